@@ -1,0 +1,20 @@
+/* govorun-application.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define GOVORUN_TYPE_APPLICATION (govorun_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (GovorunApplication, govorun_application, GOVORUN, APPLICATION, AdwApplication)
+
+GovorunApplication *govorun_application_new        (void);
+gboolean            govorun_application_is_sandbox (GovorunApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* govorun-util.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A profile separates real data from sandbox data: its own data directory
+ * and its own keyring attribute value, so the two never mix. */
+#define GOVORUN_PROFILE_DEFAULT "default"
+#define GOVORUN_PROFILE_SANDBOX "sandbox"
+
+char     *govorun_profile_data_dir       (const char  *profile);
+gboolean  govorun_ensure_dir             (const char  *path,
+                                          GError     **error);
+char     *govorun_format_utc_timestamp   (GDateTime   *datetime);
+char     *govorun_uuid_new               (void);
+
+G_END_DECLS
