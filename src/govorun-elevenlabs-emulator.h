@@ -1,0 +1,46 @@
+/* govorun-elevenlabs-emulator.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "govorun-emulator.h"
+
+G_BEGIN_DECLS
+
+/*
+ * An in-process emulator of the ElevenLabs REST API, built from
+ * reference/elevenlabs.md: xi-api-key auth with scoped keys, cursor
+ * pagination, the documented error envelopes. Method names for faults and
+ * counters are "GET /v1/convai/agents", "GET /v1/convai/agents/{id}",
+ * "GET /v1/user" and "GET /v1/user/subscription".
+ */
+
+#define GOVORUN_TYPE_ELEVENLABS_EMULATOR (govorun_elevenlabs_emulator_get_type ())
+
+G_DECLARE_FINAL_TYPE (GovorunElevenlabsEmulator, govorun_elevenlabs_emulator, GOVORUN, ELEVENLABS_EMULATOR, GovorunEmulator)
+
+GovorunElevenlabsEmulator *govorun_elevenlabs_emulator_new              (void);
+/* @can_read_user FALSE makes a scoped key with convai_read only: /v1/user*
+ * then answers 401 missing_permissions. */
+void                       govorun_elevenlabs_emulator_add_key          (GovorunElevenlabsEmulator *self,
+                                                                         const char                *api_key,
+                                                                         gboolean                   can_read_user);
+/* Returns the new agent_id ("agent_" + 26 lowercase letters and digits).
+ * @first_message and @language may be NULL for the API defaults ("", "en"). */
+char                      *govorun_elevenlabs_emulator_add_agent        (GovorunElevenlabsEmulator *self,
+                                                                         const char                *name,
+                                                                         const char                *first_message,
+                                                                         const char                *language);
+void                       govorun_elevenlabs_emulator_set_subscription (GovorunElevenlabsEmulator *self,
+                                                                         const char                *tier,
+                                                                         gint64                     character_count,
+                                                                         gint64                     character_limit);
+/* The path and query (never the headers) of every request received so far,
+ * oldest first, e.g. "/v1/convai/agents?page_size=1". For tests that check
+ * a secret never travels in a URL. */
+GStrv                      govorun_elevenlabs_emulator_dup_request_uris (GovorunElevenlabsEmulator *self);
+
+G_END_DECLS
