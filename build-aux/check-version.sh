@@ -48,9 +48,9 @@ release_dates=$(tr '\n' ' ' < "$metainfo" | grep -o '<release[[:space:]][^>]*>' 
 if [ -z "$releases" ]; then
   fail "no <release version=…> in $metainfo"
 else
-  newest=$(printf '%s\n' $releases | sort -V | tail -n 1)
-  first=$(printf '%s\n' $releases | head -n 1)
-  first_date=$(printf '%s\n' $release_dates | head -n 1)
+  newest=$(printf '%s\n' "$releases" | sort -V | tail -n 1)
+  first=$(printf '%s\n' "$releases" | head -n 1)
+  first_date=$(printf '%s\n' "$release_dates" | head -n 1)
   [ "$first" = "$newest" ] ||
     fail "metainfo: the newest release ($newest) must be listed first, found $first first"
   [ "$newest" = "$meson_version" ] ||

@@ -39,7 +39,7 @@ if ! command -v dpkg-query > /dev/null 2>&1; then
   exit 1
 fi
 
-wanted=$(sed -e 's/#.*//' "$list" | tr -s ' \t' '\n\n' | grep -v '^$' || true)
+wanted=$(sed -e 's/#.*//' "$list" | tr -s ' \t' '\n' | grep -v '^$' || true)
 for arg in "$@"; do
   case "$arg" in
     -*) ;;
@@ -63,9 +63,9 @@ if [ -z "$missing" ]; then
 fi
 
 if $dry_run; then
-  echo "ensure-deps: missing, would install:$(printf ' %s' $missing)"
+  echo "ensure-deps: missing, would install: $missing"
 else
-  echo "ensure-deps: installing:$(printf ' %s' $missing)"
+  echo "ensure-deps: installing: $missing"
 fi
 
 if [ "$(id -u)" -eq 0 ]; then
