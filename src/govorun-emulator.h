@@ -27,7 +27,7 @@ typedef struct
   int      provider_code;    /* 0: none; else the provider's own error code */
   guint    delay_ms;         /* wait before answering (or before dropping) */
   gboolean drop_connection;  /* close the connection without an answer */
-  int      times;            /* requests it applies to; -1 means always */
+  int      times;            /* requests it applies to; -1 means always, 0 is taken as 1 */
 } GovorunFault;
 
 #define GOVORUN_TYPE_EMULATOR (govorun_emulator_get_type ())
@@ -76,7 +76,8 @@ void             govorun_emulator_clear_faults      (GovorunEmulator    *self);
 /* Added to every answer, for latency benchmarks. */
 void             govorun_emulator_set_latency       (GovorunEmulator    *self,
                                                      guint               latency_ms);
-/* Requests routed to @method so far (faulted ones included); "*" for all. */
+/* Requests routed to @method so far (faulted ones included); "*" for all
+ * routed requests (unrouted 404s are not counted). */
 guint            govorun_emulator_get_request_count (GovorunEmulator    *self,
                                                      const char         *method);
 void             govorun_emulator_reset_counts      (GovorunEmulator    *self);

@@ -138,8 +138,7 @@ is_connection_lost (const GError *error)
    * truncated or unparsable response. */
   if (error->domain == SOUP_SESSION_ERROR)
     return error->code == SOUP_SESSION_ERROR_PARSING
-        || error->code == SOUP_SESSION_ERROR_ENCODING
-        || error->code == SOUP_SESSION_ERROR_MESSAGE_ALREADY_IN_QUEUE;
+        || error->code == SOUP_SESSION_ERROR_ENCODING;
 
   return FALSE;
 }

@@ -86,7 +86,7 @@ void        govorun_voximplant_emulator_set_clock_offset   (GovorunVoximplantEmu
 /* The last request's parameters as received (for tests asserting wire
  * encodings): a copy, free with g_hash_table_unref. NULL before any. */
 GHashTable *govorun_voximplant_emulator_get_last_params    (GovorunVoximplantEmulator *self);
-/* "path" or "cmd"; NULL before any request. */
+/* "path" or "cmd" (static strings); NULL before any request. */
 const char *govorun_voximplant_emulator_get_last_style     (GovorunVoximplantEmulator *self);
 
 /* Parameter parsers shared by the method handlers, public for tests. */
