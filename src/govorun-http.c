@@ -114,7 +114,11 @@ message_host (SoupMessage *msg)
   GUri *uri = msg != NULL ? soup_message_get_uri (msg) : NULL;
   const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
 
-  return g_strdup (host != NULL && *host != '\0' ? host : _("the server"));
+  if (host != NULL && *host != '\0')
+    return g_strdup (host);
+
+  /* Translators: stands in for a host name in the messages below. */
+  return g_strdup (_("the server"));
 }
 
 static const char *

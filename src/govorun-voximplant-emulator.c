@@ -1113,9 +1113,10 @@ govorun_voximplant_emulator_create_key (GovorunVoximplantEmulator  *self,
 
   if (email == NULL)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The emulator has no account %" G_GINT64_FORMAT ". Add the account first."),
-                   account_id);
+                   _("The emulator has no account %s. Add the account first."), id);
       return NULL;
     }
 
