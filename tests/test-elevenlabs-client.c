@@ -870,6 +870,28 @@ cancel_soon (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Cancels once the emulator has seen @count requests for @method, so the
+ * test does not depend on timing. */
+typedef struct
+{
+  Fixture      *fixture;
+  const char   *method;
+  guint         count;
+  GCancellable *cancellable;
+} CancelWhen;
+
+static gboolean
+cancel_when_seen (gpointer user_data)
+{
+  CancelWhen *when = user_data;
+
+  if (count (when->fixture, when->method) < when->count)
+    return G_SOURCE_CONTINUE;
+
+  g_cancellable_cancel (when->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
@@ -882,6 +904,7 @@ test_cancel (Fixture       *fixture,
   g_autoptr(GovorunElevenlabsSubscription) subscription = NULL;
   g_autoptr(GovorunElevenlabsConnectionInfo) info = NULL;
   g_autoptr(GError) error = NULL;
+  CancelWhen when = { 0 };
   gint64 start;
 
   add_agents (fixture, 150);
@@ -917,7 +940,11 @@ test_cancel (Fixture       *fixture,
   add_fault (fixture, M_LIST, 0, FALSE, 0, 1);
   add_fault (fixture, M_LIST, 0, FALSE, 5000, -1);
   govorun_emulator_reset_counts (GOVORUN_EMULATOR (fixture->emulator));
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 50, cancel_soon, g_object_ref (counting), g_object_unref);
+  when.fixture = fixture;
+  when.method = M_LIST;
+  when.count = 2;
+  when.cancellable = counting;
+  g_timeout_add (5, cancel_when_seen, &when);
   info = test_connection (fixture->client, counting, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (info);
