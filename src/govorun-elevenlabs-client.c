@@ -1033,10 +1033,10 @@ request_json_async (GovorunElevenlabsClient *self,
 
   if (self->api_key == NULL || *self->api_key == '\0')
     {
+      /* Our own check, so there is no provider status to show. */
       g_task_return_new_error (task, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_NEEDS_AUTHORIZATION,
-                               "%s (ElevenLabs: %s)",
-                               _("No ElevenLabs API key is set. Enter the key from elevenlabs.io → Developers → API keys."),
-                               "needs_authorization");
+                               "%s",
+                               _("No ElevenLabs API key is set. Enter the key from elevenlabs.io → Developers → API keys."));
       return;
     }
 

@@ -96,18 +96,6 @@ typedef struct
   RouteHandler  handler;
 } Route;
 
-static void handle_list_agents      (GovorunElevenlabsEmulator *, SoupServerMessage *, GHashTable *, const char *const *);
-static void handle_get_agent        (GovorunElevenlabsEmulator *, SoupServerMessage *, GHashTable *, const char *const *);
-static void handle_get_user         (GovorunElevenlabsEmulator *, SoupServerMessage *, GHashTable *, const char *const *);
-static void handle_get_subscription (GovorunElevenlabsEmulator *, SoupServerMessage *, GHashTable *, const char *const *);
-
-static const Route routes[] = {
-  { "GET", "/v1/convai/agents", "GET /v1/convai/agents", SCOPE_CONVAI_READ, handle_list_agents },
-  { "GET", "/v1/convai/agents/{id}", "GET /v1/convai/agents/{id}", SCOPE_CONVAI_READ, handle_get_agent },
-  { "GET", "/v1/user", "GET /v1/user", SCOPE_USER_READ, handle_get_user },
-  { "GET", "/v1/user/subscription", "GET /v1/user/subscription", SCOPE_USER_READ, handle_get_subscription },
-};
-
 #define CAPTURES_KEY "govorun-elevenlabs-captures"
 
 static void
@@ -632,6 +620,15 @@ handle_get_user (GovorunElevenlabsEmulator *self,
 }
 
 /* Routing */
+
+/* Every endpoint the emulator serves. New endpoints (agent PATCH,
+ * conversations, phone numbers, widget) are one line each. */
+static const Route routes[] = {
+  { "GET", "/v1/convai/agents", "GET /v1/convai/agents", SCOPE_CONVAI_READ, handle_list_agents },
+  { "GET", "/v1/convai/agents/{id}", "GET /v1/convai/agents/{id}", SCOPE_CONVAI_READ, handle_get_agent },
+  { "GET", "/v1/user", "GET /v1/user", SCOPE_USER_READ, handle_get_user },
+  { "GET", "/v1/user/subscription", "GET /v1/user/subscription", SCOPE_USER_READ, handle_get_subscription },
+};
 
 /* Matches @path against @pattern; on success returns the "{…}"
  * segments (possibly none), else NULL. */
