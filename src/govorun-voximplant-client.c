@@ -1,0 +1,1248 @@
+/* govorun-voximplant-client.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunVoximplantClient"
+
+#include "config.h"
+
+#include "govorun-voximplant-client.h"
+#include "govorun-util.h"
+
+#include <glib/gi18n.h>
+#include <gnutls/gnutls.h>
+#include <math.h>
+#include <string.h>
+
+/* Tokens are made per attempt, so a short life is enough; the official
+ * clients use 24–64 s. */
+#define JWT_TTL_SECONDS 60
+
+/* Error envelopes are small; larger bodies are answers, not rate limits,
+ * and are not parsed twice. */
+#define MAX_RATE_LIMIT_BODY (16 * 1024)
+
+/* Marker of the provider code at the end of error messages. Not
+ * translated: govorun_voximplant_error_get_provider_code() parses it. */
+#define PROVIDER_CODE_MARKER " (Voximplant error "
+
+struct _GovorunVoximplantClient
+{
+  GObject                       parent_instance;
+
+  GovorunHttp                  *http;
+  char                         *base_url;
+  GovorunVoximplantStyle        style;
+
+  /* Legacy auth; api_key is a secret and wiped when dropped. */
+  char                         *account_id;
+  char                         *api_key;
+
+  GovorunVoximplantCredentials *credentials;
+};
+
+G_DEFINE_FINAL_TYPE (GovorunVoximplantClient, govorun_voximplant_client, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (govorun-voximplant-error-quark, govorun_voximplant_error)
+
+static void
+secret_free (char *secret)
+{
+  if (secret == NULL)
+    return;
+  gnutls_memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+/* ---- Params ---- */
+
+struct _GovorunVoximplantParams
+{
+  GPtrArray *names;
+  GPtrArray *values;
+};
+
+G_DEFINE_BOXED_TYPE (GovorunVoximplantParams, govorun_voximplant_params,
+                     govorun_voximplant_params_copy, govorun_voximplant_params_free)
+
+GovorunVoximplantParams *
+govorun_voximplant_params_new (void)
+{
+  GovorunVoximplantParams *params = g_new0 (GovorunVoximplantParams, 1);
+
+  params->names = g_ptr_array_new_with_free_func (g_free);
+  params->values = g_ptr_array_new_with_free_func (g_free);
+
+  return params;
+}
+
+GovorunVoximplantParams *
+govorun_voximplant_params_copy (const GovorunVoximplantParams *params)
+{
+  GovorunVoximplantParams *copy;
+
+  g_return_val_if_fail (params != NULL, NULL);
+
+  copy = govorun_voximplant_params_new ();
+  for (guint i = 0; i < params->names->len; i++)
+    govorun_voximplant_params_add (copy,
+                                   g_ptr_array_index (params->names, i),
+                                   g_ptr_array_index (params->values, i));
+
+  return copy;
+}
+
+void
+govorun_voximplant_params_free (GovorunVoximplantParams *params)
+{
+  if (params == NULL)
+    return;
+
+  g_ptr_array_unref (params->names);
+  g_ptr_array_unref (params->values);
+  g_free (params);
+}
+
+void
+govorun_voximplant_params_add (GovorunVoximplantParams *params,
+                               const char              *name,
+                               const char              *value)
+{
+  g_return_if_fail (params != NULL);
+  g_return_if_fail (name != NULL && *name != '\0');
+  g_return_if_fail (value != NULL);
+
+  g_ptr_array_add (params->names, g_strdup (name));
+  g_ptr_array_add (params->values, g_strdup (value));
+}
+
+void
+govorun_voximplant_params_add_int (GovorunVoximplantParams *params,
+                                   const char              *name,
+                                   gint64                   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  govorun_voximplant_params_add (params, name, buf);
+}
+
+void
+govorun_voximplant_params_add_bool (GovorunVoximplantParams *params,
+                                    const char              *name,
+                                    gboolean                 value)
+{
+  /* Lowercase, as the Node and Go clients send (reference §1.2). */
+  govorun_voximplant_params_add (params, name, value ? "true" : "false");
+}
+
+void
+govorun_voximplant_params_add_list (GovorunVoximplantParams *params,
+                                    const char              *name,
+                                    const char * const      *values)
+{
+  g_autofree char *joined = NULL;
+
+  g_return_if_fail (values != NULL);
+
+  joined = g_strjoinv (";", (char **) values);
+  govorun_voximplant_params_add (params, name, joined);
+}
+
+void
+govorun_voximplant_params_add_int_list (GovorunVoximplantParams *params,
+                                        const char              *name,
+                                        const gint64            *values,
+                                        gsize                    n_values)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  g_return_if_fail (values != NULL || n_values == 0);
+
+  for (gsize i = 0; i < n_values; i++)
+    {
+      if (i > 0)
+        g_string_append_c (joined, ';');
+      g_string_append_printf (joined, "%" G_GINT64_FORMAT, values[i]);
+    }
+
+  govorun_voximplant_params_add (params, name, joined->str);
+}
+
+void
+govorun_voximplant_params_add_timestamp (GovorunVoximplantParams *params,
+                                         const char              *name,
+                                         GDateTime               *when)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (when != NULL);
+
+  text = govorun_format_utc_timestamp (when);
+  govorun_voximplant_params_add (params, name, text);
+}
+
+/* ---- Account info ---- */
+
+G_DEFINE_BOXED_TYPE (GovorunVoximplantAccountInfo, govorun_voximplant_account_info,
+                     govorun_voximplant_account_info_copy, govorun_voximplant_account_info_free)
+
+GovorunVoximplantAccountInfo *
+govorun_voximplant_account_info_copy (const GovorunVoximplantAccountInfo *info)
+{
+  GovorunVoximplantAccountInfo *copy;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  copy = g_new0 (GovorunVoximplantAccountInfo, 1);
+  copy->account_id = info->account_id;
+  copy->account_name = g_strdup (info->account_name);
+  copy->account_email = g_strdup (info->account_email);
+  copy->balance = info->balance;
+  copy->currency = g_strdup (info->currency);
+  copy->active = info->active;
+  copy->frozen = info->frozen;
+  copy->api_address = g_strdup (info->api_address);
+
+  return copy;
+}
+
+void
+govorun_voximplant_account_info_free (GovorunVoximplantAccountInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->account_name);
+  g_free (info->account_email);
+  g_free (info->currency);
+  g_free (info->api_address);
+  g_free (info);
+}
+
+/* ---- Errors ---- */
+
+int
+govorun_voximplant_error_get_provider_code (const GError *error)
+{
+  const char *marker;
+  gint64 code = 0;
+
+  if (error == NULL || error->domain != GOVORUN_VOXIMPLANT_ERROR || error->message == NULL)
+    return 0;
+
+  /* Our sentence never holds the marker, so the first one is ours even if
+   * the provider's msg after it repeats it. */
+  marker = strstr (error->message, PROVIDER_CODE_MARKER);
+  if (marker == NULL)
+    return 0;
+
+  code = g_ascii_strtoll (marker + strlen (PROVIDER_CODE_MARKER), NULL, 10);
+
+  return (int) CLAMP (code, 0, G_MAXINT);
+}
+
+gboolean
+govorun_voximplant_validate_account_id (const char  *text,
+                                        GError     **error)
+{
+  gsize len;
+  gboolean nonzero = FALSE;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (text == NULL || *text == '\0')
+    {
+      g_set_error_literal (error, GOVORUN_VOXIMPLANT_ERROR,
+                           GOVORUN_VOXIMPLANT_ERROR_INVALID_ACCOUNT_ID,
+                           _("Enter the Voximplant account ID. It is shown in the Voximplant control panel (Settings → API Keys)."));
+      return FALSE;
+    }
+
+  len = strlen (text);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        {
+          g_set_error_literal (error, GOVORUN_VOXIMPLANT_ERROR,
+                               GOVORUN_VOXIMPLANT_ERROR_INVALID_ACCOUNT_ID,
+                               _("The Voximplant account ID can only contain digits. Copy it from the Voximplant control panel (Settings → API Keys)."));
+          return FALSE;
+        }
+      nonzero = nonzero || text[i] != '0';
+    }
+
+  if (len > 18)
+    {
+      g_set_error_literal (error, GOVORUN_VOXIMPLANT_ERROR,
+                           GOVORUN_VOXIMPLANT_ERROR_INVALID_ACCOUNT_ID,
+                           _("The Voximplant account ID is too long: it has at most 18 digits. Copy it from the Voximplant control panel (Settings → API Keys)."));
+      return FALSE;
+    }
+
+  if (!nonzero)
+    {
+      g_set_error_literal (error, GOVORUN_VOXIMPLANT_ERROR,
+                           GOVORUN_VOXIMPLANT_ERROR_INVALID_ACCOUNT_ID,
+                           _("The Voximplant account ID cannot be zero. Copy it from the Voximplant control panel (Settings → API Keys)."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Keeps the provider's msg short and on one line. */
+static char *
+sanitize_provider_msg (const char *msg)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  guint n_chars = 0;
+
+  if (msg == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (msg, -1);
+  out = g_string_new (NULL);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n_chars++ == 200)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? ' ' : c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static GError *
+new_provider_error (GovorunVoximplantError  code,
+                    const char             *sentence,
+                    int                     provider_code,
+                    const char             *provider_msg,
+                    guint                   http_status)
+{
+  g_autofree char *msg = sanitize_provider_msg (provider_msg);
+  g_autoptr(GString) text = g_string_new (sentence);
+
+  if (http_status != 0 && http_status != SOUP_STATUS_OK)
+    g_string_append_printf (text, " (HTTP %u)", http_status);
+  if (provider_code > 0 && *msg != '\0')
+    g_string_append_printf (text, PROVIDER_CODE_MARKER "%d: %s)", provider_code, msg);
+  else if (provider_code > 0)
+    g_string_append_printf (text, PROVIDER_CODE_MARKER "%d)", provider_code);
+
+  return g_error_new_literal (GOVORUN_VOXIMPLANT_ERROR, code, text->str);
+}
+
+static GError *
+new_bad_response (const char *detail,
+                  guint       http_status)
+{
+  g_autofree char *sentence =
+    /* Translators: %s says what is wrong, e.g. “the “result” field is missing” */
+    g_strdup_printf (_("Voximplant sent an answer Govorun does not understand: %s. Try again later; if it keeps happening, check the Voximplant address in Preferences."),
+                     detail);
+
+  return new_provider_error (GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE, sentence, 0, NULL, http_status);
+}
+
+static GError *
+new_missing_field (const char *field)
+{
+  /* Translators: %s is a field name such as “balance” */
+  g_autofree char *detail = g_strdup_printf (_("the “%s” field is missing"), field);
+
+  return new_bad_response (detail, 0);
+}
+
+static GError *
+new_mistyped_field (const char *field)
+{
+  /* Translators: %s is a field name such as “balance” */
+  g_autofree char *detail = g_strdup_printf (_("the “%s” field has the wrong type"), field);
+
+  return new_bad_response (detail, 0);
+}
+
+static GovorunVoximplantError
+classify_code (int code)
+{
+  switch (code)
+    {
+    case 100: /* Authorization failed */
+    case 433: /* Invalid key id */
+    case 447: /* Invalid token format */
+    case 454: /* Token TTL exceeds max */
+      return GOVORUN_VOXIMPLANT_ERROR_AUTH_FAILED;
+
+    case 455: /* Token issued in the future */
+    case 456: /* Token expired */
+      return GOVORUN_VOXIMPLANT_ERROR_CLOCK_SKEW;
+
+    case 340: /* Rate limit exceed */
+    case 416: /* Repeat after N seconds */
+      return GOVORUN_VOXIMPLANT_ERROR_RATE_LIMITED;
+
+    case 104: /* Forbidden command */
+      return GOVORUN_VOXIMPLANT_ERROR_FORBIDDEN;
+
+    case 127: /* Insufficient money */
+      return GOVORUN_VOXIMPLANT_ERROR_INSUFFICIENT_FUNDS;
+
+    case 115: /* Invalid account_id */
+    case 116: /* Invalid application_id */
+    case 117: /* Invalid user_id */
+    case 132: /* Invalid scenario_id */
+    case 147: /* Invalid rule_id */
+    case 150: /* Invalid call_session_history_id */
+    case 181: /* Invalid phone_id */
+    case 255: /* Invalid list_id */
+    case 261: /* Invalid record_id */
+    case 341: /* Record not found */
+      return GOVORUN_VOXIMPLANT_ERROR_NOT_FOUND;
+
+    case 101: /* Invalid arguments */
+    case 102: /* Missing 'cmd' parameter */
+    case 107: /* Invalid application name */
+    case 111: /* Invalid date format */
+    case 121: /* Invalid phone number */
+    case 123: /* Invalid date range */
+    case 129: /* Application name is not unique */
+    case 130: /* Script text is too long */
+    case 133: /* Scenario name is not unique */
+    case 134: /* Required parameter is empty */
+    case 148: /* Invalid rule_pattern */
+    case 149: /* Invalid rule_pattern_exclude */
+    case 156: /* Invalid rule_name */
+    case 168: /* Invalid scenario_name */
+    case 175: /* Rule name is not unique */
+    case 239: case 240: case 241: case 242: case 243: /* phone search parameters */
+    case 247: case 248: case 249: case 250: /* call list parameters, CSV */
+    case 253: /* Invalid name */
+    case 458: /* Specify only one of the parameters */
+    case 485: /* Specify the '<x>' parameter */
+    case 496: /* The '<x>' parameter is invalid */
+      return GOVORUN_VOXIMPLANT_ERROR_INVALID_ARGUMENT;
+
+    default:
+      return GOVORUN_VOXIMPLANT_ERROR_PROVIDER;
+    }
+}
+
+static const char *
+sentence_for (GovorunVoximplantError code,
+              gboolean               jwt_auth)
+{
+  switch (code)
+    {
+    case GOVORUN_VOXIMPLANT_ERROR_AUTH_FAILED:
+      if (jwt_auth)
+        return _("Voximplant did not accept the service account key. It may have been deleted or disabled: generate a new key in the Voximplant control panel (Settings → Service accounts) and load it again.");
+      return _("Voximplant did not accept the account ID and API key. Check both in the Voximplant control panel (Settings → API Keys) and try again.");
+
+    case GOVORUN_VOXIMPLANT_ERROR_CLOCK_SKEW:
+      return _("Voximplant refused the access token because this computer’s clock is wrong. Turn on automatic date & time in the system settings (or synchronise the clock) and try again.");
+
+    case GOVORUN_VOXIMPLANT_ERROR_RATE_LIMITED:
+      return _("Voximplant is receiving too many requests from this account. Wait a minute and try again.");
+
+    case GOVORUN_VOXIMPLANT_ERROR_SERVER:
+      return _("The Voximplant service is having problems right now. Try again later.");
+
+    case GOVORUN_VOXIMPLANT_ERROR_INVALID_ARGUMENT:
+      return _("Voximplant rejected the request as invalid. Check the values you entered and try again.");
+
+    case GOVORUN_VOXIMPLANT_ERROR_INSUFFICIENT_FUNDS:
+      return _("The Voximplant account does not have enough money for this. Top up the balance in the Voximplant control panel and try again.");
+
+    case GOVORUN_VOXIMPLANT_ERROR_NOT_FOUND:
+      return _("Voximplant could not find what the request refers to; it may have been deleted. Refresh the data and try again.");
+
+    case GOVORUN_VOXIMPLANT_ERROR_FORBIDDEN:
+      return _("The Voximplant key is not allowed to do this. Give the service account a role with more rights (for example Developer) in the Voximplant control panel (Settings → Service accounts) and try again.");
+
+    case GOVORUN_VOXIMPLANT_ERROR_PROVIDER:
+    default:
+      return _("Voximplant could not carry out the request. Try again later; if it keeps failing, check the account in the Voximplant control panel.");
+    }
+}
+
+/* Reads {"error": {"code", "msg"}}, or the first item of "errors" (Go's
+ * client decodes both; which one real answers carry is UNVERIFIED).
+ * Returns FALSE when there is no error envelope; a malformed one gives
+ * code -1. */
+static gboolean
+read_error_envelope (JsonObject  *object,
+                     int         *out_code,
+                     const char **out_msg)
+{
+  JsonNode *node;
+  JsonObject *error = NULL;
+  JsonNode *code_node;
+  JsonNode *msg_node;
+
+  *out_code = -1;
+  *out_msg = NULL;
+
+  node = json_object_get_member (object, "error");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return TRUE;
+      error = json_node_get_object (node);
+    }
+  else
+    {
+      JsonArray *errors;
+
+      node = json_object_get_member (object, "errors");
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        return FALSE;
+      errors = json_node_get_array (node);
+      if (json_array_get_length (errors) == 0)
+        return FALSE;
+      node = json_array_get_element (errors, 0);
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return TRUE;
+      error = json_node_get_object (node);
+    }
+
+  code_node = json_object_get_member (error, "code");
+  if (code_node != NULL && json_node_get_value_type (code_node) == G_TYPE_INT64)
+    *out_code = (int) CLAMP (json_node_get_int (code_node), -1, G_MAXINT);
+  else if (code_node != NULL && json_node_get_value_type (code_node) == G_TYPE_STRING)
+    {
+      guint64 code;
+
+      if (g_ascii_string_to_unsigned (json_node_get_string (code_node), 10, 0, G_MAXINT, &code, NULL))
+        *out_code = (int) code;
+    }
+
+  msg_node = json_object_get_member (error, "msg");
+  if (msg_node != NULL && json_node_get_value_type (msg_node) == G_TYPE_STRING)
+    *out_msg = json_node_get_string (msg_node);
+
+  return TRUE;
+}
+
+static JsonNode *
+parse_body (GBytes *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+
+  if (data == NULL || len == 0 || !g_utf8_validate (data, len, NULL))
+    return NULL;
+  if (!json_parser_load_from_data (parser, data, len, NULL))
+    return NULL;
+
+  return json_parser_steal_root (parser);
+}
+
+/* Recognises the documented rate-limit answers: 340 "Rate limit exceed"
+ * and 416 "Repeat after N seconds". Their HTTP status is UNVERIFIED, so the
+ * body is looked at whatever the status. */
+static gboolean
+is_rate_limited (SoupMessage *msg,
+                 GBytes      *body,
+                 guint       *retry_after_ms,
+                 gpointer     user_data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  const char *text = NULL;
+  int code;
+
+  if (body == NULL || g_bytes_get_size (body) > MAX_RATE_LIMIT_BODY)
+    return FALSE;
+
+  root = parse_body (body);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+
+  if (!read_error_envelope (json_node_get_object (root), &code, &text))
+    return FALSE;
+
+  if (code == 340)
+    return TRUE;
+
+  if (code == 416)
+    {
+      /* The wording of msg is UNVERIFIED: take the first number in it as
+       * the seconds to wait, or leave the backoff schedule in charge. */
+      for (const char *p = text; p != NULL && *p != '\0'; p++)
+        {
+          if (g_ascii_isdigit (*p))
+            {
+              guint64 seconds = g_ascii_strtoull (p, NULL, 10);
+
+              *retry_after_ms = (guint) MIN (seconds, 3600) * 1000;
+              break;
+            }
+        }
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Turns an answer into the success envelope or a GError. */
+static JsonObject *
+interpret_response (GBytes    *body,
+                    guint      status,
+                    gboolean   jwt_auth,
+                    GError   **error)
+{
+  g_autoptr(JsonNode) root = parse_body (body);
+  JsonObject *object = NULL;
+  gboolean has_envelope = FALSE;
+  const char *msg = NULL;
+  int code = -1;
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      object = json_node_get_object (root);
+      has_envelope = read_error_envelope (object, &code, &msg);
+    }
+
+  /* A rate-limit answer that survived the retries, by code or status. */
+  if (status == 429 || code == 340 || code == 416)
+    {
+      g_propagate_error (error, new_provider_error (GOVORUN_VOXIMPLANT_ERROR_RATE_LIMITED,
+                                                    sentence_for (GOVORUN_VOXIMPLANT_ERROR_RATE_LIMITED, jwt_auth),
+                                                    code, msg, status));
+      return NULL;
+    }
+
+  if (status >= 500)
+    {
+      g_propagate_error (error, new_provider_error (GOVORUN_VOXIMPLANT_ERROR_SERVER,
+                                                    sentence_for (GOVORUN_VOXIMPLANT_ERROR_SERVER, jwt_auth),
+                                                    code, msg, status));
+      return NULL;
+    }
+
+  if (has_envelope)
+    {
+      GovorunVoximplantError kind;
+
+      if (code <= 0)
+        {
+          g_propagate_error (error, new_bad_response (_("its error has no valid code"), status));
+          return NULL;
+        }
+
+      kind = classify_code (code);
+      g_propagate_error (error, new_provider_error (kind, sentence_for (kind, jwt_auth),
+                                                    code, msg, status));
+      return NULL;
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_propagate_error (error, new_bad_response (_("an unexpected HTTP status"), status));
+      return NULL;
+    }
+
+  if (object == NULL)
+    {
+      g_propagate_error (error, new_bad_response (root == NULL ? _("it is not JSON")
+                                                               : _("it is not a JSON object"),
+                                                  0));
+      return NULL;
+    }
+
+  if (!json_object_has_member (object, "result") ||
+      JSON_NODE_HOLDS_NULL (json_object_get_member (object, "result")))
+    {
+      g_propagate_error (error, new_missing_field ("result"));
+      return NULL;
+    }
+
+  return json_object_ref (object);
+}
+
+/* ---- The request ---- */
+
+typedef struct
+{
+  char                         *url;
+  char                         *method;
+  GovorunVoximplantStyle        style;
+  GovorunVoximplantParams      *params;
+  char                         *account_id;
+  char                         *api_key;       /* secret */
+  GovorunVoximplantCredentials *credentials;
+  char                         *last_jwt;      /* secret */
+} CallData;
+
+static void
+call_data_free (CallData *data)
+{
+  g_free (data->url);
+  g_free (data->method);
+  govorun_voximplant_params_free (data->params);
+  g_free (data->account_id);
+  secret_free (data->api_key);
+  g_clear_object (&data->credentials);
+  secret_free (data->last_jwt);
+  g_free (data);
+}
+
+static void
+append_form (GString    *form,
+             const char *name,
+             const char *value)
+{
+  g_autofree char *escaped_name = g_uri_escape_string (name, NULL, FALSE);
+  g_autofree char *escaped_value = g_uri_escape_string (value, NULL, FALSE);
+
+  if (form->len > 0)
+    g_string_append_c (form, '&');
+  g_string_append (form, escaped_name);
+  g_string_append_c (form, '=');
+  g_string_append (form, escaped_value);
+
+  if (escaped_value != NULL)
+    gnutls_memset (escaped_value, 0, strlen (escaped_value));
+}
+
+static char *
+sign_token (CallData  *data,
+            GError   **error)
+{
+  return govorun_voximplant_credentials_sign_jwt (data->credentials,
+                                                  g_get_real_time () / G_USEC_PER_SEC,
+                                                  JWT_TTL_SECONDS, error);
+}
+
+/* Runs once per attempt: a retried request gets a fresh token. */
+static SoupMessage *
+make_message (gpointer user_data)
+{
+  CallData *data = user_data;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GString *form;
+  gsize len;
+
+  msg = soup_message_new (SOUP_METHOD_POST, data->url);
+  if (msg == NULL)
+    return NULL;
+
+  form = g_string_new (NULL);
+  if (data->style == GOVORUN_VOXIMPLANT_STYLE_CMD)
+    append_form (form, "cmd", data->method);
+  if (data->api_key != NULL)
+    {
+      append_form (form, "account_id", data->account_id);
+      append_form (form, "api_key", data->api_key);
+    }
+  for (guint i = 0; i < data->params->names->len; i++)
+    append_form (form,
+                 g_ptr_array_index (data->params->names, i),
+                 g_ptr_array_index (data->params->values, i));
+
+  len = form->len;
+  bytes = g_bytes_new_take (g_string_free (form, FALSE), len);
+  soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", bytes);
+
+  if (data->credentials != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      char *jwt = sign_token (data, &error);
+      g_autofree char *header = NULL;
+
+      /* Signing worked once before sending; should it fail now, the
+       * earlier token is still valid for a while. */
+      if (jwt != NULL)
+        {
+          secret_free (data->last_jwt);
+          data->last_jwt = jwt;
+        }
+      else
+        g_debug ("Reusing the previous token: %s", error->message);
+
+      header = g_strconcat ("Bearer ", data->last_jwt, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                    "Authorization", header);
+      gnutls_memset (header, 0, strlen (header));
+    }
+
+  return g_steal_pointer (&msg);
+}
+
+static void
+on_call_sent (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  gboolean jwt_auth = GPOINTER_TO_INT (g_task_get_task_data (task));
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *envelope;
+  guint status = 0;
+  guint attempts = 0;
+
+  body = govorun_http_send_finish (GOVORUN_HTTP (source), result, &status, &attempts, &error);
+  if (body == NULL)
+    {
+      /* Transport errors and cancellation pass through unchanged. */
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  envelope = interpret_response (body, status, jwt_auth, &error);
+  if (envelope == NULL)
+    {
+      g_debug ("%s failed after %u attempt(s): %s",
+               (const char *) g_object_get_data (G_OBJECT (task), "govorun-method"),
+               attempts, error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, envelope, (GDestroyNotify) json_object_unref);
+}
+
+static gboolean
+is_valid_method_name (const char *method)
+{
+  if (method == NULL || !g_ascii_isalpha (*method))
+    return FALSE;
+
+  for (const char *p = method; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+void
+govorun_voximplant_client_call_async (GovorunVoximplantClient *self,
+                                      const char              *method,
+                                      GovorunVoximplantParams *params,
+                                      GovorunHttpFlags         flags,
+                                      GCancellable            *cancellable,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  CallData *data;
+
+  g_return_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self));
+  g_return_if_fail (is_valid_method_name (method));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_voximplant_client_call_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (self->credentials != NULL), NULL);
+  g_object_set_data_full (G_OBJECT (task), "govorun-method", g_strdup (method), g_free);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (self->credentials == NULL && (self->api_key == NULL || *self->api_key == '\0'))
+    {
+      g_task_return_new_error (task, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_EMPTY_KEY,
+                               _("No Voximplant API key or service account key is set. Enter the API key from the Voximplant control panel (Settings → API Keys) or load a service account key file."));
+      return;
+    }
+
+  if (self->credentials == NULL &&
+      !govorun_voximplant_validate_account_id (self->account_id, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data = g_new0 (CallData, 1);
+  data->method = g_strdup (method);
+  data->style = self->style;
+  data->params = params != NULL ? govorun_voximplant_params_copy (params)
+                                : govorun_voximplant_params_new ();
+  if (self->style == GOVORUN_VOXIMPLANT_STYLE_CMD)
+    data->url = g_strdup (self->base_url);
+  else
+    data->url = g_strconcat (self->base_url, "/", method, NULL);
+
+  if (self->credentials != NULL)
+    {
+      data->credentials = g_object_ref (self->credentials);
+      /* Fails early, before anything is sent, if the key cannot sign. */
+      data->last_jwt = sign_token (data, &error);
+      if (data->last_jwt == NULL)
+        {
+          call_data_free (data);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else
+    {
+      data->account_id = g_strdup (self->account_id);
+      data->api_key = g_strdup (self->api_key);
+    }
+
+  /* Reads may be repeated; a mutation is repeated only after a rate-limit
+   * answer (it was not carried out then). */
+  if (g_str_has_prefix (method, "Get"))
+    flags |= GOVORUN_HTTP_FLAGS_IDEMPOTENT;
+
+  govorun_http_send_async (self->http, make_message, data, (GDestroyNotify) call_data_free,
+                           flags, is_rate_limited, NULL, cancellable,
+                           on_call_sent, g_steal_pointer (&task));
+}
+
+JsonObject *
+govorun_voximplant_client_call_finish (GovorunVoximplantClient  *self,
+                                       GAsyncResult             *result,
+                                       GError                  **error)
+{
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        govorun_voximplant_client_call_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- Typed methods ---- */
+
+static gboolean
+read_string (JsonObject  *object,
+             const char  *field,
+             gboolean     required,
+             char       **out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, field);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        {
+          g_propagate_error (error, new_missing_field (field));
+          return FALSE;
+        }
+      *out = NULL;
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_propagate_error (error, new_mistyped_field (field));
+      return FALSE;
+    }
+
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+/* Numbers may come as integers or as doubles. */
+static gboolean
+read_double (JsonObject  *object,
+             const char  *field,
+             double      *out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, field);
+  GType type;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      g_propagate_error (error, new_missing_field (field));
+      return FALSE;
+    }
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    *out = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *out = json_node_get_double (node);
+  else
+    {
+      g_propagate_error (error, new_mistyped_field (field));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_id (JsonObject  *object,
+         const char  *field,
+         gint64      *out,
+         GError     **error)
+{
+  double value;
+  JsonNode *node = json_object_get_member (object, field);
+
+  if (node != NULL && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *out = json_node_get_int (node);
+    }
+  else
+    {
+      if (!read_double (object, field, &value, error))
+        return FALSE;
+      /* 2^53: beyond it a double no longer holds every integer. */
+      if (value != floor (value) || value < 0 || value > 9007199254740992.0)
+        {
+          g_propagate_error (error, new_mistyped_field (field));
+          return FALSE;
+        }
+      *out = (gint64) value;
+    }
+
+  if (*out <= 0)
+    {
+      g_propagate_error (error, new_mistyped_field (field));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_bool (JsonObject  *object,
+           const char  *field,
+           gboolean     fallback,
+           gboolean    *out,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, field);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = fallback;
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_propagate_error (error, new_mistyped_field (field));
+      return FALSE;
+    }
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static GovorunVoximplantAccountInfo *
+parse_account_info (JsonObject  *envelope,
+                    GError     **error)
+{
+  g_autoptr(GovorunVoximplantAccountInfo) info = g_new0 (GovorunVoximplantAccountInfo, 1);
+  JsonNode *result = json_object_get_member (envelope, "result");
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (result))
+    {
+      g_propagate_error (error, new_mistyped_field ("result"));
+      return NULL;
+    }
+  object = json_node_get_object (result);
+
+  if (!read_id (object, "account_id", &info->account_id, error) ||
+      !read_string (object, "account_name", TRUE, &info->account_name, error) ||
+      !read_string (object, "account_email", FALSE, &info->account_email, error) ||
+      !read_double (object, "balance", &info->balance, error) ||
+      !read_string (object, "currency", TRUE, &info->currency, error) ||
+      !read_bool (object, "active", TRUE, &info->active, error) ||
+      !read_bool (object, "frozen", FALSE, &info->frozen, error) ||
+      !read_string (envelope, "api_address", FALSE, &info->api_address, error))
+    return NULL;
+
+  return g_steal_pointer (&info);
+}
+
+static void
+on_account_info (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonObject) envelope = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunVoximplantAccountInfo *info;
+
+  envelope = govorun_voximplant_client_call_finish (GOVORUN_VOXIMPLANT_CLIENT (source), result, &error);
+  if (envelope == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  info = parse_account_info (envelope, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, info, (GDestroyNotify) govorun_voximplant_account_info_free);
+}
+
+void
+govorun_voximplant_client_get_account_info_async (GovorunVoximplantClient *self,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data)
+{
+  g_autoptr(GovorunVoximplantParams) params = govorun_voximplant_params_new ();
+  GTask *task;
+
+  g_return_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_voximplant_client_get_account_info_async);
+
+  /* The cached balance can lag behind; "Test connection" wants it now. */
+  govorun_voximplant_params_add_bool (params, "return_live_balance", TRUE);
+
+  govorun_voximplant_client_call_async (self, "GetAccountInfo", params, GOVORUN_HTTP_FLAGS_NONE,
+                                        cancellable, on_account_info, task);
+}
+
+GovorunVoximplantAccountInfo *
+govorun_voximplant_client_get_account_info_finish (GovorunVoximplantClient  *self,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error)
+{
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        govorun_voximplant_client_get_account_info_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- The object ---- */
+
+static void
+govorun_voximplant_client_dispose (GObject *object)
+{
+  GovorunVoximplantClient *self = GOVORUN_VOXIMPLANT_CLIENT (object);
+
+  g_clear_object (&self->http);
+  g_clear_object (&self->credentials);
+
+  G_OBJECT_CLASS (govorun_voximplant_client_parent_class)->dispose (object);
+}
+
+static void
+govorun_voximplant_client_finalize (GObject *object)
+{
+  GovorunVoximplantClient *self = GOVORUN_VOXIMPLANT_CLIENT (object);
+
+  g_free (self->base_url);
+  g_free (self->account_id);
+  secret_free (self->api_key);
+
+  G_OBJECT_CLASS (govorun_voximplant_client_parent_class)->finalize (object);
+}
+
+static void
+govorun_voximplant_client_class_init (GovorunVoximplantClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = govorun_voximplant_client_dispose;
+  object_class->finalize = govorun_voximplant_client_finalize;
+}
+
+static void
+govorun_voximplant_client_init (GovorunVoximplantClient *self)
+{
+  self->style = GOVORUN_VOXIMPLANT_STYLE_PATH;
+}
+
+/**
+ * govorun_voximplant_client_new:
+ * @http: the shared transport
+ * @base_url: the API root, such as %GOVORUN_VOXIMPLANT_PRODUCTION_URL or an
+ *   emulator's "http://127.0.0.1:PORT/platform_api"
+ *
+ * Returns: (transfer full): a client without credentials
+ */
+GovorunVoximplantClient *
+govorun_voximplant_client_new (GovorunHttp *http,
+                               const char  *base_url)
+{
+  GovorunVoximplantClient *self;
+  gsize len;
+
+  g_return_val_if_fail (GOVORUN_IS_HTTP (http), NULL);
+  g_return_val_if_fail (base_url != NULL, NULL);
+
+  self = g_object_new (GOVORUN_TYPE_VOXIMPLANT_CLIENT, NULL);
+  self->http = g_object_ref (http);
+  self->base_url = g_strdup (base_url);
+
+  len = strlen (self->base_url);
+  while (len > 0 && self->base_url[len - 1] == '/')
+    self->base_url[--len] = '\0';
+
+  return self;
+}
+
+const char *
+govorun_voximplant_client_get_base_url (GovorunVoximplantClient *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+void
+govorun_voximplant_client_set_api_key (GovorunVoximplantClient *self,
+                                       const char              *account_id,
+                                       const char              *api_key)
+{
+  g_return_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self));
+
+  g_free (self->account_id);
+  self->account_id = g_strdup (account_id);
+  secret_free (self->api_key);
+  self->api_key = g_strdup (api_key);
+
+  if (api_key != NULL)
+    g_clear_object (&self->credentials);
+}
+
+void
+govorun_voximplant_client_set_credentials (GovorunVoximplantClient      *self,
+                                           GovorunVoximplantCredentials *credentials)
+{
+  g_return_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self));
+  g_return_if_fail (!credentials || GOVORUN_IS_VOXIMPLANT_CREDENTIALS (credentials));
+
+  g_set_object (&self->credentials, credentials);
+
+  if (credentials != NULL)
+    {
+      g_clear_pointer (&self->account_id, g_free);
+      g_clear_pointer (&self->api_key, secret_free);
+    }
+}
+
+void
+govorun_voximplant_client_set_style (GovorunVoximplantClient *self,
+                                     GovorunVoximplantStyle   style)
+{
+  g_return_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self));
+  g_return_if_fail (style == GOVORUN_VOXIMPLANT_STYLE_PATH || style == GOVORUN_VOXIMPLANT_STYLE_CMD);
+
+  self->style = style;
+}
