@@ -28,8 +28,9 @@
 #define STATUS_SERVER_ERROR     "internal_error"
 #define STATUS_OTHER_ERROR      "invalid_request"
 
-/* UNVERIFIED: how ElevenLabs rejects a cursor it did not make. We answer
- * like FastAPI does for any bad query value. */
+/* Cursors are opaque to clients (§1.5): base64 of this prefix and an
+ * offset. UNVERIFIED: how ElevenLabs rejects a cursor it did not make; we
+ * answer 422 as FastAPI does for any bad query value. */
 #define CURSOR_PREFIX           "govorun-emulator:offset:"
 
 #define DEFAULT_PAGE_SIZE 30
