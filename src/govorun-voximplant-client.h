@@ -148,6 +148,8 @@ void                     govorun_voximplant_client_call_async          (GovorunV
                                                                         GAsyncReadyCallback      callback,
                                                                         gpointer                 user_data);
 /* Returns: (transfer full): the whole success envelope; it has "result".
+ * Treat it as possibly secret: with API-key auth GetAccountInfo's result
+ * repeats the api_key, so don't log or store envelopes wholesale.
  * Errors: GOVORUN_VOXIMPLANT_ERROR, GOVORUN_HTTP_ERROR (unchanged from the
  * transport), G_IO_ERROR_CANCELLED, or a GOVORUN_VOXIMPLANT_CREDENTIALS_ERROR
  * when no token could be signed. */
