@@ -1,0 +1,104 @@
+/* govorun-account-store.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "govorun-account.h"
+#include "govorun-secrets.h"
+#include "govorun-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * GovorunAccountStore is the accounts service: a GListModel of the saved
+ * accounts (sorted by kind, then display name) and the only code that
+ * writes them. An account's fields go to SQLite, its key to the keyring,
+ * and no interruption (error, cancel, crash) leaves one without the other:
+ * whatever is left half-done is repaired by the next load.
+ *
+ * Operations run one at a time, in the order they were asked for.
+ */
+
+#define GOVORUN_ACCOUNT_STORE_ERROR (govorun_account_store_error_quark ())
+
+typedef enum
+{
+  GOVORUN_ACCOUNT_STORE_ERROR_INVALID = 1,  /* empty name or key, bad field: nothing written */
+  GOVORUN_ACCOUNT_STORE_ERROR_DUPLICATE,    /* same name, or same Voximplant account and key */
+  GOVORUN_ACCOUNT_STORE_ERROR_NOT_FOUND,    /* the account is not (or no longer) saved */
+} GovorunAccountStoreError;
+
+#define GOVORUN_TYPE_ACCOUNT_STORE (govorun_account_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (GovorunAccountStore, govorun_account_store, GOVORUN, ACCOUNT_STORE, GObject)
+
+GQuark               govorun_account_store_error_quark          (void) G_GNUC_CONST;
+
+GovorunAccountStore *govorun_account_store_new                  (GovorunStore         *store,
+                                                                 GovorunSecrets       *secrets);
+GovorunStore        *govorun_account_store_get_store            (GovorunAccountStore  *self);
+GovorunSecrets      *govorun_account_store_get_secrets          (GovorunAccountStore  *self);
+
+void                 govorun_account_store_load_async           (GovorunAccountStore  *self,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
+gboolean             govorun_account_store_load_finish          (GovorunAccountStore  *self,
+                                                                 GAsyncResult         *result,
+                                                                 GError              **error);
+void                 govorun_account_store_add_async            (GovorunAccountStore  *self,
+                                                                 GovorunAccount       *account,
+                                                                 const char           *secret,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
+GovorunAccount      *govorun_account_store_add_finish           (GovorunAccountStore  *self,
+                                                                 GAsyncResult         *result,
+                                                                 GError              **error);
+void                 govorun_account_store_update_async         (GovorunAccountStore  *self,
+                                                                 GovorunAccount       *edited_copy,
+                                                                 const char           *new_secret,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
+gboolean             govorun_account_store_update_finish        (GovorunAccountStore  *self,
+                                                                 GAsyncResult         *result,
+                                                                 GError              **error);
+void                 govorun_account_store_remove_async         (GovorunAccountStore  *self,
+                                                                 GovorunAccount       *account,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
+gboolean             govorun_account_store_remove_finish        (GovorunAccountStore  *self,
+                                                                 GAsyncResult         *result,
+                                                                 GError              **error);
+void                 govorun_account_store_lookup_secret_async  (GovorunAccountStore  *self,
+                                                                 GovorunAccount       *account,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
+char                *govorun_account_store_lookup_secret_finish (GovorunAccountStore  *self,
+                                                                 GAsyncResult         *result,
+                                                                 GError              **error);
+void                 govorun_account_store_set_test_result_async  (GovorunAccountStore  *self,
+                                                                   GovorunAccount       *account,
+                                                                   gboolean              ok,
+                                                                   const char           *summary,
+                                                                   GCancellable         *cancellable,
+                                                                   GAsyncReadyCallback   callback,
+                                                                   gpointer              user_data);
+gboolean             govorun_account_store_set_test_result_finish (GovorunAccountStore  *self,
+                                                                   GAsyncResult         *result,
+                                                                   GError              **error);
+
+GovorunAccount      *govorun_account_store_find_by_uuid         (GovorunAccountStore  *self,
+                                                                 const char           *uuid);
+guint                govorun_account_store_count_kind           (GovorunAccountStore  *self,
+                                                                 GovorunAccountKind    kind);
+
+G_END_DECLS
