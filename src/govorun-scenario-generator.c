@@ -1,0 +1,479 @@
+/* govorun-scenario-generator.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunScenarioGenerator"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "govorun-core-resources.h"
+#include "govorun-scenario-generator.h"
+
+#define TEMPLATE_DIR RESOURCE_BASE "/core/scenarios/"
+
+/* Spoken by the webhook bot when the user's bot fails. It is heard by the
+ * caller, not read by the Govorun user, so it follows the default Russian
+ * voice rather than the desktop locale: not translated. */
+#define DEFAULT_FALLBACK_TEXT \
+  "Извините, сейчас я не могу ответить. Пожалуйста, перезвоните позже."
+
+/* Longest identifier path accepted for a profile or voice. */
+#define MAX_IDENTIFIER_LEN 128
+
+G_DEFINE_QUARK (govorun-scenario-error-quark, govorun_scenario_error)
+
+static const struct
+{
+  const char *name;      /* for govorun_scenario_kind_to_string() */
+  const char *template;  /* file under TEMPLATE_DIR */
+  const char *suffix;    /* scenario name suffix */
+} kinds[GOVORUN_SCENARIO_N_KINDS] = {
+  [GOVORUN_SCENARIO_INBOUND] = { "inbound", "inbound.js", "in" },
+  [GOVORUN_SCENARIO_OUTBOUND] = { "outbound", "outbound.js", "out" },
+  [GOVORUN_SCENARIO_WEBHOOK_BOT] = { "webhook-bot", "webhook-bot.js", "bot" },
+};
+
+void
+govorun_scenario_params_init (GovorunScenarioParams *params)
+{
+  g_return_if_fail (params != NULL);
+
+  memset (params, 0, sizeof *params);
+  params->record = TRUE;
+}
+
+const char *
+govorun_scenario_kind_to_string (GovorunScenarioKind kind)
+{
+  g_return_val_if_fail (kind < GOVORUN_SCENARIO_N_KINDS, NULL);
+
+  return kinds[kind].name;
+}
+
+char *
+govorun_scenario_js_string_literal (const char  *value,
+                                    GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  GString *out;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error_literal (error, GOVORUN_SCENARIO_ERROR,
+                           GOVORUN_SCENARIO_ERROR_INVALID_VALUE,
+                           _("A scenario setting contains text that is not valid UTF-8. Re-enter it and try again."));
+      return NULL;
+    }
+
+  /* json-glib does the JSON escaping (quotes, backslashes, control
+   * characters); what it leaves raw but a <script> block or an older JS
+   * engine would trip over is escaped here. These characters can only
+   * occur inside the string, so replacing them keeps it the same value. */
+  node = json_node_init_string (json_node_alloc (), value);
+  json = json_to_string (node, FALSE);
+
+  out = g_string_sized_new (strlen (json) + 16);
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '<':
+          g_string_append (out, "\\u003c");
+          break;
+
+        case '>':
+          g_string_append (out, "\\u003e");
+          break;
+
+        case '&':
+          g_string_append (out, "\\u0026");
+          break;
+
+        case '\xe2':
+          /* U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8. */
+          if (p[1] == '\x80' && (p[2] == '\xa8' || p[2] == '\xa9'))
+            {
+              g_string_append (out, p[2] == '\xa8' ? "\\u2028" : "\\u2029");
+              p += 2;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+govorun_scenario_identifier_is_valid (const char *path,
+                                      const char *root)
+{
+  g_auto(GStrv) parts = NULL;
+  gsize len;
+
+  g_return_val_if_fail (root != NULL, FALSE);
+
+  if (path == NULL)
+    return FALSE;
+
+  len = strlen (path);
+  if (len == 0 || len > MAX_IDENTIFIER_LEN)
+    return FALSE;
+
+  /* Only [A-Za-z0-9_.]: nothing that could end the expression. */
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (path[i]) && path[i] != '_' && path[i] != '.')
+      return FALSE;
+
+  parts = g_strsplit (path, ".", -1);
+  /* The root and at least one member below it, so that the value is a
+   * catalogue entry, not some other global such as VoxEngine. */
+  if (g_strv_length (parts) < 2 || !g_str_equal (parts[0], root))
+    return FALSE;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] == '\0')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+require_value (const char  *value,
+               const char  *what,
+               GError     **error)
+{
+  if (value != NULL && value[0] != '\0')
+    return TRUE;
+
+  /* Translators: %s names a setting, e.g. "ElevenLabs agent ID". */
+  g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_MISSING_VALUE,
+               _("The %s is missing. Fill it in and try again."), what);
+  return FALSE;
+}
+
+static gboolean
+validate_url (const char  *url,
+              const char  *what,
+              GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  /* Whitespace and control characters are never part of a URL. */
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar) *p <= 0x20 || *p == 0x7f)
+      goto invalid;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    goto invalid;
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
+    goto invalid;
+
+  if (g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+    goto invalid;
+
+  return TRUE;
+
+invalid:
+  /* Translators: %s names a setting, e.g. "bot URL". */
+  g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_INVALID_VALUE,
+               _("The %s is not a valid web address. Enter an address starting with https:// and try again."),
+               what);
+  return FALSE;
+}
+
+/* E.164 with or without the leading "+": 7 to 15 digits, no leading 0. */
+static gboolean
+validate_phone (const char  *number,
+                GError     **error)
+{
+  const char *p = number;
+  gsize digits = 0;
+
+  if (*p == '+')
+    p++;
+
+  if (*p == '0')
+    goto invalid;
+
+  for (; *p != '\0'; p++, digits++)
+    if (!g_ascii_isdigit (*p))
+      goto invalid;
+
+  if (digits >= 7 && digits <= 15)
+    return TRUE;
+
+invalid:
+  g_set_error_literal (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_INVALID_VALUE,
+                       _("The agent's caller number is not a phone number in international format. Choose one of the agent's numbers, such as +74951234567, and try again."));
+  return FALSE;
+}
+
+static gboolean
+add_string (GHashTable  *values,
+            const char  *placeholder,
+            const char  *value,
+            GError     **error)
+{
+  char *literal;
+
+  if (value == NULL)
+    {
+      g_hash_table_insert (values, (char *) placeholder, g_strdup ("null"));
+      return TRUE;
+    }
+
+  if (!(literal = govorun_scenario_js_string_literal (value, error)))
+    return FALSE;
+
+  g_hash_table_insert (values, (char *) placeholder, literal);
+  return TRUE;
+}
+
+static gboolean
+add_identifier (GHashTable  *values,
+                const char  *placeholder,
+                const char  *value,
+                const char  *root,
+                const char  *what,
+                GError     **error)
+{
+  if (!govorun_scenario_identifier_is_valid (value, root))
+    {
+      /* Translators: the first %s names a setting ("speech recognition
+       * profile"), the second an example value. */
+      g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_INVALID_IDENTIFIER,
+                   _("The %s must be a VoxEngine name such as %s. Choose one from the list and try again."),
+                   what,
+                   g_str_equal (root, "VoiceList") ? GOVORUN_SCENARIO_DEFAULT_TTS_VOICE
+                                                   : GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE);
+      return FALSE;
+    }
+
+  g_hash_table_insert (values, (char *) placeholder, g_strdup (value));
+  return TRUE;
+}
+
+/* Fills @values with placeholder name → JS expression for @kind. */
+static gboolean
+collect_values (GovorunScenarioKind           kind,
+                const GovorunScenarioParams  *params,
+                GHashTable                   *values,
+                GError                      **error)
+{
+  g_autofree char *generator = g_strdup_printf ("Govorun %s", PACKAGE_VERSION);
+
+  if (!add_string (values, "GENERATOR", generator, error) ||
+      !add_string (values, "KIND", kinds[kind].name, error) ||
+      !add_string (values, "AGENT_NAME", params->agent_name ? params->agent_name : "", error))
+    return FALSE;
+
+  switch (kind)
+    {
+    case GOVORUN_SCENARIO_OUTBOUND:
+      if (!require_value (params->caller_id, _("agent's caller number"), error) ||
+          !validate_phone (params->caller_id, error) ||
+          !add_string (values, "CALLER_ID", params->caller_id, error))
+        return FALSE;
+      G_GNUC_FALLTHROUGH;
+
+    case GOVORUN_SCENARIO_INBOUND:
+      if (!require_value (params->elevenlabs_agent_id, _("ElevenLabs agent ID"), error) ||
+          !require_value (params->elevenlabs_api_key, _("ElevenLabs API key"), error))
+        return FALSE;
+      if (params->elevenlabs_base_url != NULL &&
+          !validate_url (params->elevenlabs_base_url, _("ElevenLabs server address"), error))
+        return FALSE;
+      if (!add_string (values, "ELEVENLABS_AGENT_ID", params->elevenlabs_agent_id, error) ||
+          !add_string (values, "ELEVENLABS_API_KEY", params->elevenlabs_api_key, error) ||
+          !add_string (values, "ELEVENLABS_BASE_URL", params->elevenlabs_base_url, error))
+        return FALSE;
+      g_hash_table_insert (values, (char *) "RECORD",
+                           g_strdup (params->record ? "true" : "false"));
+      return TRUE;
+
+    case GOVORUN_SCENARIO_WEBHOOK_BOT:
+      if (!require_value (params->webhook_url, _("bot URL"), error) ||
+          !validate_url (params->webhook_url, _("bot URL"), error) ||
+          !require_value (params->tenant_slug, _("bot tenant slug"), error))
+        return FALSE;
+      if (!add_string (values, "WEBHOOK_URL", params->webhook_url, error) ||
+          !add_string (values, "TENANT_SLUG", params->tenant_slug, error) ||
+          !add_string (values, "FALLBACK_TEXT",
+                       params->fallback_text && params->fallback_text[0] != '\0'
+                         ? params->fallback_text : DEFAULT_FALLBACK_TEXT,
+                       error))
+        return FALSE;
+      if (!add_identifier (values, "ASR_PROFILE",
+                           params->asr_profile ? params->asr_profile
+                                               : GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE,
+                           "ASRProfileList", _("speech recognition profile"), error) ||
+          !add_identifier (values, "TTS_VOICE",
+                           params->tts_voice ? params->tts_voice
+                                             : GOVORUN_SCENARIO_DEFAULT_TTS_VOICE,
+                           "VoiceList", _("voice"), error))
+        return FALSE;
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+typedef struct
+{
+  GHashTable *values;
+  char       *unknown;  /* first placeholder with no value */
+} ExpandData;
+
+static gboolean
+expand_placeholder (const GMatchInfo *match_info,
+                    GString          *result,
+                    gpointer          user_data)
+{
+  ExpandData *data = user_data;
+  g_autofree char *name = g_match_info_fetch (match_info, 1);
+  const char *value = g_hash_table_lookup (data->values, name);
+
+  if (value == NULL)
+    {
+      if (data->unknown == NULL)
+        data->unknown = g_steal_pointer (&name);
+      return TRUE;  /* stop: the result is thrown away */
+    }
+
+  g_string_append (result, value);
+  return FALSE;
+}
+
+/* Counts the UTF-16 code units of valid UTF-8 @text: what a JS engine
+ * calls the length of the script. */
+static gsize
+utf16_length (const char *text)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    n += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+
+  return n;
+}
+
+char *
+govorun_scenario_generate (GovorunScenarioKind           kind,
+                           const GovorunScenarioParams  *params,
+                           GError                      **error)
+{
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GBytes) template = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *template_text = NULL;
+  g_autofree char *script = NULL;
+  ExpandData data = { NULL, NULL };
+  gconstpointer data_ptr;
+  gsize size;
+
+  g_return_val_if_fail (kind < GOVORUN_SCENARIO_N_KINDS, NULL);
+  g_return_val_if_fail (params != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  if (!collect_values (kind, params, values, error))
+    return NULL;
+
+  path = g_strconcat (TEMPLATE_DIR, kinds[kind].template, NULL);
+  template = g_resource_lookup_data (govorun_core_get_resource (), path,
+                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  if (template == NULL)
+    {
+      g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_TEMPLATE,
+                   _("The scenario template could not be loaded. Reinstall Govorun and try again. (%s)"),
+                   local_error->message);
+      return NULL;
+    }
+  data_ptr = g_bytes_get_data (template, &size);
+  template_text = g_strndup (data_ptr, size);
+
+  /* One pass over the template: injected values are never rescanned, so a
+   * value that looks like a placeholder stays text. */
+  regex = g_regex_new ("__GOVORUN_([A-Z0-9]+(?:_[A-Z0-9]+)*)__", G_REGEX_OPTIMIZE, 0, NULL);
+  data.values = values;
+  script = g_regex_replace_eval (regex, template_text, -1, 0, 0,
+                                 expand_placeholder, &data, &local_error);
+  if (script == NULL || data.unknown != NULL)
+    {
+      g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_TEMPLATE,
+                   _("The scenario template is broken. Please report this problem. (%s)"),
+                   data.unknown ? data.unknown : local_error->message);
+      g_free (data.unknown);
+      return NULL;
+    }
+
+  if (strlen (script) > GOVORUN_SCENARIO_MAX_BYTES ||
+      utf16_length (script) > GOVORUN_SCENARIO_MAX_CHARS)
+    {
+      g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_TOO_LARGE,
+                   _("The scenario would be larger than Voximplant allows (128 KB). Shorten the agent's texts and try again."));
+      return NULL;
+    }
+
+  g_debug ("Generated a %s scenario of %zu bytes", kinds[kind].name, strlen (script));
+
+  return g_steal_pointer (&script);
+}
+
+char *
+govorun_scenario_name_for_agent (const char          *agent_slug,
+                                 GovorunScenarioKind  kind)
+{
+  g_autofree char *digest = NULL;
+  GString *slug;
+  GString *name;
+
+  g_return_val_if_fail (kind < GOVORUN_SCENARIO_N_KINDS, NULL);
+
+  if (agent_slug == NULL)
+    agent_slug = "";
+
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, agent_slug, -1);
+
+  slug = g_string_new (NULL);
+  for (const char *p = agent_slug; *p != '\0' && slug->len < 15; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+
+  name = g_string_new ("gv-");
+  if (slug->len > 0)
+    g_string_append_printf (name, "%s-", slug->str);
+  g_string_append_len (name, digest, 6);
+  g_string_append_printf (name, "-%s", kinds[kind].suffix);
+  g_string_free (slug, TRUE);
+
+  g_assert (name->len <= GOVORUN_SCENARIO_NAME_MAX_LEN);
+
+  return g_string_free (name, FALSE);
+}

@@ -1,0 +1,113 @@
+/* govorun-scenario-generator.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * The VoxEngine scenario generator turns an agent's settings into the
+ * JavaScript that Voximplant runs for each call. Templates live in the core
+ * GResource (the .js files in src/scenarios); every value is injected as an escaped JS
+ * string literal, and the only raw identifiers (ASR profile, TTS voice) are
+ * validated paths under ASRProfileList / VoiceList.
+ */
+
+typedef enum
+{
+  GOVORUN_SCENARIO_INBOUND,     /* calls to the agent's numbers → ElevenLabs agent */
+  GOVORUN_SCENARIO_OUTBOUND,    /* call-list rows and "call me" runs → ElevenLabs agent */
+  GOVORUN_SCENARIO_WEBHOOK_BOT, /* Voximplant ASR/TTS + the user's HTTP bot (seed 001 contract) */
+} GovorunScenarioKind;
+
+#define GOVORUN_SCENARIO_N_KINDS (GOVORUN_SCENARIO_WEBHOOK_BOT + 1)
+
+/* Voximplant limits: AddScenario takes scripts under 128 KB, VoxEngine
+ * runs scenarios of at most 256·1024 characters. */
+#define GOVORUN_SCENARIO_MAX_BYTES (128 * 1024)
+#define GOVORUN_SCENARIO_MAX_CHARS (256 * 1024)
+/* Voximplant scenario names must be shorter than 30 characters. */
+#define GOVORUN_SCENARIO_NAME_MAX_LEN 29
+
+#define GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE "ASRProfileList.Google.ru_RU"
+#define GOVORUN_SCENARIO_DEFAULT_TTS_VOICE   "VoiceList.Google.ru_RU_Wavenet_A"
+
+#define GOVORUN_SCENARIO_ERROR (govorun_scenario_error_quark ())
+
+typedef enum
+{
+  GOVORUN_SCENARIO_ERROR_MISSING_VALUE = 1, /* a value the kind needs is NULL or empty */
+  GOVORUN_SCENARIO_ERROR_INVALID_VALUE,     /* not UTF-8, a bad URL or phone number */
+  GOVORUN_SCENARIO_ERROR_INVALID_IDENTIFIER,/* ASR profile or voice is not a plain path */
+  GOVORUN_SCENARIO_ERROR_TOO_LARGE,         /* over Voximplant's scenario size limits */
+  GOVORUN_SCENARIO_ERROR_TEMPLATE,          /* a template is missing or broken (a bug) */
+} GovorunScenarioError;
+
+GQuark govorun_scenario_error_quark (void) G_GNUC_CONST;
+
+/*
+ * Plain struct, owned by the caller; strings are borrowed for the duration
+ * of govorun_scenario_generate() only. Call govorun_scenario_params_init()
+ * first: it sets every pointer to NULL and @record to TRUE. NULL optional
+ * fields take the defaults noted below.
+ */
+typedef struct
+{
+  const char *agent_name;          /* Govorun agent name, for scenario logs; optional */
+  const char *elevenlabs_agent_id; /* inbound, outbound: required */
+  const char *elevenlabs_api_key;  /* inbound, outbound: required; embedded in the scenario
+                                    * (the UI tells the user so) */
+  const char *elevenlabs_base_url; /* NULL = module default; data-residency host otherwise
+                                    * (baseUrl option, newer docs only: UNVERIFIED) */
+  const char *caller_id;           /* outbound: required, the agent's number, E.164 */
+  gboolean    record;              /* inbound, outbound: record the call; default TRUE */
+  const char *webhook_url;         /* webhook bot: required, http(s) */
+  const char *tenant_slug;         /* webhook bot: required, sent as custom_data.tenant_slug */
+  const char *asr_profile;         /* webhook bot: default GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE */
+  const char *tts_voice;           /* webhook bot: default GOVORUN_SCENARIO_DEFAULT_TTS_VOICE */
+  const char *fallback_text;       /* webhook bot: spoken when the bot fails; default a
+                                    * polite Russian sentence */
+} GovorunScenarioParams;
+
+void        govorun_scenario_params_init       (GovorunScenarioParams        *params);
+
+const char *govorun_scenario_kind_to_string    (GovorunScenarioKind           kind);
+
+char       *govorun_scenario_generate          (GovorunScenarioKind           kind,
+                                                const GovorunScenarioParams  *params,
+                                                GError                      **error);
+
+/*
+ * Scenario name for an agent and kind, deterministic and at most
+ * GOVORUN_SCENARIO_NAME_MAX_LEN characters:
+ *
+ *   "gv-" <slug, cut to 15> "-" <6 hex of SHA-256(agent_slug)> "-" <"in"|"out"|"bot">
+ *
+ * The slug part is @agent_slug lower-cased with every run of characters
+ * other than [a-z0-9] turned into one "-" (so it may be empty); the hash
+ * keeps names of agents whose slugs look alike after that apart. The "gv-"
+ * prefix marks objects Govorun created.
+ */
+char       *govorun_scenario_name_for_agent    (const char                   *agent_slug,
+                                                GovorunScenarioKind           kind);
+
+/*
+ * @value as a JavaScript string literal (with its quotes) that is also
+ * valid JSON and safe inside an HTML <script>: <, >, &, U+2028 and U+2029
+ * are \u-escaped besides what JSON escapes. Returns NULL with an error if
+ * @value is not valid UTF-8.
+ */
+char       *govorun_scenario_js_string_literal (const char                   *value,
+                                                GError                      **error);
+
+/* TRUE if @path is a dotted path of identifiers under @root, e.g.
+ * "VoiceList.Google.ru_RU_Wavenet_A" under "VoiceList". */
+gboolean    govorun_scenario_identifier_is_valid (const char                 *path,
+                                                  const char                 *root);
+
+G_END_DECLS
