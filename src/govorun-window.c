@@ -10,31 +10,256 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-account-dialog.h"
+#include "govorun-accounts-page.h"
 #include "govorun-window.h"
 
 struct _GovorunWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
+
+  GovorunApplication   *app;
+  gulong                state_handler;
+  gulong                items_handler;
+  gboolean              welcome_done;
+
+  /* template children */
+  GtkStack             *main_stack;
+  AdwStatusPage        *failed_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkLabel             *sandbox_badge;
+  AdwWindowTitle       *content_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *content_stack;
+  GovorunAccountsPage  *accounts_page;
+  GtkListBox           *sidebar_list;
+  GtkListBoxRow        *accounts_row;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunWindow, govorun_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
+update_page (GovorunWindow *self)
+{
+  GovorunAccountStore *accounts = govorun_application_get_accounts (self->app);
+
+  switch (govorun_application_get_state (self->app))
+    {
+    case GOVORUN_APPLICATION_STATE_LOADING:
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      break;
+
+    case GOVORUN_APPLICATION_STATE_FAILED:
+      adw_status_page_set_description (self->failed_page,
+                                       govorun_application_get_failure (self->app));
+      gtk_stack_set_visible_child_name (self->main_stack, "failed");
+      break;
+
+    case GOVORUN_APPLICATION_STATE_READY:
+    default:
+      /* The welcome page greets a first run only; once an account exists, or
+       * the person moved on from it, the main view stays. */
+      if (!self->welcome_done && !govorun_application_is_sandbox (self->app) &&
+          g_list_model_get_n_items (G_LIST_MODEL (accounts)) == 0)
+        {
+          gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+        }
+      else
+        {
+          self->welcome_done = TRUE;
+          gtk_stack_set_visible_child_name (self->main_stack, "main");
+        }
+      break;
+    }
+}
+
+static void
+on_items_changed (GovorunWindow *self)
+{
+  update_page (self);
+}
+
+static void
+on_state_changed (GovorunWindow *self)
+{
+  GovorunAccountStore *accounts = govorun_application_get_accounts (self->app);
+
+  if (govorun_application_get_state (self->app) == GOVORUN_APPLICATION_STATE_READY &&
+      self->items_handler == 0 && accounts != NULL)
+    {
+      self->items_handler = g_signal_connect_object (accounts, "items-changed",
+                                                     G_CALLBACK (on_items_changed), self,
+                                                     G_CONNECT_SWAPPED);
+      govorun_accounts_page_set_services (self->accounts_page, accounts,
+                                          govorun_application_get_tester (self->app));
+    }
+
+  update_page (self);
+}
+
+static void
+on_sidebar_row_activated (GovorunWindow *self,
+                          GtkListBoxRow *row)
+{
+  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked (GovorunWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+void
+govorun_window_add_account (GovorunWindow *self,
+                            GFile         *file)
+{
+  GovorunAccountDialog *dialog;
+
+  g_return_if_fail (GOVORUN_IS_WINDOW (self));
+
+  if (govorun_application_get_state (self->app) != GOVORUN_APPLICATION_STATE_READY)
+    return;
+
+  dialog = govorun_account_dialog_new (GTK_WINDOW (self),
+                                       govorun_application_get_accounts (self->app),
+                                       govorun_application_get_tester (self->app),
+                                       NULL);
+  if (file != NULL)
+    govorun_account_dialog_load_credentials_file (dialog, file);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  govorun_window_add_account (GOVORUN_WINDOW (widget), NULL);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GovorunWindow *self)
+{
+  GdkFileList *list;
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = g_value_get_boxed (value);
+  files = gdk_file_list_get_files (list);
+  if (files == NULL)
+    return FALSE;
+
+  /* A service-account key file dropped anywhere on the window starts adding
+   * that account. */
+  govorun_window_add_account (self, G_FILE (files->data));
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+void
+govorun_window_add_toast (GovorunWindow *self,
+                          const char    *title)
+{
+  g_return_if_fail (GOVORUN_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* GtkWindow:application is not a construct property, so setup runs once the
+ * window knows its application. */
+static void
+govorun_window_setup (GovorunWindow *self)
+{
+  self->app = GOVORUN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (govorun_application_is_sandbox (self->app))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->sandbox_badge), TRUE);
+      gtk_window_set_title (GTK_WINDOW (self), _("Govorun — Sandbox"));
+      adw_window_title_set_subtitle (self->content_title, _("Sandbox: demo data, emulated providers"));
+    }
+
+  self->state_handler = g_signal_connect_object (self->app, "notify::state",
+                                                 G_CALLBACK (on_state_changed), self,
+                                                 G_CONNECT_SWAPPED);
+  gtk_list_box_select_row (self->sidebar_list, self->accounts_row);
+  on_state_changed (self);
+}
+
+static void
+govorun_window_dispose (GObject *object)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (govorun_window_parent_class)->dispose (object);
+}
+
+static void
 govorun_window_class_init (GovorunWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = govorun_window_dispose;
+
+  g_type_ensure (GOVORUN_TYPE_ACCOUNTS_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/govorun-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, sandbox_badge);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, accounts_page);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, accounts_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.add-account", NULL);
 }
 
 static void
 govorun_window_init (GovorunWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 GovorunWindow *
 govorun_window_new (GovorunApplication *application)
 {
-  return g_object_new (GOVORUN_TYPE_WINDOW, "application", application, NULL);
+  GovorunWindow *self;
+
+  g_return_val_if_fail (GOVORUN_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (GOVORUN_TYPE_WINDOW, "application", application, NULL);
+  govorun_window_setup (self);
+
+  return self;
 }

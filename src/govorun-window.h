@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GovorunWindow, govorun_window, GOVORUN, WINDOW, AdwApplicationWindow)
 
-GovorunWindow *govorun_window_new (GovorunApplication *application);
+GovorunWindow *govorun_window_new        (GovorunApplication *application);
+void           govorun_window_add_toast  (GovorunWindow      *self,
+                                          const char         *title);
+/* Opens the add-account dialog; @file (nullable) is a dropped credentials file. */
+void           govorun_window_add_account (GovorunWindow     *self,
+                                           GFile             *file);
 
 G_END_DECLS

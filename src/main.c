@@ -16,7 +16,10 @@ main (int   argc,
 {
   g_autoptr(GovorunApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  const char *localedir = g_getenv ("GOVORUN_LOCALEDIR");
+
+  /* Uninstalled runs (build-aux/run.sh, tests) point at the build's catalogs. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,0 +1,27 @@
+/* govorun-account-row.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "govorun-account-store.h"
+#include "govorun-connection-tester.h"
+
+G_BEGIN_DECLS
+
+#define GOVORUN_TYPE_ACCOUNT_ROW (govorun_account_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (GovorunAccountRow, govorun_account_row, GOVORUN, ACCOUNT_ROW, AdwActionRow)
+
+GovorunAccountRow *govorun_account_row_new         (GovorunAccount          *account,
+                                                    GovorunAccountStore     *accounts,
+                                                    GovorunConnectionTester *tester);
+GovorunAccount    *govorun_account_row_get_account (GovorunAccountRow       *self);
+/* Describes the account in one line, e.g. "Account 7654321 · API key". */
+char              *govorun_account_describe        (GovorunAccount          *account);
+
+G_END_DECLS

@@ -1,0 +1,172 @@
+/* govorun-accounts-page.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunAccountsPage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "govorun-account-dialog.h"
+#include "govorun-account-row.h"
+#include "govorun-accounts-page.h"
+
+struct _GovorunAccountsPage
+{
+  GtkWidget                parent_instance;
+
+  GovorunAccountStore     *accounts;
+  GovorunConnectionTester *tester;
+
+  /* template children */
+  GtkWidget               *preferences_page;
+  GtkListBox              *voximplant_list;
+  GtkListBox              *elevenlabs_list;
+};
+
+G_DEFINE_FINAL_TYPE (GovorunAccountsPage, govorun_accounts_page, GTK_TYPE_WIDGET)
+
+static gboolean
+filter_voximplant (gpointer item,
+                   gpointer user_data)
+{
+  return govorun_account_get_kind (item) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT;
+}
+
+static gboolean
+filter_elevenlabs (gpointer item,
+                   gpointer user_data)
+{
+  return govorun_account_get_kind (item) == GOVORUN_ACCOUNT_KIND_ELEVENLABS;
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  GovorunAccountsPage *self = user_data;
+
+  return GTK_WIDGET (govorun_account_row_new (item, self->accounts, self->tester));
+}
+
+static GtkWidget *
+placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
+static void
+bind_list (GovorunAccountsPage  *self,
+           GtkListBox           *list,
+           GtkCustomFilterFunc   func)
+{
+  GtkFilterListModel *model;
+
+  /* Accounts are few: GTK's filter model is fine here (house rule: below
+   * ten thousand rows). */
+  model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->accounts)),
+                                     GTK_FILTER (gtk_custom_filter_new (func, NULL, NULL)));
+  gtk_list_box_bind_model (list, G_LIST_MODEL (model), create_row, self, NULL);
+  g_object_unref (model);
+}
+
+void
+govorun_accounts_page_set_services (GovorunAccountsPage     *self,
+                                    GovorunAccountStore     *accounts,
+                                    GovorunConnectionTester *tester)
+{
+  g_return_if_fail (GOVORUN_IS_ACCOUNTS_PAGE (self));
+  g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (accounts));
+  g_return_if_fail (GOVORUN_IS_CONNECTION_TESTER (tester));
+
+  g_set_object (&self->accounts, accounts);
+  g_set_object (&self->tester, tester);
+
+  bind_list (self, self->voximplant_list, filter_voximplant);
+  bind_list (self, self->elevenlabs_list, filter_elevenlabs);
+}
+
+static void
+add_account (GovorunAccountsPage *self,
+             GovorunAccountKind   kind)
+{
+  GovorunAccountDialog *dialog;
+
+  if (self->accounts == NULL)
+    return;
+
+  dialog = govorun_account_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       self->accounts, self->tester, NULL);
+  govorun_account_dialog_set_kind (dialog, kind);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_voximplant_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  add_account (GOVORUN_ACCOUNTS_PAGE (widget), GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
+}
+
+static void
+add_elevenlabs_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  add_account (GOVORUN_ACCOUNTS_PAGE (widget), GOVORUN_ACCOUNT_KIND_ELEVENLABS);
+}
+
+static void
+govorun_accounts_page_dispose (GObject *object)
+{
+  GovorunAccountsPage *self = GOVORUN_ACCOUNTS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_ACCOUNTS_PAGE);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->tester);
+
+  G_OBJECT_CLASS (govorun_accounts_page_parent_class)->dispose (object);
+}
+
+static void
+govorun_accounts_page_class_init (GovorunAccountsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = govorun_accounts_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/govorun-accounts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, voximplant_list);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, elevenlabs_list);
+
+  gtk_widget_class_install_action (widget_class, "page.add-voximplant", NULL, add_voximplant_action);
+  gtk_widget_class_install_action (widget_class, "page.add-elevenlabs", NULL, add_elevenlabs_action);
+}
+
+static void
+govorun_accounts_page_init (GovorunAccountsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->voximplant_list,
+                                placeholder_new (_("No Voximplant account yet. Add the account that owns your phone numbers.")));
+  gtk_list_box_set_placeholder (self->elevenlabs_list,
+                                placeholder_new (_("No ElevenLabs key yet. Add the key of the workspace that holds your agents.")));
+}

@@ -1,0 +1,24 @@
+/* govorun-accounts-page.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "govorun-account-store.h"
+#include "govorun-connection-tester.h"
+
+G_BEGIN_DECLS
+
+#define GOVORUN_TYPE_ACCOUNTS_PAGE (govorun_accounts_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (GovorunAccountsPage, govorun_accounts_page, GOVORUN, ACCOUNTS_PAGE, GtkWidget)
+
+void govorun_accounts_page_set_services (GovorunAccountsPage     *self,
+                                         GovorunAccountStore     *accounts,
+                                         GovorunConnectionTester *tester);
+
+G_END_DECLS

@@ -1,0 +1,396 @@
+/* govorun-connection-tester.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunConnectionTester"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "govorun-connection-tester.h"
+#include "govorun-elevenlabs-client.h"
+#include "govorun-voximplant-client.h"
+#include "govorun-voximplant-credentials.h"
+
+/*
+ * "Test connection": asks each provider who the account is and turns the
+ * answer into one line a person can read ("Acme LLC · balance 120.50 USD").
+ * The line is saved with the account (it holds no secret), so the list shows
+ * what was found last time without asking again.
+ */
+
+struct _GovorunConnectionTester
+{
+  GObject              parent_instance;
+
+  GovorunHttp         *http;
+  GovorunEndpoints    *endpoints;
+  GovorunAccountStore *accounts;
+};
+
+G_DEFINE_FINAL_TYPE (GovorunConnectionTester, govorun_connection_tester, G_TYPE_OBJECT)
+
+static void
+govorun_connection_tester_dispose (GObject *object)
+{
+  GovorunConnectionTester *self = GOVORUN_CONNECTION_TESTER (object);
+
+  g_clear_object (&self->http);
+  g_clear_object (&self->endpoints);
+  g_clear_object (&self->accounts);
+
+  G_OBJECT_CLASS (govorun_connection_tester_parent_class)->dispose (object);
+}
+
+static void
+govorun_connection_tester_class_init (GovorunConnectionTesterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = govorun_connection_tester_dispose;
+}
+
+static void
+govorun_connection_tester_init (GovorunConnectionTester *self)
+{
+}
+
+GovorunConnectionTester *
+govorun_connection_tester_new (GovorunHttp         *http,
+                               GovorunEndpoints    *endpoints,
+                               GovorunAccountStore *accounts)
+{
+  GovorunConnectionTester *self;
+
+  g_return_val_if_fail (GOVORUN_IS_HTTP (http), NULL);
+  g_return_val_if_fail (GOVORUN_IS_ENDPOINTS (endpoints), NULL);
+  g_return_val_if_fail (accounts == NULL || GOVORUN_IS_ACCOUNT_STORE (accounts), NULL);
+
+  self = g_object_new (GOVORUN_TYPE_CONNECTION_TESTER, NULL);
+  self->http = g_object_ref (http);
+  self->endpoints = g_object_ref (endpoints);
+  if (accounts != NULL)
+    self->accounts = g_object_ref (accounts);
+
+  return self;
+}
+
+static void
+voximplant_info_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *balance = NULL;
+
+  info = govorun_voximplant_client_get_account_info_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
+                                                            result, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  balance = g_strdup_printf ("%.2f %s", info->balance, info->currency ? info->currency : "");
+
+  if (info->frozen)
+    /* Translators: account name, then its balance with currency */
+    g_task_return_pointer (task, g_strdup_printf (_("%s · balance %s · account frozen"),
+                                                  info->account_name, balance), g_free);
+  else
+    /* Translators: account name, then its balance with currency */
+    g_task_return_pointer (task, g_strdup_printf (_("%s · balance %s"),
+                                                  info->account_name, balance), g_free);
+}
+
+static void
+elevenlabs_info_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GovorunElevenlabsConnectionInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *agents = NULL;
+
+  info = govorun_elevenlabs_client_test_connection_finish (GOVORUN_ELEVENLABS_CLIENT (object),
+                                                           result, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (info->agent_count_is_lower_bound)
+    agents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u+ agent", "%u+ agents",
+                                           info->agent_count), info->agent_count);
+  else
+    agents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agent", "%u agents",
+                                           info->agent_count), info->agent_count);
+
+  if (info->subscription != NULL)
+    /* Translators: number of agents, then the ElevenLabs plan name */
+    g_task_return_pointer (task, g_strdup_printf (_("%s · plan %s"), agents,
+                                                  info->subscription->tier), g_free);
+  else if (info->limited_scope)
+    /* Translators: number of agents; the key may not read the subscription */
+    g_task_return_pointer (task, g_strdup_printf (_("%s · key valid, limited scope (no access to the plan)"),
+                                                  agents), g_free);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&agents), g_free);
+}
+
+/* Runs on a worker thread: parsing a credentials file imports an RSA key. */
+static void
+parse_credentials_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  const char *secret = task_data;
+  GError *error = NULL;
+  GovorunVoximplantCredentials *credentials;
+
+  credentials = govorun_voximplant_credentials_new_from_data (secret, -1, &error);
+  if (credentials == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, credentials, g_object_unref);
+}
+
+static void
+start_voximplant (GovorunConnectionTester      *self,
+                  GTask                        *task,
+                  GovorunAccount               *account,
+                  const char                   *secret,
+                  GovorunVoximplantCredentials *credentials)
+{
+  g_autoptr(GovorunVoximplantClient) client = NULL;
+  g_autofree char *url = govorun_endpoints_get_voximplant_url (self->endpoints);
+
+  client = govorun_voximplant_client_new (self->http, url);
+  if (credentials != NULL)
+    govorun_voximplant_client_set_credentials (client, credentials);
+  else
+    govorun_voximplant_client_set_api_key (client, govorun_account_get_vox_account_id (account),
+                                           secret);
+
+  govorun_voximplant_client_get_account_info_async (client, g_task_get_cancellable (task),
+                                                    voximplant_info_cb, g_object_ref (task));
+}
+
+static void
+credentials_parsed_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GovorunVoximplantCredentials) credentials = NULL;
+  GError *error = NULL;
+
+  credentials = g_task_propagate_pointer (G_TASK (result), &error);
+  if (credentials == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  start_voximplant (g_task_get_source_object (task), task, g_task_get_task_data (task),
+                    NULL, credentials);
+}
+
+void
+govorun_connection_tester_test_draft_async (GovorunConnectionTester *self,
+                                            GovorunAccount          *account,
+                                            const char              *secret,
+                                            GCancellable            *cancellable,
+                                            GAsyncReadyCallback      callback,
+                                            gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GOVORUN_IS_CONNECTION_TESTER (self));
+  g_return_if_fail (GOVORUN_IS_ACCOUNT (account));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_connection_tester_test_draft_async);
+  g_task_set_task_data (task, g_object_ref (account), g_object_unref);
+
+  if (secret == NULL)
+    secret = "";
+
+  if (govorun_account_get_kind (account) == GOVORUN_ACCOUNT_KIND_ELEVENLABS)
+    {
+      g_autoptr(GovorunElevenlabsClient) client = NULL;
+      g_autofree char *url = NULL;
+      GovorunElevenlabsRegion region = GOVORUN_ELEVENLABS_REGION_GLOBAL;
+
+      govorun_elevenlabs_region_from_string (govorun_account_get_el_region (account), &region);
+      url = govorun_endpoints_get_elevenlabs_url (self->endpoints, region);
+      client = govorun_elevenlabs_client_new (self->http, url, secret);
+      govorun_elevenlabs_client_test_connection_async (client, cancellable, elevenlabs_info_cb,
+                                                       g_steal_pointer (&task));
+      return;
+    }
+
+  if (govorun_account_get_vox_auth (account) == GOVORUN_VOXIMPLANT_AUTH_SERVICE_ACCOUNT)
+    {
+      g_autoptr(GTask) parse = g_task_new (self, cancellable, credentials_parsed_cb,
+                                           g_steal_pointer (&task));
+
+      g_task_set_source_tag (parse, parse_credentials_thread);
+      g_task_set_task_data (parse, g_strdup (secret), g_free);
+      g_task_run_in_thread (parse, parse_credentials_thread);
+      return;
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!govorun_voximplant_validate_account_id (govorun_account_get_vox_account_id (account),
+                                                 &error))
+      {
+        g_task_return_error (task, g_steal_pointer (&error));
+        return;
+      }
+  }
+
+  start_voximplant (self, task, account, secret, NULL);
+}
+
+char *
+govorun_connection_tester_test_draft_finish (GovorunConnectionTester  *self,
+                                             GAsyncResult             *result,
+                                             GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        govorun_connection_tester_test_draft_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* -- saved accounts -- */
+
+typedef struct
+{
+  GovorunAccount *account;
+  char           *summary;
+  GError         *error;
+} SavedData;
+
+static void
+saved_data_free (SavedData *data)
+{
+  g_clear_object (&data->account);
+  g_clear_pointer (&data->summary, g_free);
+  g_clear_error (&data->error);
+  g_free (data);
+}
+
+static void
+result_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SavedData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* The test's own outcome matters more than a failure to remember it. */
+  if (!govorun_account_store_set_test_result_finish (GOVORUN_ACCOUNT_STORE (object), result, &error))
+    g_debug ("Could not save the test result: %s", error->message);
+
+  if (data->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&data->error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&data->summary), g_free);
+}
+
+static void
+saved_tested_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunConnectionTester *self = g_task_get_source_object (task);
+  SavedData *data = g_task_get_task_data (task);
+
+  data->summary = govorun_connection_tester_test_draft_finish (self, result, &data->error);
+
+  if (g_error_matches (data->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&data->error));
+      return;
+    }
+
+  govorun_account_store_set_test_result_async (self->accounts, data->account,
+                                               data->error == NULL,
+                                               data->error ? data->error->message : data->summary,
+                                               NULL, result_saved_cb, g_object_ref (task));
+}
+
+static void
+secret_found_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunConnectionTester *self = g_task_get_source_object (task);
+  SavedData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  char *secret;
+
+  secret = govorun_account_store_lookup_secret_finish (GOVORUN_ACCOUNT_STORE (object), result, &error);
+  if (secret == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  govorun_connection_tester_test_draft_async (self, data->account, secret,
+                                              g_task_get_cancellable (task),
+                                              saved_tested_cb, g_object_ref (task));
+  govorun_secret_free (secret);
+}
+
+void
+govorun_connection_tester_test_async (GovorunConnectionTester *self,
+                                      GovorunAccount          *account,
+                                      GCancellable            *cancellable,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SavedData *data;
+
+  g_return_if_fail (GOVORUN_IS_CONNECTION_TESTER (self));
+  g_return_if_fail (GOVORUN_IS_ACCOUNT (account));
+  g_return_if_fail (self->accounts != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_connection_tester_test_async);
+
+  data = g_new0 (SavedData, 1);
+  data->account = g_object_ref (account);
+  g_task_set_task_data (task, data, (GDestroyNotify) saved_data_free);
+
+  govorun_account_store_lookup_secret_async (self->accounts, account, cancellable,
+                                             secret_found_cb, g_steal_pointer (&task));
+}
+
+char *
+govorun_connection_tester_test_finish (GovorunConnectionTester  *self,
+                                       GAsyncResult             *result,
+                                       GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        govorun_connection_tester_test_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

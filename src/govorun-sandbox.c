@@ -1,0 +1,136 @@
+/* govorun-sandbox.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunSandbox"
+
+#include "config.h"
+
+#include "govorun-sandbox.h"
+
+/*
+ * The sandbox runs the two provider emulators in-process on loopback and
+ * fills them with demo data. The application points its endpoints at them;
+ * nothing else in the code knows it is a sandbox.
+ */
+
+struct _GovorunSandbox
+{
+  GObject                    parent_instance;
+
+  GovorunVoximplantEmulator *voximplant;
+  GovorunElevenlabsEmulator *elevenlabs;
+};
+
+G_DEFINE_FINAL_TYPE (GovorunSandbox, govorun_sandbox, G_TYPE_OBJECT)
+
+static void
+govorun_sandbox_dispose (GObject *object)
+{
+  GovorunSandbox *self = GOVORUN_SANDBOX (object);
+
+  if (self->voximplant != NULL)
+    govorun_emulator_stop (GOVORUN_EMULATOR (self->voximplant));
+  if (self->elevenlabs != NULL)
+    govorun_emulator_stop (GOVORUN_EMULATOR (self->elevenlabs));
+
+  g_clear_object (&self->voximplant);
+  g_clear_object (&self->elevenlabs);
+
+  G_OBJECT_CLASS (govorun_sandbox_parent_class)->dispose (object);
+}
+
+static void
+govorun_sandbox_class_init (GovorunSandboxClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = govorun_sandbox_dispose;
+}
+
+static void
+govorun_sandbox_init (GovorunSandbox *self)
+{
+  self->voximplant = govorun_voximplant_emulator_new ();
+  self->elevenlabs = govorun_elevenlabs_emulator_new ();
+}
+
+GovorunSandbox *
+govorun_sandbox_new (void)
+{
+  return g_object_new (GOVORUN_TYPE_SANDBOX, NULL);
+}
+
+static void
+seed (GovorunSandbox *self)
+{
+  g_autofree char *a1 = NULL;
+  g_autofree char *a2 = NULL;
+  g_autofree char *a3 = NULL;
+
+  govorun_voximplant_emulator_add_account (self->voximplant, GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
+                                           "Demo Clinic LLC", "owner@demo-clinic.example",
+                                           GOVORUN_SANDBOX_VOX_API_KEY, 1234.50, "RUB");
+  govorun_voximplant_emulator_add_account (self->voximplant, GOVORUN_SANDBOX_VOX2_ACCOUNT_ID,
+                                           "Hotel Royal LLC", "it@hotel-royal.example",
+                                           GOVORUN_SANDBOX_VOX2_API_KEY, 530.75, "RUB");
+
+  govorun_elevenlabs_emulator_add_key (self->elevenlabs, GOVORUN_SANDBOX_EL_API_KEY, TRUE);
+  govorun_elevenlabs_emulator_set_subscription (self->elevenlabs, "creator", 41250, 100000);
+  a1 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, "Reception (clinic)",
+                                              "Здравствуйте! Вы позвонили в клинику. Я виртуальный ассистент, разговор записывается. Чем могу помочь?",
+                                              "ru");
+  a2 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, "Appointment reminders",
+                                              "Добрый день! Это голосовой робот клиники, звонок записывается.",
+                                              "ru");
+  a3 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, "Hotel concierge",
+                                              "Hello! This is the hotel's AI concierge. This call is recorded.",
+                                              "en");
+}
+
+gboolean
+govorun_sandbox_start (GovorunSandbox  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), FALSE);
+
+  if (!govorun_emulator_start (GOVORUN_EMULATOR (self->voximplant), error) ||
+      !govorun_emulator_start (GOVORUN_EMULATOR (self->elevenlabs), error))
+    return FALSE;
+
+  seed (self);
+
+  return TRUE;
+}
+
+GovorunVoximplantEmulator *
+govorun_sandbox_get_voximplant (GovorunSandbox *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
+
+  return self->voximplant;
+}
+
+GovorunElevenlabsEmulator *
+govorun_sandbox_get_elevenlabs (GovorunSandbox *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
+
+  return self->elevenlabs;
+}
+
+const char *
+govorun_sandbox_get_voximplant_url (GovorunSandbox *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
+
+  return govorun_emulator_get_base_url (GOVORUN_EMULATOR (self->voximplant));
+}
+
+const char *
+govorun_sandbox_get_elevenlabs_url (GovorunSandbox *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
+
+  return govorun_emulator_get_base_url (GOVORUN_EMULATOR (self->elevenlabs));
+}

@@ -1,0 +1,37 @@
+/* govorun-sandbox.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "govorun-elevenlabs-emulator.h"
+#include "govorun-voximplant-emulator.h"
+
+G_BEGIN_DECLS
+
+/* Demo data every sandbox run starts with; the app seeds matching accounts. */
+#define GOVORUN_SANDBOX_VOX_ACCOUNT_ID   7654321
+#define GOVORUN_SANDBOX_VOX_API_KEY      "sandbox-0d5c7d2e-demo-key"
+/* A second account, not seeded into the accounts list: for trying the
+ * add-account dialog in the sandbox. */
+#define GOVORUN_SANDBOX_VOX2_ACCOUNT_ID  7654322
+#define GOVORUN_SANDBOX_VOX2_API_KEY     "sandbox-hotel-royal-key"
+#define GOVORUN_SANDBOX_EL_API_KEY       "sk_sandbox_demo_elevenlabs_key"
+
+#define GOVORUN_TYPE_SANDBOX (govorun_sandbox_get_type ())
+
+G_DECLARE_FINAL_TYPE (GovorunSandbox, govorun_sandbox, GOVORUN, SANDBOX, GObject)
+
+GovorunSandbox            *govorun_sandbox_new                (void);
+gboolean                   govorun_sandbox_start              (GovorunSandbox  *self,
+                                                               GError         **error);
+GovorunVoximplantEmulator *govorun_sandbox_get_voximplant     (GovorunSandbox  *self);
+GovorunElevenlabsEmulator *govorun_sandbox_get_elevenlabs     (GovorunSandbox  *self);
+const char                *govorun_sandbox_get_voximplant_url (GovorunSandbox  *self);
+const char                *govorun_sandbox_get_elevenlabs_url (GovorunSandbox  *self);
+
+G_END_DECLS

@@ -1,0 +1,479 @@
+/* test-ui.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives Govorun in sandbox mode the way a person would: opens the add
+ * account dialog from the header bar, types into its fields, presses
+ * "Test Connection", reads what the dialog shows, adds the account, drops a
+ * key file on the dialog, and checks the accounts list. Screenshots land in
+ * the build directory (tests/screenshots/).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "govorun-account-dialog.h"
+#include "govorun-application.h"
+#include "govorun-window.h"
+
+static GovorunApplication *app;
+
+/* -- helpers: wait, find, look -- */
+
+static gboolean
+wake_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+wait_until (Predicate pred,
+            gpointer  data,
+            guint     timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, wake_up, &timed_out);
+
+  while (!pred (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return pred (data);
+}
+
+static gboolean
+always_false (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+settle (guint ms)
+{
+  wait_until (always_false, NULL, ms);
+}
+
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; p && *p; p++)
+    if (*p != '_')
+      g_string_append_c (s, *p);
+
+  return g_string_free (s, FALSE);
+}
+
+/* Finds a visible widget of @type whose label, title or tooltip is @text. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  if (root == NULL)
+    return NULL;
+
+  if (gtk_widget_get_mapped (root) && G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_autofree char *label = NULL;
+      const char *tooltip = gtk_widget_get_tooltip_text (root);
+
+      if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)))
+        label = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
+      else if (ADW_IS_PREFERENCES_ROW (root))
+        label = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
+      else if (GTK_IS_LABEL (root))
+        label = g_strdup (gtk_label_get_text (GTK_LABEL (root)));
+
+      g_autofree char *wanted = text ? strip_mnemonic (text) : NULL;
+
+      if (text == NULL || g_strcmp0 (label, wanted) == 0 || g_strcmp0 (tooltip, wanted) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_with_css (GtkWidget  *root,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_css (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+main_window (void)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (app));
+}
+
+static GovorunAccountDialog *
+account_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+  guint n;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  n = g_list_model_get_n_items (toplevels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GOVORUN_IS_ACCOUNT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return GOVORUN_ACCOUNT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  /* A toplevel's own paintable draws nothing; its content draws everything
+   * but the (client-side) shadow. */
+  GtkWidget *widget = ADW_IS_APPLICATION_WINDOW (window) ?
+                      adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) :
+                      adw_window_get_content (ADW_WINDOW (window));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("GOVORUN_SCREENSHOT_DIR") ?
+                                           g_getenv ("GOVORUN_SCREENSHOT_DIR") : ".", NULL);
+  g_autofree char *path = NULL;
+  int width, height;
+
+  settle (200);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  /* The window background is the toplevel's; paint it first. */
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1.0 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* -- predicates -- */
+
+static gboolean
+app_ready (gpointer data)
+{
+  if (govorun_application_get_state (app) == GOVORUN_APPLICATION_STATE_FAILED)
+    g_error ("Govorun failed to start: %s", govorun_application_get_failure (app));
+
+  return govorun_application_get_state (app) == GOVORUN_APPLICATION_STATE_READY &&
+         main_window () != NULL && gtk_widget_get_mapped (GTK_WIDGET (main_window ()));
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return account_dialog () != NULL;
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return account_dialog () == NULL;
+}
+
+static gboolean
+widget_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (GTK_WIDGET (data));
+}
+
+static gboolean
+label_has_text (gpointer data)
+{
+  GtkWidget *label = data;
+
+  return gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0';
+}
+
+typedef struct
+{
+  const char *title;
+  const char *needle;
+} RowQuery;
+
+static AdwActionRow *
+find_account_row (const char *title)
+{
+  return ADW_ACTION_ROW (find_widget (GTK_WIDGET (main_window ()), ADW_TYPE_ACTION_ROW, title));
+}
+
+static gboolean
+row_subtitle_has (gpointer data)
+{
+  RowQuery *q = data;
+  AdwActionRow *row = find_account_row (q->title);
+
+  return row != NULL && adw_action_row_get_subtitle (row) != NULL &&
+         strstr (adw_action_row_get_subtitle (row), q->needle) != NULL;
+}
+
+/* -- the test -- */
+
+static void
+type_into (GtkWidget  *root,
+           const char *row_title,
+           const char *text)
+{
+  GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = find_widget (root, GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+}
+
+static void
+drop_file (GtkWidget *target_widget,
+           GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (target_widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          GSList *list = g_slist_prepend (NULL, file);
+          gboolean handled = FALSE;
+
+          g_value_init (&value, GDK_TYPE_FILE_LIST);
+          g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+          g_slist_free (list);
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &handled);
+          g_assert_true (handled);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+run_script (gpointer user_data)
+{
+  GtkWidget *window;
+  GtkWidget *dialog;
+  GtkWidget *result;
+  GtkWidget *test_button;
+  GtkWidget *combo;
+  RowQuery query = { NULL, NULL };
+  g_autofree char *credentials = NULL;
+  g_autofree char *key_path = NULL;
+  g_autoptr(GFile) key_file = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean russian = g_getenv ("GOVORUN_TEST_LOCALE") != NULL &&
+                     g_str_has_prefix (g_getenv ("GOVORUN_TEST_LOCALE"), "ru");
+
+  g_assert_true (wait_until (app_ready, NULL, 20000));
+  window = GTK_WIDGET (main_window ());
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+
+  /* The sandbox is marked, and its demo accounts are there. */
+  g_assert_nonnull (find_widget (window, GTK_TYPE_LABEL, _("Sandbox")));
+  if (russian)
+    g_assert_cmpstr (_("Accounts"), !=, "Accounts");
+  g_assert_nonnull (find_widget (window, GTK_TYPE_LABEL, _("Accounts")));
+  query.title = _("Demo clinic telephony");
+  query.needle = "7654321";
+  g_assert_true (wait_until (row_subtitle_has, &query, 10000));
+
+  /* Press "+" in the header bar. */
+  click (window, _("Add Account"));
+  g_assert_true (wait_until (dialog_open, NULL, 5000));
+  dialog = GTK_WIDGET (account_dialog ());
+
+  /* Voximplant, with account ID and API key as in the setup guide. */
+  click (dialog, _("_Voximplant"));
+  type_into (dialog, _("Name"), "My clinic");
+  combo = find_widget (dialog, ADW_TYPE_COMBO_ROW, _("Authentication"));
+  g_assert_nonnull (combo);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);
+  settle (100);
+
+  /* A wrong key first: the dialog says what is wrong, with the provider code. */
+  type_into (dialog, _("Account ID"), "7654322");
+  type_into (dialog, _("API Key"), "not-the-right-key");
+  test_button = find_widget (dialog, GTK_TYPE_BUTTON, _("_Test Connection"));
+  g_assert_true (wait_until (widget_sensitive, test_button, 2000));
+  click (dialog, _("_Test Connection"));
+  result = find_with_css (dialog, "connection-result");
+  g_assert_true (wait_until (label_has_text, result, 15000));
+  g_assert_true (gtk_widget_has_css_class (result, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result)), "100"));
+  screenshot (dialog, russian ? "account-dialog-error-ru.png" : "account-dialog-error.png");
+
+  /* The right key: the dialog shows who the account is and its balance. */
+  type_into (dialog, _("API Key"), GOVORUN_SANDBOX_VOX2_API_KEY);
+  g_assert_true (wait_until (widget_sensitive, test_button, 2000));
+  click (dialog, _("_Test Connection"));
+  g_assert_true (wait_until (label_has_text, result, 15000));
+  g_assert_true (gtk_widget_has_css_class (result, "success"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result)), "Hotel Royal LLC"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result)), "530.75 RUB"));
+  screenshot (dialog, russian ? "account-dialog-tested-ru.png" : "account-dialog-tested.png");
+
+  click (dialog, _("_Add"));
+  g_assert_true (wait_until (dialog_closed, NULL, 10000));
+
+  /* The list shows the new account and what the test found. */
+  query.title = "My clinic";
+  query.needle = "530.75 RUB";
+  g_assert_true (wait_until (row_subtitle_has, &query, 10000));
+
+  /* A service-account key file dropped on the dialog fills it in. */
+  credentials = govorun_voximplant_emulator_create_key (
+      govorun_sandbox_get_voximplant (govorun_application_get_sandbox (app)),
+      GOVORUN_SANDBOX_VOX_ACCOUNT_ID, &error);
+  g_assert_no_error (error);
+  key_path = g_build_filename (g_get_user_cache_dir (), "voximplant-key.json", NULL);
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_assert_true (g_file_set_contents (key_path, credentials, -1, &error));
+  key_file = g_file_new_for_path (key_path);
+
+  click (window, _("Add Account"));
+  g_assert_true (wait_until (dialog_open, NULL, 5000));
+  dialog = GTK_WIDGET (account_dialog ());
+  drop_file (dialog, key_file);
+  test_button = find_widget (dialog, GTK_TYPE_BUTTON, _("_Test Connection"));
+  g_assert_true (wait_until (widget_sensitive, test_button, 10000));
+  click (dialog, _("_Test Connection"));
+  result = find_with_css (dialog, "connection-result");
+  g_assert_true (wait_until (label_has_text, result, 15000));
+  g_assert_true (gtk_widget_has_css_class (result, "success"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result)), "1234.50 RUB"));
+  click (dialog, _("_Add"));
+  g_assert_true (wait_until (dialog_closed, NULL, 10000));
+  query.title = "owner@demo-clinic.example";
+  query.needle = "1234.50 RUB";
+  g_assert_true (wait_until (row_subtitle_has, &query, 10000));
+  g_unlink (key_path);
+
+  /* The ElevenLabs demo key tests from the list itself. */
+  {
+    AdwActionRow *row = find_account_row (_("Demo voice agents"));
+    GtkWidget *button;
+
+    g_assert_nonnull (row);
+    button = find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, _("_Test"));
+    g_assert_nonnull (button);
+    gtk_widget_activate (button);
+    query.title = _("Demo voice agents");
+    query.needle = "creator";
+    g_assert_true (wait_until (row_subtitle_has, &query, 15000));
+  }
+
+  settle (300);
+  screenshot (window, russian ? "accounts-ru.png" : "accounts.png");
+
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *application)
+{
+  static gboolean started;
+
+  if (!started)
+    {
+      started = TRUE;
+      g_idle_add (run_script, NULL);
+    }
+}
+
+static void
+test_sandbox_add_account (void)
+{
+  char *argv[] = { (char *) "govorun", (char *) "--sandbox", NULL };
+  int status;
+
+  app = govorun_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  g_clear_object (&app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("GOVORUN_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* No G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS, and with it the
+   * icon theme and MIME data. run-ui.sh already gives a throwaway HOME. */
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Govorun/UI/sandbox-add-account", test_sandbox_add_account);
+
+  return g_test_run ();
+}
