@@ -1,0 +1,373 @@
+/* test-services.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application services above the provider clients: where requests go
+ * (GovorunEndpoints) and "Test connection" (GovorunConnectionTester), for
+ * drafts and for saved accounts, against the sandbox's emulators and a real
+ * keyring (run through run-with-keyring.sh).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "govorun-account-store.h"
+#include "govorun-connection-tester.h"
+#include "govorun-endpoints.h"
+#include "govorun-sandbox.h"
+#include "govorun-secrets.h"
+#include "govorun-store.h"
+#include "govorun-util.h"
+#include "govorun-voximplant-client.h"
+
+/* -- endpoints -- */
+
+static void
+test_endpoints_precedence (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GovorunEndpoints) plain = govorun_endpoints_new (NULL);
+  g_autoptr(GovorunEndpoints) endpoints = govorun_endpoints_new (settings);
+  g_autofree char *url = NULL;
+
+  g_unsetenv ("GOVORUN_VOXIMPLANT_API_URL");
+  g_unsetenv ("GOVORUN_ELEVENLABS_API_URL");
+
+  url = govorun_endpoints_get_voximplant_url (plain);
+  g_assert_cmpstr (url, ==, "https://api.voximplant.com/platform_api");
+  g_clear_pointer (&url, g_free);
+  url = govorun_endpoints_get_elevenlabs_url (plain, GOVORUN_ELEVENLABS_REGION_EU);
+  g_assert_cmpstr (url, ==, "https://api.eu.residency.elevenlabs.io");
+  g_clear_pointer (&url, g_free);
+
+  /* GSettings over the default */
+  g_settings_set_string (settings, "voximplant-api-url", "https://proxy.example/platform_api/");
+  g_settings_set_string (settings, "elevenlabs-api-url", "https://el-proxy.example");
+  url = govorun_endpoints_get_voximplant_url (endpoints);
+  g_assert_cmpstr (url, ==, "https://proxy.example/platform_api");
+  g_clear_pointer (&url, g_free);
+  url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_US);
+  g_assert_cmpstr (url, ==, "https://el-proxy.example");
+  g_clear_pointer (&url, g_free);
+
+  /* the environment over GSettings */
+  g_setenv ("GOVORUN_VOXIMPLANT_API_URL", "http://127.0.0.1:9/platform_api", TRUE);
+  g_setenv ("GOVORUN_ELEVENLABS_API_URL", "http://127.0.0.1:10/", TRUE);
+  url = govorun_endpoints_get_voximplant_url (endpoints);
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:9/platform_api");
+  g_clear_pointer (&url, g_free);
+  url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_GLOBAL);
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:10");
+  g_clear_pointer (&url, g_free);
+
+  /* the sandbox over everything: it can never reach a real account */
+  g_assert_false (govorun_endpoints_is_sandbox (endpoints));
+  govorun_endpoints_set_sandbox (endpoints, "http://127.0.0.1:1111", "http://127.0.0.1:2222");
+  g_assert_true (govorun_endpoints_is_sandbox (endpoints));
+  url = govorun_endpoints_get_voximplant_url (endpoints);
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:1111/platform_api");
+  g_clear_pointer (&url, g_free);
+  url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_IN);
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:2222");
+
+  g_unsetenv ("GOVORUN_VOXIMPLANT_API_URL");
+  g_unsetenv ("GOVORUN_ELEVENLABS_API_URL");
+  g_settings_reset (settings, "voximplant-api-url");
+  g_settings_reset (settings, "elevenlabs-api-url");
+}
+
+/* -- connection tester -- */
+
+typedef struct
+{
+  GovorunSandbox          *sandbox;
+  GovorunHttp             *http;
+  GovorunEndpoints        *endpoints;
+  GovorunStore            *store;
+  GovorunSecrets          *secrets;
+  GovorunAccountStore     *accounts;
+  GovorunConnectionTester *tester;
+  char                    *dir;
+  GAsyncResult            *result;
+} Fixture;
+
+static void
+on_result (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  g_assert_null (f->result);
+  f->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (Fixture *f)
+{
+  while (f->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return f->result;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  f->sandbox = govorun_sandbox_new ();
+  g_assert_true (govorun_sandbox_start (f->sandbox, &error));
+  g_assert_no_error (error);
+
+  f->http = govorun_http_new ();
+  govorun_http_set_retry (f->http, 2, 5);
+  govorun_http_set_timeout (f->http, 5000);
+  f->endpoints = govorun_endpoints_new (NULL);
+  govorun_endpoints_set_sandbox (f->endpoints,
+                                 govorun_sandbox_get_voximplant_url (f->sandbox),
+                                 govorun_sandbox_get_elevenlabs_url (f->sandbox));
+
+  f->dir = g_dir_make_tmp ("govorun-services-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "govorun.db", NULL);
+  f->store = govorun_store_new (db);
+  govorun_store_open_async (f->store, NULL, on_result, f);
+  g_assert_true (govorun_store_open_finish (f->store, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+
+  f->secrets = govorun_secrets_new (GOVORUN_PROFILE_SANDBOX);
+  f->accounts = govorun_account_store_new (f->store, f->secrets);
+  govorun_account_store_load_async (f->accounts, NULL, on_result, f);
+  g_assert_true (govorun_account_store_load_finish (f->accounts, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+
+  f->tester = govorun_connection_tester_new (f->http, f->endpoints, f->accounts);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->tester);
+  g_clear_object (&f->accounts);
+  g_clear_object (&f->secrets);
+  if (f->store != NULL)
+    govorun_store_close (f->store);
+  g_clear_object (&f->store);
+  g_clear_object (&f->endpoints);
+  g_clear_object (&f->http);
+  g_clear_object (&f->sandbox);
+  g_clear_object (&f->result);
+  if (f->dir != NULL)
+    {
+      g_autofree char *db = g_build_filename (f->dir, "govorun.db", NULL);
+      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+      g_unlink (db);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (f->dir);
+      g_free (f->dir);
+    }
+}
+
+static char *
+test_draft (Fixture        *f,
+            GovorunAccount *account,
+            const char     *secret,
+            GError        **error)
+{
+  char *summary;
+
+  govorun_connection_tester_test_draft_async (f->tester, account, secret, NULL, on_result, f);
+  summary = govorun_connection_tester_test_draft_finish (f->tester, wait_result (f), error);
+  g_clear_object (&f->result);
+
+  return summary;
+}
+
+static GovorunAccount *
+voximplant_api_key_account (const char *account_id)
+{
+  GovorunAccount *account = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
+
+  govorun_account_set_display_name (account, "Clinic");
+  govorun_account_set_vox_auth (account, GOVORUN_VOXIMPLANT_AUTH_API_KEY);
+  govorun_account_set_vox_account_id (account, account_id);
+
+  return account;
+}
+
+static void
+test_draft_voximplant_api_key (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GovorunAccount) account = voximplant_api_key_account ("7654321");
+  g_autoptr(GovorunAccount) bad_id = voximplant_api_key_account ("76543x21");
+  GovorunEmulator *emulator = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (f->sandbox));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  summary = test_draft (f, account, GOVORUN_SANDBOX_VOX_API_KEY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary, ==, "Demo Clinic LLC · balance 1234.50 RUB");
+
+  g_clear_pointer (&summary, g_free);
+  summary = test_draft (f, account, "wrong-key", &error);
+  g_assert_null (summary);
+  g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_AUTH_FAILED);
+  g_assert_cmpint (govorun_voximplant_error_get_provider_code (error), ==, 100);
+  g_clear_error (&error);
+
+  /* A malformed ID never leaves the computer. */
+  govorun_emulator_reset_counts (emulator);
+  summary = test_draft (f, bad_id, GOVORUN_SANDBOX_VOX_API_KEY, &error);
+  g_assert_null (summary);
+  g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_INVALID_ACCOUNT_ID);
+  g_assert_cmpuint (govorun_emulator_get_request_count (emulator, "*"), ==, 0);
+}
+
+static void
+test_draft_voximplant_service_account (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GovorunAccount) account = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *credentials = NULL;
+  g_autofree char *summary = NULL;
+
+  credentials = govorun_voximplant_emulator_create_key (govorun_sandbox_get_voximplant (f->sandbox),
+                                                        GOVORUN_SANDBOX_VOX_ACCOUNT_ID, &error);
+  g_assert_no_error (error);
+
+  govorun_account_set_display_name (account, "Clinic (service account)");
+  govorun_account_set_vox_auth (account, GOVORUN_VOXIMPLANT_AUTH_SERVICE_ACCOUNT);
+  summary = test_draft (f, account, credentials, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary, ==, "Demo Clinic LLC · balance 1234.50 RUB");
+
+  /* A damaged file is reported as such, not as an authorization failure. */
+  g_clear_pointer (&summary, g_free);
+  summary = test_draft (f, account, "{\"account_id\": 1}", &error);
+  g_assert_null (summary);
+  g_assert_true (error->domain == GOVORUN_VOXIMPLANT_CREDENTIALS_ERROR);
+}
+
+static void
+test_draft_elevenlabs (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GovorunAccount) account = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  govorun_account_set_display_name (account, "Agents");
+  govorun_account_set_el_region (account, "eu-residency");
+
+  summary = test_draft (f, account, GOVORUN_SANDBOX_EL_API_KEY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary, ==, "3 agents · plan creator");
+
+  /* A scoped key is valid, with limited scope, not invalid. */
+  govorun_elevenlabs_emulator_add_key (govorun_sandbox_get_elevenlabs (f->sandbox),
+                                       "sk_scoped", FALSE);
+  g_clear_pointer (&summary, g_free);
+  summary = test_draft (f, account, "sk_scoped", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (summary, "limited scope"));
+
+  g_clear_pointer (&summary, g_free);
+  summary = test_draft (f, account, "sk_nope", &error);
+  g_assert_null (summary);
+  g_assert_error (error, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_INVALID_API_KEY);
+}
+
+static GovorunAccount *
+add_account (Fixture        *f,
+             GovorunAccount *draft,
+             const char     *secret)
+{
+  g_autoptr(GError) error = NULL;
+  GovorunAccount *saved;
+
+  govorun_account_store_add_async (f->accounts, draft, secret, NULL, on_result, f);
+  saved = govorun_account_store_add_finish (f->accounts, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+
+  return saved;
+}
+
+static void
+test_saved_account (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GovorunAccount) good_draft = voximplant_api_key_account ("7654321");
+  g_autoptr(GovorunAccount) bad_draft = voximplant_api_key_account ("7654322");
+  g_autoptr(GovorunAccount) good = NULL;
+  g_autoptr(GovorunAccount) bad = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  govorun_account_set_display_name (bad_draft, "Hotel");
+  good = add_account (f, good_draft, GOVORUN_SANDBOX_VOX_API_KEY);
+  bad = add_account (f, bad_draft, "revoked-key");
+  g_assert_cmpint (govorun_account_get_last_test_at (good), ==, 0);
+
+  govorun_connection_tester_test_async (f->tester, good, NULL, on_result, f);
+  summary = govorun_connection_tester_test_finish (f->tester, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary, ==, "Demo Clinic LLC · balance 1234.50 RUB");
+  /* The outcome is remembered on the account, for the list. */
+  g_assert_cmpint (govorun_account_get_last_test_at (good), >, 0);
+  g_assert_true (govorun_account_get_last_test_ok (good));
+  g_assert_cmpstr (govorun_account_get_last_test_summary (good), ==, summary);
+
+  govorun_connection_tester_test_async (f->tester, bad, NULL, on_result, f);
+  g_clear_pointer (&summary, g_free);
+  summary = govorun_connection_tester_test_finish (f->tester, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_null (summary);
+  g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_AUTH_FAILED);
+  g_assert_false (govorun_account_get_last_test_ok (bad));
+  g_assert_cmpstr (govorun_account_get_last_test_summary (bad), ==, error->message);
+  g_clear_error (&error);
+
+  /* Cancelled: reported as such and nothing remembered. */
+  g_cancellable_cancel (cancellable);
+  govorun_connection_tester_test_async (f->tester, bad, cancellable, on_result, f);
+  summary = govorun_connection_tester_test_finish (f->tester, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system GSettings schemas that
+   * the proxy resolver needs; run-with-keyring.sh gives a throwaway HOME. */
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Govorun/Endpoints/precedence", test_endpoints_precedence);
+  g_test_add ("/Govorun/ConnectionTester/draft-voximplant-api-key", Fixture, NULL,
+              fixture_setup, test_draft_voximplant_api_key, fixture_teardown);
+  g_test_add ("/Govorun/ConnectionTester/draft-voximplant-service-account", Fixture, NULL,
+              fixture_setup, test_draft_voximplant_service_account, fixture_teardown);
+  g_test_add ("/Govorun/ConnectionTester/draft-elevenlabs", Fixture, NULL,
+              fixture_setup, test_draft_elevenlabs, fixture_teardown);
+  g_test_add ("/Govorun/ConnectionTester/saved-account", Fixture, NULL,
+              fixture_setup, test_saved_account, fixture_teardown);
+
+  return g_test_run ();
+}
