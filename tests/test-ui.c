@@ -10,7 +10,10 @@
  * key file on the dialog, and checks the accounts list. Screenshots land in
  * the build directory (tests/screenshots/).
  */
+#define _GNU_SOURCE /* memmem */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -18,9 +21,58 @@
 
 #include "govorun-account-dialog.h"
 #include "govorun-application.h"
+#include "govorun-util.h"
 #include "govorun-window.h"
 
 static GovorunApplication *app;
+static GString *log_text;
+
+/* Keeps every log line (G_MESSAGES_DEBUG=all is set) to look for secrets in
+ * afterwards, then lets the default writer print it. */
+static GLogWriterOutput
+capture_log (GLogLevelFlags   level,
+             const GLogField *fields,
+             gsize            n_fields,
+             gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+      {
+        g_string_append (log_text, fields[i].value);
+        g_string_append_c (log_text, '\n');
+      }
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static void
+assert_no_secret_in (const char *haystack,
+                     gsize       length,
+                     const char *secret,
+                     const char *where)
+{
+  if (memmem (haystack, length, secret, strlen (secret)) != NULL)
+    g_error ("A secret was found in %s", where);
+}
+
+static void
+assert_no_secret (const char *secret)
+{
+  g_autofree char *dir = govorun_profile_data_dir (GOVORUN_PROFILE_SANDBOX);
+  const char *files[] = { "govorun.db", "govorun.db-wal", NULL };
+
+  assert_no_secret_in (log_text->str, log_text->len, secret, "the debug log");
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (path, &contents, &length, NULL))
+        assert_no_secret_in (contents, length, secret, path);
+    }
+}
 
 /* -- helpers: wait, find, look -- */
 
@@ -409,6 +461,23 @@ run_script (gpointer user_data)
   g_assert_true (wait_until (row_subtitle_has, &query, 10000));
   g_unlink (key_path);
 
+  /* None of the keys used reached the database or the log (which did
+   * capture the debug output). */
+  g_assert_nonnull (strstr (log_text->str, "Listening on"));
+  assert_no_secret (GOVORUN_SANDBOX_VOX_API_KEY);
+  assert_no_secret (GOVORUN_SANDBOX_VOX2_API_KEY);
+  assert_no_secret (GOVORUN_SANDBOX_EL_API_KEY);
+  assert_no_secret ("not-the-right-key");
+  {
+    /* The private key's body, not its PEM armour. */
+    const char *pem = strstr (credentials, "PRIVATE KEY-----");
+    g_autofree char *body = NULL;
+
+    g_assert_nonnull (pem);
+    body = g_strndup (pem + strlen ("PRIVATE KEY-----") + 2, 40);
+    assert_no_secret (body);
+  }
+
   /* The ElevenLabs demo key tests from the list itself. */
   {
     AdwActionRow *row = find_account_row (_("Demo voice agents"));
@@ -472,6 +541,10 @@ main (int   argc,
   /* No G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS, and with it the
    * icon theme and MIME data. run-ui.sh already gives a throwaway HOME. */
   g_test_init (&argc, &argv, NULL);
+
+  log_text = g_string_new (NULL);
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  g_log_set_writer_func (capture_log, NULL, NULL);
 
   g_test_add_func ("/Govorun/UI/sandbox-add-account", test_sandbox_add_account);
 
