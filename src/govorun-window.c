@@ -19,6 +19,7 @@ struct _GovorunWindow
   AdwApplicationWindow  parent_instance;
 
   GovorunApplication   *app;
+  GSettings            *settings;
   gulong                state_handler;
   gulong                items_handler;
   gboolean              welcome_done;
@@ -205,6 +206,7 @@ govorun_window_dispose (GObject *object)
   GovorunWindow *self = GOVORUN_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_WINDOW);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (govorun_window_parent_class)->dispose (object);
 }
@@ -245,6 +247,12 @@ govorun_window_init (GovorunWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The window's size comes back as it was left. */
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
