@@ -17,12 +17,6 @@
 
 #define TEMPLATE_DIR RESOURCE_BASE "/core/scenarios/"
 
-/* Spoken by the webhook bot when the user's bot fails. It is heard by the
- * caller, not read by the Govorun user, so it follows the default Russian
- * voice rather than the desktop locale: not translated. */
-#define DEFAULT_FALLBACK_TEXT \
-  "Извините, сейчас я не могу ответить. Пожалуйста, перезвоните позже."
-
 /* Longest identifier path accepted for a profile or voice. */
 #define MAX_IDENTIFIER_LEN 128
 
@@ -317,7 +311,7 @@ collect_values (GovorunScenarioKind           kind,
           !add_string (values, "TENANT_SLUG", params->tenant_slug, error) ||
           !add_string (values, "FALLBACK_TEXT",
                        params->fallback_text && params->fallback_text[0] != '\0'
-                         ? params->fallback_text : DEFAULT_FALLBACK_TEXT,
+                         ? params->fallback_text : GOVORUN_SCENARIO_DEFAULT_FALLBACK_TEXT,
                        error))
         return FALSE;
       if (!add_identifier (values, "ASR_PROFILE",

@@ -36,6 +36,11 @@ typedef enum
 
 #define GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE "ASRProfileList.Google.ru_RU"
 #define GOVORUN_SCENARIO_DEFAULT_TTS_VOICE   "VoiceList.Google.ru_RU_Wavenet_A"
+/* Said by the webhook bot when the user's bot fails. The caller hears it
+ * in the default Russian voice, so it is Russian whatever the desktop
+ * locale: deliberately not translated. */
+#define GOVORUN_SCENARIO_DEFAULT_FALLBACK_TEXT \
+  "Извините, сейчас я не могу ответить. Пожалуйста, перезвоните позже."
 
 #define GOVORUN_SCENARIO_ERROR (govorun_scenario_error_quark ())
 
