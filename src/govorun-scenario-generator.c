@@ -144,23 +144,24 @@ govorun_scenario_identifier_is_valid (const char *path,
   return TRUE;
 }
 
+/* @message: a complete translated sentence, said when @value is missing */
 static gboolean
 require_value (const char  *value,
-               const char  *what,
+               const char  *message,
                GError     **error)
 {
   if (value != NULL && value[0] != '\0')
     return TRUE;
 
-  /* Translators: %s names a setting, e.g. "ElevenLabs agent ID". */
-  g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_MISSING_VALUE,
-               _("The %s is missing. Fill it in and try again."), what);
+  g_set_error_literal (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_MISSING_VALUE,
+                       message);
   return FALSE;
 }
 
+/* @message: a complete translated sentence, said when @url is not valid */
 static gboolean
 validate_url (const char  *url,
-              const char  *what,
+              const char  *message,
               GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
@@ -185,10 +186,8 @@ validate_url (const char  *url,
   return TRUE;
 
 invalid:
-  /* Translators: %s names a setting, e.g. "bot URL". */
-  g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_INVALID_VALUE,
-               _("The %s is not a valid web address. Enter an address starting with https:// and try again."),
-               what);
+  g_set_error_literal (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_INVALID_VALUE,
+                       message);
   return FALSE;
 }
 
@@ -245,18 +244,20 @@ add_identifier (GHashTable  *values,
                 const char  *placeholder,
                 const char  *value,
                 const char  *root,
-                const char  *what,
                 GError     **error)
 {
   if (!govorun_scenario_identifier_is_valid (value, root))
     {
-      /* Translators: the first %s names a setting ("speech recognition
-       * profile"), the second an example value. */
-      g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_INVALID_IDENTIFIER,
-                   _("The %s must be a VoxEngine name such as %s. Choose one from the list and try again."),
-                   what,
-                   g_str_equal (root, "VoiceList") ? GOVORUN_SCENARIO_DEFAULT_TTS_VOICE
-                                                   : GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE);
+      if (g_str_equal (root, "VoiceList"))
+        g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_INVALID_IDENTIFIER,
+                     /* Translators: %s is an example, VoiceList.Google.ru_RU_Wavenet_A */
+                     _("The voice is not a VoxEngine voice name such as %s. Choose a voice from the list and try again."),
+                     GOVORUN_SCENARIO_DEFAULT_TTS_VOICE);
+      else
+        g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_INVALID_IDENTIFIER,
+                     /* Translators: %s is an example, ASRProfileList.Google.ru_RU */
+                     _("The speech recognition profile is not a VoxEngine profile name such as %s. Choose a profile from the list and try again."),
+                     GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE);
       return FALSE;
     }
 
@@ -281,18 +282,26 @@ collect_values (GovorunScenarioKind           kind,
   switch (kind)
     {
     case GOVORUN_SCENARIO_OUTBOUND:
-      if (!require_value (params->caller_id, _("agent's caller number"), error) ||
+      if (!require_value (params->caller_id,
+                          _("The agent's caller number is missing. Choose one of the agent's numbers and try again."),
+                          error) ||
           !validate_phone (params->caller_id, error) ||
           !add_string (values, "CALLER_ID", params->caller_id, error))
         return FALSE;
       G_GNUC_FALLTHROUGH;
 
     case GOVORUN_SCENARIO_INBOUND:
-      if (!require_value (params->elevenlabs_agent_id, _("ElevenLabs agent ID"), error) ||
-          !require_value (params->elevenlabs_api_key, _("ElevenLabs API key"), error))
+      if (!require_value (params->elevenlabs_agent_id,
+                          _("The ElevenLabs agent ID is missing. Choose the agent's ElevenLabs agent and try again."),
+                          error) ||
+          !require_value (params->elevenlabs_api_key,
+                          _("The ElevenLabs API key is missing. Add the key to the ElevenLabs account and try again."),
+                          error))
         return FALSE;
       if (params->elevenlabs_base_url != NULL &&
-          !validate_url (params->elevenlabs_base_url, _("ElevenLabs server address"), error))
+          !validate_url (params->elevenlabs_base_url,
+                         _("The ElevenLabs server address is not a valid web address. Check the ElevenLabs account's region and try again."),
+                         error))
         return FALSE;
       if (!add_string (values, "ELEVENLABS_AGENT_ID", params->elevenlabs_agent_id, error) ||
           !add_string (values, "ELEVENLABS_API_KEY", params->elevenlabs_api_key, error) ||
@@ -303,9 +312,15 @@ collect_values (GovorunScenarioKind           kind,
       return TRUE;
 
     case GOVORUN_SCENARIO_WEBHOOK_BOT:
-      if (!require_value (params->webhook_url, _("bot URL"), error) ||
-          !validate_url (params->webhook_url, _("bot URL"), error) ||
-          !require_value (params->tenant_slug, _("bot tenant slug"), error))
+      if (!require_value (params->webhook_url,
+                          _("The bot URL is missing. Enter the address of your bot and try again."),
+                          error) ||
+          !validate_url (params->webhook_url,
+                         _("The bot URL is not a valid web address. Enter an address starting with https:// and try again."),
+                         error) ||
+          !require_value (params->tenant_slug,
+                          _("The bot tenant slug is missing. Enter the slug your bot expects and try again."),
+                          error))
         return FALSE;
       if (!add_string (values, "WEBHOOK_URL", params->webhook_url, error) ||
           !add_string (values, "TENANT_SLUG", params->tenant_slug, error) ||
@@ -317,11 +332,11 @@ collect_values (GovorunScenarioKind           kind,
       if (!add_identifier (values, "ASR_PROFILE",
                            params->asr_profile ? params->asr_profile
                                                : GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE,
-                           "ASRProfileList", _("speech recognition profile"), error) ||
+                           "ASRProfileList", error) ||
           !add_identifier (values, "TTS_VOICE",
                            params->tts_voice ? params->tts_voice
                                              : GOVORUN_SCENARIO_DEFAULT_TTS_VOICE,
-                           "VoiceList", _("voice"), error))
+                           "VoiceList", error))
         return FALSE;
       return TRUE;
 
