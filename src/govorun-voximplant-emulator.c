@@ -3619,16 +3619,15 @@ govorun_voximplant_emulator_render_fault (GovorunEmulator    *emulator,
       return;
     }
 
-  if (fault->http_status == 429)
-    {
-      govorun_emulator_respond_json_string (msg, 429,
-                                            "{\"error\":{\"msg\":\"Too Many Requests\",\"code\":429}}");
-      return;
-    }
-
-  respond_error (self, msg, fault->http_status, (int) fault->http_status,
-                 soup_status_get_phrase (fault->http_status) != NULL
-                 ? soup_status_get_phrase (fault->http_status) : "Internal server error");
+  /* A bare HTTP failure (a gateway's 502/503, a 429 in front of the API)
+   * carries no Voximplant envelope: what such bodies look like is not
+   * documented, and a client must rely on the status alone. */
+  soup_server_message_set_status (msg, fault->http_status, NULL);
+  soup_server_message_set_response (msg, "text/plain; charset=utf-8", SOUP_MEMORY_COPY,
+                                    soup_status_get_phrase (fault->http_status) != NULL
+                                    ? soup_status_get_phrase (fault->http_status) : "Error",
+                                    strlen (soup_status_get_phrase (fault->http_status) != NULL
+                                            ? soup_status_get_phrase (fault->http_status) : "Error"));
 }
 
 /* GObject ---------------------------------------------------------------- */
