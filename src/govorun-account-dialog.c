@@ -297,33 +297,6 @@ tested_cb (GObject      *object,
 }
 
 static void
-saved_secret_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GovorunAccountDialog) self = user_data;
-  g_autoptr(GovorunAccount) draft = NULL;
-  g_autoptr(GError) error = NULL;
-  char *secret;
-
-  secret = govorun_account_store_lookup_secret_finish (GOVORUN_ACCOUNT_STORE (object), result, &error);
-  if (secret == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          set_busy (self, FALSE);
-          show_result (self, FALSE, error->message);
-        }
-      return;
-    }
-
-  draft = build_draft (self);
-  govorun_connection_tester_test_draft_async (self->tester, draft, secret, self->cancellable,
-                                              tested_cb, g_object_ref (self));
-  govorun_secret_free (secret);
-}
-
-static void
 on_test_clicked (GovorunAccountDialog *self)
 {
   g_autoptr(GovorunAccount) draft = NULL;
@@ -333,13 +306,8 @@ on_test_clicked (GovorunAccountDialog *self)
   forget_test (self);
   set_busy (self, TRUE);
 
-  if (secret == NULL && can_keep_secret (self))
-    {
-      govorun_account_store_lookup_secret_async (self->accounts, self->editing, self->cancellable,
-                                                 saved_secret_cb, g_object_ref (self));
-      return;
-    }
-
+  /* Without a new secret, an edit is tested with the saved one (the
+   * draft keeps the account's uuid, so the keyring item is found). */
   draft = build_draft (self);
   govorun_connection_tester_test_draft_async (self->tester, draft, secret, self->cancellable,
                                               tested_cb, g_object_ref (self));

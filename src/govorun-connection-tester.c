@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-client-factory.h"
 #include "govorun-connection-tester.h"
 #include "govorun-elevenlabs-client.h"
 #include "govorun-voximplant-client.h"
@@ -24,11 +25,10 @@
 
 struct _GovorunConnectionTester
 {
-  GObject              parent_instance;
+  GObject               parent_instance;
 
-  GovorunHttp         *http;
-  GovorunEndpoints    *endpoints;
-  GovorunAccountStore *accounts;
+  GovorunClientFactory *factory;
+  GovorunAccountStore  *accounts;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunConnectionTester, govorun_connection_tester, G_TYPE_OBJECT)
@@ -38,8 +38,7 @@ govorun_connection_tester_dispose (GObject *object)
 {
   GovorunConnectionTester *self = GOVORUN_CONNECTION_TESTER (object);
 
-  g_clear_object (&self->http);
-  g_clear_object (&self->endpoints);
+  g_clear_object (&self->factory);
   g_clear_object (&self->accounts);
 
   G_OBJECT_CLASS (govorun_connection_tester_parent_class)->dispose (object);
@@ -68,10 +67,8 @@ govorun_connection_tester_new (GovorunHttp         *http,
   g_return_val_if_fail (accounts == NULL || GOVORUN_IS_ACCOUNT_STORE (accounts), NULL);
 
   self = g_object_new (GOVORUN_TYPE_CONNECTION_TESTER, NULL);
-  self->http = g_object_ref (http);
-  self->endpoints = g_object_ref (endpoints);
-  if (accounts != NULL)
-    self->accounts = g_object_ref (accounts);
+  self->factory = govorun_client_factory_new (http, endpoints, accounts);
+  g_set_object (&self->accounts, accounts);
 
   return self;
 }
@@ -143,65 +140,50 @@ elevenlabs_info_cb (GObject      *object,
     g_task_return_pointer (task, g_steal_pointer (&agents), g_free);
 }
 
-/* Runs on a worker thread: parsing a credentials file imports an RSA key. */
 static void
-parse_credentials_thread (GTask        *task,
-                          gpointer      source_object,
-                          gpointer      task_data,
-                          GCancellable *cancellable)
+voximplant_client_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  const char *secret = task_data;
-  GError *error = NULL;
-  GovorunVoximplantCredentials *credentials;
-
-  credentials = govorun_voximplant_credentials_new_from_data (secret, -1, &error);
-  if (credentials == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, credentials, g_object_unref);
-}
-
-static void
-start_voximplant (GovorunConnectionTester      *self,
-                  GTask                        *task,
-                  GovorunAccount               *account,
-                  const char                   *secret,
-                  GovorunVoximplantCredentials *credentials)
-{
+  g_autoptr(GTask) task = user_data;
   g_autoptr(GovorunVoximplantClient) client = NULL;
-  g_autofree char *url = govorun_endpoints_get_voximplant_url (self->endpoints);
+  GError *error = NULL;
 
-  client = govorun_voximplant_client_new (self->http, url);
-  if (credentials != NULL)
-    govorun_voximplant_client_set_credentials (client, credentials);
-  else
-    govorun_voximplant_client_set_api_key (client, govorun_account_get_vox_account_id (account),
-                                           secret);
+  client = govorun_client_factory_voximplant_finish (GOVORUN_CLIENT_FACTORY (object), result, &error);
+  if (client == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   govorun_voximplant_client_get_account_info_async (client, g_task_get_cancellable (task),
                                                     voximplant_info_cb, g_object_ref (task));
 }
 
 static void
-credentials_parsed_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+elevenlabs_client_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GovorunVoximplantCredentials) credentials = NULL;
+  g_autoptr(GovorunElevenlabsClient) client = NULL;
   GError *error = NULL;
 
-  credentials = g_task_propagate_pointer (G_TASK (result), &error);
-  if (credentials == NULL)
+  client = govorun_client_factory_elevenlabs_finish (GOVORUN_CLIENT_FACTORY (object), result, &error);
+  if (client == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  start_voximplant (g_task_get_source_object (task), task, g_task_get_task_data (task),
-                    NULL, credentials);
+  govorun_elevenlabs_client_test_connection_async (client, g_task_get_cancellable (task),
+                                                   elevenlabs_info_cb, g_object_ref (task));
 }
 
+/**
+ * govorun_connection_tester_test_draft_async:
+ * @secret: (nullable): the secret typed or chosen; %NULL to use the saved one
+ */
 void
 govorun_connection_tester_test_draft_async (GovorunConnectionTester *self,
                                             GovorunAccount          *account,
@@ -218,48 +200,13 @@ govorun_connection_tester_test_draft_async (GovorunConnectionTester *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, govorun_connection_tester_test_draft_async);
-  g_task_set_task_data (task, g_object_ref (account), g_object_unref);
-
-  if (secret == NULL)
-    secret = "";
 
   if (govorun_account_get_kind (account) == GOVORUN_ACCOUNT_KIND_ELEVENLABS)
-    {
-      g_autoptr(GovorunElevenlabsClient) client = NULL;
-      g_autofree char *url = NULL;
-      GovorunElevenlabsRegion region = GOVORUN_ELEVENLABS_REGION_GLOBAL;
-
-      govorun_elevenlabs_region_from_string (govorun_account_get_el_region (account), &region);
-      url = govorun_endpoints_get_elevenlabs_url (self->endpoints, region);
-      client = govorun_elevenlabs_client_new (self->http, url, secret);
-      govorun_elevenlabs_client_test_connection_async (client, cancellable, elevenlabs_info_cb,
-                                                       g_steal_pointer (&task));
-      return;
-    }
-
-  if (govorun_account_get_vox_auth (account) == GOVORUN_VOXIMPLANT_AUTH_SERVICE_ACCOUNT)
-    {
-      g_autoptr(GTask) parse = g_task_new (self, cancellable, credentials_parsed_cb,
-                                           g_steal_pointer (&task));
-
-      g_task_set_source_tag (parse, parse_credentials_thread);
-      g_task_set_task_data (parse, g_strdup (secret), g_free);
-      g_task_run_in_thread (parse, parse_credentials_thread);
-      return;
-    }
-
-  {
-    g_autoptr(GError) error = NULL;
-
-    if (!govorun_voximplant_validate_account_id (govorun_account_get_vox_account_id (account),
-                                                 &error))
-      {
-        g_task_return_error (task, g_steal_pointer (&error));
-        return;
-      }
-  }
-
-  start_voximplant (self, task, account, secret, NULL);
+    govorun_client_factory_elevenlabs_async (self->factory, account, secret, cancellable,
+                                             elevenlabs_client_cb, g_steal_pointer (&task));
+  else
+    govorun_client_factory_voximplant_async (self->factory, account, secret, cancellable,
+                                             voximplant_client_cb, g_steal_pointer (&task));
 }
 
 char *
@@ -334,30 +281,6 @@ saved_tested_cb (GObject      *object,
                                                NULL, result_saved_cb, g_object_ref (task));
 }
 
-static void
-secret_found_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GovorunConnectionTester *self = g_task_get_source_object (task);
-  SavedData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-  char *secret;
-
-  secret = govorun_account_store_lookup_secret_finish (GOVORUN_ACCOUNT_STORE (object), result, &error);
-  if (secret == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  govorun_connection_tester_test_draft_async (self, data->account, secret,
-                                              g_task_get_cancellable (task),
-                                              saved_tested_cb, g_object_ref (task));
-  govorun_secret_free (secret);
-}
-
 void
 govorun_connection_tester_test_async (GovorunConnectionTester *self,
                                       GovorunAccount          *account,
@@ -379,8 +302,8 @@ govorun_connection_tester_test_async (GovorunConnectionTester *self,
   data->account = g_object_ref (account);
   g_task_set_task_data (task, data, (GDestroyNotify) saved_data_free);
 
-  govorun_account_store_lookup_secret_async (self->accounts, account, cancellable,
-                                             secret_found_cb, g_steal_pointer (&task));
+  govorun_connection_tester_test_draft_async (self, account, NULL, cancellable,
+                                              saved_tested_cb, g_steal_pointer (&task));
 }
 
 char *
