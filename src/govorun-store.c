@@ -70,6 +70,46 @@ static const char * const migrations[] = {
   /* Look-ups by the provider's own id (drift detection, rollback). */
   "CREATE INDEX provider_objects_provider_id"
   "  ON provider_objects (account_id, provider, object_type, provider_id);",
+
+  /* 3: agents (an ElevenLabs agent put on Voximplant numbers) and their
+   * numbers. What Govorun created for an agent is in provider_objects with
+   * owner = agents.uuid. An account an agent uses cannot be removed: the
+   * foreign keys RESTRICT, and the trigger refuses the accounts service's
+   * first step (state 'deleting') already, before the key leaves the
+   * keyring. */
+  "CREATE TABLE agents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT UNIQUE NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  slug TEXT UNIQUE NOT NULL,"
+  "  el_account_id INTEGER REFERENCES accounts (id) ON DELETE RESTRICT,"
+  "  vox_account_id INTEGER REFERENCES accounts (id) ON DELETE RESTRICT,"
+  "  el_agent_id TEXT,"
+  "  el_agent_name TEXT,"
+  "  inbound INTEGER NOT NULL DEFAULT 1,"
+  "  outbound INTEGER NOT NULL DEFAULT 0,"
+  "  engine TEXT NOT NULL CHECK (engine IN ('elevenlabs', 'webhook')),"
+  "  webhook_url TEXT,"
+  "  tenant_slug TEXT,"
+  "  record INTEGER NOT NULL DEFAULT 1,"
+  "  state TEXT NOT NULL CHECK (state IN ('draft', 'partial', 'ready', 'drifted', 'error')),"
+  "  last_step TEXT,"
+  "  last_error TEXT,"
+  "  application_id INTEGER NOT NULL DEFAULT 0,"
+  "  application_name TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE agent_numbers ("
+  "  agent_id INTEGER NOT NULL REFERENCES agents (id) ON DELETE CASCADE,"
+  "  phone_id INTEGER NOT NULL,"
+  "  number TEXT NOT NULL,"
+  "  UNIQUE (agent_id, phone_id)"
+  ");"
+  "CREATE TRIGGER accounts_used_by_agents BEFORE UPDATE OF state ON accounts"
+  "  WHEN NEW.state = 'deleting' AND EXISTS (SELECT 1 FROM agents"
+  "    WHERE el_account_id = NEW.id OR vox_account_id = NEW.id)"
+  "  BEGIN SELECT RAISE (ABORT, 'account is used by an agent'); END;",
 };
 
 typedef enum

@@ -218,7 +218,7 @@ assert_latest_schema (GovorunStore *store)
   };
 
   g_assert_cmpuint (govorun_store_get_schema_version (store), ==, _govorun_store_get_latest_version ());
-  g_assert_cmpuint (_govorun_store_get_latest_version (), ==, 2);
+  g_assert_cmpuint (_govorun_store_get_latest_version (), ==, 3);
   g_assert_cmpstrv (accounts, account_columns);
   g_assert_cmpstrv (objects, object_columns);
 
@@ -324,6 +324,68 @@ test_foreign_keys (Fixture       *f,
   g_assert_cmpstr (count, ==, "0");
 }
 
+/* Version 3: agents and their numbers; an account an agent uses cannot be
+ * removed (neither deleted nor marked for deletion), the agent's numbers
+ * go with it. */
+static void
+test_agents_schema (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GovorunStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *fk = NULL;
+  g_auto(GStrv) agents = table_columns (store, "agents");
+  g_auto(GStrv) numbers = table_columns (store, "agent_numbers");
+  const char * const agent_columns[] = {
+    "id", "uuid", "name", "slug", "el_account_id", "vox_account_id", "el_agent_id",
+    "el_agent_name", "inbound", "outbound", "engine", "webhook_url", "tenant_slug", "record",
+    "state", "last_step", "last_error", "application_id", "application_name", "created_at",
+    "updated_at", NULL
+  };
+  const char * const number_columns[] = { "agent_id", "phone_id", "number", NULL };
+
+  g_assert_cmpstrv (agents, agent_columns);
+  g_assert_cmpstrv (numbers, number_columns);
+  fk = query_text (store, "SELECT group_concat(\"from\" || ':' || on_delete, ',') FROM"
+                          " (SELECT * FROM pragma_foreign_key_list('agents') ORDER BY \"from\")");
+  g_assert_cmpstr (fk, ==, "el_account_id:RESTRICT,vox_account_id:RESTRICT");
+  g_clear_pointer (&fk, g_free);
+  fk = query_text (store, "SELECT \"table\" || ':' || on_delete FROM pragma_foreign_key_list('agent_numbers')");
+  g_assert_cmpstr (fk, ==, "agents:CASCADE");
+
+  exec_write (store, "INSERT INTO accounts (id, uuid, kind, display_name, state, created_at, updated_at)"
+                     " VALUES (7, 'u7', 'voximplant', 'V', 'ready', 1, 1)");
+  exec_write (store, "INSERT INTO agents (id, uuid, name, slug, vox_account_id, engine, state,"
+                     " created_at, updated_at) VALUES (1, 'a1', 'Clinic', 'clinic', 7, 'elevenlabs',"
+                     " 'draft', 1, 1)");
+  exec_write (store, "INSERT INTO agent_numbers (agent_id, phone_id, number) VALUES (1, 5, '74951230001')");
+
+  /* The slug is unique. */
+  write_sync (store, func_exec,
+              (gpointer) "INSERT INTO agents (uuid, name, slug, engine, state, created_at, updated_at)"
+                         " VALUES ('a2', 'Clinic', 'clinic', 'elevenlabs', 'draft', 1, 1)",
+              &error);
+  g_assert_error (error, GOVORUN_STORE_ERROR, GOVORUN_STORE_ERROR_WRITE);
+  g_clear_error (&error);
+
+  /* The account is in use: neither marked for deletion nor deleted. */
+  write_sync (store, func_exec, (gpointer) "UPDATE accounts SET state = 'deleting' WHERE id = 7", &error);
+  g_assert_error (error, GOVORUN_STORE_ERROR, GOVORUN_STORE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "used by an agent"));
+  g_clear_error (&error);
+  write_sync (store, func_exec, (gpointer) "DELETE FROM accounts WHERE id = 7", &error);
+  g_assert_error (error, GOVORUN_STORE_ERROR, GOVORUN_STORE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  g_clear_error (&error);
+
+  /* Removing the agent takes its numbers along and frees the account. */
+  exec_write (store, "DELETE FROM agents WHERE id = 1");
+  count = query_text (store, "SELECT count(*) FROM agent_numbers");
+  g_assert_cmpstr (count, ==, "0");
+  exec_write (store, "DELETE FROM accounts WHERE id = 7");
+}
+
 /* Creates a database at @version with a row for each table that exists. */
 static void
 make_database_at (const char *path,
@@ -388,7 +450,7 @@ test_migrate_from_each_version (Fixture       *f,
       store = open_store (f->path);
       assert_latest_schema (store);
       version_text = query_text (store, "PRAGMA user_version");
-      g_assert_cmpstr (version_text, ==, "2");
+      g_assert_cmpstr (version_text, ==, "3");
 
       /* The existing row survived, with its values. */
       row = query_text (store, "SELECT uuid || '|' || display_name || '|' || secret_generation"
@@ -905,6 +967,7 @@ main (int   argc,
   ADD ("/Govorun/Store/open-error", test_open_error);
   ADD ("/Govorun/Store/corrupt", test_corrupt);
   ADD ("/Govorun/Store/foreign-keys", test_foreign_keys);
+  ADD ("/Govorun/Store/agents-schema", test_agents_schema);
   ADD ("/Govorun/Store/migrate-from-empty", test_migrate_from_empty);
   ADD ("/Govorun/Store/migrate-from-each-version", test_migrate_from_each_version);
   ADD ("/Govorun/Store/migration-failure", test_migration_failure);
