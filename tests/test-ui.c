@@ -374,6 +374,9 @@ run_script (gpointer user_data)
   g_autofree char *key_path = NULL;
   g_autoptr(GFile) key_file = NULL;
   g_autoptr(GError) error = NULL;
+  /* Amounts are written the locale's way (530,75 in Russian). */
+  g_autofree char *hotel_balance = g_strdup_printf ("%.2f RUB", 530.75);
+  g_autofree char *clinic_balance = g_strdup_printf ("%.2f RUB", 1234.50);
   gboolean russian = g_getenv ("GOVORUN_TEST_LOCALE") != NULL &&
                      g_str_has_prefix (g_getenv ("GOVORUN_TEST_LOCALE"), "ru");
 
@@ -422,7 +425,7 @@ run_script (gpointer user_data)
   g_assert_true (wait_until (label_has_text, result, 15000));
   g_assert_true (gtk_widget_has_css_class (result, "success"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result)), "Hotel Royal LLC"));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result)), "530.75 RUB"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result)), hotel_balance));
   screenshot (dialog, russian ? "account-dialog-tested-ru.png" : "account-dialog-tested.png");
 
   click (dialog, _("_Add"));
@@ -430,7 +433,7 @@ run_script (gpointer user_data)
 
   /* The list shows the new account and what the test found. */
   query.title = "My clinic";
-  query.needle = "530.75 RUB";
+  query.needle = hotel_balance;
   g_assert_true (wait_until (row_subtitle_has, &query, 10000));
 
   /* A service-account key file dropped on the dialog fills it in. */
@@ -453,11 +456,11 @@ run_script (gpointer user_data)
   result = find_with_css (dialog, "connection-result");
   g_assert_true (wait_until (label_has_text, result, 15000));
   g_assert_true (gtk_widget_has_css_class (result, "success"));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result)), "1234.50 RUB"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result)), clinic_balance));
   click (dialog, _("_Add"));
   g_assert_true (wait_until (dialog_closed, NULL, 10000));
   query.title = "owner@demo-clinic.example";
-  query.needle = "1234.50 RUB";
+  query.needle = clinic_balance;
   g_assert_true (wait_until (row_subtitle_has, &query, 10000));
   g_unlink (key_path);
 
