@@ -137,6 +137,12 @@ G_DECLARE_FINAL_TYPE (GovorunNumberService, govorun_number_service, GOVORUN, NUM
 GQuark                govorun_number_service_error_quark          (void) G_GNUC_CONST;
 
 GovorunNumberService *govorun_number_service_new                  (GovorunClientFactory  *factory);
+/* Additions beyond the agreed API: GetPhoneNumbers page size (default
+ * 100; tests use small pages), and the "locale" sent to Voximplant ("RU"
+ * when the UI language is Russian, else "EN"). */
+void                  govorun_number_service_set_page_size        (GovorunNumberService  *self,
+                                                                   guint                  page_size);
+const char           *govorun_number_service_get_api_locale       (void);
 
 /* All the account's numbers (every page of GetPhoneNumbers).
  * Returns: (transfer full) (element-type GovorunPhoneNumber) */
