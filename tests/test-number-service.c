@@ -1,0 +1,834 @@
+/* test-number-service.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GovorunNumberService against the sandbox's Voximplant emulator with its
+ * phone inventory seeded, and a saved account whose key is in a real
+ * keyring (run through run-with-keyring.sh).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "govorun-account-store.h"
+#include "govorun-client-factory.h"
+#include "govorun-endpoints.h"
+#include "govorun-number-service.h"
+#include "govorun-sandbox.h"
+#include "govorun-secrets.h"
+#include "govorun-store.h"
+#include "govorun-util.h"
+
+typedef struct
+{
+  GovorunSandbox            *sandbox;
+  GovorunVoximplantEmulator *emulator;
+  GovorunHttp               *http;
+  GovorunEndpoints          *endpoints;
+  GovorunStore              *store;
+  GovorunSecrets            *secrets;
+  GovorunAccountStore       *accounts;
+  GovorunClientFactory      *factory;
+  GovorunNumberService      *service;
+  GovorunAccount            *account;
+  char                      *dir;
+  GAsyncResult              *result;
+} Fixture;
+
+static void
+on_result (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  g_assert_null (f->result);
+  f->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (Fixture *f)
+{
+  while (f->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return f->result;
+}
+
+static GovorunAccount *
+add_account (Fixture    *f,
+             const char *account_id,
+             const char *secret)
+{
+  g_autoptr(GovorunAccount) draft = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
+  g_autoptr(GError) error = NULL;
+  GovorunAccount *saved;
+
+  govorun_account_set_display_name (draft, account_id);
+  govorun_account_set_vox_auth (draft, GOVORUN_VOXIMPLANT_AUTH_API_KEY);
+  govorun_account_set_vox_account_id (draft, account_id);
+
+  govorun_account_store_add_async (f->accounts, draft, secret, NULL, on_result, f);
+  saved = govorun_account_store_add_finish (f->accounts, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+
+  return saved;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  f->sandbox = govorun_sandbox_new ();
+  g_assert_true (govorun_sandbox_start (f->sandbox, &error));
+  g_assert_no_error (error);
+  f->emulator = govorun_sandbox_get_voximplant (f->sandbox);
+  govorun_voximplant_emulator_seed_phone_inventory (f->emulator);
+
+  f->http = govorun_http_new ();
+  govorun_http_set_retry (f->http, 2, 5);
+  govorun_http_set_timeout (f->http, 5000);
+  f->endpoints = govorun_endpoints_new (NULL);
+  govorun_endpoints_set_sandbox (f->endpoints,
+                                 govorun_sandbox_get_voximplant_url (f->sandbox),
+                                 govorun_sandbox_get_elevenlabs_url (f->sandbox));
+
+  f->dir = g_dir_make_tmp ("govorun-numbers-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "govorun.db", NULL);
+  f->store = govorun_store_new (db);
+  govorun_store_open_async (f->store, NULL, on_result, f);
+  g_assert_true (govorun_store_open_finish (f->store, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+
+  f->secrets = govorun_secrets_new (GOVORUN_PROFILE_SANDBOX);
+  f->accounts = govorun_account_store_new (f->store, f->secrets);
+  govorun_account_store_load_async (f->accounts, NULL, on_result, f);
+  g_assert_true (govorun_account_store_load_finish (f->accounts, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+
+  f->factory = govorun_client_factory_new (f->http, f->endpoints, f->accounts);
+  f->service = govorun_number_service_new (f->factory);
+  f->account = add_account (f, "7654321", GOVORUN_SANDBOX_VOX_API_KEY);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->account);
+  g_clear_object (&f->service);
+  g_clear_object (&f->factory);
+  g_clear_object (&f->accounts);
+  g_clear_object (&f->secrets);
+  if (f->store != NULL)
+    govorun_store_close (f->store);
+  g_clear_object (&f->store);
+  g_clear_object (&f->endpoints);
+  g_clear_object (&f->http);
+  g_clear_object (&f->sandbox);
+  g_clear_object (&f->result);
+  if (f->dir != NULL)
+    {
+      g_autofree char *db = g_build_filename (f->dir, "govorun.db", NULL);
+      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+      g_unlink (db);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (f->dir);
+      g_free (f->dir);
+    }
+}
+
+/* -- synchronous wrappers over the service, for the tests -- */
+
+static GPtrArray *
+list_owned (Fixture         *f,
+            GovorunAccount  *account,
+            GError         **error)
+{
+  GPtrArray *items;
+
+  govorun_number_service_list_owned_async (f->service, account, NULL, on_result, f);
+  items = govorun_number_service_list_owned_finish (f->service, wait_result (f), error);
+  g_clear_object (&f->result);
+
+  return items;
+}
+
+static GPtrArray *
+list_countries (Fixture  *f,
+                GError  **error)
+{
+  GPtrArray *items;
+
+  govorun_number_service_list_countries_async (f->service, f->account, NULL, on_result, f);
+  items = govorun_number_service_list_countries_finish (f->service, wait_result (f), error);
+  g_clear_object (&f->result);
+
+  return items;
+}
+
+static GPtrArray *
+list_regions (Fixture     *f,
+              const char  *country,
+              const char  *category,
+              const char  *state,
+              GError     **error)
+{
+  GPtrArray *items;
+
+  govorun_number_service_list_regions_async (f->service, f->account, country, category, state,
+                                             NULL, on_result, f);
+  items = govorun_number_service_list_regions_finish (f->service, wait_result (f), error);
+  g_clear_object (&f->result);
+
+  return items;
+}
+
+static GPtrArray *
+list_available (Fixture     *f,
+                const char  *country,
+                const char  *category,
+                const char  *state,
+                gint64       region_id,
+                const char  *mask,
+                guint        count,
+                guint        offset,
+                GError     **error)
+{
+  GPtrArray *items;
+
+  govorun_number_service_list_available_async (f->service, f->account, country, category, state,
+                                               region_id, mask, count, offset, NULL, on_result, f);
+  items = govorun_number_service_list_available_finish (f->service, wait_result (f), error);
+  g_clear_object (&f->result);
+
+  return items;
+}
+
+static GPtrArray *
+buy (Fixture     *f,
+     const char  *country,
+     const char  *category,
+     const char  *state,
+     gint64       region_id,
+     const char  *number,
+     GError     **error)
+{
+  const char *numbers[] = { number, NULL };
+  GPtrArray *items;
+
+  govorun_number_service_buy_async (f->service, f->account, country, category, state, region_id,
+                                    numbers, NULL, on_result, f);
+  items = govorun_number_service_buy_finish (f->service, wait_result (f), error);
+  g_clear_object (&f->result);
+
+  return items;
+}
+
+static gboolean
+bind (Fixture  *f,
+      gint64    phone_id,
+      gint64    application_id,
+      gint64    rule_id,
+      gboolean  do_bind,
+      GError  **error)
+{
+  gboolean ok;
+
+  govorun_number_service_bind_async (f->service, f->account, phone_id, application_id, rule_id,
+                                     do_bind, NULL, on_result, f);
+  ok = govorun_number_service_bind_finish (f->service, wait_result (f), error);
+  g_clear_object (&f->result);
+
+  return ok;
+}
+
+static gboolean
+deactivate (Fixture  *f,
+            gint64    phone_id,
+            GError  **error)
+{
+  gboolean ok;
+
+  govorun_number_service_deactivate_async (f->service, f->account, phone_id, NULL, on_result, f);
+  ok = govorun_number_service_deactivate_finish (f->service, wait_result (f), error);
+  g_clear_object (&f->result);
+
+  return ok;
+}
+
+static double
+balance (Fixture *f)
+{
+  g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_number_service_get_balance_async (f->service, f->account, NULL, on_result, f);
+  info = govorun_number_service_get_balance_finish (f->service, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info->currency, ==, "RUB");
+
+  return info->balance;
+}
+
+static GovorunPhoneNumber *
+find_owned (GPtrArray *owned,
+            gint64     phone_id)
+{
+  for (guint i = 0; i < owned->len; i++)
+    {
+      GovorunPhoneNumber *number = g_ptr_array_index (owned, i);
+
+      if (number->phone_id == phone_id)
+        return number;
+    }
+
+  return NULL;
+}
+
+static const char *
+last_param (Fixture    *f,
+            const char *name)
+{
+  g_autoptr(GHashTable) params = govorun_voximplant_emulator_get_last_params (f->emulator);
+  static char *value;
+
+  g_clear_pointer (&value, g_free);
+  value = g_strdup (g_hash_table_lookup (params, name));
+
+  return value;
+}
+
+/* -- inventory -- */
+
+static void
+test_inventory (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) countries = NULL;
+  g_autoptr(GPtrArray) states = NULL;
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GPtrArray) available = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunPhoneCountry *ru = NULL, *us = NULL;
+  GovorunPhoneRegion *moscow = NULL, *spb = NULL;
+
+  g_setenv ("LANGUAGE", "en_US", TRUE);
+  countries = list_countries (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (last_param (f, "locale"), ==, "EN");
+  for (guint i = 0; i < countries->len; i++)
+    {
+      GovorunPhoneCountry *country = g_ptr_array_index (countries, i);
+
+      if (g_str_equal (country->country_code, "RU"))
+        ru = country;
+      else if (g_str_equal (country->country_code, "US"))
+        us = country;
+    }
+  g_assert_nonnull (ru);
+  g_assert_nonnull (us);
+  g_assert_cmpstr (ru->phone_prefix, ==, "7");
+  g_assert_nonnull (ru->name);
+  g_assert_cmpuint (ru->categories->len, >=, 3);
+  for (guint i = 0; i < ru->categories->len; i++)
+    {
+      GovorunPhoneCategory *category = g_ptr_array_index (ru->categories, i);
+
+      g_assert_nonnull (category->label);
+      g_assert_cmpstr (category->label, !=, "");
+      g_assert_false (category->has_states);
+    }
+  g_assert_cmpuint (us->categories->len, >=, 1);
+  g_assert_cmpstr (((GovorunPhoneCategory *) g_ptr_array_index (us->categories, 0))->category, ==, "GEOGRAPHIC");
+  g_assert_true (((GovorunPhoneCategory *) g_ptr_array_index (us->categories, 0))->has_states);
+
+  /* Russian UI, Russian names from Voximplant. */
+  g_setenv ("LANGUAGE", "ru_RU", TRUE);
+  g_assert_cmpstr (govorun_number_service_get_api_locale (), ==, "RU");
+  g_clear_pointer (&countries, g_ptr_array_unref);
+  countries = list_countries (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (last_param (f, "locale"), ==, "RU");
+  g_setenv ("LANGUAGE", "en_US", TRUE);
+  g_assert_cmpstr (govorun_number_service_get_api_locale (), ==, "EN");
+
+  /* States */
+  govorun_number_service_list_states_async (f->service, f->account, "US", "GEOGRAPHIC", NULL, on_result, f);
+  states = govorun_number_service_list_states_finish (f->service, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (states->len, ==, 2);
+  for (guint i = 0; i < states->len; i++)
+    {
+      GovorunPhoneState *state = g_ptr_array_index (states, i);
+
+      g_assert_true (g_str_equal (state->code, "CA") || g_str_equal (state->code, "NY"));
+      g_assert_nonnull (state->name);
+    }
+
+  /* Regions, with stock, prices and verification */
+  regions = list_regions (f, "RU", "GEOGRAPHIC", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      GovorunPhoneRegion *region = g_ptr_array_index (regions, i);
+
+      if (region->region_id == 101)
+        moscow = region;
+      else if (region->region_id == 102)
+        spb = region;
+    }
+  g_assert_nonnull (moscow);
+  g_assert_nonnull (spb);
+  g_assert_cmpstr (moscow->code, ==, "495");
+  g_assert_cmpuint (moscow->stock, ==, 12);
+  g_assert_cmpfloat_with_epsilon (moscow->monthly_price, 5.0, 0.001);
+  g_assert_cmpfloat_with_epsilon (moscow->installation_price, 2.0, 0.001);
+  g_assert_false (moscow->verification_required);
+  g_assert_true (spb->verification_required);
+  g_assert_cmpuint (spb->stock, ==, 5);
+
+  g_clear_pointer (&regions, g_ptr_array_unref);
+  regions = list_regions (f, "US", "GEOGRAPHIC", "NY", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (regions->len, ==, 2);
+  g_assert_cmpstr (last_param (f, "country_state"), ==, "NY");
+
+  /* Available numbers, with a mask and paging */
+  available = list_available (f, "RU", "GEOGRAPHIC", NULL, 101, NULL, 5, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (available->len, ==, 5);
+  g_assert_cmpstr (((GovorunAvailableNumber *) g_ptr_array_index (available, 0))->number, ==, "74951230001");
+  g_assert_cmpfloat_with_epsilon (((GovorunAvailableNumber *) g_ptr_array_index (available, 0))->monthly_price, 5.0, 0.001);
+  g_assert_cmpfloat_with_epsilon (((GovorunAvailableNumber *) g_ptr_array_index (available, 0))->installation_price, 2.0, 0.001);
+  g_assert_cmpint (((GovorunAvailableNumber *) g_ptr_array_index (available, 0))->phone_id, >, 0);
+
+  g_clear_pointer (&available, g_ptr_array_unref);
+  available = list_available (f, "RU", "GEOGRAPHIC", NULL, 101, NULL, 5, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (available->len, ==, 2);
+  g_assert_cmpstr (((GovorunAvailableNumber *) g_ptr_array_index (available, 0))->number, ==, "74951230011");
+
+  g_clear_pointer (&available, g_ptr_array_unref);
+  available = list_available (f, "RU", "GEOGRAPHIC", NULL, 101, "*0012", 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (available->len, ==, 1);
+  g_assert_cmpstr (((GovorunAvailableNumber *) g_ptr_array_index (available, 0))->number, ==, "74951230012");
+  g_assert_cmpstr (last_param (f, "phone_number_mask"), ==, "*0012");
+
+  /* A region that is not offered gets our sentence and keeps the code. */
+  g_clear_pointer (&available, g_ptr_array_unref);
+  available = list_available (f, "RU", "GEOGRAPHIC", NULL, 999, NULL, 0, 0, &error);
+  g_assert_null (available);
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_REGION);
+  g_assert_nonnull (strstr (error->message, "Start again from the choice of country."));
+  g_assert_nonnull (strstr (error->message, "(Voximplant error 241"));
+}
+
+/* -- buying -- */
+
+static void
+test_buy (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) bought = NULL;
+  g_autoptr(GPtrArray) available = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *two[] = { "78121230001", "78121230002", NULL };
+  GovorunPhoneNumber *number;
+  double start_balance;
+  guint n_before;
+
+  start_balance = balance (f);
+  g_assert_cmpfloat_with_epsilon (start_balance, 1234.50, 0.001);
+
+  before = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  n_before = before->len;
+
+  bought = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "74951230003", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bought->len, ==, 1);
+  number = g_ptr_array_index (bought, 0);
+  /* Complete, as the owned list has it. */
+  g_assert_cmpstr (number->number, ==, "74951230003");
+  g_assert_cmpstr (number->country_code, ==, "RU");
+  g_assert_cmpstr (number->category, ==, "GEOGRAPHIC");
+  g_assert_cmpstr (number->region_name, ==, "Moscow");
+  g_assert_cmpfloat_with_epsilon (number->monthly_price, 5.0, 0.001);
+  g_assert_nonnull (number->next_renewal);
+  g_assert_cmpuint (strlen (number->next_renewal), ==, 10);
+  g_assert_false (number->deactivated);
+  g_assert_false (number->verification_required);
+  g_assert_cmpint (number->application_id, ==, 0);
+  g_assert_null (number->application_name);
+  g_assert_cmpint (number->rule_id, ==, 0);
+  /* Installation and the first month. */
+  g_assert_cmpfloat_with_epsilon (balance (f), start_balance - 7.0, 0.001);
+  /* Bought once: a mutation is sent exactly once. */
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (f->emulator), "AttachPhoneNumber"), ==, 1);
+
+  /* Out of stock now. */
+  available = list_available (f, "RU", "GEOGRAPHIC", NULL, 101, "*0003", 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (available->len, ==, 0);
+
+  /* Two at once in a region that asks for documents: not an error, flagged. */
+  g_clear_pointer (&bought, g_ptr_array_unref);
+  govorun_number_service_buy_async (f->service, f->account, "RU", "GEOGRAPHIC", NULL, 102, two,
+                                    NULL, on_result, f);
+  bought = govorun_number_service_buy_finish (f->service, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bought->len, ==, 2);
+  for (guint i = 0; i < bought->len; i++)
+    {
+      number = g_ptr_array_index (bought, i);
+      g_assert_true (number->verification_required);
+      g_assert_cmpstr (number->region_name, ==, "Saint Petersburg");
+    }
+
+  /* A state of the US. */
+  g_clear_pointer (&bought, g_ptr_array_unref);
+  bought = buy (f, "US", "GEOGRAPHIC", "NY", 203, "12125550101", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bought->len, ==, 1);
+  g_assert_cmpstr (((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->country_code, ==, "US");
+
+  /* Every page of the owned list: pages of one. */
+  govorun_number_service_set_page_size (f->service, 1);
+  govorun_emulator_reset_counts (GOVORUN_EMULATOR (f->emulator));
+  after = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, n_before + 4);
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (f->emulator), "GetPhoneNumbers"),
+                    >=, n_before + 4);
+  g_assert_nonnull (find_owned (after, ((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->phone_id));
+  g_assert_cmpuint (govorun_voximplant_emulator_count_objects (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"),
+                    ==, n_before + 4);
+}
+
+static void
+test_buy_errors (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bought = NULL;
+  g_autoptr(GPtrArray) owned = NULL;
+  g_autoptr(GovorunAccount) revoked = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunFault fault = { .provider_code = 332, .times = 1 };
+
+  /* 127: the price, the balance and where to top up. */
+  govorun_voximplant_emulator_set_balance (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, 3.5);
+  bought = buy (f, "RU", "TOLLFREE", NULL, 104, "78001230001", &error);
+  g_assert_null (bought);
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INSUFFICIENT_FUNDS);
+  g_assert_nonnull (strstr (error->message, "the numbers cost 80.00 RUB, the balance is 3.50 RUB"));
+  g_assert_nonnull (strstr (error->message, "Top up the balance in the Voximplant control panel"));
+  g_assert_nonnull (strstr (error->message, "(Voximplant error 127"));
+  g_clear_error (&error);
+  govorun_voximplant_emulator_set_balance (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, 1000);
+
+  /* 331: none in stock in Buffalo. */
+  bought = buy (f, "US", "GEOGRAPHIC", "NY", 204, "17165550101", &error);
+  g_assert_null (bought);
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK);
+  g_assert_nonnull (strstr (error->message, "Choose another region."));
+  g_assert_nonnull (strstr (error->message, "(Voximplant error 331"));
+  g_clear_error (&error);
+
+  /* 332, as Voximplant would answer a count larger than the stock. */
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), "AttachPhoneNumber", &fault);
+  bought = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "74951230001", &error);
+  g_assert_null (bought);
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK);
+  g_assert_nonnull (strstr (error->message, "another region"));
+  g_assert_nonnull (strstr (error->message, "(Voximplant error 332"));
+  g_clear_error (&error);
+
+  /* 121: not on sale in this region. */
+  bought = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "78121230001", &error);
+  g_assert_null (bought);
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER);
+  g_assert_nonnull (strstr (error->message, "(Voximplant error 121"));
+  g_clear_error (&error);
+
+  /* Nothing was bought by any of them. */
+  owned = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (owned->len, ==, govorun_voximplant_emulator_count_objects (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"));
+  g_assert_null (find_owned (owned, 0));
+  for (guint i = 0; i < owned->len; i++)
+    g_assert_cmpstr (((GovorunPhoneNumber *) g_ptr_array_index (owned, i))->number, !=, "74951230001");
+
+  /* Transport and authorization errors pass through with their code. */
+  revoked = add_account (f, "7654322", "revoked-key");
+  g_clear_pointer (&owned, g_ptr_array_unref);
+  owned = list_owned (f, revoked, &error);
+  g_assert_null (owned);
+  g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_AUTH_FAILED);
+  g_assert_cmpint (govorun_voximplant_error_get_provider_code (error), ==, 100);
+}
+
+static void
+test_wrong_account (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GovorunAccount) elevenlabs = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
+  g_autoptr(GPtrArray) owned = NULL;
+  g_autoptr(GError) error = NULL;
+
+  owned = list_owned (f, elevenlabs, &error);
+  g_assert_null (owned);
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_WRONG_ACCOUNT);
+}
+
+/* -- binding and deactivation -- */
+
+static JsonObject *
+vox_call (Fixture                 *f,
+          const char              *method,
+          GovorunVoximplantParams *params)
+{
+  g_autoptr(GovorunVoximplantClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *envelope;
+
+  govorun_client_factory_voximplant_async (f->factory, f->account, NULL, NULL, on_result, f);
+  client = govorun_client_factory_voximplant_finish (f->factory, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+
+  govorun_voximplant_client_call_async (client, method, params, GOVORUN_HTTP_FLAGS_NONE, NULL, on_result, f);
+  envelope = govorun_voximplant_client_call_finish (client, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+
+  return envelope;
+}
+
+static void
+test_bind (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GovorunVoximplantParams) params = NULL;
+  g_autoptr(JsonObject) envelope = NULL;
+  g_autoptr(GPtrArray) bought = NULL;
+  g_autoptr(GPtrArray) owned = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunPhoneNumber *number;
+  gint64 app_id, scenario_id, rule_id, phone_id;
+  guint bound_before;
+
+  params = govorun_voximplant_params_new ();
+  govorun_voximplant_params_add (params, "application_name", "numtest");
+  envelope = vox_call (f, "AddApplication", params);
+  app_id = json_object_get_int_member (envelope, "application_id");
+  g_clear_pointer (&envelope, json_object_unref);
+  g_clear_pointer (&params, govorun_voximplant_params_free);
+
+  params = govorun_voximplant_params_new ();
+  govorun_voximplant_params_add (params, "scenario_name", "numtest-inbound");
+  govorun_voximplant_params_add (params, "scenario_script", "VoxEngine.terminate();");
+  envelope = vox_call (f, "AddScenario", params);
+  scenario_id = json_object_get_int_member (envelope, "scenario_id");
+  g_clear_pointer (&envelope, json_object_unref);
+  g_clear_pointer (&params, govorun_voximplant_params_free);
+
+  params = govorun_voximplant_params_new ();
+  govorun_voximplant_params_add_int (params, "application_id", app_id);
+  govorun_voximplant_params_add (params, "rule_name", "numtest-in");
+  govorun_voximplant_params_add (params, "rule_pattern", "74951230005");
+  govorun_voximplant_params_add_int (params, "scenario_id", scenario_id);
+  envelope = vox_call (f, "AddRule", params);
+  rule_id = json_object_get_int_member (envelope, "rule_id");
+  g_assert_cmpint (rule_id, >, 0);
+
+  bought = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "74951230005", &error);
+  g_assert_no_error (error);
+  phone_id = ((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->phone_id;
+  bound_before = govorun_voximplant_emulator_count_objects (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "bound-number");
+
+  /* Bind to the application and the rule. */
+  g_assert_true (bind (f, phone_id, app_id, rule_id, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (last_param (f, "bind"), ==, "true");
+  owned = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  number = find_owned (owned, phone_id);
+  g_assert_nonnull (number);
+  g_assert_cmpint (number->application_id, ==, app_id);
+  g_assert_true (g_str_has_prefix (number->application_name, "numtest."));
+  g_assert_cmpint (number->rule_id, ==, rule_id);
+  g_assert_cmpstr (number->rule_name, ==, "numtest-in");
+  g_assert_cmpuint (govorun_voximplant_emulator_count_objects (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "bound-number"),
+                    ==, bound_before + 1);
+
+  /* Unbind without saying from what: the service finds the application. */
+  g_assert_true (bind (f, phone_id, 0, 0, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (last_param (f, "bind"), ==, "false");
+  g_clear_pointer (&owned, g_ptr_array_unref);
+  owned = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  number = find_owned (owned, phone_id);
+  g_assert_cmpint (number->application_id, ==, 0);
+  g_assert_null (number->application_name);
+  g_assert_cmpint (number->rule_id, ==, 0);
+  g_assert_cmpuint (govorun_voximplant_emulator_count_objects (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "bound-number"),
+                    ==, bound_before);
+
+  /* Unbinding an unbound number is done at once. */
+  govorun_emulator_reset_counts (GOVORUN_EMULATOR (f->emulator));
+  g_assert_true (bind (f, phone_id, 0, 0, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (f->emulator), "BindPhoneNumberToApplication"), ==, 0);
+
+  /* Bound to the application only, then unbound from it by id. */
+  g_assert_true (bind (f, phone_id, app_id, 0, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_null (last_param (f, "rule_id"));
+  g_assert_true (bind (f, phone_id, app_id, 0, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* A number the account does not have. */
+  g_assert_false (bind (f, 987654321, app_id, 0, TRUE, &error));
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER);
+  g_assert_nonnull (strstr (error->message, "(Voximplant error 181"));
+  g_clear_error (&error);
+  g_assert_false (bind (f, 987654321, 0, 0, FALSE, &error));
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER);
+}
+
+static void
+test_deactivate (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bought = NULL;
+  g_autoptr(GPtrArray) owned = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 phone_id;
+  guint n;
+
+  bought = buy (f, "RU", "MOBILE", NULL, 103, "79161230001", &error);
+  g_assert_no_error (error);
+  phone_id = ((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->phone_id;
+  n = govorun_voximplant_emulator_count_objects (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number");
+
+  g_assert_true (deactivate (f, phone_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_voximplant_emulator_count_objects (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"),
+                    ==, n - 1);
+  owned = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_owned (owned, phone_id));
+
+  /* Once more: the number is gone. */
+  g_assert_false (deactivate (f, phone_id, &error));
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER);
+  g_assert_nonnull (strstr (error->message, "Refresh the list of numbers."));
+  g_assert_nonnull (strstr (error->message, "(Voximplant error 181"));
+  g_clear_error (&error);
+
+  /* Where deactivated numbers stay listed, they say so. */
+  g_object_set (f->emulator, "keep-deactivated-numbers", TRUE, NULL);
+  g_clear_pointer (&bought, g_ptr_array_unref);
+  bought = buy (f, "RU", "MOBILE", NULL, 103, "79161230002", &error);
+  g_assert_no_error (error);
+  phone_id = ((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->phone_id;
+  g_assert_true (deactivate (f, phone_id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&owned, g_ptr_array_unref);
+  owned = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_owned (owned, phone_id));
+  g_assert_true (find_owned (owned, phone_id)->deactivated);
+}
+
+/* -- cancellation -- */
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  const char *numbers[] = { "74951230007", NULL };
+  GPtrArray *items;
+  guint n = govorun_voximplant_emulator_count_objects (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number");
+
+  g_cancellable_cancel (cancellable);
+
+  govorun_number_service_list_owned_async (f->service, f->account, cancellable, on_result, f);
+  items = govorun_number_service_list_owned_finish (f->service, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_null (items);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  govorun_number_service_buy_async (f->service, f->account, "RU", "GEOGRAPHIC", NULL, 101, numbers,
+                                    cancellable, on_result, f);
+  items = govorun_number_service_buy_finish (f->service, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_null (items);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (govorun_voximplant_emulator_count_objects (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, n);
+
+  /* Cancelled while the request is on its way. */
+  {
+    GovorunFault slow = { .delay_ms = 500, .times = 1 };
+    g_autoptr(GCancellable) later = g_cancellable_new ();
+    g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
+
+    govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), "GetAccountInfo", &slow);
+    govorun_number_service_get_balance_async (f->service, f->account, later, on_result, f);
+    g_timeout_add_once (50, (GSourceOnceFunc) g_cancellable_cancel, later);
+    info = govorun_number_service_get_balance_finish (f->service, wait_result (f), &error);
+    g_clear_object (&f->result);
+    g_assert_null (info);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the system GSettings schemas that
+   * the proxy resolver needs; run-with-keyring.sh gives a throwaway HOME. */
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/Govorun/NumberService/inventory", Fixture, NULL,
+              fixture_setup, test_inventory, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/buy", Fixture, NULL,
+              fixture_setup, test_buy, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/buy-errors", Fixture, NULL,
+              fixture_setup, test_buy_errors, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/wrong-account", Fixture, NULL,
+              fixture_setup, test_wrong_account, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/bind", Fixture, NULL,
+              fixture_setup, test_bind, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/deactivate", Fixture, NULL,
+              fixture_setup, test_deactivate, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/cancel", Fixture, NULL,
+              fixture_setup, test_cancel, fixture_teardown);
+
+  return g_test_run ();
+}
