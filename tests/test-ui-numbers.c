@@ -1,0 +1,704 @@
+/* test-ui-numbers.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the Numbers page and the buy-number dialog the way a person would,
+ * against the sandbox's Voximplant emulator and a private keyring (run
+ * through run-ui.sh): sees the owned numbers and the balance, walks the buy
+ * flow (a region without stock cannot be chosen; Russia → Geographic →
+ * Moscow, a mask search, one number), reads the prices and the balance on
+ * the confirmation, meets an insufficient-funds refusal, buys, sees the
+ * number and the lower balance, then deactivates it after confirming.
+ * Screenshots land in the build directory (tests/screenshots/).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "govorun-account-store.h"
+#include "govorun-buy-number-dialog.h"
+#include "govorun-client-factory.h"
+#include "govorun-number-service.h"
+#include "govorun-numbers-page.h"
+#include "govorun-resources.h"
+#include "govorun-sandbox.h"
+#include "govorun-secrets.h"
+#include "govorun-store.h"
+#include "govorun-util.h"
+
+#define SEEDED_NUMBER "74957770011"
+
+static gboolean russian;
+
+/* -- helpers: wait, find, look (as in test-ui.c) -- */
+
+static gboolean
+wake_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+wait_until (Predicate pred,
+            gpointer  data,
+            guint     timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, wake_up, &timed_out);
+
+  while (!pred (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return pred (data);
+}
+
+static gboolean
+always_false (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+settle (guint ms)
+{
+  wait_until (always_false, NULL, ms);
+}
+
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; p && *p; p++)
+    if (*p != '_')
+      g_string_append_c (s, *p);
+
+  return g_string_free (s, FALSE);
+}
+
+/* Finds a mapped widget of @type whose label, title or tooltip is @text. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  if (root == NULL)
+    return NULL;
+
+  if (gtk_widget_get_mapped (root) && G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *wanted = text ? strip_mnemonic (text) : NULL;
+      const char *tooltip = gtk_widget_get_tooltip_text (root);
+
+      if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)))
+        label = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
+      else if (GTK_IS_BUTTON (root) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root))))
+        label = strip_mnemonic (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root)))));
+      else if (ADW_IS_PREFERENCES_ROW (root))
+        label = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
+      else if (GTK_IS_LABEL (root))
+        label = g_strdup (gtk_label_get_text (GTK_LABEL (root)));
+
+      if (text == NULL || g_strcmp0 (label, wanted) == 0 || g_strcmp0 (tooltip, wanted) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  /* A menu button's popover is not among its children when it is a
+   * separate native; look there as well. */
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)) != NULL)
+    return find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))), type, text);
+
+  return NULL;
+}
+
+static GtkWidget *
+find_with_css (GtkWidget  *root,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_css (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_mapped (GtkWidget *root,
+              GType      type)
+{
+  guint n = gtk_widget_get_mapped (root) && G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_mapped (child, type);
+
+  return n;
+}
+
+static GtkWindow *
+toplevel_of_type (GType type)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  /* A toplevel's own paintable draws nothing; its content draws everything
+   * but the (client-side) shadow. */
+  GtkWidget *widget = ADW_IS_APPLICATION_WINDOW (window) ?
+                      adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) :
+                      ADW_IS_WINDOW (window) ?
+                      adw_window_get_content (ADW_WINDOW (window)) :
+                      gtk_window_get_child (GTK_WINDOW (window));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("GOVORUN_SCREENSHOT_DIR") ?
+                                           g_getenv ("GOVORUN_SCREENSHOT_DIR") : ".", NULL);
+  g_autofree char *file = g_strdup_printf ("%s%s.png", name, russian ? "-ru" : "");
+  g_autofree char *path = NULL;
+  int width, height;
+
+  settle (300);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, file, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  /* The window background is the toplevel's; paint it first. */
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1.0 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = find_widget (root, GTK_TYPE_BUTTON, label);
+
+  if (button == NULL)
+    g_error ("No button “%s”", label);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+}
+
+/* -- predicates -- */
+
+typedef struct
+{
+  GtkWidget  *root;
+  GType       type;
+  const char *text;
+} Query;
+
+static gboolean
+widget_shown (gpointer data)
+{
+  Query *q = data;
+
+  return find_widget (q->root, q->type, q->text) != NULL;
+}
+
+static gboolean
+widget_gone (gpointer data)
+{
+  return !widget_shown (data);
+}
+
+static gboolean
+widget_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (GTK_WIDGET (data));
+}
+
+/* No spinner shows: the page's refresh is over. */
+static gboolean
+page_idle (gpointer data)
+{
+  return find_widget (GTK_WIDGET (data), GTK_TYPE_SPINNER, NULL) == NULL;
+}
+
+static gboolean
+buy_dialog_open (gpointer data)
+{
+  return toplevel_of_type (GOVORUN_TYPE_BUY_NUMBER_DIALOG) != NULL;
+}
+
+static gboolean
+buy_dialog_closed (gpointer data)
+{
+  return !buy_dialog_open (data);
+}
+
+static gboolean
+message_dialog_open (gpointer data)
+{
+  return toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+group_description_has (gpointer data)
+{
+  Query *q = data;
+  GtkWidget *group;
+  const char *description;
+
+  /* The numbers group: the one with the Refresh button. */
+  group = gtk_widget_get_ancestor (find_widget (q->root, GTK_TYPE_BUTTON, _("Refresh")),
+                                   ADW_TYPE_PREFERENCES_GROUP);
+  if (group == NULL)
+    return FALSE;
+
+  description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+  return description != NULL && strstr (description, q->text) != NULL;
+}
+
+static gboolean
+error_revealed (gpointer data)
+{
+  GtkWidget *label = data;
+  GtkWidget *revealer = gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER);
+
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)) &&
+         *gtk_label_get_text (GTK_LABEL (label)) != '\0';
+}
+
+static gboolean
+number_rows_are (gpointer data)
+{
+  Query *q = data;
+  GtkWidget *list = q->root;
+
+  return count_mapped (list, ADW_TYPE_ACTION_ROW) == GPOINTER_TO_UINT (q->text);
+}
+
+/* -- fixture: the services the application would hand to the page -- */
+
+typedef struct
+{
+  GovorunSandbox       *sandbox;
+  GovorunHttp          *http;
+  GovorunEndpoints     *endpoints;
+  GovorunStore         *store;
+  GovorunSecrets       *secrets;
+  GovorunAccountStore  *accounts;
+  GovorunClientFactory *factory;
+  GovorunNumberService *numbers;
+  char                 *dir;
+  GAsyncResult         *result;
+} Services;
+
+static void
+on_result (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Services *s = user_data;
+
+  g_assert_null (s->result);
+  s->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (Services *s)
+{
+  while (s->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return s->result;
+}
+
+static void
+services_init (Services *s)
+{
+  g_autoptr(GovorunAccount) draft = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
+  g_autoptr(GovorunAccount) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  s->sandbox = govorun_sandbox_new ();
+  g_assert_true (govorun_sandbox_start (s->sandbox, &error));
+  g_assert_no_error (error);
+  govorun_voximplant_emulator_seed_phone_inventory (govorun_sandbox_get_voximplant (s->sandbox));
+
+  s->http = govorun_http_new ();
+  govorun_http_set_retry (s->http, 2, 5);
+  govorun_http_set_timeout (s->http, 5000);
+  s->endpoints = govorun_endpoints_new (NULL);
+  govorun_endpoints_set_sandbox (s->endpoints,
+                                 govorun_sandbox_get_voximplant_url (s->sandbox),
+                                 govorun_sandbox_get_elevenlabs_url (s->sandbox));
+
+  s->dir = g_dir_make_tmp ("govorun-ui-numbers-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (s->dir, "govorun.db", NULL);
+  s->store = govorun_store_new (db);
+  govorun_store_open_async (s->store, NULL, on_result, s);
+  g_assert_true (govorun_store_open_finish (s->store, wait_result (s), &error));
+  g_assert_no_error (error);
+  g_clear_object (&s->result);
+
+  s->secrets = govorun_secrets_new (GOVORUN_PROFILE_SANDBOX);
+  s->accounts = govorun_account_store_new (s->store, s->secrets);
+  govorun_account_store_load_async (s->accounts, NULL, on_result, s);
+  g_assert_true (govorun_account_store_load_finish (s->accounts, wait_result (s), &error));
+  g_assert_no_error (error);
+  g_clear_object (&s->result);
+
+  s->factory = govorun_client_factory_new (s->http, s->endpoints, s->accounts);
+  s->numbers = govorun_number_service_new (s->factory);
+
+  govorun_account_set_display_name (draft, "Demo clinic telephony");
+  govorun_account_set_vox_auth (draft, GOVORUN_VOXIMPLANT_AUTH_API_KEY);
+  govorun_account_set_vox_account_id (draft, "7654321");
+  govorun_account_store_add_async (s->accounts, draft, GOVORUN_SANDBOX_VOX_API_KEY, NULL, on_result, s);
+  saved = govorun_account_store_add_finish (s->accounts, wait_result (s), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_clear_object (&s->result);
+}
+
+static void
+services_clear (Services *s)
+{
+  g_clear_object (&s->numbers);
+  g_clear_object (&s->factory);
+  g_clear_object (&s->accounts);
+  g_clear_object (&s->secrets);
+  if (s->store != NULL)
+    govorun_store_close (s->store);
+  g_clear_object (&s->store);
+  g_clear_object (&s->endpoints);
+  g_clear_object (&s->http);
+  g_clear_object (&s->sandbox);
+  if (s->dir != NULL)
+    {
+      const char *files[] = { "govorun.db", "govorun.db-wal", "govorun.db-shm", NULL };
+
+      for (guint i = 0; files[i] != NULL; i++)
+        {
+          g_autofree char *path = g_build_filename (s->dir, files[i], NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (s->dir);
+      g_clear_pointer (&s->dir, g_free);
+    }
+}
+
+/* -- the test -- */
+
+static void
+select_in_combo (GtkWidget  *root,
+                 const char *row_title,
+                 const char *item)
+{
+  Query q = { root, ADW_TYPE_COMBO_ROW, row_title };
+  GtkWidget *row;
+  GListModel *model;
+  guint n;
+
+  g_assert_true (wait_until (widget_shown, &q, 5000));
+  row = find_widget (root, ADW_TYPE_COMBO_ROW, row_title);
+  g_assert_true (wait_until (widget_sensitive, row, 10000));
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) string = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (string), item) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          settle (50);
+          return;
+        }
+    }
+
+  g_error ("“%s” has no item “%s”", row_title, item);
+}
+
+static GtkWidget *
+wait_row (GtkWidget  *root,
+          const char *title)
+{
+  Query q = { root, ADW_TYPE_ACTION_ROW, title };
+
+  if (!wait_until (widget_shown, &q, 15000))
+    g_error ("No row “%s”", title);
+
+  return find_widget (root, ADW_TYPE_ACTION_ROW, title);
+}
+
+static char *
+money (double amount)
+{
+  return govorun_numbers_format_money (amount, "RUB");
+}
+
+static void
+test_numbers_page (void)
+{
+  Services s = { 0 };
+  GovorunVoximplantEmulator *vox;
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *dialog;
+  GtkWidget *row;
+  GtkWidget *next;
+  GtkWidget *error_label;
+  GtkWidget *region_list;
+  Query q = { 0 };
+  g_autofree char *seeded = govorun_numbers_format_number (SEEDED_NUMBER);
+  g_autofree char *bought = govorun_numbers_format_number ("74951230005");
+  g_autofree char *balance = money (1234.50);
+  g_autofree char *after = money (1227.50);
+
+  services_init (&s);
+  vox = govorun_sandbox_get_voximplant (s.sandbox);
+  g_assert_cmpint (govorun_voximplant_emulator_add_owned_number (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
+                                                                  SEEDED_NUMBER, "RU", "GEOGRAPHIC",
+                                                                  "Moscow"), >, 0);
+  g_assert_cmpstr (seeded, ==, "+7 495 777-00-11");
+
+  window = adw_application_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 720);
+  page = govorun_numbers_page_new ();
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  govorun_numbers_page_set_services (GOVORUN_NUMBERS_PAGE (page), s.accounts, s.numbers, NULL);
+
+  /* The owned number, what it costs, and the balance. */
+  g_assert_true (wait_until (page_idle, page, 10000));
+  row = wait_row (page, seeded);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), _("Not bound")));
+  q.root = page;
+  q.text = balance;
+  g_assert_true (wait_until (group_description_has, &q, 10000));
+  {
+    g_autofree char *price = money (5.0);
+
+    /* Rows are rebuilt when the balance brings the currency. */
+    row = wait_row (page, seeded);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), price));
+  }
+  screenshot (window, "numbers-page");
+
+  /* Buy Number… opens the dialog. */
+  click (page, _("_Buy Number…"));
+  g_assert_true (wait_until (buy_dialog_open, NULL, 5000));
+  dialog = GTK_WIDGET (toplevel_of_type (GOVORUN_TYPE_BUY_NUMBER_DIALOG));
+  next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
+  g_assert_nonnull (next);
+
+  /* A region without stock is shown but cannot be chosen (US, New York). */
+  select_in_combo (dialog, _("Country"), russian ? "США" : "United States");
+  select_in_combo (dialog, _("Number Type"), russian ? "Географический" : "Geographic");
+  select_in_combo (dialog, _("State"), "New York");
+  g_assert_true (wait_until (widget_sensitive, next, 10000));
+  click (dialog, _("_Next"));
+  row = wait_row (dialog, russian ? "Буффало" : "Buffalo");
+  g_assert_false (gtk_widget_is_sensitive (row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), _("Out of stock")));
+  g_assert_true (gtk_widget_is_sensitive (wait_row (dialog, russian ? "Нью-Йорк" : "New York")));
+  screenshot (dialog, "buy-number-regions");
+  click (dialog, _("Back"));
+
+  /* Russia → Geographic → Moscow. */
+  select_in_combo (dialog, _("Country"), russian ? "Россия" : "Russia");
+  select_in_combo (dialog, _("Number Type"), russian ? "Географический" : "Geographic");
+  /* Russia's numbers have no states. */
+  g_assert_null (find_widget (dialog, ADW_TYPE_COMBO_ROW, _("State")));
+  g_assert_true (wait_until (widget_sensitive, next, 10000));
+  click (dialog, _("_Next"));
+  row = wait_row (dialog, russian ? "Москва" : "Moscow");
+  region_list = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX);
+  g_assert_true (gtk_widget_is_sensitive (row));
+  gtk_widget_activate (row);
+
+  /* Available numbers, a page at a time, and the mask search. */
+  wait_row (dialog, "+7 495 123-00-01");
+  {
+    GtkWidget *list = gtk_widget_get_ancestor (find_widget (dialog, ADW_TYPE_ACTION_ROW,
+                                                            "+7 495 123-00-01"),
+                                               GTK_TYPE_LIST_BOX);
+    GtkWidget *search = find_widget (dialog, GTK_TYPE_SEARCH_ENTRY, NULL);
+
+    g_assert_true (list != region_list);
+    q.root = list;
+    q.text = GUINT_TO_POINTER (10);
+    g_assert_true (wait_until (number_rows_are, &q, 5000));
+    click (dialog, _("Load _More"));
+    q.text = GUINT_TO_POINTER (12);
+    g_assert_true (wait_until (number_rows_are, &q, 10000));
+
+    g_assert_nonnull (search);
+    gtk_editable_set_text (GTK_EDITABLE (search), "*0005");
+    q.text = GUINT_TO_POINTER (1);
+    g_assert_true (wait_until (number_rows_are, &q, 10000));
+  }
+  row = wait_row (dialog, bought);
+  gtk_widget_activate (row);
+  g_assert_true (wait_until (widget_sensitive, next, 5000));
+  screenshot (dialog, "buy-number-numbers");
+  click (dialog, _("_Next"));
+
+  /* The confirmation: prices, the balance and the balance after. */
+  {
+    g_autofree char *monthly = money (5.0);
+    g_autofree char *installation = money (2.0);
+    g_autofree char *total = money (7.0);
+
+    wait_row (dialog, _("Balance After"));
+    error_label = find_with_css (dialog, "buy-error");
+    g_assert_nonnull (error_label);
+    g_assert_nonnull (find_widget (wait_row (dialog, _("Monthly Fee")), GTK_TYPE_LABEL, monthly));
+    g_assert_nonnull (find_widget (wait_row (dialog, _("Installation")), GTK_TYPE_LABEL, installation));
+    g_assert_nonnull (find_widget (wait_row (dialog, _("Due Now")), GTK_TYPE_LABEL, total));
+    q.root = dialog;
+    q.type = GTK_TYPE_LABEL;
+    q.text = after;
+    g_assert_true (wait_until (widget_shown, &q, 10000));
+    g_assert_nonnull (find_widget (wait_row (dialog, _("Balance")), GTK_TYPE_LABEL, balance));
+    g_assert_nonnull (find_widget (dialog, ADW_TYPE_ACTION_ROW, bought));
+  }
+  screenshot (dialog, "buy-number-confirm");
+
+  /* Not enough money: the dialog says so, with Voximplant's code, and stays. */
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (vox), "AttachPhoneNumber",
+                              &(GovorunFault) { .provider_code = 127, .times = 1 });
+  next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Buy"));
+  g_assert_nonnull (next);
+  g_assert_true (wait_until (widget_sensitive, next, 10000));
+  click (dialog, _("_Buy"));
+  g_assert_true (wait_until (error_revealed, error_label, 10000));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "127"));
+  if (!russian)
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not enough money"));
+  g_assert_true (buy_dialog_open (NULL));
+  g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 1);
+  screenshot (dialog, "buy-number-no-money");
+
+  /* Buy: the dialog closes, the page lists the number and the lower balance. */
+  g_assert_true (wait_until (widget_sensitive, next, 10000));
+  click (dialog, _("_Buy"));
+  g_assert_true (wait_until (buy_dialog_closed, NULL, 10000));
+  row = wait_row (page, bought);
+  q.root = page;
+  q.type = 0;
+  q.text = after;
+  g_assert_true (wait_until (group_description_has, &q, 10000));
+  g_assert_nonnull (wait_row (page, seeded));
+  g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 2);
+  screenshot (window, "numbers-page-bought");
+
+  /* Deactivate the bought number, after confirming. */
+  g_assert_true (wait_until (page_idle, page, 10000));
+  row = wait_row (page, bought);
+  {
+    GtkWidget *menu = find_widget (row, GTK_TYPE_MENU_BUTTON, _("Number Actions"));
+    GtkWidget *confirm;
+
+    g_assert_nonnull (menu);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+    settle (100);
+    click (menu, _("_Deactivate…"));
+    g_assert_true (wait_until (message_dialog_open, NULL, 5000));
+    confirm = GTK_WIDGET (toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+    screenshot (confirm, "numbers-deactivate");
+    click (confirm, _("_Deactivate"));
+  }
+  q.root = page;
+  q.type = ADW_TYPE_ACTION_ROW;
+  q.text = bought;
+  g_assert_true (wait_until (widget_gone, &q, 10000));
+  g_assert_nonnull (find_widget (page, ADW_TYPE_ACTION_ROW, seeded));
+  g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+  services_clear (&s);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("GOVORUN_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  russian = g_getenv ("GOVORUN_TEST_LOCALE") != NULL &&
+            g_str_has_prefix (g_getenv ("GOVORUN_TEST_LOCALE"), "ru");
+
+  /* No G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS, and with it the
+   * icon theme. run-ui.sh already gives a throwaway HOME. */
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  /* The page's templates: the static library's resource object is only
+   * linked in when something refers to it. */
+  (void) govorun_get_resource ();
+
+  g_test_add_func ("/Govorun/UI/numbers", test_numbers_page);
+
+  return g_test_run ();
+}
