@@ -1313,6 +1313,148 @@ govorun_elevenlabs_client_get_agent_finish (GovorunElevenlabsClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Updating an agent's audio formats */
+
+/* §2.1: the one enum for both user_input_audio_format and
+ * agent_output_audio_format. */
+static const char * const audio_formats[] = {
+  "pcm_8000", "pcm_16000", "pcm_22050", "pcm_24000", "pcm_44100", "pcm_48000", "ulaw_8000", NULL,
+};
+
+gboolean
+govorun_elevenlabs_audio_format_is_valid (const char *format)
+{
+  return format != NULL && g_strv_contains (audio_formats, format);
+}
+
+static void
+on_update_agent (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GovorunElevenlabsAgent *agent;
+
+  root = request_json_finish (GOVORUN_ELEVENLABS_CLIENT (source), result, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The answer is the whole agent, read like GET's. */
+  agent = parse_agent (root, &error);
+  if (agent == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, agent, (GDestroyNotify) govorun_elevenlabs_agent_free);
+}
+
+/**
+ * govorun_elevenlabs_client_update_agent_audio_async:
+ * @agent_id: an opaque agent ID
+ * @input_format: (nullable): the caller's audio as the agent hears it
+ *   (asr.user_input_audio_format), e.g. "pcm_16000"; %NULL leaves it
+ * @output_format: (nullable): the agent's voice
+ *   (tts.agent_output_audio_format); %NULL leaves it
+ *
+ * PATCH /v1/convai/agents/{agent_id} with only these two fields. A format
+ * outside the documented enum fails with VALIDATION before anything is
+ * sent.
+ */
+void
+govorun_elevenlabs_client_update_agent_audio_async (GovorunElevenlabsClient *self,
+                                                    const char              *agent_id,
+                                                    const char              *input_format,
+                                                    const char              *output_format,
+                                                    GCancellable            *cancellable,
+                                                    GAsyncReadyCallback      callback,
+                                                    gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  const char *wrong = NULL;
+
+  g_return_if_fail (GOVORUN_IS_ELEVENLABS_CLIENT (self));
+  g_return_if_fail (agent_id != NULL && *agent_id != '\0');
+  g_return_if_fail (input_format != NULL || output_format != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_elevenlabs_client_update_agent_audio_async);
+
+  if (input_format != NULL && !govorun_elevenlabs_audio_format_is_valid (input_format))
+    wrong = input_format;
+  else if (output_format != NULL && !govorun_elevenlabs_audio_format_is_valid (output_format))
+    wrong = output_format;
+  if (wrong != NULL)
+    {
+      g_task_return_new_error (task, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_VALIDATION,
+                               /* Translators: %s is an audio format name such as “pcm_17000” */
+                               _("ElevenLabs has no audio format “%s”. Choose one of pcm_8000, pcm_16000, pcm_22050, pcm_24000, pcm_44100, pcm_48000 or ulaw_8000."),
+                               wrong);
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "conversation_config");
+  json_builder_begin_object (builder);
+  if (input_format != NULL)
+    {
+      json_builder_set_member_name (builder, "asr");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "user_input_audio_format");
+      json_builder_add_string_value (builder, input_format);
+      json_builder_end_object (builder);
+    }
+  if (output_format != NULL)
+    {
+      json_builder_set_member_name (builder, "tts");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "agent_output_audio_format");
+      json_builder_add_string_value (builder, output_format);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  escaped = g_uri_escape_string (agent_id, NULL, FALSE);
+  path = g_strconcat ("/v1/convai/agents/", escaped, NULL);
+
+  /* Setting two fields to fixed values is idempotent: repeating it after
+   * a lost answer changes nothing more, so the transport may retry. */
+  request_json_async (self, "PATCH", path, body, GOVORUN_HTTP_FLAGS_IDEMPOTENT,
+                      cancellable, on_update_agent, g_steal_pointer (&task));
+}
+
+/**
+ * govorun_elevenlabs_client_update_agent_audio_finish:
+ *
+ * Returns: (transfer full): the agent as it is now, or %NULL with @error set
+ */
+GovorunElevenlabsAgent *
+govorun_elevenlabs_client_update_agent_audio_finish (GovorunElevenlabsClient  *self,
+                                                     GAsyncResult             *result,
+                                                     GError                  **error)
+{
+  g_return_val_if_fail (GOVORUN_IS_ELEVENLABS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        govorun_elevenlabs_client_update_agent_audio_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Subscription */
 
 static void

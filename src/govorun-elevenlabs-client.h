@@ -173,6 +173,25 @@ GovorunElevenlabsAgent          *govorun_elevenlabs_client_get_agent_finish     
                                                                                  GAsyncResult            *result,
                                                                                  GError                 **error);
 
+/* Whether @format is in the documented audio-format enum (§2.1). */
+gboolean                         govorun_elevenlabs_audio_format_is_valid        (const char              *format);
+
+/* PATCH /v1/convai/agents/{agent_id}: sets conversation_config.asr.
+ * user_input_audio_format to @input_format and conversation_config.tts.
+ * agent_output_audio_format to @output_format (either may be NULL to keep
+ * it). Formats are checked against the enum before sending (VALIDATION).
+ * Returns the whole updated agent. */
+void                             govorun_elevenlabs_client_update_agent_audio_async  (GovorunElevenlabsClient *self,
+                                                                                     const char              *agent_id,
+                                                                                     const char              *input_format,
+                                                                                     const char              *output_format,
+                                                                                     GCancellable            *cancellable,
+                                                                                     GAsyncReadyCallback      callback,
+                                                                                     gpointer                 user_data);
+GovorunElevenlabsAgent          *govorun_elevenlabs_client_update_agent_audio_finish (GovorunElevenlabsClient *self,
+                                                                                     GAsyncResult            *result,
+                                                                                     GError                 **error);
+
 void                             govorun_elevenlabs_client_get_subscription_async  (GovorunElevenlabsClient *self,
                                                                                    GCancellable            *cancellable,
                                                                                    GAsyncReadyCallback      callback,

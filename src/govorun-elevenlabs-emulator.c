@@ -39,6 +39,9 @@
 /* Scopes a key may carry (§1.2). A full key has all of them. */
 #define SCOPE_CONVAI_READ "convai_read"
 #define SCOPE_USER_READ   "user_read"
+/* UNVERIFIED: the scope name for agent changes; by analogy with
+ * convai_read. Keys made with can_read_user FALSE lack it. */
+#define SCOPE_CONVAI_WRITE "convai_write"
 
 typedef struct
 {
@@ -508,6 +511,181 @@ handle_get_agent (GovorunElevenlabsEmulator *self,
   govorun_emulator_respond_json (msg, SOUP_STATUS_OK, root);
 }
 
+/* PATCH /v1/convai/agents/{id} */
+
+/* §2.1: the audio-format enum of both asr and tts. */
+static const char * const audio_formats[] = {
+  "pcm_8000", "pcm_16000", "pcm_22050", "pcm_24000", "pcm_44100", "pcm_48000", "ulaw_8000", NULL,
+};
+
+/* FastAPI's HTTPValidationError for one body field; @loc starts with
+ * "body". Takes @input. */
+static void
+respond_body_validation (SoupServerMessage  *msg,
+                         const char * const *loc,
+                         const char         *type,
+                         const char         *text,
+                         JsonNode           *input)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "detail");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, type);
+  json_builder_set_member_name (builder, "loc");
+  json_builder_begin_array (builder);
+  for (guint i = 0; loc[i] != NULL; i++)
+    json_builder_add_string_value (builder, loc[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "msg");
+  json_builder_add_string_value (builder, text);
+  json_builder_set_member_name (builder, "input");
+  json_builder_add_value (builder, input != NULL ? input : json_node_new (JSON_NODE_NULL));
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  govorun_emulator_respond_json (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, root);
+}
+
+/* Checks one audio-format field of the body, if present; answers 422 and
+ * returns FALSE when it is not in the enum. */
+static gboolean
+check_audio_format (SoupServerMessage *msg,
+                    JsonObject        *config,
+                    const char        *section,
+                    const char        *field)
+{
+  const char *loc[] = { "body", "conversation_config", section, field, NULL };
+  JsonObject *object;
+  JsonNode *node;
+
+  if (!json_object_has_member (config, section)
+      || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (config, section)))
+    return TRUE;
+
+  object = json_object_get_object_member (config, section);
+  node = json_object_get_member (object, field);
+  if (node == NULL)
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+      && g_strv_contains (audio_formats, json_node_get_string (node)))
+    return TRUE;
+
+  respond_body_validation (msg, loc, "enum",
+                           "Input should be 'pcm_8000', 'pcm_16000', 'pcm_22050', 'pcm_24000', "
+                           "'pcm_44100', 'pcm_48000' or 'ulaw_8000'",
+                           json_node_copy (node));
+  return FALSE;
+}
+
+/* Objects merge member by member; anything else replaces. */
+static void
+deep_merge (JsonObject *into,
+            JsonObject *from)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, from);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      JsonNode *have = json_object_get_member (into, name);
+
+      if (have != NULL && JSON_NODE_HOLDS_OBJECT (have) && JSON_NODE_HOLDS_OBJECT (node))
+        deep_merge (json_node_get_object (have), json_node_get_object (node));
+      else
+        json_object_set_member (into, name, json_node_copy (node));
+    }
+}
+
+static void
+handle_patch_agent (GovorunElevenlabsEmulator *self,
+                    SoupServerMessage         *msg,
+                    GHashTable                *params,
+                    const char *const         *captures)
+{
+  EmuAgent *agent = g_hash_table_lookup (self->agents_by_id, captures[0]);
+  SoupMessageBody *request = soup_server_message_get_request_body (msg);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
+  static const char * const objects[] = { "conversation_config", "platform_settings", "workflow", NULL };
+  JsonObject *body;
+  JsonNode *node;
+
+  if (agent == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("Agent with id %s was not found.", captures[0]);
+      respond_detail (msg, SOUP_STATUS_NOT_FOUND, STATUS_NOT_FOUND, text);
+      return;
+    }
+
+  if (request->data == NULL || request->length == 0
+      || !json_parser_load_from_data (parser, request->data, request->length, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      const char *loc[] = { "body", NULL };
+
+      respond_body_validation (msg, loc, "model_attributes_type",
+                               "Input should be a valid dictionary or object to extract fields from", NULL);
+      return;
+    }
+  body = json_node_get_object (json_parser_get_root (parser));
+
+  /* Validate everything before changing anything. */
+  for (guint i = 0; objects[i] != NULL; i++)
+    {
+      node = json_object_get_member (body, objects[i]);
+      if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && !JSON_NODE_HOLDS_OBJECT (node))
+        {
+          const char *loc[] = { "body", objects[i], NULL };
+
+          respond_body_validation (msg, loc, "model_attributes_type",
+                                   "Input should be a valid dictionary or object to extract fields from",
+                                   json_node_copy (node));
+          return;
+        }
+    }
+  node = json_object_get_member (body, "name");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node)
+      && !(JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING))
+    {
+      const char *loc[] = { "body", "name", NULL };
+
+      respond_body_validation (msg, loc, "string_type", "Input should be a valid string", json_node_copy (node));
+      return;
+    }
+  node = json_object_get_member (body, "conversation_config");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+      && (!check_audio_format (msg, json_node_get_object (node), "asr", "user_input_audio_format")
+          || !check_audio_format (msg, json_node_get_object (node), "tts", "agent_output_audio_format")))
+    return;
+
+  node = json_object_get_member (body, "conversation_config");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    deep_merge (json_node_get_object (agent->conversation_config), json_node_get_object (node));
+  node = json_object_get_member (body, "platform_settings");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    deep_merge (json_node_get_object (agent->platform_settings), json_node_get_object (node));
+  node = json_object_get_member (body, "name");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      g_free (agent->name);
+      agent->name = g_strdup (json_node_get_string (node));
+    }
+  agent->updated_at_unix_secs = g_get_real_time () / G_USEC_PER_SEC;
+
+  root = build_agent (agent);
+  govorun_emulator_respond_json (msg, SOUP_STATUS_OK, root);
+}
+
 /* User and subscription */
 
 /* The SubscriptionResponseModel fields, shared by both answers. */
@@ -627,6 +805,7 @@ handle_get_user (GovorunElevenlabsEmulator *self,
 static const Route routes[] = {
   { "GET", "/v1/convai/agents", "GET /v1/convai/agents", SCOPE_CONVAI_READ, handle_list_agents },
   { "GET", "/v1/convai/agents/{id}", "GET /v1/convai/agents/{id}", SCOPE_CONVAI_READ, handle_get_agent },
+  { "PATCH", "/v1/convai/agents/{id}", "PATCH /v1/convai/agents/{id}", SCOPE_CONVAI_WRITE, handle_patch_agent },
   { "GET", "/v1/user", "GET /v1/user", SCOPE_USER_READ, handle_get_user },
   { "GET", "/v1/user/subscription", "GET /v1/user/subscription", SCOPE_USER_READ, handle_get_subscription },
 };
@@ -958,4 +1137,41 @@ govorun_elevenlabs_emulator_dup_request_uris (GovorunElevenlabsEmulator *self)
   g_mutex_unlock (&self->lock);
 
   return g_strv_builder_end (builder);
+}
+
+/**
+ * govorun_elevenlabs_emulator_set_agent_audio:
+ * @input_format: (nullable): asr.user_input_audio_format; %NULL keeps it
+ * @output_format: (nullable): tts.agent_output_audio_format; %NULL keeps it
+ *
+ * Sets an agent's audio formats as they are, without the PATCH endpoint's
+ * validation, so tests can make agents whose formats need changing.
+ *
+ * Returns: FALSE when there is no such agent
+ */
+gboolean
+govorun_elevenlabs_emulator_set_agent_audio (GovorunElevenlabsEmulator *self,
+                                             const char                *agent_id,
+                                             const char                *input_format,
+                                             const char                *output_format)
+{
+  EmuAgent *agent;
+
+  g_return_val_if_fail (GOVORUN_IS_ELEVENLABS_EMULATOR (self), FALSE);
+  g_return_val_if_fail (agent_id != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  agent = g_hash_table_lookup (self->agents_by_id, agent_id);
+  if (agent != NULL)
+    {
+      if (input_format != NULL)
+        json_object_set_string_member (object_at (agent->conversation_config, "asr", NULL),
+                                       "user_input_audio_format", input_format);
+      if (output_format != NULL)
+        json_object_set_string_member (object_at (agent->conversation_config, "tts", NULL),
+                                       "agent_output_audio_format", output_format);
+    }
+  g_mutex_unlock (&self->lock);
+
+  return agent != NULL;
 }

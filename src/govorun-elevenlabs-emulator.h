@@ -15,7 +15,14 @@ G_BEGIN_DECLS
  * reference/elevenlabs.md: xi-api-key auth with scoped keys, cursor
  * pagination, the documented error envelopes. Method names for faults and
  * counters are "GET /v1/convai/agents", "GET /v1/convai/agents/{id}",
- * "GET /v1/user" and "GET /v1/user/subscription".
+ * "PATCH /v1/convai/agents/{id}", "GET /v1/user" and
+ * "GET /v1/user/subscription".
+ *
+ * PATCH /v1/convai/agents/{id} deep-merges the JSON body's
+ * conversation_config and platform_settings into the agent and sets its
+ * name; an audio format outside the enum (§2.1) or a body that is not an
+ * object gets FastAPI's 422, an unknown agent 404. It needs the
+ * "convai_write" scope (UNVERIFIED name).
  */
 
 #define GOVORUN_TYPE_ELEVENLABS_EMULATOR (govorun_elevenlabs_emulator_get_type ())
@@ -38,6 +45,13 @@ void                       govorun_elevenlabs_emulator_set_subscription (Govorun
                                                                          const char                *tier,
                                                                          gint64                     character_count,
                                                                          gint64                     character_limit);
+/* Sets an agent's asr.user_input_audio_format and tts.agent_output_audio_format
+ * (either may be NULL to keep it) without validation, e.g. "ulaw_8000" for
+ * an agent that needs the PATCH. FALSE when there is no such agent. */
+gboolean                   govorun_elevenlabs_emulator_set_agent_audio  (GovorunElevenlabsEmulator *self,
+                                                                         const char                *agent_id,
+                                                                         const char                *input_format,
+                                                                         const char                *output_format);
 /* The path and query (never the headers) of every request received so far,
  * oldest first, e.g. "/v1/convai/agents?page_size=1". For tests that check
  * a secret never travels in a URL. */

@@ -20,6 +20,7 @@
 
 #define M_LIST  "GET /v1/convai/agents"
 #define M_AGENT "GET /v1/convai/agents/{id}"
+#define M_PATCH "PATCH /v1/convai/agents/{id}"
 #define M_USER  "GET /v1/user"
 #define M_SUB   "GET /v1/user/subscription"
 
@@ -607,6 +608,264 @@ test_get_agent (Fixture       *fixture,
   g_assert_cmpstr (uris[3], ==, "/v1/convai/agents/a b?x=1#y");
   g_assert_cmpuint (count (fixture, M_AGENT), ==, 4);
   g_assert_cmpuint (count (fixture, M_USER), ==, 0);
+}
+
+/* Updating an agent's audio formats (PATCH) */
+
+static GovorunElevenlabsAgent *
+update_audio (GovorunElevenlabsClient *client,
+              const char              *agent_id,
+              const char              *input_format,
+              const char              *output_format,
+              GCancellable            *cancellable,
+              GError                 **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  govorun_elevenlabs_client_update_agent_audio_async (client, agent_id, input_format, output_format,
+                                                      cancellable, on_done, &slot);
+  result = wait_for (&slot);
+  return govorun_elevenlabs_client_update_agent_audio_finish (client, result, error);
+}
+
+static void
+on_raw_sent (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Sends @method @path with a JSON @body straight to the emulator (as
+ * another client would) and returns the parsed answer. */
+static JsonNode *
+emulator_request (Fixture    *fixture,
+                  const char *method,
+                  const char *path,
+                  const char *body,
+                  guint      *status)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (govorun_emulator_get_base_url (GOVORUN_EMULATOR (fixture->emulator)),
+                                      path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  JsonNode *node;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "xi-api-key", FULL_KEY);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, on_raw_sent, &slot);
+  result = wait_for (&slot);
+  answer = soup_session_send_and_read_finish (session, result, &error);
+  g_assert_no_error (error);
+
+  *status = soup_message_get_status (msg);
+  node = json_from_string (g_bytes_get_data (answer, NULL), &error);
+  g_assert_no_error (error);
+
+  return node;
+}
+
+static void
+test_update_agent_audio (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(GovorunElevenlabsAgent) agent = NULL;
+  g_autoptr(GovorunElevenlabsAgent) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  id = govorun_elevenlabs_emulator_add_agent (fixture->emulator, "Telephony", "Алло, {{name}}?", "ru");
+  g_assert_true (govorun_elevenlabs_emulator_set_agent_audio (fixture->emulator, id, "ulaw_8000", "pcm_8000"));
+  g_assert_false (govorun_elevenlabs_emulator_set_agent_audio (fixture->emulator, "agent_nobody", "pcm_8000", NULL));
+
+  agent = get_agent (fixture->client, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (agent->user_input_audio_format, ==, "ulaw_8000");
+  g_assert_cmpstr (agent->agent_output_audio_format, ==, "pcm_8000");
+  g_clear_pointer (&agent, govorun_elevenlabs_agent_free);
+
+  /* Both to 16 kHz PCM: the answer is the whole agent, the rest unchanged. */
+  agent = update_audio (fixture->client, id, "pcm_16000", "pcm_16000", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (agent->agent_id, ==, id);
+  g_assert_cmpstr (agent->user_input_audio_format, ==, "pcm_16000");
+  g_assert_cmpstr (agent->agent_output_audio_format, ==, "pcm_16000");
+  g_assert_cmpstr (agent->name, ==, "Telephony");
+  g_assert_cmpstr (agent->first_message, ==, "Алло, {{name}}?");
+  g_assert_cmpstr (agent->language, ==, "ru");
+  g_assert_cmpuint (g_strv_length (agent->dynamic_variable_names), ==, 1);
+  g_assert_cmpuint (count (fixture, M_PATCH), ==, 1);
+
+  /* Kept by the server. */
+  again = get_agent (fixture->client, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->user_input_audio_format, ==, "pcm_16000");
+  g_assert_cmpstr (again->agent_output_audio_format, ==, "pcm_16000");
+  g_clear_pointer (&again, govorun_elevenlabs_agent_free);
+
+  /* One of the two: the other stays. */
+  g_clear_pointer (&agent, govorun_elevenlabs_agent_free);
+  agent = update_audio (fixture->client, id, NULL, "ulaw_8000", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (agent->user_input_audio_format, ==, "pcm_16000");
+  g_assert_cmpstr (agent->agent_output_audio_format, ==, "ulaw_8000");
+  g_clear_pointer (&agent, govorun_elevenlabs_agent_free);
+  agent = update_audio (fixture->client, id, "pcm_24000", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (agent->user_input_audio_format, ==, "pcm_24000");
+  g_assert_cmpstr (agent->agent_output_audio_format, ==, "ulaw_8000");
+  g_clear_pointer (&agent, govorun_elevenlabs_agent_free);
+
+  /* A format outside the enum never leaves the computer. */
+  govorun_emulator_reset_counts (GOVORUN_EMULATOR (fixture->emulator));
+  g_assert_false (govorun_elevenlabs_audio_format_is_valid ("pcm_17000"));
+  g_assert_false (govorun_elevenlabs_audio_format_is_valid ("PCM_16000"));
+  g_assert_false (govorun_elevenlabs_audio_format_is_valid (NULL));
+  g_assert_true (govorun_elevenlabs_audio_format_is_valid ("ulaw_8000"));
+  agent = update_audio (fixture->client, id, "pcm_17000", "pcm_16000", NULL, &error);
+  g_assert_null (agent);
+  g_assert_error (error, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_VALIDATION);
+  g_assert_nonnull (strstr (error->message, "pcm_17000"));
+  g_clear_error (&error);
+  agent = update_audio (fixture->client, id, "pcm_16000", "mp3_44100_128", NULL, &error);
+  g_assert_error (error, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_assert_cmpuint (count (fixture, "*"), ==, 0);
+
+  /* Unknown agent; a key that may only read. */
+  agent = update_audio (fixture->client, "agent_00000000000000000000000000", "pcm_16000", "pcm_16000", NULL, &error);
+  g_assert_null (agent);
+  g_assert_error (error, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    g_autoptr(GovorunElevenlabsClient) scoped = client_with_key (fixture, SCOPED_KEY);
+
+    agent = update_audio (scoped, id, "pcm_16000", "pcm_16000", NULL, &error);
+    g_assert_null (agent);
+    g_assert_error (error, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_MISSING_PERMISSIONS);
+    g_clear_error (&error);
+  }
+
+  /* A server error once is retried: the same PATCH twice changes nothing more. */
+  add_fault (fixture, M_PATCH, 503, FALSE, 0, 1);
+  govorun_emulator_reset_counts (GOVORUN_EMULATOR (fixture->emulator));
+  agent = update_audio (fixture->client, id, "pcm_16000", "pcm_16000", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (agent->user_input_audio_format, ==, "pcm_16000");
+  g_assert_cmpuint (count (fixture, M_PATCH), ==, 2);
+}
+
+static void
+test_update_agent_audio_answers (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GovorunElevenlabsClient) client = raw_client (fixture);
+  g_autoptr(GovorunElevenlabsAgent) agent = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* An answer without the agent's required fields */
+  raw_server_set (&fixture->raw, 200, "{\"agent_id\": 5}");
+  agent = update_audio (client, "agent_raw", "pcm_16000", "pcm_16000", NULL, &error);
+  g_assert_null (agent);
+  g_assert_error (error, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_BAD_RESPONSE);
+  g_clear_error (&error);
+
+  /* The server's own 422 */
+  raw_server_set (&fixture->raw, 422,
+                  "{\"detail\":[{\"type\":\"enum\",\"loc\":[\"body\",\"conversation_config\",\"tts\","
+                  "\"agent_output_audio_format\"],\"msg\":\"Input should be 'pcm_8000'\",\"input\":\"x\"}]}");
+  agent = update_audio (client, "agent_raw", "pcm_16000", "pcm_16000", NULL, &error);
+  g_assert_null (agent);
+  g_assert_error (error, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture->raw.uris->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (fixture->raw.uris, 1), ==, "/v1/convai/agents/agent_raw");
+
+  /* Cancelled before: nothing sent. */
+  g_cancellable_cancel (cancellable);
+  agent = update_audio (client, "agent_raw", "pcm_16000", "pcm_16000", cancellable, &error);
+  g_assert_null (agent);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (fixture->raw.uris->len, ==, 2);
+}
+
+static void
+test_emulator_patch (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *detail;
+  JsonArray *loc;
+  JsonObject *tts;
+  guint status = 0;
+
+  id = govorun_elevenlabs_emulator_add_agent (fixture->emulator, "Merge", "Hi", "en");
+  path = g_strconcat ("/v1/convai/agents/", id, NULL);
+
+  /* Deep merge: one member of tts changes, its siblings stay. */
+  answer = emulator_request (fixture, "PATCH", path,
+                             "{\"conversation_config\":{\"tts\":{\"speed\":1.1}},\"name\":\"Merged\"}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (answer), "name"), ==, "Merged");
+  tts = json_object_get_object_member (json_object_get_object_member (json_node_get_object (answer),
+                                                                      "conversation_config"), "tts");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (tts, "speed"), 1.1, 0.0001);
+  g_assert_cmpstr (json_object_get_string_member (tts, "voice_id"), ==, "cjVigY5qzO86Huf0OWal");
+  g_assert_cmpstr (json_object_get_string_member (tts, "agent_output_audio_format"), ==, "pcm_16000");
+  g_assert_true (json_object_has_member (json_node_get_object (answer), "platform_settings"));
+  g_clear_pointer (&answer, json_node_unref);
+
+  /* 422 in FastAPI's shape for a format outside the enum; nothing changed. */
+  answer = emulator_request (fixture, "PATCH", path,
+                             "{\"conversation_config\":{\"tts\":{\"speed\":0.9},"
+                             "\"asr\":{\"user_input_audio_format\":\"pcm_17000\"}}}", &status);
+  g_assert_cmpuint (status, ==, 422);
+  detail = json_array_get_object_element (json_object_get_array_member (json_node_get_object (answer), "detail"), 0);
+  g_assert_cmpstr (json_object_get_string_member (detail, "type"), ==, "enum");
+  g_assert_nonnull (json_object_get_string_member (detail, "msg"));
+  g_assert_cmpstr (json_object_get_string_member (detail, "input"), ==, "pcm_17000");
+  loc = json_object_get_array_member (detail, "loc");
+  g_assert_cmpuint (json_array_get_length (loc), ==, 4);
+  g_assert_cmpstr (json_array_get_string_element (loc, 0), ==, "body");
+  g_assert_cmpstr (json_array_get_string_element (loc, 2), ==, "asr");
+  g_assert_cmpstr (json_array_get_string_element (loc, 3), ==, "user_input_audio_format");
+  g_clear_pointer (&answer, json_node_unref);
+
+  answer = emulator_request (fixture, "GET", path, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  tts = json_object_get_object_member (json_object_get_object_member (json_node_get_object (answer),
+                                                                      "conversation_config"), "tts");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (tts, "speed"), 1.1, 0.0001);
+  g_clear_pointer (&answer, json_node_unref);
+
+  /* A body that is not an object; a mistyped section. */
+  answer = emulator_request (fixture, "PATCH", path, "[1]", &status);
+  g_assert_cmpuint (status, ==, 422);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = emulator_request (fixture, "PATCH", path, "{\"conversation_config\": 3}", &status);
+  g_assert_cmpuint (status, ==, 422);
+  g_clear_pointer (&answer, json_node_unref);
+
+  /* An unknown agent */
+  answer = emulator_request (fixture, "PATCH", "/v1/convai/agents/agent_none", "{}", &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (answer),
+                                                                                 "detail"), "status"), ==, "not_found");
 }
 
 /* Test connection */
@@ -1411,6 +1670,9 @@ main (int   argc,
   ADD ("/Govorun/Elevenlabs/list/search", test_list_search);
   ADD ("/Govorun/Elevenlabs/list/validation", test_list_validation);
   ADD ("/Govorun/Elevenlabs/agent/get", test_get_agent);
+  ADD ("/Govorun/Elevenlabs/agent/update-audio", test_update_agent_audio);
+  ADD ("/Govorun/Elevenlabs/agent/update-audio-answers", test_update_agent_audio_answers);
+  ADD ("/Govorun/Elevenlabs/emulator/patch", test_emulator_patch);
   ADD ("/Govorun/Elevenlabs/connection/full", test_connection_full);
   ADD ("/Govorun/Elevenlabs/connection/counts", test_connection_counts);
   ADD ("/Govorun/Elevenlabs/connection/scoped", test_connection_scoped);
