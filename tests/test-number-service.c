@@ -761,6 +761,140 @@ test_deactivate (Fixture       *f,
   g_assert_true (find_owned (owned, phone_id)->deactivated);
 }
 
+/* -- answers that do not match the reference -- */
+
+typedef struct
+{
+  SoupServer *server;
+  char       *url;
+  char       *body;
+} RawServer;
+
+static void
+on_raw_request (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  RawServer *raw = user_data;
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    raw->body, strlen (raw->body));
+}
+
+/* Every call of @op against a server answering @body must fail with
+ * BAD_RESPONSE naming @field. */
+typedef enum { OP_OWNED, OP_COUNTRIES, OP_REGIONS, OP_AVAILABLE, OP_BUY } Op;
+
+static void
+assert_bad_response (Fixture    *f,
+                     RawServer  *raw,
+                     Op          op,
+                     const char *body,
+                     const char *field)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *quoted = g_strdup_printf ("“%s”", field);
+
+  g_free (raw->body);
+  raw->body = g_strdup (body);
+
+  switch (op)
+    {
+    case OP_OWNED:
+      items = list_owned (f, f->account, &error);
+      break;
+    case OP_COUNTRIES:
+      items = list_countries (f, &error);
+      break;
+    case OP_REGIONS:
+      items = list_regions (f, "RU", "GEOGRAPHIC", NULL, &error);
+      break;
+    case OP_AVAILABLE:
+      items = list_available (f, "RU", "GEOGRAPHIC", NULL, 101, NULL, 0, 0, &error);
+      break;
+    case OP_BUY:
+    default:
+      items = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "74951230001", &error);
+      break;
+    }
+
+  g_assert_null (items);
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_BAD_RESPONSE);
+  if (strstr (error->message, quoted) == NULL)
+    g_error ("“%s” not named in: %s", field, error->message);
+}
+
+static void
+test_bad_response (Fixture       *f,
+                   gconstpointer  data)
+{
+  RawServer raw = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GSList *uris;
+  GUri *uri;
+
+  raw.server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (raw.server, NULL, on_raw_request, &raw, NULL);
+  g_assert_true (soup_server_listen_local (raw.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (raw.server);
+  uri = uris->data;
+  raw.url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  govorun_endpoints_set_sandbox (f->endpoints, raw.url, govorun_sandbox_get_elevenlabs_url (f->sandbox));
+
+  /* No "result" at all: the client's own check. */
+  raw.body = g_strdup ("{}");
+  items = list_owned (f, f->account, &error);
+  g_assert_null (items);
+  g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE);
+  g_clear_error (&error);
+  assert_bad_response (f, &raw, OP_OWNED, "{\"result\": {}}", "result");
+  assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [1]}", "result");
+  assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_number\": \"74951230001\"}]}", "phone_id");
+  assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_id\": \"5\", \"phone_number\": \"7495\"}]}", "phone_id");
+  assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_id\": 5, \"phone_number\": 7495}]}", "phone_number");
+  assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"phone_price\": \"5\"}]}", "phone_price");
+  assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"deactivated\": 0}]}", "deactivated");
+  assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [], \"total_count\": \"0\"}", "total_count");
+  assert_bad_response (f, &raw, OP_COUNTRIES, "{\"result\": [{\"localized_country_name\": \"Russia\"}]}", "country_code");
+  assert_bad_response (f, &raw, OP_COUNTRIES, "{\"result\": [{\"country_code\": \"RU\", \"phone_categories\": {}}]}", "phone_categories");
+  assert_bad_response (f, &raw, OP_COUNTRIES, "{\"result\": [{\"country_code\": \"RU\", \"phone_categories\": [{\"country_has_states\": false}]}]}", "phone_category_name");
+  assert_bad_response (f, &raw, OP_REGIONS, "{\"result\": [{\"phone_region_id\": 1, \"phone_region_name\": \"X\", \"phone_count\": true}]}", "phone_count");
+  assert_bad_response (f, &raw, OP_AVAILABLE, "{\"result\": [{\"phone_id\": 1}]}", "phone_number");
+  assert_bad_response (f, &raw, OP_BUY, "{\"result\": 1}", "phone_numbers");
+  assert_bad_response (f, &raw, OP_BUY, "{\"result\": 1, \"phone_numbers\": [{\"phone_number\": \"7495\"}]}", "phone_id");
+
+  /* Nulls and unknown fields are fine; a missing name falls back to the code. */
+  g_free (raw.body);
+  raw.body = g_strdup ("{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"application_id\": null,"
+                       " \"rule_name\": null, \"something_new\": [1, 2]}], \"total_count\": 1}");
+  items = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (((GovorunPhoneNumber *) g_ptr_array_index (items, 0))->application_id, ==, 0);
+  g_assert_null (((GovorunPhoneNumber *) g_ptr_array_index (items, 0))->rule_name);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  g_free (raw.body);
+  raw.body = g_strdup ("{\"result\": [{\"country_code\": \"XX\", \"phone_categories\": [{\"phone_category_name\": \"MOBILE\"}]}]}");
+  items = list_countries (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((GovorunPhoneCountry *) g_ptr_array_index (items, 0))->name, ==, "XX");
+  g_assert_cmpstr (((GovorunPhoneCategory *) g_ptr_array_index (((GovorunPhoneCountry *) g_ptr_array_index (items, 0))->categories, 0))->label,
+                   ==, "Mobile");
+
+  soup_server_disconnect (raw.server);
+  g_clear_object (&raw.server);
+  g_free (raw.body);
+  g_free (raw.url);
+}
+
 /* -- cancellation -- */
 
 static void
@@ -827,6 +961,8 @@ main (int   argc,
               fixture_setup, test_bind, fixture_teardown);
   g_test_add ("/Govorun/NumberService/deactivate", Fixture, NULL,
               fixture_setup, test_deactivate, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/bad-response", Fixture, NULL,
+              fixture_setup, test_bad_response, fixture_teardown);
   g_test_add ("/Govorun/NumberService/cancel", Fixture, NULL,
               fixture_setup, test_cancel, fixture_teardown);
 
