@@ -19,7 +19,7 @@ struct _GovorunNumbersPage
 
   GovorunAccountStore  *accounts;
   GovorunNumberService *numbers;
-  GObject              *agents;          /* GovorunAgentStore, nullable */
+  GovorunAgentStore    *agents;          /* nullable */
   GListModel           *vox_accounts;    /* the Voximplant accounts of @accounts */
   GCancellable         *cancellable;     /* the running refresh */
   GPtrArray            *owned;           /* GovorunPhoneNumber, last loaded */
@@ -338,8 +338,25 @@ static char *
 describe_binding (GovorunNumbersPage       *self,
                   const GovorunPhoneNumber *number)
 {
+  GovorunAccount *account = govorun_numbers_page_get_account (self);
+  GovorunAgent *agent = NULL;
+
+  if (self->agents != NULL && account != NULL)
+    agent = govorun_agent_store_find_by_phone_id (self->agents, govorun_account_get_uuid (account),
+                                                  number->phone_id);
+
   if (number->application_id == 0)
-    return g_strdup (_("Not bound"));
+    {
+      if (agent != NULL)
+        /* Translators: %s is an agent's name; Govorun expects the number on it, Voximplant disagrees */
+        return g_strdup_printf (_("Not bound, though agent “%s” expects it: repair the agent"),
+                                govorun_agent_get_name (agent));
+      return g_strdup (_("Not bound"));
+    }
+
+  if (agent != NULL)
+    /* Translators: %s is an agent's name */
+    return g_strdup_printf (_("Agent “%s”"), govorun_agent_get_name (agent));
 
   if (number->rule_name != NULL)
     /* Translators: a Voximplant application name, then a routing rule name */
@@ -667,11 +684,20 @@ govorun_numbers_page_set_services (GovorunNumbersPage   *self,
   g_return_if_fail (GOVORUN_IS_NUMBERS_PAGE (self));
   g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (accounts));
   g_return_if_fail (GOVORUN_IS_NUMBER_SERVICE (numbers));
-  g_return_if_fail (agents == NULL || G_IS_OBJECT (agents));
+  g_return_if_fail (agents == NULL || GOVORUN_IS_AGENT_STORE (agents));
 
   g_set_object (&self->accounts, accounts);
   g_set_object (&self->numbers, numbers);
-  g_set_object (&self->agents, (GObject *) agents);
+  if (self->agents != agents)
+    {
+      if (self->agents != NULL)
+        g_signal_handlers_disconnect_by_func (self->agents, rebuild_rows, self);
+      g_set_object (&self->agents, agents);
+      /* Agents saved or removed change what the rows say they are bound to. */
+      if (agents != NULL)
+        g_signal_connect_object (agents, "items-changed", G_CALLBACK (rebuild_rows), self,
+                                 G_CONNECT_SWAPPED);
+    }
 
   if (self->vox_accounts != NULL)
     g_signal_handlers_disconnect_by_func (self->vox_accounts, on_accounts_changed, self);

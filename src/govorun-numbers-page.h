@@ -9,21 +9,18 @@
 #include <adwaita.h>
 
 #include "govorun-account-store.h"
+#include "govorun-agent-store.h"
 #include "govorun-number-service.h"
 
 G_BEGIN_DECLS
-
-/* The agent store's type is declared by its own header; the page only
- * needs the name, and takes it nullable until agents exist. */
-typedef struct _GovorunAgentStore GovorunAgentStore;
 
 #define GOVORUN_TYPE_NUMBERS_PAGE (govorun_numbers_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (GovorunNumbersPage, govorun_numbers_page, GOVORUN, NUMBERS_PAGE, GtkWidget)
 
 GtkWidget *govorun_numbers_page_new          (void);
-/* @agents: (nullable): without it, bindings show application and rule
- * names and "Bind to Agent…" is hidden. */
+/* @agents: (nullable): with it, a number bound to an agent shows the
+ * agent's name; without it, the application and rule names. */
 void       govorun_numbers_page_set_services (GovorunNumbersPage   *self,
                                               GovorunAccountStore  *accounts,
                                               GovorunNumberService *numbers,

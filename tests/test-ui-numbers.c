@@ -22,6 +22,7 @@
 #include <locale.h>
 
 #include "govorun-account-store.h"
+#include "govorun-agent-store.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-client-factory.h"
 #include "govorun-number-service.h"
@@ -339,6 +340,8 @@ typedef struct
   GovorunAccountStore  *accounts;
   GovorunClientFactory *factory;
   GovorunNumberService *numbers;
+  GovorunAgentStore    *agents;
+  GovorunAccount       *account;
   char                 *dir;
   GAsyncResult         *result;
 } Services;
@@ -411,11 +414,43 @@ services_init (Services *s)
   g_assert_no_error (error);
   g_assert_nonnull (saved);
   g_clear_object (&s->result);
+  s->account = g_steal_pointer (&saved);
+
+  s->agents = govorun_agent_store_new (s->store);
+  govorun_agent_store_load_async (s->agents, NULL, on_result, s);
+  g_assert_true (govorun_agent_store_load_finish (s->agents, wait_result (s), &error));
+  g_assert_no_error (error);
+  g_clear_object (&s->result);
+}
+
+/* Saves an agent that expects @phone_id, as the agent wizard would. */
+static void
+save_agent (Services   *s,
+            const char *name,
+            gint64      phone_id,
+            const char *number)
+{
+  g_autoptr(GovorunAgent) agent = govorun_agent_new ();
+  g_autoptr(GovorunAgent) saved = NULL;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  g_autoptr(GError) error = NULL;
+
+  govorun_agent_set_name (agent, name);
+  govorun_agent_set_vox_account_uuid (agent, govorun_account_get_uuid (s->account));
+  g_ptr_array_add (numbers, govorun_agent_number_new (phone_id, number));
+  govorun_agent_set_numbers (agent, numbers);
+  govorun_agent_store_save_async (s->agents, agent, NULL, on_result, s);
+  saved = govorun_agent_store_save_finish (s->agents, wait_result (s), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_clear_object (&s->result);
 }
 
 static void
 services_clear (Services *s)
 {
+  g_clear_object (&s->agents);
+  g_clear_object (&s->account);
   g_clear_object (&s->numbers);
   g_clear_object (&s->factory);
   g_clear_object (&s->accounts);
@@ -504,6 +539,7 @@ test_numbers_page (void)
   GtkWidget *error_label;
   GtkWidget *region_list;
   Query q = { 0 };
+  gint64 seeded_id;
   g_autofree char *seeded = govorun_numbers_format_number (SEEDED_NUMBER);
   g_autofree char *bought = govorun_numbers_format_number ("74951230005");
   g_autofree char *balance = money (1234.50);
@@ -511,9 +547,9 @@ test_numbers_page (void)
 
   services_init (&s);
   vox = govorun_sandbox_get_voximplant (s.sandbox);
-  g_assert_cmpint (govorun_voximplant_emulator_add_owned_number (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
-                                                                  SEEDED_NUMBER, "RU", "GEOGRAPHIC",
-                                                                  "Moscow"), >, 0);
+  seeded_id = govorun_voximplant_emulator_add_owned_number (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
+                                                            SEEDED_NUMBER, "RU", "GEOGRAPHIC", "Moscow");
+  g_assert_cmpint (seeded_id, >, 0);
   g_assert_cmpstr (seeded, ==, "+7 495 777-00-11");
 
   window = adw_application_window_new (NULL);
@@ -521,7 +557,7 @@ test_numbers_page (void)
   page = govorun_numbers_page_new ();
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  govorun_numbers_page_set_services (GOVORUN_NUMBERS_PAGE (page), s.accounts, s.numbers, NULL);
+  govorun_numbers_page_set_services (GOVORUN_NUMBERS_PAGE (page), s.accounts, s.numbers, s.agents);
 
   /* The owned number, what it costs, and the balance. */
   g_assert_true (wait_until (page_idle, page, 10000));
@@ -537,6 +573,12 @@ test_numbers_page (void)
     row = wait_row (page, seeded);
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), price));
   }
+
+  /* An agent that expects the number (which Voximplant has unbound) is
+   * named on the row. */
+  save_agent (&s, "Reception", seeded_id, SEEDED_NUMBER);
+  row = wait_row (page, seeded);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Reception"));
   screenshot (window, "numbers-page");
 
   /* Buy Number… opens the dialog. */
