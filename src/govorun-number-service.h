@@ -29,7 +29,10 @@ typedef enum
 {
   GOVORUN_NUMBER_SERVICE_ERROR_INSUFFICIENT_FUNDS = 1, /* 127 */
   GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK,               /* 331, 332 */
-  GOVORUN_NUMBER_SERVICE_ERROR_VERIFICATION_FAILED,    /* an explicit verification refusal */
+  /* Reserved for an explicit verification refusal: the reference documents
+   * no such error code (UNVERIFIED), so nothing returns it yet. Numbers
+   * that need documents are not an error: see verification_required. */
+  GOVORUN_NUMBER_SERVICE_ERROR_VERIFICATION_FAILED,
   GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER,         /* 121, 181, 182 */
   GOVORUN_NUMBER_SERVICE_ERROR_INVALID_REGION,         /* 239–243: country, category, region, state, count */
   GOVORUN_NUMBER_SERVICE_ERROR_BAD_RESPONSE,           /* a field missing or mistyped in an answer */
