@@ -1,0 +1,208 @@
+/* ui-helpers.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-helpers.h"
+
+static gboolean
+wake_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+wait_until (Predicate pred,
+            gpointer  data,
+            guint     timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, wake_up, &timed_out);
+
+  while (!pred (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return pred (data);
+}
+
+static gboolean
+always_false (gpointer data)
+{
+  return FALSE;
+}
+
+void
+settle (guint ms)
+{
+  wait_until (always_false, NULL, ms);
+}
+
+char *
+strip_mnemonic (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; p && *p; p++)
+    if (*p != '_')
+      g_string_append_c (s, *p);
+
+  return g_string_free (s, FALSE);
+}
+
+/* Finds a visible widget of @type whose label, title or tooltip is @text. */
+GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  if (root == NULL)
+    return NULL;
+
+  if (gtk_widget_get_mapped (root) && G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_autofree char *label = NULL;
+      const char *tooltip = gtk_widget_get_tooltip_text (root);
+
+      if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)))
+        label = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
+      else if (ADW_IS_PREFERENCES_ROW (root))
+        label = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
+      else if (GTK_IS_LABEL (root))
+        label = g_strdup (gtk_label_get_text (GTK_LABEL (root)));
+
+      g_autofree char *wanted = text ? strip_mnemonic (text) : NULL;
+
+      if (text == NULL || g_strcmp0 (label, wanted) == 0 || g_strcmp0 (tooltip, wanted) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+find_with_css (GtkWidget  *root,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_css (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  /* A toplevel's own paintable draws nothing; its content draws everything
+   * but the (client-side) shadow. */
+  GtkWidget *widget = ADW_IS_APPLICATION_WINDOW (window) ?
+                      adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) :
+                      adw_window_get_content (ADW_WINDOW (window));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("GOVORUN_SCREENSHOT_DIR") ?
+                                           g_getenv ("GOVORUN_SCREENSHOT_DIR") : ".", NULL);
+  g_autofree char *path = NULL;
+  int width, height;
+
+  settle (200);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  /* The window background is the toplevel's; paint it first. */
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1.0 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+void
+type_into (GtkWidget  *root,
+           const char *row_title,
+           const char *text)
+{
+  GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = find_widget (root, GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+}
+
+void
+drop_file (GtkWidget *target_widget,
+           GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (target_widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          GSList *list = g_slist_prepend (NULL, file);
+          gboolean handled = FALSE;
+
+          g_value_init (&value, GDK_TYPE_FILE_LIST);
+          g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+          g_slist_free (list);
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &handled);
+          g_assert_true (handled);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+

@@ -1,0 +1,43 @@
+/* ui-helpers.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the UI tests do as a person would: wait for the screen to show
+ * something, find a control by its visible label, click, type, drop a file,
+ * take a screenshot.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*Predicate) (gpointer data);
+
+/* Runs the main loop until @pred holds or @timeout_ms passes; returns @pred. */
+gboolean   wait_until     (Predicate    pred,
+                           gpointer     data,
+                           guint        timeout_ms);
+void       settle         (guint        ms);
+char      *strip_mnemonic (const char  *text);
+/* A mapped widget of @type whose label, title or tooltip is @text (mnemonic
+ * underscores ignored), or any when @text is NULL. */
+GtkWidget *find_widget    (GtkWidget   *root,
+                           GType        type,
+                           const char  *text);
+GtkWidget *find_with_css  (GtkWidget   *root,
+                           const char  *css_class);
+/* Saves @window's content as a PNG in $GOVORUN_SCREENSHOT_DIR. */
+void       screenshot     (GtkWidget   *window,
+                           const char  *name);
+void       type_into      (GtkWidget   *root,
+                           const char  *row_title,
+                           const char  *text);
+void       click          (GtkWidget   *root,
+                           const char  *label);
+void       drop_file      (GtkWidget   *target_widget,
+                           GFile       *file);
+
+G_END_DECLS
