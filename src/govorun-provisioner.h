@@ -1,0 +1,182 @@
+/* govorun-provisioner.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "govorun-account-store.h"
+#include "govorun-agent-store.h"
+#include "govorun-client-factory.h"
+#include "govorun-scenario-generator.h"
+#include "govorun-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * GovorunProvisioner makes a Voximplant account match an agent: an
+ * application, the agent's scenarios, its routing rules and its number
+ * bindings, all with names derived from the agent's slug so that any run
+ * can find what an earlier (perhaps interrupted) run did. See the comment
+ * at the top of govorun-provisioner.c for the rules it follows.
+ */
+
+#define GOVORUN_PROVISIONER_ERROR (govorun_provisioner_error_quark ())
+
+typedef enum
+{
+  GOVORUN_PROVISIONER_ERROR_INVALID = 1,   /* the agent is not complete (account, numbers, …): nothing sent */
+  GOVORUN_PROVISIONER_ERROR_ACCOUNT,       /* an account of the agent is not saved or has no key */
+  GOVORUN_PROVISIONER_ERROR_STEP_FAILED,   /* a step failed; Continue may finish the job */
+  GOVORUN_PROVISIONER_ERROR_STEP_REJECTED, /* a step was refused in a way a retry will not fix */
+} GovorunProvisionerError;
+
+typedef enum
+{
+  GOVORUN_PLAN_CREATE,
+  GOVORUN_PLAN_REUSE,
+  GOVORUN_PLAN_UPDATE,
+  GOVORUN_PLAN_BIND,
+  GOVORUN_PLAN_UNBIND,
+  GOVORUN_PLAN_DELETE,
+} GovorunPlanAction;
+
+typedef struct
+{
+  char              *id;           /* stable: "application", "scenario-inbound", "rule-inbound", "bind-<phone_id>", … */
+  GovorunPlanAction  action;
+  char              *object_type;  /* "application", "scenario", "rule", "binding" */
+  char              *name;         /* provider-side name, or the number */
+  char              *description;  /* a translated sentence for people */
+} GovorunPlanStep;
+
+typedef struct
+{
+  GPtrArray *steps;                /* of GovorunPlanStep */
+} GovorunPlan;
+
+typedef enum
+{
+  GOVORUN_STEP_PENDING,
+  GOVORUN_STEP_RUNNING,
+  GOVORUN_STEP_DONE,
+  GOVORUN_STEP_FAILED,
+  GOVORUN_STEP_SKIPPED,
+} GovorunStepState;
+
+#define GOVORUN_TYPE_PLAN_ACTION (govorun_plan_action_get_type ())
+#define GOVORUN_TYPE_STEP_STATE  (govorun_step_state_get_type ())
+#define GOVORUN_TYPE_PLAN_STEP   (govorun_plan_step_get_type ())
+#define GOVORUN_TYPE_PLAN        (govorun_plan_get_type ())
+
+GType            govorun_plan_action_get_type (void) G_GNUC_CONST;
+GType            govorun_step_state_get_type  (void) G_GNUC_CONST;
+GType            govorun_plan_step_get_type   (void) G_GNUC_CONST;
+GovorunPlanStep *govorun_plan_step_copy       (const GovorunPlanStep *step);
+void             govorun_plan_step_free       (GovorunPlanStep       *step);
+GType            govorun_plan_get_type        (void) G_GNUC_CONST;
+GovorunPlan     *govorun_plan_copy            (const GovorunPlan     *plan);
+void             govorun_plan_free            (GovorunPlan           *plan);
+/* The step with @id, or NULL. */
+GovorunPlanStep *govorun_plan_find_step       (GovorunPlan           *plan,
+                                               const char            *id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunPlanStep, govorun_plan_step_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunPlan, govorun_plan_free)
+
+#define GOVORUN_TYPE_PROVISIONER (govorun_provisioner_get_type ())
+
+G_DECLARE_FINAL_TYPE (GovorunProvisioner, govorun_provisioner, GOVORUN, PROVISIONER, GObject)
+
+GQuark              govorun_provisioner_error_quark         (void) G_GNUC_CONST;
+
+/* Deterministic provider-side names for an agent's slug (g_free). */
+char               *govorun_provisioner_application_name    (const char          *slug);
+char               *govorun_provisioner_rule_name           (const char          *slug,
+                                                             gboolean             inbound);
+/* The inbound rule pattern for numbers (E.164, "+" optional):
+ * "(74951234567|78121234567)"; NULL for none. */
+char               *govorun_provisioner_inbound_pattern     (GPtrArray           *numbers);
+
+GovorunProvisioner *govorun_provisioner_new                 (GovorunClientFactory *factory,
+                                                             GovorunAccountStore  *accounts,
+                                                             GovorunAgentStore    *agents,
+                                                             GovorunStore         *store);
+
+/* Looks at the account (Get* reads, in parallel where independent) and
+ * says what apply would do. Read-only. */
+void                govorun_provisioner_plan_async          (GovorunProvisioner  *self,
+                                                             GovorunAgent        *agent,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+GovorunPlan        *govorun_provisioner_plan_finish         (GovorunProvisioner  *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+/* Carries the plan out, step by step, emitting "step-changed" (agent,
+ * step id, GovorunStepState, nullable error text) on the main context.
+ * On failure the agent is saved PARTIAL (or ERROR for errors a retry will
+ * not fix) with last-step and last-error, and the error is returned.
+ * Calling it again (Continue, Repair, re-deploy after an edit) re-plans
+ * and reuses what exists. */
+void                govorun_provisioner_apply_async         (GovorunProvisioner  *self,
+                                                             GovorunAgent        *agent,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+gboolean            govorun_provisioner_apply_finish        (GovorunProvisioner  *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+/* Removes exactly what Govorun created for the agent, in reverse order
+ * (bindings, rules, scenarios, application); objects it merely reused
+ * stay. The agent goes back to DRAFT. Resumable like apply. */
+void                govorun_provisioner_rollback_async      (GovorunProvisioner  *self,
+                                                             GovorunAgent        *agent,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+gboolean            govorun_provisioner_rollback_finish     (GovorunProvisioner  *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+/* Rollback, then removes the agent from the store. */
+void                govorun_provisioner_delete_async        (GovorunProvisioner  *self,
+                                                             GovorunAgent        *agent,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+gboolean            govorun_provisioner_delete_finish       (GovorunProvisioner  *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+/* Compares the account with what Govorun expects. Returns (transfer full)
+ * a GPtrArray of translated sentences (empty: no drift); the agent is
+ * saved DRIFTED, or READY again when a drifted agent matches. */
+void                govorun_provisioner_check_drift_async   (GovorunProvisioner  *self,
+                                                             GovorunAgent        *agent,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+GPtrArray          *govorun_provisioner_check_drift_finish  (GovorunProvisioner  *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+/* The scenario as it would be deployed (with the ElevenLabs key from the
+ * keyring). With @mask_key the key is shown as "••••" and its last 4
+ * characters. */
+void                govorun_provisioner_get_scenario_async  (GovorunProvisioner  *self,
+                                                             GovorunAgent        *agent,
+                                                             GovorunScenarioKind  kind,
+                                                             gboolean             mask_key,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+char               *govorun_provisioner_get_scenario_finish (GovorunProvisioner  *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+
+/* For the benchmark and tests: how many rounds of dependent requests the
+ * last finished operation made (requests sent in parallel count once). */
+guint               govorun_provisioner_get_last_rounds     (GovorunProvisioner  *self);
+
+G_END_DECLS

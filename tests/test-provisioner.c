@@ -1,0 +1,493 @@
+/* test-provisioner.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The provisioner against the sandbox's Voximplant emulator and a real
+ * keyring (run through run-with-keyring.sh): plan, apply, re-apply, the
+ * fault matrix with Continue, rollback, drift and repair, delete.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "govorun-agent-store.h"
+#include "govorun-client-factory.h"
+#include "govorun-provisioner.h"
+#include "govorun-sandbox.h"
+#include "govorun-util.h"
+
+#define VOX GOVORUN_SANDBOX_VOX_ACCOUNT_ID
+
+typedef struct
+{
+  GovorunSandbox       *sandbox;
+  GovorunEmulator      *vox;
+  GovorunHttp          *http;
+  GovorunEndpoints     *endpoints;
+  GovorunStore         *store;
+  GovorunSecrets       *secrets;
+  GovorunAccountStore  *accounts;
+  GovorunAgentStore    *agents;
+  GovorunClientFactory *factory;
+  GovorunProvisioner   *prov;
+  GovorunAccount       *vox_account;
+  GovorunAccount       *el_account;
+  GovorunAgent         *agent;
+  gint64                phone1, phone2;
+  char                 *dir;
+  GAsyncResult         *result;
+} Fixture;
+
+static void
+on_result (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  g_assert_null (f->result);
+  f->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (Fixture *f)
+{
+  while (f->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return f->result;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+}
+
+static GovorunAccount *
+add_account (Fixture        *f,
+             GovorunAccount *draft,
+             const char     *secret)
+{
+  g_autoptr(GError) error = NULL;
+  GovorunAccount *saved;
+
+  govorun_account_store_add_async (f->accounts, draft, secret, NULL, on_result, f);
+  saved = govorun_account_store_add_finish (f->accounts, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  return saved;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunAccount) vox = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
+  g_autoptr(GovorunAccount) el = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
+  g_autoptr(GovorunAgent) draft = govorun_agent_new ();
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  g_autofree char *db = NULL;
+
+  f->sandbox = govorun_sandbox_new ();
+  g_assert_true (govorun_sandbox_start (f->sandbox, &error));
+  g_assert_no_error (error);
+  f->vox = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (f->sandbox));
+
+  f->http = govorun_http_new ();
+  govorun_http_set_retry (f->http, 2, 1);
+  govorun_http_set_timeout (f->http, 300);
+  f->endpoints = govorun_endpoints_new (NULL);
+  govorun_endpoints_set_sandbox (f->endpoints,
+                                 govorun_sandbox_get_voximplant_url (f->sandbox),
+                                 govorun_sandbox_get_elevenlabs_url (f->sandbox));
+
+  f->dir = g_dir_make_tmp ("govorun-prov-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "govorun.db", NULL);
+  f->store = govorun_store_new (db);
+  govorun_store_open_async (f->store, NULL, on_result, f);
+  g_assert_true (govorun_store_open_finish (f->store, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+
+  f->secrets = govorun_secrets_new (GOVORUN_PROFILE_SANDBOX);
+  f->accounts = govorun_account_store_new (f->store, f->secrets);
+  govorun_account_store_load_async (f->accounts, NULL, on_result, f);
+  g_assert_true (govorun_account_store_load_finish (f->accounts, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+
+  govorun_account_set_display_name (vox, "Clinic");
+  govorun_account_set_vox_auth (vox, GOVORUN_VOXIMPLANT_AUTH_API_KEY);
+  govorun_account_set_vox_account_id (vox, "7654321");
+  f->vox_account = add_account (f, vox, GOVORUN_SANDBOX_VOX_API_KEY);
+  govorun_account_set_display_name (el, "Agents");
+  f->el_account = add_account (f, el, GOVORUN_SANDBOX_EL_API_KEY);
+
+  f->agents = govorun_agent_store_new (f->store);
+  f->factory = govorun_client_factory_new (f->http, f->endpoints, f->accounts);
+  f->prov = govorun_provisioner_new (f->factory, f->accounts, f->agents, f->store);
+
+  govorun_voximplant_emulator_seed_phone_inventory (govorun_sandbox_get_voximplant (f->sandbox));
+  f->phone1 = govorun_voximplant_emulator_add_owned_number (govorun_sandbox_get_voximplant (f->sandbox), VOX,
+                                                            "74951230001", "RU", "GEOGRAPHIC", "Moscow");
+  f->phone2 = govorun_voximplant_emulator_add_owned_number (govorun_sandbox_get_voximplant (f->sandbox), VOX,
+                                                            "74951230002", "RU", "GEOGRAPHIC", "Moscow");
+  g_assert_cmpint (f->phone1, >, 0);
+
+  govorun_agent_set_name (draft, "Клиника");
+  govorun_agent_set_vox_account_uuid (draft, govorun_account_get_uuid (f->vox_account));
+  govorun_agent_set_el_account_uuid (draft, govorun_account_get_uuid (f->el_account));
+  govorun_agent_set_el_agent_id (draft, "agent_0001");
+  g_ptr_array_add (numbers, govorun_agent_number_new (f->phone1, "74951230001"));
+  govorun_agent_set_numbers (draft, numbers);
+  govorun_agent_store_save_async (f->agents, draft, NULL, on_result, f);
+  f->agent = govorun_agent_store_save_finish (f->agents, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->agent);
+  g_clear_object (&f->prov);
+  g_clear_object (&f->factory);
+  g_clear_object (&f->agents);
+  g_clear_object (&f->vox_account);
+  g_clear_object (&f->el_account);
+  g_clear_object (&f->accounts);
+  g_clear_object (&f->secrets);
+  govorun_store_close (f->store);
+  g_clear_object (&f->store);
+  g_clear_object (&f->endpoints);
+  g_clear_object (&f->http);
+  g_clear_object (&f->sandbox);
+  g_clear_object (&f->result);
+  if (f->dir != NULL)
+    {
+      g_autofree char *db = g_build_filename (f->dir, "govorun.db", NULL);
+      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+      g_unlink (db);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (f->dir);
+      g_free (f->dir);
+    }
+}
+
+static gboolean
+apply (Fixture  *f,
+       GError  **error)
+{
+  gboolean ok;
+
+  govorun_provisioner_apply_async (f->prov, f->agent, NULL, on_result, f);
+  ok = govorun_provisioner_apply_finish (f->prov, wait_result (f), error);
+  g_clear_object (&f->result);
+  return ok;
+}
+
+static void
+rollback (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  govorun_provisioner_rollback_async (f->prov, f->agent, NULL, on_result, f);
+  g_assert_true (govorun_provisioner_rollback_finish (f->prov, wait_result (f), &error));
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+}
+
+static GovorunPlan *
+plan (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GovorunPlan *p;
+
+  govorun_provisioner_plan_async (f->prov, f->agent, NULL, on_result, f);
+  p = govorun_provisioner_plan_finish (f->prov, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  return p;
+}
+
+static GPtrArray *
+drift (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *d;
+
+  govorun_provisioner_check_drift_async (f->prov, f->agent, NULL, on_result, f);
+  d = govorun_provisioner_check_drift_finish (f->prov, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  return d;
+}
+
+static guint
+count (Fixture    *f,
+       const char *type)
+{
+  return govorun_voximplant_emulator_count_objects (govorun_sandbox_get_voximplant (f->sandbox), VOX, type);
+}
+
+static guint
+mutations (Fixture *f)
+{
+  const char *methods[] = { "AddApplication", "AddScenario", "AddRule", "SetScenarioInfo", "SetRuleInfo",
+                            "BindScenario", "BindPhoneNumberToApplication", "DelRule", "DelScenario",
+                            "DelApplication" };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+    n += govorun_emulator_get_request_count (f->vox, methods[i]);
+  return n;
+}
+
+static void
+assert_deployed (Fixture *f,
+                 guint    scenarios,
+                 guint    rules)
+{
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_READY);
+  g_assert_null (govorun_agent_get_last_step (f->agent));
+  g_assert_cmpuint (count (f, "application"), ==, 1);
+  g_assert_cmpuint (count (f, "scenario"), ==, scenarios);
+  g_assert_cmpuint (count (f, "rule"), ==, rules);
+  g_assert_cmpuint (count (f, "bound-number"), ==, govorun_agent_get_numbers (f->agent)->len);
+}
+
+static void
+test_apply (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GovorunPlan) p = NULL;
+  g_autoptr(GovorunPlan) again = NULL;
+  g_autoptr(GPtrArray) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *deployed = NULL;
+  GovorunPlanStep *step;
+
+  p = plan (f);
+  step = govorun_plan_find_step (p, "application");
+  g_assert_nonnull (step);
+  g_assert_cmpint (step->action, ==, GOVORUN_PLAN_CREATE);
+  g_assert_cmpstr (step->name, ==, "gv-klinika");
+  g_assert_cmpint (govorun_plan_find_step (p, "scenario-inbound")->action, ==, GOVORUN_PLAN_CREATE);
+  g_assert_cmpint (govorun_plan_find_step (p, "rule-inbound")->action, ==, GOVORUN_PLAN_CREATE);
+  g_assert_cmpint (govorun_plan_find_step (p, "rule-inbound")->action, ==, GOVORUN_PLAN_CREATE);
+  name = g_strdup_printf ("bind-%" G_GINT64_FORMAT, f->phone1);
+  g_assert_cmpint (govorun_plan_find_step (p, name)->action, ==, GOVORUN_PLAN_BIND);
+  g_assert_null (govorun_plan_find_step (p, "rule-outbound"));
+  g_assert_cmpuint (mutations (f), ==, 0);
+
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  assert_deployed (f, 1, 1);
+  g_assert_cmpint (govorun_agent_get_application_id (f->agent), >, 0);
+
+  /* The deployed scenario is the generator's text. */
+  govorun_provisioner_get_scenario_async (f->prov, f->agent, GOVORUN_SCENARIO_INBOUND, FALSE, NULL, on_result, f);
+  text = govorun_provisioner_get_scenario_finish (f->prov, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+  {
+    g_autoptr(GPtrArray) found = drift (f);
+
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+  govorun_provisioner_get_scenario_async (f->prov, f->agent, GOVORUN_SCENARIO_INBOUND, TRUE, NULL, on_result, f);
+  masked = govorun_provisioner_get_scenario_finish (f->prov, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_assert_null (strstr (masked, GOVORUN_SANDBOX_EL_API_KEY));
+  g_assert_nonnull (strstr (masked, "••••_key"));
+
+  /* Again: nothing changes. */
+  govorun_emulator_reset_counts (f->vox);
+  again = plan (f);
+  for (guint i = 0; i < again->steps->len; i++)
+    g_assert_cmpint (((GovorunPlanStep *) g_ptr_array_index (again->steps, i))->action, ==, GOVORUN_PLAN_REUSE);
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mutations (f), ==, 0);
+  assert_deployed (f, 1, 1);
+
+  /* Edit: outbound on, a second number: re-deploy adds what is missing. */
+  {
+    g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+
+    g_ptr_array_add (numbers, govorun_agent_number_new (f->phone1, "74951230001"));
+    g_ptr_array_add (numbers, govorun_agent_number_new (f->phone2, "74951230002"));
+    govorun_agent_set_numbers (f->agent, numbers);
+    govorun_agent_set_outbound (f->agent, TRUE);
+  }
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  assert_deployed (f, 2, 2);
+  d = drift (f);
+  g_assert_cmpuint (d->len, ==, 0);
+
+  rollback (f);
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_DRAFT);
+  g_assert_cmpuint (count (f, "application"), ==, 0);
+  g_assert_cmpuint (count (f, "scenario"), ==, 0);
+  g_assert_cmpuint (count (f, "rule"), ==, 0);
+  g_assert_cmpuint (count (f, "bound-number"), ==, 0);
+  g_assert_cmpuint (count (f, "number"), ==, 2);
+  (void) deployed;
+}
+
+static void
+test_drift_repair_delete (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) d = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunPlan) p = NULL;
+  gint64 rule_id;
+
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+
+  /* The emulator numbers rules from 300001: tamper the first there is.
+   */
+  for (rule_id = 300001; rule_id < 300100; rule_id++)
+    if (govorun_voximplant_emulator_tamper_rule_pattern (govorun_sandbox_get_voximplant (f->sandbox),
+                                                         VOX, rule_id, "7.*"))
+      break;
+  g_assert_cmpint (rule_id, <, 300100);
+
+  d = drift (f);
+  g_assert_cmpuint (d->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (d, 0), "7.*"));
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_DRIFTED);
+
+  p = plan (f);
+  g_assert_cmpint (govorun_plan_find_step (p, "rule-inbound")->action, ==, GOVORUN_PLAN_UPDATE);
+
+  g_assert_true (apply (f, &error));   /* Repair */
+  g_assert_no_error (error);
+  after = drift (f);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_READY);
+
+  govorun_provisioner_delete_async (f->prov, f->agent, NULL, on_result, f);
+  g_assert_true (govorun_provisioner_delete_finish (f->prov, wait_result (f), &error));
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->agents)), ==, 0);
+  g_assert_cmpuint (count (f, "application"), ==, 0);
+  g_assert_cmpuint (count (f, "rule"), ==, 0);
+  g_assert_cmpuint (count (f, "scenario"), ==, 0);
+}
+
+typedef struct
+{
+  const char *name;
+  GovorunFault fault;
+  gboolean     succeeds;
+} FaultClass;
+
+static void
+test_fault_matrix (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *methods[] = { "AddApplication", "AddScenario", "AddRule", "BindPhoneNumberToApplication" };
+  const FaultClass classes[] = {
+    { "http-503", { .http_status = 503, .times = -1 }, FALSE },
+    { "timeout", { .delay_ms = 500, .times = 1 }, FALSE },
+    { "dropped", { .drop_connection = TRUE, .times = 1 }, FALSE },
+    { "rate-limit-always", { .provider_code = 340, .times = -1 }, FALSE },
+    { "rate-limit-once", { .provider_code = 340, .times = 1 }, TRUE },
+    { "auth-failed", { .provider_code = 100, .times = -1 }, FALSE },
+  };
+  GovorunVoximplantEmulator *emulator = govorun_sandbox_get_voximplant (f->sandbox);
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  gint64 foreign_app;
+
+  /* Foreign objects Govorun must never touch. */
+  {
+    g_autoptr(GovorunAgent) other = govorun_agent_copy (f->agent);
+
+    (void) other;
+  }
+  foreign_app = govorun_voximplant_emulator_add_owned_number (emulator, VOX, "74951230009", "RU", "GEOGRAPHIC", "Moscow");
+  g_assert_cmpint (foreign_app, >, 0);
+
+  /* Inbound and outbound, both numbers: every mutation step is met. */
+  g_ptr_array_add (numbers, govorun_agent_number_new (f->phone1, "74951230001"));
+  g_ptr_array_add (numbers, govorun_agent_number_new (f->phone2, "74951230002"));
+  govorun_agent_set_numbers (f->agent, numbers);
+  govorun_agent_set_outbound (f->agent, TRUE);
+
+  for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+    for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
+      {
+        g_autoptr(GError) error = NULL;
+        gboolean ok;
+
+        g_test_message ("%s × %s", methods[m], classes[c].name);
+        govorun_emulator_add_fault (f->vox, methods[m], &classes[c].fault);
+        ok = apply (f, &error);
+        if (classes[c].succeeds)
+          {
+            g_assert_no_error (error);
+            g_assert_true (ok);
+          }
+        else
+          {
+            g_assert_false (ok);
+            g_assert_nonnull (error);
+            g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_PARTIAL);
+            g_assert_nonnull (govorun_agent_get_last_step (f->agent));
+            g_assert_nonnull (govorun_agent_get_last_error (f->agent));
+          }
+        g_clear_error (&error);
+
+        /* Continue. */
+        govorun_emulator_clear_faults (f->vox);
+        wait_ms (classes[c].fault.delay_ms);
+        ok = apply (f, &error);
+        g_assert_no_error (error);
+        g_assert_true (ok);
+        wait_ms (classes[c].fault.delay_ms + 50);  /* a delayed Add* lands (and is refused) */
+        assert_deployed (f, 2, 2);
+
+        rollback (f);
+        g_assert_cmpuint (count (f, "application"), ==, 0);
+        g_assert_cmpuint (count (f, "scenario"), ==, 0);
+        g_assert_cmpuint (count (f, "rule"), ==, 0);
+        g_assert_cmpuint (count (f, "bound-number"), ==, 0);
+        g_assert_cmpuint (count (f, "number"), ==, 3);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/Govorun/Provisioner/apply", Fixture, NULL, fixture_setup, test_apply, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/drift-repair-delete", Fixture, NULL, fixture_setup,
+              test_drift_repair_delete, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/fault-matrix", Fixture, NULL, fixture_setup, test_fault_matrix, fixture_teardown);
+
+  return g_test_run ();
+}
