@@ -75,6 +75,9 @@ seed (GovorunSandbox *self)
                                            "Hotel Royal LLC", "it@hotel-royal.example",
                                            GOVORUN_SANDBOX_VOX2_API_KEY, 530.75, "RUB");
 
+  /* Countries, regions and numbers for sale, as in the emulator's header. */
+  govorun_voximplant_emulator_seed_phone_inventory (self->voximplant);
+
   govorun_elevenlabs_emulator_add_key (self->elevenlabs, GOVORUN_SANDBOX_EL_API_KEY, TRUE);
   govorun_elevenlabs_emulator_set_subscription (self->elevenlabs, "creator", 41250, 100000);
   a1 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, "Reception (clinic)",
@@ -133,4 +136,21 @@ govorun_sandbox_get_elevenlabs_url (GovorunSandbox *self)
   g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
 
   return govorun_emulator_get_base_url (GOVORUN_EMULATOR (self->elevenlabs));
+}
+
+/**
+ * govorun_sandbox_add_demo_number:
+ *
+ * Gives the demo clinic account a Moscow number that nothing is bound to,
+ * so an agent can be created before buying anything. The application calls
+ * it; tests that count numbers leave it out.
+ */
+void
+govorun_sandbox_add_demo_number (GovorunSandbox *self)
+{
+  g_return_if_fail (GOVORUN_IS_SANDBOX (self));
+
+  govorun_voximplant_emulator_add_owned_number (self->voximplant, GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
+                                                GOVORUN_SANDBOX_DEMO_NUMBER, "RU", "GEOGRAPHIC",
+                                                "Moscow");
 }

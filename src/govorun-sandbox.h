@@ -20,6 +20,7 @@ G_BEGIN_DECLS
  * add-account dialog in the sandbox. */
 #define GOVORUN_SANDBOX_VOX2_ACCOUNT_ID  7654322
 #define GOVORUN_SANDBOX_VOX2_API_KEY     "sandbox-hotel-royal-key"
+#define GOVORUN_SANDBOX_DEMO_NUMBER      "74993334455"
 #define GOVORUN_SANDBOX_EL_API_KEY       "sk_sandbox_demo_elevenlabs_key"
 
 #define GOVORUN_TYPE_SANDBOX (govorun_sandbox_get_type ())
@@ -33,5 +34,6 @@ GovorunVoximplantEmulator *govorun_sandbox_get_voximplant     (GovorunSandbox  *
 GovorunElevenlabsEmulator *govorun_sandbox_get_elevenlabs     (GovorunSandbox  *self);
 const char                *govorun_sandbox_get_voximplant_url (GovorunSandbox  *self);
 const char                *govorun_sandbox_get_elevenlabs_url (GovorunSandbox  *self);
+void                       govorun_sandbox_add_demo_number    (GovorunSandbox  *self);
 
 G_END_DECLS
