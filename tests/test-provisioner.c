@@ -478,6 +478,7 @@ test_fault_matrix (Fixture       *f,
       }
 }
 
+#ifndef GOVORUN_BENCH
 int
 main (int   argc,
       char *argv[])
@@ -491,3 +492,4 @@ main (int   argc,
 
   return g_test_run ();
 }
+#endif
