@@ -40,6 +40,10 @@ struct _GovorunApplication
   GovorunSecrets          *secrets;
   GovorunAccountStore     *accounts;
   GovorunConnectionTester *tester;
+  GovorunClientFactory    *factory;
+  GovorunAgentStore       *agents;
+  GovorunNumberService    *numbers;
+  GovorunProvisioner      *provisioner;
   GovorunSandbox          *sandbox;
   GCancellable            *cancellable;
 };
@@ -130,6 +134,24 @@ seed_sandbox_accounts (GovorunApplication *self)
 }
 
 static void
+agents_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GovorunApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!govorun_agent_store_load_finish (GOVORUN_AGENT_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_state (self, GOVORUN_APPLICATION_STATE_FAILED, error->message);
+      return;
+    }
+
+  set_state (self, GOVORUN_APPLICATION_STATE_READY, NULL);
+}
+
+static void
 accounts_loaded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -147,7 +169,8 @@ accounts_loaded_cb (GObject      *object,
   if (self->sandbox != NULL)
     seed_sandbox_accounts (self);
 
-  set_state (self, GOVORUN_APPLICATION_STATE_READY, NULL);
+  govorun_agent_store_load_async (self->agents, self->cancellable,
+                                  agents_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -195,6 +218,7 @@ govorun_application_startup (GApplication *app)
           set_state (self, GOVORUN_APPLICATION_STATE_FAILED, message);
           return;
         }
+      govorun_sandbox_add_demo_number (self->sandbox);
       govorun_endpoints_set_sandbox (self->endpoints,
                                      govorun_sandbox_get_voximplant_url (self->sandbox),
                                      govorun_sandbox_get_elevenlabs_url (self->sandbox));
@@ -204,6 +228,11 @@ govorun_application_startup (GApplication *app)
   self->secrets = govorun_secrets_new (profile);
   self->accounts = govorun_account_store_new (self->store, self->secrets);
   self->tester = govorun_connection_tester_new (self->http, self->endpoints, self->accounts);
+  self->factory = govorun_client_factory_new (self->http, self->endpoints, self->accounts);
+  self->agents = govorun_agent_store_new (self->store);
+  self->numbers = govorun_number_service_new (self->factory);
+  self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
+                                               self->store);
 
   govorun_store_open_async (self->store, self->cancellable, store_opened_cb, g_object_ref (self));
 }
@@ -238,6 +267,10 @@ govorun_application_dispose (GObject *object)
 {
   GovorunApplication *self = GOVORUN_APPLICATION (object);
 
+  g_clear_object (&self->provisioner);
+  g_clear_object (&self->numbers);
+  g_clear_object (&self->agents);
+  g_clear_object (&self->factory);
   g_clear_object (&self->tester);
   g_clear_object (&self->accounts);
   g_clear_object (&self->secrets);
@@ -424,4 +457,36 @@ govorun_application_get_sandbox (GovorunApplication *self)
   g_return_val_if_fail (GOVORUN_IS_APPLICATION (self), NULL);
 
   return self->sandbox;
+}
+
+GovorunClientFactory *
+govorun_application_get_factory (GovorunApplication *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_APPLICATION (self), NULL);
+
+  return self->factory;
+}
+
+GovorunAgentStore *
+govorun_application_get_agents (GovorunApplication *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_APPLICATION (self), NULL);
+
+  return self->agents;
+}
+
+GovorunNumberService *
+govorun_application_get_numbers (GovorunApplication *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_APPLICATION (self), NULL);
+
+  return self->numbers;
+}
+
+GovorunProvisioner *
+govorun_application_get_provisioner (GovorunApplication *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_APPLICATION (self), NULL);
+
+  return self->provisioner;
 }

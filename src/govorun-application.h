@@ -9,7 +9,11 @@
 #include <adwaita.h>
 
 #include "govorun-account-store.h"
+#include "govorun-agent-store.h"
+#include "govorun-client-factory.h"
 #include "govorun-connection-tester.h"
+#include "govorun-number-service.h"
+#include "govorun-provisioner.h"
 #include "govorun-sandbox.h"
 
 G_BEGIN_DECLS
@@ -32,5 +36,9 @@ const char              *govorun_application_get_failure   (GovorunApplication *
 GovorunAccountStore     *govorun_application_get_accounts  (GovorunApplication *self);
 GovorunConnectionTester *govorun_application_get_tester    (GovorunApplication *self);
 GovorunSandbox          *govorun_application_get_sandbox   (GovorunApplication *self);
+GovorunClientFactory    *govorun_application_get_factory   (GovorunApplication *self);
+GovorunAgentStore       *govorun_application_get_agents    (GovorunApplication *self);
+GovorunNumberService    *govorun_application_get_numbers   (GovorunApplication *self);
+GovorunProvisioner      *govorun_application_get_provisioner (GovorunApplication *self);
 
 G_END_DECLS

@@ -12,6 +12,9 @@
 
 #include "govorun-account-dialog.h"
 #include "govorun-accounts-page.h"
+#include "govorun-agents-page.h"
+#include "govorun-buy-number-dialog.h"
+#include "govorun-numbers-page.h"
 #include "govorun-window.h"
 
 struct _GovorunWindow
@@ -34,11 +37,19 @@ struct _GovorunWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *content_stack;
   GovorunAccountsPage  *accounts_page;
+  GovorunAgentsPage    *agents_page;
+  GovorunNumbersPage   *numbers_page;
+  GtkWidget            *add_account_button;
+  GtkListBoxRow        *agents_row;
+  GtkListBoxRow        *numbers_row;
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *accounts_row;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunWindow, govorun_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void show_page (GovorunWindow *self,
+                       const char    *name);
 
 static void
 update_page (GovorunWindow *self)
@@ -94,18 +105,56 @@ on_state_changed (GovorunWindow *self)
                                                      G_CONNECT_SWAPPED);
       govorun_accounts_page_set_services (self->accounts_page, accounts,
                                           govorun_application_get_tester (self->app));
+      govorun_agents_page_set_application (self->agents_page, self->app);
+      govorun_numbers_page_set_services (self->numbers_page, accounts,
+                                         govorun_application_get_numbers (self->app),
+                                         govorun_application_get_agents (self->app));
+      /* With accounts in place, the agents are what a person came for. */
+      if (g_list_model_get_n_items (G_LIST_MODEL (accounts)) > 0 ||
+          govorun_application_is_sandbox (self->app))
+        show_page (self, "agents");
     }
 
   update_page (self);
+}
+
+/* The header's "+" does what the page is about. */
+static void
+show_page (GovorunWindow *self,
+           const char    *name)
+{
+  static const struct {
+    const char *page;
+    const char *action;
+    const char *tooltip;
+    const char *title;
+  } pages[] = {
+    { "agents", "win.new-agent", N_("New Agent"), N_("Agents") },
+    { "numbers", "win.buy-number", N_("Buy a Number"), N_("Numbers") },
+    { "accounts", "win.add-account", N_("Add Account"), N_("Accounts") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (name, pages[i].page))
+      {
+        GtkListBoxRow *row = i == 0 ? self->agents_row : i == 1 ? self->numbers_row : self->accounts_row;
+
+        gtk_stack_set_visible_child_name (self->content_stack, name);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_account_button), pages[i].action);
+        gtk_widget_set_tooltip_text (self->add_account_button, _(pages[i].tooltip));
+        adw_window_title_set_title (self->content_title, _(pages[i].title));
+        if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
+          gtk_list_box_select_row (self->sidebar_list, row);
+        if (i == 1)
+          govorun_numbers_page_refresh (self->numbers_page);
+      }
 }
 
 static void
 on_sidebar_row_activated (GovorunWindow *self,
                           GtkListBoxRow *row)
 {
-  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
-
-  gtk_stack_set_visible_child_name (self->content_stack, name);
+  show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -133,6 +182,47 @@ govorun_window_add_account (GovorunWindow *self,
   if (file != NULL)
     govorun_account_dialog_load_credentials_file (dialog, file);
 
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_agent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+
+  if (govorun_application_get_state (self->app) != GOVORUN_APPLICATION_STATE_READY)
+    return;
+
+  show_page (self, "agents");
+  govorun_agents_page_new_agent (self->agents_page);
+}
+
+static void
+on_bought (GovorunWindow *self)
+{
+  govorun_numbers_page_refresh (self->numbers_page);
+}
+
+static void
+buy_number_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+  GovorunAccount *account = govorun_numbers_page_get_account (self->numbers_page);
+  GovorunBuyNumberDialog *dialog;
+
+  if (account == NULL)
+    {
+      govorun_window_add_toast (self, _("Add a Voximplant account first"));
+      return;
+    }
+
+  dialog = govorun_buy_number_dialog_new (GTK_WINDOW (self),
+                                          govorun_application_get_numbers (self->app), account);
+  g_signal_connect_object (dialog, "bought", G_CALLBACK (on_bought), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -196,7 +286,7 @@ govorun_window_setup (GovorunWindow *self)
   self->state_handler = g_signal_connect_object (self->app, "notify::state",
                                                  G_CALLBACK (on_state_changed), self,
                                                  G_CONNECT_SWAPPED);
-  gtk_list_box_select_row (self->sidebar_list, self->accounts_row);
+  show_page (self, "accounts");
   on_state_changed (self);
 }
 
@@ -220,6 +310,8 @@ govorun_window_class_init (GovorunWindowClass *klass)
   object_class->dispose = govorun_window_dispose;
 
   g_type_ensure (GOVORUN_TYPE_ACCOUNTS_PAGE);
+  g_type_ensure (GOVORUN_TYPE_AGENTS_PAGE);
+  g_type_ensure (GOVORUN_TYPE_NUMBERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/govorun-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, main_stack);
@@ -233,10 +325,17 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, accounts_row);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, agents_row);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, numbers_row);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, agents_page);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, numbers_page);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, add_account_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.new-agent", NULL, new_agent_action);
+  gtk_widget_class_install_action (widget_class, "win.buy-number", NULL, buy_number_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-account", NULL);
 }

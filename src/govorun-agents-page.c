@@ -1,0 +1,202 @@
+/* govorun-agents-page.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunAgentsPage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "govorun-agent-details.h"
+#include "govorun-agent-dialog.h"
+#include "govorun-agent-row.h"
+#include "govorun-agents-page.h"
+
+struct _GovorunAgentsPage
+{
+  GtkWidget            parent_instance;
+
+  GovorunApplication  *app;
+
+  GtkStack            *stack;
+  GtkListBox          *list;
+  GovorunAgentDetails *details;
+};
+
+G_DEFINE_FINAL_TYPE (GovorunAgentsPage, govorun_agents_page, GTK_TYPE_WIDGET)
+
+static void
+update_stack (GovorunAgentsPage *self)
+{
+  GListModel *agents;
+
+  if (self->app == NULL)
+    return;
+
+  agents = G_LIST_MODEL (govorun_application_get_agents (self->app));
+
+  /* The details stay while their agent exists. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "details") == 0)
+    {
+      GovorunAgent *shown = govorun_agent_details_get_agent (self->details);
+
+      if (shown != NULL && govorun_agent_get_uuid (shown) != NULL &&
+          govorun_agent_store_find_by_uuid (govorun_application_get_agents (self->app),
+                                            govorun_agent_get_uuid (shown)) != NULL)
+        return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (agents) > 0 ? "list" : "empty");
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  GovorunAgentsPage *self = user_data;
+
+  return GTK_WIDGET (govorun_agent_row_new (item, govorun_application_get_accounts (self->app)));
+}
+
+static void
+show_details (GovorunAgentsPage *self,
+              GovorunAgent      *agent)
+{
+  govorun_agent_details_set_agent (self->details, agent);
+  gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
+static void
+on_row_activated (GovorunAgentsPage *self,
+                  GtkListBoxRow     *row)
+{
+  show_details (self, govorun_agent_row_get_agent (GOVORUN_AGENT_ROW (row)));
+}
+
+static void
+on_details_back (GovorunAgentsPage *self)
+{
+  govorun_agent_details_set_agent (self->details, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  update_stack (self);
+}
+
+void
+govorun_agents_page_show_and_apply (GovorunAgentsPage *self,
+                                    GovorunAgent      *agent)
+{
+  g_return_if_fail (GOVORUN_IS_AGENTS_PAGE (self));
+
+  show_details (self, agent);
+  govorun_agent_details_apply (self->details);
+}
+
+static void
+on_dialog_done (GovorunAgentsPage *self,
+                GovorunAgent      *agent)
+{
+  govorun_agents_page_show_and_apply (self, agent);
+}
+
+static void
+open_dialog (GovorunAgentsPage *self,
+             GovorunAgent      *agent)
+{
+  GovorunAgentDialog *dialog;
+
+  if (self->app == NULL)
+    return;
+
+  dialog = govorun_agent_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                     self->app, agent);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_dialog_done), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_details_edit (GovorunAgentsPage *self)
+{
+  open_dialog (self, govorun_agent_details_get_agent (self->details));
+}
+
+void
+govorun_agents_page_new_agent (GovorunAgentsPage *self)
+{
+  g_return_if_fail (GOVORUN_IS_AGENTS_PAGE (self));
+
+  open_dialog (self, NULL);
+}
+
+static void
+new_agent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  govorun_agents_page_new_agent (GOVORUN_AGENTS_PAGE (widget));
+}
+
+void
+govorun_agents_page_set_application (GovorunAgentsPage  *self,
+                                     GovorunApplication *app)
+{
+  GovorunAgentStore *agents;
+
+  g_return_if_fail (GOVORUN_IS_AGENTS_PAGE (self));
+
+  if (self->app != NULL)
+    return;
+
+  self->app = g_object_ref (app);
+  agents = govorun_application_get_agents (app);
+
+  govorun_agent_details_set_services (self->details, govorun_application_get_accounts (app),
+                                      agents, govorun_application_get_provisioner (app));
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (agents), create_row, self, NULL);
+  g_signal_connect_object (agents, "items-changed", G_CALLBACK (update_stack), self,
+                           G_CONNECT_SWAPPED);
+  update_stack (self);
+}
+
+static void
+govorun_agents_page_dispose (GObject *object)
+{
+  GovorunAgentsPage *self = GOVORUN_AGENTS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_AGENTS_PAGE);
+  g_clear_object (&self->app);
+
+  G_OBJECT_CLASS (govorun_agents_page_parent_class)->dispose (object);
+}
+
+static void
+govorun_agents_page_class_init (GovorunAgentsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = govorun_agents_page_dispose;
+
+  g_type_ensure (GOVORUN_TYPE_AGENT_DETAILS);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/govorun-agents-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentsPage, details);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_edit);
+
+  gtk_widget_class_install_action (widget_class, "page.new-agent", NULL, new_agent_action);
+}
+
+static void
+govorun_agents_page_init (GovorunAgentsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,27 @@
+/* govorun-agents-page.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "govorun-application.h"
+
+G_BEGIN_DECLS
+
+#define GOVORUN_TYPE_AGENTS_PAGE (govorun_agents_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (GovorunAgentsPage, govorun_agents_page, GOVORUN, AGENTS_PAGE, GtkWidget)
+
+/* The page takes its services from the application once it is ready. */
+void govorun_agents_page_set_application (GovorunAgentsPage  *self,
+                                          GovorunApplication *app);
+void govorun_agents_page_new_agent       (GovorunAgentsPage  *self);
+/* Shows @agent's details and starts "Create and configure" on it. */
+void govorun_agents_page_show_and_apply  (GovorunAgentsPage  *self,
+                                          GovorunAgent       *agent);
+
+G_END_DECLS
