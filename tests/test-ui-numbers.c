@@ -693,6 +693,96 @@ test_numbers_page (void)
   g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 2);
   screenshot (window, "numbers-page-bought");
 
+  /* A failing list says why and offers Retry. */
+  {
+    GtkWidget *error;
+
+    govorun_emulator_add_fault (GOVORUN_EMULATOR (vox), "GetPhoneNumbers",
+                                &(GovorunFault) { .http_status = 500, .times = -1 });
+    click (page, _("Refresh"));
+    q.root = page;
+    q.type = GTK_TYPE_BUTTON;
+    q.text = _("_Retry");
+    g_assert_true (wait_until (widget_shown, &q, 10000));
+    error = find_with_css (page, "numbers-error");
+    g_assert_nonnull (error);
+    g_assert_true (gtk_widget_get_mapped (error));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), !=, "");
+    screenshot (window, "numbers-page-error");
+    govorun_emulator_clear_faults (GOVORUN_EMULATOR (vox));
+    click (page, _("_Retry"));
+    wait_row (page, seeded);
+    wait_row (page, bought);
+  }
+
+  /* Saint Petersburg: the stock runs out while buying (back to the
+   * regions), then a purchase that needs documents warns about them. */
+  {
+    g_autofree char *spb = govorun_numbers_format_number ("78121230001");
+    const char *spb_region = russian ? "Санкт-Петербург" : "Saint Petersburg";
+    GtkWidget *warning;
+
+    click (page, _("_Buy Number…"));
+    g_assert_true (wait_until (buy_dialog_open, NULL, 5000));
+    dialog = GTK_WIDGET (toplevel_of_type (GOVORUN_TYPE_BUY_NUMBER_DIALOG));
+    error_label = find_with_css (dialog, "buy-error");
+    next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
+    select_in_combo (dialog, _("Country"), russian ? "Россия" : "Russia");
+    select_in_combo (dialog, _("Number Type"), russian ? "Географический" : "Geographic");
+    g_assert_true (wait_until (widget_sensitive, next, 10000));
+    click (dialog, _("_Next"));
+    g_assert_true (wait_until (page_idle, dialog, 10000));
+    gtk_widget_activate (wait_row (dialog, spb_region));
+    settle (400);
+    g_assert_true (wait_until (page_idle, dialog, 10000));
+    gtk_widget_activate (wait_row (dialog, spb));
+    g_assert_true (wait_until (widget_sensitive, next, 5000));
+    click (dialog, _("_Next"));
+    wait_row (dialog, _("Balance After"));
+    warning = find_widget (dialog, GTK_TYPE_LABEL,
+                           _("Numbers in this region need documents: they work only after your "
+                             "documents are verified in the Voximplant control panel (Numbers → Verification)."));
+    g_assert_nonnull (warning);
+
+    govorun_emulator_add_fault (GOVORUN_EMULATOR (vox), "AttachPhoneNumber",
+                                &(GovorunFault) { .provider_code = 331, .times = 1 });
+    next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Buy"));
+    g_assert_true (wait_until (widget_sensitive, next, 10000));
+    click (dialog, _("_Buy"));
+    g_assert_true (wait_until (error_revealed, error_label, 10000));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "331"));
+    /* Back on the regions, reloaded, to choose again. */
+    settle (400);
+    g_assert_true (wait_until (page_idle, dialog, 10000));
+    gtk_widget_activate (wait_row (dialog, spb_region));
+    settle (400);
+    g_assert_true (wait_until (page_idle, dialog, 10000));
+    gtk_widget_activate (wait_row (dialog, spb));
+    next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
+    g_assert_true (wait_until (widget_sensitive, next, 5000));
+    click (dialog, _("_Next"));
+    /* A button's "clicked" comes after its press animation. */
+    q.root = dialog;
+    q.type = GTK_TYPE_BUTTON;
+    q.text = _("_Buy");
+    g_assert_true (wait_until (widget_shown, &q, 5000));
+    next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Buy"));
+    g_assert_true (wait_until (widget_sensitive, next, 10000));
+    click (dialog, _("_Buy"));
+
+    /* Bought, with the documents warning instead of closing. */
+    q.root = dialog;
+    q.type = GTK_TYPE_BUTTON;
+    q.text = _("_Done");
+    g_assert_true (wait_until (widget_shown, &q, 10000));
+    g_assert_nonnull (find_widget (dialog, ADW_TYPE_STATUS_PAGE, NULL));
+    screenshot (dialog, "buy-number-documents");
+    click (dialog, _("_Done"));
+    g_assert_true (wait_until (buy_dialog_closed, NULL, 10000));
+    wait_row (page, spb);
+    g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 3);
+  }
+
   /* Deactivate the bought number, after confirming. */
   g_assert_true (wait_until (page_idle, page, 10000));
   row = wait_row (page, bought);
@@ -714,7 +804,7 @@ test_numbers_page (void)
   q.text = bought;
   g_assert_true (wait_until (widget_gone, &q, 10000));
   g_assert_nonnull (find_widget (page, ADW_TYPE_ACTION_ROW, seeded));
-  g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 1);
+  g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
   settle (100);
