@@ -36,6 +36,7 @@ struct _GovorunAgentDialog
   GovorunApplication     *app;
   GovorunAgent           *editing;
   GovorunAgent           *saved;
+  gboolean                creating;     /* a new agent, though saved as a draft on the way */
   GCancellable           *cancellable;
   GCancellable           *list_cancellable;
 
@@ -184,7 +185,7 @@ update_buttons (GovorunAgentDialog *self)
 
   if (page == 3)
     gtk_button_set_label (GTK_BUTTON (self->next_button),
-                          self->editing ? _("_Save and Deploy") : _("C_reate and Configure"));
+                          self->creating ? _("C_reate and Configure") : _("_Save and Deploy"));
   else
     gtk_button_set_label (GTK_BUTTON (self->next_button), _("_Next"));
 
@@ -1163,6 +1164,7 @@ govorun_agent_dialog_new (GtkWindow          *parent,
 
   self = g_object_new (GOVORUN_TYPE_AGENT_DIALOG, "transient-for", parent, NULL);
   self->app = g_object_ref (app);
+  self->creating = agent == NULL;
   if (agent != NULL)
     self->editing = g_object_ref (agent);
 

@@ -1,0 +1,248 @@
+/* test-ui-agents.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "Create and configure" as a person does it, in the sandbox: Agents →
+ * New Agent → pick the ElevenLabs agent from the list → tick the phone
+ * number → keep the suggested name → read the plan → Create and Configure →
+ * watch the steps until the agent is Ready, then check for changes. The
+ * emulator is asked afterwards what really exists in the account.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "govorun-agent-dialog.h"
+#include "govorun-application.h"
+#include "govorun-window.h"
+#include "ui-helpers.h"
+
+static GovorunApplication *app;
+
+static GtkWindow *
+main_window (void)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (app));
+}
+
+static GtkWidget *
+agent_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GOVORUN_IS_AGENT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+app_ready (gpointer data)
+{
+  if (govorun_application_get_state (app) == GOVORUN_APPLICATION_STATE_FAILED)
+    g_error ("Govorun failed to start: %s", govorun_application_get_failure (app));
+
+  return govorun_application_get_state (app) == GOVORUN_APPLICATION_STATE_READY &&
+         main_window () != NULL && gtk_widget_get_mapped (GTK_WIDGET (main_window ())) &&
+         g_list_model_get_n_items (G_LIST_MODEL (govorun_application_get_accounts (app))) == 2;
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return agent_dialog () != NULL;
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return agent_dialog () == NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  GType       type;
+  const char *text;
+} Query;
+
+static gboolean
+widget_shown (gpointer data)
+{
+  Query *q = data;
+
+  return find_widget (q->root, q->type, q->text) != NULL;
+}
+
+static GtkWidget *
+wait_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  Query q = { root, type, text };
+
+  g_assert_true (wait_until (widget_shown, &q, 15000));
+  return find_widget (root, type, text);
+}
+
+static gboolean
+widget_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (GTK_WIDGET (data));
+}
+
+static gboolean
+label_is (gpointer data)
+{
+  Query *q = data;
+  GtkWidget *label = find_widget (q->root, GTK_TYPE_LABEL, q->text);
+
+  return label != NULL && gtk_widget_get_visible (label);
+}
+
+static guint
+count_objects (const char *type)
+{
+  GovorunSandbox *sandbox = govorun_application_get_sandbox (app);
+
+  return govorun_voximplant_emulator_count_objects (govorun_sandbox_get_voximplant (sandbox),
+                                                    GOVORUN_SANDBOX_VOX_ACCOUNT_ID, type);
+}
+
+static gboolean
+run_script (gpointer user_data)
+{
+  GtkWidget *window;
+  GtkWidget *dialog;
+  GtkWidget *row;
+  GtkWidget *next;
+  GtkWidget *check;
+  Query ready = { NULL, GTK_TYPE_LABEL, NULL };
+  gboolean russian = g_getenv ("GOVORUN_TEST_LOCALE") != NULL &&
+                     g_str_has_prefix (g_getenv ("GOVORUN_TEST_LOCALE"), "ru");
+
+  g_assert_true (wait_until (app_ready, NULL, 20000));
+  window = GTK_WIDGET (main_window ());
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+
+  /* The sandbox opens on Agents, with none yet. */
+  wait_widget (window, GTK_TYPE_LABEL, _("No Agents Yet"));
+  click (window, _("New Agent"));
+  g_assert_true (wait_until (dialog_open, NULL, 5000));
+  dialog = agent_dialog ();
+
+  /* 1. The ElevenLabs agent, picked from the account's list. */
+  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)");
+  gtk_widget_activate (row);
+  wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
+  next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
+  g_assert_true (wait_until (widget_sensitive, next, 10000));
+  screenshot (dialog, russian ? "agent-wizard-agent-ru.png" : "agent-wizard-agent.png");
+  click (dialog, _("_Next"));
+
+  /* 2. The number: the sandbox's demo number, not bound to anything. */
+  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+" GOVORUN_SANDBOX_DEMO_NUMBER);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), _("Not bound")));
+  check = find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (wait_until (widget_sensitive, next, 5000));
+  click (dialog, _("_Next"));
+
+  /* 3. The suggested name and inbound calls stay. */
+  wait_widget (dialog, ADW_TYPE_ENTRY_ROW, _("Agent Name"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_ENTRY_ROW,
+                                                                     _("Agent Name")))),
+                   ==, "Reception (clinic)");
+  click (dialog, _("_Next"));
+
+  /* 4. The plan, before anything changes. */
+  next = wait_widget (dialog, GTK_TYPE_BUTTON, _("C_reate and Configure"));
+  g_assert_true (wait_until (widget_sensitive, next, 15000));
+  g_assert_cmpuint (count_objects ("application"), ==, 0);
+  screenshot (dialog, russian ? "agent-wizard-plan-ru.png" : "agent-wizard-plan.png");
+  click (dialog, _("C_reate and Configure"));
+  g_assert_true (wait_until (dialog_closed, NULL, 5000));
+
+  /* The steps run on the agent's page until it is ready. */
+  ready.root = window;
+  ready.text = _("Ready");
+  g_assert_true (wait_until (label_is, &ready, 30000));
+  settle (300);
+  screenshot (window, russian ? "agent-ready-ru.png" : "agent-ready.png");
+
+  /* What exists in the account now: one of each, the number bound. */
+  g_assert_cmpuint (count_objects ("application"), ==, 1);
+  g_assert_cmpuint (count_objects ("scenario"), ==, 1);
+  g_assert_cmpuint (count_objects ("rule"), ==, 1);
+  g_assert_cmpuint (count_objects ("bound-number"), ==, 1);
+
+  /* Nothing changed outside Govorun: the check says so and the agent stays ready. */
+  click (window, _("C_heck for Changes"));
+  settle (200);
+  g_assert_true (wait_until (widget_sensitive, find_widget (window, GTK_TYPE_BUTTON,
+                                                            _("C_heck for Changes")), 15000));
+  g_assert_true (wait_until (label_is, &ready, 5000));
+
+  /* Back on the list, the agent is shown ready. */
+  click (window, _("All Agents"));
+  row = wait_widget (window, ADW_TYPE_ACTION_ROW, "Reception (clinic)");
+  g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, _("Ready")));
+  screenshot (window, russian ? "agents-ru.png" : "agents.png");
+
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *application)
+{
+  static gboolean started;
+
+  if (!started)
+    {
+      started = TRUE;
+      g_idle_add (run_script, NULL);
+    }
+}
+
+static void
+test_create_and_configure (void)
+{
+  char *argv[] = { (char *) "govorun", (char *) "--sandbox", NULL };
+
+  app = govorun_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_clear_object (&app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("GOVORUN_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* No G_TEST_OPTION_ISOLATE_DIRS: see HACKING.md; run-ui.sh gives a throwaway HOME. */
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/Govorun/UI/create-and-configure", test_create_and_configure);
+
+  return g_test_run ();
+}
