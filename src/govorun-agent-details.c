@@ -30,6 +30,7 @@ struct _GovorunAgentDetails
   GovorunAgentStore   *agents;
   GovorunProvisioner  *provisioner;
   GovorunAgent        *agent;
+  GovorunSandbox      *sandbox;
   GCancellable        *cancellable;
   GHashTable          *step_rows;   /* step id -> AdwActionRow */
   gulong               step_handler;
@@ -144,6 +145,9 @@ update (GovorunAgentDetails *self)
   gtk_widget_set_sensitive (self->apply_button, !self->busy);
   gtk_widget_set_sensitive (self->drift_button, !self->busy && state != GOVORUN_AGENT_STATE_DRAFT);
   gtk_widget_set_sensitive (self->more_button, !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.sandbox-break",
+                                 self->sandbox != NULL &&
+                                 govorun_agent_get_application_id (self->agent) != 0);
   gtk_widget_set_visible (self->spinner, self->busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->busy);
 
@@ -544,6 +548,35 @@ scenario_action (GtkWidget  *widget,
 }
 
 static void
+sandbox_break_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (widget);
+  guint changed;
+
+  if (self->sandbox == NULL)
+    return;
+
+  /* As if someone edited the routing in the Voximplant control panel. */
+  changed = govorun_voximplant_emulator_tamper_application_rules (
+      govorun_sandbox_get_voximplant (self->sandbox), GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
+      govorun_agent_get_application_id (self->agent), "0000");
+  toast (self, changed > 0 ? _("Sandbox: the agent's routing rules now point elsewhere. Check for changes.")
+                           : _("Sandbox: this agent has no routing rules in the demo account"));
+}
+
+void
+govorun_agent_details_set_sandbox (GovorunAgentDetails *self,
+                                   GovorunSandbox      *sandbox)
+{
+  g_return_if_fail (GOVORUN_IS_AGENT_DETAILS (self));
+
+  g_set_object (&self->sandbox, sandbox);
+  update (self);
+}
+
+static void
 on_back_clicked (GovorunAgentDetails *self)
 {
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
@@ -607,6 +640,7 @@ govorun_agent_details_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_AGENT_DETAILS);
   g_clear_pointer (&self->step_rows, g_hash_table_unref);
   g_clear_object (&self->agent);
+  g_clear_object (&self->sandbox);
   g_clear_object (&self->provisioner);
   g_clear_object (&self->agents);
   g_clear_object (&self->accounts);
@@ -653,12 +687,14 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_install_action (widget_class, "details.scenario", NULL, scenario_action);
   gtk_widget_class_install_action (widget_class, "details.rollback", NULL, rollback_action);
   gtk_widget_class_install_action (widget_class, "details.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "details.sandbox-break", NULL, sandbox_break_action);
 }
 
 static void
 govorun_agent_details_init (GovorunAgentDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.sandbox-break", FALSE);
 
   self->cancellable = g_cancellable_new ();
   self->step_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -155,6 +155,7 @@ govorun_agents_page_set_application (GovorunAgentsPage  *self,
 
   govorun_agent_details_set_services (self->details, govorun_application_get_accounts (app),
                                       agents, govorun_application_get_provisioner (app));
+  govorun_agent_details_set_sandbox (self->details, govorun_application_get_sandbox (app));
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (agents), create_row, self, NULL);
   g_signal_connect_object (agents, "items-changed", G_CALLBACK (update_stack), self,
                            G_CONNECT_SWAPPED);

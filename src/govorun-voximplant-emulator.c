@@ -4288,3 +4288,39 @@ govorun_voximplant_emulator_tamper_rule_pattern (GovorunVoximplantEmulator *self
 
   return rule != NULL;
 }
+
+/**
+ * govorun_voximplant_emulator_tamper_application_rules:
+ * @pattern: the new pattern of every rule of the application
+ *
+ * The sandbox's "break it" hook: as if someone edited the application's
+ * routing rules in the control panel. Returns how many rules changed.
+ */
+guint
+govorun_voximplant_emulator_tamper_application_rules (GovorunVoximplantEmulator *self,
+                                                      gint64                     account_id,
+                                                      gint64                     application_id,
+                                                      const char                *pattern)
+{
+  Account *account;
+  guint changed = 0;
+
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_EMULATOR (self), 0);
+  g_return_val_if_fail (pattern != NULL, 0);
+
+  g_mutex_lock (&self->lock);
+  account = g_hash_table_lookup (self->accounts, &account_id);
+  for (guint i = 0; account != NULL && i < account->rules->len; i++)
+    {
+      Rule *rule = g_ptr_array_index (account->rules, i);
+
+      if (rule->application_id != application_id)
+        continue;
+      g_free (rule->pattern);
+      rule->pattern = g_strdup (pattern);
+      changed++;
+    }
+  g_mutex_unlock (&self->lock);
+
+  return changed;
+}

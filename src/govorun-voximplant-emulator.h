@@ -193,4 +193,9 @@ GStrv       govorun_voximplant_emulator_parse_list         (const char          
 /* "YYYY-MM-DD HH:mm:ss" (24 h, UTC) or "YYYY-MM-DD"; NULL when malformed. */
 GDateTime  *govorun_voximplant_emulator_parse_timestamp    (const char                *value);
 
+guint       govorun_voximplant_emulator_tamper_application_rules (GovorunVoximplantEmulator *self,
+                                                                  gint64                     account_id,
+                                                                  gint64                     application_id,
+                                                                  const char                *pattern);
+
 G_END_DECLS

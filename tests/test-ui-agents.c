@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "govorun-agent-details.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-application.h"
 #include "govorun-window.h"
@@ -110,6 +111,28 @@ label_is (gpointer data)
   return label != NULL && gtk_widget_get_visible (label);
 }
 
+static AdwMessageDialog *
+message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_open (gpointer data)
+{
+  return message_dialog () != NULL;
+}
+
 static guint
 count_objects (const char *type)
 {
@@ -128,6 +151,8 @@ run_script (gpointer user_data)
   GtkWidget *next;
   GtkWidget *check;
   Query ready = { NULL, GTK_TYPE_LABEL, NULL };
+  Query drifted = { NULL, GTK_TYPE_LABEL, NULL };
+  GtkWidget *details;
   gboolean russian = g_getenv ("GOVORUN_TEST_LOCALE") != NULL &&
                      g_str_has_prefix (g_getenv ("GOVORUN_TEST_LOCALE"), "ru");
 
@@ -194,11 +219,42 @@ run_script (gpointer user_data)
                                                             _("C_heck for Changes")), 15000));
   g_assert_true (wait_until (label_is, &ready, 5000));
 
+  /* Someone changes the routing behind Govorun's back (the sandbox's hook,
+   * from the agent's menu); the check finds it and Repair puts it back. */
+  details = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON, _("C_heck for Changes")),
+                                     GOVORUN_TYPE_AGENT_DETAILS);
+  g_assert_nonnull (details);
+  g_assert_true (gtk_widget_activate_action (details, "details.sandbox-break", NULL));
+  click (window, _("C_heck for Changes"));
+  drifted.root = window;
+  drifted.text = _("Changed in Voximplant");
+  g_assert_true (wait_until (label_is, &drifted, 15000));
+  wait_widget (window, GTK_TYPE_LABEL, _("Changed Outside Govorun"));
+  screenshot (window, russian ? "agent-drifted-ru.png" : "agent-drifted.png");
+  click (window, _("_Repair"));
+  g_assert_true (wait_until (label_is, &ready, 30000));
+  g_assert_cmpuint (count_objects ("rule"), ==, 1);
+
   /* Back on the list, the agent is shown ready. */
   click (window, _("All Agents"));
   row = wait_widget (window, ADW_TYPE_ACTION_ROW, "Reception (clinic)");
   g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, _("Ready")));
   screenshot (window, russian ? "agents-ru.png" : "agents.png");
+
+  /* Delete, after confirming: everything Govorun made is gone, the number
+   * stays the account's. */
+  gtk_widget_activate (row);
+  details = gtk_widget_get_ancestor (wait_widget (window, GTK_TYPE_BUTTON, _("C_heck for Changes")),
+                                     GOVORUN_TYPE_AGENT_DETAILS);
+  g_assert_true (gtk_widget_activate_action (details, "details.delete", NULL));
+  g_assert_true (wait_until (message_dialog_open, NULL, 5000));
+  adw_message_dialog_response (message_dialog (), "delete");
+  wait_widget (window, GTK_TYPE_LABEL, _("No Agents Yet"));
+  g_assert_cmpuint (count_objects ("application"), ==, 0);
+  g_assert_cmpuint (count_objects ("scenario"), ==, 0);
+  g_assert_cmpuint (count_objects ("rule"), ==, 0);
+  g_assert_cmpuint (count_objects ("bound-number"), ==, 0);
+  g_assert_cmpuint (count_objects ("number"), ==, 1);
 
   g_application_quit (G_APPLICATION (app));
   return G_SOURCE_REMOVE;
