@@ -560,7 +560,13 @@ govorun_http_init (GovorunHttp *self)
 {
   g_autofree char *user_agent = g_strdup_printf ("Govorun/%s", PACKAGE_VERSION);
 
-  self->session = soup_session_new_with_options ("user-agent", user_agent, NULL);
+  /* libsoup allows 2 connections per host by default, which serialises the
+   * independent look-ups a plan sends together (three reads would take two
+   * round trips). Six is what browsers use against one host. */
+  self->session = soup_session_new_with_options ("user-agent", user_agent,
+                                                 "max-conns-per-host", 6,
+                                                 "max-conns", 24,
+                                                 NULL);
   self->timeout_ms = DEFAULT_TIMEOUT_MS;
   self->max_attempts = DEFAULT_MAX_ATTEMPTS;
   self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
