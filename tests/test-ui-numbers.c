@@ -32,128 +32,13 @@
 #include "govorun-secrets.h"
 #include "govorun-store.h"
 #include "govorun-util.h"
+#include "ui-helpers.h"
 
 #define SEEDED_NUMBER "74957770011"
 
 static gboolean russian;
 
 /* -- helpers: wait, find, look (as in test-ui.c) -- */
-
-static gboolean
-wake_up (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_until (Predicate pred,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, wake_up, &timed_out);
-
-  while (!pred (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return pred (data);
-}
-
-static gboolean
-always_false (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-settle (guint ms)
-{
-  wait_until (always_false, NULL, ms);
-}
-
-static char *
-strip_mnemonic (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; p && *p; p++)
-    if (*p != '_')
-      g_string_append_c (s, *p);
-
-  return g_string_free (s, FALSE);
-}
-
-/* Finds a mapped widget of @type whose label, title or tooltip is @text. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *text)
-{
-  if (root == NULL)
-    return NULL;
-
-  if (gtk_widget_get_mapped (root) && G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    {
-      g_autofree char *label = NULL;
-      g_autofree char *wanted = text ? strip_mnemonic (text) : NULL;
-      const char *tooltip = gtk_widget_get_tooltip_text (root);
-
-      if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)))
-        label = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
-      else if (GTK_IS_BUTTON (root) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root))))
-        label = strip_mnemonic (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root)))));
-      else if (ADW_IS_PREFERENCES_ROW (root))
-        label = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
-      else if (GTK_IS_LABEL (root))
-        label = g_strdup (gtk_label_get_text (GTK_LABEL (root)));
-
-      if (text == NULL || g_strcmp0 (label, wanted) == 0 || g_strcmp0 (tooltip, wanted) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  /* A menu button's popover is not among its children when it is a
-   * separate native; look there as well. */
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)) != NULL)
-    return find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))), type, text);
-
-  return NULL;
-}
-
-static GtkWidget *
-find_with_css (GtkWidget  *root,
-               const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_css (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static guint
 count_mapped (GtkWidget *root,
@@ -186,56 +71,14 @@ toplevel_of_type (GType type)
   return NULL;
 }
 
+/* Screenshots of the Russian run get a -ru suffix. */
 static void
-screenshot (GtkWidget  *window,
-            const char *name)
+numbers_screenshot (GtkWidget  *window,
+                    const char *name)
 {
-  /* A toplevel's own paintable draws nothing; its content draws everything
-   * but the (client-side) shadow. */
-  GtkWidget *widget = ADW_IS_APPLICATION_WINDOW (window) ?
-                      adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) :
-                      ADW_IS_WINDOW (window) ?
-                      adw_window_get_content (ADW_WINDOW (window)) :
-                      gtk_window_get_child (GTK_WINDOW (window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("GOVORUN_SCREENSHOT_DIR") ?
-                                           g_getenv ("GOVORUN_SCREENSHOT_DIR") : ".", NULL);
   g_autofree char *file = g_strdup_printf ("%s%s.png", name, russian ? "-ru" : "");
-  g_autofree char *path = NULL;
-  int width, height;
 
-  settle (300);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, file, NULL);
-  paintable = gtk_widget_paintable_new (widget);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  /* The window background is the toplevel's; paint it first. */
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1.0 },
-                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
-click (GtkWidget  *root,
-       const char *label)
-{
-  GtkWidget *button = find_widget (root, GTK_TYPE_BUTTON, label);
-
-  if (button == NULL)
-    g_error ("No button “%s”", label);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  gtk_widget_activate (button);
+  screenshot (window, file);
 }
 
 /* -- predicates -- */
@@ -583,7 +426,7 @@ test_numbers_page (void)
   save_agent (&s, "Reception", seeded_id, SEEDED_NUMBER);
   row = wait_row (page, seeded);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Reception"));
-  screenshot (window, "numbers-page");
+  numbers_screenshot (window, "numbers-page");
 
   /* Buy Number… opens the dialog. */
   click (page, _("_Buy Number…"));
@@ -602,7 +445,7 @@ test_numbers_page (void)
   g_assert_false (gtk_widget_is_sensitive (row));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), _("Out of stock")));
   g_assert_true (gtk_widget_is_sensitive (wait_row (dialog, russian ? "Нью-Йорк" : "New York")));
-  screenshot (dialog, "buy-number-regions");
+  numbers_screenshot (dialog, "buy-number-regions");
   click (dialog, _("Back"));
 
   /* Russia → Geographic → Moscow. */
@@ -641,7 +484,7 @@ test_numbers_page (void)
   row = wait_row (dialog, bought);
   gtk_widget_activate (row);
   g_assert_true (wait_until (widget_sensitive, next, 5000));
-  screenshot (dialog, "buy-number-numbers");
+  numbers_screenshot (dialog, "buy-number-numbers");
   click (dialog, _("_Next"));
 
   /* The confirmation: prices, the balance and the balance after. */
@@ -663,7 +506,7 @@ test_numbers_page (void)
     g_assert_nonnull (find_widget (wait_row (dialog, _("Balance")), GTK_TYPE_LABEL, balance));
     g_assert_nonnull (find_widget (dialog, ADW_TYPE_ACTION_ROW, bought));
   }
-  screenshot (dialog, "buy-number-confirm");
+  numbers_screenshot (dialog, "buy-number-confirm");
 
   /* Not enough money: the dialog says so, with Voximplant's code, and stays. */
   govorun_emulator_add_fault (GOVORUN_EMULATOR (vox), "AttachPhoneNumber",
@@ -678,7 +521,7 @@ test_numbers_page (void)
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not enough money"));
   g_assert_true (buy_dialog_open (NULL));
   g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 1);
-  screenshot (dialog, "buy-number-no-money");
+  numbers_screenshot (dialog, "buy-number-no-money");
 
   /* Buy: the dialog closes, the page lists the number and the lower balance. */
   g_assert_true (wait_until (widget_sensitive, next, 10000));
@@ -691,7 +534,7 @@ test_numbers_page (void)
   g_assert_true (wait_until (group_description_has, &q, 10000));
   g_assert_nonnull (wait_row (page, seeded));
   g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 2);
-  screenshot (window, "numbers-page-bought");
+  numbers_screenshot (window, "numbers-page-bought");
 
   /* A failing list says why and offers Retry. */
   {
@@ -708,7 +551,7 @@ test_numbers_page (void)
     g_assert_nonnull (error);
     g_assert_true (gtk_widget_get_mapped (error));
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), !=, "");
-    screenshot (window, "numbers-page-error");
+    numbers_screenshot (window, "numbers-page-error");
     govorun_emulator_clear_faults (GOVORUN_EMULATOR (vox));
     click (page, _("_Retry"));
     wait_row (page, seeded);
@@ -776,7 +619,7 @@ test_numbers_page (void)
     q.text = _("_Done");
     g_assert_true (wait_until (widget_shown, &q, 10000));
     g_assert_nonnull (find_widget (dialog, ADW_TYPE_STATUS_PAGE, NULL));
-    screenshot (dialog, "buy-number-documents");
+    numbers_screenshot (dialog, "buy-number-documents");
     click (dialog, _("_Done"));
     g_assert_true (wait_until (buy_dialog_closed, NULL, 10000));
     wait_row (page, spb);
@@ -796,7 +639,7 @@ test_numbers_page (void)
     click (menu, _("_Deactivate…"));
     g_assert_true (wait_until (message_dialog_open, NULL, 5000));
     confirm = GTK_WIDGET (toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
-    screenshot (confirm, "numbers-deactivate");
+    numbers_screenshot (confirm, "numbers-deactivate");
     click (confirm, _("_Deactivate"));
   }
   q.root = page;

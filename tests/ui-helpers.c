@@ -74,6 +74,8 @@ find_widget (GtkWidget  *root,
 
       if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)))
         label = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
+      else if (GTK_IS_BUTTON (root) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root))))
+        label = strip_mnemonic (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root)))));
       else if (ADW_IS_PREFERENCES_ROW (root))
         label = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
       else if (GTK_IS_LABEL (root))
@@ -94,6 +96,11 @@ find_widget (GtkWidget  *root,
       if (found != NULL)
         return found;
     }
+
+  /* A menu button's popover is not among its children when it is a
+   * separate native; look there as well. */
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)) != NULL)
+    return find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))), type, text);
 
   return NULL;
 }
@@ -126,7 +133,9 @@ screenshot (GtkWidget  *window,
    * but the (client-side) shadow. */
   GtkWidget *widget = ADW_IS_APPLICATION_WINDOW (window) ?
                       adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) :
-                      adw_window_get_content (ADW_WINDOW (window));
+                      ADW_IS_WINDOW (window) ?
+                      adw_window_get_content (ADW_WINDOW (window)) :
+                      gtk_window_get_child (GTK_WINDOW (window));
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -172,7 +181,8 @@ click (GtkWidget  *root,
 {
   GtkWidget *button = find_widget (root, GTK_TYPE_BUTTON, label);
 
-  g_assert_nonnull (button);
+  if (button == NULL)
+    g_error ("No button “%s”", label);
   g_assert_true (gtk_widget_is_sensitive (button));
   gtk_widget_activate (button);
 }
