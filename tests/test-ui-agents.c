@@ -5,10 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "Create and configure" as a person does it, in the sandbox: Agents →
- * New Agent → pick the ElevenLabs agent from the list → tick the phone
- * number → keep the suggested name → read the plan → Create and Configure →
- * watch the steps until the agent is Ready, then check for changes. The
- * emulator is asked afterwards what really exists in the account.
+ * New Agent → pick the ElevenLabs agent from the list → buy a Moscow number
+ * from the wizard → keep the suggested name → read the plan → Create and
+ * Configure → watch the steps until the agent is Ready; then break its
+ * routing (the sandbox's hook), find the drift, repair it, and delete the
+ * agent. The emulator is asked each time what really exists in the account.
  */
 #include "config.h"
 
@@ -20,6 +21,7 @@
 #include "govorun-agent-details.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-application.h"
+#include "govorun-buy-number-dialog.h"
 #include "govorun-window.h"
 #include "ui-helpers.h"
 
@@ -133,6 +135,59 @@ message_dialog_open (gpointer data)
   return message_dialog () != NULL;
 }
 
+static GtkWidget *
+buy_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GOVORUN_IS_BUY_NUMBER_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+buy_dialog_open (gpointer data)
+{
+  return buy_dialog () != NULL;
+}
+
+static gboolean
+buy_dialog_closed (gpointer data)
+{
+  return buy_dialog () == NULL;
+}
+
+static void
+select_in_combo (GtkWidget  *root,
+                 const char *row_title,
+                 const char *item)
+{
+  GtkWidget *row = wait_widget (root, ADW_TYPE_COMBO_ROW, row_title);
+  GListModel *model;
+
+  g_assert_true (wait_until (widget_sensitive, row, 10000));
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) string = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (string), item) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          settle (50);
+          return;
+        }
+    }
+
+  g_error ("“%s” has no item “%s”", row_title, item);
+}
+
 static guint
 count_objects (const char *type)
 {
@@ -150,6 +205,7 @@ run_script (gpointer user_data)
   GtkWidget *row;
   GtkWidget *next;
   GtkWidget *check;
+  GtkWidget *buy;
   Query ready = { NULL, GTK_TYPE_LABEL, NULL };
   Query drifted = { NULL, GTK_TYPE_LABEL, NULL };
   GtkWidget *details;
@@ -175,12 +231,32 @@ run_script (gpointer user_data)
   screenshot (dialog, russian ? "agent-wizard-agent-ru.png" : "agent-wizard-agent.png");
   click (dialog, _("_Next"));
 
-  /* 2. The number: the sandbox's demo number, not bound to anything. */
+  /* 2. The number: the demo number is there, unbound; a new Moscow number
+   * is bought right from the wizard and comes back ticked. */
   row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+" GOVORUN_SANDBOX_DEMO_NUMBER);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), _("Not bound")));
+  click (dialog, _("_Buy a Number…"));
+  g_assert_true (wait_until (buy_dialog_open, NULL, 5000));
+  buy = buy_dialog ();
+  select_in_combo (buy, _("Country"), russian ? "Россия" : "Russia");
+  select_in_combo (buy, _("Number Type"), russian ? "Географический" : "Geographic");
+  g_assert_true (wait_until (widget_sensitive, find_widget (buy, GTK_TYPE_BUTTON, _("_Next")), 10000));
+  click (buy, _("_Next"));
+  gtk_widget_activate (wait_widget (buy, ADW_TYPE_ACTION_ROW, russian ? "Москва" : "Moscow"));
+  gtk_widget_activate (wait_widget (buy, ADW_TYPE_ACTION_ROW, "+7 495 123-00-01"));
+  g_assert_true (wait_until (widget_sensitive, find_widget (buy, GTK_TYPE_BUTTON, _("_Next")), 10000));
+  click (buy, _("_Next"));
+  wait_widget (buy, ADW_TYPE_ACTION_ROW, _("Balance After"));
+  g_assert_true (wait_until (widget_sensitive, find_widget (buy, GTK_TYPE_BUTTON, _("_Buy")), 10000));
+  screenshot (buy, russian ? "agent-wizard-buy-ru.png" : "agent-wizard-buy.png");
+  click (buy, _("_Buy"));
+  g_assert_true (wait_until (buy_dialog_closed, NULL, 10000));
+  g_assert_cmpuint (count_objects ("number"), ==, 2);
+
+  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+74951230001");
   check = find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_nonnull (check);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_true (wait_until (widget_sensitive, next, 5000));
   click (dialog, _("_Next"));
 
@@ -254,7 +330,7 @@ run_script (gpointer user_data)
   g_assert_cmpuint (count_objects ("scenario"), ==, 0);
   g_assert_cmpuint (count_objects ("rule"), ==, 0);
   g_assert_cmpuint (count_objects ("bound-number"), ==, 0);
-  g_assert_cmpuint (count_objects ("number"), ==, 1);
+  g_assert_cmpuint (count_objects ("number"), ==, 2);
 
   g_application_quit (G_APPLICATION (app));
   return G_SOURCE_REMOVE;
