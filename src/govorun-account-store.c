@@ -506,6 +506,26 @@ sql_mark_deleting (sqlite3         *db,
                    GError         **error)
 {
   int changes = 0;
+  sqlite3_stmt *stmt = NULL;
+
+  /* Agents point at their accounts; say which one is in the way rather
+   * than let the database's trigger refuse with its own words. */
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT a.name FROM agents a JOIN accounts c"
+                          " ON a.el_account_id = c.id OR a.vox_account_id = c.id"
+                          " WHERE c.uuid = ?1 ORDER BY a.name LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_IN_USE,
+                   _("The agent “%s” uses this account. Delete the agent, or edit it to use another account, before removing the account."),
+                   (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
 
   if (!exec_uuid_statement (db,
                             "UPDATE accounts SET state = 'deleting', updated_at = ?2"

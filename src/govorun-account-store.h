@@ -31,6 +31,7 @@ typedef enum
   GOVORUN_ACCOUNT_STORE_ERROR_INVALID = 1,  /* empty name or key, bad field: nothing written */
   GOVORUN_ACCOUNT_STORE_ERROR_DUPLICATE,    /* same name, or same Voximplant account and key */
   GOVORUN_ACCOUNT_STORE_ERROR_NOT_FOUND,    /* the account is not (or no longer) saved */
+  GOVORUN_ACCOUNT_STORE_ERROR_IN_USE,       /* an agent uses the account: not removed */
 } GovorunAccountStoreError;
 
 #define GOVORUN_TYPE_ACCOUNT_STORE (govorun_account_store_get_type ())

@@ -397,6 +397,23 @@ test_drift_repair_delete (Fixture       *f,
   g_assert_cmpuint (count (f, "scenario"), ==, 0);
 }
 
+/* An account an agent uses cannot be removed: the person is told which
+ * agent, and both keep working. */
+static void
+test_account_in_use (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  govorun_account_store_remove_async (f->accounts, f->vox_account, NULL, on_result, f);
+  g_assert_false (govorun_account_store_remove_finish (f->accounts, wait_result (f), &error));
+  g_clear_object (&f->result);
+  g_assert_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, govorun_agent_get_name (f->agent)));
+  g_assert_nonnull (govorun_account_store_find_by_uuid (f->accounts,
+                                                        govorun_account_get_uuid (f->vox_account)));
+}
+
 typedef struct
 {
   const char *name;
@@ -488,6 +505,8 @@ main (int   argc,
   g_test_add ("/Govorun/Provisioner/apply", Fixture, NULL, fixture_setup, test_apply, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/drift-repair-delete", Fixture, NULL, fixture_setup,
               test_drift_repair_delete, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/account-in-use", Fixture, NULL, fixture_setup,
+              test_account_in_use, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/fault-matrix", Fixture, NULL, fixture_setup, test_fault_matrix, fixture_teardown);
 
   return g_test_run ();
