@@ -17,6 +17,7 @@
 #include "govorun-provisioner.h"
 #include "govorun-sandbox.h"
 #include "govorun-util.h"
+#include "govorun-voximplant-client.h"
 
 #define VOX GOVORUN_SANDBOX_VOX_ACCOUNT_ID
 
@@ -36,6 +37,7 @@ typedef struct
   GovorunAccount       *el_account;
   GovorunAgent         *agent;
   gint64                phone1, phone2;
+  guint                 foreign[4];   /* objects not Govorun's: application, scenario, rule, bound-number */
   char                 *dir;
   GAsyncResult         *result;
 } Fixture;
@@ -235,10 +237,96 @@ drift (Fixture *f)
 }
 
 static guint
+raw_count (Fixture    *f,
+           const char *type)
+{
+  return govorun_voximplant_emulator_count_objects (govorun_sandbox_get_voximplant (f->sandbox), VOX, type);
+}
+
+/* Govorun's own objects: what is there less the foreign objects a test made. */
+static guint
 count (Fixture    *f,
        const char *type)
 {
-  return govorun_voximplant_emulator_count_objects (govorun_sandbox_get_voximplant (f->sandbox), VOX, type);
+  static const char *types[] = { "application", "scenario", "rule", "bound-number" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (type, types[i]))
+      return raw_count (f, type) - f->foreign[i];
+
+  return raw_count (f, type);
+}
+
+static JsonObject *
+vox_call (Fixture                 *f,
+          const char              *method,
+          GovorunVoximplantParams *params)
+{
+  g_autoptr(GovorunVoximplantClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *envelope;
+
+  govorun_client_factory_voximplant_async (f->factory, f->vox_account, NULL, NULL, on_result, f);
+  client = govorun_client_factory_voximplant_finish (f->factory, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+
+  govorun_voximplant_client_call_async (client, method, params, GOVORUN_HTTP_FLAGS_NONE, NULL,
+                                        on_result, f);
+  envelope = govorun_voximplant_client_call_finish (client, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+
+  return envelope;
+}
+
+/* Someone else's application, scenario, rule and bound number in the same
+ * account: Govorun must never touch them. */
+static void
+add_foreign_objects (Fixture *f,
+                     gint64   phone_id)
+{
+  g_autoptr(GovorunVoximplantParams) app = govorun_voximplant_params_new ();
+  g_autoptr(GovorunVoximplantParams) scenario = govorun_voximplant_params_new ();
+  g_autoptr(GovorunVoximplantParams) rule = govorun_voximplant_params_new ();
+  g_autoptr(GovorunVoximplantParams) bind = govorun_voximplant_params_new ();
+  g_autoptr(JsonObject) app_answer = NULL;
+  g_autoptr(JsonObject) scenario_answer = NULL;
+  g_autoptr(JsonObject) rule_answer = NULL;
+  g_autoptr(JsonObject) bind_answer = NULL;
+  gint64 app_id, scenario_id, rule_id;
+
+  govorun_voximplant_params_add (app, "application_name", "crm-bot");
+  app_answer = vox_call (f, "AddApplication", app);
+  app_id = json_object_get_int_member (app_answer, "application_id");
+
+  govorun_voximplant_params_add (scenario, "scenario_name", "crm-handler");
+  govorun_voximplant_params_add (scenario, "scenario_script", "VoxEngine.terminate();");
+  govorun_voximplant_params_add_int (scenario, "application_id", app_id);
+  scenario_answer = vox_call (f, "AddScenario", scenario);
+  scenario_id = json_object_get_int_member (scenario_answer, "scenario_id");
+
+  govorun_voximplant_params_add (rule, "rule_name", "crm-inbound");
+  govorun_voximplant_params_add (rule, "rule_pattern", ".*");
+  govorun_voximplant_params_add_int (rule, "application_id", app_id);
+  govorun_voximplant_params_add_int (rule, "scenario_id", scenario_id);
+  rule_answer = vox_call (f, "AddRule", rule);
+  rule_id = json_object_get_int_member (rule_answer, "rule_id");
+
+  govorun_voximplant_params_add_int (bind, "phone_id", phone_id);
+  govorun_voximplant_params_add_int (bind, "application_id", app_id);
+  govorun_voximplant_params_add_int (bind, "rule_id", rule_id);
+  govorun_voximplant_params_add_bool (bind, "bind", TRUE);
+  bind_answer = vox_call (f, "BindPhoneNumberToApplication", bind);
+
+  f->foreign[0] = raw_count (f, "application");
+  f->foreign[1] = raw_count (f, "scenario");
+  f->foreign[2] = raw_count (f, "rule");
+  f->foreign[3] = raw_count (f, "bound-number");
+  g_assert_cmpuint (f->foreign[0], ==, 1);
+  g_assert_cmpuint (f->foreign[1], ==, 1);
+  g_assert_cmpuint (f->foreign[2], ==, 1);
+  g_assert_cmpuint (f->foreign[3], ==, 1);
 }
 
 static guint
@@ -438,14 +526,11 @@ test_fault_matrix (Fixture       *f,
   g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
   gint64 foreign_app;
 
-  /* Foreign objects Govorun must never touch. */
-  {
-    g_autoptr(GovorunAgent) other = govorun_agent_copy (f->agent);
-
-    (void) other;
-  }
+  /* Foreign objects Govorun must never touch: a number, and an
+   * application with its scenario and rule that number is bound to. */
   foreign_app = govorun_voximplant_emulator_add_owned_number (emulator, VOX, "74951230009", "RU", "GEOGRAPHIC", "Moscow");
   g_assert_cmpint (foreign_app, >, 0);
+  add_foreign_objects (f, foreign_app);
 
   /* Inbound and outbound, both numbers: every mutation step is met. */
   g_ptr_array_add (numbers, govorun_agent_number_new (f->phone1, "74951230001"));
@@ -492,7 +577,60 @@ test_fault_matrix (Fixture       *f,
         g_assert_cmpuint (count (f, "rule"), ==, 0);
         g_assert_cmpuint (count (f, "bound-number"), ==, 0);
         g_assert_cmpuint (count (f, "number"), ==, 3);
+        g_assert_cmpuint (raw_count (f, "bound-number"), ==, 1);   /* the foreign number still bound */
       }
+
+  /* Updates are steps too: a changed scenario text (another ElevenLabs
+   * agent) and a changed rule pattern (other numbers), each failing once
+   * in every way, then Continue. */
+  {
+    const char *update_methods[] = { "SetScenarioInfo", "SetRuleInfo" };
+    g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+    guint flip = 0;
+
+    g_ptr_array_add (one, govorun_agent_number_new (f->phone1, "74951230001"));
+
+    for (guint m = 0; m < G_N_ELEMENTS (update_methods); m++)
+      for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
+        {
+          g_autoptr(GError) error = NULL;
+          gboolean ok;
+
+          /* Deployed as it is, then changed. */
+          g_assert_true (apply (f, &error));
+          g_assert_no_error (error);
+          flip++;
+          if (m == 0)
+            govorun_agent_set_el_agent_id (f->agent, flip % 2 ? "agent_other" : "agent_x");
+          else
+            govorun_agent_set_numbers (f->agent, flip % 2 ? one : numbers);
+
+          g_test_message ("%s × %s", update_methods[m], classes[c].name);
+          govorun_emulator_reset_counts (f->vox);
+          govorun_emulator_add_fault (f->vox, update_methods[m], &classes[c].fault);
+          ok = apply (f, &error);
+          g_assert_cmpuint (govorun_emulator_get_request_count (f->vox, update_methods[m]), >=, 1);
+          if (!classes[c].succeeds)
+            {
+              g_assert_false (ok);
+              g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_PARTIAL);
+            }
+          g_clear_error (&error);
+
+          govorun_emulator_clear_faults (f->vox);
+          wait_ms (classes[c].fault.delay_ms + 50);
+          g_assert_true (apply (f, &error));
+          g_assert_no_error (error);
+          assert_deployed (f, 2, 2);
+          g_assert_cmpuint (raw_count (f, "bound-number"), ==, 1 + govorun_agent_get_numbers (f->agent)->len);
+        }
+
+    rollback (f);
+    g_assert_cmpuint (count (f, "application"), ==, 0);
+    g_assert_cmpuint (raw_count (f, "application"), ==, 1);
+    g_assert_cmpuint (raw_count (f, "scenario"), ==, 1);
+    g_assert_cmpuint (raw_count (f, "rule"), ==, 1);
+  }
 }
 
 #ifndef GOVORUN_BENCH
