@@ -89,12 +89,15 @@ update (GovorunAgentRow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
   const char *el_name = govorun_agent_get_el_agent_name (self->agent);
+  const char *vox_uuid = govorun_agent_get_vox_account_uuid (self->agent);
+  GovorunAccount *vox = vox_uuid ? govorun_account_store_find_by_uuid (self->accounts, vox_uuid) : NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), govorun_agent_get_name (self->agent));
 
-  /* Translators: ElevenLabs agent name · phone numbers · call modes */
-  subtitle = g_strdup_printf (_("%s · %s · %s"),
+  /* Translators: ElevenLabs agent · Voximplant account · phone numbers · call modes */
+  subtitle = g_strdup_printf (_("%s · %s · %s · %s"),
                               el_name ? el_name : govorun_agent_get_el_agent_id (self->agent),
+                              vox ? govorun_account_get_display_name (vox) : "—",
                               numbers, govorun_agent_modes_get_label (self->agent));
   escaped = g_markup_escape_text (subtitle, -1);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped);

@@ -22,6 +22,7 @@
 #include "govorun-agent-dialog.h"
 #include "govorun-application.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-scenario-window.h"
 #include "govorun-window.h"
 #include "ui-helpers.h"
 
@@ -188,6 +189,34 @@ select_in_combo (GtkWidget  *root,
   g_error ("“%s” has no item “%s”", row_title, item);
 }
 
+static GtkWidget *
+scenario_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GOVORUN_IS_SCENARIO_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+scenario_window_open (gpointer data)
+{
+  return scenario_window () != NULL;
+}
+
+static gboolean
+buffer_has_code (gpointer data)
+{
+  return gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (data)) > 100;
+}
+
 static guint
 count_objects (const char *type)
 {
@@ -294,6 +323,28 @@ run_script (gpointer user_data)
   g_assert_true (wait_until (widget_sensitive, find_widget (window, GTK_TYPE_BUTTON,
                                                             _("C_heck for Changes")), 15000));
   g_assert_true (wait_until (label_is, &ready, 5000));
+
+  /* The scenario code is there to read, with the key masked. */
+  {
+    GtkWidget *details_page = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON,
+                                                                    _("C_heck for Changes")),
+                                                       GOVORUN_TYPE_AGENT_DETAILS);
+    GtkWidget *code_window;
+    GtkTextBuffer *buffer;
+    g_autofree char *text = NULL;
+
+    g_assert_true (gtk_widget_activate_action (details_page, "details.scenario", NULL));
+    g_assert_true (wait_until (scenario_window_open, NULL, 5000));
+    code_window = scenario_window ();
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (code_window, GTK_TYPE_TEXT_VIEW, NULL)));
+    g_assert_true (wait_until (buffer_has_code, buffer, 10000));
+    g_object_get (buffer, "text", &text, NULL);
+    g_assert_nonnull (strstr (text, "createAgentsClient"));
+    g_assert_nonnull (strstr (text, "••••"));
+    g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+    screenshot (code_window, russian ? "agent-scenario-ru.png" : "agent-scenario.png");
+    gtk_window_destroy (GTK_WINDOW (code_window));
+  }
 
   /* Someone changes the routing behind Govorun's back (the sandbox's hook,
    * from the agent's menu); the check finds it and Repair puts it back. */
