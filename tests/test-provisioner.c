@@ -631,6 +631,43 @@ test_fault_matrix (Fixture       *f,
     g_assert_cmpuint (raw_count (f, "scenario"), ==, 1);
     g_assert_cmpuint (raw_count (f, "rule"), ==, 1);
   }
+
+  /* Rolling back is resumable too: a fault at any of its steps leaves
+   * something to finish, and rolling back again leaves nothing of ours. */
+  {
+    const char *rollback_methods[] = { "BindPhoneNumberToApplication", "DelRule", "DelScenario",
+                                       "DelApplication" };
+
+    for (guint m = 0; m < G_N_ELEMENTS (rollback_methods); m++)
+      for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (apply (f, &error));
+          g_assert_no_error (error);
+          assert_deployed (f, 2, 2);
+
+          g_test_message ("roll back: %s × %s", rollback_methods[m], classes[c].name);
+          govorun_emulator_add_fault (f->vox, rollback_methods[m], &classes[c].fault);
+          govorun_provisioner_rollback_async (f->prov, f->agent, NULL, on_result, f);
+          if (!govorun_provisioner_rollback_finish (f->prov, wait_result (f), &error))
+            g_assert_nonnull (error);
+          else
+            g_assert_true (classes[c].succeeds);
+          g_clear_object (&f->result);
+          g_clear_error (&error);
+
+          govorun_emulator_clear_faults (f->vox);
+          wait_ms (classes[c].fault.delay_ms + 50);
+          rollback (f);
+          g_assert_cmpuint (count (f, "application"), ==, 0);
+          g_assert_cmpuint (count (f, "scenario"), ==, 0);
+          g_assert_cmpuint (count (f, "rule"), ==, 0);
+          g_assert_cmpuint (count (f, "bound-number"), ==, 0);
+          g_assert_cmpuint (raw_count (f, "application"), ==, 1);
+          g_assert_cmpuint (raw_count (f, "bound-number"), ==, 1);
+        }
+  }
 }
 
 #ifndef GOVORUN_BENCH
