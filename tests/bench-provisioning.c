@@ -27,7 +27,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   fixture_setup (f, NULL);
-  govorun_http_set_timeout (f->http, 10000);
+  govorun_http_set_timeout (f->s.http, 10000);
 
   g_ptr_array_add (numbers, govorun_agent_number_new (f->phone1, "74951230001"));
   g_ptr_array_add (numbers, govorun_agent_number_new (f->phone2, "74951230002"));

@@ -20,20 +20,14 @@
 #include "govorun-secrets.h"
 #include "govorun-store.h"
 #include "govorun-util.h"
+#include "sandbox-services.h"
 
 typedef struct
 {
-  GovorunSandbox            *sandbox;
+  SandboxServices            s;
   GovorunVoximplantEmulator *emulator;
-  GovorunHttp               *http;
-  GovorunEndpoints          *endpoints;
-  GovorunStore              *store;
-  GovorunSecrets            *secrets;
-  GovorunAccountStore       *accounts;
-  GovorunClientFactory      *factory;
   GovorunNumberService      *service;
   GovorunAccount            *account;
-  char                      *dir;
   GAsyncResult              *result;
 } Fixture;
 
@@ -63,17 +57,13 @@ add_account (Fixture    *f,
              const char *secret)
 {
   g_autoptr(GovorunAccount) draft = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
-  g_autoptr(GError) error = NULL;
   GovorunAccount *saved;
 
   govorun_account_set_display_name (draft, account_id);
   govorun_account_set_vox_auth (draft, GOVORUN_VOXIMPLANT_AUTH_API_KEY);
   govorun_account_set_vox_account_id (draft, account_id);
 
-  govorun_account_store_add_async (f->accounts, draft, secret, NULL, on_result, f);
-  saved = govorun_account_store_add_finish (f->accounts, wait_result (f), &error);
-  g_assert_no_error (error);
-  g_clear_object (&f->result);
+  saved = sandbox_services_add_account (&f->s, draft, secret);
 
   return saved;
 }
@@ -82,41 +72,11 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  f->sandbox = govorun_sandbox_new ();
-  g_assert_true (govorun_sandbox_start (f->sandbox, &error));
-  g_assert_no_error (error);
-  f->emulator = govorun_sandbox_get_voximplant (f->sandbox);
+  sandbox_services_start (&f->s);
+  f->emulator = govorun_sandbox_get_voximplant (f->s.sandbox);
   govorun_voximplant_emulator_seed_phone_inventory (f->emulator);
 
-  f->http = govorun_http_new ();
-  govorun_http_set_retry (f->http, 2, 5);
-  govorun_http_set_timeout (f->http, 5000);
-  f->endpoints = govorun_endpoints_new (NULL);
-  govorun_endpoints_set_sandbox (f->endpoints,
-                                 govorun_sandbox_get_voximplant_url (f->sandbox),
-                                 govorun_sandbox_get_elevenlabs_url (f->sandbox));
-
-  f->dir = g_dir_make_tmp ("govorun-numbers-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "govorun.db", NULL);
-  f->store = govorun_store_new (db);
-  govorun_store_open_async (f->store, NULL, on_result, f);
-  g_assert_true (govorun_store_open_finish (f->store, wait_result (f), &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->result);
-
-  f->secrets = govorun_secrets_new (GOVORUN_PROFILE_SANDBOX);
-  f->accounts = govorun_account_store_new (f->store, f->secrets);
-  govorun_account_store_load_async (f->accounts, NULL, on_result, f);
-  g_assert_true (govorun_account_store_load_finish (f->accounts, wait_result (f), &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->result);
-
-  f->factory = govorun_client_factory_new (f->http, f->endpoints, f->accounts);
-  f->service = govorun_number_service_new (f->factory);
+  f->service = govorun_number_service_new (f->s.factory);
   f->account = add_account (f, "7654321", GOVORUN_SANDBOX_VOX_API_KEY);
 }
 
@@ -126,28 +86,8 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->account);
   g_clear_object (&f->service);
-  g_clear_object (&f->factory);
-  g_clear_object (&f->accounts);
-  g_clear_object (&f->secrets);
-  if (f->store != NULL)
-    govorun_store_close (f->store);
-  g_clear_object (&f->store);
-  g_clear_object (&f->endpoints);
-  g_clear_object (&f->http);
-  g_clear_object (&f->sandbox);
   g_clear_object (&f->result);
-  if (f->dir != NULL)
-    {
-      g_autofree char *db = g_build_filename (f->dir, "govorun.db", NULL);
-      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-      g_unlink (db);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (f->dir);
-      g_free (f->dir);
-    }
+  sandbox_services_stop (&f->s);
 }
 
 /* -- synchronous wrappers over the service, for the tests -- */
@@ -610,8 +550,8 @@ vox_call (Fixture                 *f,
   g_autoptr(GError) error = NULL;
   JsonObject *envelope;
 
-  govorun_client_factory_voximplant_async (f->factory, f->account, NULL, NULL, on_result, f);
-  client = govorun_client_factory_voximplant_finish (f->factory, wait_result (f), &error);
+  govorun_client_factory_voximplant_async (f->s.factory, f->account, NULL, NULL, on_result, f);
+  client = govorun_client_factory_voximplant_finish (f->s.factory, wait_result (f), &error);
   g_clear_object (&f->result);
   g_assert_no_error (error);
 
@@ -846,7 +786,7 @@ test_bad_response (Fixture       *f,
   uri = uris->data;
   raw.url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  govorun_endpoints_set_sandbox (f->endpoints, raw.url, govorun_sandbox_get_elevenlabs_url (f->sandbox));
+  govorun_endpoints_set_sandbox (f->s.endpoints, raw.url, govorun_sandbox_get_elevenlabs_url (f->s.sandbox));
 
   /* No "result" at all: the client's own check. */
   raw.body = g_strdup ("{}");

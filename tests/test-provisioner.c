@@ -18,27 +18,21 @@
 #include "govorun-sandbox.h"
 #include "govorun-util.h"
 #include "govorun-voximplant-client.h"
+#include "sandbox-services.h"
 
 #define VOX GOVORUN_SANDBOX_VOX_ACCOUNT_ID
 
 typedef struct
 {
-  GovorunSandbox       *sandbox;
+  SandboxServices       s;
   GovorunEmulator      *vox;
-  GovorunHttp          *http;
-  GovorunEndpoints     *endpoints;
-  GovorunStore         *store;
-  GovorunSecrets       *secrets;
-  GovorunAccountStore  *accounts;
   GovorunAgentStore    *agents;
-  GovorunClientFactory *factory;
   GovorunProvisioner   *prov;
   GovorunAccount       *vox_account;
   GovorunAccount       *el_account;
   GovorunAgent         *agent;
   gint64                phone1, phone2;
   guint                 foreign[4];   /* objects not Govorun's: application, scenario, rule, bound-number */
-  char                 *dir;
   GAsyncResult         *result;
 } Fixture;
 
@@ -75,14 +69,7 @@ add_account (Fixture        *f,
              GovorunAccount *draft,
              const char     *secret)
 {
-  g_autoptr(GError) error = NULL;
-  GovorunAccount *saved;
-
-  govorun_account_store_add_async (f->accounts, draft, secret, NULL, on_result, f);
-  saved = govorun_account_store_add_finish (f->accounts, wait_result (f), &error);
-  g_assert_no_error (error);
-  g_clear_object (&f->result);
-  return saved;
+  return sandbox_services_add_account (&f->s, draft, secret);
 }
 
 static void
@@ -94,36 +81,12 @@ fixture_setup (Fixture       *f,
   g_autoptr(GovorunAccount) el = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
   g_autoptr(GovorunAgent) draft = govorun_agent_new ();
   g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
-  g_autofree char *db = NULL;
 
-  f->sandbox = govorun_sandbox_new ();
-  g_assert_true (govorun_sandbox_start (f->sandbox, &error));
-  g_assert_no_error (error);
-  f->vox = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (f->sandbox));
-
-  f->http = govorun_http_new ();
-  govorun_http_set_retry (f->http, 2, 1);
-  govorun_http_set_timeout (f->http, 300);
-  f->endpoints = govorun_endpoints_new (NULL);
-  govorun_endpoints_set_sandbox (f->endpoints,
-                                 govorun_sandbox_get_voximplant_url (f->sandbox),
-                                 govorun_sandbox_get_elevenlabs_url (f->sandbox));
-
-  f->dir = g_dir_make_tmp ("govorun-prov-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "govorun.db", NULL);
-  f->store = govorun_store_new (db);
-  govorun_store_open_async (f->store, NULL, on_result, f);
-  g_assert_true (govorun_store_open_finish (f->store, wait_result (f), &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->result);
-
-  f->secrets = govorun_secrets_new (GOVORUN_PROFILE_SANDBOX);
-  f->accounts = govorun_account_store_new (f->store, f->secrets);
-  govorun_account_store_load_async (f->accounts, NULL, on_result, f);
-  g_assert_true (govorun_account_store_load_finish (f->accounts, wait_result (f), &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->result);
+  sandbox_services_start (&f->s);
+  f->vox = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (f->s.sandbox));
+  /* Short, so the fault matrix's timeouts are quick. */
+  govorun_http_set_retry (f->s.http, 2, 1);
+  govorun_http_set_timeout (f->s.http, 300);
 
   govorun_account_set_display_name (vox, "Clinic");
   govorun_account_set_vox_auth (vox, GOVORUN_VOXIMPLANT_AUTH_API_KEY);
@@ -132,14 +95,13 @@ fixture_setup (Fixture       *f,
   govorun_account_set_display_name (el, "Agents");
   f->el_account = add_account (f, el, GOVORUN_SANDBOX_EL_API_KEY);
 
-  f->agents = govorun_agent_store_new (f->store);
-  f->factory = govorun_client_factory_new (f->http, f->endpoints, f->accounts);
-  f->prov = govorun_provisioner_new (f->factory, f->accounts, f->agents, f->store);
+  f->agents = govorun_agent_store_new (f->s.store);
+  f->prov = govorun_provisioner_new (f->s.factory, f->s.accounts, f->agents, f->s.store);
 
-  govorun_voximplant_emulator_seed_phone_inventory (govorun_sandbox_get_voximplant (f->sandbox));
-  f->phone1 = govorun_voximplant_emulator_add_owned_number (govorun_sandbox_get_voximplant (f->sandbox), VOX,
+  govorun_voximplant_emulator_seed_phone_inventory (govorun_sandbox_get_voximplant (f->s.sandbox));
+  f->phone1 = govorun_voximplant_emulator_add_owned_number (govorun_sandbox_get_voximplant (f->s.sandbox), VOX,
                                                             "74951230001", "RU", "GEOGRAPHIC", "Moscow");
-  f->phone2 = govorun_voximplant_emulator_add_owned_number (govorun_sandbox_get_voximplant (f->sandbox), VOX,
+  f->phone2 = govorun_voximplant_emulator_add_owned_number (govorun_sandbox_get_voximplant (f->s.sandbox), VOX,
                                                             "74951230002", "RU", "GEOGRAPHIC", "Moscow");
   g_assert_cmpint (f->phone1, >, 0);
 
@@ -161,30 +123,11 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->agent);
   g_clear_object (&f->prov);
-  g_clear_object (&f->factory);
   g_clear_object (&f->agents);
   g_clear_object (&f->vox_account);
   g_clear_object (&f->el_account);
-  g_clear_object (&f->accounts);
-  g_clear_object (&f->secrets);
-  govorun_store_close (f->store);
-  g_clear_object (&f->store);
-  g_clear_object (&f->endpoints);
-  g_clear_object (&f->http);
-  g_clear_object (&f->sandbox);
   g_clear_object (&f->result);
-  if (f->dir != NULL)
-    {
-      g_autofree char *db = g_build_filename (f->dir, "govorun.db", NULL);
-      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-      g_unlink (db);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (f->dir);
-      g_free (f->dir);
-    }
+  sandbox_services_stop (&f->s);
 }
 
 static gboolean
@@ -240,7 +183,7 @@ static guint
 raw_count (Fixture    *f,
            const char *type)
 {
-  return govorun_voximplant_emulator_count_objects (govorun_sandbox_get_voximplant (f->sandbox), VOX, type);
+  return govorun_voximplant_emulator_count_objects (govorun_sandbox_get_voximplant (f->s.sandbox), VOX, type);
 }
 
 /* Govorun's own objects: what is there less the foreign objects a test made. */
@@ -266,8 +209,8 @@ vox_call (Fixture                 *f,
   g_autoptr(GError) error = NULL;
   JsonObject *envelope;
 
-  govorun_client_factory_voximplant_async (f->factory, f->vox_account, NULL, NULL, on_result, f);
-  client = govorun_client_factory_voximplant_finish (f->factory, wait_result (f), &error);
+  govorun_client_factory_voximplant_async (f->s.factory, f->vox_account, NULL, NULL, on_result, f);
+  client = govorun_client_factory_voximplant_finish (f->s.factory, wait_result (f), &error);
   g_clear_object (&f->result);
   g_assert_no_error (error);
 
@@ -456,7 +399,7 @@ test_drift_repair_delete (Fixture       *f,
   /* The emulator numbers rules from 300001: tamper the first there is.
    */
   for (rule_id = 300001; rule_id < 300100; rule_id++)
-    if (govorun_voximplant_emulator_tamper_rule_pattern (govorun_sandbox_get_voximplant (f->sandbox),
+    if (govorun_voximplant_emulator_tamper_rule_pattern (govorun_sandbox_get_voximplant (f->s.sandbox),
                                                          VOX, rule_id, "7.*"))
       break;
   g_assert_cmpint (rule_id, <, 300100);
@@ -493,12 +436,12 @@ test_account_in_use (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  govorun_account_store_remove_async (f->accounts, f->vox_account, NULL, on_result, f);
-  g_assert_false (govorun_account_store_remove_finish (f->accounts, wait_result (f), &error));
+  govorun_account_store_remove_async (f->s.accounts, f->vox_account, NULL, on_result, f);
+  g_assert_false (govorun_account_store_remove_finish (f->s.accounts, wait_result (f), &error));
   g_clear_object (&f->result);
   g_assert_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_IN_USE);
   g_assert_nonnull (strstr (error->message, govorun_agent_get_name (f->agent)));
-  g_assert_nonnull (govorun_account_store_find_by_uuid (f->accounts,
+  g_assert_nonnull (govorun_account_store_find_by_uuid (f->s.accounts,
                                                         govorun_account_get_uuid (f->vox_account)));
 }
 
@@ -522,7 +465,7 @@ test_fault_matrix (Fixture       *f,
     { "rate-limit-once", { .provider_code = 340, .times = 1 }, TRUE },
     { "auth-failed", { .provider_code = 100, .times = -1 }, FALSE },
   };
-  GovorunVoximplantEmulator *emulator = govorun_sandbox_get_voximplant (f->sandbox);
+  GovorunVoximplantEmulator *emulator = govorun_sandbox_get_voximplant (f->s.sandbox);
   g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
   gint64 foreign_app;
 

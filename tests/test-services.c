@@ -21,6 +21,7 @@
 #include "govorun-store.h"
 #include "govorun-util.h"
 #include "govorun-voximplant-client.h"
+#include "sandbox-services.h"
 
 /* -- endpoints -- */
 
@@ -82,14 +83,8 @@ test_endpoints_precedence (void)
 
 typedef struct
 {
-  GovorunSandbox          *sandbox;
-  GovorunHttp             *http;
-  GovorunEndpoints        *endpoints;
-  GovorunStore            *store;
-  GovorunSecrets          *secrets;
-  GovorunAccountStore     *accounts;
+  SandboxServices          s;
   GovorunConnectionTester *tester;
-  char                    *dir;
   GAsyncResult            *result;
 } Fixture;
 
@@ -107,48 +102,15 @@ on_result (GObject      *object,
 static GAsyncResult *
 wait_result (Fixture *f)
 {
-  while (f->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return f->result;
+  return sandbox_services_wait (&f->result);
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  f->sandbox = govorun_sandbox_new ();
-  g_assert_true (govorun_sandbox_start (f->sandbox, &error));
-  g_assert_no_error (error);
-
-  f->http = govorun_http_new ();
-  govorun_http_set_retry (f->http, 2, 5);
-  govorun_http_set_timeout (f->http, 5000);
-  f->endpoints = govorun_endpoints_new (NULL);
-  govorun_endpoints_set_sandbox (f->endpoints,
-                                 govorun_sandbox_get_voximplant_url (f->sandbox),
-                                 govorun_sandbox_get_elevenlabs_url (f->sandbox));
-
-  f->dir = g_dir_make_tmp ("govorun-services-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "govorun.db", NULL);
-  f->store = govorun_store_new (db);
-  govorun_store_open_async (f->store, NULL, on_result, f);
-  g_assert_true (govorun_store_open_finish (f->store, wait_result (f), &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->result);
-
-  f->secrets = govorun_secrets_new (GOVORUN_PROFILE_SANDBOX);
-  f->accounts = govorun_account_store_new (f->store, f->secrets);
-  govorun_account_store_load_async (f->accounts, NULL, on_result, f);
-  g_assert_true (govorun_account_store_load_finish (f->accounts, wait_result (f), &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->result);
-
-  f->tester = govorun_connection_tester_new (f->http, f->endpoints, f->accounts);
+  sandbox_services_start (&f->s);
+  f->tester = govorun_connection_tester_new (f->s.http, f->s.endpoints, f->s.accounts);
 }
 
 static void
@@ -156,27 +118,8 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->tester);
-  g_clear_object (&f->accounts);
-  g_clear_object (&f->secrets);
-  if (f->store != NULL)
-    govorun_store_close (f->store);
-  g_clear_object (&f->store);
-  g_clear_object (&f->endpoints);
-  g_clear_object (&f->http);
-  g_clear_object (&f->sandbox);
   g_clear_object (&f->result);
-  if (f->dir != NULL)
-    {
-      g_autofree char *db = g_build_filename (f->dir, "govorun.db", NULL);
-      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-      g_unlink (db);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (f->dir);
-      g_free (f->dir);
-    }
+  sandbox_services_stop (&f->s);
 }
 
 static char *
@@ -212,7 +155,7 @@ test_draft_voximplant_api_key (Fixture       *f,
 {
   g_autoptr(GovorunAccount) account = voximplant_api_key_account ("7654321");
   g_autoptr(GovorunAccount) bad_id = voximplant_api_key_account ("76543x21");
-  GovorunEmulator *emulator = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (f->sandbox));
+  GovorunEmulator *emulator = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (f->s.sandbox));
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
@@ -244,7 +187,7 @@ test_draft_voximplant_service_account (Fixture       *f,
   g_autofree char *credentials = NULL;
   g_autofree char *summary = NULL;
 
-  credentials = govorun_voximplant_emulator_create_key (govorun_sandbox_get_voximplant (f->sandbox),
+  credentials = govorun_voximplant_emulator_create_key (govorun_sandbox_get_voximplant (f->s.sandbox),
                                                         GOVORUN_SANDBOX_VOX_ACCOUNT_ID, &error);
   g_assert_no_error (error);
 
@@ -277,7 +220,7 @@ test_draft_elevenlabs (Fixture       *f,
   g_assert_cmpstr (summary, ==, "3 agents · plan creator");
 
   /* A scoped key is valid, with limited scope, not invalid. */
-  govorun_elevenlabs_emulator_add_key (govorun_sandbox_get_elevenlabs (f->sandbox),
+  govorun_elevenlabs_emulator_add_key (govorun_sandbox_get_elevenlabs (f->s.sandbox),
                                        "sk_scoped", FALSE);
   g_clear_pointer (&summary, g_free);
   summary = test_draft (f, account, "sk_scoped", &error);
@@ -295,15 +238,7 @@ add_account (Fixture        *f,
              GovorunAccount *draft,
              const char     *secret)
 {
-  g_autoptr(GError) error = NULL;
-  GovorunAccount *saved;
-
-  govorun_account_store_add_async (f->accounts, draft, secret, NULL, on_result, f);
-  saved = govorun_account_store_add_finish (f->accounts, wait_result (f), &error);
-  g_assert_no_error (error);
-  g_clear_object (&f->result);
-
-  return saved;
+  return sandbox_services_add_account (&f->s, draft, secret);
 }
 
 static void

@@ -1,0 +1,51 @@
+/* sandbox-services.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The services the application builds, over the sandbox's emulators and a
+ * throwaway database, for tests that run inside run-with-keyring.sh.
+ */
+#pragma once
+
+#include "govorun-account-store.h"
+#include "govorun-client-factory.h"
+#include "govorun-endpoints.h"
+#include "govorun-http.h"
+#include "govorun-sandbox.h"
+#include "govorun-secrets.h"
+#include "govorun-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GovorunSandbox       *sandbox;
+  GovorunHttp          *http;
+  GovorunEndpoints     *endpoints;
+  GovorunStore         *store;
+  GovorunSecrets       *secrets;
+  GovorunAccountStore  *accounts;
+  GovorunClientFactory *factory;
+  char                 *dir;
+} SandboxServices;
+
+/* Starts the emulators, opens a database in a new temporary directory and
+ * loads its (empty) accounts. The transport retries twice, 5 ms apart,
+ * with a 5 s deadline; tests may change that. */
+void            sandbox_services_start       (SandboxServices *s);
+void            sandbox_services_stop        (SandboxServices *s);
+/* Adds @draft with @secret and returns the saved account (transfer full). */
+GovorunAccount *sandbox_services_add_account (SandboxServices *s,
+                                              GovorunAccount  *draft,
+                                              const char      *secret);
+/* Runs the main loop until *@slot holds a result; returns it. */
+GAsyncResult   *sandbox_services_wait        (GAsyncResult   **slot);
+/* A GAsyncReadyCallback storing the result in the GAsyncResult* slot given
+ * as user data. */
+void            sandbox_services_on_result   (GObject         *object,
+                                              GAsyncResult    *result,
+                                              gpointer         user_data);
+
+G_END_DECLS
