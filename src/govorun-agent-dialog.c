@@ -147,9 +147,10 @@ page_complete (GovorunAgentDialog *self,
       return self->chosen != NULL;
 
     case 1:
+      /* Inbound calls arrive on a number; outbound calls show one as the
+       * caller ID (VoxEngine needs a rented number there). */
       return selected_account (self->vox_account_row, self->vox_accounts) != NULL &&
-             (g_hash_table_size (self->checked) > 0 ||
-              !gtk_switch_get_active (self->inbound_switch));
+             g_hash_table_size (self->checked) > 0;
 
     case 2:
       {
