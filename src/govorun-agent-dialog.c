@@ -317,6 +317,15 @@ agent_fetched_cb (GObject      *object,
   gtk_widget_remove_css_class (GTK_WIDGET (self->agent_id_row), "error");
   g_clear_pointer (&self->chosen, govorun_elevenlabs_agent_free);
   self->chosen = agent;
+
+  /* Mark the chosen one in the list. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->agents_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "check") != NULL)
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "check"),
+                              g_strcmp0 (g_object_get_data (G_OBJECT (row), "agent-id"),
+                                         agent->agent_id) == 0);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->agent_id_row)), agent->agent_id) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->agent_id_row), agent->agent_id);
   show_chosen (self);
@@ -437,12 +446,17 @@ agents_listed_cb (GObject      *object,
     {
       GovorunElevenlabsAgentSummary *summary = g_ptr_array_index (page->agents, i);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check;
       g_autofree char *escaped = g_markup_escape_text (summary->name, -1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       set_subtitle (ADW_ACTION_ROW (row), summary->agent_id);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      check = gtk_image_new_from_icon_name ("object-select-symbolic");
+      gtk_widget_set_visible (check, self->chosen != NULL &&
+                              g_strcmp0 (self->chosen->agent_id, summary->agent_id) == 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "check", check);
       g_object_set_data_full (G_OBJECT (row), "agent-id", g_strdup (summary->agent_id), g_free);
       gtk_list_box_append (self->agents_list, row);
     }
