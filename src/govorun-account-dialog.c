@@ -444,6 +444,7 @@ credentials_loaded_cb (GObject      *object,
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *account_id = NULL;
 
   credentials = govorun_voximplant_credentials_load_file_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -465,9 +466,11 @@ credentials_loaded_cb (GObject      *object,
   g_set_object (&self->credentials, credentials);
   gtk_widget_remove_css_class (GTK_WIDGET (self->credentials_row), "error");
 
+  /* xgettext cannot see through G_GINT64_FORMAT: the ID goes in as text. */
+  account_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                govorun_voximplant_credentials_get_account_id (credentials));
   /* Translators: Voximplant account ID, key ID, then the account's email */
-  subtitle = g_strdup_printf (_("Account %" G_GINT64_FORMAT " · key %s\n%s"),
-                              govorun_voximplant_credentials_get_account_id (credentials),
+  subtitle = g_strdup_printf (_("Account %s · key %s\n%s"), account_id,
                               govorun_voximplant_credentials_get_key_id (credentials),
                               govorun_voximplant_credentials_get_account_email (credentials));
   escaped = g_markup_escape_text (subtitle, -1);
