@@ -123,12 +123,49 @@ on_details_edit (GovorunAgentsPage *self)
   open_dialog (self, govorun_agent_details_get_agent (self->details));
 }
 
+static void
+missing_response_cb (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     GovorunAgentsPage *self)
+{
+  if (g_strcmp0 (response, "add") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.add-account", NULL);
+}
+
 void
 govorun_agents_page_new_agent (GovorunAgentsPage *self)
 {
+  GovorunAccountStore *accounts;
+  GtkWidget *dialog;
+
   g_return_if_fail (GOVORUN_IS_AGENTS_PAGE (self));
 
-  open_dialog (self, NULL);
+  if (self->app == NULL)
+    return;
+
+  /* An agent joins two accounts; say so up front rather than offer a
+   * wizard with an empty list. */
+  accounts = govorun_application_get_accounts (self->app);
+  if (govorun_account_store_count_kind (accounts, GOVORUN_ACCOUNT_KIND_ELEVENLABS) > 0 &&
+      govorun_account_store_count_kind (accounts, GOVORUN_ACCOUNT_KIND_VOXIMPLANT) > 0)
+    {
+      open_dialog (self, NULL);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Connect Both Accounts First"),
+                                   _("An agent joins an ElevenLabs voice agent to Voximplant telephony. Add an ElevenLabs key and a Voximplant account, then create the agent."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Not Now"),
+                                    "add", _("_Add Account"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (missing_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
