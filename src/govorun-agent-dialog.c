@@ -1067,6 +1067,15 @@ fill_from_agent (GovorunAgentDialog *self)
       g_hash_table_add (self->checked, g_memdup2 (&number->phone_id, sizeof number->phone_id));
     }
 
+  /* What Govorun created lives in that account: moving the agent would
+   * leave it behind. Rolling back first frees the choice. */
+  if (govorun_agent_get_application_id (agent) != 0)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->vox_account_row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->vox_account_row),
+                                   _("To move the agent to another account, roll it back first"));
+    }
+
   gtk_editable_set_text (GTK_EDITABLE (self->agent_id_row), govorun_agent_get_el_agent_id (agent));
   fetch_agent (self, govorun_agent_get_el_agent_id (agent));
 }
