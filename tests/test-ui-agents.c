@@ -217,6 +217,18 @@ buffer_has_code (gpointer data)
   return gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (data)) > 100;
 }
 
+static gboolean
+details_busy (gpointer data)
+{
+  return govorun_agent_details_is_busy (GOVORUN_AGENT_DETAILS (data));
+}
+
+static gboolean
+details_idle (gpointer data)
+{
+  return !govorun_agent_details_is_busy (GOVORUN_AGENT_DETAILS (data));
+}
+
 static guint
 count_objects (const char *type)
 {
@@ -361,6 +373,35 @@ run_script (gpointer user_data)
   click (window, _("_Repair"));
   g_assert_true (wait_until (label_is, &ready, 30000));
   g_assert_cmpuint (count_objects ("rule"), ==, 1);
+
+  /* Edit: outbound calls too. The wizard comes back filled in, the plan
+   * adds the outbound scenario and rule, and Save and Deploy applies it. */
+  details = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON, _("C_heck for Changes")),
+                                     GOVORUN_TYPE_AGENT_DETAILS);
+  g_assert_true (gtk_widget_activate_action (details, "details.edit", NULL));
+  g_assert_true (wait_until (dialog_open, NULL, 5000));
+  dialog = agent_dialog ();
+  wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
+  next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
+  g_assert_true (wait_until (widget_sensitive, next, 10000));
+  click (dialog, _("_Next"));
+  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+74951230001");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL))));
+  g_assert_true (wait_until (widget_sensitive, next, 10000));
+  click (dialog, _("_Next"));
+  gtk_switch_set_active (GTK_SWITCH (find_widget (wait_widget (dialog, ADW_TYPE_ACTION_ROW,
+                                                               _("Make Outbound Calls")),
+                                                  GTK_TYPE_SWITCH, NULL)), TRUE);
+  click (dialog, _("_Next"));
+  next = wait_widget (dialog, GTK_TYPE_BUTTON, _("_Save and Deploy"));
+  g_assert_true (wait_until (widget_sensitive, next, 15000));
+  click (dialog, _("_Save and Deploy"));
+  g_assert_true (wait_until (dialog_closed, NULL, 5000));
+  g_assert_true (wait_until (details_busy, details, 5000));
+  g_assert_true (wait_until (details_idle, details, 30000));
+  g_assert_true (wait_until (label_is, &ready, 5000));
+  g_assert_cmpuint (count_objects ("scenario"), ==, 2);
+  g_assert_cmpuint (count_objects ("rule"), ==, 2);
 
   /* Back on the list, the agent is shown ready. */
   click (window, _("All Agents"));
