@@ -1695,3 +1695,43 @@ govorun_elevenlabs_client_test_connection_finish (GovorunElevenlabsClient  *self
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * _govorun_elevenlabs_client_parse_for_fuzzing:
+ *
+ * Runs every parser of ElevenLabs answers over @data, as a success body and
+ * as an error body of a few statuses, and throws the results away. Only the
+ * fuzz targets call it (tests/fuzz/), through the private header.
+ */
+void
+_govorun_elevenlabs_client_parse_for_fuzzing (const guint8 *data,
+                                              gsize         size)
+{
+  g_autoptr(GBytes) body = g_bytes_new (data, size);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  static const guint statuses[] = { 400, 401, 404, 422, 429, 500 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(GError) error = error_from_answer (statuses[i], body);
+    }
+
+  if (g_utf8_validate ((const char *) data, size, NULL) &&
+      json_parser_load_from_data (parser, (const char *) data, size, NULL))
+    {
+      JsonNode *root = json_parser_get_root (parser);
+      g_autoptr(GError) e1 = NULL;
+      g_autoptr(GError) e2 = NULL;
+      g_autoptr(GError) e3 = NULL;
+      GovorunElevenlabsAgentPage *page = parse_agent_page (root, &e1);
+      GovorunElevenlabsAgent *agent = parse_agent (root, &e2);
+      GovorunElevenlabsSubscription *subscription = parse_subscription (root, &e3);
+
+      g_assert ((page == NULL) == (e1 != NULL));
+      g_assert ((agent == NULL) == (e2 != NULL));
+      g_assert ((subscription == NULL) == (e3 != NULL));
+      g_clear_pointer (&page, govorun_elevenlabs_agent_page_free);
+      g_clear_pointer (&agent, govorun_elevenlabs_agent_free);
+      g_clear_pointer (&subscription, govorun_elevenlabs_subscription_free);
+    }
+}

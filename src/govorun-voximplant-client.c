@@ -1246,3 +1246,37 @@ govorun_voximplant_client_set_style (GovorunVoximplantClient *self,
 
   self->style = style;
 }
+
+/**
+ * _govorun_voximplant_client_parse_for_fuzzing:
+ *
+ * Runs the parsers of Voximplant answers over @data: the envelope at a few
+ * HTTP statuses, the rate-limit check and the account info. Only the fuzz
+ * targets call it (tests/fuzz/), through the private header.
+ */
+void
+_govorun_voximplant_client_parse_for_fuzzing (const guint8 *data,
+                                              gsize         size)
+{
+  g_autoptr(GBytes) body = g_bytes_new (data, size);
+  static const guint statuses[] = { 200, 400, 429, 500 };
+  guint retry_after_ms = 0;
+
+  (void) is_rate_limited (NULL, body, &retry_after_ms, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) envelope = interpret_response (body, statuses[i], i % 2, &error);
+
+      g_assert ((envelope == NULL) == (error != NULL));
+      if (envelope != NULL)
+        {
+          g_autoptr(GError) info_error = NULL;
+          GovorunVoximplantAccountInfo *info = parse_account_info (envelope, &info_error);
+
+          g_assert ((info == NULL) == (info_error != NULL));
+          g_clear_pointer (&info, govorun_voximplant_account_info_free);
+        }
+    }
+}
