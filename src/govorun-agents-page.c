@@ -14,6 +14,7 @@
 #include "govorun-agent-dialog.h"
 #include "govorun-agent-row.h"
 #include "govorun-agents-page.h"
+#include "govorun-window.h"
 
 struct _GovorunAgentsPage
 {
@@ -121,6 +122,65 @@ static void
 on_details_edit (GovorunAgentsPage *self)
 {
   open_dialog (self, govorun_agent_details_get_agent (self->details));
+}
+
+static void
+numbers_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GovorunAgentsPage) self = user_data;
+  g_autoptr(GovorunAgent) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  saved = govorun_agent_store_save_finish (GOVORUN_AGENT_STORE (object), result, &error);
+  if (saved == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (GOVORUN_IS_WINDOW (root) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        govorun_window_add_toast (GOVORUN_WINDOW (root), error->message);
+      return;
+    }
+
+  govorun_agents_page_show_and_apply (self, saved);
+}
+
+void
+govorun_agents_page_change_numbers (GovorunAgentsPage *self,
+                                    GovorunAgent      *agent,
+                                    gint64             add_phone_id,
+                                    const char        *add_number,
+                                    gint64             remove_phone_id)
+{
+  g_autoptr(GovorunAgent) edited = NULL;
+  g_autoptr(GPtrArray) numbers = NULL;
+  GPtrArray *current;
+
+  g_return_if_fail (GOVORUN_IS_AGENTS_PAGE (self));
+  g_return_if_fail (GOVORUN_IS_AGENT (agent));
+
+  if (self->app == NULL)
+    return;
+
+  edited = govorun_agent_copy (agent);
+  current = govorun_agent_get_numbers (agent);
+  numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+
+  for (guint i = 0; current != NULL && i < current->len; i++)
+    {
+      GovorunAgentNumber *number = g_ptr_array_index (current, i);
+
+      if (number->phone_id != remove_phone_id && number->phone_id != add_phone_id)
+        g_ptr_array_add (numbers, govorun_agent_number_copy (number));
+    }
+  if (add_phone_id != 0 && add_number != NULL)
+    g_ptr_array_add (numbers, govorun_agent_number_new (add_phone_id,
+                                                        add_number[0] == '+' ? add_number + 1 : add_number));
+
+  govorun_agent_set_numbers (edited, numbers);
+  govorun_agent_store_save_async (govorun_application_get_agents (self->app), edited, NULL,
+                                  numbers_saved_cb, g_object_ref (self));
 }
 
 static void

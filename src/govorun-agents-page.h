@@ -24,4 +24,12 @@ void govorun_agents_page_new_agent       (GovorunAgentsPage  *self);
 void govorun_agents_page_show_and_apply  (GovorunAgentsPage  *self,
                                           GovorunAgent       *agent);
 
+/* Adds (@add_phone_id != 0) or removes (@remove_phone_id != 0) a number of
+ * @agent, saves it and deploys it again, showing its progress. */
+void govorun_agents_page_change_numbers  (GovorunAgentsPage  *self,
+                                          GovorunAgent       *agent,
+                                          gint64              add_phone_id,
+                                          const char         *add_number,
+                                          gint64              remove_phone_id);
+
 G_END_DECLS

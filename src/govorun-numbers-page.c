@@ -42,6 +42,14 @@ struct _GovorunNumbersPage
 
 G_DEFINE_FINAL_TYPE (GovorunNumbersPage, govorun_numbers_page, GTK_TYPE_WIDGET)
 
+enum {
+  SIGNAL_USE_FOR_AGENT,
+  SIGNAL_REMOVE_FROM_AGENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* -- formatting -- */
 
 char *
@@ -369,6 +377,51 @@ describe_binding (GovorunNumbersPage       *self,
                           number->application_name ? number->application_name : "");
 }
 
+/* Binding a number to an agent, or taking it away, changes the agent: its
+ * routing rule matches its numbers. The window hands these to the agents
+ * page, which saves the agent and deploys it again. */
+static void
+on_use_for_agent_clicked (GtkWidget          *button,
+                          GovorunNumbersPage *self)
+{
+  const GovorunPhoneNumber *number = row_number (button);
+  GovorunAgent *agent = g_object_get_data (G_OBJECT (button), "agent");
+
+  popdown (button);
+  if (number != NULL && agent != NULL)
+    g_signal_emit (self, signals[SIGNAL_USE_FOR_AGENT], 0, agent, number->phone_id, number->number);
+}
+
+static void
+on_remove_from_agent_clicked (GtkWidget          *button,
+                              GovorunNumbersPage *self)
+{
+  const GovorunPhoneNumber *number = row_number (button);
+  GovorunAgent *agent = g_object_get_data (G_OBJECT (button), "agent");
+
+  popdown (button);
+  if (number != NULL && agent != NULL)
+    g_signal_emit (self, signals[SIGNAL_REMOVE_FROM_AGENT], 0, agent, number->phone_id);
+}
+
+/* Takes @label. */
+static GtkWidget *
+agent_button_new (GovorunNumbersPage *self,
+                  GovorunAgent       *agent,
+                  char               *label,
+                  GCallback           callback)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  g_free (label);
+
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "agent", g_object_ref (agent), g_object_unref);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+
+  return button;
+}
+
 static GtkWidget *
 menu_button_new (GovorunNumbersPage       *self,
                  const GovorunPhoneNumber *number)
@@ -377,13 +430,47 @@ menu_button_new (GovorunNumbersPage       *self,
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *button;
+  GovorunAccount *account = govorun_numbers_page_get_account (self);
+  GovorunAgent *owner = NULL;
+
+  if (self->agents != NULL && account != NULL)
+    owner = govorun_agent_store_find_by_phone_id (self->agents, govorun_account_get_uuid (account),
+                                                  number->phone_id);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (menu_button, _("Number Actions"));
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
 
-  if (number->application_id != 0)
+  if (owner != NULL)
+    {
+      /* Translators: %s is an agent's name */
+      gtk_box_append (GTK_BOX (box),
+                      agent_button_new (self, owner,
+                                        g_strdup_printf (_("Remove from “%s”"),
+                                                         govorun_agent_get_name (owner)),
+                                        G_CALLBACK (on_remove_from_agent_clicked)));
+    }
+  else if (self->agents != NULL && account != NULL)
+    {
+      GListModel *agents = G_LIST_MODEL (self->agents);
+
+      for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
+        {
+          g_autoptr(GovorunAgent) agent = g_list_model_get_item (agents, i);
+
+          if (g_strcmp0 (govorun_agent_get_vox_account_uuid (agent),
+                         govorun_account_get_uuid (account)) == 0)
+            /* Translators: %s is an agent's name */
+            gtk_box_append (GTK_BOX (box),
+                            agent_button_new (self, agent,
+                                              g_strdup_printf (_("Use for “%s”"),
+                                                               govorun_agent_get_name (agent)),
+                                              G_CALLBACK (on_use_for_agent_clicked)));
+        }
+    }
+
+  if (owner == NULL && number->application_id != 0)
     {
       button = gtk_button_new_with_mnemonic (_("_Unbind"));
       gtk_widget_add_css_class (button, "flat");
@@ -774,6 +861,13 @@ govorun_numbers_page_class_init (GovorunNumbersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_refresh_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_buy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_account_selected);
+
+  signals[SIGNAL_USE_FOR_AGENT] =
+    g_signal_new ("use-for-agent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, GOVORUN_TYPE_AGENT, G_TYPE_INT64, G_TYPE_STRING);
+  signals[SIGNAL_REMOVE_FROM_AGENT] =
+    g_signal_new ("remove-from-agent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, GOVORUN_TYPE_AGENT, G_TYPE_INT64);
 }
 
 static GtkWidget *

@@ -200,6 +200,25 @@ new_agent_action (GtkWidget  *widget,
 }
 
 static void
+on_use_for_agent (GovorunWindow *self,
+                  GovorunAgent  *agent,
+                  gint64         phone_id,
+                  const char    *number)
+{
+  show_page (self, "agents");
+  govorun_agents_page_change_numbers (self->agents_page, agent, phone_id, number, 0);
+}
+
+static void
+on_remove_from_agent (GovorunWindow *self,
+                      GovorunAgent  *agent,
+                      gint64         phone_id)
+{
+  show_page (self, "agents");
+  govorun_agents_page_change_numbers (self->agents_page, agent, 0, NULL, phone_id);
+}
+
+static void
 on_bought (GovorunWindow *self)
 {
   govorun_numbers_page_refresh (self->numbers_page);
@@ -286,6 +305,10 @@ govorun_window_setup (GovorunWindow *self)
   self->state_handler = g_signal_connect_object (self->app, "notify::state",
                                                  G_CALLBACK (on_state_changed), self,
                                                  G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->numbers_page, "use-for-agent", G_CALLBACK (on_use_for_agent),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->numbers_page, "remove-from-agent",
+                           G_CALLBACK (on_remove_from_agent), self, G_CONNECT_SWAPPED);
   show_page (self, "accounts");
   on_state_changed (self);
 }

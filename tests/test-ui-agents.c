@@ -374,6 +374,29 @@ run_script (gpointer user_data)
   g_assert_true (wait_until (label_is, &ready, 30000));
   g_assert_cmpuint (count_objects ("rule"), ==, 1);
 
+  /* From the Numbers page, the demo number is given to the agent too: the
+   * agent is saved and deployed again with both numbers. */
+  gtk_widget_activate (gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_LABEL, _("Numbers")),
+                                                GTK_TYPE_LIST_BOX_ROW));
+  /* Showing the page reloads its list: wait for the reload before using a row. */
+  settle (1500);
+  row = wait_widget (window, ADW_TYPE_ACTION_ROW, "+7 499 333-44-55");
+  {
+    GtkWidget *menu = find_widget (row, GTK_TYPE_MENU_BUTTON, _("Number Actions"));
+    g_autofree char *use = g_strdup_printf (_("Use for “%s”"), "Reception (clinic)");
+
+    g_assert_nonnull (menu);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+    settle (100);
+    click (wait_widget (menu, GTK_TYPE_BUTTON, use), use);
+  }
+  details = gtk_widget_get_ancestor (wait_widget (window, GTK_TYPE_BUTTON, _("C_heck for Changes")),
+                                     GOVORUN_TYPE_AGENT_DETAILS);
+  g_assert_true (wait_until (details_busy, details, 5000));
+  g_assert_true (wait_until (details_idle, details, 30000));
+  g_assert_true (wait_until (label_is, &ready, 5000));
+  g_assert_cmpuint (count_objects ("bound-number"), ==, 2);
+
   /* Edit: outbound calls too. The wizard comes back filled in, the plan
    * adds the outbound scenario and rule, and Save and Deploy applies it. */
   details = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON, _("C_heck for Changes")),
