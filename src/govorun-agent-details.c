@@ -44,6 +44,7 @@ struct _GovorunAgentDetails
   GtkWidget           *drift_button;
   GtkWidget           *spinner;
   GtkWidget           *more_button;
+  GtkWidget           *steps_group;
   GtkListBox          *steps_list;
   GtkWidget           *drift_group;
   GtkListBox          *drift_list;
@@ -196,6 +197,8 @@ clear_steps (GovorunAgentDetails *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list))) != NULL)
     gtk_list_box_remove (self->steps_list, child);
   g_hash_table_remove_all (self->step_rows);
+  /* The steps are shown while (and after) they run, not as an empty box. */
+  gtk_widget_set_visible (self->steps_group, FALSE);
 }
 
 static GtkWidget *
@@ -227,6 +230,7 @@ show_plan (GovorunAgentDetails *self,
            GovorunPlan         *plan)
 {
   clear_steps (self);
+  gtk_widget_set_visible (self->steps_group, TRUE);
 
   for (guint i = 0; plan != NULL && i < plan->steps->len; i++)
     {
@@ -260,6 +264,7 @@ on_step_changed (GovorunAgentDetails *self,
                                           govorun_agent_get_uuid (self->agent)) != 0)
     return;
 
+  gtk_widget_set_visible (self->steps_group, TRUE);
   row = g_hash_table_lookup (self->step_rows, step_id);
   if (row == NULL)
     {
@@ -671,6 +676,7 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, drift_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, spinner);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, more_button);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, steps_group);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, steps_list);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, drift_group);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, drift_list);
