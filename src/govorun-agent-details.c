@@ -260,8 +260,9 @@ on_step_changed (GovorunAgentDetails *self,
   static const char *names[] = { "pending", "running", "done", "failed", "skipped" };
   GtkWidget *row;
 
-  if (agent != self->agent && g_strcmp0 (govorun_agent_get_uuid (agent),
-                                          govorun_agent_get_uuid (self->agent)) != 0)
+  if (self->agent == NULL ||
+      (agent != self->agent && g_strcmp0 (govorun_agent_get_uuid (agent),
+                                           govorun_agent_get_uuid (self->agent)) != 0))
     return;
 
   gtk_widget_set_visible (self->steps_group, TRUE);
