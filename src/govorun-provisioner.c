@@ -650,6 +650,30 @@ result_array (JsonObject  *reply,
   return array;
 }
 
+/* The items of a list reply during the check, or NULL after failing the
+ * run's check step (no answer, or not the documented shape). */
+static JsonArray *
+read_list (Run        *run,
+           JsonObject *reply,
+           GError     *error,
+           const char *method)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *items;
+
+  if (reply == NULL)
+    {
+      run_fail (run, "check", WHAT_READ, NULL, error);
+      return NULL;
+    }
+  if ((items = result_array (reply, method, &local_error)) == NULL)
+    {
+      run_fail (run, "check", WHAT_READ, NULL, local_error);
+      return NULL;
+    }
+  return items;
+}
+
 /* --- provider_objects records ---------------------------------------------- */
 
 static char *
@@ -1036,16 +1060,8 @@ on_applications (Run        *run,
   g_autoptr(GError) local_error = NULL;
   JsonArray *items;
 
-  if (reply == NULL)
-    {
-      run_fail (run, "check", WHAT_READ, NULL, error);
-      return;
-    }
-  if ((items = result_array (reply, "GetApplications", &local_error)) == NULL)
-    {
-      run_fail (run, "check", WHAT_READ, NULL, local_error);
-      return;
-    }
+  if ((items = read_list (run, reply, error, "GetApplications")) == NULL)
+    return;
 
   /* The filter matches name parts: keep the exact short name only. */
   for (guint i = 0; i < json_array_get_length (items); i++)
@@ -1080,16 +1096,8 @@ on_scenarios (Run        *run,
   g_autoptr(GError) local_error = NULL;
   JsonArray *items;
 
-  if (reply == NULL)
-    {
-      run_fail (run, "check", WHAT_READ, NULL, error);
-      return;
-    }
-  if ((items = result_array (reply, "GetScenarios", &local_error)) == NULL)
-    {
-      run_fail (run, "check", WHAT_READ, NULL, local_error);
-      return;
-    }
+  if ((items = read_list (run, reply, error, "GetScenarios")) == NULL)
+    return;
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
@@ -1121,16 +1129,8 @@ on_phones (Run        *run,
   g_autoptr(GError) local_error = NULL;
   JsonArray *items;
 
-  if (reply == NULL)
-    {
-      run_fail (run, "check", WHAT_READ, NULL, error);
-      return;
-    }
-  if ((items = result_array (reply, "GetPhoneNumbers", &local_error)) == NULL)
-    {
-      run_fail (run, "check", WHAT_READ, NULL, local_error);
-      return;
-    }
+  if ((items = read_list (run, reply, error, "GetPhoneNumbers")) == NULL)
+    return;
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
@@ -1219,16 +1219,8 @@ on_rules (Run        *run,
   g_autoptr(GError) local_error = NULL;
   JsonArray *items;
 
-  if (reply == NULL)
-    {
-      run_fail (run, "check", WHAT_READ, NULL, error);
-      return;
-    }
-  if ((items = result_array (reply, "GetRules", &local_error)) == NULL)
-    {
-      run_fail (run, "check", WHAT_READ, NULL, local_error);
-      return;
-    }
+  if ((items = read_list (run, reply, error, "GetRules")) == NULL)
+    return;
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
@@ -1282,16 +1274,8 @@ on_script (Run        *run,
   g_autoptr(GError) local_error = NULL;
   JsonArray *items;
 
-  if (reply == NULL)
-    {
-      run_fail (run, "check", WHAT_READ, NULL, error);
-      return;
-    }
-  if ((items = result_array (reply, "GetScenarios", &local_error)) == NULL)
-    {
-      run_fail (run, "check", WHAT_READ, NULL, local_error);
-      return;
-    }
+  if ((items = read_list (run, reply, error, "GetScenarios")) == NULL)
+    return;
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
