@@ -37,17 +37,7 @@ main_window (void)
 static GtkWidget *
 agent_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GOVORUN_IS_AGENT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-
-  return NULL;
+  return (GtkWidget *) toplevel_of_type (GOVORUN_TYPE_AGENT_DIALOG);
 }
 
 static gboolean
@@ -117,17 +107,7 @@ label_is (gpointer data)
 static AdwMessageDialog *
 message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
+  return (AdwMessageDialog *) toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean
@@ -139,17 +119,7 @@ message_dialog_open (gpointer data)
 static GtkWidget *
 buy_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GOVORUN_IS_BUY_NUMBER_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-
-  return NULL;
+  return (GtkWidget *) toplevel_of_type (GOVORUN_TYPE_BUY_NUMBER_DIALOG);
 }
 
 static gboolean
@@ -192,17 +162,7 @@ select_in_combo (GtkWidget  *root,
 static GtkWidget *
 scenario_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GOVORUN_IS_SCENARIO_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-
-  return NULL;
+  return (GtkWidget *) toplevel_of_type (GOVORUN_TYPE_SCENARIO_WINDOW);
 }
 
 static gboolean

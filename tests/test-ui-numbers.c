@@ -54,23 +54,6 @@ count_mapped (GtkWidget *root,
   return n;
 }
 
-static GtkWindow *
-toplevel_of_type (GType type)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-
-  return NULL;
-}
-
 /* Screenshots of the Russian run get a -ru suffix. */
 static void
 numbers_screenshot (GtkWidget  *window,

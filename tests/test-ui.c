@@ -86,20 +86,7 @@ main_window (void)
 static GovorunAccountDialog *
 account_dialog (void)
 {
-  g_autoptr(GListModel) toplevels = NULL;
-  guint n;
-
-  toplevels = g_object_ref (gtk_window_get_toplevels ());
-  n = g_list_model_get_n_items (toplevels);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GOVORUN_IS_ACCOUNT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return GOVORUN_ACCOUNT_DIALOG (window);
-    }
-
-  return NULL;
+  return (GovorunAccountDialog *) toplevel_of_type (GOVORUN_TYPE_ACCOUNT_DIALOG);
 }
 
 /* -- predicates -- */

@@ -29,6 +29,8 @@ GtkWidget *find_widget    (GtkWidget   *root,
                            const char  *text);
 GtkWidget *find_with_css  (GtkWidget   *root,
                            const char  *css_class);
+/* The mapped toplevel window of @type (a dialog that is open), or NULL. */
+GtkWindow *toplevel_of_type (GType      type);
 /* Saves @window's content as a PNG in $GOVORUN_SCREENSHOT_DIR. */
 void       screenshot     (GtkWidget   *window,
                            const char  *name);
