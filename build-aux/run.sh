@@ -35,4 +35,4 @@ GOVORUN_LOCALEDIR="$root/$build/po"
 XDG_DATA_DIRS="$root/data:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
 export GSETTINGS_SCHEMA_DIR GOVORUN_LOCALEDIR XDG_DATA_DIRS
 
-exec "$root/$build/src/govorun" "$@"
+exec "$root/$build/src/app/govorun" "$@"

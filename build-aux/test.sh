@@ -7,7 +7,7 @@
 #
 # Installs what is missing, builds Govorun in _build and runs the whole test
 # suite headless (Xvfb; the keyring tests start their own D-Bus session and
-# keyring through tests/run-with-keyring.sh). The last line printed is
+# keyring through tests/lib/run-with-keyring.sh). The last line printed is
 # "N passed, N failed, N skipped"; the exit status is non-zero when a test
 # failed or when no test ran.
 #

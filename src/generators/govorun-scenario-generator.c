@@ -12,7 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "govorun-core-resources.h"
+#include "govorun-generators-resources.h"
 #include "govorun-scenario-generator.h"
 
 #define TEMPLATE_DIR RESOURCE_BASE "/core/scenarios/"
@@ -409,7 +409,7 @@ govorun_scenario_generate (GovorunScenarioKind           kind,
     return NULL;
 
   path = g_strconcat (TEMPLATE_DIR, kinds[kind].template, NULL);
-  template = g_resource_lookup_data (govorun_core_get_resource (), path,
+  template = g_resource_lookup_data (govorun_generators_get_resource (), path,
                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
   if (template == NULL)
     {

@@ -27,7 +27,7 @@
 #include "govorun-client-factory.h"
 #include "govorun-number-service.h"
 #include "govorun-numbers-page.h"
-#include "govorun-resources.h"
+#include "govorun-ui-resources.h"
 #include "govorun-sandbox.h"
 #include "govorun-secrets.h"
 #include "govorun-store.h"
@@ -658,7 +658,7 @@ main (int   argc,
   adw_init ();
   /* The page's templates: the static library's resource object is only
    * linked in when something refers to it. */
-  (void) govorun_get_resource ();
+  (void) govorun_ui_get_resource ();
 
   g_test_add_func ("/Govorun/UI/numbers", test_numbers_page);
 

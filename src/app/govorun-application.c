@@ -13,7 +13,7 @@
 #include "govorun-application.h"
 #include "govorun-endpoints.h"
 #include "govorun-http.h"
-#include "govorun-resources.h"
+#include "govorun-ui-resources.h"
 #include "govorun-secrets.h"
 #include "govorun-store.h"
 #include "govorun-util.h"
@@ -366,7 +366,7 @@ govorun_application_class_init (GovorunApplicationClass *klass)
 
   /* Referencing the bundle keeps the linker from dropping it (and its
    * registering constructor) out of the static library. */
-  (void) govorun_get_resource ();
+  (void) govorun_ui_get_resource ();
 
   app_class->startup = govorun_application_startup;
   app_class->shutdown = govorun_application_shutdown;
