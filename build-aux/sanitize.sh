@@ -7,7 +7,7 @@
 #
 # Runs the test suite built with AddressSanitizer and UndefinedBehaviorSanitizer
 # (leak checking on for the headless suites) in _build-asan. Not part of CI's
-# pass/fail run; arguments go to meson test (e.g. --suite core).
+# pass/fail run; arguments go to meson test (e.g. --suite services).
 #
 #   build-aux/sanitize.sh [MESON TEST ARGS…]
 
@@ -32,6 +32,6 @@ fi
 
 # GTK and its loaders keep caches for the process's life: leak checking is for
 # the headless suites only.
-ASAN_OPTIONS=detect_leaks=1 meson test -C "$builddir" --print-errorlogs --suite core --suite keyring
+ASAN_OPTIONS=detect_leaks=1 meson test -C "$builddir" --print-errorlogs --suite providers --suite sandbox --suite store --suite generators --suite services
 ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s '-screen 0 1280x860x24' \
   meson test -C "$builddir" --print-errorlogs --suite ui
