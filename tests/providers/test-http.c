@@ -12,7 +12,7 @@
 #include <gnutls/x509.h>
 
 #include "govorun-emulator.h"
-#include "govorun-http.h"
+#include "govorun-http-private.h"
 
 /* A minimal emulator: the method is "<HTTP method> <path>". */
 #define TEST_TYPE_EMULATOR (test_emulator_get_type ())

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "govorun-http.h"
+#include "govorun-http-private.h"
 
 G_BEGIN_DECLS
 

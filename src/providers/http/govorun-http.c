@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "govorun-http.h"
+#include "govorun-http-private.h"
 
 #define DEFAULT_TIMEOUT_MS     30000
 #define DEFAULT_MAX_ATTEMPTS   3

@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include <libsoup/soup.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -15,6 +15,10 @@ G_BEGIN_DECLS
  * a per-request deadline, and the retry policy. It knows nothing about the
  * providers' envelopes; a provider passes a callback that recognises its own
  * documented rate-limit answers.
+ *
+ * This header is what layers above the providers see (they create the one
+ * transport and read its errors); sending is in govorun-http-private.h,
+ * which only src/providers/ includes, so libsoup stays inside that layer.
  */
 
 #define GOVORUN_HTTP_ERROR (govorun_http_error_quark ())
@@ -29,26 +33,6 @@ typedef enum
   GOVORUN_HTTP_ERROR_FAILED,            /* any other transport failure */
 } GovorunHttpError;
 
-typedef enum
-{
-  GOVORUN_HTTP_FLAGS_NONE       = 0,
-  /* A read (or otherwise repeatable request): retried with backoff after
-   * transport failures and 5xx answers. Never set it for mutations. */
-  GOVORUN_HTTP_FLAGS_IDEMPOTENT = 1 << 0,
-} GovorunHttpFlags;
-
-/* Builds a fresh message for each attempt (a sent message is not reused). */
-typedef SoupMessage *(*GovorunHttpMessageFunc) (gpointer user_data);
-
-/* Returns TRUE when @body/@msg is a documented rate-limit answer of the
- * provider (the request was not carried out, so any request may be retried).
- * May set @retry_after_ms (0 = use the backoff schedule). HTTP 429 is always
- * treated as a rate limit, whether or not a callback is given. */
-typedef gboolean (*GovorunHttpRateLimitFunc) (SoupMessage *msg,
-                                              GBytes      *body,
-                                              guint       *retry_after_ms,
-                                              gpointer     user_data);
-
 #define GOVORUN_TYPE_HTTP (govorun_http_get_type ())
 
 G_DECLARE_FINAL_TYPE (GovorunHttp, govorun_http, GOVORUN, HTTP, GObject)
@@ -56,7 +40,6 @@ G_DECLARE_FINAL_TYPE (GovorunHttp, govorun_http, GOVORUN, HTTP, GObject)
 GQuark       govorun_http_error_quark     (void);
 
 GovorunHttp *govorun_http_new             (void);
-SoupSession *govorun_http_get_session     (GovorunHttp              *self);
 /* Whole-request deadline, default 30 s. */
 void         govorun_http_set_timeout     (GovorunHttp              *self,
                                            guint                     timeout_ms);
@@ -65,24 +48,4 @@ void         govorun_http_set_timeout     (GovorunHttp              *self,
 void         govorun_http_set_retry       (GovorunHttp              *self,
                                            guint                     max_attempts,
                                            guint                     base_delay_ms);
-void         govorun_http_send_async      (GovorunHttp              *self,
-                                           GovorunHttpMessageFunc    make_message,
-                                           gpointer                  message_data,
-                                           GDestroyNotify            message_data_destroy,
-                                           GovorunHttpFlags          flags,
-                                           GovorunHttpRateLimitFunc  is_rate_limited,
-                                           gpointer                  rate_limit_data,
-                                           GCancellable             *cancellable,
-                                           GAsyncReadyCallback       callback,
-                                           gpointer                  user_data);
-/* Returns the body of the last attempt and its HTTP status (any status: the
- * provider client interprets it), or NULL with a GOVORUN_HTTP_ERROR (or
- * G_IO_ERROR_CANCELLED) when no answer arrived. @attempts tells how many
- * sends were made. */
-GBytes      *govorun_http_send_finish     (GovorunHttp              *self,
-                                           GAsyncResult             *result,
-                                           guint                    *status,
-                                           guint                    *attempts,
-                                           GError                  **error);
-
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "govorun-http.h"
+#include "govorun-http-private.h"
 #include "govorun-voximplant-credentials.h"
 
 G_BEGIN_DECLS
