@@ -13,9 +13,7 @@ const AGENT_NAME = __GOVORUN_AGENT_NAME__;
 const EL_AGENT_ID = __GOVORUN_ELEVENLABS_AGENT_ID__;
 /* The ElevenLabs API key: VoxEngine connects to the agent with it. */
 const EL_API_KEY = __GOVORUN_ELEVENLABS_API_KEY__;
-/* Data-residency host, or null for the module's default. The option name
- * "baseUrl" comes from newer Voximplant docs and is absent from the v28
- * typings: UNVERIFIED, so it is only sent when a host is set. */
+/* Data-residency host, or null for the module's default. */
 const EL_BASE_URL = __GOVORUN_ELEVENLABS_BASE_URL__;
 const EL_BASE_URL_OPTION = 'baseUrl';
 const RECORD = __GOVORUN_RECORD__;
@@ -40,9 +38,8 @@ function utf8Length(text) {
   return n;
 }
 
-/* The event payload shape is UNVERIFIED: the official example reads
- * event.data.payload and falls back to event.data; the payload may be the
- * whole ElevenLabs message or its inner metadata event. */
+/* The id may come in event.data.payload or event.data, whole or inside
+ * conversation_initiation_metadata_event. */
 function conversationIdOf(event) {
   let d = event && event.data;
   if (d && d.payload) d = d.payload;
@@ -117,9 +114,9 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, async (e) => {
       client.clearMediaBuffer();
     });
 
-    /* Dynamic variables go before the media bridge: sent later, they were
-     * reported to resolve empty (UNVERIFIED, third-party report). Values
-     * are strings so that a prompt never meets a missing variable. */
+    /* Dynamic variables go before the media bridge, so that the agent's
+     * first words can use them. Values are strings so that a prompt never
+     * meets a missing variable. */
     client.conversationInitiationClientData({
       dynamic_variables: {
         caller_id: String(e.callerid || ''),
