@@ -51,9 +51,11 @@ static const struct
   [GOVORUN_SCENARIO_WEBHOOK_BOT] = { "webhook-bot", "bot" },
 };
 
-static const char *const inbound_parts[] = { "inbound.js", NULL };
+static const char *const inbound_parts[] = { "inbound.js", "elevenlabs.js", NULL };
 static const char *const webhook_bot_parts[] = { "webhook-bot.js", "bot.js", NULL };
-static const char *const outbound_agent_parts[] = { "outbound.js", "outbound-agent.js", NULL };
+static const char *const outbound_agent_parts[] = {
+  "outbound.js", "outbound-agent.js", "elevenlabs.js", NULL
+};
 static const char *const outbound_bot_parts[] = { "outbound.js", "outbound-bot.js", "bot.js", NULL };
 
 /* TRUE if the scenario talks through the user's bot, FALSE if through the

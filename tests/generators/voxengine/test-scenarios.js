@@ -106,6 +106,15 @@ function assertReportedBeforeEnd(session) {
   assert.ok(answered < session.indexOf('VoxEngine.terminate'), 'the report was confirmed before terminate()');
 }
 
+/* The session ended once, after the call list confirmed its report, and
+ * used the platform only as modelled; frees it. */
+function assertEndedAfterReport(session) {
+  only(session, 'VoxEngine.terminate');
+  assertReportedBeforeEnd(session);
+  assertClean(session);
+  session.dispose();
+}
+
 function assertNoCallList(session) {
   assert.deepEqual(session.records.filter((r) => r.api.startsWith('CallList.')).map((r) => r.api), [],
     'a "call me" run touches no CallList API');
@@ -292,15 +301,21 @@ async function dialled(session) {
   return { dial, call: session.calls[0] };
 }
 
-test('outbound: call-list row answered → agent with row variables, reportResult once', { skip: !outbound }, async () => {
-  const session = load(outbound, { customData: callListRow() });
+/* Dials callListRow()'s contact from the agent's number, who answers; the
+ * call is recorded unless switched off. */
+async function rowAnswered(session) {
   const { dial, call } = await dialled(session);
   assert.equal(dial.args[0], '+79161234567');
   if (expected) assert.equal(dial.args[1], expected.caller_id);
-
   session.fire(call, CALL_EVENTS.Connected, {});
   await session.settle();
   checkRecording(session);
+  return { dial, call };
+}
+
+test('outbound: call-list row answered → agent with row variables, reportResult once', { skip: !outbound }, async () => {
+  const session = load(outbound, { customData: callListRow() });
+  const { dial, call } = await rowAnswered(session);
   const client = session.clients[0];
   checkAgentParams(session, client);
   const vars = only(session, 'client.conversationInitiationClientData').plain[0].dynamic_variables;
@@ -356,10 +371,7 @@ test('outbound: hang-up before the conversation id still reports the result', { 
   assert.ok(!('conversation_id' in result.plain[0]));
   assert.ok(session.indexOf('CallList.reportResult') < session.indexOf('VoxEngine.terminate'),
     'the report goes out before the session ends');
-  only(session, 'VoxEngine.terminate');
-  assertReportedBeforeEnd(session);
-  assertClean(session);
-  session.dispose();
+  assertEndedAfterReport(session);
 });
 
 for (const [code, outcome] of [[486, 'busy'], [408, 'no_answer'], [480, 'no_answer'], [487, 'no_answer'], [404, 'failed']]) {
@@ -373,10 +385,7 @@ for (const [code, outcome] of [[486, 'busy'], [408, 'no_answer'], [480, 'no_answ
     assert.equal(error.plain[0].code, code);
     assert.equal(session.calledApis('CallList.reportResult').length, 0);
     assert.equal(session.clients.length, 0, 'no agent for a call never answered');
-    only(session, 'VoxEngine.terminate');
-    assertReportedBeforeEnd(session);
-    assertClean(session);
-    session.dispose();
+    assertEndedAfterReport(session);
   });
 }
 
@@ -456,10 +465,7 @@ test('outbound: a short call reported early is confirmed before terminate', { sk
   session.fire(call, CALL_EVENTS.Disconnected, {});
   await session.settle();
   assert.equal(only(session, 'CallList.reportResult').plain[0].conversation_id, 'conv_short');
-  only(session, 'VoxEngine.terminate');
-  assertReportedBeforeEnd(session);
-  assertClean(session);
-  session.dispose();
+  assertEndedAfterReport(session);
 });
 
 test('outbound: "call me" run whose agent cannot connect makes no CallList calls', { skip: !outbound }, async () => {
@@ -486,10 +492,7 @@ test('outbound: agent WebSocket close after answer → hang-up, one report, one 
   await session.settle();
   only(session, 'call.hangup');
   only(session, 'CallList.reportResult');
-  only(session, 'VoxEngine.terminate');
-  assertReportedBeforeEnd(session);
-  assertClean(session);
-  session.dispose();
+  assertEndedAfterReport(session);
 });
 
 test('outbound: agent that cannot connect → hang-up, reportError for a retry', { skip: !outbound }, async () => {
@@ -499,10 +502,7 @@ test('outbound: agent that cannot connect → hang-up, reportError for a retry',
   await session.settle();
   only(session, 'call.hangup');
   assert.equal(only(session, 'CallList.reportError').plain[0].outcome, 'agent_unavailable');
-  only(session, 'VoxEngine.terminate');
-  assertReportedBeforeEnd(session);
-  assertClean(session);
-  session.dispose();
+  assertEndedAfterReport(session);
 });
 
 /* ------------------------------------------------------------------ */
@@ -521,6 +521,18 @@ function botReplies(overrides = {}) {
     return { code: 200, text: '{}' };
   };
   return { requests, handler };
+}
+
+/* What a bot scenario sent, for the C test to compare with its values. */
+function botSeen(started, createASR, greeting) {
+  const body = JSON.parse(started.args[1].postData);
+  return {
+    url: started.args[0],
+    tenant_slug: body.custom_data.tenant_slug,
+    language: body.custom_data.language,
+    voice: greeting.plain[1].voice,
+    profile: createASR.plain[0].profile,
+  };
 }
 
 function bodies(requests) {
@@ -588,13 +600,7 @@ test('webhook bot: a turn with a reply, speech ignored while the bot speaks', { 
   checkAgentName(session);
   assertClean(session);
 
-  report.webhook_bot = {
-    url: started.args[0],
-    tenant_slug: startedBody.custom_data.tenant_slug,
-    language: startedBody.custom_data.language,
-    voice: greeting.plain[1].voice,
-    profile: createASR.plain[0].profile,
-  };
+  report.webhook_bot = botSeen(started, createASR, greeting);
   session.dispose();
 });
 
@@ -671,13 +677,7 @@ test('webhook bot: caller hangs up while the bot is thinking', { skip: !webhookB
 test('outbound webhook bot: call-list row answered → the bot talks, result confirmed before terminate', { skip: !outboundBot }, async () => {
   const bot = botReplies();
   const session = load(outboundBot, { customData: callListRow(), http: bot.handler });
-  const { dial, call } = await dialled(session);
-  assert.equal(dial.args[0], '+79161234567');
-  if (expected) assert.equal(dial.args[1], expected.caller_id);
-  session.fire(call, CALL_EVENTS.Connected, {});
-  await session.settle();
-
-  checkRecording(session);
+  const { dial, call } = await rowAnswered(session);
   assert.equal(session.clients.length, 0, 'no ElevenLabs agent');
   const createASR = only(session, 'VoxEngine.createASR');
   if (expected) assert.equal(createASR.plain[0].profile, expected.asr_profile);
@@ -708,14 +708,7 @@ test('outbound webhook bot: call-list row answered → the bot talks, result con
   checkAgentName(session);
   assertClean(session);
 
-  report.outbound_webhook_bot = {
-    url: started.args[0],
-    tenant_slug: startedBody.custom_data.tenant_slug,
-    language: startedBody.custom_data.language,
-    voice: greeting.plain[1].voice,
-    profile: createASR.plain[0].profile,
-    callerId: dial.args[1],
-  };
+  report.outbound_webhook_bot = Object.assign(botSeen(started, createASR, greeting), { callerId: dial.args[1] });
   session.dispose();
 });
 
@@ -727,10 +720,7 @@ test('outbound webhook bot: busy → reportError, no bot request', { skip: !outb
   await session.settle();
   assert.equal(only(session, 'CallList.reportError').plain[0].outcome, 'busy');
   assert.equal(bot.requests.length, 0);
-  only(session, 'VoxEngine.terminate');
-  assertReportedBeforeEnd(session);
-  assertClean(session);
-  session.dispose();
+  assertEndedAfterReport(session);
 });
 
 test('outbound webhook bot: "call me" run makes no CallList calls', { skip: !outboundBot }, async () => {
