@@ -15,9 +15,9 @@
 #   build-aux/typecheck-scenarios.sh TYPINGS
 #
 # Environment: BUILDDIR (default _build, set up if missing), TSC (a tsc to
-# use instead of installing one: a command or an absolute path), TYPESCRIPT (the npm package to install,
-# default typescript@5). Prints each file's errors and a summary; exits 1
-# if any scenario has an error.
+# use instead of installing one: a command or an absolute path),
+# TYPESCRIPT (the npm package to install, default typescript@5). Prints
+# each file's errors and a summary; exits 1 if any scenario has an error.
 
 set -eu
 
