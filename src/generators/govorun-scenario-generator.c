@@ -22,16 +22,96 @@
 
 G_DEFINE_QUARK (govorun-scenario-error-quark, govorun_scenario_error)
 
+/*
+ * What the templates assume but Voximplant does not document, kept here
+ * because the scenarios themselves are read by customers in the control
+ * panel (UNVERIFIED, checked against the v28 VoxEngine typings):
+ *  - the ElevenLabs module's "baseUrl" option (data residency) comes from
+ *    newer docs and is absent from the typings, so it is sent only when a
+ *    host is set;
+ *  - the ConversationInitiationMetadata payload: the official example
+ *    reads event.data.payload and falls back to event.data, and the
+ *    payload may be the whole ElevenLabs message or its inner event;
+ *  - dynamic variables were reported (third party) to resolve empty unless
+ *    sent before the media bridge;
+ *  - a call-list task's custom data is the CSV row as one flat JSON
+ *    object keyed by column name: common usage, not a documented format.
+ */
+
+/* A scenario is its kind's template parts joined in this order: the
+ * first holds the header comment and the session logic, the later ones
+ * the engine that talks to the caller (shared between kinds). */
 static const struct
 {
   const char *name;      /* for govorun_scenario_kind_to_string() */
-  const char *template;  /* file under TEMPLATE_DIR */
   const char *suffix;    /* scenario name suffix */
 } kinds[GOVORUN_SCENARIO_N_KINDS] = {
-  [GOVORUN_SCENARIO_INBOUND] = { "inbound", "inbound.js", "in" },
-  [GOVORUN_SCENARIO_OUTBOUND] = { "outbound", "outbound.js", "out" },
-  [GOVORUN_SCENARIO_WEBHOOK_BOT] = { "webhook-bot", "webhook-bot.js", "bot" },
+  [GOVORUN_SCENARIO_INBOUND] = { "inbound", "in" },
+  [GOVORUN_SCENARIO_OUTBOUND] = { "outbound", "out" },
+  [GOVORUN_SCENARIO_WEBHOOK_BOT] = { "webhook-bot", "bot" },
 };
+
+static const char *const inbound_parts[] = { "inbound.js", "elevenlabs.js", NULL };
+static const char *const webhook_bot_parts[] = { "webhook-bot.js", "bot.js", NULL };
+static const char *const outbound_agent_parts[] = {
+  "outbound.js", "outbound-agent.js", "elevenlabs.js", NULL
+};
+static const char *const outbound_bot_parts[] = { "outbound.js", "outbound-bot.js", "bot.js", NULL };
+
+/* TRUE if the scenario talks through the user's bot, FALSE if through the
+ * ElevenLabs agent. */
+static gboolean
+uses_bot (GovorunScenarioKind          kind,
+          const GovorunScenarioParams *params)
+{
+  return kind == GOVORUN_SCENARIO_WEBHOOK_BOT ||
+         (kind == GOVORUN_SCENARIO_OUTBOUND &&
+          params->engine == GOVORUN_SCENARIO_ENGINE_WEBHOOK_BOT);
+}
+
+static const char *const *
+template_parts (GovorunScenarioKind          kind,
+                const GovorunScenarioParams *params)
+{
+  switch (kind)
+    {
+    case GOVORUN_SCENARIO_INBOUND:
+      return inbound_parts;
+    case GOVORUN_SCENARIO_WEBHOOK_BOT:
+      return webhook_bot_parts;
+    case GOVORUN_SCENARIO_OUTBOUND:
+      return uses_bot (kind, params) ? outbound_bot_parts : outbound_agent_parts;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+is_english (const char *language)
+{
+  return language != NULL && g_ascii_strncasecmp (language, "en", 2) == 0;
+}
+
+const char *
+govorun_scenario_default_tts_voice (const char *language)
+{
+  return is_english (language) ? GOVORUN_SCENARIO_ENGLISH_TTS_VOICE
+                               : GOVORUN_SCENARIO_DEFAULT_TTS_VOICE;
+}
+
+const char *
+govorun_scenario_default_asr_profile (const char *language)
+{
+  return is_english (language) ? GOVORUN_SCENARIO_ENGLISH_ASR_PROFILE
+                               : GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE;
+}
+
+const char *
+govorun_scenario_default_fallback_text (const char *language)
+{
+  return is_english (language) ? GOVORUN_SCENARIO_ENGLISH_FALLBACK_TEXT
+                               : GOVORUN_SCENARIO_DEFAULT_FALLBACK_TEXT;
+}
 
 void
 govorun_scenario_params_init (GovorunScenarioParams *params)
@@ -40,6 +120,7 @@ govorun_scenario_params_init (GovorunScenarioParams *params)
 
   memset (params, 0, sizeof *params);
   params->record = TRUE;
+  params->engine = GOVORUN_SCENARIO_ENGINE_ELEVENLABS;
 }
 
 const char *
@@ -265,6 +346,67 @@ add_identifier (GHashTable  *values,
   return TRUE;
 }
 
+/* The ElevenLabs agent's values: INBOUND, and OUTBOUND with that engine. */
+static gboolean
+collect_agent_values (const GovorunScenarioParams  *params,
+                      GHashTable                   *values,
+                      GError                      **error)
+{
+  if (!require_value (params->elevenlabs_agent_id,
+                      _("The ElevenLabs agent ID is missing. Choose the agent's ElevenLabs agent and try again."),
+                      error) ||
+      !require_value (params->elevenlabs_api_key,
+                      _("The ElevenLabs API key is missing. Add the key to the ElevenLabs account and try again."),
+                      error))
+    return FALSE;
+  if (params->elevenlabs_base_url != NULL &&
+      !validate_url (params->elevenlabs_base_url,
+                     _("The ElevenLabs server address is not a valid web address. Check the ElevenLabs account's region and try again."),
+                     error))
+    return FALSE;
+
+  return add_string (values, "ELEVENLABS_AGENT_ID", params->elevenlabs_agent_id, error) &&
+         add_string (values, "ELEVENLABS_API_KEY", params->elevenlabs_api_key, error) &&
+         add_string (values, "ELEVENLABS_BASE_URL", params->elevenlabs_base_url, error);
+}
+
+/* The user's bot's values: WEBHOOK_BOT, and OUTBOUND with that engine. */
+static gboolean
+collect_bot_values (const GovorunScenarioParams  *params,
+                    GHashTable                   *values,
+                    GError                      **error)
+{
+  const char *language = params->language && params->language[0] != '\0'
+                           ? params->language : GOVORUN_SCENARIO_DEFAULT_LANGUAGE;
+
+  if (!require_value (params->webhook_url,
+                      _("The bot URL is missing. Enter the address of your bot and try again."),
+                      error) ||
+      !validate_url (params->webhook_url,
+                     _("The bot URL is not a valid web address. Enter an address starting with https:// and try again."),
+                     error) ||
+      !require_value (params->tenant_slug,
+                      _("The bot tenant slug is missing. Enter the slug your bot expects and try again."),
+                      error))
+    return FALSE;
+
+  return add_string (values, "WEBHOOK_URL", params->webhook_url, error) &&
+         add_string (values, "TENANT_SLUG", params->tenant_slug, error) &&
+         add_string (values, "LANGUAGE", language, error) &&
+         add_string (values, "FALLBACK_TEXT",
+                     params->fallback_text && params->fallback_text[0] != '\0'
+                       ? params->fallback_text : govorun_scenario_default_fallback_text (language),
+                     error) &&
+         add_identifier (values, "ASR_PROFILE",
+                         params->asr_profile ? params->asr_profile
+                                             : govorun_scenario_default_asr_profile (language),
+                         "ASRProfileList", error) &&
+         add_identifier (values, "TTS_VOICE",
+                         params->tts_voice ? params->tts_voice
+                                           : govorun_scenario_default_tts_voice (language),
+                         "VoiceList", error);
+}
+
 /* Fills @values with placeholder name → JS expression for @kind. */
 static gboolean
 collect_values (GovorunScenarioKind           kind,
@@ -278,71 +420,54 @@ collect_values (GovorunScenarioKind           kind,
       !add_string (values, "KIND", kinds[kind].name, error) ||
       !add_string (values, "AGENT_NAME", params->agent_name ? params->agent_name : "", error))
     return FALSE;
+  g_hash_table_insert (values, (char *) "RECORD", g_strdup (params->record ? "true" : "false"));
 
-  switch (kind)
+  if (kind == GOVORUN_SCENARIO_OUTBOUND &&
+      (!require_value (params->caller_id,
+                       _("The agent's caller number is missing. Choose one of the agent's numbers and try again."),
+                       error) ||
+       !validate_phone (params->caller_id, error) ||
+       !add_string (values, "CALLER_ID", params->caller_id, error)))
+    return FALSE;
+
+  if (uses_bot (kind, params))
+    return collect_bot_values (params, values, error);
+  return collect_agent_values (params, values, error);
+}
+
+/* The kind's template parts from the GResource, joined. */
+static char *
+load_template (GovorunScenarioKind           kind,
+               const GovorunScenarioParams  *params,
+               GError                      **error)
+{
+  const char *const *parts = template_parts (kind, params);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
     {
-    case GOVORUN_SCENARIO_OUTBOUND:
-      if (!require_value (params->caller_id,
-                          _("The agent's caller number is missing. Choose one of the agent's numbers and try again."),
-                          error) ||
-          !validate_phone (params->caller_id, error) ||
-          !add_string (values, "CALLER_ID", params->caller_id, error))
-        return FALSE;
-      G_GNUC_FALLTHROUGH;
+      g_autofree char *path = g_strconcat (TEMPLATE_DIR, parts[i], NULL);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (govorun_generators_get_resource (), path,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+      gsize size;
+      gconstpointer data;
 
-    case GOVORUN_SCENARIO_INBOUND:
-      if (!require_value (params->elevenlabs_agent_id,
-                          _("The ElevenLabs agent ID is missing. Choose the agent's ElevenLabs agent and try again."),
-                          error) ||
-          !require_value (params->elevenlabs_api_key,
-                          _("The ElevenLabs API key is missing. Add the key to the ElevenLabs account and try again."),
-                          error))
-        return FALSE;
-      if (params->elevenlabs_base_url != NULL &&
-          !validate_url (params->elevenlabs_base_url,
-                         _("The ElevenLabs server address is not a valid web address. Check the ElevenLabs account's region and try again."),
-                         error))
-        return FALSE;
-      if (!add_string (values, "ELEVENLABS_AGENT_ID", params->elevenlabs_agent_id, error) ||
-          !add_string (values, "ELEVENLABS_API_KEY", params->elevenlabs_api_key, error) ||
-          !add_string (values, "ELEVENLABS_BASE_URL", params->elevenlabs_base_url, error))
-        return FALSE;
-      g_hash_table_insert (values, (char *) "RECORD",
-                           g_strdup (params->record ? "true" : "false"));
-      return TRUE;
-
-    case GOVORUN_SCENARIO_WEBHOOK_BOT:
-      if (!require_value (params->webhook_url,
-                          _("The bot URL is missing. Enter the address of your bot and try again."),
-                          error) ||
-          !validate_url (params->webhook_url,
-                         _("The bot URL is not a valid web address. Enter an address starting with https:// and try again."),
-                         error) ||
-          !require_value (params->tenant_slug,
-                          _("The bot tenant slug is missing. Enter the slug your bot expects and try again."),
-                          error))
-        return FALSE;
-      if (!add_string (values, "WEBHOOK_URL", params->webhook_url, error) ||
-          !add_string (values, "TENANT_SLUG", params->tenant_slug, error) ||
-          !add_string (values, "FALLBACK_TEXT",
-                       params->fallback_text && params->fallback_text[0] != '\0'
-                         ? params->fallback_text : GOVORUN_SCENARIO_DEFAULT_FALLBACK_TEXT,
-                       error))
-        return FALSE;
-      if (!add_identifier (values, "ASR_PROFILE",
-                           params->asr_profile ? params->asr_profile
-                                               : GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE,
-                           "ASRProfileList", error) ||
-          !add_identifier (values, "TTS_VOICE",
-                           params->tts_voice ? params->tts_voice
-                                             : GOVORUN_SCENARIO_DEFAULT_TTS_VOICE,
-                           "VoiceList", error))
-        return FALSE;
-      return TRUE;
-
-    default:
-      g_assert_not_reached ();
+      if (bytes == NULL)
+        {
+          g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_TEMPLATE,
+                       _("The scenario template could not be loaded. Reinstall Govorun and try again. (%s)"),
+                       local_error->message);
+          g_string_free (text, TRUE);
+          return NULL;
+        }
+      data = g_bytes_get_data (bytes, &size);
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_len (text, data, size);
     }
+
+  return g_string_free (text, FALSE);
 }
 
 typedef struct
@@ -390,15 +515,11 @@ govorun_scenario_generate (GovorunScenarioKind           kind,
                            GError                      **error)
 {
   g_autoptr(GHashTable) values = NULL;
-  g_autoptr(GBytes) template = NULL;
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *template_text = NULL;
   g_autofree char *script = NULL;
   ExpandData data = { NULL, NULL };
-  gconstpointer data_ptr;
-  gsize size;
 
   g_return_val_if_fail (kind < GOVORUN_SCENARIO_N_KINDS, NULL);
   g_return_val_if_fail (params != NULL, NULL);
@@ -408,18 +529,8 @@ govorun_scenario_generate (GovorunScenarioKind           kind,
   if (!collect_values (kind, params, values, error))
     return NULL;
 
-  path = g_strconcat (TEMPLATE_DIR, kinds[kind].template, NULL);
-  template = g_resource_lookup_data (govorun_generators_get_resource (), path,
-                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
-  if (template == NULL)
-    {
-      g_set_error (error, GOVORUN_SCENARIO_ERROR, GOVORUN_SCENARIO_ERROR_TEMPLATE,
-                   _("The scenario template could not be loaded. Reinstall Govorun and try again. (%s)"),
-                   local_error->message);
-      return NULL;
-    }
-  data_ptr = g_bytes_get_data (template, &size);
-  template_text = g_strndup (data_ptr, size);
+  if (!(template_text = load_template (kind, params, error)))
+    return NULL;
 
   /* One pass over the template: injected values are never rescanned, so a
    * value that looks like a placeholder stays text. */

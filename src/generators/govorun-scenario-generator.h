@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 /*
  * The VoxEngine scenario generator turns an agent's settings into the
  * JavaScript that Voximplant runs for each call. Templates live in the core
- * GResource (the .js files in src/scenarios); every value is injected as an escaped JS
+ * GResource (the .js files in scenarios/, some kinds joined from several
+ * parts); every value is injected as an escaped JS
  * string literal, and the only raw identifiers (ASR profile, TTS voice) are
  * validated paths under ASRProfileList / VoiceList.
  */
@@ -21,11 +22,19 @@ G_BEGIN_DECLS
 typedef enum
 {
   GOVORUN_SCENARIO_INBOUND,     /* calls to the agent's numbers → ElevenLabs agent */
-  GOVORUN_SCENARIO_OUTBOUND,    /* call-list rows and "call me" runs → ElevenLabs agent */
+  GOVORUN_SCENARIO_OUTBOUND,    /* call-list rows and "call me" runs → the engine in params */
   GOVORUN_SCENARIO_WEBHOOK_BOT, /* Voximplant ASR/TTS + the user's HTTP bot (seed 001 contract) */
 } GovorunScenarioKind;
 
 #define GOVORUN_SCENARIO_N_KINDS (GOVORUN_SCENARIO_WEBHOOK_BOT + 1)
+
+/* Who answers an outbound call ("Who answers" in the wizard). Inbound
+ * calls choose by kind instead: INBOUND or WEBHOOK_BOT. */
+typedef enum
+{
+  GOVORUN_SCENARIO_ENGINE_ELEVENLABS,  /* the ElevenLabs agent (default) */
+  GOVORUN_SCENARIO_ENGINE_WEBHOOK_BOT, /* the user's HTTP bot, as in the WEBHOOK_BOT kind */
+} GovorunScenarioEngine;
 
 /* Voximplant limits: AddScenario takes scripts under 128 KB, VoxEngine
  * runs scenarios of at most 256·1024 characters. */
@@ -34,13 +43,23 @@ typedef enum
 /* Voximplant scenario names must be shorter than 30 characters. */
 #define GOVORUN_SCENARIO_NAME_MAX_LEN 29
 
-#define GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE "ASRProfileList.Google.ru_RU"
-#define GOVORUN_SCENARIO_DEFAULT_TTS_VOICE   "VoiceList.Google.ru_RU_Wavenet_A"
+/* The webhook bot's language: picks the default recognition profile,
+ * voice and fallback text, and is sent to the bot. */
+#define GOVORUN_SCENARIO_LANGUAGE_RUSSIAN "ru"
+#define GOVORUN_SCENARIO_LANGUAGE_ENGLISH "en"
+#define GOVORUN_SCENARIO_DEFAULT_LANGUAGE GOVORUN_SCENARIO_LANGUAGE_RUSSIAN
+
+#define GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE    "ASRProfileList.Google.ru_RU"
+#define GOVORUN_SCENARIO_DEFAULT_TTS_VOICE      "VoiceList.Google.ru_RU_Wavenet_A"
+#define GOVORUN_SCENARIO_ENGLISH_ASR_PROFILE    "ASRProfileList.Google.en_US"
+#define GOVORUN_SCENARIO_ENGLISH_TTS_VOICE      "VoiceList.Google.en_US_Neural2_C"
 /* Said by the webhook bot when the user's bot fails. The caller hears it
- * in the default Russian voice, so it is Russian whatever the desktop
+ * in the bot's voice, so it is in the bot's language whatever the desktop
  * locale: deliberately not translated. */
 #define GOVORUN_SCENARIO_DEFAULT_FALLBACK_TEXT \
   "Извините, сейчас я не могу ответить. Пожалуйста, перезвоните позже."
+#define GOVORUN_SCENARIO_ENGLISH_FALLBACK_TEXT \
+  "Sorry, I cannot answer right now. Please call back later."
 
 #define GOVORUN_SCENARIO_ERROR (govorun_scenario_error_quark ())
 
@@ -58,30 +77,42 @@ GQuark govorun_scenario_error_quark (void) G_GNUC_CONST;
 /*
  * Plain struct, owned by the caller; strings are borrowed for the duration
  * of govorun_scenario_generate() only. Call govorun_scenario_params_init()
- * first: it sets every pointer to NULL and @record to TRUE. NULL optional
- * fields take the defaults noted below.
+ * first: it sets every pointer to NULL, @record to TRUE and @engine to
+ * ELEVENLABS. NULL optional fields take the defaults noted below. "Bot"
+ * below means the WEBHOOK_BOT kind and the OUTBOUND kind with the
+ * WEBHOOK_BOT engine; "agent" the INBOUND kind and OUTBOUND with ELEVENLABS.
  */
 typedef struct
 {
   const char *agent_name;          /* Govorun agent name, for scenario logs; optional */
-  const char *elevenlabs_agent_id; /* inbound, outbound: required */
-  const char *elevenlabs_api_key;  /* inbound, outbound: required; embedded in the scenario
+  const char *elevenlabs_agent_id; /* agent: required */
+  const char *elevenlabs_api_key;  /* agent: required; embedded in the scenario
                                     * (the UI tells the user so) */
   const char *elevenlabs_base_url; /* NULL = module default; data-residency host otherwise
                                     * (baseUrl option, newer docs only: UNVERIFIED) */
   const char *caller_id;           /* outbound: required, the agent's number, E.164 */
-  gboolean    record;              /* inbound, outbound: record the call; default TRUE */
-  const char *webhook_url;         /* webhook bot: required, http(s) */
-  const char *tenant_slug;         /* webhook bot: required, sent as custom_data.tenant_slug */
-  const char *asr_profile;         /* webhook bot: default GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE */
-  const char *tts_voice;           /* webhook bot: default GOVORUN_SCENARIO_DEFAULT_TTS_VOICE */
-  const char *fallback_text;       /* webhook bot: spoken when the bot fails; default a
-                                    * polite Russian sentence */
+  gboolean    record;              /* every kind: record the call; default TRUE */
+  const char *webhook_url;         /* bot: required, http(s) */
+  const char *tenant_slug;         /* bot: required, sent as custom_data.tenant_slug */
+  const char *asr_profile;         /* bot: default govorun_scenario_default_asr_profile (language) */
+  const char *tts_voice;           /* bot: default govorun_scenario_default_tts_voice (language) */
+  const char *fallback_text;       /* bot: spoken when the bot fails; default a polite
+                                    * sentence in the language */
+  GovorunScenarioEngine engine;    /* outbound: who answers; default ELEVENLABS */
+  const char *language;            /* bot: default GOVORUN_SCENARIO_DEFAULT_LANGUAGE; sent as
+                                    * custom_data.language. English defaults for a tag
+                                    * starting with "en", Russian ones otherwise */
 } GovorunScenarioParams;
 
 void        govorun_scenario_params_init       (GovorunScenarioParams        *params);
 
 const char *govorun_scenario_kind_to_string    (GovorunScenarioKind           kind);
+
+/* The voice, recognition profile and fallback text a bot in @language
+ * (NULL: the default language) gets unless the params say otherwise. */
+const char *govorun_scenario_default_tts_voice     (const char              *language);
+const char *govorun_scenario_default_asr_profile   (const char              *language);
+const char *govorun_scenario_default_fallback_text (const char              *language);
 
 char       *govorun_scenario_generate          (GovorunScenarioKind           kind,
                                                 const GovorunScenarioParams  *params,

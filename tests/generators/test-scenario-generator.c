@@ -14,16 +14,7 @@
 #include <string.h>
 
 #include "govorun-scenario-generator.h"
-
-/* Values that break naive string pasting: quotes, backslashes, new lines,
- * a script end tag, the JS line separators, emoji and Cyrillic. */
-#define HOSTILE_NAME     "Клиника \"Здоровье\" </script><script>alert(1)</script> \\ \n\xe2\x80\xa8 😀 ${x} `t` */"
-#define HOSTILE_AGENT_ID "agent_\"'</script>\\n\xe2\x80\xa9"
-#define HOSTILE_API_KEY  "sk_test_\"</SCRIPT>\xe2\x80\xa8'\\secret-0123456789abcdef"
-#define HOSTILE_BASE_URL "https://api.eu.residency.elevenlabs.io/путь?q=\"'</script>&x=\\😀"
-#define HOSTILE_BOT_URL  "https://bot.example.com/hook/тенант?token=a\"b'c</script>&d=\\e😀#frag"
-#define HOSTILE_SLUG     "hotel-\"royal\"\n</script>\xe2\x80\xa8\xe2\x80\xa9 отель 😀 __GOVORUN_ELEVENLABS_API_KEY__"
-#define HOSTILE_FALLBACK "Извините, \"бот\" </script> \\ \n\t\xe2\x80\xa9 недоступен 😀"
+#include "hostile-params.h"
 
 static char *tmp_dir;
 static char *node_path;
@@ -129,6 +120,7 @@ static JsonObject *
 run_node_tests (const char *inbound,
                 const char *outbound,
                 const char *webhook_bot,
+                const char *outbound_bot,
                 const char *expect)
 {
   g_autoptr(GError) error = NULL;
@@ -145,6 +137,7 @@ run_node_tests (const char *inbound,
   envp = g_environ_setenv (envp, "GOVORUN_SCENARIO_INBOUND", inbound, TRUE);
   envp = g_environ_setenv (envp, "GOVORUN_SCENARIO_OUTBOUND", outbound, TRUE);
   envp = g_environ_setenv (envp, "GOVORUN_SCENARIO_WEBHOOK_BOT", webhook_bot, TRUE);
+  envp = g_environ_setenv (envp, "GOVORUN_SCENARIO_OUTBOUND_WEBHOOK_BOT", outbound_bot, TRUE);
   envp = g_environ_setenv (envp, "GOVORUN_SCENARIO_EXPECT", expect, TRUE);
   envp = g_environ_setenv (envp, "GOVORUN_SCENARIO_REPORT", report_path, TRUE);
 
@@ -163,6 +156,28 @@ run_node_tests (const char *inbound,
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
 
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* What the bot kinds use for @params, defaults included. */
+static const char *
+expected_fallback_text (const GovorunScenarioParams *params)
+{
+  return params->fallback_text ? params->fallback_text
+                               : govorun_scenario_default_fallback_text (params->language);
+}
+
+static const char *
+expected_asr_profile (const GovorunScenarioParams *params)
+{
+  return params->asr_profile ? params->asr_profile
+                             : govorun_scenario_default_asr_profile (params->language);
+}
+
+static const char *
+expected_tts_voice (const GovorunScenarioParams *params)
+{
+  return params->tts_voice ? params->tts_voice
+                           : govorun_scenario_default_tts_voice (params->language);
 }
 
 static char *
@@ -187,12 +202,10 @@ write_expectations (const GovorunScenarioParams *params)
   ADD ("caller_id", params->caller_id);
   ADD ("webhook_url", params->webhook_url);
   ADD ("tenant_slug", params->tenant_slug);
-  ADD ("fallback_text", params->fallback_text ? params->fallback_text
-                                              : GOVORUN_SCENARIO_DEFAULT_FALLBACK_TEXT);
-  ADD ("asr_profile", params->asr_profile ? params->asr_profile
-                                          : GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE);
-  ADD ("tts_voice", params->tts_voice ? params->tts_voice
-                                      : GOVORUN_SCENARIO_DEFAULT_TTS_VOICE);
+  ADD ("language", params->language ? params->language : GOVORUN_SCENARIO_DEFAULT_LANGUAGE);
+  ADD ("fallback_text", expected_fallback_text (params));
+  ADD ("asr_profile", expected_asr_profile (params));
+  ADD ("tts_voice", expected_tts_voice (params));
   json_builder_set_member_name (builder, "record");
   json_builder_add_boolean_value (builder, params->record);
   json_builder_end_object (builder);
@@ -202,22 +215,6 @@ write_expectations (const GovorunScenarioParams *params)
   json = json_to_string (root, TRUE);
 
   return write_file ("expect.json", json);
-}
-
-static void
-hostile_params (GovorunScenarioParams *params)
-{
-  govorun_scenario_params_init (params);
-  params->agent_name = HOSTILE_NAME;
-  params->elevenlabs_agent_id = HOSTILE_AGENT_ID;
-  params->elevenlabs_api_key = HOSTILE_API_KEY;
-  params->elevenlabs_base_url = HOSTILE_BASE_URL;
-  params->caller_id = "+74951234567";
-  params->webhook_url = HOSTILE_BOT_URL;
-  params->tenant_slug = HOSTILE_SLUG;
-  params->fallback_text = HOSTILE_FALLBACK;
-  params->asr_profile = "ASRProfileList.Google.en_US";
-  params->tts_voice = "VoiceList.Google.en_US_Neural2_C";
 }
 
 static void
@@ -244,17 +241,40 @@ assert_member (JsonObject *object,
     g_assert_cmpstr (json_object_get_string_member (object, member), ==, expected);
 }
 
+/* Checks what the stand-in saw of a bot scenario (@member of @report)
+ * against @params; returns that part of the report. */
+static JsonObject *
+assert_bot_seen (JsonObject                  *report,
+                 const char                  *member,
+                 const GovorunScenarioParams *params)
+{
+  JsonObject *seen = json_object_get_object_member (report, member);
+
+  g_assert_nonnull (seen);
+  assert_member (seen, "url", params->webhook_url);
+  assert_member (seen, "tenant_slug", params->tenant_slug);
+  assert_member (seen, "language", params->language ? params->language
+                                                     : GOVORUN_SCENARIO_DEFAULT_LANGUAGE);
+  assert_member (seen, "voice", expected_tts_voice (params));
+  assert_member (seen, "profile", expected_asr_profile (params));
+  return seen;
+}
+
 /* Generates all three kinds from @params, has node check their syntax and
  * run the behaviour tests, and checks the values came back intact. */
 static void
 run_all_kinds (const GovorunScenarioParams *params)
 {
+  GovorunScenarioParams bot_params = *params;
   g_autofree char *inbound = generate_ok (GOVORUN_SCENARIO_INBOUND, params);
   g_autofree char *outbound = generate_ok (GOVORUN_SCENARIO_OUTBOUND, params);
   g_autofree char *webhook_bot = generate_ok (GOVORUN_SCENARIO_WEBHOOK_BOT, params);
+  g_autofree char *outbound_bot = NULL;
   g_autofree char *inbound_path = write_file ("inbound.js", inbound);
   g_autofree char *outbound_path = write_file ("outbound.js", outbound);
   g_autofree char *webhook_bot_path = write_file ("webhook-bot.js", webhook_bot);
+  g_autofree char *outbound_bot_path = NULL;
+  g_autofree char *key_literal = NULL;
   g_autofree char *expect_path = write_expectations (params);
   g_autoptr(JsonObject) report = NULL;
   JsonObject *seen;
@@ -265,7 +285,13 @@ run_all_kinds (const GovorunScenarioParams *params)
   assert_node_check (outbound_path);
   assert_node_check (webhook_bot_path);
 
-  report = run_node_tests (inbound_path, outbound_path, webhook_bot_path, expect_path);
+  bot_params.engine = GOVORUN_SCENARIO_ENGINE_WEBHOOK_BOT;
+  outbound_bot = generate_ok (GOVORUN_SCENARIO_OUTBOUND, &bot_params);
+  outbound_bot_path = write_file ("outbound-webhook-bot.js", outbound_bot);
+  assert_node_check (outbound_bot_path);
+
+  report = run_node_tests (inbound_path, outbound_path, webhook_bot_path, outbound_bot_path,
+                           expect_path);
 
   seen = json_object_get_object_member (report, "inbound");
   g_assert_nonnull (seen);
@@ -291,17 +317,15 @@ run_all_kinds (const GovorunScenarioParams *params)
   assert_member (seen, "baseUrl", params->elevenlabs_base_url);
   assert_member (seen, "callerId", params->caller_id);
 
-  seen = json_object_get_object_member (report, "webhook_bot");
-  g_assert_nonnull (seen);
-  assert_member (seen, "url", params->webhook_url);
-  assert_member (seen, "tenant_slug", params->tenant_slug);
-  assert_member (seen, "voice", params->tts_voice ? params->tts_voice
-                                                  : GOVORUN_SCENARIO_DEFAULT_TTS_VOICE);
-  assert_member (seen, "profile", params->asr_profile ? params->asr_profile
-                                                      : GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE);
-  assert_member (report, "webhook_bot_fallback",
-                 params->fallback_text ? params->fallback_text
-                                       : GOVORUN_SCENARIO_DEFAULT_FALLBACK_TEXT);
+  assert_bot_seen (report, "webhook_bot", params);
+  assert_member (report, "webhook_bot_fallback", expected_fallback_text (params));
+
+  seen = assert_bot_seen (report, "outbound_webhook_bot", params);
+  assert_member (seen, "callerId", params->caller_id);
+  /* The bot engine needs no ElevenLabs values, so none is embedded. */
+  key_literal = govorun_scenario_js_string_literal (params->elevenlabs_api_key, NULL);
+  g_assert_null (strstr (outbound_bot, key_literal));
+  g_assert_null (strstr (outbound_bot, "Modules.ElevenLabs"));
 }
 
 static void
@@ -329,13 +353,78 @@ test_plain_defaults (void)
   plain_params (&params);
   params.record = FALSE;
   run_all_kinds (&params);
+
+  /* English: the English voice, profile and fallback text by default. */
+  params.language = GOVORUN_SCENARIO_LANGUAGE_ENGLISH;
+  run_all_kinds (&params);
+}
+
+static void
+test_language_defaults (void)
+{
+  GovorunScenarioParams params;
+  g_autofree char *english = NULL;
+  g_autofree char *russian = NULL;
+  g_autofree char *fallback = NULL;
+
+  plain_params (&params);
+  params.language = "en-GB";
+  english = generate_ok (GOVORUN_SCENARIO_WEBHOOK_BOT, &params);
+  g_assert_nonnull (strstr (english, "= " GOVORUN_SCENARIO_ENGLISH_TTS_VOICE ";"));
+  g_assert_nonnull (strstr (english, "= " GOVORUN_SCENARIO_ENGLISH_ASR_PROFILE ";"));
+  g_assert_nonnull (strstr (english, "\"" GOVORUN_SCENARIO_ENGLISH_FALLBACK_TEXT "\""));
+  g_assert_nonnull (strstr (english, "const LANGUAGE = \"en-GB\";"));
+
+  params.language = NULL;
+  russian = generate_ok (GOVORUN_SCENARIO_WEBHOOK_BOT, &params);
+  g_assert_nonnull (strstr (russian, "= " GOVORUN_SCENARIO_DEFAULT_TTS_VOICE ";"));
+  g_assert_nonnull (strstr (russian, "= " GOVORUN_SCENARIO_DEFAULT_ASR_PROFILE ";"));
+  g_assert_nonnull (strstr (russian, "const LANGUAGE = \"ru\";"));
+  fallback = govorun_scenario_js_string_literal (GOVORUN_SCENARIO_DEFAULT_FALLBACK_TEXT, NULL);
+  g_assert_nonnull (strstr (russian, fallback));
+
+  /* A chosen voice and profile win over the language's. */
+  params.language = "en";
+  params.tts_voice = "VoiceList.Google.ru_RU_Wavenet_B";
+  params.asr_profile = "ASRProfileList.Yandex.ru_RU";
+  g_free (english);
+  english = generate_ok (GOVORUN_SCENARIO_WEBHOOK_BOT, &params);
+  g_assert_nonnull (strstr (english, "= VoiceList.Google.ru_RU_Wavenet_B;"));
+  g_assert_nonnull (strstr (english, "= ASRProfileList.Yandex.ru_RU;"));
+  g_assert_null (strstr (english, GOVORUN_SCENARIO_ENGLISH_TTS_VOICE));
+}
+
+static void
+test_no_internal_notes (void)
+{
+  const char *notes[] = { "UNVERIFIED", "typings", "TODO", "FIXME", "XXX", "v28" };
+  GovorunScenarioParams params;
+
+  /* Comments in an uploaded scenario are for the customer reading it in
+   * the control panel, not notes for Govorun's developers. */
+  plain_params (&params);
+  for (guint engine = 0; engine < 2; engine++)
+    for (guint kind = 0; kind < GOVORUN_SCENARIO_N_KINDS; kind++)
+      {
+        g_autofree char *script = NULL;
+
+        params.engine = engine;
+        script = generate_ok (kind, &params);
+        for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+          if (strstr (script, notes[i]) != NULL)
+            g_error ("The %s scenario (engine %u) holds \"%s\"",
+                     govorun_scenario_kind_to_string (kind), engine, notes[i]);
+      }
 }
 
 static void
 test_templates_are_js (void)
 {
   g_autoptr(GError) error = NULL;
-  const char *names[] = { "inbound.js", "outbound.js", "webhook-bot.js" };
+  const char *names[] = {
+      "inbound.js", "elevenlabs.js", "outbound.js", "outbound-agent.js", "outbound-bot.js",
+    "webhook-bot.js", "bot.js",
+  };
 
   if (!need_node ())
     return;
@@ -482,6 +571,25 @@ test_missing_and_invalid_values (void)
   plain_params (&params);
   params.tenant_slug = NULL;
   generate_fails (GOVORUN_SCENARIO_WEBHOOK_BOT, &params, GOVORUN_SCENARIO_ERROR_MISSING_VALUE);
+
+  /* Outbound with the bot engine needs the bot's values and the caller
+   * number, not the ElevenLabs agent. */
+  plain_params (&params);
+  params.engine = GOVORUN_SCENARIO_ENGINE_WEBHOOK_BOT;
+  params.elevenlabs_agent_id = NULL;
+  params.elevenlabs_api_key = NULL;
+  g_free (generate_ok (GOVORUN_SCENARIO_OUTBOUND, &params));
+  params.caller_id = NULL;
+  generate_fails (GOVORUN_SCENARIO_OUTBOUND, &params, GOVORUN_SCENARIO_ERROR_MISSING_VALUE);
+  params.caller_id = "74951234567";
+  params.webhook_url = NULL;
+  generate_fails (GOVORUN_SCENARIO_OUTBOUND, &params, GOVORUN_SCENARIO_ERROR_MISSING_VALUE);
+  params.webhook_url = "http://127.0.0.1:8080/bot";
+  params.tts_voice = "VoxEngine.terminate";
+  generate_fails (GOVORUN_SCENARIO_OUTBOUND, &params, GOVORUN_SCENARIO_ERROR_INVALID_IDENTIFIER);
+  params.tts_voice = NULL;
+  params.language = "bad \xff";
+  generate_fails (GOVORUN_SCENARIO_OUTBOUND, &params, GOVORUN_SCENARIO_ERROR_INVALID_VALUE);
 
   plain_params (&params);
   for (guint i = 0; i < G_N_ELEMENTS (bad_urls); i++)
@@ -635,6 +743,8 @@ main (int   argc,
   g_test_add_func ("/Govorun/ScenarioGenerator/single-pass", test_single_pass);
   g_test_add_func ("/Govorun/ScenarioGenerator/hostile-values", test_hostile_values);
   g_test_add_func ("/Govorun/ScenarioGenerator/plain-defaults", test_plain_defaults);
+  g_test_add_func ("/Govorun/ScenarioGenerator/language-defaults", test_language_defaults);
+  g_test_add_func ("/Govorun/ScenarioGenerator/no-internal-notes", test_no_internal_notes);
   g_test_add_func ("/Govorun/ScenarioGenerator/invalid-identifiers", test_invalid_identifiers);
   g_test_add_func ("/Govorun/ScenarioGenerator/invalid-values", test_missing_and_invalid_values);
   g_test_add_func ("/Govorun/ScenarioGenerator/oversize", test_oversize);

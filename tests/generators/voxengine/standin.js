@@ -316,7 +316,11 @@ class Session {
   answerLater(callback) {
     if (callback === undefined) return;
     if (typeof callback !== 'function') throw this.fail('callback is not a function');
-    setImmediate(() => this.invoke('CallList callback', callback, { code: 200, text: '' }));
+    setImmediate(() => {
+      /* Recorded, so a test can see the answer came before terminate(). */
+      this.record('CallList.callback', []);
+      this.invoke('CallList callback', callback, { code: 200, text: '' });
+    });
   }
 
   /* -- platform objects -- */

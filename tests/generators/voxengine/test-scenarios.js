@@ -13,8 +13,11 @@
  *
  * with these environment variables:
  *   GOVORUN_SCENARIO_INBOUND, GOVORUN_SCENARIO_OUTBOUND,
- *   GOVORUN_SCENARIO_WEBHOOK_BOT  generated scenario files (a missing one
- *                                 skips that kind's tests)
+ *   GOVORUN_SCENARIO_WEBHOOK_BOT,
+ *   GOVORUN_SCENARIO_OUTBOUND_WEBHOOK_BOT
+ *                                 generated scenario files (a missing one
+ *                                 skips that kind's tests; the last is the
+ *                                 outbound kind with the webhook-bot engine)
  *   GOVORUN_SCENARIO_EXPECT       JSON file with the values given to the
  *                                 generator; the tests check they come back
  *                                 intact
@@ -37,6 +40,7 @@ function scenarioSource(kind) {
 const inbound = scenarioSource('INBOUND');
 const outbound = scenarioSource('OUTBOUND');
 const webhookBot = scenarioSource('WEBHOOK_BOT');
+const outboundBot = scenarioSource('OUTBOUND_WEBHOOK_BOT');
 const expected = process.env.GOVORUN_SCENARIO_EXPECT
   ? JSON.parse(fs.readFileSync(process.env.GOVORUN_SCENARIO_EXPECT, 'utf8'))
   : null;
@@ -92,6 +96,28 @@ function checkRecording(session) {
   }
   assert.equal(records.length, 1);
   assert.deepEqual(records[0].plain[0], { hd_audio: true, stereo: true });
+}
+
+/* A call-list report is confirmed by the call list before the session
+ * ends; otherwise terminate() can cut it off. */
+function assertReportedBeforeEnd(session) {
+  const answered = session.indexOf('CallList.callback');
+  assert.ok(answered >= 0, 'the call list answered the report');
+  assert.ok(answered < session.indexOf('VoxEngine.terminate'), 'the report was confirmed before terminate()');
+}
+
+/* The session ended once, after the call list confirmed its report, and
+ * used the platform only as modelled; frees it. */
+function assertEndedAfterReport(session) {
+  only(session, 'VoxEngine.terminate');
+  assertReportedBeforeEnd(session);
+  assertClean(session);
+  session.dispose();
+}
+
+function assertNoCallList(session) {
+  assert.deepEqual(session.records.filter((r) => r.api.startsWith('CallList.')).map((r) => r.api), [],
+    'a "call me" run touches no CallList API');
 }
 
 function checkAgentName(session) {
@@ -275,15 +301,21 @@ async function dialled(session) {
   return { dial, call: session.calls[0] };
 }
 
-test('outbound: call-list row answered → agent with row variables, reportResult once', { skip: !outbound }, async () => {
-  const session = load(outbound, { customData: callListRow() });
+/* Dials callListRow()'s contact from the agent's number, who answers; the
+ * call is recorded unless switched off. */
+async function rowAnswered(session) {
   const { dial, call } = await dialled(session);
   assert.equal(dial.args[0], '+79161234567');
   if (expected) assert.equal(dial.args[1], expected.caller_id);
-
   session.fire(call, CALL_EVENTS.Connected, {});
   await session.settle();
   checkRecording(session);
+  return { dial, call };
+}
+
+test('outbound: call-list row answered → agent with row variables, reportResult once', { skip: !outbound }, async () => {
+  const session = load(outbound, { customData: callListRow() });
+  const { dial, call } = await rowAnswered(session);
   const client = session.clients[0];
   checkAgentParams(session, client);
   const vars = only(session, 'client.conversationInitiationClientData').plain[0].dynamic_variables;
@@ -311,6 +343,7 @@ test('outbound: call-list row answered → agent with row variables, reportResul
   only(session, 'CallList.reportResult');
   assert.equal(session.calledApis('CallList.reportError').length, 0);
   only(session, 'VoxEngine.terminate');
+  assertReportedBeforeEnd(session);
   assert.equal(client.closed, 1);
   checkAgentName(session);
   assertNoSecretInLogs(session);
@@ -338,9 +371,7 @@ test('outbound: hang-up before the conversation id still reports the result', { 
   assert.ok(!('conversation_id' in result.plain[0]));
   assert.ok(session.indexOf('CallList.reportResult') < session.indexOf('VoxEngine.terminate'),
     'the report goes out before the session ends');
-  only(session, 'VoxEngine.terminate');
-  assertClean(session);
-  session.dispose();
+  assertEndedAfterReport(session);
 });
 
 for (const [code, outcome] of [[486, 'busy'], [408, 'no_answer'], [480, 'no_answer'], [487, 'no_answer'], [404, 'failed']]) {
@@ -354,9 +385,7 @@ for (const [code, outcome] of [[486, 'busy'], [408, 'no_answer'], [480, 'no_answ
     assert.equal(error.plain[0].code, code);
     assert.equal(session.calledApis('CallList.reportResult').length, 0);
     assert.equal(session.clients.length, 0, 'no agent for a call never answered');
-    only(session, 'VoxEngine.terminate');
-    assertClean(session);
-    session.dispose();
+    assertEndedAfterReport(session);
   });
 }
 
@@ -375,7 +404,7 @@ test('outbound: "call me" run makes no CallList calls', { skip: !outbound }, asy
   session.emitAgent(session.clients[0], 'ConversationInitiationMetadata', { payload: { conversation_id: 'conv_me' } });
   session.fire(call, CALL_EVENTS.Disconnected, {});
   await session.settle();
-  assert.equal(session.records.filter((r) => r.api.startsWith('CallList.')).length, 0);
+  assertNoCallList(session);
   only(session, 'VoxEngine.terminate');
   assertClean(session);
   session.dispose();
@@ -386,7 +415,7 @@ test('outbound: "call me" failure makes no CallList calls', { skip: !outbound },
   const { call } = await dialled(session);
   session.fire(call, CALL_EVENTS.Failed, { code: 486, reason: 'Busy' });
   await session.settle();
-  assert.equal(session.records.filter((r) => r.api.startsWith('CallList.')).length, 0);
+  assertNoCallList(session);
   only(session, 'VoxEngine.terminate');
   assertClean(session);
   session.dispose();
@@ -400,20 +429,59 @@ for (const [label, data, callList] of [
   ['call me without a number', JSON.stringify({ mode: 'callme', variables: {} }), false],
   ['call me with bad variables', JSON.stringify({ mode: 'callme', phone_number: '79161234567', variables: 'x' }), false],
 ]) {
-  test(`outbound: custom data ${label} → log, ${callList ? 'reportError, ' : ''}terminate`, { skip: !outbound }, async () => {
+  test(`outbound: custom data ${label} → log, ${callList ? 'reportResult with an error, ' : ''}terminate`, { skip: !outbound }, async () => {
     const session = load(outbound, { customData: data });
     session.start();
     await session.settle();
     assert.equal(session.calledApis('VoxEngine.callPSTN').length, 0);
-    assert.equal(session.calledApis('CallList.reportError').length, callList ? 1 : 0);
-    assert.equal(session.calledApis('CallList.reportResult').length, 0);
-    if (callList) assert.equal(session.calledApis('CallList.reportError')[0].plain[0].outcome, 'invalid_custom_data');
+    /* A result, not an error: the call list must not retry a task that
+     * can never be called. */
+    assert.equal(session.calledApis('CallList.reportError').length, 0);
+    assert.equal(session.calledApis('CallList.reportResult').length, callList ? 1 : 0);
+    if (callList) {
+      const result = session.calledApis('CallList.reportResult')[0].plain[0];
+      assert.equal(result.outcome, 'invalid_custom_data');
+      assert.equal(typeof result.error, 'string');
+      assert.ok(result.error.length > 0);
+      assertReportedBeforeEnd(session);
+    } else {
+      assertNoCallList(session);
+    }
     assert.ok(session.logs.some((l) => l.includes('cannot call')));
     only(session, 'VoxEngine.terminate');
     assertClean(session);
     session.dispose();
   });
 }
+
+test('outbound: a short call reported early is confirmed before terminate', { skip: !outbound }, async () => {
+  const session = load(outbound, { customData: callListRow() });
+  const { call } = await dialled(session);
+  session.fire(call, CALL_EVENTS.Connected, {});
+  await session.settle();
+  /* The report goes out with the conversation id and the contact hangs up
+   * in the same moment, before the call list could answer. */
+  session.emitAgent(session.clients[0], 'ConversationInitiationMetadata', { conversation_id: 'conv_short' });
+  session.fire(call, CALL_EVENTS.Disconnected, {});
+  await session.settle();
+  assert.equal(only(session, 'CallList.reportResult').plain[0].conversation_id, 'conv_short');
+  assertEndedAfterReport(session);
+});
+
+test('outbound: "call me" run whose agent cannot connect makes no CallList calls', { skip: !outbound }, async () => {
+  const session = load(outbound, {
+    customData: JSON.stringify({ mode: 'callme', phone_number: '79161234567' }),
+    elevenLabs: { reject: 'no agent' },
+  });
+  const { call } = await dialled(session);
+  session.fire(call, CALL_EVENTS.Connected, {});
+  await session.settle();
+  only(session, 'call.hangup');
+  assertNoCallList(session);
+  only(session, 'VoxEngine.terminate');
+  assertClean(session);
+  session.dispose();
+});
 
 test('outbound: agent WebSocket close after answer → hang-up, one report, one terminate', { skip: !outbound }, async () => {
   const session = load(outbound, { customData: callListRow() });
@@ -424,9 +492,7 @@ test('outbound: agent WebSocket close after answer → hang-up, one report, one 
   await session.settle();
   only(session, 'call.hangup');
   only(session, 'CallList.reportResult');
-  only(session, 'VoxEngine.terminate');
-  assertClean(session);
-  session.dispose();
+  assertEndedAfterReport(session);
 });
 
 test('outbound: agent that cannot connect → hang-up, reportError for a retry', { skip: !outbound }, async () => {
@@ -436,9 +502,7 @@ test('outbound: agent that cannot connect → hang-up, reportError for a retry',
   await session.settle();
   only(session, 'call.hangup');
   assert.equal(only(session, 'CallList.reportError').plain[0].outcome, 'agent_unavailable');
-  only(session, 'VoxEngine.terminate');
-  assertClean(session);
-  session.dispose();
+  assertEndedAfterReport(session);
 });
 
 /* ------------------------------------------------------------------ */
@@ -459,6 +523,18 @@ function botReplies(overrides = {}) {
   return { requests, handler };
 }
 
+/* What a bot scenario sent, for the C test to compare with its values. */
+function botSeen(started, createASR, greeting) {
+  const body = JSON.parse(started.args[1].postData);
+  return {
+    url: started.args[0],
+    tenant_slug: body.custom_data.tenant_slug,
+    language: body.custom_data.language,
+    voice: greeting.plain[1].voice,
+    profile: createASR.plain[0].profile,
+  };
+}
+
 function bodies(requests) {
   return requests.map((r) => JSON.parse(r.options.postData));
 }
@@ -471,6 +547,7 @@ test('webhook bot: a turn with a reply, speech ignored while the bot speaks', { 
   await session.settle();
 
   only(session, 'call.answer');
+  checkRecording(session);
   const createASR = only(session, 'VoxEngine.createASR');
   assert.equal(createASR.plain[0].singleUtterance, false, 'recognition streams');
   if (expected) assert.equal(createASR.plain[0].profile, expected.asr_profile);
@@ -486,7 +563,7 @@ test('webhook bot: a turn with a reply, speech ignored while the bot speaks', { 
   assert.equal(startedBody.event_type, 'call_started');
   assert.equal(startedBody.call_id, call.id);
   assert.equal(startedBody.phone_number, '79169876543');
-  if (expected) assert.deepEqual(startedBody.custom_data, { tenant_slug: expected.tenant_slug });
+  if (expected) assert.deepEqual(startedBody.custom_data, { tenant_slug: expected.tenant_slug, language: expected.language });
 
   const greeting = only(session, 'call.say');
   assert.equal(greeting.args[0], 'Здравствуйте! ' + HOSTILE, 'the reply is said as received');
@@ -523,12 +600,7 @@ test('webhook bot: a turn with a reply, speech ignored while the bot speaks', { 
   checkAgentName(session);
   assertClean(session);
 
-  report.webhook_bot = {
-    url: started.args[0],
-    tenant_slug: startedBody.custom_data.tenant_slug,
-    voice: greeting.plain[1].voice,
-    profile: createASR.plain[0].profile,
-  };
+  report.webhook_bot = botSeen(started, createASR, greeting);
   session.dispose();
 });
 
@@ -593,6 +665,77 @@ test('webhook bot: caller hangs up while the bot is thinking', { skip: !webhookB
   release();
   await session.settle();
   assert.equal(session.calledApis('call.say').length, 0, 'nothing is said to a call that is gone');
+  only(session, 'VoxEngine.terminate');
+  assertClean(session);
+  session.dispose();
+});
+
+/* ------------------------------------------------------------------ */
+/* Outbound with the webhook bot                                      */
+/* ------------------------------------------------------------------ */
+
+test('outbound webhook bot: call-list row answered → the bot talks, result confirmed before terminate', { skip: !outboundBot }, async () => {
+  const bot = botReplies();
+  const session = load(outboundBot, { customData: callListRow(), http: bot.handler });
+  const { dial, call } = await rowAnswered(session);
+  assert.equal(session.clients.length, 0, 'no ElevenLabs agent');
+  const createASR = only(session, 'VoxEngine.createASR');
+  if (expected) assert.equal(createASR.plain[0].profile, expected.asr_profile);
+  const started = only(session, 'Net.httpRequestAsync');
+  if (expected) assert.equal(started.args[0], expected.webhook_url);
+  const startedBody = JSON.parse(started.args[1].postData);
+  assert.equal(startedBody.event_type, 'call_started');
+  assert.equal(startedBody.phone_number, '+79161234567', 'the bot learns whom it talks to');
+  assert.equal(startedBody.call_id, call.id);
+  if (expected) assert.deepEqual(startedBody.custom_data, { tenant_slug: expected.tenant_slug, language: expected.language });
+  const greeting = only(session, 'call.say');
+  if (expected) assert.equal(greeting.plain[1].voice, expected.tts_voice);
+
+  session.fire(call, CALL_EVENTS.PlaybackFinished, {});
+  session.fireASR(session.asrs[0], ASR_EVENTS.Result, { text: 'да' });
+  await session.settle();
+  assert.equal(session.calledApis('call.say')[1].args[0], 'Вы сказали: да');
+
+  session.fire(call, CALL_EVENTS.Disconnected, {});
+  await session.settle();
+  assert.deepEqual(bodies(bot.requests).map((b) => b.event_type), ['call_started', 'speech_recognized', 'call_ended']);
+  const result = only(session, 'CallList.reportResult');
+  assert.equal(result.plain[0].outcome, 'answered');
+  assert.equal(session.calledApis('CallList.reportError').length, 0);
+  only(session, 'asr.stop');
+  only(session, 'VoxEngine.terminate');
+  assertReportedBeforeEnd(session);
+  checkAgentName(session);
+  assertClean(session);
+
+  report.outbound_webhook_bot = Object.assign(botSeen(started, createASR, greeting), { callerId: dial.args[1] });
+  session.dispose();
+});
+
+test('outbound webhook bot: busy → reportError, no bot request', { skip: !outboundBot }, async () => {
+  const bot = botReplies();
+  const session = load(outboundBot, { customData: callListRow(), http: bot.handler });
+  const { call } = await dialled(session);
+  session.fire(call, CALL_EVENTS.Failed, { code: 486, reason: 'Busy' });
+  await session.settle();
+  assert.equal(only(session, 'CallList.reportError').plain[0].outcome, 'busy');
+  assert.equal(bot.requests.length, 0);
+  assertEndedAfterReport(session);
+});
+
+test('outbound webhook bot: "call me" run makes no CallList calls', { skip: !outboundBot }, async () => {
+  const bot = botReplies();
+  const session = load(outboundBot, {
+    customData: JSON.stringify({ mode: 'callme', phone_number: '79161234567' }),
+    http: bot.handler,
+  });
+  const { call } = await dialled(session);
+  session.fire(call, CALL_EVENTS.Connected, {});
+  await session.settle();
+  session.fire(call, CALL_EVENTS.Disconnected, {});
+  await session.settle();
+  assert.deepEqual(bodies(bot.requests).map((b) => b.event_type), ['call_started', 'call_ended']);
+  assertNoCallList(session);
   only(session, 'VoxEngine.terminate');
   assertClean(session);
   session.dispose();
