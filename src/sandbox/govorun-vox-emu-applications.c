@@ -58,15 +58,7 @@ Application *
 vox_emu_find_application (Account *account,
                           gint64   application_id)
 {
-  for (guint i = 0; i < account->applications->len; i++)
-    {
-      Application *app = g_ptr_array_index (account->applications, i);
-
-      if (app->application_id == application_id)
-        return app;
-    }
-
-  return NULL;
+  return vox_emu_find_by_id (account->applications, application_id);
 }
 
 static Application *

@@ -221,6 +221,19 @@ govorun_voximplant_emulator_parse_timestamp (const char *value)
   return g_date_time_new_utc (year, month, day, hour, minute, second);
 }
 
+static void
+add_error_object (JsonBuilder *builder,
+                  int          code,
+                  const char  *text)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "msg");
+  json_builder_add_string_value (builder, text);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_int_value (builder, code);
+  json_builder_end_object (builder);
+}
+
 void
 vox_emu_respond_error (GovorunVoximplantEmulator *self,
                        SoupServerMessage         *msg,
@@ -237,20 +250,10 @@ vox_emu_respond_error (GovorunVoximplantEmulator *self,
   /* Both keys: Python and Node read "error", Go also "errors" (§1.4). */
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "msg");
-  json_builder_add_string_value (builder, text);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_int_value (builder, code);
-  json_builder_end_object (builder);
+  add_error_object (builder, code, text);
   json_builder_set_member_name (builder, "errors");
   json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "msg");
-  json_builder_add_string_value (builder, text);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_int_value (builder, code);
-  json_builder_end_object (builder);
+  add_error_object (builder, code, text);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 

@@ -18,15 +18,7 @@ static Phone *
 find_phone (Account *account,
             gint64   phone_id)
 {
-  for (guint i = 0; i < account->phones->len; i++)
-    {
-      Phone *phone = g_ptr_array_index (account->phones, i);
-
-      if (phone->phone_id == phone_id)
-        return phone;
-    }
-
-  return NULL;
+  return vox_emu_find_by_id (account->phones, phone_id);
 }
 
 static Phone *

@@ -19,15 +19,7 @@ Rule *
 vox_emu_find_rule (Account *account,
                    gint64   rule_id)
 {
-  for (guint i = 0; i < account->rules->len; i++)
-    {
-      Rule *rule = g_ptr_array_index (account->rules, i);
-
-      if (rule->rule_id == rule_id)
-        return rule;
-    }
-
-  return NULL;
+  return vox_emu_find_by_id (account->rules, rule_id);
 }
 
 static Rule *

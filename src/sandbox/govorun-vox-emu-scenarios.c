@@ -19,15 +19,7 @@ Scenario *
 vox_emu_find_scenario (Account *account,
                        gint64   scenario_id)
 {
-  for (guint i = 0; i < account->scenarios->len; i++)
-    {
-      Scenario *scenario = g_ptr_array_index (account->scenarios, i);
-
-      if (scenario->scenario_id == scenario_id)
-        return scenario;
-    }
-
-  return NULL;
+  return vox_emu_find_by_id (account->scenarios, scenario_id);
 }
 
 static Scenario *

@@ -188,6 +188,15 @@ typedef enum
 
 /* The object and its state */
 
+/* Applications, scenarios, rules and phones start with their id, so one
+ * lookup serves the four lists. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Application, application_id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Scenario, scenario_id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Rule, rule_id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Phone, phone_id) == 0);
+
+gpointer vox_emu_find_by_id (GPtrArray *objects,
+                             gint64     id);
 void vox_emu_stock_number_free (StockNumber *number);
 gint64 vox_emu_now (GovorunVoximplantEmulator *self);
 

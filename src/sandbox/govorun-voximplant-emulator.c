@@ -119,6 +119,22 @@ service_key_free (ServiceKey *key)
   g_free (key);
 }
 
+/* @objects holds one of the kinds that start with their gint64 id. */
+gpointer
+vox_emu_find_by_id (GPtrArray *objects,
+                    gint64     id)
+{
+  for (guint i = 0; i < objects->len; i++)
+    {
+      gpointer object = g_ptr_array_index (objects, i);
+
+      if (*(gint64 *) object == id)
+        return object;
+    }
+
+  return NULL;
+}
+
 gint64
 vox_emu_now (GovorunVoximplantEmulator *self)
 {
