@@ -159,13 +159,14 @@ respond_detail (SoupServerMessage *msg,
   govorun_emulator_respond_json (msg, http_status, root);
 }
 
-/* FastAPI's HTTPValidationError for one query parameter. */
+/* FastAPI's HTTPValidationError for one field: @loc is its path, starting
+ * with "body" or "query". Takes @input. */
 static void
-respond_validation (SoupServerMessage *msg,
-                    const char        *param,
-                    const char        *type,
-                    const char        *text,
-                    const char        *input)
+respond_body_validation (SoupServerMessage  *msg,
+                         const char * const *loc,
+                         const char         *type,
+                         const char         *text,
+                         JsonNode           *input)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -178,19 +179,32 @@ respond_validation (SoupServerMessage *msg,
   json_builder_add_string_value (builder, type);
   json_builder_set_member_name (builder, "loc");
   json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, "query");
-  json_builder_add_string_value (builder, param);
+  for (guint i = 0; loc[i] != NULL; i++)
+    json_builder_add_string_value (builder, loc[i]);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "msg");
   json_builder_add_string_value (builder, text);
   json_builder_set_member_name (builder, "input");
-  json_builder_add_string_value (builder, input);
+  json_builder_add_value (builder, input != NULL ? input : json_node_new (JSON_NODE_NULL));
   json_builder_end_object (builder);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
   govorun_emulator_respond_json (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, root);
+}
+
+/* The same for one query parameter. */
+static void
+respond_validation (SoupServerMessage *msg,
+                    const char        *param,
+                    const char        *type,
+                    const char        *text,
+                    const char        *input)
+{
+  const char *loc[] = { "query", param, NULL };
+
+  respond_body_validation (msg, loc, type, text, json_node_init_string (json_node_alloc (), input));
 }
 
 /* Agents */
@@ -517,41 +531,6 @@ handle_get_agent (GovorunElevenlabsEmulator *self,
 static const char * const audio_formats[] = {
   "pcm_8000", "pcm_16000", "pcm_22050", "pcm_24000", "pcm_44100", "pcm_48000", "ulaw_8000", NULL,
 };
-
-/* FastAPI's HTTPValidationError for one body field; @loc starts with
- * "body". Takes @input. */
-static void
-respond_body_validation (SoupServerMessage  *msg,
-                         const char * const *loc,
-                         const char         *type,
-                         const char         *text,
-                         JsonNode           *input)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "detail");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, type);
-  json_builder_set_member_name (builder, "loc");
-  json_builder_begin_array (builder);
-  for (guint i = 0; loc[i] != NULL; i++)
-    json_builder_add_string_value (builder, loc[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "msg");
-  json_builder_add_string_value (builder, text);
-  json_builder_set_member_name (builder, "input");
-  json_builder_add_value (builder, input != NULL ? input : json_node_new (JSON_NODE_NULL));
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  govorun_emulator_respond_json (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, root);
-}
 
 /* Checks one audio-format field of the body, if present; answers 422 and
  * returns FALSE when it is not in the enum. */
