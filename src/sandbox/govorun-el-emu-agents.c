@@ -317,21 +317,35 @@ el_emu_handle_list_agents (GovorunElevenlabsEmulator *self,
   govorun_emulator_respond_json (msg, SOUP_STATUS_OK, root);
 }
 
+/* The agent in the path; NULL after answering 404 when there is none. */
+static EmuAgent *
+lookup_agent (GovorunElevenlabsEmulator *self,
+              SoupServerMessage         *msg,
+              const char                *agent_id)
+{
+  EmuAgent *agent = g_hash_table_lookup (self->agents_by_id, agent_id);
+
+  if (agent == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("Agent with id %s was not found.", agent_id);
+
+      el_emu_respond_detail (msg, SOUP_STATUS_NOT_FOUND, STATUS_NOT_FOUND, text);
+    }
+
+  return agent;
+}
+
 void
 el_emu_handle_get_agent (GovorunElevenlabsEmulator *self,
                          SoupServerMessage         *msg,
                          GHashTable                *params,
                          const char *const         *captures)
 {
-  EmuAgent *agent = g_hash_table_lookup (self->agents_by_id, captures[0]);
+  EmuAgent *agent = lookup_agent (self, msg, captures[0]);
   g_autoptr(JsonNode) root = NULL;
 
   if (agent == NULL)
-    {
-      g_autofree char *text = g_strdup_printf ("Agent with id %s was not found.", captures[0]);
-      el_emu_respond_detail (msg, SOUP_STATUS_NOT_FOUND, STATUS_NOT_FOUND, text);
-      return;
-    }
+    return;
 
   root = build_agent (agent);
   govorun_emulator_respond_json (msg, SOUP_STATUS_OK, root);
@@ -403,7 +417,7 @@ el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
                            GHashTable                *params,
                            const char *const         *captures)
 {
-  EmuAgent *agent = g_hash_table_lookup (self->agents_by_id, captures[0]);
+  EmuAgent *agent = lookup_agent (self, msg, captures[0]);
   SoupMessageBody *request = soup_server_message_get_request_body (msg);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -412,11 +426,7 @@ el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
   JsonNode *node;
 
   if (agent == NULL)
-    {
-      g_autofree char *text = g_strdup_printf ("Agent with id %s was not found.", captures[0]);
-      el_emu_respond_detail (msg, SOUP_STATUS_NOT_FOUND, STATUS_NOT_FOUND, text);
-      return;
-    }
+    return;
 
   if (request->data == NULL || request->length == 0
       || !json_parser_load_from_data (parser, request->data, request->length, NULL)
