@@ -1,0 +1,112 @@
+/* govorun-elevenlabs-emulator-private.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "govorun-elevenlabs-emulator.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Shared by the files of the ElevenLabs emulator, one per resource; not
+ * for anyone else. Handlers run with the instance lock held.
+ */
+
+/* UNVERIFIED (§1.3): the status strings for a 404, a 5xx and other codes
+ * without a documented one. Kept here so they are easy to change. */
+#define STATUS_NOT_FOUND        "not_found"
+#define STATUS_SERVER_ERROR     "internal_error"
+#define STATUS_OTHER_ERROR      "invalid_request"
+
+typedef struct
+{
+  char     *api_key;
+  GStrv     scopes;      /* NULL: unrestricted */
+} EmuKey;
+
+typedef struct
+{
+  char     *agent_id;
+  char     *name;
+  GStrv     tags;
+  gint64    created_at_unix_secs;
+  gint64    updated_at_unix_secs;
+  /* Kept as JSON so later PATCH support can merge into them. */
+  JsonNode *conversation_config;
+  JsonNode *platform_settings;
+} EmuAgent;
+
+typedef struct
+{
+  char   *tier;
+  char   *status;
+  char   *currency;
+  gint64  character_count;
+  gint64  character_limit;
+} EmuSubscription;
+
+struct _GovorunElevenlabsEmulator
+{
+  GovorunEmulator  parent_instance;
+
+  GMutex           lock;
+  GHashTable      *keys;          /* api_key → EmuKey* */
+  GPtrArray       *agents;        /* EmuAgent*, oldest first */
+  GHashTable      *agents_by_id;  /* agent_id → EmuAgent* (unowned) */
+  EmuSubscription  subscription;
+  char            *user_id;
+  gint64           user_created_at;
+  GPtrArray       *request_uris;  /* char*: path?query of every request */
+};
+
+/* The object */
+
+char *el_emu_random_alnum (guint length);
+
+/* Error bodies */
+
+void el_emu_respond_detail (SoupServerMessage *msg,
+                            guint              http_status,
+                            const char        *status,
+                            const char        *message);
+void el_emu_respond_body_validation (SoupServerMessage  *msg,
+                                     const char * const *loc,
+                                     const char         *type,
+                                     const char         *text,
+                                     JsonNode           *input);
+void el_emu_respond_validation (SoupServerMessage *msg,
+                                const char        *param,
+                                const char        *type,
+                                const char        *text,
+                                const char        *input);
+
+/* Agents */
+
+void el_emu_handle_list_agents (GovorunElevenlabsEmulator *self,
+                                SoupServerMessage         *msg,
+                                GHashTable                *params,
+                                const char *const         *captures);
+void el_emu_handle_get_agent (GovorunElevenlabsEmulator *self,
+                              SoupServerMessage         *msg,
+                              GHashTable                *params,
+                              const char *const         *captures);
+void el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
+                                SoupServerMessage         *msg,
+                                GHashTable                *params,
+                                const char *const         *captures);
+
+/* User and subscription */
+
+void el_emu_handle_get_subscription (GovorunElevenlabsEmulator *self,
+                                     SoupServerMessage         *msg,
+                                     GHashTable                *params,
+                                     const char *const         *captures);
+void el_emu_handle_get_user (GovorunElevenlabsEmulator *self,
+                             SoupServerMessage         *msg,
+                             GHashTable                *params,
+                             const char *const         *captures);
+
+G_END_DECLS
