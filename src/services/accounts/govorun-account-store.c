@@ -10,10 +10,13 @@
 
 #include "govorun-account-store.h"
 #include "govorun-account-private.h"
+#include "govorun-account-records.h"
 #include "govorun-util.h"
 
 #include <glib/gi18n.h>
+#if GOVORUN_TEST_HOOKS
 #include <signal.h>
+#endif
 
 /*
  * How an account is never half-saved
@@ -63,9 +66,12 @@ static GParamSpec *properties[N_PROPS];
  * GOVORUN_TEST_CRASH_AT names a point between two writes where the process
  * SIGKILLs itself, so tests (tests/account-crash-helper.c) can prove that
  * the next load repairs every interruption. It is read nowhere else and
- * must never be set outside tests. Points: "after-row" and "after-secret"
- * (add), "update-after-secret", "update-after-row", "remove-after-mark".
+ * must never be set outside tests; release builds (without
+ * -Dtest_hooks=true) do not even contain the code. Points: "after-row" and
+ * "after-secret" (add), "update-after-secret", "update-after-row",
+ * "remove-after-mark".
  */
+#if GOVORUN_TEST_HOOKS
 static void
 maybe_crash (const char *point)
 {
@@ -77,6 +83,9 @@ maybe_crash (const char *point)
       raise (SIGKILL);
     }
 }
+#else
+#define maybe_crash(point) G_STMT_START { (void) (point); } G_STMT_END
+#endif
 
 static gint64
 now_seconds (void)
@@ -84,62 +93,7 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* --- rows: plain data that worker threads may touch ---------------------- */
-
-typedef struct
-{
-  gint64                 id;
-  char                  *uuid;
-  GovorunAccountKind     kind;
-  char                  *display_name;
-  char                  *state;
-  guint                  secret_generation;
-  char                  *vox_account_id;
-  GovorunVoximplantAuth  vox_auth;
-  char                  *vox_key_id;
-  char                  *vox_account_email;
-  char                  *el_region;
-  gint64                 created_at;
-  gint64                 updated_at;
-  gint64                 last_test_at;
-  gboolean               last_test_ok;
-  char                  *last_test_summary;
-} AccountRow;
-
-static void
-account_row_free (AccountRow *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->uuid);
-  g_free (row->display_name);
-  g_free (row->state);
-  g_free (row->vox_account_id);
-  g_free (row->vox_key_id);
-  g_free (row->vox_account_email);
-  g_free (row->el_region);
-  g_free (row->last_test_summary);
-  g_free (row);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccountRow, account_row_free)
-
-/* For handing a row to a worker thread. */
-static AccountRow *
-account_row_copy (const AccountRow *row)
-{
-  AccountRow *copy = g_memdup2 (row, sizeof *row);
-
-  copy->uuid = g_strdup (row->uuid);
-  copy->display_name = g_strdup (row->display_name);
-  copy->state = g_strdup (row->state);
-  copy->vox_account_id = g_strdup (row->vox_account_id);
-  copy->vox_key_id = g_strdup (row->vox_key_id);
-  copy->vox_account_email = g_strdup (row->vox_account_email);
-  copy->el_region = g_strdup (row->el_region);
-  copy->last_test_summary = g_strdup (row->last_test_summary);
-  return copy;
-}
+/* --- rows ------------------------------------------------------------------ */
 
 static char *
 strdup_stripped (const char *str)
@@ -148,10 +102,10 @@ strdup_stripped (const char *str)
 }
 
 /* Only the fields of the account's own kind are kept. */
-static AccountRow *
+static GovorunAccountRecord *
 account_row_new_from_account (GovorunAccount *account)
 {
-  AccountRow *row = g_new0 (AccountRow, 1);
+  GovorunAccountRecord *row = g_new0 (GovorunAccountRecord, 1);
 
   row->uuid = g_strdup (govorun_account_get_uuid (account));
   row->kind = govorun_account_get_kind (account);
@@ -181,7 +135,7 @@ account_row_new_from_account (GovorunAccount *account)
 
 static void
 account_apply_row (GovorunAccount   *account,
-                   const AccountRow *row)
+                   const GovorunAccountRecord *row)
 {
   g_object_freeze_notify (G_OBJECT (account));
   govorun_account_set_display_name (account, row->display_name);
@@ -200,7 +154,7 @@ account_apply_row (GovorunAccount   *account,
 }
 
 static GovorunAccount *
-account_new_from_row (const AccountRow *row)
+account_new_from_row (const GovorunAccountRecord *row)
 {
   GovorunAccount *account = govorun_account_new (row->kind);
 
@@ -209,440 +163,13 @@ account_new_from_row (const AccountRow *row)
   return account;
 }
 
-/* --- SQL, run on the store's threads -------------------------------------- */
-
-#define ROW_COLUMNS                                                          \
-  "id, uuid, kind, display_name, state, secret_generation, vox_account_id, " \
-  "vox_auth, vox_key_id, vox_account_email, el_region, created_at, "        \
-  "updated_at, last_test_at, last_test_ok, last_test_summary"
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static char *
-column_strdup (sqlite3_stmt *stmt,
-               int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
-/* The file is ours, but anyone can edit it: a row that does not make sense
- * is skipped, never trusted. */
-static AccountRow *
-account_row_new_from_stmt (sqlite3_stmt *stmt)
-{
-  g_autoptr(AccountRow) row = g_new0 (AccountRow, 1);
-  const char *kind = (const char *) sqlite3_column_text (stmt, 2);
-  const char *auth = (const char *) sqlite3_column_text (stmt, 7);
-  gint64 generation = sqlite3_column_int64 (stmt, 5);
-
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->uuid = column_strdup (stmt, 1);
-  row->display_name = column_strdup (stmt, 3);
-  row->state = column_strdup (stmt, 4);
-  if (row->uuid == NULL || row->display_name == NULL || row->state == NULL ||
-      !govorun_account_kind_from_string (kind, &row->kind) ||
-      generation < 1 || generation > G_MAXINT)
-    return NULL;
-  row->secret_generation = (guint) generation;
-  row->vox_account_id = column_strdup (stmt, 6);
-  if (!govorun_voximplant_auth_from_string (auth, &row->vox_auth))
-    row->vox_auth = GOVORUN_VOXIMPLANT_AUTH_API_KEY;
-  row->vox_key_id = column_strdup (stmt, 8);
-  row->vox_account_email = column_strdup (stmt, 9);
-  row->el_region = column_strdup (stmt, 10);
-  row->created_at = MAX (sqlite3_column_int64 (stmt, 11), 0);
-  row->updated_at = MAX (sqlite3_column_int64 (stmt, 12), 0);
-  row->last_test_at = MAX (sqlite3_column_int64 (stmt, 13), 0);
-  row->last_test_ok = sqlite3_column_int64 (stmt, 14) != 0;
-  row->last_test_summary = column_strdup (stmt, 15);
-  return g_steal_pointer (&row);
-}
-
-static gboolean
-sql_read_all_rows (sqlite3         *db,
-                   gpointer         data,
-                   gpointer        *out_result,
-                   GDestroyNotify  *out_result_destroy,
-                   GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) account_row_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, "SELECT " ROW_COLUMNS " FROM accounts ORDER BY id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AccountRow *row = account_row_new_from_stmt (stmt);
-
-      if (row != NULL)
-        g_ptr_array_add (rows, row);
-      else
-        g_debug ("Skipping an account row that does not make sense (id %" G_GINT64_FORMAT ")",
-                 (gint64) sqlite3_column_int64 (stmt, 0));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      govorun_store_set_sqlite_error (error, db);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-
-  *out_result = g_steal_pointer (&rows);
-  *out_result_destroy = (GDestroyNotify) g_ptr_array_unref;
-  return TRUE;
-}
-
-/* Same name (per kind), or for Voximplant the same account and key, among
- * the rows that are not on their way out; @row's own uuid is not counted. */
-static gboolean
-check_duplicates (sqlite3     *db,
-                  AccountRow  *row,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT 1 FROM accounts WHERE kind = ?1 AND state != 'deleting'"
-                          " AND uuid IS NOT ?2 AND display_name = ?3 COLLATE NOCASE",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, govorun_account_kind_to_string (row->kind));
-  bind_text (stmt, 2, row->uuid);
-  bind_text (stmt, 3, row->display_name);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_set_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_DUPLICATE,
-                   _("An account named “%s” already exists. Choose another name."),
-                   row->display_name);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return govorun_store_set_sqlite_error (error, db);
-
-  if (row->kind != GOVORUN_ACCOUNT_KIND_VOXIMPLANT)
-    return TRUE;
-
-  /* With API keys, one entry per Voximplant account; with service
-   * accounts, one per key. */
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT 1 FROM accounts WHERE kind = 'voximplant' AND state != 'deleting'"
-                          " AND uuid IS NOT ?1 AND vox_account_id = ?2 AND vox_auth = ?3"
-                          " AND (vox_auth = 'api-key' OR vox_key_id IS ?4)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, row->uuid);
-  bind_text (stmt, 2, row->vox_account_id);
-  bind_text (stmt, 3, govorun_voximplant_auth_to_string (row->vox_auth));
-  bind_text (stmt, 4, row->vox_key_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (row->vox_auth == GOVORUN_VOXIMPLANT_AUTH_SERVICE_ACCOUNT)
-        g_set_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_DUPLICATE,
-                     _("Voximplant account %s is already added with this service account key. Edit the existing account instead."),
-                     row->vox_account_id);
-      else
-        g_set_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_DUPLICATE,
-                     _("Voximplant account %s is already added with an API key. Edit the existing account instead."),
-                     row->vox_account_id);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return govorun_store_set_sqlite_error (error, db);
-
-  return TRUE;
-}
-
-/* Binds the editable columns as ?1…?10 (see the statements below). */
-static void
-bind_row_fields (sqlite3_stmt *stmt,
-                 AccountRow   *row)
-{
-  bind_text (stmt, 1, row->uuid);
-  bind_text (stmt, 2, govorun_account_kind_to_string (row->kind));
-  bind_text (stmt, 3, row->display_name);
-  sqlite3_bind_int64 (stmt, 4, row->secret_generation);
-  bind_text (stmt, 5, row->vox_account_id);
-  bind_text (stmt, 6, row->kind == GOVORUN_ACCOUNT_KIND_VOXIMPLANT
-                      ? govorun_voximplant_auth_to_string (row->vox_auth) : NULL);
-  bind_text (stmt, 7, row->vox_key_id);
-  bind_text (stmt, 8, row->vox_account_email);
-  bind_text (stmt, 9, row->el_region);
-  sqlite3_bind_int64 (stmt, 10, row->updated_at);
-}
-
-/* Step 1 of add: the row, 'pending'. Returns its id. */
-static gboolean
-sql_insert_pending (sqlite3         *db,
-                    gpointer         data,
-                    gpointer        *out_result,
-                    GDestroyNotify  *out_result_destroy,
-                    GError         **error)
-{
-  AccountRow *row = data;
-  sqlite3_stmt *stmt = NULL;
-
-  if (!check_duplicates (db, row, error))
-    return FALSE;
-
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO accounts (uuid, kind, display_name, secret_generation,"
-                          " vox_account_id, vox_auth, vox_key_id, vox_account_email, el_region,"
-                          " updated_at, created_at, state)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'pending')",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  bind_row_fields (stmt, row);
-  sqlite3_bind_int64 (stmt, 11, row->created_at);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      govorun_store_set_sqlite_error (error, db);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-
-  *out_result = g_memdup2 (&(gint64) { sqlite3_last_insert_rowid (db) }, sizeof (gint64));
-  *out_result_destroy = g_free;
-  return TRUE;
-}
-
-static gboolean
-exec_uuid_statement (sqlite3     *db,
-                     const char  *sql,
-                     const char  *uuid,
-                     int         *out_changes,
-                     GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, uuid);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, now_seconds ());   /* updated_at */
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      govorun_store_set_sqlite_error (error, db);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  if (out_changes != NULL)
-    *out_changes = sqlite3_changes (db);
-  return TRUE;
-}
-
+/* The same sentence as the records' NOT_FOUND, for an account the model no
+ * longer holds. */
 static void
 set_gone_error (GError **error)
 {
   g_set_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_NOT_FOUND,
                _("This account is no longer saved in Govorun. Reopen the accounts list and try again."));
-}
-
-/* Step 3 of add. */
-static gboolean
-sql_set_ready (sqlite3         *db,
-               gpointer         data,
-               gpointer        *out_result,
-               GDestroyNotify  *out_result_destroy,
-               GError         **error)
-{
-  int changes = 0;
-
-  if (!exec_uuid_statement (db,
-                            "UPDATE accounts SET state = 'ready', updated_at = ?2"
-                            " WHERE uuid = ?1 AND state = 'pending'",
-                            data, &changes, error))
-    return FALSE;
-  if (changes != 1)
-    {
-      set_gone_error (error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Rolling back an add, and the end of a remove. A ready row is never
- * deleted here: only the states that mean "not (or no longer) saved". */
-static gboolean
-sql_delete_unready (sqlite3         *db,
-                    gpointer         data,
-                    gpointer        *out_result,
-                    GDestroyNotify  *out_result_destroy,
-                    GError         **error)
-{
-  return exec_uuid_statement (db,
-                              "DELETE FROM accounts WHERE uuid = ?1"
-                              " AND state IN ('pending', 'deleting')",
-                              data, NULL, error);
-}
-
-/* Step 1 of remove. */
-static gboolean
-sql_mark_deleting (sqlite3         *db,
-                   gpointer         data,
-                   gpointer        *out_result,
-                   GDestroyNotify  *out_result_destroy,
-                   GError         **error)
-{
-  int changes = 0;
-  sqlite3_stmt *stmt = NULL;
-
-  /* Agents point at their accounts; say which one is in the way rather
-   * than let the database's trigger refuse with its own words. */
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT a.name FROM agents a JOIN accounts c"
-                          " ON a.el_account_id = c.id OR a.vox_account_id = c.id"
-                          " WHERE c.uuid = ?1 ORDER BY a.name LIMIT 1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_set_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_IN_USE,
-                   _("The agent “%s” uses this account. Delete the agent, or edit it to use another account, before removing the account."),
-                   (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-
-  if (!exec_uuid_statement (db,
-                            "UPDATE accounts SET state = 'deleting', updated_at = ?2"
-                            " WHERE uuid = ?1 AND state = 'ready'",
-                            data, &changes, error))
-    return FALSE;
-  if (changes != 1)
-    {
-      set_gone_error (error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-typedef struct
-{
-  AccountRow *row;             /* the new values, with the new generation */
-  guint       old_generation;  /* the row must still point here */
-} UpdateData;
-
-static void
-update_data_free (UpdateData *data)
-{
-  account_row_free (data->row);
-  g_free (data);
-}
-
-/* The fields and the generation in one statement: the row moves from the
- * old key to the new one atomically. */
-static gboolean
-sql_update (sqlite3         *db,
-            gpointer         data,
-            gpointer        *out_result,
-            GDestroyNotify  *out_result_destroy,
-            GError         **error)
-{
-  UpdateData *update = data;
-  sqlite3_stmt *stmt = NULL;
-
-  if (!check_duplicates (db, update->row, error))
-    return FALSE;
-
-  if (sqlite3_prepare_v2 (db,
-                          "UPDATE accounts SET display_name = ?3, secret_generation = ?4,"
-                          " vox_account_id = ?5, vox_auth = ?6, vox_key_id = ?7,"
-                          " vox_account_email = ?8, el_region = ?9, updated_at = ?10"
-                          " WHERE uuid = ?1 AND kind = ?2 AND state = 'ready'"
-                          " AND secret_generation = ?11",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  bind_row_fields (stmt, update->row);
-  sqlite3_bind_int64 (stmt, 11, update->old_generation);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      govorun_store_set_sqlite_error (error, db);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-
-  if (sqlite3_changes (db) != 1)
-    {
-      set_gone_error (error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-typedef struct
-{
-  char    *uuid;
-  gint64   at;
-  gboolean ok;
-  char    *summary;
-} TestResultData;
-
-static void
-test_result_data_free (TestResultData *data)
-{
-  g_free (data->uuid);
-  g_free (data->summary);
-  g_free (data);
-}
-
-static gboolean
-sql_set_test_result (sqlite3         *db,
-                     gpointer         data,
-                     gpointer        *out_result,
-                     GDestroyNotify  *out_result_destroy,
-                     GError         **error)
-{
-  TestResultData *test = data;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db,
-                          "UPDATE accounts SET last_test_at = ?2, last_test_ok = ?3,"
-                          " last_test_summary = ?4 WHERE uuid = ?1 AND state = 'ready'",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, test->uuid);
-  sqlite3_bind_int64 (stmt, 2, test->at);
-  sqlite3_bind_int (stmt, 3, test->ok ? 1 : 0);
-  bind_text (stmt, 4, test->summary);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      govorun_store_set_sqlite_error (error, db);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-
-  if (sqlite3_changes (db) != 1)
-    {
-      set_gone_error (error);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* --- the model ----------------------------------------------------------- */
@@ -810,7 +337,7 @@ typedef struct
   GovorunAccount *account;        /* add: the draft; update: the edited copy */
   char           *secret;         /* wiped when freed */
   char           *label;
-  AccountRow     *row;            /* add, update: what is being written */
+  GovorunAccountRecord     *row;            /* add, update: what is being written */
   guint           old_generation;
   guint           new_generation;
   gboolean        test_ok;
@@ -818,7 +345,7 @@ typedef struct
   GError         *error;          /* the error being reported while rolling back */
 
   /* load */
-  GPtrArray      *rows;           /* of AccountRow */
+  GPtrArray      *rows;           /* of GovorunAccountRecord */
   GPtrArray      *refs;           /* of GovorunSecretRef */
   GPtrArray      *repairs;        /* of Repair */
   guint           next_repair;
@@ -844,7 +371,7 @@ op_free (Op *op)
   g_clear_object (&op->account);
   g_clear_pointer (&op->secret, govorun_secret_free);
   g_free (op->label);
-  g_clear_pointer (&op->row, account_row_free);
+  g_clear_pointer (&op->row, govorun_account_record_free);
   g_free (op->test_summary);
   g_clear_error (&op->error);
   g_clear_pointer (&op->rows, g_ptr_array_unref);
@@ -887,6 +414,10 @@ op_return (GTask          *task,
 
   g_assert (self->current == task);
   self->current = NULL;
+
+  /* The records' codes are the service's own (see the header). */
+  if (error != NULL && error->domain == GOVORUN_ACCOUNT_RECORDS_ERROR)
+    error->domain = GOVORUN_ACCOUNT_STORE_ERROR;
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -939,7 +470,7 @@ kind_label (GovorunAccountKind kind)
 }
 
 static char *
-make_label (AccountRow *row)
+make_label (GovorunAccountRecord *row)
 {
   /* Translators: the label of the keyring item, as Seahorse shows it;
    * %s is the account's name. */
@@ -962,7 +493,7 @@ load_finish_model (GTask *task)
 
   for (guint i = 0; i < op->rows->len; i++)
     {
-      AccountRow *row = g_ptr_array_index (op->rows, i);
+      GovorunAccountRecord *row = g_ptr_array_index (op->rows, i);
       GovorunAccount *account = NULL;
       guint pos;
 
@@ -1002,7 +533,7 @@ on_repair_row_deleted (GObject      *object,
 
   /* Only unready rows are deleted, and those are never shown: on failure
    * the next load tries again. */
-  govorun_store_write_finish (GOVORUN_STORE (object), result, &error);
+  govorun_account_records_delete_unready_finish (GOVORUN_STORE (object), result, &error);
   if (error != NULL)
     g_debug ("Recovery could not delete an unfinished account row: %s", error->message);
 
@@ -1034,8 +565,8 @@ on_repair_cleared (GObject      *object,
       return;
     }
 
-  govorun_store_write_async (self->store, sql_delete_unready, g_strdup (repair->uuid), g_free,
-                             NULL, on_repair_row_deleted, g_object_ref (task));
+  govorun_account_records_delete_unready_async (self->store, repair->uuid,
+                                                NULL, on_repair_row_deleted, g_object_ref (task));
 }
 
 static void
@@ -1057,13 +588,13 @@ load_run_repairs (GTask *task)
                                NULL, on_repair_cleared, g_object_ref (task));
 }
 
-static AccountRow *
+static GovorunAccountRecord *
 find_row (GPtrArray  *rows,
           const char *uuid)
 {
   for (guint i = 0; i < rows->len; i++)
     {
-      AccountRow *row = g_ptr_array_index (rows, i);
+      GovorunAccountRecord *row = g_ptr_array_index (rows, i);
 
       if (g_str_equal (row->uuid, uuid))
         return row;
@@ -1116,7 +647,7 @@ on_load_listed (GObject      *object,
   /* Rows an add or a remove did not finish: their keys, then the rows. */
   for (guint i = 0; i < op->rows->len; i++)
     {
-      AccountRow *row = g_ptr_array_index (op->rows, i);
+      GovorunAccountRecord *row = g_ptr_array_index (op->rows, i);
 
       if (!g_str_equal (row->state, "ready"))
         add_repair (op, row->uuid, -1);
@@ -1127,7 +658,7 @@ on_load_listed (GObject      *object,
   for (guint i = 0; i < op->refs->len; i++)
     {
       GovorunSecretRef *ref = g_ptr_array_index (op->refs, i);
-      AccountRow *row = find_row (op->rows, ref->uuid);
+      GovorunAccountRecord *row = find_row (op->rows, ref->uuid);
 
       if (row == NULL)
         add_repair (op, ref->uuid, -1);
@@ -1150,7 +681,7 @@ on_load_rows_read (GObject      *object,
   Op *op = g_task_get_task_data (task);
   GError *error = NULL;
 
-  op->rows = govorun_store_read_finish (GOVORUN_STORE (object), result, &error);
+  op->rows = govorun_account_records_read_all_finish (GOVORUN_STORE (object), result, &error);
   if (op->rows == NULL)
     {
       op_return_error (task, error);
@@ -1166,8 +697,8 @@ load_start (GTask *task)
 {
   GovorunAccountStore *self = g_task_get_source_object (task);
 
-  govorun_store_read_async (self->store, sql_read_all_rows, NULL, NULL,
-                            g_task_get_cancellable (task), on_load_rows_read, g_object_ref (task));
+  govorun_account_records_read_all_async (self->store, g_task_get_cancellable (task),
+                                          on_load_rows_read, g_object_ref (task));
 }
 
 /* --- add ------------------------------------------------------------------ */
@@ -1183,7 +714,7 @@ on_add_rollback_deleted (GObject      *object,
 
   /* If even this fails, the row stays 'pending' (never shown) and the next
    * load removes it with its key. */
-  govorun_store_write_finish (GOVORUN_STORE (object), result, &error);
+  govorun_account_records_delete_unready_finish (GOVORUN_STORE (object), result, &error);
   if (error != NULL)
     g_debug ("Could not delete the unfinished row of account %s: %s", op->uuid, error->message);
 
@@ -1196,8 +727,8 @@ add_rollback_delete_row (GTask *task)
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
 
-  govorun_store_write_async (self->store, sql_delete_unready, g_strdup (op->uuid), g_free,
-                             NULL, on_add_rollback_deleted, g_object_ref (task));
+  govorun_account_records_delete_unready_async (self->store, op->uuid,
+                                                NULL, on_add_rollback_deleted, g_object_ref (task));
 }
 
 static void
@@ -1247,7 +778,7 @@ on_add_ready (GObject      *object,
   Op *op = g_task_get_task_data (task);
   GError *error = NULL;
 
-  govorun_store_write_finish (GOVORUN_STORE (object), result, &error);
+  govorun_account_records_set_ready_finish (GOVORUN_STORE (object), result, &error);
   if (error != NULL)
     {
       add_rollback (task, error, TRUE);
@@ -1287,8 +818,8 @@ on_add_secret_stored (GObject      *object,
       return;
     }
 
-  govorun_store_write_async (self->store, sql_set_ready, g_strdup (op->uuid), g_free,
-                             NULL, on_add_ready, g_object_ref (task));
+  govorun_account_records_set_ready_async (self->store, op->uuid,
+                                           NULL, on_add_ready, g_object_ref (task));
 }
 
 static void
@@ -1297,19 +828,19 @@ on_add_inserted (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autofree gint64 *id = NULL;
+  gint64 id;
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
   GError *error = NULL;
 
-  id = govorun_store_write_finish (GOVORUN_STORE (object), result, &error);
-  if (id == NULL)
+  id = govorun_account_records_insert_pending_finish (GOVORUN_STORE (object), result, &error);
+  if (id == 0)
     {
       /* Nothing was written. */
       op_return_error (task, error);
       return;
     }
-  op->row->id = *id;
+  op->row->id = id;
 
   maybe_crash ("after-row");
 
@@ -1330,9 +861,8 @@ add_start (GTask *task)
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
 
-  govorun_store_write_async (self->store, sql_insert_pending, account_row_copy (op->row),
-                             (GDestroyNotify) account_row_free, g_task_get_cancellable (task),
-                             on_add_inserted, g_object_ref (task));
+  govorun_account_records_insert_pending_async (self->store, op->row, g_task_get_cancellable (task),
+                                                on_add_inserted, g_object_ref (task));
 }
 
 /* --- update ---------------------------------------------------------------- */
@@ -1395,7 +925,7 @@ on_update_written (GObject      *object,
   GError *error = NULL;
   guint pos;
 
-  govorun_store_write_finish (GOVORUN_STORE (object), result, &error);
+  govorun_account_records_update_finish (GOVORUN_STORE (object), result, &error);
   if (error != NULL)
     {
       if (op->new_generation != op->old_generation)
@@ -1439,16 +969,13 @@ update_write_row (GTask *task)
 {
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
-  UpdateData *data = g_new0 (UpdateData, 1);
-
-  data->row = account_row_copy (op->row);
-  data->old_generation = op->old_generation;
 
   /* Without a new key the row write may honour the cancellable; after a new
    * key was stored the row must follow, so it may not. */
-  govorun_store_write_async (self->store, sql_update, data, (GDestroyNotify) update_data_free,
-                             op->new_generation == op->old_generation ? g_task_get_cancellable (task) : NULL,
-                             on_update_written, g_object_ref (task));
+  govorun_account_records_update_async (self->store, op->row, op->old_generation,
+                                        op->new_generation == op->old_generation
+                                        ? g_task_get_cancellable (task) : NULL,
+                                        on_update_written, g_object_ref (task));
 }
 
 static void
@@ -1542,7 +1069,7 @@ on_remove_deleted (GObject      *object,
   Op *op = g_task_get_task_data (task);
   GError *error = NULL;
 
-  govorun_store_write_finish (GOVORUN_STORE (object), result, &error);
+  govorun_account_records_delete_unready_finish (GOVORUN_STORE (object), result, &error);
   if (error != NULL)
     {
       /* The row stays 'deleting' (hidden); the next load deletes it. */
@@ -1572,8 +1099,8 @@ on_remove_cleared (GObject      *object,
       return;
     }
 
-  govorun_store_write_async (self->store, sql_delete_unready, g_strdup (op->uuid), g_free,
-                             NULL, on_remove_deleted, g_object_ref (task));
+  govorun_account_records_delete_unready_async (self->store, op->uuid,
+                                                NULL, on_remove_deleted, g_object_ref (task));
 }
 
 static void
@@ -1586,7 +1113,7 @@ on_remove_marked (GObject      *object,
   Op *op = g_task_get_task_data (task);
   GError *error = NULL;
 
-  govorun_store_write_finish (GOVORUN_STORE (object), result, &error);
+  govorun_account_records_mark_deleting_finish (GOVORUN_STORE (object), result, &error);
   if (error != NULL)
     {
       op_return_error (task, error);
@@ -1618,8 +1145,8 @@ remove_start (GTask *task)
       return;
     }
 
-  govorun_store_write_async (self->store, sql_mark_deleting, g_strdup (op->uuid), g_free,
-                             g_task_get_cancellable (task), on_remove_marked, g_object_ref (task));
+  govorun_account_records_mark_deleting_async (self->store, op->uuid, g_task_get_cancellable (task),
+                                               on_remove_marked, g_object_ref (task));
 }
 
 /* --- lookup secret, test result ------------------------------------------ */
@@ -1676,7 +1203,7 @@ on_test_result_written (GObject      *object,
   GError *error = NULL;
   guint pos;
 
-  govorun_store_write_finish (GOVORUN_STORE (object), result, &error);
+  govorun_account_records_set_test_result_finish (GOVORUN_STORE (object), result, &error);
   if (error != NULL)
     {
       op_return_error (task, error);
@@ -1702,19 +1229,14 @@ set_test_result_start (GTask *task)
 {
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
-  TestResultData *data = g_new0 (TestResultData, 1);
 
-  op->row = g_new0 (AccountRow, 1);
+  op->row = g_new0 (GovorunAccountRecord, 1);
   op->row->last_test_at = now_seconds ();
 
-  data->uuid = g_strdup (op->uuid);
-  data->at = op->row->last_test_at;
-  data->ok = op->test_ok;
-  data->summary = g_strdup (op->test_summary);
-  govorun_store_write_async (self->store, sql_set_test_result, data,
-                             (GDestroyNotify) test_result_data_free,
-                             g_task_get_cancellable (task), on_test_result_written,
-                             g_object_ref (task));
+  govorun_account_records_set_test_result_async (self->store, op->uuid, op->row->last_test_at,
+                                                 op->test_ok, op->test_summary,
+                                                 g_task_get_cancellable (task), on_test_result_written,
+                                                 g_object_ref (task));
 }
 
 static void
