@@ -158,9 +158,9 @@ sql_read_all_rows (sqlite3         *db,
 /* Same name (per kind), or for Voximplant the same account and key, among
  * the rows that are not on their way out; @row's own uuid is not counted. */
 static gboolean
-check_duplicates (sqlite3     *db,
+check_duplicates (sqlite3               *db,
                   GovorunAccountRecord  *row,
-                  GError     **error)
+                  GError               **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -222,8 +222,8 @@ check_duplicates (sqlite3     *db,
 
 /* Binds the editable columns as ?1…?10 (see the statements below). */
 static void
-bind_row_fields (sqlite3_stmt *stmt,
-                 GovorunAccountRecord   *row)
+bind_row_fields (sqlite3_stmt         *stmt,
+                 GovorunAccountRecord *row)
 {
   bind_text (stmt, 1, row->uuid);
   bind_text (stmt, 2, govorun_account_kind_to_string (row->kind));
@@ -391,7 +391,7 @@ sql_mark_deleting (sqlite3         *db,
 typedef struct
 {
   GovorunAccountRecord *row;             /* the new values, with the new generation */
-  guint       old_generation;  /* the row must still point here */
+  guint                 old_generation;  /* the row must still point here */
 } UpdateData;
 
 static void
