@@ -64,17 +64,6 @@ govorun_account_record_copy (const GovorunAccountRecord *row)
   "vox_auth, vox_key_id, vox_account_email, el_region, created_at, "        \
   "updated_at, last_test_at, last_test_ok, last_test_summary"
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static char *
 column_strdup (sqlite3_stmt *stmt,
                int           column)
@@ -124,7 +113,7 @@ sql_read_all_rows (sqlite3         *db,
                    GDestroyNotify  *out_result_destroy,
                    GError         **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_account_record_free);
+  g_autoptr(GPtrArray) rows = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -132,6 +121,7 @@ sql_read_all_rows (sqlite3         *db,
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
 
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_account_record_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GovorunAccountRecord *row = record_new_from_stmt (stmt);
@@ -170,9 +160,9 @@ check_duplicates (sqlite3               *db,
                           " AND uuid IS NOT ?2 AND display_name = ?3 COLLATE NOCASE",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, govorun_account_kind_to_string (row->kind));
-  bind_text (stmt, 2, row->uuid);
-  bind_text (stmt, 3, row->display_name);
+  govorun_store_bind_text (stmt, 1, govorun_account_kind_to_string (row->kind));
+  govorun_store_bind_text (stmt, 2, row->uuid);
+  govorun_store_bind_text (stmt, 3, row->display_name);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc == SQLITE_ROW)
@@ -196,10 +186,10 @@ check_duplicates (sqlite3               *db,
                           " AND (vox_auth = 'api-key' OR vox_key_id IS ?4)",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, row->uuid);
-  bind_text (stmt, 2, row->vox_account_id);
-  bind_text (stmt, 3, govorun_voximplant_auth_to_string (row->vox_auth));
-  bind_text (stmt, 4, row->vox_key_id);
+  govorun_store_bind_text (stmt, 1, row->uuid);
+  govorun_store_bind_text (stmt, 2, row->vox_account_id);
+  govorun_store_bind_text (stmt, 3, govorun_voximplant_auth_to_string (row->vox_auth));
+  govorun_store_bind_text (stmt, 4, row->vox_key_id);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc == SQLITE_ROW)
@@ -225,16 +215,16 @@ static void
 bind_row_fields (sqlite3_stmt         *stmt,
                  GovorunAccountRecord *row)
 {
-  bind_text (stmt, 1, row->uuid);
-  bind_text (stmt, 2, govorun_account_kind_to_string (row->kind));
-  bind_text (stmt, 3, row->display_name);
+  govorun_store_bind_text (stmt, 1, row->uuid);
+  govorun_store_bind_text (stmt, 2, govorun_account_kind_to_string (row->kind));
+  govorun_store_bind_text (stmt, 3, row->display_name);
   sqlite3_bind_int64 (stmt, 4, row->secret_generation);
-  bind_text (stmt, 5, row->vox_account_id);
-  bind_text (stmt, 6, row->kind == GOVORUN_ACCOUNT_KIND_VOXIMPLANT
-                      ? govorun_voximplant_auth_to_string (row->vox_auth) : NULL);
-  bind_text (stmt, 7, row->vox_key_id);
-  bind_text (stmt, 8, row->vox_account_email);
-  bind_text (stmt, 9, row->el_region);
+  govorun_store_bind_text (stmt, 5, row->vox_account_id);
+  govorun_store_bind_text (stmt, 6, row->kind == GOVORUN_ACCOUNT_KIND_VOXIMPLANT
+                                    ? govorun_voximplant_auth_to_string (row->vox_auth) : NULL);
+  govorun_store_bind_text (stmt, 7, row->vox_key_id);
+  govorun_store_bind_text (stmt, 8, row->vox_account_email);
+  govorun_store_bind_text (stmt, 9, row->el_region);
   sqlite3_bind_int64 (stmt, 10, row->updated_at);
 }
 
@@ -285,7 +275,7 @@ exec_uuid_statement (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, uuid);
+  govorun_store_bind_text (stmt, 1, uuid);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int64 (stmt, 2, now_seconds ());   /* updated_at */
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -473,10 +463,10 @@ sql_set_test_result (sqlite3         *db,
                           " last_test_summary = ?4 WHERE uuid = ?1 AND state = 'ready'",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, test->uuid);
+  govorun_store_bind_text (stmt, 1, test->uuid);
   sqlite3_bind_int64 (stmt, 2, test->at);
   sqlite3_bind_int (stmt, 3, test->ok ? 1 : 0);
-  bind_text (stmt, 4, test->summary);
+  govorun_store_bind_text (stmt, 4, test->summary);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       govorun_store_set_sqlite_error (error, db);
@@ -495,23 +485,19 @@ sql_set_test_result (sqlite3         *db,
 
 /* --- the typed calls ------------------------------------------------------- */
 
-/* The store's finish hands back whatever the func left, or NULL; a func
- * without a result leaves NULL, so success is "no error". */
-static gboolean
-finish_write (GovorunStore  *store,
-              GAsyncResult  *result,
-              GError       **error)
+/* The writes that take only the account's uuid. */
+static void
+write_uuid (GovorunStore          *store,
+            GovorunStoreWriteFunc  func,
+            const char            *uuid,
+            GCancellable          *cancellable,
+            GAsyncReadyCallback    callback,
+            gpointer               user_data)
 {
-  GError *local = NULL;
-  gpointer out = govorun_store_write_finish (store, result, &local);
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+  g_return_if_fail (uuid != NULL);
 
-  g_assert (out == NULL);
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  return TRUE;
+  govorun_store_write_async (store, func, g_strdup (uuid), g_free, cancellable, callback, user_data);
 }
 
 void
@@ -565,11 +551,7 @@ govorun_account_records_set_ready_async (GovorunStore        *store,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_return_if_fail (GOVORUN_IS_STORE (store));
-  g_return_if_fail (uuid != NULL);
-
-  govorun_store_write_async (store, sql_set_ready, g_strdup (uuid), g_free,
-                             cancellable, callback, user_data);
+  write_uuid (store, sql_set_ready, uuid, cancellable, callback, user_data);
 }
 
 gboolean
@@ -577,7 +559,7 @@ govorun_account_records_set_ready_finish (GovorunStore  *store,
                                           GAsyncResult  *result,
                                           GError       **error)
 {
-  return finish_write (store, result, error);
+  return govorun_store_write_finish_boolean (store, result, error);
 }
 
 void
@@ -587,11 +569,7 @@ govorun_account_records_delete_unready_async (GovorunStore        *store,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data)
 {
-  g_return_if_fail (GOVORUN_IS_STORE (store));
-  g_return_if_fail (uuid != NULL);
-
-  govorun_store_write_async (store, sql_delete_unready, g_strdup (uuid), g_free,
-                             cancellable, callback, user_data);
+  write_uuid (store, sql_delete_unready, uuid, cancellable, callback, user_data);
 }
 
 gboolean
@@ -599,7 +577,7 @@ govorun_account_records_delete_unready_finish (GovorunStore  *store,
                                                GAsyncResult  *result,
                                                GError       **error)
 {
-  return finish_write (store, result, error);
+  return govorun_store_write_finish_boolean (store, result, error);
 }
 
 void
@@ -609,11 +587,7 @@ govorun_account_records_mark_deleting_async (GovorunStore        *store,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data)
 {
-  g_return_if_fail (GOVORUN_IS_STORE (store));
-  g_return_if_fail (uuid != NULL);
-
-  govorun_store_write_async (store, sql_mark_deleting, g_strdup (uuid), g_free,
-                             cancellable, callback, user_data);
+  write_uuid (store, sql_mark_deleting, uuid, cancellable, callback, user_data);
 }
 
 gboolean
@@ -621,7 +595,7 @@ govorun_account_records_mark_deleting_finish (GovorunStore  *store,
                                               GAsyncResult  *result,
                                               GError       **error)
 {
-  return finish_write (store, result, error);
+  return govorun_store_write_finish_boolean (store, result, error);
 }
 
 void
@@ -649,7 +623,7 @@ govorun_account_records_update_finish (GovorunStore  *store,
                                        GAsyncResult  *result,
                                        GError       **error)
 {
-  return finish_write (store, result, error);
+  return govorun_store_write_finish_boolean (store, result, error);
 }
 
 void
@@ -682,5 +656,5 @@ govorun_account_records_set_test_result_finish (GovorunStore  *store,
                                                 GAsyncResult  *result,
                                                 GError       **error)
 {
-  return finish_write (store, result, error);
+  return govorun_store_write_finish_boolean (store, result, error);
 }

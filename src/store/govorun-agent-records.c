@@ -25,17 +25,6 @@ now_seconds (void)
 
 /* --- SQL, run on the store's threads -------------------------------------- */
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static const char *
 column_text (sqlite3_stmt *stmt,
              int           index)
@@ -168,7 +157,7 @@ slug_taken (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, "SELECT 1 FROM agents WHERE slug = ?1", -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, slug);
+  govorun_store_bind_text (stmt, 1, slug);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -225,7 +214,7 @@ account_row_id (sqlite3     *db,
   if (sqlite3_prepare_v2 (db, "SELECT id FROM accounts WHERE uuid = ?1 AND state = 'ready'",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, uuid);
+  govorun_store_bind_text (stmt, 1, uuid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *out_id = sqlite3_column_int64 (stmt, 0);
@@ -302,25 +291,26 @@ sql_save (sqlite3         *db,
     return govorun_store_set_sqlite_error (error, db);
 
   govorun_agent_set_updated_at (agent, now);
-  bind_text (stmt, 1, govorun_agent_get_uuid (agent));
-  bind_text (stmt, 2, govorun_agent_get_slug (agent) != NULL ? govorun_agent_get_slug (agent) : "");
+  govorun_store_bind_text (stmt, 1, govorun_agent_get_uuid (agent));
+  govorun_store_bind_text (stmt, 2, govorun_agent_get_slug (agent) != NULL
+                                    ? govorun_agent_get_slug (agent) : "");
   sqlite3_bind_int64 (stmt, 3, govorun_agent_get_created_at (agent));
-  bind_text (stmt, 4, govorun_agent_get_name (agent));
+  govorun_store_bind_text (stmt, 4, govorun_agent_get_name (agent));
   bind_id_or_null (stmt, 5, el_id);
   bind_id_or_null (stmt, 6, vox_id);
-  bind_text (stmt, 7, govorun_agent_get_el_agent_id (agent));
-  bind_text (stmt, 8, govorun_agent_get_el_agent_name (agent));
+  govorun_store_bind_text (stmt, 7, govorun_agent_get_el_agent_id (agent));
+  govorun_store_bind_text (stmt, 8, govorun_agent_get_el_agent_name (agent));
   sqlite3_bind_int (stmt, 9, govorun_agent_get_inbound (agent));
   sqlite3_bind_int (stmt, 10, govorun_agent_get_outbound (agent));
-  bind_text (stmt, 11, govorun_agent_engine_to_string (govorun_agent_get_engine (agent)));
-  bind_text (stmt, 12, govorun_agent_get_webhook_url (agent));
-  bind_text (stmt, 13, govorun_agent_get_tenant_slug (agent));
+  govorun_store_bind_text (stmt, 11, govorun_agent_engine_to_string (govorun_agent_get_engine (agent)));
+  govorun_store_bind_text (stmt, 12, govorun_agent_get_webhook_url (agent));
+  govorun_store_bind_text (stmt, 13, govorun_agent_get_tenant_slug (agent));
   sqlite3_bind_int (stmt, 14, govorun_agent_get_record (agent));
-  bind_text (stmt, 15, govorun_agent_state_to_string (govorun_agent_get_state (agent)));
-  bind_text (stmt, 16, govorun_agent_get_last_step (agent));
-  bind_text (stmt, 17, govorun_agent_get_last_error (agent));
+  govorun_store_bind_text (stmt, 15, govorun_agent_state_to_string (govorun_agent_get_state (agent)));
+  govorun_store_bind_text (stmt, 16, govorun_agent_get_last_step (agent));
+  govorun_store_bind_text (stmt, 17, govorun_agent_get_last_error (agent));
   sqlite3_bind_int64 (stmt, 18, govorun_agent_get_application_id (agent));
-  bind_text (stmt, 19, govorun_agent_get_application_name (agent));
+  govorun_store_bind_text (stmt, 19, govorun_agent_get_application_name (agent));
   sqlite3_bind_int64 (stmt, 20, now);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -342,7 +332,7 @@ sql_save (sqlite3         *db,
   if (sqlite3_prepare_v2 (db, "SELECT id, slug, created_at FROM agents WHERE uuid = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
-  bind_text (stmt, 1, govorun_agent_get_uuid (agent));
+  govorun_store_bind_text (stmt, 1, govorun_agent_get_uuid (agent));
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       govorun_store_set_sqlite_error (error, db);
@@ -375,7 +365,7 @@ sql_save (sqlite3         *db,
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, agent_id);
       sqlite3_bind_int64 (stmt, 2, number->phone_id);
-      bind_text (stmt, 3, number->number != NULL ? number->number : "");
+      govorun_store_bind_text (stmt, 3, number->number != NULL ? number->number : "");
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           govorun_store_set_sqlite_error (error, db);
@@ -409,7 +399,7 @@ sql_remove (sqlite3         *db,
 
       if (sqlite3_prepare_v2 (db, statements[i], -1, &stmt, NULL) != SQLITE_OK)
         return govorun_store_set_sqlite_error (error, db);
-      bind_text (stmt, 1, data);
+      govorun_store_bind_text (stmt, 1, data);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           govorun_store_set_sqlite_error (error, db);
@@ -483,13 +473,5 @@ govorun_agent_records_remove_finish (GovorunStore  *store,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  GError *local = NULL;
-
-  govorun_store_write_finish (store, result, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  return TRUE;
+  return govorun_store_write_finish_boolean (store, result, error);
 }

@@ -47,6 +47,9 @@ void          govorun_store_write_async        (GovorunStore           *self,
 gpointer      govorun_store_write_finish       (GovorunStore           *self,
                                                 GAsyncResult           *result,
                                                 GError                **error);
+gboolean      govorun_store_write_finish_boolean (GovorunStore         *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
 void          govorun_store_read_async         (GovorunStore           *self,
                                                 GovorunStoreWriteFunc   func,
                                                 gpointer                data,
@@ -63,6 +66,11 @@ gpointer      govorun_store_read_finish        (GovorunStore           *self,
  * returns %FALSE, so a func can `return govorun_store_set_sqlite_error (…)`. */
 gboolean      govorun_store_set_sqlite_error   (GError                **error,
                                                 sqlite3                *db);
+
+/* For write/read funcs: binds @text, or NULL when @text is %NULL. */
+void          govorun_store_bind_text          (sqlite3_stmt           *stmt,
+                                                int                     index,
+                                                const char             *text);
 
 /* The schema version this build creates and understands. */
 guint    _govorun_store_get_latest_version (void);

@@ -33,18 +33,10 @@ _govorun_account_store_lookup_secret_start (GTask *task)
 {
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
-  GovorunAccount *current;
-  guint pos;
+  GovorunAccount *current = _govorun_account_store_op_find_account (task);
 
-  if (!_govorun_account_store_find_position (self, op->uuid, &pos))
-    {
-      GError *error = NULL;
-
-      _govorun_account_store_set_gone_error (&error);
-      _govorun_account_store_op_return_error (task, error);
-      return;
-    }
-  current = g_ptr_array_index (self->accounts, pos);
+  if (current == NULL)
+    return;
 
   /* The generation of the saved account, not of a possibly stale copy. */
   govorun_secrets_lookup_async (self->secrets, op->uuid,

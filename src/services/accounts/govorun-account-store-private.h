@@ -112,6 +112,7 @@ void                  _govorun_account_store_op_return_error      (GTask        
                                                                    GError                     *error);
 void                  _govorun_account_store_op_return_true       (GTask                      *task);
 void                  _govorun_account_store_set_gone_error       (GError                    **error);
+GovorunAccount       *_govorun_account_store_op_find_account      (GTask                      *task);
 
 /* The operations, started by the queue (govorun-account-store-load.c,
  * -writes.c, -lookup.c). */

@@ -123,6 +123,24 @@ _govorun_account_store_set_gone_error (GError **error)
                _("This account is no longer saved in Govorun. Reopen the accounts list and try again."));
 }
 
+/* The saved account the running operation is about; when it is gone, ends
+ * the operation with that error and returns %NULL. */
+GovorunAccount *
+_govorun_account_store_op_find_account (GTask *task)
+{
+  GovorunAccountStore *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  GError *error = NULL;
+  guint pos;
+
+  if (_govorun_account_store_find_position (self, op->uuid, &pos))
+    return g_ptr_array_index (self->accounts, pos);
+
+  _govorun_account_store_set_gone_error (&error);
+  _govorun_account_store_op_return_error (task, error);
+  return NULL;
+}
+
 static void
 op_start (GTask *task)
 {

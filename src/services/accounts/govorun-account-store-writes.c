@@ -334,17 +334,11 @@ _govorun_account_store_update_start (GTask *task)
 {
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
-  GovorunAccount *current;
+  GovorunAccount *current = _govorun_account_store_op_find_account (task);
   GError *error = NULL;
-  guint pos;
 
-  if (!_govorun_account_store_find_position (self, op->uuid, &pos))
-    {
-      _govorun_account_store_set_gone_error (&error);
-      _govorun_account_store_op_return_error (task, error);
-      return;
-    }
-  current = g_ptr_array_index (self->accounts, pos);
+  if (current == NULL)
+    return;
 
   if (govorun_account_get_kind (current) != govorun_account_get_kind (op->account))
     {
@@ -452,16 +446,9 @@ _govorun_account_store_remove_start (GTask *task)
 {
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
-  guint pos;
 
-  if (!_govorun_account_store_find_position (self, op->uuid, &pos))
-    {
-      GError *error = NULL;
-
-      _govorun_account_store_set_gone_error (&error);
-      _govorun_account_store_op_return_error (task, error);
-      return;
-    }
+  if (_govorun_account_store_op_find_account (task) == NULL)
+    return;
 
   govorun_account_records_mark_deleting_async (self->store, op->uuid, g_task_get_cancellable (task),
                                                on_remove_marked, g_object_ref (task));
