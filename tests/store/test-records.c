@@ -100,7 +100,8 @@ typedef gboolean (*UuidFinish) (GovorunStore        *store,
                                 GAsyncResult        *result,
                                 GError             **error);
 
-/* set_ready, delete_unready and mark_deleting take the same arguments. */
+/* set_ready, delete_unready, mark_deleting and the agents' remove take the
+ * same arguments. */
 static gboolean
 run_uuid (Fixture     *f,
           UuidAsync    async,
@@ -117,20 +118,37 @@ run_uuid (Fixture     *f,
 #define SET_READY      govorun_account_records_set_ready_async, govorun_account_records_set_ready_finish
 #define DELETE_UNREADY govorun_account_records_delete_unready_async, govorun_account_records_delete_unready_finish
 #define MARK_DELETING  govorun_account_records_mark_deleting_async, govorun_account_records_mark_deleting_finish
+#define REMOVE_AGENT   govorun_agent_records_remove_async, govorun_agent_records_remove_finish
 
+typedef void      (*ReadAsync)  (GovorunStore        *store,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data);
+typedef GPtrArray *(*ReadFinish) (GovorunStore        *store,
+                                  GAsyncResult        *result,
+                                  GError             **error);
+
+/* Every row of a table family, as its read_all gives them. */
 static GPtrArray *
-read_accounts (Fixture *f)
+read_all (Fixture    *f,
+          ReadAsync   async,
+          ReadFinish  finish)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *rows;
 
-  govorun_account_records_read_all_async (f->store, NULL, store_test_on_result, &result);
-  rows = govorun_account_records_read_all_finish (f->store, store_test_wait_for (&result), &error);
+  async (f->store, NULL, store_test_on_result, &result);
+  rows = finish (f->store, store_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (rows);
   return rows;
 }
+
+#define read_accounts(f) \
+  read_all (f, govorun_account_records_read_all_async, govorun_account_records_read_all_finish)
+#define read_agents(f) \
+  read_all (f, govorun_agent_records_read_all_async, govorun_agent_records_read_all_finish)
 
 /* The one row of the table. */
 static GovorunAccountRecord *
@@ -373,20 +391,6 @@ save_agent (Fixture       *f,
   return govorun_agent_records_save_finish (f->store, store_test_wait_for (&result), error);
 }
 
-static GPtrArray *
-read_agents (Fixture *f)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *agents;
-
-  govorun_agent_records_read_all_async (f->store, NULL, store_test_on_result, &result);
-  agents = govorun_agent_records_read_all_finish (f->store, store_test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (agents);
-  return agents;
-}
-
 static GovorunAgent *
 draft_agent (const char *name,
              const char *el_account_uuid)
@@ -485,17 +489,6 @@ test_agent_errors (Fixture       *f,
   g_assert_cmpuint (agents->len, ==, 0);
 }
 
-static gboolean
-remove_agent (Fixture     *f,
-              const char  *uuid,
-              GError     **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  govorun_agent_records_remove_async (f->store, uuid, NULL, store_test_on_result, &result);
-  return govorun_agent_records_remove_finish (f->store, store_test_wait_for (&result), error);
-}
-
 static void
 test_agent_remove (Fixture       *f,
                    gconstpointer  data)
@@ -516,7 +509,7 @@ test_agent_remove (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Reception"));
   g_clear_error (&error);
 
-  g_assert_true (remove_agent (f, govorun_agent_get_uuid (saved), &error));
+  g_assert_true (run_uuid (f, REMOVE_AGENT, govorun_agent_get_uuid (saved), &error));
   g_assert_no_error (error);
   agents = read_agents (f);
   g_assert_cmpuint (agents->len, ==, 0);
