@@ -23,9 +23,9 @@ build=${GOVORUN_BUILDDIR:-_build}
 "$root/build-aux/ensure-deps.sh"
 
 if [ -f "$build/meson-private/coredata.dat" ]; then
-  meson setup --reconfigure -Dtests=true "$build"
+  meson setup --reconfigure -Dtests=true -Dtest_hooks=true "$build"
 else
-  meson setup -Dtests=true "$build"
+  meson setup -Dtests=true -Dtest_hooks=true "$build"
 fi
 if ! meson compile -C "$build"; then
   echo "test.sh: the build failed, so no test ran" >&2

@@ -8,7 +8,69 @@
 
 #include "govorun-store.h"
 
+#include <sqlite3.h>
+
 G_BEGIN_DECLS
+
+/*
+ * The SQLite-typed side of GovorunStore, for the store layer only: the
+ * query files (govorun-*-records.c) run their statements through these on
+ * the store's writer and reader threads. Services see govorun-store.h and
+ * the typed query functions, never a sqlite3 handle.
+ */
+
+/**
+ * GovorunStoreWriteFunc:
+ * @db: the connection, only valid during the call
+ * @data: the data passed to the `_async` call
+ * @out_result: (out): what `_finish` will return (transfer full), or leave %NULL
+ * @out_result_destroy: (out): frees @out_result if nobody takes it
+ * @error: set when returning %FALSE
+ *
+ * Runs on a worker thread. Never touch GTK or main-thread objects here.
+ *
+ * Returns: %TRUE on success; %FALSE rolls the transaction back.
+ */
+typedef gboolean (*GovorunStoreWriteFunc) (sqlite3         *db,
+                                           gpointer         data,
+                                           gpointer        *out_result,
+                                           GDestroyNotify  *out_result_destroy,
+                                           GError         **error);
+
+void          govorun_store_write_async        (GovorunStore           *self,
+                                                GovorunStoreWriteFunc   func,
+                                                gpointer                data,
+                                                GDestroyNotify          data_destroy,
+                                                GCancellable           *cancellable,
+                                                GAsyncReadyCallback     callback,
+                                                gpointer                user_data);
+gpointer      govorun_store_write_finish       (GovorunStore           *self,
+                                                GAsyncResult           *result,
+                                                GError                **error);
+gboolean      govorun_store_write_finish_boolean (GovorunStore         *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void          govorun_store_read_async         (GovorunStore           *self,
+                                                GovorunStoreWriteFunc   func,
+                                                gpointer                data,
+                                                GDestroyNotify          data_destroy,
+                                                GCancellable           *cancellable,
+                                                GAsyncReadyCallback     callback,
+                                                gpointer                user_data);
+gpointer      govorun_store_read_finish        (GovorunStore           *self,
+                                                GAsyncResult           *result,
+                                                GError                **error);
+
+/* For write/read funcs: sets @error from the connection's last SQLite error
+ * (WRITE, READ or CORRUPT, with a translated sentence naming the file) and
+ * returns %FALSE, so a func can `return govorun_store_set_sqlite_error (…)`. */
+gboolean      govorun_store_set_sqlite_error   (GError                **error,
+                                                sqlite3                *db);
+
+/* For write/read funcs: binds @text, or NULL when @text is %NULL. */
+void          govorun_store_bind_text          (sqlite3_stmt           *stmt,
+                                                int                     index,
+                                                const char             *text);
 
 /* The schema version this build creates and understands. */
 guint    _govorun_store_get_latest_version (void);

@@ -293,6 +293,18 @@ govorun_store_set_sqlite_error (GError  **error,
   return FALSE;
 }
 
+/* For write/read funcs: binds @text, or NULL when @text is %NULL. */
+void
+govorun_store_bind_text (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 static gboolean
 exec_sql (sqlite3            *db,
           const char         *sql,
@@ -991,6 +1003,33 @@ govorun_store_write_finish (GovorunStore  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govorun_store_write_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * govorun_store_write_finish_boolean:
+ * @self: a #GovorunStore
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes a write whose func leaves no result.
+ *
+ * Returns: %TRUE when the transaction was committed
+ */
+gboolean
+govorun_store_write_finish_boolean (GovorunStore  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  GError *local = NULL;
+  gpointer out = govorun_store_write_finish (self, result, &local);
+
+  g_warn_if_fail (out == NULL);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

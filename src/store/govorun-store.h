@@ -7,7 +7,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -31,24 +30,6 @@ typedef enum
   GOVORUN_STORE_ERROR_CORRUPT,       /* the file is not a database or is damaged */
 } GovorunStoreError;
 
-/**
- * GovorunStoreWriteFunc:
- * @db: the connection, only valid during the call
- * @data: the data passed to the `_async` call
- * @out_result: (out): what `_finish` will return (transfer full), or leave %NULL
- * @out_result_destroy: (out): frees @out_result if nobody takes it
- * @error: set when returning %FALSE
- *
- * Runs on a worker thread. Never touch GTK or main-thread objects here.
- *
- * Returns: %TRUE on success; %FALSE rolls the transaction back.
- */
-typedef gboolean (*GovorunStoreWriteFunc) (sqlite3         *db,
-                                           gpointer         data,
-                                           gpointer        *out_result,
-                                           GDestroyNotify  *out_result_destroy,
-                                           GError         **error);
-
 #define GOVORUN_TYPE_STORE (govorun_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (GovorunStore, govorun_store, GOVORUN, STORE, GObject)
@@ -65,32 +46,6 @@ gboolean      govorun_store_open_finish        (GovorunStore           *self,
                                                 GAsyncResult           *result,
                                                 GError                **error);
 guint         govorun_store_get_schema_version (GovorunStore           *self);
-void          govorun_store_write_async        (GovorunStore           *self,
-                                                GovorunStoreWriteFunc   func,
-                                                gpointer                data,
-                                                GDestroyNotify          data_destroy,
-                                                GCancellable           *cancellable,
-                                                GAsyncReadyCallback     callback,
-                                                gpointer                user_data);
-gpointer      govorun_store_write_finish       (GovorunStore           *self,
-                                                GAsyncResult           *result,
-                                                GError                **error);
-void          govorun_store_read_async         (GovorunStore           *self,
-                                                GovorunStoreWriteFunc   func,
-                                                gpointer                data,
-                                                GDestroyNotify          data_destroy,
-                                                GCancellable           *cancellable,
-                                                GAsyncReadyCallback     callback,
-                                                gpointer                user_data);
-gpointer      govorun_store_read_finish        (GovorunStore           *self,
-                                                GAsyncResult           *result,
-                                                GError                **error);
 void          govorun_store_close              (GovorunStore           *self);
-
-/* For write/read funcs: sets @error from the connection's last SQLite error
- * (WRITE, READ or CORRUPT, with a translated sentence naming the file) and
- * returns %FALSE, so a func can `return govorun_store_set_sqlite_error (…)`. */
-gboolean      govorun_store_set_sqlite_error   (GError                **error,
-                                                sqlite3                *db);
 
 G_END_DECLS

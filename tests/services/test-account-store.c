@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "govorun-account-store.h"
+#include "govorun-store-private.h"
 #include "govorun-util.h"
 
 #define MISSING_COLLECTION "/org/freedesktop/secrets/collection/govorun_no_such_collection"
@@ -1063,6 +1064,19 @@ run_helper (Fixture     *f,
   return g_steal_pointer (&out);
 }
 
+/* The crash points are compiled in only with -Dtest_hooks=true (as
+ * build-aux/test.sh configures); a plain build says so instead of failing. */
+static gboolean
+skipped_without_test_hooks (void)
+{
+#if GOVORUN_TEST_HOOKS
+  return FALSE;
+#else
+  g_test_skip ("built without -Dtest_hooks=true: the account store has no crash points");
+  return TRUE;
+#endif
+}
+
 static void
 test_crash_add (Fixture       *f,
                 gconstpointer  data)
@@ -1073,6 +1087,9 @@ test_crash_add (Fixture       *f,
   g_autoptr(GovorunAccount) draft = el_draft ("Crash test");
   g_autoptr(GovorunAccount) added = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (skipped_without_test_hooks ())
+    return;
 
   close_all (f);
   out = run_helper (f, point, FALSE, KEY_EL, TRUE, "add", NULL);
@@ -1109,6 +1126,9 @@ test_crash_update (Fixture       *f,
   g_autofree char *both = NULL;
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (skipped_without_test_hooks ())
+    return;
 
   saved = add_account (f, draft, KEY_EL, &error);
   g_assert_no_error (error);
@@ -1154,6 +1174,9 @@ test_crash_remove (Fixture       *f,
   g_autofree char *uuid = NULL;
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (skipped_without_test_hooks ())
+    return;
 
   saved = add_account (f, draft, KEY_EL, &error);
   g_assert_no_error (error);

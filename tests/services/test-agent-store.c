@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "govorun-agent-store.h"
-#include "govorun-store.h"
+#include "govorun-store-private.h"
 
 typedef struct
 {

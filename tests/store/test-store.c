@@ -13,6 +13,7 @@
 
 #include "govorun-store.h"
 #include "govorun-store-private.h"
+#include "store-test-util.h"
 
 #define TEST_ERROR (g_quark_from_static_string ("govorun-test-error"))
 
@@ -21,24 +22,6 @@ typedef struct
   char *dir;
   char *path;   /* in a sub-folder that does not exist yet */
 } Fixture;
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -55,28 +38,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  rm_rf (f->dir);
+  store_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static void
-on_result (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
 }
 
 static gboolean
@@ -85,19 +49,8 @@ open_store_full (GovorunStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_store_open_async (store, NULL, on_result, &result);
-  return govorun_store_open_finish (store, wait_for (&result), error);
-}
-
-static GovorunStore *
-open_store (const char *path)
-{
-  g_autoptr(GovorunStore) store = govorun_store_new (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (open_store_full (store, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&store);
+  govorun_store_open_async (store, NULL, store_test_on_result, &result);
+  return govorun_store_open_finish (store, store_test_wait_for (&result), error);
 }
 
 static gpointer
@@ -108,8 +61,8 @@ write_sync (GovorunStore           *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_store_write_async (store, func, data, NULL, NULL, on_result, &result);
-  return govorun_store_write_finish (store, wait_for (&result), error);
+  govorun_store_write_async (store, func, data, NULL, NULL, store_test_on_result, &result);
+  return govorun_store_write_finish (store, store_test_wait_for (&result), error);
 }
 
 static gpointer
@@ -120,8 +73,8 @@ read_sync (GovorunStore           *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_store_read_async (store, func, data, NULL, NULL, on_result, &result);
-  return govorun_store_read_finish (store, wait_for (&result), error);
+  govorun_store_read_async (store, func, data, NULL, NULL, store_test_on_result, &result);
+  return govorun_store_read_finish (store, store_test_wait_for (&result), error);
 }
 
 /* A func that runs the SQL in @data and returns the first column of the
@@ -291,7 +244,7 @@ static void
 test_foreign_keys (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GovorunStore) store = open_store (f->path);
+  g_autoptr(GovorunStore) store = store_test_open (f->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
 
@@ -331,7 +284,7 @@ static void
 test_agents_schema (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GovorunStore) store = open_store (f->path);
+  g_autoptr(GovorunStore) store = store_test_open (f->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
   g_autofree char *fk = NULL;
@@ -425,7 +378,7 @@ test_migrate_from_empty (Fixture       *f,
   /* An existing but empty file (version 0), as well as no file at all
    * (test_open), ends up at the latest schema. */
   make_database_at (f->path, 0);
-  store = open_store (f->path);
+  store = store_test_open (f->path);
   assert_latest_schema (store);
   count = query_text (store, "SELECT count(*) FROM accounts");
   g_assert_cmpstr (count, ==, "0");
@@ -443,11 +396,11 @@ test_migrate_from_each_version (Fixture       *f,
       g_autofree char *version_text = NULL;
 
       g_test_message ("Migrating from version %u", version);
-      rm_rf (f->dir);
+      store_test_rm_rf (f->dir);
       g_assert_cmpint (g_mkdir_with_parents (f->dir, 0700), ==, 0);
       make_database_at (f->path, version);
 
-      store = open_store (f->path);
+      store = store_test_open (f->path);
       assert_latest_schema (store);
       version_text = query_text (store, "PRAGMA user_version");
       g_assert_cmpstr (version_text, ==, "3");
@@ -570,8 +523,8 @@ test_open_error (Fixture       *f,
   g_assert_cmpint (g_remove (blocker), ==, 0);
   store = govorun_store_new (f->path);
   g_cancellable_cancel (cancellable);
-  govorun_store_open_async (store, cancellable, on_result, &result);
-  g_assert_false (govorun_store_open_finish (store, wait_for (&result), &error));
+  govorun_store_open_async (store, cancellable, store_test_on_result, &result);
+  g_assert_false (govorun_store_open_finish (store, store_test_wait_for (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
@@ -622,7 +575,7 @@ static void
 test_write (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(GovorunStore) store = open_store (f->path);
+  g_autoptr(GovorunStore) store = store_test_open (f->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *count = NULL;
@@ -671,7 +624,7 @@ static void
 test_write_cancelled (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GovorunStore) store = open_store (f->path);
+  g_autoptr(GovorunStore) store = store_test_open (f->path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -681,8 +634,8 @@ test_write_cancelled (Fixture       *f,
   govorun_store_write_async (store, func_exec,
                              (gpointer) "INSERT INTO accounts (uuid, kind, display_name, state, created_at, updated_at)"
                                         " VALUES ('c', 'elevenlabs', 'C', 'ready', 1, 1)",
-                             NULL, cancellable, on_result, &result);
-  g_assert_null (govorun_store_write_finish (store, wait_for (&result), &error));
+                             NULL, cancellable, store_test_on_result, &result);
+  g_assert_null (govorun_store_write_finish (store, store_test_wait_for (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   count = query_text (store, "SELECT count(*) FROM accounts");
@@ -706,7 +659,7 @@ test_not_open (Fixture       *f,
   g_clear_object (&store);
 
   /* After close. */
-  store = open_store (f->path);
+  store = store_test_open (f->path);
   govorun_store_close (store);
   g_assert_null (write_sync (store, func_return_nothing, NULL, &error));
   g_assert_error (error, GOVORUN_STORE_ERROR, GOVORUN_STORE_ERROR_WRITE);
@@ -733,7 +686,7 @@ static void
 test_read_errors (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GovorunStore) store = open_store (f->path);
+  g_autoptr(GovorunStore) store = store_test_open (f->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
 
@@ -769,7 +722,7 @@ static void
 test_read_cancel (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GovorunStore) store = open_store (f->path);
+  g_autoptr(GovorunStore) store = store_test_open (f->path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -779,9 +732,9 @@ test_read_cancel (Fixture       *f,
   govorun_store_read_async (store, func_query_text,
                             (gpointer) "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
                                        " WHERE i < 10000000000) SELECT count(*) FROM n",
-                            NULL, cancellable, on_result, &result);
+                            NULL, cancellable, store_test_on_result, &result);
   g_timeout_add (50, on_cancel_timeout, cancellable);
-  g_assert_null (govorun_store_read_finish (store, wait_for (&result), &error));
+  g_assert_null (govorun_store_read_finish (store, store_test_wait_for (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
@@ -830,7 +783,7 @@ static void
 test_concurrent_reads (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(GovorunStore) store = open_store (f->path);
+  g_autoptr(GovorunStore) store = store_test_open (f->path);
   g_autoptr(GAsyncResult) write_result = NULL;
   g_autoptr(GError) error = NULL;
   GAsyncResult *reads[8] = { NULL, };
@@ -843,7 +796,7 @@ test_concurrent_reads (Fixture       *f,
   exec_write (store, "INSERT INTO accounts (uuid, kind, display_name, state, created_at, updated_at)"
                      " VALUES ('before', 'elevenlabs', 'B', 'ready', 1, 1)");
 
-  govorun_store_write_async (store, func_slow_write, &hs, NULL, NULL, on_result, &write_result);
+  govorun_store_write_async (store, func_slow_write, &hs, NULL, NULL, store_test_on_result, &write_result);
   g_mutex_lock (&hs.lock);
   while (!hs.in_write)
     g_cond_wait (&hs.cond, &hs.lock);
@@ -853,10 +806,10 @@ test_concurrent_reads (Fixture       *f,
    * see the last committed state. */
   for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
     govorun_store_read_async (store, func_query_text, (gpointer) "SELECT count(*) FROM accounts",
-                              NULL, NULL, on_result, &reads[i]);
+                              NULL, NULL, store_test_on_result, &reads[i]);
   for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
     {
-      g_autofree char *count = govorun_store_read_finish (store, wait_for (&reads[i]), &error);
+      g_autofree char *count = govorun_store_read_finish (store, store_test_wait_for (&reads[i]), &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (count, ==, "1");
@@ -869,7 +822,7 @@ test_concurrent_reads (Fixture       *f,
   g_cond_broadcast (&hs.cond);
   g_mutex_unlock (&hs.lock);
 
-  govorun_store_write_finish (store, wait_for (&write_result), &error);
+  govorun_store_write_finish (store, store_test_wait_for (&write_result), &error);
   g_assert_no_error (error);
   g_assert_false (hs.timed_out);
 
@@ -900,7 +853,7 @@ static void
 test_close_drains (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GovorunStore) store = open_store (f->path);
+  g_autoptr(GovorunStore) store = store_test_open (f->path);
   g_autoptr(GovorunStore) again = NULL;
   g_autofree char *count = NULL;
   const guint n = 200;
@@ -924,7 +877,7 @@ test_close_drains (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_clear_object (&store);
 
-  again = open_store (f->path);
+  again = store_test_open (f->path);
   count = query_text (again, "SELECT count(*) FROM accounts");
   g_assert_cmpuint (g_ascii_strtoull (count, NULL, 10), ==, n);
 }
@@ -933,14 +886,14 @@ static void
 test_finish_checks (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GovorunStore) store = open_store (f->path);
+  g_autoptr(GovorunStore) store = store_test_open (f->path);
   g_autoptr(GovorunStore) other = govorun_store_new (f->path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   /* A result of one store is refused by another, and by the wrong _finish. */
-  govorun_store_write_async (store, func_return_nothing, NULL, NULL, NULL, on_result, &result);
-  wait_for (&result);
+  govorun_store_write_async (store, func_return_nothing, NULL, NULL, NULL, store_test_on_result, &result);
+  store_test_wait_for (&result);
 
   g_test_expect_message ("GovorunStore", G_LOG_LEVEL_CRITICAL, "*g_task_is_valid*");
   g_assert_null (govorun_store_write_finish (other, result, &error));

@@ -13,6 +13,7 @@
 
 #include "govorun-provisioner.h"
 #include "govorun-secrets.h"
+#include "govorun-store-private.h"
 
 /*
  * How the provisioner works, and why:
