@@ -268,7 +268,6 @@ _govorun_elevenlabs_parse_agent (JsonNode  *root,
   return g_steal_pointer (&agent);
 }
 
-
 /* List agents */
 
 static void
@@ -286,29 +285,14 @@ append_query (GString    *url,
 
 static void
 on_list_agents (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  GovorunElevenlabsAgentPage *page;
 
-  root = _govorun_elevenlabs_client_request_json_finish (GOVORUN_ELEVENLABS_CLIENT (source), result, &error);
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  page = _govorun_elevenlabs_parse_agent_page (root, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, page, (GDestroyNotify) govorun_elevenlabs_agent_page_free);
+  _govorun_elevenlabs_client_return_parsed (GOVORUN_ELEVENLABS_CLIENT (source), result, task,
+                                            (GovorunElevenlabsParseFunc) _govorun_elevenlabs_parse_agent_page,
+                                            (GDestroyNotify) govorun_elevenlabs_agent_page_free);
 }
 
 /**
@@ -373,31 +357,17 @@ govorun_elevenlabs_client_list_agents_finish (GovorunElevenlabsClient  *self,
 
 /* Get agent */
 
+/* GET and PATCH both answer with the whole agent. */
 static void
-on_get_agent (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_agent (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  GovorunElevenlabsAgent *agent;
 
-  root = _govorun_elevenlabs_client_request_json_finish (GOVORUN_ELEVENLABS_CLIENT (source), result, &error);
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  agent = _govorun_elevenlabs_parse_agent (root, &error);
-  if (agent == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, agent, (GDestroyNotify) govorun_elevenlabs_agent_free);
+  _govorun_elevenlabs_client_return_parsed (GOVORUN_ELEVENLABS_CLIENT (source), result, task,
+                                            (GovorunElevenlabsParseFunc) _govorun_elevenlabs_parse_agent,
+                                            (GDestroyNotify) govorun_elevenlabs_agent_free);
 }
 
 /**
@@ -430,7 +400,7 @@ govorun_elevenlabs_client_get_agent_async (GovorunElevenlabsClient *self,
   path = g_strconcat ("/v1/convai/agents/", escaped, NULL);
 
   _govorun_elevenlabs_client_request_json_async (self, "GET", path, NULL, GOVORUN_HTTP_FLAGS_IDEMPOTENT,
-                                                 cancellable, on_get_agent, g_steal_pointer (&task));
+                                                 cancellable, on_agent, g_steal_pointer (&task));
 }
 
 /**
@@ -462,34 +432,6 @@ gboolean
 govorun_elevenlabs_audio_format_is_valid (const char *format)
 {
   return format != NULL && g_strv_contains (audio_formats, format);
-}
-
-static void
-on_update_agent (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  GovorunElevenlabsAgent *agent;
-
-  root = _govorun_elevenlabs_client_request_json_finish (GOVORUN_ELEVENLABS_CLIENT (source), result, &error);
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The answer is the whole agent, read like GET's. */
-  agent = _govorun_elevenlabs_parse_agent (root, &error);
-  if (agent == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, agent, (GDestroyNotify) govorun_elevenlabs_agent_free);
 }
 
 /**
@@ -571,7 +513,7 @@ govorun_elevenlabs_client_update_agent_audio_async (GovorunElevenlabsClient *sel
   /* Setting two fields to fixed values is idempotent: repeating it after
    * a lost answer changes nothing more, so the transport may retry. */
   _govorun_elevenlabs_client_request_json_async (self, "PATCH", path, body, GOVORUN_HTTP_FLAGS_IDEMPOTENT,
-                                                 cancellable, on_update_agent, g_steal_pointer (&task));
+                                                 cancellable, on_agent, g_steal_pointer (&task));
 }
 
 /**

@@ -32,6 +32,17 @@ JsonNode                      *_govorun_elevenlabs_client_request_json_finish (G
                                                                               GAsyncResult            *result,
                                                                               GError                 **error);
 
+/* Parses a 2xx answer's JSON; NULL with a BAD_RESPONSE error. */
+typedef gpointer (*GovorunElevenlabsParseFunc) (JsonNode  *root,
+                                                GError   **error);
+
+/* Finishes a request for @task with what @parse makes of the answer. */
+void                           _govorun_elevenlabs_client_return_parsed       (GovorunElevenlabsClient    *self,
+                                                                              GAsyncResult               *result,
+                                                                              GTask                      *task,
+                                                                              GovorunElevenlabsParseFunc  parse,
+                                                                              GDestroyNotify              free_func);
+
 /* An error answer (any non-2xx status) as a GOVORUN_ELEVENLABS_ERROR. */
 GError                        *_govorun_elevenlabs_error_from_answer          (guint                    http_status,
                                                                               GBytes                  *body);

@@ -399,6 +399,35 @@ _govorun_elevenlabs_client_request_json_finish (GovorunElevenlabsClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * _govorun_elevenlabs_client_return_parsed:
+ *
+ * Finishes a request for @task: returns what @parse makes of the 2xx
+ * answer (freed with @free_func if unclaimed), or the error.
+ */
+void
+_govorun_elevenlabs_client_return_parsed (GovorunElevenlabsClient    *self,
+                                          GAsyncResult               *result,
+                                          GTask                      *task,
+                                          GovorunElevenlabsParseFunc  parse,
+                                          GDestroyNotify              free_func)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gpointer value = NULL;
+
+  root = _govorun_elevenlabs_client_request_json_finish (self, result, &error);
+  if (root != NULL)
+    value = parse (root, &error);
+  if (root == NULL || value == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, value, free_func);
+}
+
 /* GObject */
 
 static void

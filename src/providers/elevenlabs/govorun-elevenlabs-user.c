@@ -111,29 +111,14 @@ _govorun_elevenlabs_parse_subscription (JsonNode  *root,
 
 static void
 on_get_subscription (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  GovorunElevenlabsSubscription *subscription;
 
-  root = _govorun_elevenlabs_client_request_json_finish (GOVORUN_ELEVENLABS_CLIENT (source), result, &error);
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  subscription = _govorun_elevenlabs_parse_subscription (root, &error);
-  if (subscription == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, subscription, (GDestroyNotify) govorun_elevenlabs_subscription_free);
+  _govorun_elevenlabs_client_return_parsed (GOVORUN_ELEVENLABS_CLIENT (source), result, task,
+                                            (GovorunElevenlabsParseFunc) _govorun_elevenlabs_parse_subscription,
+                                            (GDestroyNotify) govorun_elevenlabs_subscription_free);
 }
 
 /**
