@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-agent-catalog.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-buy-number-dialog.h"
 
