@@ -38,14 +38,40 @@ govorun_elevenlabs_json_field_path (const char *prefix,
   return g_strconcat (prefix, ".", name, NULL);
 }
 
-/* Returns the member, or NULL when absent (or null and nullable). */
 static gboolean
-govorun_elevenlabs_json_lookup_member (JsonObject  *object,
-                                       const char  *prefix,
-                                       const char  *name,
-                                       GovorunElevenlabsFieldFlags flags,
-                                       JsonNode   **out_node,
-                                       GError     **error)
+mistyped (const char  *prefix,
+          const char  *name,
+          GError     **error)
+{
+  g_autofree char *path = govorun_elevenlabs_json_field_path (prefix, name);
+
+  return govorun_elevenlabs_json_bad_field (error, path);
+}
+
+static gboolean
+holds (JsonNode     *node,
+       JsonNodeType  node_type,
+       GType         value_type)
+{
+  if (json_node_get_node_type (node) != node_type)
+    return FALSE;
+
+  return node_type != JSON_NODE_VALUE || value_type == G_TYPE_INVALID
+         || json_node_get_value_type (node) == value_type;
+}
+
+/* The member @name if it has @node_type (and, for a value, @value_type
+ * unless G_TYPE_INVALID); *@out_node is NULL when it is absent, or null and
+ * that is allowed. FALSE with BAD_RESPONSE otherwise. */
+static gboolean
+lookup_member (JsonObject                   *object,
+               const char                   *prefix,
+               const char                   *name,
+               GovorunElevenlabsFieldFlags   flags,
+               JsonNodeType                  node_type,
+               GType                         value_type,
+               JsonNode                    **out_node,
+               GError                      **error)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -58,67 +84,52 @@ govorun_elevenlabs_json_lookup_member (JsonObject  *object,
       gboolean ok = (flags & FIELD_REQUIRED) == 0
                     || (node != NULL && (flags & FIELD_NULLABLE) != 0);
 
-      if (!ok)
-        {
-          g_autofree char *path = govorun_elevenlabs_json_field_path (prefix, name);
-          return govorun_elevenlabs_json_bad_field (error, path);
-        }
-      return TRUE;
+      return ok || mistyped (prefix, name, error);
     }
+
+  if (!holds (node, node_type, value_type))
+    return mistyped (prefix, name, error);
 
   *out_node = node;
   return TRUE;
 }
 
-static gboolean
-govorun_elevenlabs_json_mistyped (const char *prefix,
-                                  const char *name,
-                                  GError    **error)
-{
-  g_autofree char *path = govorun_elevenlabs_json_field_path (prefix, name);
-
-  return govorun_elevenlabs_json_bad_field (error, path);
-}
-
 gboolean
-govorun_elevenlabs_json_read_string (JsonObject  *object,
-                                     const char  *prefix,
-                                     const char  *name,
-                                     GovorunElevenlabsFieldFlags flags,
-                                     char       **out,
-                                     GError     **error)
+govorun_elevenlabs_json_read_string (JsonObject                   *object,
+                                     const char                   *prefix,
+                                     const char                   *name,
+                                     GovorunElevenlabsFieldFlags   flags,
+                                     char                        **out,
+                                     GError                      **error)
 {
   JsonNode *node;
 
-  if (!govorun_elevenlabs_json_lookup_member (object, prefix, name, flags, &node, error))
+  if (!lookup_member (object, prefix, name, flags, JSON_NODE_VALUE, G_TYPE_STRING, &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return govorun_elevenlabs_json_mistyped (prefix, name, error);
 
-  g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
+  if (node != NULL)
+    {
+      g_free (*out);
+      *out = g_strdup (json_node_get_string (node));
+    }
   return TRUE;
 }
 
 gboolean
-govorun_elevenlabs_json_read_int64 (JsonObject *object,
-                                    const char *prefix,
-                                    const char *name,
-                                    GovorunElevenlabsFieldFlags  flags,
-                                    gint64     *out,
-                                    GError    **error)
+govorun_elevenlabs_json_read_int64 (JsonObject                   *object,
+                                    const char                   *prefix,
+                                    const char                   *name,
+                                    GovorunElevenlabsFieldFlags   flags,
+                                    gint64                       *out,
+                                    GError                      **error)
 {
   JsonNode *node;
   GType type;
 
-  if (!govorun_elevenlabs_json_lookup_member (object, prefix, name, flags, &node, error))
+  if (!lookup_member (object, prefix, name, flags, JSON_NODE_VALUE, G_TYPE_INVALID, &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return govorun_elevenlabs_json_mistyped (prefix, name, error);
 
   type = json_node_get_value_type (node);
   if (type == G_TYPE_INT64)
@@ -139,85 +150,70 @@ govorun_elevenlabs_json_read_int64 (JsonObject *object,
         }
     }
 
-  return govorun_elevenlabs_json_mistyped (prefix, name, error);
+  return mistyped (prefix, name, error);
 }
 
 gboolean
-govorun_elevenlabs_json_read_boolean (JsonObject *object,
-                                      const char *prefix,
-                                      const char *name,
-                                      GovorunElevenlabsFieldFlags  flags,
-                                      gboolean   *out,
-                                      GError    **error)
+govorun_elevenlabs_json_read_boolean (JsonObject                   *object,
+                                      const char                   *prefix,
+                                      const char                   *name,
+                                      GovorunElevenlabsFieldFlags   flags,
+                                      gboolean                     *out,
+                                      GError                      **error)
 {
   JsonNode *node;
 
-  if (!govorun_elevenlabs_json_lookup_member (object, prefix, name, flags, &node, error))
+  if (!lookup_member (object, prefix, name, flags, JSON_NODE_VALUE, G_TYPE_BOOLEAN, &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return govorun_elevenlabs_json_mistyped (prefix, name, error);
 
-  *out = json_node_get_boolean (node);
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
   return TRUE;
 }
 
 /* @out: (transfer none), NULL when absent */
 gboolean
-govorun_elevenlabs_json_read_object (JsonObject  *object,
-                                     const char  *prefix,
-                                     const char  *name,
-                                     GovorunElevenlabsFieldFlags flags,
-                                     JsonObject **out,
-                                     GError     **error)
+govorun_elevenlabs_json_read_object (JsonObject                   *object,
+                                     const char                   *prefix,
+                                     const char                   *name,
+                                     GovorunElevenlabsFieldFlags   flags,
+                                     JsonObject                  **out,
+                                     GError                      **error)
 {
   JsonNode *node;
 
-  *out = NULL;
-
-  if (!govorun_elevenlabs_json_lookup_member (object, prefix, name, flags, &node, error))
+  if (!lookup_member (object, prefix, name, flags, JSON_NODE_OBJECT, G_TYPE_INVALID, &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return govorun_elevenlabs_json_mistyped (prefix, name, error);
 
-  *out = json_node_get_object (node);
+  *out = node != NULL ? json_node_get_object (node) : NULL;
   return TRUE;
 }
 
 /* @out: (transfer none), NULL when absent */
 gboolean
-govorun_elevenlabs_json_read_array (JsonObject  *object,
-                                    const char  *prefix,
-                                    const char  *name,
-                                    GovorunElevenlabsFieldFlags flags,
-                                    JsonArray  **out,
-                                    GError     **error)
+govorun_elevenlabs_json_read_array (JsonObject                   *object,
+                                    const char                   *prefix,
+                                    const char                   *name,
+                                    GovorunElevenlabsFieldFlags   flags,
+                                    JsonArray                   **out,
+                                    GError                      **error)
 {
   JsonNode *node;
 
-  *out = NULL;
-
-  if (!govorun_elevenlabs_json_lookup_member (object, prefix, name, flags, &node, error))
+  if (!lookup_member (object, prefix, name, flags, JSON_NODE_ARRAY, G_TYPE_INVALID, &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return govorun_elevenlabs_json_mistyped (prefix, name, error);
 
-  *out = json_node_get_array (node);
+  *out = node != NULL ? json_node_get_array (node) : NULL;
   return TRUE;
 }
 
 gboolean
-govorun_elevenlabs_json_read_string_array (JsonObject  *object,
-                                           const char  *prefix,
-                                           const char  *name,
-                                           GovorunElevenlabsFieldFlags flags,
-                                           GStrv       *out,
-                                           GError     **error)
+govorun_elevenlabs_json_read_string_array (JsonObject                   *object,
+                                           const char                   *prefix,
+                                           const char                   *name,
+                                           GovorunElevenlabsFieldFlags   flags,
+                                           GStrv                        *out,
+                                           GError                      **error)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   JsonArray *array;
@@ -232,10 +228,10 @@ govorun_elevenlabs_json_read_string_array (JsonObject  *object,
     {
       JsonNode *node = json_array_get_element (array, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!holds (node, JSON_NODE_VALUE, G_TYPE_STRING))
         {
           g_autofree char *item = g_strdup_printf ("%s[%u]", name, i);
-          return govorun_elevenlabs_json_mistyped (prefix, item, error);
+          return mistyped (prefix, item, error);
         }
       g_strv_builder_add (builder, json_node_get_string (node));
     }
