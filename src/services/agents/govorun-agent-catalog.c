@@ -164,6 +164,18 @@ typedef struct
   char     *output_format;
 } Request;
 
+static Request *
+request_new (gpointer    source_tag,
+             const char *agent_id)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->source_tag = source_tag;
+  request->agent_id = g_strdup (agent_id);
+
+  return request;
+}
+
 static void
 request_free (Request *request)
 {
@@ -289,11 +301,13 @@ finish (GovorunAgentCatalog  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-#define CHECK_ARGS(self, account, cancellable) \
+/* A macro, so a failed check names the public function and returns from it. */
+#define CHECK_ARGS(self, account, cancellable) G_STMT_START { \
   g_return_if_fail (GOVORUN_IS_AGENT_CATALOG (self)); \
   g_return_if_fail (GOVORUN_IS_ACCOUNT (account)); \
   g_return_if_fail (govorun_account_get_kind (account) == GOVORUN_ACCOUNT_KIND_ELEVENLABS); \
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable))
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable)); \
+} G_STMT_END
 
 void
 govorun_agent_catalog_list_async (GovorunAgentCatalog *self,
@@ -308,8 +322,7 @@ govorun_agent_catalog_list_async (GovorunAgentCatalog *self,
 
   CHECK_ARGS (self, account, cancellable);
 
-  request = g_new0 (Request, 1);
-  request->source_tag = govorun_agent_catalog_list_async;
+  request = request_new (govorun_agent_catalog_list_async, NULL);
   request->search = g_strdup (search != NULL && *search != '\0' ? search : NULL);
   request->cursor = g_strdup (cursor);
   start (self, account, request, cancellable, callback, user_data);
@@ -353,15 +366,11 @@ govorun_agent_catalog_get_async (GovorunAgentCatalog *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  Request *request;
-
   CHECK_ARGS (self, account, cancellable);
   g_return_if_fail (agent_id != NULL && *agent_id != '\0');
 
-  request = g_new0 (Request, 1);
-  request->source_tag = govorun_agent_catalog_get_async;
-  request->agent_id = g_strdup (agent_id);
-  start (self, account, request, cancellable, callback, user_data);
+  start (self, account, request_new (govorun_agent_catalog_get_async, agent_id),
+         cancellable, callback, user_data);
 }
 
 /**
@@ -393,9 +402,7 @@ govorun_agent_catalog_set_audio_formats_async (GovorunAgentCatalog *self,
   g_return_if_fail (agent_id != NULL && *agent_id != '\0');
   g_return_if_fail (input_format != NULL || output_format != NULL);
 
-  request = g_new0 (Request, 1);
-  request->source_tag = govorun_agent_catalog_set_audio_formats_async;
-  request->agent_id = g_strdup (agent_id);
+  request = request_new (govorun_agent_catalog_set_audio_formats_async, agent_id);
   request->input_format = g_strdup (input_format);
   request->output_format = g_strdup (output_format);
   start (self, account, request, cancellable, callback, user_data);
