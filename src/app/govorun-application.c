@@ -44,6 +44,7 @@ struct _GovorunApplication
   GovorunAgentStore       *agents;
   GovorunNumberService    *numbers;
   GovorunProvisioner      *provisioner;
+  GovorunAgentCatalog     *agent_catalog;
   GovorunSandbox          *sandbox;
   GCancellable            *cancellable;
 };
@@ -233,6 +234,7 @@ govorun_application_startup (GApplication *app)
   self->numbers = govorun_number_service_new (self->factory);
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
+  self->agent_catalog = govorun_agent_catalog_new (self->factory);
 
   govorun_store_open_async (self->store, self->cancellable, store_opened_cb, g_object_ref (self));
 }
@@ -267,6 +269,7 @@ govorun_application_dispose (GObject *object)
 {
   GovorunApplication *self = GOVORUN_APPLICATION (object);
 
+  g_clear_object (&self->agent_catalog);
   g_clear_object (&self->provisioner);
   g_clear_object (&self->numbers);
   g_clear_object (&self->agents);
@@ -489,4 +492,12 @@ govorun_application_get_provisioner (GovorunApplication *self)
   g_return_val_if_fail (GOVORUN_IS_APPLICATION (self), NULL);
 
   return self->provisioner;
+}
+
+GovorunAgentCatalog *
+govorun_application_get_agent_catalog (GovorunApplication *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_APPLICATION (self), NULL);
+
+  return self->agent_catalog;
 }

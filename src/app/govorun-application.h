@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "govorun-account-store.h"
+#include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
 #include "govorun-client-factory.h"
 #include "govorun-connection-tester.h"
@@ -40,5 +41,6 @@ GovorunClientFactory    *govorun_application_get_factory   (GovorunApplication *
 GovorunAgentStore       *govorun_application_get_agents    (GovorunApplication *self);
 GovorunNumberService    *govorun_application_get_numbers   (GovorunApplication *self);
 GovorunProvisioner      *govorun_application_get_provisioner (GovorunApplication *self);
+GovorunAgentCatalog     *govorun_application_get_agent_catalog (GovorunApplication *self);
 
 G_END_DECLS

@@ -8,8 +8,11 @@
 
 #include "config.h"
 
+#include "govorun-elevenlabs-agents.h"
 #include "govorun-elevenlabs-client.h"
 #include "govorun-elevenlabs-emulator.h"
+#include "govorun-elevenlabs-user.h"
+#include "govorun-http-private.h"
 
 /* The client against the ElevenLabs emulator over real loopback HTTP, plus a
  * tiny SoupServer for answers the emulator never gives (malformed bodies). */

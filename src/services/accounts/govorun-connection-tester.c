@@ -12,7 +12,7 @@
 
 #include "govorun-client-factory.h"
 #include "govorun-connection-tester.h"
-#include "govorun-elevenlabs-client.h"
+#include "govorun-elevenlabs-user.h"
 #include "govorun-voximplant-client.h"
 #include "govorun-voximplant-credentials.h"
 

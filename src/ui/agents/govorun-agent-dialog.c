@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-agent-catalog.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-buy-number-dialog.h"
 
@@ -42,7 +43,7 @@ struct _GovorunAgentDialog
 
   GListStore             *el_accounts;
   GListStore             *vox_accounts;
-  GovorunElevenlabsAgent *chosen;
+  GovorunVoiceAgent      *chosen;
   char                   *next_cursor;
   GPtrArray              *owned;        /* GovorunPhoneNumber of the chosen Voximplant account */
   GHashTable             *checked;      /* phone_id (gint64*) set */
@@ -236,7 +237,11 @@ show_chosen (GovorunAgentDialog *self)
   static const char * const robot_words[] = { "робот", "виртуальн", "ассистент", "искусствен", "ИИ ",
                                               "robot", "virtual", "assistant", "AI ", NULL };
   static const char * const record_words[] = { "запис", "record", NULL };
-  GovorunElevenlabsAgent *agent = self->chosen;
+  GovorunVoiceAgent *agent = self->chosen;
+  const char *first_message;
+  const char *input_format;
+  const char *output_format;
+  const char * const *names;
   g_autofree char *variables = NULL;
   g_autofree char *formats = NULL;
   gboolean formats_ok;
@@ -246,26 +251,31 @@ show_chosen (GovorunAgentDialog *self)
   if (agent == NULL)
     return;
 
-  set_subtitle (self->chosen_name_row, agent->name);
-  set_subtitle (self->chosen_message_row, agent->first_message && *agent->first_message ?
-                agent->first_message : _("(none: the agent waits for the caller to speak)"));
-  set_subtitle (self->chosen_language_row, agent->language);
+  first_message = govorun_voice_agent_get_first_message (agent);
+  input_format = govorun_voice_agent_get_input_audio_format (agent);
+  output_format = govorun_voice_agent_get_output_audio_format (agent);
+  names = govorun_voice_agent_get_dynamic_variable_names (agent);
 
-  if (agent->dynamic_variable_names != NULL && agent->dynamic_variable_names[0] != NULL)
-    variables = g_strjoinv (", ", agent->dynamic_variable_names);
+  set_subtitle (self->chosen_name_row, govorun_voice_agent_get_name (agent));
+  set_subtitle (self->chosen_message_row, *first_message ?
+                first_message : _("(none: the agent waits for the caller to speak)"));
+  set_subtitle (self->chosen_language_row, govorun_voice_agent_get_language (agent));
+
+  if (names[0] != NULL)
+    variables = g_strjoinv (", ", (char **) names);
   else
     variables = g_strdup (_("None"));
   set_subtitle (self->chosen_variables_row, variables);
 
-  formats_ok = g_strcmp0 (agent->user_input_audio_format, NEEDED_FORMAT) == 0 &&
-               g_strcmp0 (agent->agent_output_audio_format, NEEDED_FORMAT) == 0;
+  formats_ok = g_strcmp0 (input_format, NEEDED_FORMAT) == 0 &&
+               g_strcmp0 (output_format, NEEDED_FORMAT) == 0;
   if (formats_ok)
     /* Translators: audio formats of the caller's and the agent's voice */
     formats = g_strdup_printf (_("Caller %s, agent %s: suits Voximplant"),
-                               agent->user_input_audio_format, agent->agent_output_audio_format);
+                               input_format, output_format);
   else
     formats = g_strdup_printf (_("Caller %s, agent %s. Voximplant's ElevenLabs module needs 16 kHz PCM (pcm_16000) both ways; calls would sound wrong."),
-                               agent->user_input_audio_format, agent->agent_output_audio_format);
+                               input_format, output_format);
   set_subtitle (self->chosen_audio_row, formats);
   gtk_widget_set_visible (self->fix_audio_button, !formats_ok);
   if (formats_ok)
@@ -275,9 +285,9 @@ show_chosen (GovorunAgentDialog *self)
 
   /* Russian rules ahead: say it is a robot and that the call is recorded. */
   advice = g_string_new (NULL);
-  if (!mentions_any (agent->first_message, robot_words))
+  if (!mentions_any (first_message, robot_words))
     g_string_append (advice, _("The first message does not tell callers they are talking to a robot. A pending Russian law would require that within the first 5 seconds."));
-  if (!mentions_any (agent->first_message, record_words))
+  if (!mentions_any (first_message, record_words))
     {
       if (advice->len > 0)
         g_string_append_c (advice, ' ');
@@ -289,7 +299,14 @@ show_chosen (GovorunAgentDialog *self)
 
   /* A sensible default name, once. */
   if (*gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->name_row), agent->name);
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), govorun_voice_agent_get_name (agent));
+}
+
+/* The one way the dialog reaches the agent catalog. */
+static GovorunAgentCatalog *
+get_catalog (GovorunAgentDialog *self)
+{
+  return govorun_application_get_agent_catalog (self->app);
 }
 
 static void
@@ -299,9 +316,10 @@ agent_fetched_cb (GObject      *object,
 {
   g_autoptr(GovorunAgentDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  GovorunElevenlabsAgent *agent;
+  GovorunVoiceAgent *agent;
+  const char *agent_id;
 
-  agent = govorun_elevenlabs_client_get_agent_finish (GOVORUN_ELEVENLABS_CLIENT (object), result, &error);
+  agent = govorun_agent_catalog_get_finish (GOVORUN_AGENT_CATALOG (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -309,14 +327,17 @@ agent_fetched_cb (GObject      *object,
 
   if (agent == NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->agent_id_row), "error");
+      /* Only an answer about the agent marks the ID; an unreadable key does not. */
+      if (!g_error_matches (error, GOVORUN_AGENT_CATALOG_ERROR, GOVORUN_AGENT_CATALOG_ERROR_SECRET_UNAVAILABLE))
+        gtk_widget_add_css_class (GTK_WIDGET (self->agent_id_row), "error");
       toast (self, error->message);
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->agent_id_row), "error");
-  g_clear_pointer (&self->chosen, govorun_elevenlabs_agent_free);
+  g_clear_object (&self->chosen);
   self->chosen = agent;
+  agent_id = govorun_voice_agent_get_id (agent);
 
   /* Mark the chosen one in the list. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->agents_list));
@@ -325,52 +346,11 @@ agent_fetched_cb (GObject      *object,
     if (g_object_get_data (G_OBJECT (row), "check") != NULL)
       gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "check"),
                               g_strcmp0 (g_object_get_data (G_OBJECT (row), "agent-id"),
-                                         agent->agent_id) == 0);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->agent_id_row)), agent->agent_id) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->agent_id_row), agent->agent_id);
+                                         agent_id) == 0);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->agent_id_row)), agent_id) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->agent_id_row), agent_id);
   show_chosen (self);
   update_buttons (self);
-}
-
-typedef struct
-{
-  GovorunAgentDialog *self;
-  char               *agent_id;
-  gboolean            more;   /* list: append a page */
-} ClientJob;
-
-static void
-client_job_free (ClientJob *job)
-{
-  g_clear_object (&job->self);
-  g_free (job->agent_id);
-  g_free (job);
-}
-
-static void
-fetch_agent_client_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  ClientJob *job = user_data;
-  g_autoptr(GovorunElevenlabsClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  client = govorun_client_factory_elevenlabs_finish (GOVORUN_CLIENT_FACTORY (object), result, &error);
-  if (client == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          set_busy (job->self, FALSE);
-          toast (job->self, error->message);
-        }
-      client_job_free (job);
-      return;
-    }
-
-  govorun_elevenlabs_client_get_agent_async (client, job->agent_id, job->self->cancellable,
-                                             agent_fetched_cb, g_object_ref (job->self));
-  client_job_free (job);
 }
 
 static void
@@ -378,18 +358,16 @@ fetch_agent (GovorunAgentDialog *self,
              const char         *agent_id)
 {
   GovorunAccount *account = selected_account (self->el_account_row, self->el_accounts);
-  ClientJob *job;
+  g_autofree char *stripped = NULL;
 
   if (account == NULL || agent_id == NULL || *agent_id == '\0')
     return;
 
   reset_cancellable (&self->cancellable);
   set_busy (self, TRUE);
-  job = g_new0 (ClientJob, 1);
-  job->self = g_object_ref (self);
-  job->agent_id = g_strstrip (g_strdup (agent_id));
-  govorun_client_factory_elevenlabs_async (govorun_application_get_factory (self->app), account,
-                                           NULL, self->cancellable, fetch_agent_client_cb, job);
+  stripped = g_strstrip (g_strdup (agent_id));
+  govorun_agent_catalog_get_async (get_catalog (self), account, stripped, self->cancellable,
+                                   agent_fetched_cb, g_object_ref (self));
 }
 
 static void
@@ -423,14 +401,23 @@ agents_listed_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GovorunAgentDialog) self = user_data;
-  g_autoptr(GovorunElevenlabsAgentPage) page = NULL;
+  g_autoptr(GPtrArray) agents = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *next_cursor = NULL;
 
-  page = govorun_elevenlabs_client_list_agents_finish (GOVORUN_ELEVENLABS_CLIENT (object), result, &error);
+  agents = govorun_agent_catalog_list_finish (GOVORUN_AGENT_CATALOG (object), result, &next_cursor, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (page == NULL)
+  /* Nothing was asked when the key could not be read: a toast, as for any
+   * account trouble; an answer's error stays in the list. */
+  if (g_error_matches (error, GOVORUN_AGENT_CATALOG_ERROR, GOVORUN_AGENT_CATALOG_ERROR_SECRET_UNAVAILABLE))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  if (agents == NULL)
     {
       GtkWidget *label = gtk_label_new (error->message);
 
@@ -442,50 +429,29 @@ agents_listed_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < page->agents->len; i++)
+  for (guint i = 0; i < agents->len; i++)
     {
-      GovorunElevenlabsAgentSummary *summary = g_ptr_array_index (page->agents, i);
+      GovorunVoiceAgent *agent = g_ptr_array_index (agents, i);
+      const char *agent_id = govorun_voice_agent_get_id (agent);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check;
-      g_autofree char *escaped = g_markup_escape_text (summary->name, -1);
+      g_autofree char *escaped = g_markup_escape_text (govorun_voice_agent_get_name (agent), -1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      set_subtitle (ADW_ACTION_ROW (row), summary->agent_id);
+      set_subtitle (ADW_ACTION_ROW (row), agent_id);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       check = gtk_image_new_from_icon_name ("object-select-symbolic");
       gtk_widget_set_visible (check, self->chosen != NULL &&
-                              g_strcmp0 (self->chosen->agent_id, summary->agent_id) == 0);
+                              g_strcmp0 (govorun_voice_agent_get_id (self->chosen), agent_id) == 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "check", check);
-      g_object_set_data_full (G_OBJECT (row), "agent-id", g_strdup (summary->agent_id), g_free);
+      g_object_set_data_full (G_OBJECT (row), "agent-id", g_strdup (agent_id), g_free);
       gtk_list_box_append (self->agents_list, row);
     }
 
   g_free (self->next_cursor);
-  self->next_cursor = page->has_more ? g_strdup (page->next_cursor) : NULL;
+  self->next_cursor = g_steal_pointer (&next_cursor);
   gtk_widget_set_visible (self->more_agents_button, self->next_cursor != NULL);
-}
-
-static void
-list_client_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ClientJob *job = user_data;
-  GovorunAgentDialog *self = job->self;
-  g_autoptr(GovorunElevenlabsClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->agent_search));
-
-  client = govorun_client_factory_elevenlabs_finish (GOVORUN_CLIENT_FACTORY (object), result, &error);
-  if (client != NULL)
-    govorun_elevenlabs_client_list_agents_async (client, job->more ? self->next_cursor : NULL, 30,
-                                                 *search ? search : NULL, self->list_cancellable,
-                                                 agents_listed_cb, g_object_ref (self));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, error->message);
-
-  client_job_free (job);
 }
 
 static void
@@ -493,7 +459,6 @@ list_agents (GovorunAgentDialog *self,
              gboolean            more)
 {
   GovorunAccount *account = selected_account (self->el_account_row, self->el_accounts);
-  ClientJob *job;
 
   if (!more)
     {
@@ -505,11 +470,10 @@ list_agents (GovorunAgentDialog *self,
     return;
 
   reset_cancellable (&self->list_cancellable);
-  job = g_new0 (ClientJob, 1);
-  job->self = g_object_ref (self);
-  job->more = more;
-  govorun_client_factory_elevenlabs_async (govorun_application_get_factory (self->app), account,
-                                           NULL, self->list_cancellable, list_client_cb, job);
+  govorun_agent_catalog_list_async (get_catalog (self), account,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->agent_search)),
+                                    more ? self->next_cursor : NULL, self->list_cancellable,
+                                    agents_listed_cb, g_object_ref (self));
 }
 
 static void
@@ -540,10 +504,9 @@ audio_fixed_cb (GObject      *object,
 {
   g_autoptr(GovorunAgentDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  GovorunElevenlabsAgent *agent;
+  GovorunVoiceAgent *agent;
 
-  agent = govorun_elevenlabs_client_update_agent_audio_finish (GOVORUN_ELEVENLABS_CLIENT (object),
-                                                               result, &error);
+  agent = govorun_agent_catalog_set_audio_formats_finish (GOVORUN_AGENT_CATALOG (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -555,33 +518,10 @@ audio_fixed_cb (GObject      *object,
       return;
     }
 
-  g_clear_pointer (&self->chosen, govorun_elevenlabs_agent_free);
+  g_clear_object (&self->chosen);
   self->chosen = agent;
   show_chosen (self);
   toast (self, _("The agent now uses 16 kHz PCM both ways"));
-}
-
-static void
-fix_client_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  ClientJob *job = user_data;
-  g_autoptr(GovorunElevenlabsClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  client = govorun_client_factory_elevenlabs_finish (GOVORUN_CLIENT_FACTORY (object), result, &error);
-  if (client != NULL)
-    govorun_elevenlabs_client_update_agent_audio_async (client, job->agent_id, NEEDED_FORMAT,
-                                                        NEEDED_FORMAT, job->self->cancellable,
-                                                        audio_fixed_cb, g_object_ref (job->self));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      set_busy (job->self, FALSE);
-      toast (job->self, error->message);
-    }
-
-  client_job_free (job);
 }
 
 static void
@@ -590,18 +530,16 @@ fix_response_cb (AdwMessageDialog   *dialog,
                  GovorunAgentDialog *self)
 {
   GovorunAccount *account = selected_account (self->el_account_row, self->el_accounts);
-  ClientJob *job;
 
   if (g_strcmp0 (response, "fix") != 0 || account == NULL || self->chosen == NULL)
     return;
 
   reset_cancellable (&self->cancellable);
   set_busy (self, TRUE);
-  job = g_new0 (ClientJob, 1);
-  job->self = g_object_ref (self);
-  job->agent_id = g_strdup (self->chosen->agent_id);
-  govorun_client_factory_elevenlabs_async (govorun_application_get_factory (self->app), account,
-                                           NULL, self->cancellable, fix_client_cb, job);
+  govorun_agent_catalog_set_audio_formats_async (get_catalog (self), account,
+                                                 govorun_voice_agent_get_id (self->chosen),
+                                                 NEEDED_FORMAT, NEEDED_FORMAT, self->cancellable,
+                                                 audio_fixed_cb, g_object_ref (self));
 }
 
 static void
@@ -812,8 +750,8 @@ build_agent (GovorunAgentDialog *self)
 
   govorun_agent_set_name (agent, name);
   govorun_agent_set_el_account_uuid (agent, govorun_account_get_uuid (el));
-  govorun_agent_set_el_agent_id (agent, self->chosen->agent_id);
-  govorun_agent_set_el_agent_name (agent, self->chosen->name);
+  govorun_agent_set_el_agent_id (agent, govorun_voice_agent_get_id (self->chosen));
+  govorun_agent_set_el_agent_name (agent, govorun_voice_agent_get_name (self->chosen));
   govorun_agent_set_vox_account_uuid (agent, govorun_account_get_uuid (vox));
   govorun_agent_set_inbound (agent, gtk_switch_get_active (self->inbound_switch));
   govorun_agent_set_outbound (agent, gtk_switch_get_active (self->outbound_switch));
@@ -1094,7 +1032,7 @@ govorun_agent_dialog_dispose (GObject *object)
   g_clear_object (&self->saved);
   g_clear_object (&self->el_accounts);
   g_clear_object (&self->vox_accounts);
-  g_clear_pointer (&self->chosen, govorun_elevenlabs_agent_free);
+  g_clear_object (&self->chosen);
   g_clear_pointer (&self->next_cursor, g_free);
   g_clear_pointer (&self->owned, g_ptr_array_unref);
   g_clear_pointer (&self->checked, g_hash_table_unref);
