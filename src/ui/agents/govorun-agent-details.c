@@ -13,7 +13,7 @@
 #include "govorun-agent-details.h"
 #include "govorun-agent-row.h"
 #include "govorun-scenario-window.h"
-#include "govorun-window.h"
+#include "govorun-toast.h"
 
 /*
  * One agent: what it is, where its setup stands, and the actions on it.
@@ -30,7 +30,6 @@ struct _GovorunAgentDetails
   GovorunAgentStore   *agents;
   GovorunProvisioner  *provisioner;
   GovorunAgent        *agent;
-  GovorunSandbox      *sandbox;
   GCancellable        *cancellable;
   GHashTable          *step_rows;   /* step id -> AdwActionRow */
   gulong               step_handler;
@@ -65,14 +64,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-toast (GovorunAgentDetails *self,
-       const char          *text)
+/* Only the sandbox's application has this action: it changes the agent's
+ * rules behind Govorun's back, as a person in the control panel could. */
+#define BREAK_ROUTING_ACTION "sandbox-break-routing"
+
+static gboolean
+can_break_routing (GovorunAgentDetails *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
 
-  if (GOVORUN_IS_WINDOW (root))
-    govorun_window_add_toast (GOVORUN_WINDOW (root), text);
+  return app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), BREAK_ROUTING_ACTION);
 }
 
 static void
@@ -147,7 +149,7 @@ update (GovorunAgentDetails *self)
   gtk_widget_set_sensitive (self->drift_button, !self->busy && state != GOVORUN_AGENT_STATE_DRAFT);
   gtk_widget_set_sensitive (self->more_button, !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.sandbox-break",
-                                 self->sandbox != NULL &&
+                                 can_break_routing (self) &&
                                  govorun_agent_get_application_id (self->agent) != 0);
   gtk_widget_set_visible (self->spinner, self->busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->busy);
@@ -309,13 +311,13 @@ applied_cb (GObject      *object,
   set_busy (self, FALSE);
 
   if (error != NULL)
-    toast (self, _("Setup stopped. Press Continue to finish it."));
+    govorun_toast_show (GTK_WIDGET (self), _("Setup stopped. Press Continue to finish it."));
   else
     {
       g_autofree char *text = g_strdup_printf (_("“%s” is ready"), govorun_agent_get_name (self->agent));
 
       gtk_widget_set_visible (self->drift_group, FALSE);
-      toast (self, text);
+      govorun_toast_show (GTK_WIDGET (self), text);
     }
 }
 
@@ -393,7 +395,7 @@ drift_checked_cb (GObject      *object,
 
   if (drift == NULL)
     {
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -414,7 +416,7 @@ drift_checked_cb (GObject      *object,
 
   gtk_widget_set_visible (self->drift_group, drift->len > 0);
   if (drift->len == 0)
-    toast (self, _("No changes: the account matches what Govorun set up"));
+    govorun_toast_show (GTK_WIDGET (self), _("No changes: the account matches what Govorun set up"));
 }
 
 static void
@@ -441,7 +443,7 @@ rolled_back_cb (GObject      *object,
 
   set_busy (self, FALSE);
   clear_steps (self);
-  toast (self, error ? error->message : _("Everything Govorun created for this agent was removed"));
+  govorun_toast_show (GTK_WIDGET (self), error ? error->message : _("Everything Govorun created for this agent was removed"));
 }
 
 static void
@@ -457,12 +459,12 @@ deleted_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_busy (self, FALSE);
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
   set_busy (self, FALSE);
-  toast (self, _("Agent deleted"));
+  govorun_toast_show (GTK_WIDGET (self), _("Agent deleted"));
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
 }
 
@@ -559,27 +561,10 @@ sandbox_break_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (widget);
-  guint changed;
 
-  if (self->sandbox == NULL)
-    return;
-
-  /* As if someone edited the routing in the Voximplant control panel. */
-  changed = govorun_voximplant_emulator_tamper_application_rules (
-      govorun_sandbox_get_voximplant (self->sandbox), GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
-      govorun_agent_get_application_id (self->agent), "0000");
-  toast (self, changed > 0 ? _("Sandbox: the agent's routing rules now point elsewhere. Check for changes.")
-                           : _("Sandbox: this agent has no routing rules in the demo account"));
-}
-
-void
-govorun_agent_details_set_sandbox (GovorunAgentDetails *self,
-                                   GovorunSandbox      *sandbox)
-{
-  g_return_if_fail (GOVORUN_IS_AGENT_DETAILS (self));
-
-  g_set_object (&self->sandbox, sandbox);
-  update (self);
+  if (self->agent != NULL && govorun_agent_get_uuid (self->agent) != NULL)
+    gtk_widget_activate_action (widget, "app." BREAK_ROUTING_ACTION, "s",
+                                govorun_agent_get_uuid (self->agent));
 }
 
 static void
@@ -646,7 +631,6 @@ govorun_agent_details_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_AGENT_DETAILS);
   g_clear_pointer (&self->step_rows, g_hash_table_unref);
   g_clear_object (&self->agent);
-  g_clear_object (&self->sandbox);
   g_clear_object (&self->provisioner);
   g_clear_object (&self->agents);
   g_clear_object (&self->accounts);

@@ -11,7 +11,6 @@
 #include "govorun-account-store.h"
 #include "govorun-agent-store.h"
 #include "govorun-provisioner.h"
-#include "govorun-sandbox.h"
 
 G_BEGIN_DECLS
 
@@ -26,9 +25,6 @@ void          govorun_agent_details_set_services (GovorunAgentDetails *self,
 void          govorun_agent_details_set_agent    (GovorunAgentDetails *self,
                                                   GovorunAgent        *agent);
 GovorunAgent *govorun_agent_details_get_agent    (GovorunAgentDetails *self);
-/* In the sandbox, offers to change the agent's rules behind Govorun's back. */
-void          govorun_agent_details_set_sandbox  (GovorunAgentDetails *self,
-                                                  GovorunSandbox      *sandbox);
 /* Plans and applies, showing each step ("Create and configure", "Continue", "Repair"). */
 void          govorun_agent_details_apply        (GovorunAgentDetails *self);
 gboolean      govorun_agent_details_is_busy      (GovorunAgentDetails *self);
