@@ -79,7 +79,6 @@ static void
 seed_sandbox_accounts (GovorunApplication *self)
 {
   GovorunAccountStore *accounts = govorun_services_get_accounts (self->services);
-
   g_autoptr(GovorunAccount) vox = NULL;
   g_autoptr(GovorunAccount) el = NULL;
   g_autofree char *account_id = NULL;
@@ -162,7 +161,8 @@ govorun_application_startup (GApplication *app)
   const char *profile = self->sandbox_mode ? GOVORUN_PROFILE_SANDBOX : GOVORUN_PROFILE_DEFAULT;
   g_autofree char *dir = govorun_profile_data_dir (profile);
   g_autoptr(GError) error = NULL;
-  gboolean sandbox_started = FALSE;
+  const char *voximplant_url = NULL;
+  const char *elevenlabs_url = NULL;
 
   G_APPLICATION_CLASS (govorun_application_parent_class)->startup (app);
 
@@ -171,19 +171,19 @@ govorun_application_startup (GApplication *app)
   if (self->sandbox_mode)
     {
       self->sandbox = govorun_sandbox_new ();
-      sandbox_started = govorun_sandbox_start (self->sandbox, &error);
-      if (sandbox_started)
+      if (govorun_sandbox_start (self->sandbox, &error))
         {
           govorun_sandbox_add_demo_number (self->sandbox);
           install_sandbox_actions (self);
+          voximplant_url = govorun_sandbox_get_voximplant_url (self->sandbox);
+          elevenlabs_url = govorun_sandbox_get_elevenlabs_url (self->sandbox);
         }
     }
 
-  self->services = govorun_services_new (profile, dir, self->settings,
-                                         sandbox_started ? govorun_sandbox_get_voximplant_url (self->sandbox) : NULL,
-                                         sandbox_started ? govorun_sandbox_get_elevenlabs_url (self->sandbox) : NULL);
+  self->services = govorun_services_new (profile, dir, self->settings, voximplant_url, elevenlabs_url);
 
-  if (self->sandbox_mode && !sandbox_started)
+  /* The window shows why; the services are never loaded. */
+  if (error != NULL)
     {
       g_autofree char *message =
         g_strdup_printf (_("The sandbox emulators could not start: %s"), error->message);

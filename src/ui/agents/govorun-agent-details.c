@@ -64,6 +64,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_ACCOUNTS,
+  PROP_AGENTS,
+  PROP_PROVISIONER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* Only the sandbox's application has this action: it changes the agent's
  * rules behind Govorun's back, as a person in the control panel could. */
 #define BREAK_ROUTING_ACTION "sandbox-break-routing"
@@ -443,7 +453,8 @@ rolled_back_cb (GObject      *object,
 
   set_busy (self, FALSE);
   clear_steps (self);
-  govorun_toast_show (GTK_WIDGET (self), error ? error->message : _("Everything Govorun created for this agent was removed"));
+  govorun_toast_show (GTK_WIDGET (self),
+                      error ? error->message : _("Everything Govorun created for this agent was removed"));
 }
 
 static void
@@ -575,17 +586,16 @@ on_back_clicked (GovorunAgentDetails *self)
 
 /* -- public -- */
 
-void
-govorun_agent_details_set_services (GovorunAgentDetails *self,
-                                    GovorunAccountStore *accounts,
-                                    GovorunAgentStore   *agents,
-                                    GovorunProvisioner  *provisioner)
+static void
+set_provisioner (GovorunAgentDetails *self,
+                 GovorunProvisioner  *provisioner)
 {
-  g_return_if_fail (GOVORUN_IS_AGENT_DETAILS (self));
+  if (self->provisioner == provisioner)
+    return;
 
-  g_set_object (&self->accounts, accounts);
-  g_set_object (&self->agents, agents);
-  if (g_set_object (&self->provisioner, provisioner))
+  g_clear_signal_handler (&self->step_handler, self->provisioner);
+  g_set_object (&self->provisioner, provisioner);
+  if (provisioner != NULL)
     self->step_handler = g_signal_connect_object (provisioner, "step-changed",
                                                   G_CALLBACK (on_step_changed), self,
                                                   G_CONNECT_SWAPPED);
@@ -622,6 +632,60 @@ govorun_agent_details_get_agent (GovorunAgentDetails *self)
 }
 
 static void
+govorun_agent_details_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNTS:
+      g_value_set_object (value, self->accounts);
+      break;
+
+    case PROP_AGENTS:
+      g_value_set_object (value, self->agents);
+      break;
+
+    case PROP_PROVISIONER:
+      g_value_set_object (value, self->provisioner);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+govorun_agent_details_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNTS:
+      g_set_object (&self->accounts, g_value_get_object (value));
+      break;
+
+    case PROP_AGENTS:
+      g_set_object (&self->agents, g_value_get_object (value));
+      break;
+
+    case PROP_PROVISIONER:
+      set_provisioner (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 govorun_agent_details_dispose (GObject *object)
 {
   GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (object);
@@ -645,6 +709,19 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = govorun_agent_details_dispose;
+  object_class->get_property = govorun_agent_details_get_property;
+  object_class->set_property = govorun_agent_details_set_property;
+
+  properties[PROP_ACCOUNTS] =
+    g_param_spec_object ("accounts", NULL, NULL, GOVORUN_TYPE_ACCOUNT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AGENTS] =
+    g_param_spec_object ("agents", NULL, NULL, GOVORUN_TYPE_AGENT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROVISIONER] =
+    g_param_spec_object ("provisioner", NULL, NULL, GOVORUN_TYPE_PROVISIONER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);

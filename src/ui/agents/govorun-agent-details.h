@@ -16,12 +16,9 @@ G_BEGIN_DECLS
 
 #define GOVORUN_TYPE_AGENT_DETAILS (govorun_agent_details_get_type ())
 
+/* Services (properties): "accounts", "agents", "provisioner". */
 G_DECLARE_FINAL_TYPE (GovorunAgentDetails, govorun_agent_details, GOVORUN, AGENT_DETAILS, GtkWidget)
 
-void          govorun_agent_details_set_services (GovorunAgentDetails *self,
-                                                  GovorunAccountStore *accounts,
-                                                  GovorunAgentStore   *agents,
-                                                  GovorunProvisioner  *provisioner);
 void          govorun_agent_details_set_agent    (GovorunAgentDetails *self,
                                                   GovorunAgent        *agent);
 GovorunAgent *govorun_agent_details_get_agent    (GovorunAgentDetails *self);

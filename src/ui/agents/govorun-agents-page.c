@@ -251,8 +251,11 @@ services_set (GovorunPage *page)
   g_return_if_fail (GOVORUN_IS_SERVICES (self->services));
 
   agents = govorun_services_get_agents (self->services);
-  govorun_agent_details_set_services (self->details, govorun_services_get_accounts (self->services),
-                                      agents, govorun_services_get_provisioner (self->services));
+  g_object_set (self->details,
+                "accounts", govorun_services_get_accounts (self->services),
+                "agents", agents,
+                "provisioner", govorun_services_get_provisioner (self->services),
+                NULL);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (agents), create_row, self, NULL);
   g_signal_connect_object (agents, "items-changed", G_CALLBACK (update_stack), self,
                            G_CONNECT_SWAPPED);
