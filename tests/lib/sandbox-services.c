@@ -36,37 +36,30 @@ sandbox_services_start (SandboxServices *s)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
 
   s->sandbox = govorun_sandbox_new ();
   g_assert_true (govorun_sandbox_start (s->sandbox, &error));
   g_assert_no_error (error);
 
-  s->http = govorun_http_new ();
-  govorun_http_set_retry (s->http, 2, 5);
-  govorun_http_set_timeout (s->http, 5000);
-  s->endpoints = govorun_endpoints_new (NULL);
-  govorun_endpoints_set_sandbox (s->endpoints,
-                                 govorun_sandbox_get_voximplant_url (s->sandbox),
-                                 govorun_sandbox_get_elevenlabs_url (s->sandbox));
-
   s->dir = g_dir_make_tmp ("govorun-test-XXXXXX", &error);
   g_assert_no_error (error);
-  db = g_build_filename (s->dir, "govorun.db", NULL);
-  s->store = govorun_store_new (db);
-  govorun_store_open_async (s->store, NULL, sandbox_services_on_result, &result);
-  g_assert_true (govorun_store_open_finish (s->store, sandbox_services_wait (&result), &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
 
-  s->secrets = govorun_secrets_new (GOVORUN_PROFILE_SANDBOX);
-  s->accounts = govorun_account_store_new (s->store, s->secrets);
-  govorun_account_store_load_async (s->accounts, NULL, sandbox_services_on_result, &result);
-  g_assert_true (govorun_account_store_load_finish (s->accounts, sandbox_services_wait (&result),
-                                                    &error));
-  g_assert_no_error (error);
+  s->services = govorun_services_new (GOVORUN_PROFILE_SANDBOX, s->dir, NULL,
+                                      govorun_sandbox_get_voximplant_url (s->sandbox),
+                                      govorun_sandbox_get_elevenlabs_url (s->sandbox));
+  s->http = govorun_services_get_http (s->services);
+  s->endpoints = govorun_services_get_endpoints (s->services);
+  s->store = govorun_services_get_store (s->services);
+  s->secrets = govorun_services_get_secrets (s->services);
+  s->accounts = govorun_services_get_accounts (s->services);
+  s->factory = govorun_services_get_factory (s->services);
+  govorun_http_set_retry (s->http, 2, 5);
+  govorun_http_set_timeout (s->http, 5000);
 
-  s->factory = govorun_client_factory_new (s->http, s->endpoints, s->accounts);
+  govorun_services_load_async (s->services, NULL, sandbox_services_on_result, &result);
+  g_assert_true (govorun_services_load_finish (s->services, sandbox_services_wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_services_get_state (s->services), ==, GOVORUN_SERVICES_STATE_READY);
 }
 
 GovorunAccount *
@@ -89,14 +82,15 @@ sandbox_services_add_account (SandboxServices *s,
 void
 sandbox_services_stop (SandboxServices *s)
 {
-  g_clear_object (&s->factory);
-  g_clear_object (&s->accounts);
-  g_clear_object (&s->secrets);
-  if (s->store != NULL)
-    govorun_store_close (s->store);
-  g_clear_object (&s->store);
-  g_clear_object (&s->endpoints);
-  g_clear_object (&s->http);
+  s->factory = NULL;
+  s->accounts = NULL;
+  s->secrets = NULL;
+  s->store = NULL;
+  s->endpoints = NULL;
+  s->http = NULL;
+  if (s->services != NULL)
+    govorun_services_close (s->services);
+  g_clear_object (&s->services);
   g_clear_object (&s->sandbox);
 
   if (s->dir != NULL)

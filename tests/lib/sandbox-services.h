@@ -4,24 +4,22 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The services the application builds, over the sandbox's emulators and a
- * throwaway database, for tests that run inside run-with-keyring.sh.
+ * The services the application builds (GovorunServices, built the same
+ * way), over the sandbox's emulators and a throwaway database, for tests
+ * that run inside run-with-keyring.sh.
  */
 #pragma once
 
-#include "govorun-account-store.h"
-#include "govorun-client-factory.h"
-#include "govorun-endpoints.h"
-#include "govorun-http.h"
 #include "govorun-sandbox.h"
-#include "govorun-secrets.h"
-#include "govorun-store.h"
+#include "govorun-services-private.h"
 
 G_BEGIN_DECLS
 
+/* Everything but @sandbox, @services and @dir is borrowed from @services. */
 typedef struct
 {
   GovorunSandbox       *sandbox;
+  GovorunServices      *services;
   GovorunHttp          *http;
   GovorunEndpoints     *endpoints;
   GovorunStore         *store;
@@ -32,7 +30,7 @@ typedef struct
 } SandboxServices;
 
 /* Starts the emulators, opens a database in a new temporary directory and
- * loads its (empty) accounts. The transport retries twice, 5 ms apart,
+ * loads its (empty) accounts and agents. The transport retries twice, 5 ms apart,
  * with a 5 s deadline; tests may change that. */
 void            sandbox_services_start       (SandboxServices *s);
 void            sandbox_services_stop        (SandboxServices *s);

@@ -4,10 +4,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The application services above the provider clients: where requests go
- * (GovorunEndpoints) and "Test connection" (GovorunConnectionTester), for
- * drafts and for saved accounts, against the sandbox's emulators and a real
- * keyring (run through run-with-keyring.sh).
+ * The application services above the provider clients: the graph that holds
+ * them (GovorunServices), where requests go (GovorunEndpoints) and "Test
+ * connection" (GovorunConnectionTester), for drafts and for saved accounts,
+ * against the sandbox's emulators and a real keyring (run through
+ * run-with-keyring.sh).
  */
 #include "config.h"
 
@@ -79,6 +80,70 @@ test_endpoints_precedence (void)
   g_settings_reset (settings, "elevenlabs-api-url");
 }
 
+/* -- the services -- */
+
+static void
+test_services_graph (void)
+{
+  SandboxServices s = { 0 };
+  GovorunServices *services;
+  GovorunServicesState state;
+  g_autofree char *failure = NULL;
+  g_autofree char *url = NULL;
+  gboolean sandbox;
+
+  /* sandbox_services_start () builds, loads and checks READY. */
+  sandbox_services_start (&s);
+  services = s.services;
+
+  g_assert_true (govorun_services_is_sandbox (services));
+  g_assert_null (govorun_services_get_failure (services));
+  g_assert_true (GOVORUN_IS_ACCOUNT_STORE (govorun_services_get_accounts (services)));
+  g_assert_true (GOVORUN_IS_CONNECTION_TESTER (govorun_services_get_tester (services)));
+  g_assert_true (GOVORUN_IS_CLIENT_FACTORY (govorun_services_get_factory (services)));
+  g_assert_true (GOVORUN_IS_ENDPOINTS (govorun_services_get_endpoints (services)));
+  g_assert_true (GOVORUN_IS_AGENT_STORE (govorun_services_get_agents (services)));
+  g_assert_true (GOVORUN_IS_PROVISIONER (govorun_services_get_provisioner (services)));
+  g_assert_true (GOVORUN_IS_NUMBER_SERVICE (govorun_services_get_numbers (services)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (govorun_services_get_accounts (services))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (govorun_services_get_agents (services))), ==, 0);
+
+  /* The sandbox's URLs win: nothing reaches a real account. */
+  g_assert_true (govorun_endpoints_is_sandbox (govorun_services_get_endpoints (services)));
+  url = govorun_endpoints_get_elevenlabs_url (govorun_services_get_endpoints (services),
+                                              GOVORUN_ELEVENLABS_REGION_GLOBAL);
+  g_assert_cmpstr (url, ==, govorun_sandbox_get_elevenlabs_url (s.sandbox));
+
+  /* What the window binds to: the state, the failure, the services. */
+  g_object_get (services, "state", &state, "failure", &failure, "sandbox", &sandbox, NULL);
+  g_assert_cmpint (state, ==, GOVORUN_SERVICES_STATE_READY);
+  g_assert_null (failure);
+  g_assert_true (sandbox);
+
+  govorun_services_fail (services, "The emulators could not start");
+  g_assert_cmpint (govorun_services_get_state (services), ==, GOVORUN_SERVICES_STATE_FAILED);
+  g_assert_cmpstr (govorun_services_get_failure (services), ==, "The emulators could not start");
+
+  sandbox_services_stop (&s);
+}
+
+static void
+test_services_real_profile (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("govorun-test-XXXXXX", NULL);
+  g_autoptr(GovorunServices) services = govorun_services_new (GOVORUN_PROFILE_DEFAULT, dir,
+                                                              NULL, NULL, NULL);
+
+  /* Not loaded yet, and no emulator URLs: a real-data profile. */
+  g_assert_nonnull (dir);
+  g_assert_cmpint (govorun_services_get_state (services), ==, GOVORUN_SERVICES_STATE_LOADING);
+  g_assert_false (govorun_services_is_sandbox (services));
+  g_assert_false (govorun_endpoints_is_sandbox (govorun_services_get_endpoints (services)));
+
+  g_clear_object (&services);
+  g_rmdir (dir);
+}
+
 /* -- connection tester -- */
 
 typedef struct
@@ -110,7 +175,7 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   sandbox_services_start (&f->s);
-  f->tester = govorun_connection_tester_new (f->s.http, f->s.endpoints, f->s.accounts);
+  f->tester = g_object_ref (govorun_services_get_tester (f->s.services));
 }
 
 static void
@@ -294,6 +359,8 @@ main (int   argc,
    * the proxy resolver needs; run-with-keyring.sh gives a throwaway HOME. */
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/Govorun/Services/graph", test_services_graph);
+  g_test_add_func ("/Govorun/Services/real-profile", test_services_real_profile);
   g_test_add_func ("/Govorun/Endpoints/precedence", test_endpoints_precedence);
   g_test_add ("/Govorun/ConnectionTester/draft-voximplant-api-key", Fixture, NULL,
               fixture_setup, test_draft_voximplant_api_key, fixture_teardown);

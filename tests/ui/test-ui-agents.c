@@ -43,12 +43,12 @@ agent_dialog (void)
 static gboolean
 app_ready (gpointer data)
 {
-  if (govorun_application_get_state (app) == GOVORUN_APPLICATION_STATE_FAILED)
-    g_error ("Govorun failed to start: %s", govorun_application_get_failure (app));
+  if (govorun_services_get_state (govorun_application_get_services (app)) == GOVORUN_SERVICES_STATE_FAILED)
+    g_error ("Govorun failed to start: %s", govorun_services_get_failure (govorun_application_get_services (app)));
 
-  return govorun_application_get_state (app) == GOVORUN_APPLICATION_STATE_READY &&
+  return govorun_services_get_state (govorun_application_get_services (app)) == GOVORUN_SERVICES_STATE_READY &&
          main_window () != NULL && gtk_widget_get_mapped (GTK_WIDGET (main_window ())) &&
-         g_list_model_get_n_items (G_LIST_MODEL (govorun_application_get_accounts (app))) == 2;
+         g_list_model_get_n_items (G_LIST_MODEL (govorun_services_get_accounts (govorun_application_get_services (app)))) == 2;
 }
 
 static gboolean

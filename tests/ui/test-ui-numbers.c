@@ -21,17 +21,11 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
-#include "govorun-account-store.h"
-#include "govorun-agent-store.h"
 #include "govorun-buy-number-dialog.h"
-#include "govorun-client-factory.h"
-#include "govorun-number-service.h"
+#include "govorun-format.h"
 #include "govorun-numbers-page.h"
 #include "govorun-ui-resources.h"
-#include "govorun-sandbox.h"
-#include "govorun-secrets.h"
-#include "govorun-store.h"
-#include "govorun-util.h"
+#include "sandbox-services.h"
 #include "ui-helpers.h"
 
 #define SEEDED_NUMBER "74957770011"
@@ -158,17 +152,11 @@ number_rows_are (gpointer data)
 
 typedef struct
 {
-  GovorunSandbox       *sandbox;
-  GovorunHttp          *http;
-  GovorunEndpoints     *endpoints;
-  GovorunStore         *store;
-  GovorunSecrets       *secrets;
+  SandboxServices       base;
+  GovorunSandbox       *sandbox;    /* the rest are borrowed from base */
   GovorunAccountStore  *accounts;
-  GovorunClientFactory *factory;
-  GovorunNumberService *numbers;
   GovorunAgentStore    *agents;
   GovorunAccount       *account;
-  char                 *dir;
   GAsyncResult         *result;
 } Services;
 
@@ -196,57 +184,18 @@ static void
 services_init (Services *s)
 {
   g_autoptr(GovorunAccount) draft = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
-  g_autoptr(GovorunAccount) saved = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
 
-  s->sandbox = govorun_sandbox_new ();
-  g_assert_true (govorun_sandbox_start (s->sandbox, &error));
-  g_assert_no_error (error);
+  sandbox_services_start (&s->base);
+  s->sandbox = s->base.sandbox;
+  s->accounts = govorun_services_get_accounts (s->base.services);
+  s->agents = govorun_services_get_agents (s->base.services);
   govorun_voximplant_emulator_seed_phone_inventory (govorun_sandbox_get_voximplant (s->sandbox));
-
-  s->http = govorun_http_new ();
-  govorun_http_set_retry (s->http, 2, 5);
-  govorun_http_set_timeout (s->http, 5000);
-  s->endpoints = govorun_endpoints_new (NULL);
-  govorun_endpoints_set_sandbox (s->endpoints,
-                                 govorun_sandbox_get_voximplant_url (s->sandbox),
-                                 govorun_sandbox_get_elevenlabs_url (s->sandbox));
-
-  s->dir = g_dir_make_tmp ("govorun-ui-numbers-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (s->dir, "govorun.db", NULL);
-  s->store = govorun_store_new (db);
-  govorun_store_open_async (s->store, NULL, on_result, s);
-  g_assert_true (govorun_store_open_finish (s->store, wait_result (s), &error));
-  g_assert_no_error (error);
-  g_clear_object (&s->result);
-
-  s->secrets = govorun_secrets_new (GOVORUN_PROFILE_SANDBOX);
-  s->accounts = govorun_account_store_new (s->store, s->secrets);
-  govorun_account_store_load_async (s->accounts, NULL, on_result, s);
-  g_assert_true (govorun_account_store_load_finish (s->accounts, wait_result (s), &error));
-  g_assert_no_error (error);
-  g_clear_object (&s->result);
-
-  s->factory = govorun_client_factory_new (s->http, s->endpoints, s->accounts);
-  s->numbers = govorun_number_service_new (s->factory);
 
   govorun_account_set_display_name (draft, "Demo clinic telephony");
   govorun_account_set_vox_auth (draft, GOVORUN_VOXIMPLANT_AUTH_API_KEY);
   govorun_account_set_vox_account_id (draft, "7654321");
-  govorun_account_store_add_async (s->accounts, draft, GOVORUN_SANDBOX_VOX_API_KEY, NULL, on_result, s);
-  saved = govorun_account_store_add_finish (s->accounts, wait_result (s), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (saved);
-  g_clear_object (&s->result);
-  s->account = g_steal_pointer (&saved);
-
-  s->agents = govorun_agent_store_new (s->store);
-  govorun_agent_store_load_async (s->agents, NULL, on_result, s);
-  g_assert_true (govorun_agent_store_load_finish (s->agents, wait_result (s), &error));
-  g_assert_no_error (error);
-  g_clear_object (&s->result);
+  s->account = sandbox_services_add_account (&s->base, draft, GOVORUN_SANDBOX_VOX_API_KEY);
+  g_assert_nonnull (s->account);
 }
 
 /* Saves an agent that expects @phone_id, as the agent wizard would. */
@@ -275,31 +224,11 @@ save_agent (Services   *s,
 static void
 services_clear (Services *s)
 {
-  g_clear_object (&s->agents);
   g_clear_object (&s->account);
-  g_clear_object (&s->numbers);
-  g_clear_object (&s->factory);
-  g_clear_object (&s->accounts);
-  g_clear_object (&s->secrets);
-  if (s->store != NULL)
-    govorun_store_close (s->store);
-  g_clear_object (&s->store);
-  g_clear_object (&s->endpoints);
-  g_clear_object (&s->http);
-  g_clear_object (&s->sandbox);
-  if (s->dir != NULL)
-    {
-      const char *files[] = { "govorun.db", "govorun.db-wal", "govorun.db-shm", NULL };
-
-      for (guint i = 0; files[i] != NULL; i++)
-        {
-          g_autofree char *path = g_build_filename (s->dir, files[i], NULL);
-
-          g_unlink (path);
-        }
-      g_rmdir (s->dir);
-      g_clear_pointer (&s->dir, g_free);
-    }
+  s->agents = NULL;
+  s->accounts = NULL;
+  s->sandbox = NULL;
+  sandbox_services_stop (&s->base);
 }
 
 /* -- the test -- */
@@ -349,7 +278,7 @@ wait_row (GtkWidget  *root,
 static char *
 money (double amount)
 {
-  return govorun_numbers_format_money (amount, "RUB");
+  return govorun_format_money (amount, "RUB");
 }
 
 static void
@@ -366,8 +295,8 @@ test_numbers_page (void)
   GtkWidget *region_list;
   Query q = { 0 };
   gint64 seeded_id;
-  g_autofree char *seeded = govorun_numbers_format_number (SEEDED_NUMBER);
-  g_autofree char *bought = govorun_numbers_format_number ("74951230005");
+  g_autofree char *seeded = govorun_format_phone_number (SEEDED_NUMBER);
+  g_autofree char *bought = govorun_format_phone_number ("74951230005");
   g_autofree char *balance = money (1234.50);
   g_autofree char *after = money (1227.50);
 
@@ -387,7 +316,7 @@ test_numbers_page (void)
   page = govorun_numbers_page_new ();
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  govorun_numbers_page_set_services (GOVORUN_NUMBERS_PAGE (page), s.accounts, s.numbers, s.agents);
+  govorun_page_set_services (GOVORUN_PAGE (page), s.base.services);
 
   /* The owned number, what it costs, and the balance. */
   g_assert_true (wait_until (page_idle, page, 10000));
@@ -544,7 +473,7 @@ test_numbers_page (void)
   /* Saint Petersburg: the stock runs out while buying (back to the
    * regions), then a purchase that needs documents warns about them. */
   {
-    g_autofree char *spb = govorun_numbers_format_number ("78121230001");
+    g_autofree char *spb = govorun_format_phone_number ("78121230001");
     const char *spb_region = russian ? "Санкт-Петербург" : "Saint Petersburg";
     GtkWidget *warning;
 

@@ -94,10 +94,10 @@ account_dialog (void)
 static gboolean
 app_ready (gpointer data)
 {
-  if (govorun_application_get_state (app) == GOVORUN_APPLICATION_STATE_FAILED)
-    g_error ("Govorun failed to start: %s", govorun_application_get_failure (app));
+  if (govorun_services_get_state (govorun_application_get_services (app)) == GOVORUN_SERVICES_STATE_FAILED)
+    g_error ("Govorun failed to start: %s", govorun_services_get_failure (govorun_application_get_services (app)));
 
-  return govorun_application_get_state (app) == GOVORUN_APPLICATION_STATE_READY &&
+  return govorun_services_get_state (govorun_application_get_services (app)) == GOVORUN_SERVICES_STATE_READY &&
          main_window () != NULL && gtk_widget_get_mapped (GTK_WIDGET (main_window ()));
 }
 
@@ -149,6 +149,38 @@ row_subtitle_has (gpointer data)
          strstr (adw_action_row_get_subtitle (row), q->needle) != NULL;
 }
 
+/* The sidebar, built from the window's pages: their icons and titles, in
+ * the order they always had. */
+static void
+assert_sidebar (GtkWidget *window)
+{
+  static const struct {
+    const char *title;
+    const char *icon;
+  } expected[] = {
+    { N_("Agents"), "audio-input-microphone-symbolic" },
+    { N_("Numbers"), "call-start-symbolic" },
+    { N_("Accounts"), "system-users-symbolic" },
+  };
+  GtkWidget *sidebar = find_with_css (window, "navigation-sidebar");
+  GtkWidget *row;
+  guint i = 0;
+
+  g_assert_true (GTK_IS_LIST_BOX (sidebar));
+  for (row = gtk_widget_get_first_child (sidebar); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *image = gtk_widget_get_first_child (box);
+      GtkWidget *label = gtk_widget_get_next_sibling (image);
+
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, expected[i].icon);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, _(expected[i].title));
+      i++;
+    }
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected));
+}
+
 /* -- the test -- */
 
 static gboolean
@@ -178,6 +210,7 @@ run_script (gpointer user_data)
   g_assert_nonnull (find_widget (window, GTK_TYPE_LABEL, _("Sandbox")));
   if (russian)
     g_assert_cmpstr (_("Accounts"), !=, "Accounts");
+  assert_sidebar (window);
   /* The sandbox opens on Agents; go to Accounts in the sidebar. */
   gtk_widget_activate (gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_LABEL, _("Accounts")),
                                                 GTK_TYPE_LIST_BOX_ROW));

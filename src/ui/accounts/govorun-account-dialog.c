@@ -13,9 +13,9 @@
 #include "govorun-account-dialog.h"
 #include "govorun-elevenlabs-client.h"
 #include "govorun-secrets.h"
+#include "govorun-toast.h"
 #include "govorun-voximplant-client.h"
 #include "govorun-voximplant-credentials.h"
-#include "govorun-window.h"
 
 /* Rows of the auth combo, in the template's order. */
 enum {
@@ -36,7 +36,6 @@ struct _GovorunAccountDialog
   gboolean                      busy;
 
   /* template children */
-  AdwToastOverlay              *toast_overlay;
   AdwWindowTitle               *window_title;
   GtkWidget                    *save_button;
   GtkWidget                    *kind_box;
@@ -321,8 +320,8 @@ toast_parent (GovorunAccountDialog *self,
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  if (GOVORUN_IS_WINDOW (parent))
-    govorun_window_add_toast (GOVORUN_WINDOW (parent), text);
+  if (parent != NULL)
+    govorun_toast_show (GTK_WIDGET (parent), text);
 }
 
 static void
@@ -458,7 +457,7 @@ credentials_loaded_cb (GObject      *object,
       escaped = g_markup_escape_text (error->message, -1);
       adw_action_row_set_subtitle (self->credentials_row, escaped);
       gtk_widget_add_css_class (GTK_WIDGET (self->credentials_row), "error");
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("This file is not a usable Voximplant key file")));
+      govorun_toast_show (GTK_WIDGET (self), _("This file is not a usable Voximplant key file"));
       on_field_changed (self);
       return;
     }
@@ -646,7 +645,7 @@ govorun_account_dialog_class_init (GovorunAccountDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-account-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, GovorunAccountDialog, toast_overlay);
+  govorun_toast_install_action (widget_class);
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountDialog, kind_box);

@@ -13,7 +13,7 @@
 #include "govorun-account-dialog.h"
 #include "govorun-account-row.h"
 #include "govorun-elevenlabs-client.h"
-#include "govorun-window.h"
+#include "govorun-toast.h"
 
 struct _GovorunAccountRow
 {
@@ -100,16 +100,6 @@ update (GovorunAccountRow *self)
 }
 
 static void
-toast (GovorunAccountRow *self,
-       const char        *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GOVORUN_IS_WINDOW (root))
-    govorun_window_add_toast (GOVORUN_WINDOW (root), text);
-}
-
-static void
 tested_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -129,7 +119,7 @@ tested_cb (GObject      *object,
   /* The result itself shows in the subtitle once it is saved; a failure also
    * gets a toast, because the subtitle may be cut short. */
   if (error != NULL)
-    toast (self, error->message);
+    govorun_toast_show (GTK_WIDGET (self), error->message);
   update (self);
 }
 
@@ -174,7 +164,7 @@ removed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!govorun_account_store_remove_finish (GOVORUN_ACCOUNT_STORE (object), result, &error))
-    toast (self, error->message);
+    govorun_toast_show (GTK_WIDGET (self), error->message);
 }
 
 static void

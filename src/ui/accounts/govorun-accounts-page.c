@@ -16,7 +16,7 @@
 
 struct _GovorunAccountsPage
 {
-  GtkWidget                parent_instance;
+  GovorunPage              parent_instance;
 
   GovorunAccountStore     *accounts;
   GovorunConnectionTester *tester;
@@ -27,7 +27,16 @@ struct _GovorunAccountsPage
   GtkListBox              *elevenlabs_list;
 };
 
-G_DEFINE_FINAL_TYPE (GovorunAccountsPage, govorun_accounts_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GovorunAccountsPage, govorun_accounts_page, GOVORUN_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_ACCOUNTS,
+  PROP_TESTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 filter_voximplant (gpointer item,
@@ -82,17 +91,13 @@ bind_list (GovorunAccountsPage  *self,
   g_object_unref (model);
 }
 
-void
-govorun_accounts_page_set_services (GovorunAccountsPage     *self,
-                                    GovorunAccountStore     *accounts,
-                                    GovorunConnectionTester *tester)
+static void
+services_set (GovorunPage *page)
 {
-  g_return_if_fail (GOVORUN_IS_ACCOUNTS_PAGE (self));
-  g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (accounts));
-  g_return_if_fail (GOVORUN_IS_CONNECTION_TESTER (tester));
+  GovorunAccountsPage *self = GOVORUN_ACCOUNTS_PAGE (page);
 
-  g_set_object (&self->accounts, accounts);
-  g_set_object (&self->tester, tester);
+  g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (self->accounts));
+  g_return_if_fail (GOVORUN_IS_CONNECTION_TESTER (self->tester));
 
   bind_list (self, self->voximplant_list, filter_voximplant);
   bind_list (self, self->elevenlabs_list, filter_elevenlabs);
@@ -130,6 +135,52 @@ add_elevenlabs_action (GtkWidget  *widget,
 }
 
 static void
+govorun_accounts_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  GovorunAccountsPage *self = GOVORUN_ACCOUNTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNTS:
+      g_value_set_object (value, self->accounts);
+      break;
+
+    case PROP_TESTER:
+      g_value_set_object (value, self->tester);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+govorun_accounts_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  GovorunAccountsPage *self = GOVORUN_ACCOUNTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNTS:
+      g_set_object (&self->accounts, g_value_get_object (value));
+      break;
+
+    case PROP_TESTER:
+      g_set_object (&self->tester, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 govorun_accounts_page_dispose (GObject *object)
 {
   GovorunAccountsPage *self = GOVORUN_ACCOUNTS_PAGE (object);
@@ -146,10 +197,21 @@ govorun_accounts_page_class_init (GovorunAccountsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GovorunPageClass *page_class = GOVORUN_PAGE_CLASS (klass);
 
   object_class->dispose = govorun_accounts_page_dispose;
+  object_class->get_property = govorun_accounts_page_get_property;
+  object_class->set_property = govorun_accounts_page_set_property;
+  page_class->services_set = services_set;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  properties[PROP_ACCOUNTS] =
+    g_param_spec_object ("accounts", NULL, NULL, GOVORUN_TYPE_ACCOUNT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TESTER] =
+    g_param_spec_object ("tester", NULL, NULL, GOVORUN_TYPE_CONNECTION_TESTER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-accounts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, preferences_page);

@@ -8,17 +8,13 @@
 
 #include <adwaita.h>
 
-#include "govorun-account-store.h"
-#include "govorun-connection-tester.h"
+#include "govorun-page.h"
 
 G_BEGIN_DECLS
 
 #define GOVORUN_TYPE_ACCOUNTS_PAGE (govorun_accounts_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (GovorunAccountsPage, govorun_accounts_page, GOVORUN, ACCOUNTS_PAGE, GtkWidget)
-
-void govorun_accounts_page_set_services (GovorunAccountsPage     *self,
-                                         GovorunAccountStore     *accounts,
-                                         GovorunConnectionTester *tester);
+/* Services: "accounts" and "tester". */
+G_DECLARE_FINAL_TYPE (GovorunAccountsPage, govorun_accounts_page, GOVORUN, ACCOUNTS_PAGE, GovorunPage)
 
 G_END_DECLS

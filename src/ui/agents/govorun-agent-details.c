@@ -13,7 +13,7 @@
 #include "govorun-agent-details.h"
 #include "govorun-agent-row.h"
 #include "govorun-scenario-window.h"
-#include "govorun-window.h"
+#include "govorun-toast.h"
 
 /*
  * One agent: what it is, where its setup stands, and the actions on it.
@@ -30,7 +30,6 @@ struct _GovorunAgentDetails
   GovorunAgentStore   *agents;
   GovorunProvisioner  *provisioner;
   GovorunAgent        *agent;
-  GovorunSandbox      *sandbox;
   GCancellable        *cancellable;
   GHashTable          *step_rows;   /* step id -> AdwActionRow */
   gulong               step_handler;
@@ -65,14 +64,27 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-toast (GovorunAgentDetails *self,
-       const char          *text)
+enum {
+  PROP_0,
+  PROP_ACCOUNTS,
+  PROP_AGENTS,
+  PROP_PROVISIONER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Only the sandbox's application has this action: it changes the agent's
+ * rules behind Govorun's back, as a person in the control panel could. */
+#define BREAK_ROUTING_ACTION "sandbox-break-routing"
+
+static gboolean
+can_break_routing (GovorunAgentDetails *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
 
-  if (GOVORUN_IS_WINDOW (root))
-    govorun_window_add_toast (GOVORUN_WINDOW (root), text);
+  return app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), BREAK_ROUTING_ACTION);
 }
 
 static void
@@ -147,7 +159,7 @@ update (GovorunAgentDetails *self)
   gtk_widget_set_sensitive (self->drift_button, !self->busy && state != GOVORUN_AGENT_STATE_DRAFT);
   gtk_widget_set_sensitive (self->more_button, !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.sandbox-break",
-                                 self->sandbox != NULL &&
+                                 can_break_routing (self) &&
                                  govorun_agent_get_application_id (self->agent) != 0);
   gtk_widget_set_visible (self->spinner, self->busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->busy);
@@ -309,13 +321,13 @@ applied_cb (GObject      *object,
   set_busy (self, FALSE);
 
   if (error != NULL)
-    toast (self, _("Setup stopped. Press Continue to finish it."));
+    govorun_toast_show (GTK_WIDGET (self), _("Setup stopped. Press Continue to finish it."));
   else
     {
       g_autofree char *text = g_strdup_printf (_("“%s” is ready"), govorun_agent_get_name (self->agent));
 
       gtk_widget_set_visible (self->drift_group, FALSE);
-      toast (self, text);
+      govorun_toast_show (GTK_WIDGET (self), text);
     }
 }
 
@@ -393,7 +405,7 @@ drift_checked_cb (GObject      *object,
 
   if (drift == NULL)
     {
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -414,7 +426,7 @@ drift_checked_cb (GObject      *object,
 
   gtk_widget_set_visible (self->drift_group, drift->len > 0);
   if (drift->len == 0)
-    toast (self, _("No changes: the account matches what Govorun set up"));
+    govorun_toast_show (GTK_WIDGET (self), _("No changes: the account matches what Govorun set up"));
 }
 
 static void
@@ -441,7 +453,8 @@ rolled_back_cb (GObject      *object,
 
   set_busy (self, FALSE);
   clear_steps (self);
-  toast (self, error ? error->message : _("Everything Govorun created for this agent was removed"));
+  govorun_toast_show (GTK_WIDGET (self),
+                      error ? error->message : _("Everything Govorun created for this agent was removed"));
 }
 
 static void
@@ -457,12 +470,12 @@ deleted_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_busy (self, FALSE);
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
   set_busy (self, FALSE);
-  toast (self, _("Agent deleted"));
+  govorun_toast_show (GTK_WIDGET (self), _("Agent deleted"));
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
 }
 
@@ -559,27 +572,10 @@ sandbox_break_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (widget);
-  guint changed;
 
-  if (self->sandbox == NULL)
-    return;
-
-  /* As if someone edited the routing in the Voximplant control panel. */
-  changed = govorun_voximplant_emulator_tamper_application_rules (
-      govorun_sandbox_get_voximplant (self->sandbox), GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
-      govorun_agent_get_application_id (self->agent), "0000");
-  toast (self, changed > 0 ? _("Sandbox: the agent's routing rules now point elsewhere. Check for changes.")
-                           : _("Sandbox: this agent has no routing rules in the demo account"));
-}
-
-void
-govorun_agent_details_set_sandbox (GovorunAgentDetails *self,
-                                   GovorunSandbox      *sandbox)
-{
-  g_return_if_fail (GOVORUN_IS_AGENT_DETAILS (self));
-
-  g_set_object (&self->sandbox, sandbox);
-  update (self);
+  if (self->agent != NULL && govorun_agent_get_uuid (self->agent) != NULL)
+    gtk_widget_activate_action (widget, "app." BREAK_ROUTING_ACTION, "s",
+                                govorun_agent_get_uuid (self->agent));
 }
 
 static void
@@ -590,17 +586,16 @@ on_back_clicked (GovorunAgentDetails *self)
 
 /* -- public -- */
 
-void
-govorun_agent_details_set_services (GovorunAgentDetails *self,
-                                    GovorunAccountStore *accounts,
-                                    GovorunAgentStore   *agents,
-                                    GovorunProvisioner  *provisioner)
+static void
+set_provisioner (GovorunAgentDetails *self,
+                 GovorunProvisioner  *provisioner)
 {
-  g_return_if_fail (GOVORUN_IS_AGENT_DETAILS (self));
+  if (self->provisioner == provisioner)
+    return;
 
-  g_set_object (&self->accounts, accounts);
-  g_set_object (&self->agents, agents);
-  if (g_set_object (&self->provisioner, provisioner))
+  g_clear_signal_handler (&self->step_handler, self->provisioner);
+  g_set_object (&self->provisioner, provisioner);
+  if (provisioner != NULL)
     self->step_handler = g_signal_connect_object (provisioner, "step-changed",
                                                   G_CALLBACK (on_step_changed), self,
                                                   G_CONNECT_SWAPPED);
@@ -637,6 +632,60 @@ govorun_agent_details_get_agent (GovorunAgentDetails *self)
 }
 
 static void
+govorun_agent_details_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNTS:
+      g_value_set_object (value, self->accounts);
+      break;
+
+    case PROP_AGENTS:
+      g_value_set_object (value, self->agents);
+      break;
+
+    case PROP_PROVISIONER:
+      g_value_set_object (value, self->provisioner);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+govorun_agent_details_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNTS:
+      g_set_object (&self->accounts, g_value_get_object (value));
+      break;
+
+    case PROP_AGENTS:
+      g_set_object (&self->agents, g_value_get_object (value));
+      break;
+
+    case PROP_PROVISIONER:
+      set_provisioner (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 govorun_agent_details_dispose (GObject *object)
 {
   GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (object);
@@ -646,7 +695,6 @@ govorun_agent_details_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_AGENT_DETAILS);
   g_clear_pointer (&self->step_rows, g_hash_table_unref);
   g_clear_object (&self->agent);
-  g_clear_object (&self->sandbox);
   g_clear_object (&self->provisioner);
   g_clear_object (&self->agents);
   g_clear_object (&self->accounts);
@@ -661,6 +709,19 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = govorun_agent_details_dispose;
+  object_class->get_property = govorun_agent_details_get_property;
+  object_class->set_property = govorun_agent_details_set_property;
+
+  properties[PROP_ACCOUNTS] =
+    g_param_spec_object ("accounts", NULL, NULL, GOVORUN_TYPE_ACCOUNT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AGENTS] =
+    g_param_spec_object ("agents", NULL, NULL, GOVORUN_TYPE_AGENT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROVISIONER] =
+    g_param_spec_object ("provisioner", NULL, NULL, GOVORUN_TYPE_PROVISIONER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -11,24 +11,17 @@
 #include "govorun-account-store.h"
 #include "govorun-agent-store.h"
 #include "govorun-provisioner.h"
-#include "govorun-sandbox.h"
 
 G_BEGIN_DECLS
 
 #define GOVORUN_TYPE_AGENT_DETAILS (govorun_agent_details_get_type ())
 
+/* Services (properties): "accounts", "agents", "provisioner". */
 G_DECLARE_FINAL_TYPE (GovorunAgentDetails, govorun_agent_details, GOVORUN, AGENT_DETAILS, GtkWidget)
 
-void          govorun_agent_details_set_services (GovorunAgentDetails *self,
-                                                  GovorunAccountStore *accounts,
-                                                  GovorunAgentStore   *agents,
-                                                  GovorunProvisioner  *provisioner);
 void          govorun_agent_details_set_agent    (GovorunAgentDetails *self,
                                                   GovorunAgent        *agent);
 GovorunAgent *govorun_agent_details_get_agent    (GovorunAgentDetails *self);
-/* In the sandbox, offers to change the agent's rules behind Govorun's back. */
-void          govorun_agent_details_set_sandbox  (GovorunAgentDetails *self,
-                                                  GovorunSandbox      *sandbox);
 /* Plans and applies, showing each step ("Create and configure", "Continue", "Repair"). */
 void          govorun_agent_details_apply        (GovorunAgentDetails *self);
 gboolean      govorun_agent_details_is_busy      (GovorunAgentDetails *self);

@@ -34,7 +34,7 @@ struct _GovorunAgentDialog
 {
   AdwWindow               parent_instance;
 
-  GovorunApplication     *app;
+  GovorunServices        *services;
   GovorunAgent           *editing;
   GovorunAgent           *saved;
   gboolean                creating;     /* a new agent, though saved as a draft on the way */
@@ -306,7 +306,7 @@ show_chosen (GovorunAgentDialog *self)
 static GovorunAgentCatalog *
 get_catalog (GovorunAgentDialog *self)
 {
-  return govorun_application_get_agent_catalog (self->app);
+  return govorun_services_get_agent_catalog (self->services);
 }
 
 static void
@@ -479,7 +479,7 @@ list_agents (GovorunAgentDialog *self,
 static void
 on_el_account_changed (GovorunAgentDialog *self)
 {
-  if (self->app != NULL)
+  if (self->services != NULL)
     list_agents (self, FALSE);
 }
 
@@ -579,7 +579,7 @@ on_number_toggled (GtkCheckButton     *check,
 static void
 show_numbers (GovorunAgentDialog *self)
 {
-  GovorunAgentStore *agents = govorun_application_get_agents (self->app);
+  GovorunAgentStore *agents = govorun_services_get_agents (self->services);
   GovorunAccount *account = selected_account (self->vox_account_row, self->vox_accounts);
 
   clear_list (self->numbers_list);
@@ -674,7 +674,7 @@ list_numbers (GovorunAgentDialog *self)
 
   reset_cancellable (&self->list_cancellable);
   set_busy (self, TRUE);
-  govorun_number_service_list_owned_async (govorun_application_get_numbers (self->app), account,
+  govorun_number_service_list_owned_async (govorun_services_get_numbers (self->services), account,
                                            self->list_cancellable, numbers_listed_cb,
                                            g_object_ref (self));
 }
@@ -682,7 +682,7 @@ list_numbers (GovorunAgentDialog *self)
 static void
 on_vox_account_changed (GovorunAgentDialog *self)
 {
-  if (self->app == NULL)
+  if (self->services == NULL)
     return;
 
   /* Numbers belong to one account. */
@@ -719,7 +719,7 @@ on_buy_clicked (GovorunAgentDialog *self)
   if (account == NULL)
     return;
 
-  dialog = govorun_buy_number_dialog_new (GTK_WINDOW (self), govorun_application_get_numbers (self->app),
+  dialog = govorun_buy_number_dialog_new (GTK_WINDOW (self), govorun_services_get_numbers (self->services),
                                           account);
   g_signal_connect_object (dialog, "bought", G_CALLBACK (on_bought), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -870,7 +870,7 @@ agent_saved_cb (GObject      *object,
   if (self->editing == NULL)
     self->editing = g_object_ref (saved);
 
-  govorun_provisioner_plan_async (govorun_application_get_provisioner (self->app), saved,
+  govorun_provisioner_plan_async (govorun_services_get_provisioner (self->services), saved,
                                   self->cancellable, planned_cb, g_object_ref (self));
 }
 
@@ -883,7 +883,7 @@ make_plan (GovorunAgentDialog *self)
   clear_list (self->plan_list);
   reset_cancellable (&self->cancellable);
   set_busy (self, TRUE);
-  govorun_agent_store_save_async (govorun_application_get_agents (self->app), agent,
+  govorun_agent_store_save_async (govorun_services_get_agents (self->services), agent,
                                   self->cancellable, agent_saved_cb, g_object_ref (self));
 }
 
@@ -944,7 +944,7 @@ account_name (GovorunAccount *account)
 static void
 fill_accounts (GovorunAgentDialog *self)
 {
-  GListModel *accounts = G_LIST_MODEL (govorun_application_get_accounts (self->app));
+  GListModel *accounts = G_LIST_MODEL (govorun_services_get_accounts (self->services));
   guint el_selected = 0, vox_selected = 0;
   g_autoptr(GtkExpression) expression = NULL;
 
@@ -1027,7 +1027,7 @@ govorun_agent_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list_cancellable);
-  g_clear_object (&self->app);
+  g_clear_object (&self->services);
   g_clear_object (&self->editing);
   g_clear_object (&self->saved);
   g_clear_object (&self->el_accounts);
@@ -1115,17 +1115,17 @@ govorun_agent_dialog_init (GovorunAgentDialog *self)
 }
 
 GovorunAgentDialog *
-govorun_agent_dialog_new (GtkWindow          *parent,
-                          GovorunApplication *app,
-                          GovorunAgent       *agent)
+govorun_agent_dialog_new (GtkWindow       *parent,
+                          GovorunServices *services,
+                          GovorunAgent    *agent)
 {
   GovorunAgentDialog *self;
 
-  g_return_val_if_fail (GOVORUN_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (services), NULL);
   g_return_val_if_fail (agent == NULL || GOVORUN_IS_AGENT (agent), NULL);
 
   self = g_object_new (GOVORUN_TYPE_AGENT_DIALOG, "transient-for", parent, NULL);
-  self->app = g_object_ref (app);
+  self->services = g_object_ref (services);
   self->creating = agent == NULL;
   if (agent != NULL)
     self->editing = g_object_ref (agent);

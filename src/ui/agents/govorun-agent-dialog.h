@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "govorun-application.h"
+#include "govorun-services.h"
 
 G_BEGIN_DECLS
 
@@ -18,8 +18,8 @@ G_DECLARE_FINAL_TYPE (GovorunAgentDialog, govorun_agent_dialog, GOVORUN, AGENT_D
 
 /* @agent: (nullable): the agent to edit, or %NULL for a new one.
  * Emits "done" with the saved agent when the person confirms the plan. */
-GovorunAgentDialog *govorun_agent_dialog_new (GtkWindow          *parent,
-                                              GovorunApplication *app,
-                                              GovorunAgent       *agent);
+GovorunAgentDialog *govorun_agent_dialog_new (GtkWindow       *parent,
+                                              GovorunServices *services,
+                                              GovorunAgent    *agent);
 
 G_END_DECLS

@@ -14,30 +14,38 @@
 #include "govorun-agent-dialog.h"
 #include "govorun-agent-row.h"
 #include "govorun-agents-page.h"
-#include "govorun-window.h"
+#include "govorun-toast.h"
 
 struct _GovorunAgentsPage
 {
-  GtkWidget            parent_instance;
+  GovorunPage          parent_instance;
 
-  GovorunApplication  *app;
+  GovorunServices     *services;
 
   GtkStack            *stack;
   GtkListBox          *list;
   GovorunAgentDetails *details;
 };
 
-G_DEFINE_FINAL_TYPE (GovorunAgentsPage, govorun_agents_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GovorunAgentsPage, govorun_agents_page, GOVORUN_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_SERVICES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_stack (GovorunAgentsPage *self)
 {
   GListModel *agents;
 
-  if (self->app == NULL)
+  if (self->services == NULL)
     return;
 
-  agents = G_LIST_MODEL (govorun_application_get_agents (self->app));
+  agents = G_LIST_MODEL (govorun_services_get_agents (self->services));
 
   /* The details stay while their agent exists. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "details") == 0)
@@ -45,7 +53,7 @@ update_stack (GovorunAgentsPage *self)
       GovorunAgent *shown = govorun_agent_details_get_agent (self->details);
 
       if (shown != NULL && govorun_agent_get_uuid (shown) != NULL &&
-          govorun_agent_store_find_by_uuid (govorun_application_get_agents (self->app),
+          govorun_agent_store_find_by_uuid (govorun_services_get_agents (self->services),
                                             govorun_agent_get_uuid (shown)) != NULL)
         return;
     }
@@ -60,7 +68,7 @@ create_row (gpointer item,
 {
   GovorunAgentsPage *self = user_data;
 
-  return GTK_WIDGET (govorun_agent_row_new (item, govorun_application_get_accounts (self->app)));
+  return GTK_WIDGET (govorun_agent_row_new (item, govorun_services_get_accounts (self->services)));
 }
 
 static void
@@ -109,11 +117,11 @@ open_dialog (GovorunAgentsPage *self,
 {
   GovorunAgentDialog *dialog;
 
-  if (self->app == NULL)
+  if (self->services == NULL)
     return;
 
   dialog = govorun_agent_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                     self->app, agent);
+                                     self->services, agent);
   g_signal_connect_object (dialog, "done", G_CALLBACK (on_dialog_done), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -136,10 +144,8 @@ numbers_saved_cb (GObject      *object,
   saved = govorun_agent_store_save_finish (GOVORUN_AGENT_STORE (object), result, &error);
   if (saved == NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (GOVORUN_IS_WINDOW (root) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        govorun_window_add_toast (GOVORUN_WINDOW (root), error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -160,7 +166,7 @@ govorun_agents_page_change_numbers (GovorunAgentsPage *self,
   g_return_if_fail (GOVORUN_IS_AGENTS_PAGE (self));
   g_return_if_fail (GOVORUN_IS_AGENT (agent));
 
-  if (self->app == NULL)
+  if (self->services == NULL)
     return;
 
   edited = govorun_agent_copy (agent);
@@ -179,7 +185,7 @@ govorun_agents_page_change_numbers (GovorunAgentsPage *self,
                                                         add_number[0] == '+' ? add_number + 1 : add_number));
 
   govorun_agent_set_numbers (edited, numbers);
-  govorun_agent_store_save_async (govorun_application_get_agents (self->app), edited, NULL,
+  govorun_agent_store_save_async (govorun_services_get_agents (self->services), edited, NULL,
                                   numbers_saved_cb, g_object_ref (self));
 }
 
@@ -200,12 +206,12 @@ govorun_agents_page_new_agent (GovorunAgentsPage *self)
 
   g_return_if_fail (GOVORUN_IS_AGENTS_PAGE (self));
 
-  if (self->app == NULL)
+  if (self->services == NULL)
     return;
 
   /* An agent joins two accounts; say so up front rather than offer a
    * wizard with an empty list. */
-  accounts = govorun_application_get_accounts (self->app);
+  accounts = govorun_services_get_accounts (self->services);
   if (govorun_account_store_count_kind (accounts, GOVORUN_ACCOUNT_KIND_ELEVENLABS) > 0 &&
       govorun_account_store_count_kind (accounts, GOVORUN_ACCOUNT_KIND_VOXIMPLANT) > 0)
     {
@@ -236,27 +242,64 @@ new_agent_action (GtkWidget  *widget,
   govorun_agents_page_new_agent (GOVORUN_AGENTS_PAGE (widget));
 }
 
-void
-govorun_agents_page_set_application (GovorunAgentsPage  *self,
-                                     GovorunApplication *app)
+static void
+services_set (GovorunPage *page)
 {
+  GovorunAgentsPage *self = GOVORUN_AGENTS_PAGE (page);
   GovorunAgentStore *agents;
 
-  g_return_if_fail (GOVORUN_IS_AGENTS_PAGE (self));
+  g_return_if_fail (GOVORUN_IS_SERVICES (self->services));
 
-  if (self->app != NULL)
-    return;
-
-  self->app = g_object_ref (app);
-  agents = govorun_application_get_agents (app);
-
-  govorun_agent_details_set_services (self->details, govorun_application_get_accounts (app),
-                                      agents, govorun_application_get_provisioner (app));
-  govorun_agent_details_set_sandbox (self->details, govorun_application_get_sandbox (app));
+  agents = govorun_services_get_agents (self->services);
+  g_object_set (self->details,
+                "accounts", govorun_services_get_accounts (self->services),
+                "agents", agents,
+                "provisioner", govorun_services_get_provisioner (self->services),
+                NULL);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (agents), create_row, self, NULL);
   g_signal_connect_object (agents, "items-changed", G_CALLBACK (update_stack), self,
                            G_CONNECT_SWAPPED);
   update_stack (self);
+}
+
+static void
+govorun_agents_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GovorunAgentsPage *self = GOVORUN_AGENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICES:
+      g_value_set_object (value, self->services);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+govorun_agents_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  GovorunAgentsPage *self = GOVORUN_AGENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICES:
+      /* Set once: the rows and the details are bound to these services. */
+      g_return_if_fail (self->services == NULL);
+      self->services = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -265,7 +308,7 @@ govorun_agents_page_dispose (GObject *object)
   GovorunAgentsPage *self = GOVORUN_AGENTS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_AGENTS_PAGE);
-  g_clear_object (&self->app);
+  g_clear_object (&self->services);
 
   G_OBJECT_CLASS (govorun_agents_page_parent_class)->dispose (object);
 }
@@ -275,12 +318,20 @@ govorun_agents_page_class_init (GovorunAgentsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GovorunPageClass *page_class = GOVORUN_PAGE_CLASS (klass);
 
   object_class->dispose = govorun_agents_page_dispose;
+  object_class->get_property = govorun_agents_page_get_property;
+  object_class->set_property = govorun_agents_page_set_property;
+  page_class->services_set = services_set;
+
+  properties[PROP_SERVICES] =
+    g_param_spec_object ("services", NULL, NULL, GOVORUN_TYPE_SERVICES,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GOVORUN_TYPE_AGENT_DETAILS);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-agents-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentsPage, stack);

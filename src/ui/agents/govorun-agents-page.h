@@ -8,17 +8,16 @@
 
 #include <adwaita.h>
 
-#include "govorun-application.h"
+#include "govorun-page.h"
 
 G_BEGIN_DECLS
 
 #define GOVORUN_TYPE_AGENTS_PAGE (govorun_agents_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (GovorunAgentsPage, govorun_agents_page, GOVORUN, AGENTS_PAGE, GtkWidget)
+/* Services: "services" itself, since the agent wizard it opens uses most
+ * of them. */
+G_DECLARE_FINAL_TYPE (GovorunAgentsPage, govorun_agents_page, GOVORUN, AGENTS_PAGE, GovorunPage)
 
-/* The page takes its services from the application once it is ready. */
-void govorun_agents_page_set_application (GovorunAgentsPage  *self,
-                                          GovorunApplication *app);
 void govorun_agents_page_new_agent       (GovorunAgentsPage  *self);
 /* Shows @agent's details and starts "Create and configure" on it. */
 void govorun_agents_page_show_and_apply  (GovorunAgentsPage  *self,

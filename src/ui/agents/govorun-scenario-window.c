@@ -12,6 +12,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "govorun-scenario-window.h"
+#include "govorun-toast.h"
 
 /*
  * Shows the generated VoxEngine scenarios of an agent for people who prefer
@@ -28,7 +29,6 @@ struct _GovorunScenarioWindow
   GCancellable       *cancellable;
   GArray             *kinds;         /* GovorunScenarioKind shown in the dropdown */
 
-  AdwToastOverlay    *toast_overlay;
   GtkDropDown        *kind_dropdown;
   GtkWidget          *copy_button;
   GtkSourceView      *view;
@@ -97,7 +97,7 @@ full_cb (GObject      *object,
   if (text == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -105,8 +105,8 @@ full_cb (GObject      *object,
   /* The clipboard keeps its own copy; ours holds a key. */
   memset (text, 0, strlen (text));
   g_free (text);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Copied, with the ElevenLabs key. Paste it only into the Voximplant control panel.")));
+  govorun_toast_show (GTK_WIDGET (self),
+                      _("Copied, with the ElevenLabs key. Paste it only into the Voximplant control panel."));
 }
 
 static void
@@ -143,7 +143,7 @@ govorun_scenario_window_class_init (GovorunScenarioWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-scenario-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, GovorunScenarioWindow, toast_overlay);
+  govorun_toast_install_action (widget_class);
   gtk_widget_class_bind_template_child (widget_class, GovorunScenarioWindow, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GovorunScenarioWindow, copy_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunScenarioWindow, view);

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-buy-number-dialog.h"
-#include "govorun-numbers-page.h"
+#include "govorun-format.h"
 
 /* Available numbers asked for at a time ("Load More" asks for the next). */
 #define PAGE_SIZE 10
@@ -257,8 +257,8 @@ price_line (GovorunBuyNumberDialog *self,
             double                  monthly,
             double                  installation)
 {
-  g_autofree char *month = govorun_numbers_format_money (monthly, currency (self));
-  g_autofree char *install = govorun_numbers_format_money (installation, currency (self));
+  g_autofree char *month = govorun_format_money (monthly, currency (self));
+  g_autofree char *install = govorun_format_money (installation, currency (self));
 
   /* Translators: a monthly fee, then a one-off installation fee */
   return g_strdup_printf (_("%s/month, %s installation"), month, install);
@@ -328,7 +328,7 @@ fill_categories (GovorunBuyNumberDialog *self)
 
       gtk_string_list_append (labels, category->label && *category->label ?
                                       category->label :
-                                      govorun_numbers_category_label (category->category));
+                                      govorun_format_phone_category (category->category));
     }
 
   self->filling = TRUE;
@@ -577,7 +577,7 @@ available_row_new (GovorunBuyNumberDialog       *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *title = govorun_numbers_format_number (number->number);
+  g_autofree char *title = govorun_format_phone_number (number->number);
   g_autofree char *prices = price_line (self, number->monthly_price, number->installation_price);
   g_autofree char *escaped = g_markup_escape_text (prices, -1);
 
@@ -746,7 +746,7 @@ update_confirmation (GovorunBuyNumberDialog *self)
   for (guint i = 0; i < self->chosen->len; i++)
     {
       const GovorunAvailableNumber *number = g_ptr_array_index (self->chosen, i);
-      g_autofree char *label = govorun_numbers_format_number (number->number);
+      g_autofree char *label = govorun_format_phone_number (number->number);
 
       if (i > 0)
         g_string_append (numbers, "\n");
@@ -764,18 +764,18 @@ update_confirmation (GovorunBuyNumberDialog *self)
       adw_action_row_set_subtitle (self->chosen_row, region);
     }
 
-  monthly_text = govorun_numbers_format_money (monthly, currency (self));
-  installation_text = govorun_numbers_format_money (installation, currency (self));
+  monthly_text = govorun_format_money (monthly, currency (self));
+  installation_text = govorun_format_money (installation, currency (self));
   /* Voximplant charges installation and the first month at once. */
-  total_text = govorun_numbers_format_money (monthly + installation, currency (self));
+  total_text = govorun_format_money (monthly + installation, currency (self));
   gtk_label_set_text (self->monthly_label, monthly_text);
   gtk_label_set_text (self->installation_label, installation_text);
   gtk_label_set_text (self->total_label, total_text);
 
   if (self->balance != NULL)
     {
-      g_autofree char *balance = govorun_numbers_format_money (self->balance->balance, currency (self));
-      g_autofree char *after = govorun_numbers_format_money (self->balance->balance - monthly - installation,
+      g_autofree char *balance = govorun_format_money (self->balance->balance, currency (self));
+      g_autofree char *after = govorun_format_money (self->balance->balance - monthly - installation,
                                                              currency (self));
 
       gtk_label_set_text (self->balance_label, balance);

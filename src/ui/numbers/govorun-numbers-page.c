@@ -11,11 +11,13 @@
 #include <glib/gi18n.h>
 
 #include "govorun-buy-number-dialog.h"
+#include "govorun-format.h"
 #include "govorun-numbers-page.h"
+#include "govorun-toast.h"
 
 struct _GovorunNumbersPage
 {
-  GtkWidget             parent_instance;
+  GovorunPage           parent_instance;
 
   GovorunAccountStore  *accounts;
   GovorunNumberService *numbers;
@@ -27,7 +29,6 @@ struct _GovorunNumbersPage
   guint                 pending;         /* refresh requests still running */
 
   /* template children */
-  AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkWidget            *account_group;
   AdwComboRow          *account_row;
@@ -40,7 +41,17 @@ struct _GovorunNumbersPage
   GtkListBox           *numbers_list;
 };
 
-G_DEFINE_FINAL_TYPE (GovorunNumbersPage, govorun_numbers_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GovorunNumbersPage, govorun_numbers_page, GOVORUN_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_ACCOUNTS,
+  PROP_NUMBERS,
+  PROP_AGENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_USE_FOR_AGENT,
@@ -49,66 +60,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* -- formatting -- */
-
-char *
-govorun_numbers_format_number (const char *number)
-{
-  const char *digits;
-
-  if (number == NULL)
-    return g_strdup ("");
-
-  digits = number[0] == '+' ? number + 1 : number;
-
-  /* Russian numbers the way people write them: +7 495 123-45-67. */
-  if (strlen (digits) == 11 && digits[0] == '7')
-    {
-      for (guint i = 0; i < 11; i++)
-        if (!g_ascii_isdigit (digits[i]))
-          return g_strconcat ("+", digits, NULL);
-
-      return g_strdup_printf ("+7 %.3s %.3s-%.2s-%.2s",
-                              digits + 1, digits + 4, digits + 7, digits + 9);
-    }
-
-  return g_strconcat ("+", digits, NULL);
-}
-
-char *
-govorun_numbers_format_money (double      amount,
-                              const char *currency)
-{
-  g_autofree char *value = g_strdup_printf ("%.2f", amount);
-
-  if (currency == NULL || *currency == '\0')
-    return g_steal_pointer (&value);
-
-  if (g_ascii_strcasecmp (currency, "RUR") == 0 || g_ascii_strcasecmp (currency, "RUB") == 0)
-    /* Translators: an amount of roubles, e.g. "5.00 ₽" */
-    return g_strdup_printf (_("%s ₽"), value);
-
-  /* Translators: an amount, then its currency code, e.g. "5.00 USD" */
-  return g_strdup_printf (_("%s %s"), value, currency);
-}
-
-const char *
-govorun_numbers_category_label (const char *category)
-{
-  if (category == NULL)
-    return "";
-  if (g_ascii_strcasecmp (category, "GEOGRAPHIC") == 0)
-    return _("Geographic");
-  if (g_ascii_strcasecmp (category, "MOBILE") == 0)
-    return _("Mobile");
-  if (g_ascii_strcasecmp (category, "TOLLFREE") == 0)
-    return _("Toll-free");
-  if (g_ascii_strcasecmp (category, "NATIONAL") == 0)
-    return _("National");
-
-  return category;
-}
 
 /* UNVERIFIED (reference §2.4): the values of verification_status. Anything
  * but these is taken to mean documents are still needed. */
@@ -126,13 +77,6 @@ needs_verification (const GovorunPhoneNumber *number)
 }
 
 /* -- helpers -- */
-
-static void
-toast (GovorunNumbersPage *self,
-       const char         *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
 
 GovorunAccount *
 govorun_numbers_page_get_account (GovorunNumbersPage *self)
@@ -206,7 +150,7 @@ action_data_new (GovorunNumbersPage       *self,
   ActionData *data = g_new0 (ActionData, 1);
 
   data->self = g_object_ref (self);
-  data->label = govorun_numbers_format_number (number->number);
+  data->label = govorun_format_phone_number (number->number);
 
   return data;
 }
@@ -223,13 +167,13 @@ unbound_cb (GObject      *object,
   if (!govorun_number_service_bind_finish (GOVORUN_NUMBER_SERVICE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (data->self, error->message);
+        govorun_toast_show (GTK_WIDGET (data->self), error->message);
       return;
     }
 
   /* Translators: %s is a phone number */
   text = g_strdup_printf (_("%s is no longer bound"), data->label);
-  toast (data->self, text);
+  govorun_toast_show (GTK_WIDGET (data->self), text);
   govorun_numbers_page_refresh (data->self);
 }
 
@@ -261,13 +205,13 @@ deactivated_cb (GObject      *object,
   if (!govorun_number_service_deactivate_finish (GOVORUN_NUMBER_SERVICE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (data->self, error->message);
+        govorun_toast_show (GTK_WIDGET (data->self), error->message);
       return;
     }
 
   /* Translators: %s is a phone number */
   text = g_strdup_printf (_("%s deactivated"), data->label);
-  toast (data->self, text);
+  govorun_toast_show (GTK_WIDGET (data->self), text);
   govorun_numbers_page_refresh (data->self);
 }
 
@@ -315,7 +259,7 @@ on_deactivate_clicked (GtkWidget          *button,
   if (number == NULL || account == NULL)
     return;
 
-  label = govorun_numbers_format_number (number->number);
+  label = govorun_format_phone_number (number->number);
   /* Translators: %s is a phone number */
   heading = g_strdup_printf (_("Deactivate %s?"), label);
   dialog = adw_message_dialog_new (parent_window (self), heading,
@@ -495,8 +439,8 @@ number_row_new (GovorunNumbersPage       *self,
                 const GovorunPhoneNumber *number)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = govorun_numbers_format_number (number->number);
-  g_autofree char *price = govorun_numbers_format_money (number->monthly_price, self->currency);
+  g_autofree char *title = govorun_format_phone_number (number->number);
+  g_autofree char *price = govorun_format_money (number->monthly_price, self->currency);
   g_autofree char *binding = describe_binding (self, number);
   g_autofree char *escaped = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
@@ -508,7 +452,7 @@ number_row_new (GovorunNumbersPage       *self,
   if (number->country_code != NULL && *number->country_code != '\0')
     g_ptr_array_add (where, number->country_code);
   if (number->category != NULL && *number->category != '\0')
-    g_ptr_array_add (where, (gpointer) govorun_numbers_category_label (number->category));
+    g_ptr_array_add (where, (gpointer) govorun_format_phone_category (number->category));
   if (number->region_name != NULL && *number->region_name != '\0')
     g_ptr_array_add (where, number->region_name);
   g_ptr_array_add (where, NULL);
@@ -639,7 +583,7 @@ balance_cb (GObject      *object,
 
   g_free (self->currency);
   self->currency = g_strdup (info->currency);
-  money = govorun_numbers_format_money (info->balance, info->currency);
+  money = govorun_format_money (info->balance, info->currency);
   /* Translators: %s is an amount of money */
   text = g_strdup_printf (_("Balance: %s"), money);
   adw_preferences_group_set_description (self->numbers_group, text);
@@ -725,14 +669,14 @@ on_bought (GovorunBuyNumberDialog *dialog,
     {
       const GovorunPhoneNumber *number = g_ptr_array_index (bought, i);
 
-      g_ptr_array_add (labels, govorun_numbers_format_number (number->number));
+      g_ptr_array_add (labels, govorun_format_phone_number (number->number));
     }
   g_ptr_array_add (labels, NULL);
   joined = g_strjoinv (", ", (char **) labels->pdata);
 
   /* Translators: %s is one phone number or several, separated by commas */
   text = g_strdup_printf (_("Bought %s"), joined);
-  toast (self, text);
+  govorun_toast_show (GTK_WIDGET (self), text);
   govorun_numbers_page_refresh (self);
 }
 
@@ -759,39 +703,38 @@ filter_voximplant (gpointer item,
   return govorun_account_get_kind (item) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT;
 }
 
-void
-govorun_numbers_page_set_services (GovorunNumbersPage   *self,
-                                   GovorunAccountStore  *accounts,
-                                   GovorunNumberService *numbers,
-                                   GovorunAgentStore    *agents)
+static void
+set_agents (GovorunNumbersPage *self,
+            GovorunAgentStore  *agents)
 {
+  if (self->agents == agents)
+    return;
+
+  if (self->agents != NULL)
+    g_signal_handlers_disconnect_by_func (self->agents, rebuild_rows, self);
+  g_set_object (&self->agents, agents);
+  /* Agents saved or removed change what the rows say they are bound to. */
+  if (agents != NULL)
+    g_signal_connect_object (agents, "items-changed", G_CALLBACK (rebuild_rows), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+services_set (GovorunPage *page)
+{
+  GovorunNumbersPage *self = GOVORUN_NUMBERS_PAGE (page);
   g_autoptr(GtkExpression) expression = NULL;
   GtkFilterListModel *model;
 
-  g_return_if_fail (GOVORUN_IS_NUMBERS_PAGE (self));
-  g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (accounts));
-  g_return_if_fail (GOVORUN_IS_NUMBER_SERVICE (numbers));
-  g_return_if_fail (agents == NULL || GOVORUN_IS_AGENT_STORE (agents));
-
-  g_set_object (&self->accounts, accounts);
-  g_set_object (&self->numbers, numbers);
-  if (self->agents != agents)
-    {
-      if (self->agents != NULL)
-        g_signal_handlers_disconnect_by_func (self->agents, rebuild_rows, self);
-      g_set_object (&self->agents, agents);
-      /* Agents saved or removed change what the rows say they are bound to. */
-      if (agents != NULL)
-        g_signal_connect_object (agents, "items-changed", G_CALLBACK (rebuild_rows), self,
-                                 G_CONNECT_SWAPPED);
-    }
+  g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (self->accounts));
+  g_return_if_fail (GOVORUN_IS_NUMBER_SERVICE (self->numbers));
 
   if (self->vox_accounts != NULL)
     g_signal_handlers_disconnect_by_func (self->vox_accounts, on_accounts_changed, self);
   g_clear_object (&self->vox_accounts);
 
   /* Accounts are few: GTK's filter model is fine here. */
-  model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (accounts)),
+  model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->accounts)),
                                      GTK_FILTER (gtk_custom_filter_new (filter_voximplant, NULL, NULL)));
   self->vox_accounts = G_LIST_MODEL (model);
   g_signal_connect_object (model, "items-changed", G_CALLBACK (on_accounts_changed), self,
@@ -804,6 +747,66 @@ govorun_numbers_page_set_services (GovorunNumbersPage   *self,
 
   update_accounts (self);
   govorun_numbers_page_refresh (self);
+}
+
+static void
+shown (GovorunPage *page)
+{
+  govorun_numbers_page_refresh (GOVORUN_NUMBERS_PAGE (page));
+}
+
+static void
+govorun_numbers_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  GovorunNumbersPage *self = GOVORUN_NUMBERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNTS:
+      g_value_set_object (value, self->accounts);
+      break;
+
+    case PROP_NUMBERS:
+      g_value_set_object (value, self->numbers);
+      break;
+
+    case PROP_AGENTS:
+      g_value_set_object (value, self->agents);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+govorun_numbers_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  GovorunNumbersPage *self = GOVORUN_NUMBERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNTS:
+      g_set_object (&self->accounts, g_value_get_object (value));
+      break;
+
+    case PROP_NUMBERS:
+      g_set_object (&self->numbers, g_value_get_object (value));
+      break;
+
+    case PROP_AGENTS:
+      set_agents (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -839,15 +842,29 @@ static void
 govorun_numbers_page_class_init (GovorunNumbersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GovorunPageClass *page_class = GOVORUN_PAGE_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = govorun_numbers_page_dispose;
   object_class->finalize = govorun_numbers_page_finalize;
+  object_class->get_property = govorun_numbers_page_get_property;
+  object_class->set_property = govorun_numbers_page_set_property;
+  page_class->services_set = services_set;
+  page_class->shown = shown;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  properties[PROP_ACCOUNTS] =
+    g_param_spec_object ("accounts", NULL, NULL, GOVORUN_TYPE_ACCOUNT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NUMBERS] =
+    g_param_spec_object ("numbers", NULL, NULL, GOVORUN_TYPE_NUMBER_SERVICE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AGENTS] =
+    g_param_spec_object ("agents", NULL, NULL, GOVORUN_TYPE_AGENT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-numbers-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, account_group);
   gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, account_row);

@@ -15,15 +15,15 @@
 #include "govorun-agents-page.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-numbers-page.h"
+#include "govorun-toast.h"
 #include "govorun-window.h"
 
 struct _GovorunWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  GovorunApplication   *app;
+  GovorunServices      *services;
   GSettings            *settings;
-  gulong                state_handler;
   gulong                items_handler;
   gboolean              welcome_done;
 
@@ -40,13 +40,18 @@ struct _GovorunWindow
   GovorunAgentsPage    *agents_page;
   GovorunNumbersPage   *numbers_page;
   GtkWidget            *add_account_button;
-  GtkListBoxRow        *agents_row;
-  GtkListBoxRow        *numbers_row;
   GtkListBox           *sidebar_list;
-  GtkListBoxRow        *accounts_row;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunWindow, govorun_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SERVICES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void show_page (GovorunWindow *self,
                        const char    *name);
@@ -54,25 +59,25 @@ static void show_page (GovorunWindow *self,
 static void
 update_page (GovorunWindow *self)
 {
-  GovorunAccountStore *accounts = govorun_application_get_accounts (self->app);
+  GovorunAccountStore *accounts = govorun_services_get_accounts (self->services);
 
-  switch (govorun_application_get_state (self->app))
+  switch (govorun_services_get_state (self->services))
     {
-    case GOVORUN_APPLICATION_STATE_LOADING:
+    case GOVORUN_SERVICES_STATE_LOADING:
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
       break;
 
-    case GOVORUN_APPLICATION_STATE_FAILED:
+    case GOVORUN_SERVICES_STATE_FAILED:
       adw_status_page_set_description (self->failed_page,
-                                       govorun_application_get_failure (self->app));
+                                       govorun_services_get_failure (self->services));
       gtk_stack_set_visible_child_name (self->main_stack, "failed");
       break;
 
-    case GOVORUN_APPLICATION_STATE_READY:
+    case GOVORUN_SERVICES_STATE_READY:
     default:
       /* The welcome page greets a first run only; once an account exists, or
        * the person moved on from it, the main view stays. */
-      if (!self->welcome_done && !govorun_application_is_sandbox (self->app) &&
+      if (!self->welcome_done && !govorun_services_is_sandbox (self->services) &&
           g_list_model_get_n_items (G_LIST_MODEL (accounts)) == 0)
         {
           gtk_stack_set_visible_child_name (self->main_stack, "welcome");
@@ -92,26 +97,39 @@ on_items_changed (GovorunWindow *self)
   update_page (self);
 }
 
+/* The pages of the content stack, in their sidebar order. */
+static GPtrArray *
+list_pages (GovorunWindow *self)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GOVORUN_IS_PAGE (child))
+      g_ptr_array_add (pages, child);
+
+  return pages;
+}
+
 static void
 on_state_changed (GovorunWindow *self)
 {
-  GovorunAccountStore *accounts = govorun_application_get_accounts (self->app);
+  GovorunAccountStore *accounts = govorun_services_get_accounts (self->services);
 
-  if (govorun_application_get_state (self->app) == GOVORUN_APPLICATION_STATE_READY &&
-      self->items_handler == 0 && accounts != NULL)
+  if (govorun_services_get_state (self->services) == GOVORUN_SERVICES_STATE_READY &&
+      self->items_handler == 0)
     {
+      g_autoptr(GPtrArray) pages = list_pages (self);
+
       self->items_handler = g_signal_connect_object (accounts, "items-changed",
                                                      G_CALLBACK (on_items_changed), self,
                                                      G_CONNECT_SWAPPED);
-      govorun_accounts_page_set_services (self->accounts_page, accounts,
-                                          govorun_application_get_tester (self->app));
-      govorun_agents_page_set_application (self->agents_page, self->app);
-      govorun_numbers_page_set_services (self->numbers_page, accounts,
-                                         govorun_application_get_numbers (self->app),
-                                         govorun_application_get_agents (self->app));
+      for (guint i = 0; i < pages->len; i++)
+        govorun_page_set_services (g_ptr_array_index (pages, i), self->services);
       /* With accounts in place, the agents are what a person came for. */
       if (g_list_model_get_n_items (G_LIST_MODEL (accounts)) > 0 ||
-          govorun_application_is_sandbox (self->app))
+          govorun_services_is_sandbox (self->services))
         show_page (self, "agents");
     }
 
@@ -123,31 +141,60 @@ static void
 show_page (GovorunWindow *self,
            const char    *name)
 {
-  static const struct {
-    const char *page;
-    const char *action;
-    const char *tooltip;
-    const char *title;
-  } pages[] = {
-    { "agents", "win.new-agent", N_("New Agent"), N_("Agents") },
-    { "numbers", "win.buy-number", N_("Buy a Number"), N_("Numbers") },
-    { "accounts", "win.add-account", N_("Add Account"), N_("Accounts") },
-  };
+  GtkWidget *child = gtk_stack_get_child_by_name (self->content_stack, name);
+  GovorunPage *page;
 
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    if (g_str_equal (name, pages[i].page))
-      {
-        GtkListBoxRow *row = i == 0 ? self->agents_row : i == 1 ? self->numbers_row : self->accounts_row;
+  g_return_if_fail (GOVORUN_IS_PAGE (child));
+  page = GOVORUN_PAGE (child);
 
-        gtk_stack_set_visible_child_name (self->content_stack, name);
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_account_button), pages[i].action);
-        gtk_widget_set_tooltip_text (self->add_account_button, _(pages[i].tooltip));
-        adw_window_title_set_title (self->content_title, _(pages[i].title));
-        if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
-          gtk_list_box_select_row (self->sidebar_list, row);
-        if (i == 1)
-          govorun_numbers_page_refresh (self->numbers_page);
-      }
+  gtk_stack_set_visible_child (self->content_stack, child);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_account_button),
+                                  govorun_page_get_action_name (page));
+  gtk_widget_set_tooltip_text (self->add_account_button, govorun_page_get_action_tooltip (page));
+  adw_window_title_set_title (self->content_title, govorun_page_get_title (page));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0 &&
+        gtk_list_box_get_selected_row (self->sidebar_list) != GTK_LIST_BOX_ROW (row))
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+
+  govorun_page_shown (page);
+}
+
+static GtkWidget *
+sidebar_row_new (GovorunPage *page,
+                 const char  *name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (govorun_page_get_title (page));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (govorun_page_get_icon_name (page)));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, name);
+
+  return row;
+}
+
+/* One sidebar row per page, in the order of the content stack: a new page
+ * in the template is a new row. */
+static void
+build_sidebar (GovorunWindow *self)
+{
+  g_autoptr(GPtrArray) pages = list_pages (self);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (pages, i);
+      GtkStackPage *stack_page = gtk_stack_get_page (self->content_stack, page);
+
+      gtk_list_box_append (self->sidebar_list,
+                           sidebar_row_new (GOVORUN_PAGE (page), gtk_stack_page_get_name (stack_page)));
+    }
 }
 
 static void
@@ -172,12 +219,12 @@ govorun_window_add_account (GovorunWindow *self,
 
   g_return_if_fail (GOVORUN_IS_WINDOW (self));
 
-  if (govorun_application_get_state (self->app) != GOVORUN_APPLICATION_STATE_READY)
+  if (govorun_services_get_state (self->services) != GOVORUN_SERVICES_STATE_READY)
     return;
 
   dialog = govorun_account_dialog_new (GTK_WINDOW (self),
-                                       govorun_application_get_accounts (self->app),
-                                       govorun_application_get_tester (self->app),
+                                       govorun_services_get_accounts (self->services),
+                                       govorun_services_get_tester (self->services),
                                        NULL);
   if (file != NULL)
     govorun_account_dialog_load_credentials_file (dialog, file);
@@ -192,7 +239,7 @@ new_agent_action (GtkWidget  *widget,
 {
   GovorunWindow *self = GOVORUN_WINDOW (widget);
 
-  if (govorun_application_get_state (self->app) != GOVORUN_APPLICATION_STATE_READY)
+  if (govorun_services_get_state (self->services) != GOVORUN_SERVICES_STATE_READY)
     return;
 
   show_page (self, "agents");
@@ -235,12 +282,12 @@ buy_number_action (GtkWidget  *widget,
 
   if (account == NULL)
     {
-      govorun_window_add_toast (self, _("Add a Voximplant account first"));
+      govorun_toast_show (widget, _("Add a Voximplant account first"));
       return;
     }
 
   dialog = govorun_buy_number_dialog_new (GTK_WINDOW (self),
-                                          govorun_application_get_numbers (self->app), account);
+                                          govorun_services_get_numbers (self->services), account);
   g_signal_connect_object (dialog, "bought", G_CALLBACK (on_bought), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -279,32 +326,25 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
-void
-govorun_window_add_toast (GovorunWindow *self,
-                          const char    *title)
-{
-  g_return_if_fail (GOVORUN_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-/* GtkWindow:application is not a construct property, so setup runs once the
- * window knows its application. */
 static void
-govorun_window_setup (GovorunWindow *self)
+govorun_window_constructed (GObject *object)
 {
-  self->app = GOVORUN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GovorunWindow *self = GOVORUN_WINDOW (object);
 
-  if (govorun_application_is_sandbox (self->app))
+  G_OBJECT_CLASS (govorun_window_parent_class)->constructed (object);
+
+  g_return_if_fail (GOVORUN_IS_SERVICES (self->services));
+
+  if (govorun_services_is_sandbox (self->services))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->sandbox_badge), TRUE);
       gtk_window_set_title (GTK_WINDOW (self), _("Govorun — Sandbox"));
       adw_window_title_set_subtitle (self->content_title, _("Sandbox: demo data, emulated providers"));
     }
 
-  self->state_handler = g_signal_connect_object (self->app, "notify::state",
-                                                 G_CALLBACK (on_state_changed), self,
-                                                 G_CONNECT_SWAPPED);
+  build_sidebar (self);
+  g_signal_connect_object (self->services, "notify::state", G_CALLBACK (on_state_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->numbers_page, "use-for-agent", G_CALLBACK (on_use_for_agent),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->numbers_page, "remove-from-agent",
@@ -314,12 +354,51 @@ govorun_window_setup (GovorunWindow *self)
 }
 
 static void
+govorun_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICES:
+      g_value_set_object (value, self->services);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+govorun_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICES:
+      self->services = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 govorun_window_dispose (GObject *object)
 {
   GovorunWindow *self = GOVORUN_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->services);
 
   G_OBJECT_CLASS (govorun_window_parent_class)->dispose (object);
 }
@@ -330,7 +409,15 @@ govorun_window_class_init (GovorunWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = govorun_window_constructed;
   object_class->dispose = govorun_window_dispose;
+  object_class->get_property = govorun_window_get_property;
+  object_class->set_property = govorun_window_set_property;
+
+  properties[PROP_SERVICES] =
+    g_param_spec_object ("services", NULL, NULL, GOVORUN_TYPE_SERVICES,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GOVORUN_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (GOVORUN_TYPE_AGENTS_PAGE);
@@ -347,15 +434,13 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, accounts_row);
-  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, agents_row);
-  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, numbers_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, agents_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, numbers_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, add_account_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
+  govorun_toast_install_action (widget_class);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.new-agent", NULL, new_agent_action);
   gtk_widget_class_install_action (widget_class, "win.buy-number", NULL, buy_number_action);
@@ -382,14 +467,14 @@ govorun_window_init (GovorunWindow *self)
 }
 
 GovorunWindow *
-govorun_window_new (GovorunApplication *application)
+govorun_window_new (GtkApplication  *application,
+                    GovorunServices *services)
 {
-  GovorunWindow *self;
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (services), NULL);
 
-  g_return_val_if_fail (GOVORUN_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (GOVORUN_TYPE_WINDOW, "application", application, NULL);
-  govorun_window_setup (self);
-
-  return self;
+  return g_object_new (GOVORUN_TYPE_WINDOW,
+                       "application", application,
+                       "services", services,
+                       NULL);
 }

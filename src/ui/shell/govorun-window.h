@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "govorun-application.h"
+#include "govorun-services.h"
 
 G_BEGIN_DECLS
 
@@ -16,11 +16,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GovorunWindow, govorun_window, GOVORUN, WINDOW, AdwApplicationWindow)
 
-GovorunWindow *govorun_window_new        (GovorunApplication *application);
-void           govorun_window_add_toast  (GovorunWindow      *self,
-                                          const char         *title);
+/* The window shows @services' state (loading, failed, ready) and hands its
+ * pages the services they declare. Toasts go through "win.toast". */
+GovorunWindow *govorun_window_new         (GtkApplication  *application,
+                                           GovorunServices *services);
 /* Opens the add-account dialog; @file (nullable) is a dropped credentials file. */
-void           govorun_window_add_account (GovorunWindow     *self,
-                                           GFile             *file);
+void           govorun_window_add_account (GovorunWindow   *self,
+                                           GFile           *file);
 
 G_END_DECLS

@@ -1,0 +1,72 @@
+/* govorun-format.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "govorun-format"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "govorun-format.h"
+
+char *
+govorun_format_phone_number (const char *number)
+{
+  const char *digits;
+
+  if (number == NULL)
+    return g_strdup ("");
+
+  digits = number[0] == '+' ? number + 1 : number;
+
+  /* Russian numbers the way people write them: +7 495 123-45-67. */
+  if (strlen (digits) == 11 && digits[0] == '7')
+    {
+      for (guint i = 0; i < 11; i++)
+        if (!g_ascii_isdigit (digits[i]))
+          return g_strconcat ("+", digits, NULL);
+
+      return g_strdup_printf ("+7 %.3s %.3s-%.2s-%.2s",
+                              digits + 1, digits + 4, digits + 7, digits + 9);
+    }
+
+  return g_strconcat ("+", digits, NULL);
+}
+
+char *
+govorun_format_money (double      amount,
+                      const char *currency)
+{
+  g_autofree char *value = g_strdup_printf ("%.2f", amount);
+
+  if (currency == NULL || *currency == '\0')
+    return g_steal_pointer (&value);
+
+  if (g_ascii_strcasecmp (currency, "RUR") == 0 || g_ascii_strcasecmp (currency, "RUB") == 0)
+    /* Translators: an amount of roubles, e.g. "5.00 ₽" */
+    return g_strdup_printf (_("%s ₽"), value);
+
+  /* Translators: an amount, then its currency code, e.g. "5.00 USD" */
+  return g_strdup_printf (_("%s %s"), value, currency);
+}
+
+const char *
+govorun_format_phone_category (const char *category)
+{
+  if (category == NULL)
+    return "";
+  if (g_ascii_strcasecmp (category, "GEOGRAPHIC") == 0)
+    return _("Geographic");
+  if (g_ascii_strcasecmp (category, "MOBILE") == 0)
+    return _("Mobile");
+  if (g_ascii_strcasecmp (category, "TOLLFREE") == 0)
+    return _("Toll-free");
+  if (g_ascii_strcasecmp (category, "NATIONAL") == 0)
+    return _("National");
+
+  return category;
+}

@@ -1,0 +1,479 @@
+/* govorun-services.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunServices"
+
+#include "config.h"
+
+#include "govorun-services-private.h"
+#include "govorun-util.h"
+
+/*
+ * Every service a view uses, built once over one database, one keyring
+ * profile and one transport. The views get the services they need from
+ * here; the store, the keyring and the transport stay inside.
+ */
+
+struct _GovorunServices
+{
+  GObject                  parent_instance;
+
+  gboolean                 sandbox;
+  GovorunServicesState     state;
+  char                    *failure;
+
+  GovorunHttp             *http;
+  GovorunStore            *store;
+  GovorunSecrets          *secrets;
+  GovorunEndpoints        *endpoints;
+  GovorunAccountStore     *accounts;
+  GovorunConnectionTester *tester;
+  GovorunClientFactory    *factory;
+  GovorunAgentStore       *agents;
+  GovorunNumberService    *numbers;
+  GovorunAgentCatalog     *agent_catalog;
+  GovorunProvisioner      *provisioner;
+};
+
+G_DEFINE_FINAL_TYPE (GovorunServices, govorun_services, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_FAILURE,
+  PROP_SANDBOX,
+  PROP_ACCOUNTS,
+  PROP_TESTER,
+  PROP_FACTORY,
+  PROP_ENDPOINTS,
+  PROP_AGENTS,
+  PROP_PROVISIONER,
+  PROP_NUMBERS,
+  PROP_AGENT_CATALOG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_state (GovorunServices      *self,
+           GovorunServicesState  state,
+           const char           *failure)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->failure, failure) != 0)
+    {
+      g_free (self->failure);
+      self->failure = g_strdup (failure);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILURE]);
+    }
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* -- loading: open the store, then the accounts, then the agents -- */
+
+/* Failing a step fails the services, unless loading was cancelled. */
+static void
+step_failed (GTask  *task,
+             GError *error)
+{
+  GovorunServices *self = g_task_get_source_object (task);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_state (self, GOVORUN_SERVICES_STATE_FAILED, error->message);
+  g_task_return_error (task, error);
+}
+
+static void
+agents_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunServices *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!govorun_agent_store_load_finish (GOVORUN_AGENT_STORE (object), result, &error))
+    {
+      step_failed (task, error);
+      return;
+    }
+
+  set_state (self, GOVORUN_SERVICES_STATE_READY, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+accounts_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunServices *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!govorun_account_store_load_finish (GOVORUN_ACCOUNT_STORE (object), result, &error))
+    {
+      step_failed (task, error);
+      return;
+    }
+
+  govorun_agent_store_load_async (self->agents, g_task_get_cancellable (task),
+                                  agents_loaded_cb, g_object_ref (task));
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunServices *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!govorun_store_open_finish (GOVORUN_STORE (object), result, &error))
+    {
+      step_failed (task, error);
+      return;
+    }
+
+  govorun_account_store_load_async (self->accounts, g_task_get_cancellable (task),
+                                    accounts_loaded_cb, g_object_ref (task));
+}
+
+void
+govorun_services_load_async (GovorunServices     *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GOVORUN_IS_SERVICES (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_services_load_async);
+
+  govorun_store_open_async (self->store, cancellable, store_opened_cb, g_steal_pointer (&task));
+}
+
+gboolean
+govorun_services_load_finish (GovorunServices  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+govorun_services_fail (GovorunServices *self,
+                       const char      *message)
+{
+  g_return_if_fail (GOVORUN_IS_SERVICES (self));
+  g_return_if_fail (message != NULL);
+
+  set_state (self, GOVORUN_SERVICES_STATE_FAILED, message);
+}
+
+void
+govorun_services_close (GovorunServices *self)
+{
+  g_return_if_fail (GOVORUN_IS_SERVICES (self));
+
+  govorun_store_close (self->store);
+}
+
+/* -- the object -- */
+
+static void
+govorun_services_dispose (GObject *object)
+{
+  GovorunServices *self = GOVORUN_SERVICES (object);
+
+  g_clear_object (&self->provisioner);
+  g_clear_object (&self->numbers);
+  g_clear_object (&self->agent_catalog);
+  g_clear_object (&self->agents);
+  g_clear_object (&self->factory);
+  g_clear_object (&self->tester);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->endpoints);
+  g_clear_object (&self->secrets);
+  g_clear_object (&self->store);
+  g_clear_object (&self->http);
+
+  G_OBJECT_CLASS (govorun_services_parent_class)->dispose (object);
+}
+
+static void
+govorun_services_finalize (GObject *object)
+{
+  GovorunServices *self = GOVORUN_SERVICES (object);
+
+  g_clear_pointer (&self->failure, g_free);
+
+  G_OBJECT_CLASS (govorun_services_parent_class)->finalize (object);
+}
+
+static void
+govorun_services_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GovorunServices *self = GOVORUN_SERVICES (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+
+    case PROP_FAILURE:
+      g_value_set_string (value, self->failure);
+      break;
+
+    case PROP_SANDBOX:
+      g_value_set_boolean (value, self->sandbox);
+      break;
+
+    case PROP_ACCOUNTS:
+      g_value_set_object (value, self->accounts);
+      break;
+
+    case PROP_TESTER:
+      g_value_set_object (value, self->tester);
+      break;
+
+    case PROP_FACTORY:
+      g_value_set_object (value, self->factory);
+      break;
+
+    case PROP_ENDPOINTS:
+      g_value_set_object (value, self->endpoints);
+      break;
+
+    case PROP_AGENTS:
+      g_value_set_object (value, self->agents);
+      break;
+
+    case PROP_PROVISIONER:
+      g_value_set_object (value, self->provisioner);
+      break;
+
+    case PROP_NUMBERS:
+      g_value_set_object (value, self->numbers);
+      break;
+
+    case PROP_AGENT_CATALOG:
+      g_value_set_object (value, self->agent_catalog);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+service_property (const char *name,
+                  GType       type)
+{
+  return g_param_spec_object (name, NULL, NULL, type, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+govorun_services_class_init (GovorunServicesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = govorun_services_dispose;
+  object_class->finalize = govorun_services_finalize;
+  object_class->get_property = govorun_services_get_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL,
+                      GOVORUN_SERVICES_STATE_LOADING, GOVORUN_SERVICES_STATE_FAILED,
+                      GOVORUN_SERVICES_STATE_LOADING,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FAILURE] =
+    g_param_spec_string ("failure", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SANDBOX] =
+    g_param_spec_boolean ("sandbox", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNTS] = service_property ("accounts", GOVORUN_TYPE_ACCOUNT_STORE);
+  properties[PROP_TESTER] = service_property ("tester", GOVORUN_TYPE_CONNECTION_TESTER);
+  properties[PROP_FACTORY] = service_property ("factory", GOVORUN_TYPE_CLIENT_FACTORY);
+  properties[PROP_ENDPOINTS] = service_property ("endpoints", GOVORUN_TYPE_ENDPOINTS);
+  properties[PROP_AGENTS] = service_property ("agents", GOVORUN_TYPE_AGENT_STORE);
+  properties[PROP_PROVISIONER] = service_property ("provisioner", GOVORUN_TYPE_PROVISIONER);
+  properties[PROP_NUMBERS] = service_property ("numbers", GOVORUN_TYPE_NUMBER_SERVICE);
+  properties[PROP_AGENT_CATALOG] = service_property ("agent-catalog", GOVORUN_TYPE_AGENT_CATALOG);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+govorun_services_init (GovorunServices *self)
+{
+  self->state = GOVORUN_SERVICES_STATE_LOADING;
+}
+
+GovorunServices *
+govorun_services_new (const char *profile,
+                      const char *data_dir,
+                      GSettings  *settings,
+                      const char *voximplant_url,
+                      const char *elevenlabs_url)
+{
+  g_autofree char *db_path = NULL;
+  GovorunServices *self;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail ((voximplant_url == NULL) == (elevenlabs_url == NULL), NULL);
+
+  self = g_object_new (GOVORUN_TYPE_SERVICES, NULL);
+  self->sandbox = g_str_equal (profile, GOVORUN_PROFILE_SANDBOX);
+
+  self->http = govorun_http_new ();
+  self->endpoints = govorun_endpoints_new (settings);
+  if (voximplant_url != NULL)
+    govorun_endpoints_set_sandbox (self->endpoints, voximplant_url, elevenlabs_url);
+
+  db_path = g_build_filename (data_dir, "govorun.db", NULL);
+  self->store = govorun_store_new (db_path);
+  self->secrets = govorun_secrets_new (profile);
+  self->accounts = govorun_account_store_new (self->store, self->secrets);
+  self->tester = govorun_connection_tester_new (self->http, self->endpoints, self->accounts);
+  self->factory = govorun_client_factory_new (self->http, self->endpoints, self->accounts);
+  self->agents = govorun_agent_store_new (self->store);
+  self->numbers = govorun_number_service_new (self->factory);
+  self->agent_catalog = govorun_agent_catalog_new (self->factory);
+  self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
+                                               self->store);
+
+  return self;
+}
+
+gboolean
+govorun_services_is_sandbox (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), FALSE);
+
+  return self->sandbox;
+}
+
+GovorunServicesState
+govorun_services_get_state (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), GOVORUN_SERVICES_STATE_FAILED);
+
+  return self->state;
+}
+
+const char *
+govorun_services_get_failure (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->failure;
+}
+
+GovorunAccountStore *
+govorun_services_get_accounts (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->accounts;
+}
+
+GovorunConnectionTester *
+govorun_services_get_tester (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->tester;
+}
+
+GovorunClientFactory *
+govorun_services_get_factory (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->factory;
+}
+
+GovorunEndpoints *
+govorun_services_get_endpoints (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->endpoints;
+}
+
+GovorunAgentStore *
+govorun_services_get_agents (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->agents;
+}
+
+GovorunProvisioner *
+govorun_services_get_provisioner (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->provisioner;
+}
+
+GovorunNumberService *
+govorun_services_get_numbers (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->numbers;
+}
+
+GovorunAgentCatalog *
+govorun_services_get_agent_catalog (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->agent_catalog;
+}
+
+GovorunHttp *
+govorun_services_get_http (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->http;
+}
+
+GovorunStore *
+govorun_services_get_store (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->store;
+}
+
+GovorunSecrets *
+govorun_services_get_secrets (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->secrets;
+}

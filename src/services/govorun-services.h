@@ -1,0 +1,72 @@
+/* govorun-services.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "govorun-account-store.h"
+#include "govorun-agent-catalog.h"
+#include "govorun-agent-store.h"
+#include "govorun-client-factory.h"
+#include "govorun-connection-tester.h"
+#include "govorun-endpoints.h"
+#include "govorun-number-service.h"
+#include "govorun-provisioner.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GOVORUN_SERVICES_STATE_LOADING,
+  GOVORUN_SERVICES_STATE_READY,
+  GOVORUN_SERVICES_STATE_FAILED,
+} GovorunServicesState;
+
+#define GOVORUN_TYPE_SERVICES (govorun_services_get_type ())
+
+G_DECLARE_FINAL_TYPE (GovorunServices, govorun_services, GOVORUN, SERVICES, GObject)
+
+/* The one place the service graph is built, for the application and the
+ * tests alike. @profile picks the keyring attribute (and marks the sandbox);
+ * the database lives in @data_dir; @settings (nullable) carries the
+ * endpoint overrides; @voximplant_url and @elevenlabs_url (nullable), when
+ * given, point every client at the sandbox's emulators. */
+GovorunServices         *govorun_services_new             (const char           *profile,
+                                                           const char           *data_dir,
+                                                           GSettings            *settings,
+                                                           const char           *voximplant_url,
+                                                           const char           *elevenlabs_url);
+/* Opens the database and loads the accounts, then the agents; :state
+ * follows. */
+void                     govorun_services_load_async      (GovorunServices      *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean                 govorun_services_load_finish     (GovorunServices      *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+/* Marks the services failed for a reason found outside them (the sandbox's
+ * emulators not starting); @message is shown to the person. */
+void                     govorun_services_fail            (GovorunServices      *self,
+                                                           const char           *message);
+/* Lets queued writes finish; call before the process goes away. */
+void                     govorun_services_close           (GovorunServices      *self);
+
+gboolean                 govorun_services_is_sandbox      (GovorunServices      *self);
+GovorunServicesState     govorun_services_get_state       (GovorunServices      *self);
+/* Why loading failed, or NULL. */
+const char              *govorun_services_get_failure     (GovorunServices      *self);
+GovorunAccountStore     *govorun_services_get_accounts    (GovorunServices      *self);
+GovorunConnectionTester *govorun_services_get_tester      (GovorunServices      *self);
+GovorunClientFactory    *govorun_services_get_factory     (GovorunServices      *self);
+GovorunEndpoints        *govorun_services_get_endpoints   (GovorunServices      *self);
+GovorunAgentStore       *govorun_services_get_agents      (GovorunServices      *self);
+GovorunProvisioner      *govorun_services_get_provisioner (GovorunServices      *self);
+GovorunNumberService    *govorun_services_get_numbers     (GovorunServices      *self);
+GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    *self);
+
+G_END_DECLS

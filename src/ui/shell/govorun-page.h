@@ -1,0 +1,49 @@
+/* govorun-page.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "govorun-services.h"
+
+G_BEGIN_DECLS
+
+#define GOVORUN_TYPE_PAGE (govorun_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (GovorunPage, govorun_page, GOVORUN, PAGE, GtkWidget)
+
+/*
+ * A page of the main window. The window builds its sidebar row (icon and
+ * title) and its header's "+" (action name and tooltip) from these
+ * properties, so a new page is a new subclass and nothing else.
+ *
+ * A page declares the services it needs as writable object properties named
+ * like the properties of GovorunServices ("accounts", "agents", …);
+ * govorun_page_set_services() fills them in, then calls services_set().
+ */
+struct _GovorunPageClass
+{
+  GtkWidgetClass parent_class;
+
+  /* Every declared service is set: bind models, load data. */
+  void (*services_set) (GovorunPage *self);
+  /* The page became the one shown. */
+  void (*shown)        (GovorunPage *self);
+
+  gpointer padding[6];
+};
+
+const char *govorun_page_get_title          (GovorunPage     *self);
+const char *govorun_page_get_icon_name      (GovorunPage     *self);
+/* The header's "+" for this page: a detailed action name, and its tooltip. */
+const char *govorun_page_get_action_name    (GovorunPage     *self);
+const char *govorun_page_get_action_tooltip (GovorunPage     *self);
+void        govorun_page_set_services       (GovorunPage     *self,
+                                             GovorunServices *services);
+void        govorun_page_shown              (GovorunPage     *self);
+
+G_END_DECLS
