@@ -9,7 +9,7 @@
 #include <gio/gio.h>
 
 #include "govorun-elevenlabs-error.h"
-#include "govorun-elevenlabs-region.h"
+#include "govorun-elevenlabs-endpoint.h"
 #include "govorun-http.h"
 
 G_BEGIN_DECLS

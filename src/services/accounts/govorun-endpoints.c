@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-elevenlabs-endpoint.h"
 #include "govorun-endpoints.h"
 
 /*

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "govorun-elevenlabs-client.h"
+#include "govorun-elevenlabs-region.h"
 
 G_BEGIN_DECLS
 

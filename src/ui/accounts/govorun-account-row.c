@@ -12,7 +12,7 @@
 
 #include "govorun-account-dialog.h"
 #include "govorun-account-row.h"
-#include "govorun-elevenlabs-client.h"
+#include "govorun-elevenlabs-region.h"
 #include "govorun-toast.h"
 
 struct _GovorunAccountRow

@@ -10,8 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* Data-residency regions; each has its own API host. A key made in a
- * residency region works only against that region's host. */
+/* The data-residency region of an ElevenLabs account: a key made in a
+ * residency workspace works only on that region's host. The hosts are the
+ * provider layer's business (govorun-elevenlabs-endpoint.h); this is what
+ * an account records and a person chooses. */
 typedef enum
 {
   GOVORUN_ELEVENLABS_REGION_GLOBAL,
@@ -27,8 +29,6 @@ typedef enum
 const char *govorun_elevenlabs_region_to_string    (GovorunElevenlabsRegion  region);
 gboolean    govorun_elevenlabs_region_from_string  (const char              *string,
                                                     GovorunElevenlabsRegion *out_region);
-/* e.g. "https://api.eu.residency.elevenlabs.io", without a trailing slash */
-const char *govorun_elevenlabs_region_get_base_url (GovorunElevenlabsRegion  region);
 /* Translated name for people, e.g. "EU data residency" */
 const char *govorun_elevenlabs_region_get_label    (GovorunElevenlabsRegion  region);
 

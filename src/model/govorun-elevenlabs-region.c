@@ -13,14 +13,13 @@
 static const struct
 {
   const char *id;
-  const char *base_url;
   const char *label;
 } regions[GOVORUN_ELEVENLABS_N_REGIONS] = {
-  [GOVORUN_ELEVENLABS_REGION_GLOBAL] = { "global", "https://api.elevenlabs.io", N_("Global (nearest)") },
-  [GOVORUN_ELEVENLABS_REGION_US] = { "us", "https://api.us.elevenlabs.io", N_("United States") },
-  [GOVORUN_ELEVENLABS_REGION_EU] = { "eu-residency", "https://api.eu.residency.elevenlabs.io", N_("EU data residency") },
-  [GOVORUN_ELEVENLABS_REGION_IN] = { "in-residency", "https://api.in.residency.elevenlabs.io", N_("India data residency") },
-  [GOVORUN_ELEVENLABS_REGION_SG] = { "sg-residency", "https://api.sg.residency.elevenlabs.io", N_("Singapore data residency") },
+  [GOVORUN_ELEVENLABS_REGION_GLOBAL] = { "global", N_("Global (nearest)") },
+  [GOVORUN_ELEVENLABS_REGION_US] = { "us", N_("United States") },
+  [GOVORUN_ELEVENLABS_REGION_EU] = { "eu-residency", N_("EU data residency") },
+  [GOVORUN_ELEVENLABS_REGION_IN] = { "in-residency", N_("India data residency") },
+  [GOVORUN_ELEVENLABS_REGION_SG] = { "sg-residency", N_("Singapore data residency") },
 };
 
 const char *
@@ -55,14 +54,6 @@ govorun_elevenlabs_region_from_string (const char              *string,
     }
 
   return FALSE;
-}
-
-const char *
-govorun_elevenlabs_region_get_base_url (GovorunElevenlabsRegion region)
-{
-  g_return_val_if_fail ((guint) region < GOVORUN_ELEVENLABS_N_REGIONS, NULL);
-
-  return regions[region].base_url;
 }
 
 const char *
