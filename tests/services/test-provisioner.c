@@ -17,7 +17,7 @@
 #include "govorun-provisioner.h"
 #include "govorun-sandbox.h"
 #include "govorun-util.h"
-#include "govorun-voximplant-client.h"
+#include "govorun-voximplant-client-private.h"
 #include "sandbox-services.h"
 
 #define VOX GOVORUN_SANDBOX_VOX_ACCOUNT_ID
