@@ -28,12 +28,12 @@ static void apply_finish (Run *run);
 static void apply_done (Run *run);
 
 static void
-on_app_reread (Run        *run,
-               JsonObject *reply,
-               GError     *error,
-               gpointer    data)
+on_app_reread (Run                     *run,
+               GovorunVoximplantClient *client,
+               GAsyncResult            *result,
+               gpointer                 data)
 {
-  _govorun_provisioner_on_applications (run, reply, error, data);
+  _govorun_provisioner_read_applications (run, client, result, data);
   if (run->error != NULL)
     return;
   if (!run->app.exists)
@@ -48,41 +48,33 @@ on_app_reread (Run        *run,
 }
 
 static void
-on_app_added (Run        *run,
-              JsonObject *reply,
-              GError     *error,
-              gpointer    data)
+on_app_added (Run                     *run,
+              GovorunVoximplantClient *client,
+              GAsyncResult            *result,
+              gpointer                 data)
 {
-  gint64 id;
+  g_autoptr(GovorunVoximplantApplication) added = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (reply == NULL)
+  added = govorun_voximplant_client_add_application_finish (client, result, &error);
+  if (added == NULL)
     {
       if (govorun_voximplant_error_get_provider_code (error) == 129)
         {
-          GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
-          govorun_voximplant_params_add (params, "application_name", run->app.name);
-          govorun_voximplant_params_add (params, "count", PAGE);
-          _govorun_provisioner_run_call (run, "GetApplications", params, on_app_reread, NULL, NULL);
+          govorun_voximplant_client_get_applications_async (client, run->app.name, PAGE, 0, run_cancellable (run),
+                                                            _govorun_provisioner_on_reply,
+                                                            _govorun_provisioner_request (run, on_app_reread, NULL, NULL));
           return;
         }
       _govorun_provisioner_record_refused (run, "application", run->app.name, error);
       _govorun_provisioner_run_fail (run, "application", WHAT_CREATE_APPLICATION, run->app.name, error);
       return;
     }
-  if (!_govorun_provisioner_member_int (reply, "application_id", &id))
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      _govorun_provisioner_set_bad_response (&local_error, "AddApplication");
-      _govorun_provisioner_run_fail (run, "application", WHAT_CREATE_APPLICATION, run->app.name, local_error);
-      return;
-    }
   run->app.exists = TRUE;
-  run->app.id = id;
+  run->app.id = added->application_id;
   g_free (run->app.script);
-  run->app.script = g_strdup (_govorun_provisioner_member_string (reply, "application_name"));
-  _govorun_provisioner_record_id (run, "application", run->app.name, id);
+  run->app.script = g_strdup (added->application_name);
+  _govorun_provisioner_record_id (run, "application", run->app.name, added->application_id);
   _govorun_provisioner_emit_step (run, "application", GOVORUN_STEP_DONE, NULL);
 }
 
@@ -103,12 +95,10 @@ apply_app (Run *run)
   _govorun_provisioner_stage_begin (run, apply_scenarios_prepare);
   if (!run->app.exists)
     {
-      GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
       _govorun_provisioner_emit_step (run, "application", GOVORUN_STEP_RUNNING, NULL);
-      govorun_voximplant_params_add (params, "application_name", run->app.name);
-      govorun_voximplant_params_add_bool (params, "secure_record_storage", TRUE);
-      _govorun_provisioner_run_call (run, "AddApplication", params, on_app_added, NULL, NULL);
+      govorun_voximplant_client_add_application_async (run->client, run->app.name, TRUE, run_cancellable (run),
+                                                       _govorun_provisioner_on_reply,
+                                                       _govorun_provisioner_request (run, on_app_added, NULL, NULL));
     }
   else
     _govorun_provisioner_emit_step (run, "application", GOVORUN_STEP_SKIPPED, NULL);
@@ -135,15 +125,16 @@ apply_scenarios_prepare (Run *run)
 }
 
 static void
-on_scenario_set (Run        *run,
-                 JsonObject *reply,
-                 GError     *error,
-                 gpointer    data)
+on_scenario_set (Run                     *run,
+                 GovorunVoximplantClient *client,
+                 GAsyncResult            *result,
+                 gpointer                 data)
 {
   Obj *scenario = data;
   GovorunScenarioKind kind = scenario - run->scenarios;
+  g_autoptr(GError) error = NULL;
 
-  if (reply == NULL)
+  if (!govorun_voximplant_client_set_scenario_info_finish (client, result, &error))
     {
       _govorun_provisioner_run_fail (run, kind_step_id (kind), WHAT_UPDATE_SCENARIO, scenario->name, error);
       return;
@@ -157,23 +148,21 @@ static void
 set_scenario (Run *run,
               Obj *scenario)
 {
-  GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
-  govorun_voximplant_params_add_int (params, "scenario_id", scenario->id);
-  govorun_voximplant_params_add (params, "scenario_script", scenario->wanted_script);
-  _govorun_provisioner_run_call (run, "SetScenarioInfo", params, on_scenario_set, scenario, NULL);
+  govorun_voximplant_client_set_scenario_info_async (run->client, scenario->id, NULL, scenario->wanted_script,
+                                                     run_cancellable (run), _govorun_provisioner_on_reply,
+                                                     _govorun_provisioner_request (run, on_scenario_set, scenario, NULL));
 }
 
 static void
-on_scenario_reread (Run        *run,
-                    JsonObject *reply,
-                    GError     *error,
-                    gpointer    data)
+on_scenario_reread (Run                     *run,
+                    GovorunVoximplantClient *client,
+                    GAsyncResult            *result,
+                    gpointer                 data)
 {
   Obj *scenario = data;
   GovorunScenarioKind kind = scenario - run->scenarios;
 
-  _govorun_provisioner_on_scenarios (run, reply, error, NULL);
+  _govorun_provisioner_read_scenarios (run, client, result, NULL);
   if (run->error != NULL)
     return;
   if (!scenario->exists)
@@ -189,35 +178,29 @@ on_scenario_reread (Run        *run,
 }
 
 static void
-on_scenario_added (Run        *run,
-                   JsonObject *reply,
-                   GError     *error,
-                   gpointer    data)
+on_scenario_added (Run                     *run,
+                   GovorunVoximplantClient *client,
+                   GAsyncResult            *result,
+                   gpointer                 data)
 {
   Obj *scenario = data;
   GovorunScenarioKind kind = scenario - run->scenarios;
+  g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (reply == NULL)
+  id = govorun_voximplant_client_add_scenario_finish (client, result, &error);
+  if (id == 0)
     {
       if (govorun_voximplant_error_get_provider_code (error) == 133)
         {
-          GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
-          govorun_voximplant_params_add (params, "scenario_name", scenario->name);
-          _govorun_provisioner_run_call (run, "GetScenarios", params, on_scenario_reread, scenario, NULL);
+          govorun_voximplant_client_get_scenarios_async (client, 0, scenario->name, FALSE, 0, 0, run_cancellable (run),
+                                                         _govorun_provisioner_on_reply,
+                                                         _govorun_provisioner_request (run, on_scenario_reread,
+                                                                                       scenario, NULL));
           return;
         }
       _govorun_provisioner_record_refused (run, "scenario", scenario->name, error);
       _govorun_provisioner_run_fail (run, kind_step_id (kind), WHAT_CREATE_SCENARIO, scenario->name, error);
-      return;
-    }
-  if (!_govorun_provisioner_member_int (reply, "scenario_id", &id))
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      _govorun_provisioner_set_bad_response (&local_error, "AddScenario");
-      _govorun_provisioner_run_fail (run, kind_step_id (kind), WHAT_CREATE_SCENARIO, scenario->name, local_error);
       return;
     }
   scenario->exists = TRUE;
@@ -240,13 +223,12 @@ apply_scenarios (Run *run)
         continue;
       if (!scenario->exists)
         {
-          GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
           _govorun_provisioner_emit_step (run, kind_step_id (k), GOVORUN_STEP_RUNNING, NULL);
-          govorun_voximplant_params_add (params, "scenario_name", scenario->name);
-          govorun_voximplant_params_add (params, "scenario_script", scenario->wanted_script);
-          govorun_voximplant_params_add_int (params, "application_id", run->app.id);
-          _govorun_provisioner_run_call (run, "AddScenario", params, on_scenario_added, scenario, NULL);
+          govorun_voximplant_client_add_scenario_async (run->client, scenario->name, scenario->wanted_script,
+                                                        run->app.id, run_cancellable (run),
+                                                        _govorun_provisioner_on_reply,
+                                                        _govorun_provisioner_request (run, on_scenario_added,
+                                                                                      scenario, NULL));
         }
       else if (g_strcmp0 (scenario->script, scenario->wanted_script) != 0)
         {
@@ -268,21 +250,44 @@ apply_rules_prepare (Run *run)
   _govorun_provisioner_flush_records (run, apply_rules);
 }
 
+/* SetRuleInfo and BindScenario answer alike: done or an error. */
 static void
-on_rule_changed (Run        *run,
-                 JsonObject *reply,
-                 GError     *error,
-                 gpointer    data)
+rule_changed (Run          *run,
+              Obj          *rule,
+              const GError *error)
 {
-  Obj *rule = data;
   guint r = rule - run->rules;
 
-  if (reply == NULL)
+  if (error != NULL)
     {
       _govorun_provisioner_run_fail (run, rule_step_id (r), WHAT_UPDATE_RULE, rule->name, error);
       return;
     }
   _govorun_provisioner_emit_step (run, rule_step_id (r), GOVORUN_STEP_DONE, NULL);
+}
+
+static void
+on_rule_info_set (Run                     *run,
+                  GovorunVoximplantClient *client,
+                  GAsyncResult            *result,
+                  gpointer                 data)
+{
+  g_autoptr(GError) error = NULL;
+
+  govorun_voximplant_client_set_rule_info_finish (client, result, &error);
+  rule_changed (run, data, error);
+}
+
+static void
+on_scenario_bound (Run                     *run,
+                   GovorunVoximplantClient *client,
+                   GAsyncResult            *result,
+                   gpointer                 data)
+{
+  g_autoptr(GError) error = NULL;
+
+  govorun_voximplant_client_bind_scenario_finish (client, result, &error);
+  rule_changed (run, data, error);
 }
 
 /* Makes an existing rule match: its pattern, and only the agent's
@@ -295,7 +300,6 @@ update_rule (Run      *run,
   Obj *scenario = &run->scenarios[rule->wanted_kind];
   g_autoptr(GArray) extras = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean bound = FALSE;
-  GovorunVoximplantParams *params;
 
   for (guint i = 0; !force && i < rule->scenario_ids->len; i++)
     {
@@ -308,42 +312,30 @@ update_rule (Run      *run,
     }
 
   if (force || g_strcmp0 (rule->pattern, rule->wanted_pattern) != 0)
-    {
-      params = govorun_voximplant_params_new ();
-      govorun_voximplant_params_add_int (params, "rule_id", rule->id);
-      govorun_voximplant_params_add (params, "rule_pattern", rule->wanted_pattern);
-      _govorun_provisioner_run_call (run, "SetRuleInfo", params, on_rule_changed, rule, NULL);
-    }
+    govorun_voximplant_client_set_rule_info_async (run->client, rule->id, NULL, rule->wanted_pattern,
+                                                   run_cancellable (run), _govorun_provisioner_on_reply,
+                                                   _govorun_provisioner_request (run, on_rule_info_set, rule, NULL));
   if (!bound)
-    {
-      params = govorun_voximplant_params_new ();
-      govorun_voximplant_params_add_int (params, "scenario_id", scenario->id);
-      govorun_voximplant_params_add_int (params, "rule_id", rule->id);
-      govorun_voximplant_params_add_int (params, "application_id", run->app.id);
-      govorun_voximplant_params_add_bool (params, "bind", TRUE);
-      _govorun_provisioner_run_call (run, "BindScenario", params, on_rule_changed, rule, NULL);
-    }
+    govorun_voximplant_client_bind_scenario_async (run->client, &scenario->id, 1, rule->id, run->app.id, TRUE,
+                                                   run_cancellable (run), _govorun_provisioner_on_reply,
+                                                   _govorun_provisioner_request (run, on_scenario_bound, rule, NULL));
   if (extras->len > 0)
-    {
-      params = govorun_voximplant_params_new ();
-      govorun_voximplant_params_add_int_list (params, "scenario_id", (const gint64 *) extras->data, extras->len);
-      govorun_voximplant_params_add_int (params, "rule_id", rule->id);
-      govorun_voximplant_params_add_int (params, "application_id", run->app.id);
-      govorun_voximplant_params_add_bool (params, "bind", FALSE);
-      _govorun_provisioner_run_call (run, "BindScenario", params, on_rule_changed, rule, NULL);
-    }
+    govorun_voximplant_client_bind_scenario_async (run->client, (const gint64 *) extras->data, extras->len,
+                                                   rule->id, run->app.id, FALSE,
+                                                   run_cancellable (run), _govorun_provisioner_on_reply,
+                                                   _govorun_provisioner_request (run, on_scenario_bound, rule, NULL));
 }
 
 static void
-on_rule_reread (Run        *run,
-                JsonObject *reply,
-                GError     *error,
-                gpointer    data)
+on_rule_reread (Run                     *run,
+                GovorunVoximplantClient *client,
+                GAsyncResult            *result,
+                gpointer                 data)
 {
   Obj *rule = data;
   guint r = rule - run->rules;
 
-  _govorun_provisioner_on_rules (run, reply, error, NULL);
+  _govorun_provisioner_read_rules (run, client, result, NULL);
   if (run->error != NULL)
     return;
   if (!rule->exists)
@@ -358,37 +350,28 @@ on_rule_reread (Run        *run,
 }
 
 static void
-on_rule_added (Run        *run,
-               JsonObject *reply,
-               GError     *error,
-               gpointer    data)
+on_rule_added (Run                     *run,
+               GovorunVoximplantClient *client,
+               GAsyncResult            *result,
+               gpointer                 data)
 {
   Obj *rule = data;
   guint r = rule - run->rules;
+  g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (reply == NULL)
+  id = govorun_voximplant_client_add_rule_finish (client, result, &error);
+  if (id == 0)
     {
       if (govorun_voximplant_error_get_provider_code (error) == 175)
         {
-          GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
-          govorun_voximplant_params_add_int (params, "application_id", run->app.id);
-          govorun_voximplant_params_add_bool (params, "with_scenarios", TRUE);
-          govorun_voximplant_params_add (params, "count", PAGE);
-          _govorun_provisioner_run_call (run, "GetRules", params, on_rule_reread, rule, NULL);
+          govorun_voximplant_client_get_rules_async (client, run->app.id, TRUE, PAGE, 0, run_cancellable (run),
+                                                     _govorun_provisioner_on_reply,
+                                                     _govorun_provisioner_request (run, on_rule_reread, rule, NULL));
           return;
         }
       _govorun_provisioner_record_refused (run, "rule", rule->name, error);
       _govorun_provisioner_run_fail (run, rule_step_id (r), WHAT_CREATE_RULE, rule->name, error);
-      return;
-    }
-  if (!_govorun_provisioner_member_int (reply, "rule_id", &id))
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      _govorun_provisioner_set_bad_response (&local_error, "AddRule");
-      _govorun_provisioner_run_fail (run, rule_step_id (r), WHAT_CREATE_RULE, rule->name, local_error);
       return;
     }
   rule->exists = TRUE;
@@ -409,14 +392,11 @@ apply_rules (Run *run)
         continue;
       if (!rule->exists)
         {
-          GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
           _govorun_provisioner_emit_step (run, rule_step_id (r), GOVORUN_STEP_RUNNING, NULL);
-          govorun_voximplant_params_add (params, "rule_name", rule->name);
-          govorun_voximplant_params_add (params, "rule_pattern", rule->wanted_pattern);
-          govorun_voximplant_params_add_int (params, "application_id", run->app.id);
-          govorun_voximplant_params_add_int (params, "scenario_id", run->scenarios[rule->wanted_kind].id);
-          _govorun_provisioner_run_call (run, "AddRule", params, on_rule_added, rule, NULL);
+          govorun_voximplant_client_add_rule_async (run->client, run->app.id, rule->name, rule->wanted_pattern,
+                                                    run->scenarios[rule->wanted_kind].id, run_cancellable (run),
+                                                    _govorun_provisioner_on_reply,
+                                                    _govorun_provisioner_request (run, on_rule_added, rule, NULL));
         }
       else if (_govorun_provisioner_rule_needs_update (run, rule))
         {
@@ -461,14 +441,15 @@ apply_bind_prepare (Run *run)
 }
 
 static void
-on_bound (Run        *run,
-          JsonObject *reply,
-          GError     *error,
-          gpointer    data)
+on_bound (Run                     *run,
+          GovorunVoximplantClient *client,
+          GAsyncResult            *result,
+          gpointer                 data)
 {
   GArray *ids = data;
+  g_autoptr(GError) error = NULL;
 
-  if (reply == NULL)
+  if (!govorun_voximplant_client_bind_phone_number_to_application_finish (client, result, &error))
     {
       g_autofree char *names = _govorun_provisioner_numbers_text (run, ids);
       g_autofree char *first = g_strdup_printf ("bind-%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
@@ -499,17 +480,15 @@ apply_bind (Run *run)
   _govorun_provisioner_stage_begin (run, apply_cleanup);
   if (ids->len > 0)
     {
-      GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
       _govorun_provisioner_emit_binds (run, ids, "bind", GOVORUN_STEP_RUNNING, NULL);
       /* One request for all: BindPhoneNumberToApplication takes a list. */
-      govorun_voximplant_params_add_int_list (params, "phone_id", (const gint64 *) ids->data, ids->len);
-      govorun_voximplant_params_add_int (params, "application_id", run->app.id);
-      if (_govorun_provisioner_wanted_rule_id (run) != 0)
-        govorun_voximplant_params_add_int (params, "rule_id", _govorun_provisioner_wanted_rule_id (run));
-      govorun_voximplant_params_add_bool (params, "bind", TRUE);
-      _govorun_provisioner_run_call (run, "BindPhoneNumberToApplication", params, on_bound,
-                                     g_array_ref (ids), (GDestroyNotify) g_array_unref);
+      govorun_voximplant_client_bind_phone_number_to_application_async (run->client, (const gint64 *) ids->data,
+                                                                        ids->len, run->app.id,
+                                                                        _govorun_provisioner_wanted_rule_id (run), TRUE,
+                                                                        run_cancellable (run),
+                                                                        _govorun_provisioner_on_reply,
+                                                                        _govorun_provisioner_request (run, on_bound, g_array_ref (ids),
+                                                                                                      (GDestroyNotify) g_array_unref));
     }
   else
     {

@@ -80,35 +80,32 @@ _govorun_provisioner_stage_start (Run *run)
 }
 
 void
-_govorun_provisioner_on_applications (Run        *run,
-                                      JsonObject *reply,
-                                      GError     *error,
-                                      gpointer    data)
+_govorun_provisioner_read_applications (Run                     *run,
+                                        GovorunVoximplantClient *client,
+                                        GAsyncResult            *result,
+                                        gpointer                 data)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonArray *items;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
 
-  if ((items = _govorun_provisioner_read_list (run, reply, error, "GetApplications")) == NULL)
-    return;
+  items = govorun_voximplant_client_get_applications_finish (client, result, NULL, &error);
+  if (items == NULL)
+    {
+      _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
+      return;
+    }
 
   /* The filter matches name parts: keep the exact short name only. */
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      const char *full = _govorun_provisioner_member_string (item, "application_name");
-      gint64 id;
+      GovorunVoximplantApplication *item = g_ptr_array_index (items, i);
+      const char *full = item->application_name;
 
-      if (full == NULL || !_govorun_provisioner_member_int (item, "application_id", &id))
-        {
-          _govorun_provisioner_set_bad_response (&local_error, "GetApplications");
-          _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, local_error);
-          return;
-        }
       if (g_str_equal (full, run->app.name)
           || (g_str_has_prefix (full, run->app.name) && full[strlen (run->app.name)] == '.'))
         {
           run->app.exists = TRUE;
-          run->app.id = id;
+          run->app.id = item->application_id;
           g_free (run->app.script);
           run->app.script = g_strdup (full);   /* the full name, for the agent */
         }
@@ -116,67 +113,60 @@ _govorun_provisioner_on_applications (Run        *run,
 }
 
 void
-_govorun_provisioner_on_scenarios (Run        *run,
-                                   JsonObject *reply,
-                                   GError     *error,
-                                   gpointer    data)
+_govorun_provisioner_read_scenarios (Run                     *run,
+                                     GovorunVoximplantClient *client,
+                                     GAsyncResult            *result,
+                                     gpointer                 data)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonArray *items;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
 
-  if ((items = _govorun_provisioner_read_list (run, reply, error, "GetScenarios")) == NULL)
-    return;
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  items = govorun_voximplant_client_get_scenarios_finish (client, result, NULL, &error);
+  if (items == NULL)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      const char *name = _govorun_provisioner_member_string (item, "scenario_name");
-      gint64 id;
+      _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
+      return;
+    }
 
-      if (name == NULL || !_govorun_provisioner_member_int (item, "scenario_id", &id))
-        {
-          _govorun_provisioner_set_bad_response (&local_error, "GetScenarios");
-          _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, local_error);
-          return;
-        }
+  for (guint i = 0; i < items->len; i++)
+    {
+      GovorunVoximplantScenario *item = g_ptr_array_index (items, i);
+
       for (guint k = 0; k < N_KINDS; k++)
-        if (g_str_equal (name, run->scenarios[k].name))
+        if (g_str_equal (item->scenario_name, run->scenarios[k].name))
           {
             run->scenarios[k].exists = TRUE;
-            run->scenarios[k].id = id;
+            run->scenarios[k].id = item->scenario_id;
           }
     }
 }
 
 static void
-on_phones (Run        *run,
-           JsonObject *reply,
-           GError     *error,
-           gpointer    data)
+read_phones (Run                     *run,
+             GovorunVoximplantClient *client,
+             GAsyncResult            *result,
+             gpointer                 data)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonArray *items;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
 
-  if ((items = _govorun_provisioner_read_list (run, reply, error, "GetPhoneNumbers")) == NULL)
-    return;
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  items = govorun_voximplant_client_get_phone_numbers_finish (client, result, NULL, &error);
+  if (items == NULL)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      Phone *phone = g_new0 (Phone, 1);
-      const char *number = _govorun_provisioner_member_string (item, "phone_number");
+      _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
+      return;
+    }
 
-      if (number == NULL || !_govorun_provisioner_member_int (item, "phone_id", &phone->phone_id))
-        {
-          _govorun_provisioner_phone_free (phone);
-          _govorun_provisioner_set_bad_response (&local_error, "GetPhoneNumbers");
-          _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, local_error);
-          return;
-        }
-      phone->number = g_strdup (number);
-      /* Unbound numbers carry no application_id / rule_id. */
-      _govorun_provisioner_member_int (item, "application_id", &phone->application_id);
-      _govorun_provisioner_member_int (item, "rule_id", &phone->rule_id);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GovorunVoximplantPhoneNumber *item = g_ptr_array_index (items, i);
+      Phone *phone = g_new0 (Phone, 1);
+
+      phone->phone_id = item->phone_id;
+      phone->number = g_strdup (item->phone_number);
+      /* 0 for unbound numbers. */
+      phone->application_id = item->application_id;
+      phone->rule_id = item->rule_id;
       g_hash_table_replace (run->phones, &phone->phone_id, phone);
     }
 }
@@ -210,109 +200,90 @@ static void
 stage_read_first (Run *run)
 {
   g_autoptr(GArray) ids = phone_ids_of_interest (run);
-  GovorunVoximplantParams *params;
   g_autofree char *prefix = NULL;
 
   _govorun_provisioner_stage_begin (run, stage_read_second);
 
-  params = govorun_voximplant_params_new ();
-  govorun_voximplant_params_add (params, "application_name", run->app.name);
-  govorun_voximplant_params_add (params, "count", PAGE);
-  _govorun_provisioner_run_call (run, "GetApplications", params, _govorun_provisioner_on_applications, NULL, NULL);
+  govorun_voximplant_client_get_applications_async (run->client, run->app.name, PAGE, 0, run_cancellable (run),
+                                                    _govorun_provisioner_on_reply,
+                                                    _govorun_provisioner_request (run, _govorun_provisioner_read_applications,
+                                                                                  NULL, NULL));
 
   /* All of the agent's scenario names share everything but the suffix. */
   prefix = g_strndup (run->scenarios[0].name, strrchr (run->scenarios[0].name, '-') + 1 - run->scenarios[0].name);
-  params = govorun_voximplant_params_new ();
-  govorun_voximplant_params_add (params, "scenario_name", prefix);
-  govorun_voximplant_params_add (params, "count", PAGE);
-  _govorun_provisioner_run_call (run, "GetScenarios", params, _govorun_provisioner_on_scenarios, NULL, NULL);
+  govorun_voximplant_client_get_scenarios_async (run->client, 0, prefix, FALSE, PAGE, 0, run_cancellable (run),
+                                                 _govorun_provisioner_on_reply,
+                                                 _govorun_provisioner_request (run, _govorun_provisioner_read_scenarios,
+                                                                               NULL, NULL));
 
   if (ids->len > 0)
-    {
-      params = govorun_voximplant_params_new ();
-      govorun_voximplant_params_add_int_list (params, "phone_id", (const gint64 *) ids->data, ids->len);
-      govorun_voximplant_params_add (params, "count", PAGE);
-      _govorun_provisioner_run_call (run, "GetPhoneNumbers", params, on_phones, NULL, NULL);
-    }
+    govorun_voximplant_client_get_phone_numbers_async (run->client, (const gint64 *) ids->data, ids->len, PAGE, 0,
+                                                       run_cancellable (run), _govorun_provisioner_on_reply,
+                                                       _govorun_provisioner_request (run, read_phones, NULL, NULL));
 
   _govorun_provisioner_stage_end (run);
 }
 
 void
-_govorun_provisioner_on_rules (Run        *run,
-                               JsonObject *reply,
-                               GError     *error,
-                               gpointer    data)
+_govorun_provisioner_read_rules (Run                     *run,
+                                 GovorunVoximplantClient *client,
+                                 GAsyncResult            *result,
+                                 gpointer                 data)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonArray *items;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
 
-  if ((items = _govorun_provisioner_read_list (run, reply, error, "GetRules")) == NULL)
-    return;
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  items = govorun_voximplant_client_get_rules_finish (client, result, NULL, &error);
+  if (items == NULL)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      const char *name = _govorun_provisioner_member_string (item, "rule_name");
-      const char *pattern = _govorun_provisioner_member_string (item, "rule_pattern");
-      JsonNode *scenarios = json_object_get_member (item, "scenarios");
-      gint64 id;
+      _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
+      return;
+    }
 
-      if (name == NULL || pattern == NULL || !_govorun_provisioner_member_int (item, "rule_id", &id))
-        {
-          _govorun_provisioner_set_bad_response (&local_error, "GetRules");
-          _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, local_error);
-          return;
-        }
+  for (guint i = 0; i < items->len; i++)
+    {
+      GovorunVoximplantRule *item = g_ptr_array_index (items, i);
+
       for (guint r = 0; r < 2; r++)
         {
           Obj *rule = &run->rules[r];
 
-          if (!g_str_equal (name, rule->name))
+          if (!g_str_equal (item->rule_name, rule->name))
             continue;
           rule->exists = TRUE;
-          rule->id = id;
+          rule->id = item->rule_id;
           g_free (rule->pattern);
-          rule->pattern = g_strdup (pattern);
+          rule->pattern = g_strdup (item->rule_pattern);
           g_array_set_size (rule->scenario_ids, 0);
-          if (scenarios != NULL && JSON_NODE_HOLDS_ARRAY (scenarios))
-            {
-              JsonArray *array = json_node_get_array (scenarios);
-
-              for (guint j = 0; j < json_array_get_length (array); j++)
-                {
-                  JsonNode *node = json_array_get_element (array, j);
-                  gint64 sid;
-
-                  if (JSON_NODE_HOLDS_OBJECT (node) && _govorun_provisioner_member_int (json_node_get_object (node), "scenario_id", &sid))
-                    g_array_append_val (rule->scenario_ids, sid);
-                }
-            }
+          g_array_append_vals (rule->scenario_ids, item->scenario_ids->data, item->scenario_ids->len);
         }
     }
 }
 
 static void
-on_script (Run        *run,
-           JsonObject *reply,
-           GError     *error,
-           gpointer    data)
+read_script (Run                     *run,
+             GovorunVoximplantClient *client,
+             GAsyncResult            *result,
+             gpointer                 data)
 {
   Obj *scenario = data;
-  g_autoptr(GError) local_error = NULL;
-  JsonArray *items;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
 
-  if ((items = _govorun_provisioner_read_list (run, reply, error, "GetScenarios")) == NULL)
-    return;
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  items = govorun_voximplant_client_get_scenarios_finish (client, result, NULL, &error);
+  if (items == NULL)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      gint64 id;
+      _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      GovorunVoximplantScenario *item = g_ptr_array_index (items, i);
 
-      if (_govorun_provisioner_member_int (item, "scenario_id", &id) && id == scenario->id)
+      if (item->scenario_id == scenario->id)
         {
           g_free (scenario->script);
-          scenario->script = g_strdup (_govorun_provisioner_member_string (item, "scenario_script"));
+          scenario->script = g_strdup (item->scenario_script);
         }
     }
 }
@@ -322,18 +293,13 @@ on_script (Run        *run,
 static void
 stage_read_second (Run *run)
 {
-  GovorunVoximplantParams *params;
-
   _govorun_provisioner_stage_begin (run, _govorun_provisioner_stage_discovered);
 
   if (run->app.exists)
-    {
-      params = govorun_voximplant_params_new ();
-      govorun_voximplant_params_add_int (params, "application_id", run->app.id);
-      govorun_voximplant_params_add_bool (params, "with_scenarios", TRUE);
-      govorun_voximplant_params_add (params, "count", PAGE);
-      _govorun_provisioner_run_call (run, "GetRules", params, _govorun_provisioner_on_rules, NULL, NULL);
-    }
+    govorun_voximplant_client_get_rules_async (run->client, run->app.id, TRUE, PAGE, 0, run_cancellable (run),
+                                               _govorun_provisioner_on_reply,
+                                               _govorun_provisioner_request (run, _govorun_provisioner_read_rules,
+                                                                             NULL, NULL));
 
   if (run->op == OP_PLAN || run->op == OP_APPLY || run->op == OP_DRIFT)
     for (guint k = 0; k < N_KINDS; k++)
@@ -343,10 +309,9 @@ stage_read_second (Run *run)
         if (!scenario->exists || !scenario->wanted)
           continue;
         /* with_script works only with scenario_id (reference §6). */
-        params = govorun_voximplant_params_new ();
-        govorun_voximplant_params_add_int (params, "scenario_id", scenario->id);
-        govorun_voximplant_params_add_bool (params, "with_script", TRUE);
-        _govorun_provisioner_run_call (run, "GetScenarios", params, on_script, scenario, NULL);
+        govorun_voximplant_client_get_scenarios_async (run->client, scenario->id, NULL, TRUE, 0, 0,
+                                                       run_cancellable (run), _govorun_provisioner_on_reply,
+                                                       _govorun_provisioner_request (run, read_script, scenario, NULL));
       }
 
   _govorun_provisioner_stage_end (run);

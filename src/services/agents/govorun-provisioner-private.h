@@ -6,8 +6,6 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "govorun-provider-objects.h"
 #include "govorun-provisioner.h"
 
@@ -22,7 +20,7 @@ G_BEGIN_DECLS
  */
 
 #define N_KINDS GOVORUN_SCENARIO_N_KINDS
-#define PAGE "100"
+#define PAGE 100   /* items per list request */
 
 struct _GovorunProvisioner
 {
@@ -122,10 +120,11 @@ typedef enum
   WHAT_SAVE,
 } What;
 
-typedef void (*ReplyFunc) (Run        *run,
-                           JsonObject *reply,
-                           GError     *error,
-                           gpointer    data);
+/* Gets the result of a typed Voximplant call made for the run. */
+typedef void (*ReplyFunc) (Run                     *run,
+                           GovorunVoximplantClient *client,
+                           GAsyncResult            *result,
+                           gpointer                 data);
 
 static inline GovorunProvisioner *
 run_self (Run *run)
@@ -134,6 +133,12 @@ run_self (Run *run)
 }
 
 /* Plan step ids. */
+static inline GCancellable *
+run_cancellable (Run *run)
+{
+  return g_task_get_cancellable (run->task);
+}
+
 static inline const char *
 kind_step_id (GovorunScenarioKind kind)
 {
@@ -176,12 +181,20 @@ void          _govorun_provisioner_stage_begin       (Run              *run,
                                                       StageFunc         next);
 void          _govorun_provisioner_stage_dec         (Run              *run);
 void          _govorun_provisioner_stage_end         (Run              *run);
-void          _govorun_provisioner_run_call          (Run                     *run,
-                                                      const char              *method,
-                                                      GovorunVoximplantParams *params,
-                                                      ReplyFunc                func,
-                                                      gpointer                 data,
-                                                      GDestroyNotify           destroy);
+/* A request of the current stage: give _govorun_provisioner_on_reply and
+ * what this returns to a typed govorun_voximplant_client_…_async(); @func
+ * then gets the result. */
+gpointer      _govorun_provisioner_request           (Run              *run,
+                                                      ReplyFunc         func,
+                                                      gpointer          data,
+                                                      GDestroyNotify    destroy);
+void          _govorun_provisioner_on_reply          (GObject          *object,
+                                                      GAsyncResult     *result,
+                                                      gpointer          user_data);
+/* For answers that do not say what they should (an object missing after
+ * "already exists"). */
+void          _govorun_provisioner_set_bad_response  (GError          **error,
+                                                      const char       *method);
 void          _govorun_provisioner_emit_binds        (Run              *run,
                                                       GArray           *ids,
                                                       const char       *prefix,
@@ -189,19 +202,6 @@ void          _govorun_provisioner_emit_binds        (Run              *run,
                                                       const char       *message);
 char         *_govorun_provisioner_numbers_text      (Run              *run,
                                                       GArray           *ids);
-
-/* govorun-provisioner-replies.c: reading Voximplant's answers */
-void          _govorun_provisioner_set_bad_response  (GError          **error,
-                                                      const char       *method);
-gboolean      _govorun_provisioner_member_int        (JsonObject       *object,
-                                                      const char       *name,
-                                                      gint64           *out);
-const char   *_govorun_provisioner_member_string     (JsonObject       *object,
-                                                      const char       *name);
-JsonArray    *_govorun_provisioner_read_list         (Run              *run,
-                                                      JsonObject       *reply,
-                                                      GError           *error,
-                                                      const char       *method);
 
 /* govorun-provisioner-records.c: which objects are Govorun's */
 void          _govorun_provisioner_load_records      (Run              *run);
@@ -229,18 +229,20 @@ GovorunProviderObjectChanges *
 
 /* govorun-provisioner-discovery.c: what the account has */
 void          _govorun_provisioner_stage_start       (Run              *run);
-void          _govorun_provisioner_on_applications   (Run              *run,
-                                                      JsonObject       *reply,
-                                                      GError           *error,
-                                                      gpointer          data);
-void          _govorun_provisioner_on_scenarios      (Run              *run,
-                                                      JsonObject       *reply,
-                                                      GError           *error,
-                                                      gpointer          data);
-void          _govorun_provisioner_on_rules          (Run              *run,
-                                                      JsonObject       *reply,
-                                                      GError           *error,
-                                                      gpointer          data);
+/* Read a list answer into the run (an exact name match), or fail the
+ * run's check step. */
+void          _govorun_provisioner_read_applications (Run                     *run,
+                                                      GovorunVoximplantClient *client,
+                                                      GAsyncResult            *result,
+                                                      gpointer                 data);
+void          _govorun_provisioner_read_scenarios    (Run                     *run,
+                                                      GovorunVoximplantClient *client,
+                                                      GAsyncResult            *result,
+                                                      gpointer                 data);
+void          _govorun_provisioner_read_rules        (Run                     *run,
+                                                      GovorunVoximplantClient *client,
+                                                      GAsyncResult            *result,
+                                                      gpointer                 data);
 
 /* govorun-provisioner-desired.c: what the agent wants */
 char         *_govorun_provisioner_generate          (Run                  *run,

@@ -17,14 +17,15 @@
  */
 
 static void
-on_unbound (Run        *run,
-            JsonObject *reply,
-            GError     *error,
-            gpointer    data)
+on_unbound (Run                     *run,
+            GovorunVoximplantClient *client,
+            GAsyncResult            *result,
+            gpointer                 data)
 {
   GArray *ids = data;
+  g_autoptr(GError) error = NULL;
 
-  if (reply == NULL)
+  if (!govorun_voximplant_client_bind_phone_number_to_application_finish (client, result, &error))
     {
       g_autofree char *names = _govorun_provisioner_numbers_text (run, ids);
       g_autofree char *first = g_strdup_printf ("unbind-%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
@@ -88,49 +89,53 @@ _govorun_provisioner_remove_bindings (Run      *run,
 
   if (ids->len > 0)
     {
-      GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
       _govorun_provisioner_emit_binds (run, ids, "unbind", GOVORUN_STEP_RUNNING, NULL);
-      govorun_voximplant_params_add_int_list (params, "phone_id", (const gint64 *) ids->data, ids->len);
-      govorun_voximplant_params_add_int (params, "application_id", run->app.id);
-      govorun_voximplant_params_add_bool (params, "bind", FALSE);
-      _govorun_provisioner_run_call (run, "BindPhoneNumberToApplication", params, on_unbound,
-                                     g_array_ref (ids), (GDestroyNotify) g_array_unref);
+      govorun_voximplant_client_bind_phone_number_to_application_async (run->client, (const gint64 *) ids->data,
+                                                                        ids->len, run->app.id, 0, FALSE,
+                                                                        run_cancellable (run),
+                                                                        _govorun_provisioner_on_reply,
+                                                                        _govorun_provisioner_request (run, on_unbound, g_array_ref (ids),
+                                                                                                      (GDestroyNotify) g_array_unref));
     }
 }
 
 static void
-on_object_deleted (Run        *run,
-                   JsonObject *reply,
-                   GError     *error,
-                   gpointer    data)
+on_object_deleted (Run                     *run,
+                   GovorunVoximplantClient *client,
+                   GAsyncResult            *result,
+                   gpointer                 data)
 {
   Obj *obj = data;
   g_autofree char *step_id = NULL;
+  g_autoptr(GError) error = NULL;
   const char *type;
   What what;
+  gboolean deleted;
 
   if (obj == &run->app)
     {
+      deleted = govorun_voximplant_client_del_application_finish (client, result, &error);
       type = "application";
       what = WHAT_DELETE_APPLICATION;
       step_id = g_strdup ("delete-application");
     }
   else if (obj == &run->rules[0] || obj == &run->rules[1])
     {
+      deleted = govorun_voximplant_client_del_rule_finish (client, result, &error);
       type = "rule";
       what = WHAT_DELETE_RULE;
       step_id = g_strconcat ("delete-", rule_step_id (obj - run->rules), NULL);
     }
   else
     {
+      deleted = govorun_voximplant_client_del_scenario_finish (client, result, &error);
       type = "scenario";
       what = WHAT_DELETE_SCENARIO;
       step_id = g_strconcat ("delete-", kind_step_id (obj - run->scenarios), NULL);
     }
 
   /* Already gone counts as deleted. */
-  if (reply == NULL && !g_error_matches (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_NOT_FOUND))
+  if (!deleted && !g_error_matches (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_NOT_FOUND))
     {
       _govorun_provisioner_run_fail (run, step_id, what, obj->name, error);
       return;
@@ -144,11 +149,9 @@ static void
 remove_object (Run        *run,
                Obj        *obj,
                const char *type,
-               const char *method,
-               const char *id_param,
                const char *step_id)
 {
-  GovorunVoximplantParams *params;
+  gpointer request;
 
   if (!_govorun_provisioner_is_owned (run, type, obj->name))
     return;
@@ -158,12 +161,17 @@ remove_object (Run        *run,
       return;
     }
   _govorun_provisioner_emit_step (run, step_id, GOVORUN_STEP_RUNNING, NULL);
-  params = govorun_voximplant_params_new ();
-  govorun_voximplant_params_add_int (params, id_param, obj->id);
+  request = _govorun_provisioner_request (run, on_object_deleted, obj, NULL);
   /* DelRule wants the application as well (S2; see the emulator). */
-  if (g_str_equal (method, "DelRule"))
-    govorun_voximplant_params_add_int (params, "application_id", run->app.id);
-  _govorun_provisioner_run_call (run, method, params, on_object_deleted, obj, NULL);
+  if (obj == &run->app)
+    govorun_voximplant_client_del_application_async (run->client, obj->id, run_cancellable (run),
+                                                     _govorun_provisioner_on_reply, request);
+  else if (g_str_equal (type, "rule"))
+    govorun_voximplant_client_del_rule_async (run->client, obj->id, run->app.id, run_cancellable (run),
+                                              _govorun_provisioner_on_reply, request);
+  else
+    govorun_voximplant_client_del_scenario_async (run->client, obj->id, run_cancellable (run),
+                                                  _govorun_provisioner_on_reply, request);
 }
 
 void
@@ -175,14 +183,14 @@ _govorun_provisioner_remove_rules_and_scenarios (Run      *run,
       {
         g_autofree char *step_id = g_strconcat ("delete-", rule_step_id (r), NULL);
 
-        remove_object (run, &run->rules[r], "rule", "DelRule", "rule_id", step_id);
+        remove_object (run, &run->rules[r], "rule", step_id);
       }
   for (guint k = 0; k < N_KINDS; k++)
     if (everything || !run->scenarios[k].wanted)
       {
         g_autofree char *step_id = g_strconcat ("delete-", kind_step_id (k), NULL);
 
-        remove_object (run, &run->scenarios[k], "scenario", "DelScenario", "scenario_id", step_id);
+        remove_object (run, &run->scenarios[k], "scenario", step_id);
       }
 }
 
@@ -226,7 +234,7 @@ static void
 rollback_app_flushed (Run *run)
 {
   _govorun_provisioner_stage_begin (run, rollback_done);
-  remove_object (run, &run->app, "application", "DelApplication", "application_id", "delete-application");
+  remove_object (run, &run->app, "application", "delete-application");
   _govorun_provisioner_stage_end (run);
 }
 

@@ -151,6 +151,15 @@ _govorun_provisioner_run_fail (Run          *run,
   run->error_step = g_strdup (step_id);
 }
 
+void
+_govorun_provisioner_set_bad_response (GError     **error,
+                                       const char  *method)
+{
+  g_set_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE,
+               _("Voximplant answered %s with data Govorun does not understand. Try again later."),
+               method);
+}
+
 /* --- stages and requests -------------------------------------------------- */
 
 void
@@ -190,18 +199,15 @@ typedef struct
   GDestroyNotify  destroy;
 } Request;
 
-static void
-on_call_done (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+void
+_govorun_provisioner_on_reply (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data)
 {
   Request *req = user_data;
   Run *run = g_task_get_task_data (req->task);
-  g_autoptr(JsonObject) reply = NULL;
-  g_autoptr(GError) error = NULL;
 
-  reply = govorun_voximplant_client_call_finish (GOVORUN_VOXIMPLANT_CLIENT (object), result, &error);
-  req->func (run, reply, error, req->data);
+  req->func (run, GOVORUN_VOXIMPLANT_CLIENT (object), result, req->data);
   if (req->destroy != NULL)
     req->destroy (req->data);
   _govorun_provisioner_stage_dec (run);
@@ -209,14 +215,11 @@ on_call_done (GObject      *object,
   g_free (req);
 }
 
-/* Sends @method within the current stage. @params is consumed. */
-void
-_govorun_provisioner_run_call (Run                     *run,
-                               const char              *method,
-                               GovorunVoximplantParams *params,
-                               ReplyFunc                func,
-                               gpointer                 data,
-                               GDestroyNotify           destroy)
+gpointer
+_govorun_provisioner_request (Run            *run,
+                              ReplyFunc       func,
+                              gpointer        data,
+                              GDestroyNotify  destroy)
 {
   Request *req = g_new0 (Request, 1);
 
@@ -230,9 +233,7 @@ _govorun_provisioner_run_call (Run                     *run,
   req->func = func;
   req->data = data;
   req->destroy = destroy;
-  govorun_voximplant_client_call_async (run->client, method, params, GOVORUN_HTTP_FLAGS_NONE,
-                                        g_task_get_cancellable (run->task), on_call_done, req);
-  govorun_voximplant_params_free (params);
+  return req;
 }
 
 /* --- the steps of bindings ------------------------------------------------ */

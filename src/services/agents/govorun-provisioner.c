@@ -13,8 +13,6 @@
 
 #include "govorun-provisioner-private.h"
 #include "govorun-secrets.h"
-/* Until the provisioner moves to the typed Voximplant calls. */
-#include "govorun-voximplant-client-private.h"
 
 /*
  * How the provisioner works, and why:
