@@ -27,6 +27,26 @@ static void apply_cleanup (Run *run);
 static void apply_finish (Run *run);
 static void apply_done (Run *run);
 
+/* After "already exists" and a re-read: whether @obj was found; if the
+ * answer did not have it, @step_id fails. */
+static gboolean
+found_again (Run        *run,
+             Obj        *obj,
+             const char *method,
+             const char *step_id,
+             What        what)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (run->error != NULL)
+    return FALSE;
+  if (obj->exists)
+    return TRUE;
+  _govorun_provisioner_set_bad_response (&error, method);
+  _govorun_provisioner_run_fail (run, step_id, what, obj->name, error);
+  return FALSE;
+}
+
 static void
 on_app_reread (Run                     *run,
                GovorunVoximplantClient *client,
@@ -34,17 +54,8 @@ on_app_reread (Run                     *run,
                gpointer                 data)
 {
   _govorun_provisioner_read_applications (run, client, result, data);
-  if (run->error != NULL)
-    return;
-  if (!run->app.exists)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      _govorun_provisioner_set_bad_response (&local_error, "GetApplications");
-      _govorun_provisioner_run_fail (run, "application", WHAT_CREATE_APPLICATION, run->app.name, local_error);
-      return;
-    }
-  _govorun_provisioner_emit_step (run, "application", GOVORUN_STEP_DONE, NULL);
+  if (found_again (run, &run->app, "GetApplications", "application", WHAT_CREATE_APPLICATION))
+    _govorun_provisioner_emit_step (run, "application", GOVORUN_STEP_DONE, NULL);
 }
 
 static void
@@ -163,18 +174,9 @@ on_scenario_reread (Run                     *run,
   GovorunScenarioKind kind = scenario - run->scenarios;
 
   _govorun_provisioner_read_scenarios (run, client, result, NULL);
-  if (run->error != NULL)
-    return;
-  if (!scenario->exists)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      _govorun_provisioner_set_bad_response (&local_error, "GetScenarios");
-      _govorun_provisioner_run_fail (run, kind_step_id (kind), WHAT_CREATE_SCENARIO, scenario->name, local_error);
-      return;
-    }
   /* Its text is unknown: make it ours. */
-  set_scenario (run, scenario);
+  if (found_again (run, scenario, "GetScenarios", kind_step_id (kind), WHAT_CREATE_SCENARIO))
+    set_scenario (run, scenario);
 }
 
 static void
@@ -336,17 +338,8 @@ on_rule_reread (Run                     *run,
   guint r = rule - run->rules;
 
   _govorun_provisioner_read_rules (run, client, result, NULL);
-  if (run->error != NULL)
-    return;
-  if (!rule->exists)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      _govorun_provisioner_set_bad_response (&local_error, "GetRules");
-      _govorun_provisioner_run_fail (run, rule_step_id (r), WHAT_CREATE_RULE, rule->name, local_error);
-      return;
-    }
-  update_rule (run, rule, TRUE);
+  if (found_again (run, rule, "GetRules", rule_step_id (r), WHAT_CREATE_RULE))
+    update_rule (run, rule, TRUE);
 }
 
 static void
@@ -451,10 +444,7 @@ on_bound (Run                     *run,
 
   if (!govorun_voximplant_client_bind_phone_number_to_application_finish (client, result, &error))
     {
-      g_autofree char *names = _govorun_provisioner_numbers_text (run, ids);
-      g_autofree char *first = g_strdup_printf ("bind-%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
-
-      _govorun_provisioner_run_fail (run, first, WHAT_BIND, names, error);
+      _govorun_provisioner_fail_numbers (run, ids, "bind", WHAT_BIND, error);
       _govorun_provisioner_emit_binds (run, ids, "bind", GOVORUN_STEP_FAILED, run->error != NULL ? run->error->message : NULL);
       return;
     }

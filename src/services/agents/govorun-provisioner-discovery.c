@@ -79,21 +79,36 @@ _govorun_provisioner_stage_start (Run *run)
   _govorun_provisioner_stage_end (run);
 }
 
+/* The items of a list answer, or NULL after failing the run's check step. */
+typedef GPtrArray *(*ListFinish) (GovorunVoximplantClient  *client,
+                                  GAsyncResult             *result,
+                                  gint64                   *total_count,
+                                  GError                  **error);
+
+static GPtrArray *
+read_list (Run                     *run,
+           ListFinish               finish,
+           GovorunVoximplantClient *client,
+           GAsyncResult            *result)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = finish (client, result, NULL, &error);
+
+  if (items == NULL)
+    _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
+  return items;
+}
+
 void
 _govorun_provisioner_read_applications (Run                     *run,
                                         GovorunVoximplantClient *client,
                                         GAsyncResult            *result,
                                         gpointer                 data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) items = read_list (run, govorun_voximplant_client_get_applications_finish, client, result);
 
-  items = govorun_voximplant_client_get_applications_finish (client, result, NULL, &error);
   if (items == NULL)
-    {
-      _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
-      return;
-    }
+    return;
 
   /* The filter matches name parts: keep the exact short name only. */
   for (guint i = 0; i < items->len; i++)
@@ -118,15 +133,10 @@ _govorun_provisioner_read_scenarios (Run                     *run,
                                      GAsyncResult            *result,
                                      gpointer                 data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) items = read_list (run, govorun_voximplant_client_get_scenarios_finish, client, result);
 
-  items = govorun_voximplant_client_get_scenarios_finish (client, result, NULL, &error);
   if (items == NULL)
-    {
-      _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
-      return;
-    }
+    return;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -147,15 +157,10 @@ read_phones (Run                     *run,
              GAsyncResult            *result,
              gpointer                 data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) items = read_list (run, govorun_voximplant_client_get_phone_numbers_finish, client, result);
 
-  items = govorun_voximplant_client_get_phone_numbers_finish (client, result, NULL, &error);
   if (items == NULL)
-    {
-      _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
-      return;
-    }
+    return;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -230,15 +235,10 @@ _govorun_provisioner_read_rules (Run                     *run,
                                  GAsyncResult            *result,
                                  gpointer                 data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) items = read_list (run, govorun_voximplant_client_get_rules_finish, client, result);
 
-  items = govorun_voximplant_client_get_rules_finish (client, result, NULL, &error);
   if (items == NULL)
-    {
-      _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
-      return;
-    }
+    return;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -267,15 +267,10 @@ read_script (Run                     *run,
              gpointer                 data)
 {
   Obj *scenario = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) items = read_list (run, govorun_voximplant_client_get_scenarios_finish, client, result);
 
-  items = govorun_voximplant_client_get_scenarios_finish (client, result, NULL, &error);
   if (items == NULL)
-    {
-      _govorun_provisioner_run_fail (run, "check", WHAT_READ, NULL, error);
-      return;
-    }
+    return;
   for (guint i = 0; i < items->len; i++)
     {
       GovorunVoximplantScenario *item = g_ptr_array_index (items, i);

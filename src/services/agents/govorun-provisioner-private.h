@@ -200,8 +200,11 @@ void          _govorun_provisioner_emit_binds        (Run              *run,
                                                       const char       *prefix,
                                                       GovorunStepState  state,
                                                       const char       *message);
-char         *_govorun_provisioner_numbers_text      (Run              *run,
-                                                      GArray           *ids);
+void          _govorun_provisioner_fail_numbers      (Run              *run,
+                                                      GArray           *ids,
+                                                      const char       *prefix,
+                                                      What              what,
+                                                      const GError     *error);
 
 /* govorun-provisioner-records.c: which objects are Govorun's */
 void          _govorun_provisioner_load_records      (Run              *run);

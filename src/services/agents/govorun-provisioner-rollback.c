@@ -27,10 +27,7 @@ on_unbound (Run                     *run,
 
   if (!govorun_voximplant_client_bind_phone_number_to_application_finish (client, result, &error))
     {
-      g_autofree char *names = _govorun_provisioner_numbers_text (run, ids);
-      g_autofree char *first = g_strdup_printf ("unbind-%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
-
-      _govorun_provisioner_run_fail (run, first, WHAT_UNBIND, names, error);
+      _govorun_provisioner_fail_numbers (run, ids, "unbind", WHAT_UNBIND, error);
       return;
     }
   for (guint i = 0; i < ids->len; i++)

@@ -253,9 +253,9 @@ _govorun_provisioner_emit_binds (Run              *run,
     }
 }
 
-char *
-_govorun_provisioner_numbers_text (Run    *run,
-                                   GArray *ids)
+static char *
+numbers_text (Run    *run,
+              GArray *ids)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   GPtrArray *numbers = govorun_agent_get_numbers (run->agent);
@@ -274,4 +274,19 @@ _govorun_provisioner_numbers_text (Run    *run,
       g_string_append_printf (text, "+%s", digits != NULL ? (digits[0] == '+' ? digits + 1 : digits) : "?");
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A binding or unbinding (@prefix) of the numbers @ids failed: the first
+ * one's step, with all of them in the message. */
+void
+_govorun_provisioner_fail_numbers (Run          *run,
+                                   GArray       *ids,
+                                   const char   *prefix,
+                                   What          what,
+                                   const GError *error)
+{
+  g_autofree char *names = numbers_text (run, ids);
+  g_autofree char *first = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, g_array_index (ids, gint64, 0));
+
+  _govorun_provisioner_run_fail (run, first, what, names, error);
 }
