@@ -36,8 +36,9 @@
  *    was answered with a definite refusal is dropped again; after a
  *    transport failure it stays, since the object may exist.
  *
- *  - Mutations are sent without GOVORUN_HTTP_FLAGS_IDEMPOTENT: the
- *    transport retries them only after a documented rate-limit answer.
+ *  - Mutations go out without GOVORUN_HTTP_FLAGS_IDEMPOTENT (the typed
+ *    client sets it for Get* only): the transport retries them only after
+ *    a documented rate-limit answer.
  *
  *  - Requests that do not depend on each other go out together; a "round"
  *    is a set of parallel requests, and the next round waits for all of
@@ -48,10 +49,9 @@
  *    the outbound scenario is always the ElevenLabs one.
  *
  * The files: this one (the object, starting a run, what follows discovery),
- * -run (stages, requests, failures), -replies (reading answers), -records
- * (ownership), -discovery, -desired, -plan, -apply, -rollback, -drift,
- * -finish (saving the agent) and -names; their shared state is in
- * govorun-provisioner-private.h.
+ * -run (stages, requests, failures), -records (ownership), -discovery,
+ * -desired, -plan, -apply, -rollback, -drift, -finish (saving the agent)
+ * and -names; their shared state is in govorun-provisioner-private.h.
  */
 
 G_DEFINE_FINAL_TYPE (GovorunProvisioner, govorun_provisioner, G_TYPE_OBJECT)
