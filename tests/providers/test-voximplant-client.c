@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "govorun-http.h"
-#include "govorun-voximplant-client.h"
+#include "govorun-voximplant-client-private.h"
 #include "govorun-voximplant-credentials.h"
 #include "govorun-voximplant-emulator.h"
 

@@ -20,6 +20,7 @@
 #include "govorun-secrets.h"
 #include "govorun-store.h"
 #include "govorun-util.h"
+#include "govorun-voximplant-client-private.h"
 #include "sandbox-services.h"
 
 typedef struct

@@ -200,27 +200,18 @@ count (Fixture    *f,
   return raw_count (f, type);
 }
 
-static JsonObject *
-vox_call (Fixture                 *f,
-          const char              *method,
-          GovorunVoximplantParams *params)
+static GovorunVoximplantClient *
+vox_client (Fixture *f)
 {
-  g_autoptr(GovorunVoximplantClient) client = NULL;
   g_autoptr(GError) error = NULL;
-  JsonObject *envelope;
+  GovorunVoximplantClient *client;
 
   govorun_client_factory_voximplant_async (f->s.factory, f->vox_account, NULL, NULL, on_result, f);
   client = govorun_client_factory_voximplant_finish (f->s.factory, wait_result (f), &error);
   g_clear_object (&f->result);
   g_assert_no_error (error);
 
-  govorun_voximplant_client_call_async (client, method, params, GOVORUN_HTTP_FLAGS_NONE, NULL,
-                                        on_result, f);
-  envelope = govorun_voximplant_client_call_finish (client, wait_result (f), &error);
-  g_clear_object (&f->result);
-  g_assert_no_error (error);
-
-  return envelope;
+  return client;
 }
 
 /* Someone else's application, scenario, rule and bound number in the same
@@ -229,38 +220,34 @@ static void
 add_foreign_objects (Fixture *f,
                      gint64   phone_id)
 {
-  g_autoptr(GovorunVoximplantParams) app = govorun_voximplant_params_new ();
-  g_autoptr(GovorunVoximplantParams) scenario = govorun_voximplant_params_new ();
-  g_autoptr(GovorunVoximplantParams) rule = govorun_voximplant_params_new ();
-  g_autoptr(GovorunVoximplantParams) bind = govorun_voximplant_params_new ();
-  g_autoptr(JsonObject) app_answer = NULL;
-  g_autoptr(JsonObject) scenario_answer = NULL;
-  g_autoptr(JsonObject) rule_answer = NULL;
-  g_autoptr(JsonObject) bind_answer = NULL;
-  gint64 app_id, scenario_id, rule_id;
+  g_autoptr(GovorunVoximplantClient) client = vox_client (f);
+  g_autoptr(GovorunVoximplantApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 scenario_id, rule_id;
 
-  govorun_voximplant_params_add (app, "application_name", "crm-bot");
-  app_answer = vox_call (f, "AddApplication", app);
-  app_id = json_object_get_int_member (app_answer, "application_id");
+  govorun_voximplant_client_add_application_async (client, "crm-bot", FALSE, NULL, on_result, f);
+  app = govorun_voximplant_client_add_application_finish (client, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
 
-  govorun_voximplant_params_add (scenario, "scenario_name", "crm-handler");
-  govorun_voximplant_params_add (scenario, "scenario_script", "VoxEngine.terminate();");
-  govorun_voximplant_params_add_int (scenario, "application_id", app_id);
-  scenario_answer = vox_call (f, "AddScenario", scenario);
-  scenario_id = json_object_get_int_member (scenario_answer, "scenario_id");
+  govorun_voximplant_client_add_scenario_async (client, "crm-handler", "VoxEngine.terminate();",
+                                                app->application_id, NULL, on_result, f);
+  scenario_id = govorun_voximplant_client_add_scenario_finish (client, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
 
-  govorun_voximplant_params_add (rule, "rule_name", "crm-inbound");
-  govorun_voximplant_params_add (rule, "rule_pattern", ".*");
-  govorun_voximplant_params_add_int (rule, "application_id", app_id);
-  govorun_voximplant_params_add_int (rule, "scenario_id", scenario_id);
-  rule_answer = vox_call (f, "AddRule", rule);
-  rule_id = json_object_get_int_member (rule_answer, "rule_id");
+  govorun_voximplant_client_add_rule_async (client, app->application_id, "crm-inbound", ".*", scenario_id,
+                                            NULL, on_result, f);
+  rule_id = govorun_voximplant_client_add_rule_finish (client, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
 
-  govorun_voximplant_params_add_int (bind, "phone_id", phone_id);
-  govorun_voximplant_params_add_int (bind, "application_id", app_id);
-  govorun_voximplant_params_add_int (bind, "rule_id", rule_id);
-  govorun_voximplant_params_add_bool (bind, "bind", TRUE);
-  bind_answer = vox_call (f, "BindPhoneNumberToApplication", bind);
+  govorun_voximplant_client_bind_phone_number_to_application_async (client, &phone_id, 1, app->application_id,
+                                                                    rule_id, TRUE, NULL, on_result, f);
+  g_assert_true (govorun_voximplant_client_bind_phone_number_to_application_finish (client, wait_result (f),
+                                                                                    &error));
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
 
   f->foreign[0] = raw_count (f, "application");
   f->foreign[1] = raw_count (f, "scenario");

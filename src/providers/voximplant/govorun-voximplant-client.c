@@ -8,12 +8,11 @@
 
 #include "config.h"
 
-#include "govorun-voximplant-client.h"
+#include "govorun-voximplant-client-private.h"
 #include "govorun-util.h"
 
 #include <glib/gi18n.h>
 #include <gnutls/gnutls.h>
-#include <math.h>
 #include <string.h>
 
 /* Tokens are made per attempt, so a short life is enough; the official
@@ -54,172 +53,6 @@ secret_free (char *secret)
     return;
   gnutls_memset (secret, 0, strlen (secret));
   g_free (secret);
-}
-
-/* ---- Params ---- */
-
-struct _GovorunVoximplantParams
-{
-  GPtrArray *names;
-  GPtrArray *values;
-};
-
-G_DEFINE_BOXED_TYPE (GovorunVoximplantParams, govorun_voximplant_params,
-                     govorun_voximplant_params_copy, govorun_voximplant_params_free)
-
-GovorunVoximplantParams *
-govorun_voximplant_params_new (void)
-{
-  GovorunVoximplantParams *params = g_new0 (GovorunVoximplantParams, 1);
-
-  params->names = g_ptr_array_new_with_free_func (g_free);
-  params->values = g_ptr_array_new_with_free_func (g_free);
-
-  return params;
-}
-
-GovorunVoximplantParams *
-govorun_voximplant_params_copy (const GovorunVoximplantParams *params)
-{
-  GovorunVoximplantParams *copy;
-
-  g_return_val_if_fail (params != NULL, NULL);
-
-  copy = govorun_voximplant_params_new ();
-  for (guint i = 0; i < params->names->len; i++)
-    govorun_voximplant_params_add (copy,
-                                   g_ptr_array_index (params->names, i),
-                                   g_ptr_array_index (params->values, i));
-
-  return copy;
-}
-
-void
-govorun_voximplant_params_free (GovorunVoximplantParams *params)
-{
-  if (params == NULL)
-    return;
-
-  g_ptr_array_unref (params->names);
-  g_ptr_array_unref (params->values);
-  g_free (params);
-}
-
-void
-govorun_voximplant_params_add (GovorunVoximplantParams *params,
-                               const char              *name,
-                               const char              *value)
-{
-  g_return_if_fail (params != NULL);
-  g_return_if_fail (name != NULL && *name != '\0');
-  g_return_if_fail (value != NULL);
-
-  g_ptr_array_add (params->names, g_strdup (name));
-  g_ptr_array_add (params->values, g_strdup (value));
-}
-
-void
-govorun_voximplant_params_add_int (GovorunVoximplantParams *params,
-                                   const char              *name,
-                                   gint64                   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  govorun_voximplant_params_add (params, name, buf);
-}
-
-void
-govorun_voximplant_params_add_bool (GovorunVoximplantParams *params,
-                                    const char              *name,
-                                    gboolean                 value)
-{
-  /* Lowercase, as the Node and Go clients send (reference §1.2). */
-  govorun_voximplant_params_add (params, name, value ? "true" : "false");
-}
-
-void
-govorun_voximplant_params_add_list (GovorunVoximplantParams *params,
-                                    const char              *name,
-                                    const char * const      *values)
-{
-  g_autofree char *joined = NULL;
-
-  g_return_if_fail (values != NULL);
-
-  joined = g_strjoinv (";", (char **) values);
-  govorun_voximplant_params_add (params, name, joined);
-}
-
-void
-govorun_voximplant_params_add_int_list (GovorunVoximplantParams *params,
-                                        const char              *name,
-                                        const gint64            *values,
-                                        gsize                    n_values)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  g_return_if_fail (values != NULL || n_values == 0);
-
-  for (gsize i = 0; i < n_values; i++)
-    {
-      if (i > 0)
-        g_string_append_c (joined, ';');
-      g_string_append_printf (joined, "%" G_GINT64_FORMAT, values[i]);
-    }
-
-  govorun_voximplant_params_add (params, name, joined->str);
-}
-
-void
-govorun_voximplant_params_add_timestamp (GovorunVoximplantParams *params,
-                                         const char              *name,
-                                         GDateTime               *when)
-{
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (when != NULL);
-
-  text = govorun_format_utc_timestamp (when);
-  govorun_voximplant_params_add (params, name, text);
-}
-
-/* ---- Account info ---- */
-
-G_DEFINE_BOXED_TYPE (GovorunVoximplantAccountInfo, govorun_voximplant_account_info,
-                     govorun_voximplant_account_info_copy, govorun_voximplant_account_info_free)
-
-GovorunVoximplantAccountInfo *
-govorun_voximplant_account_info_copy (const GovorunVoximplantAccountInfo *info)
-{
-  GovorunVoximplantAccountInfo *copy;
-
-  g_return_val_if_fail (info != NULL, NULL);
-
-  copy = g_new0 (GovorunVoximplantAccountInfo, 1);
-  copy->account_id = info->account_id;
-  copy->account_name = g_strdup (info->account_name);
-  copy->account_email = g_strdup (info->account_email);
-  copy->balance = info->balance;
-  copy->currency = g_strdup (info->currency);
-  copy->active = info->active;
-  copy->frozen = info->frozen;
-  copy->api_address = g_strdup (info->api_address);
-
-  return copy;
-}
-
-void
-govorun_voximplant_account_info_free (GovorunVoximplantAccountInfo *info)
-{
-  if (info == NULL)
-    return;
-
-  g_free (info->account_name);
-  g_free (info->account_email);
-  g_free (info->currency);
-  g_free (info->api_address);
-  g_free (info);
 }
 
 /* ---- Errors ---- */
@@ -353,8 +186,8 @@ new_bad_response (const char *detail,
   return new_provider_error (GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE, sentence, 0, NULL, http_status);
 }
 
-static GError *
-new_missing_field (const char *field)
+GError *
+govorun_voximplant_error_new_missing_field (const char *field)
 {
   /* Translators: %s is a field name such as “balance” */
   g_autofree char *detail = g_strdup_printf (_("the “%s” field is missing"), field);
@@ -362,8 +195,8 @@ new_missing_field (const char *field)
   return new_bad_response (detail, 0);
 }
 
-static GError *
-new_mistyped_field (const char *field)
+GError *
+govorun_voximplant_error_new_mistyped_field (const char *field)
 {
   /* Translators: %s is a field name such as “balance” */
   g_autofree char *detail = g_strdup_printf (_("the “%s” field has the wrong type"), field);
@@ -395,6 +228,13 @@ classify_code (int code)
 
     case 127: /* Insufficient money */
       return GOVORUN_VOXIMPLANT_ERROR_INSUFFICIENT_FUNDS;
+
+    case 331: /* No phones in stock */
+    case 332: /* Insufficient phones */
+      return GOVORUN_VOXIMPLANT_ERROR_NO_STOCK;
+
+    case 182: /* Occupied phone number */
+      return GOVORUN_VOXIMPLANT_ERROR_NUMBER_TAKEN;
 
     case 115: /* Invalid account_id */
     case 116: /* Invalid application_id */
@@ -662,7 +502,7 @@ interpret_response (GBytes    *body,
   if (!json_object_has_member (object, "result") ||
       JSON_NODE_HOLDS_NULL (json_object_get_member (object, "result")))
     {
-      g_propagate_error (error, new_missing_field ("result"));
+      g_propagate_error (error, govorun_voximplant_error_new_missing_field ("result"));
       return NULL;
     }
 
@@ -916,165 +756,59 @@ govorun_voximplant_client_call_finish (GovorunVoximplantClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* ---- Typed methods ---- */
+/* ---- Typed calls ---- */
 
-static gboolean
-read_string (JsonObject  *object,
-             const char  *field,
-             gboolean     required,
-             char       **out,
-             GError     **error)
+typedef struct
 {
-  JsonNode *node = json_object_get_member (object, field);
+  GovorunVoximplantParseEnvelope parse;
+  GovorunVoximplantParseItem     parse_item;
+  GDestroyNotify                 free_func;
+} Parser;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (required)
-        {
-          g_propagate_error (error, new_missing_field (field));
-          return FALSE;
-        }
-      *out = NULL;
-      return TRUE;
-    }
+/* A list method's answer: the items and "total_count" (-1: not given). */
+typedef struct
+{
+  GPtrArray *items;
+  gint64     total_count;
+} List;
 
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_propagate_error (error, new_mistyped_field (field));
-      return FALSE;
-    }
-
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
+static void
+list_free (List *list)
+{
+  g_clear_pointer (&list->items, g_ptr_array_unref);
+  g_free (list);
 }
 
-/* Numbers may come as integers or as doubles. */
-static gboolean
-read_double (JsonObject  *object,
-             const char  *field,
-             double      *out,
-             GError     **error)
+static List *
+parse_list (JsonObject    *envelope,
+            const Parser  *parser,
+            GError       **error)
 {
-  JsonNode *node = json_object_get_member (object, field);
-  GType type;
+  gint64 total = -1;
+  GPtrArray *items = govorun_voximplant_parse_list (envelope, parser->parse_item, parser->free_func,
+                                                    &total, error);
+  List *list;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      g_propagate_error (error, new_missing_field (field));
-      return FALSE;
-    }
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *out = (double) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
-  else
-    {
-      g_propagate_error (error, new_mistyped_field (field));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_id (JsonObject  *object,
-         const char  *field,
-         gint64      *out,
-         GError     **error)
-{
-  double value;
-  JsonNode *node = json_object_get_member (object, field);
-
-  if (node != NULL && json_node_get_value_type (node) == G_TYPE_INT64)
-    {
-      *out = json_node_get_int (node);
-    }
-  else
-    {
-      if (!read_double (object, field, &value, error))
-        return FALSE;
-      /* 2^53: beyond it a double no longer holds every integer. */
-      if (value != floor (value) || value < 0 || value > 9007199254740992.0)
-        {
-          g_propagate_error (error, new_mistyped_field (field));
-          return FALSE;
-        }
-      *out = (gint64) value;
-    }
-
-  if (*out <= 0)
-    {
-      g_propagate_error (error, new_mistyped_field (field));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_bool (JsonObject  *object,
-           const char  *field,
-           gboolean     fallback,
-           gboolean    *out,
-           GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, field);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      *out = fallback;
-      return TRUE;
-    }
-
-  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_propagate_error (error, new_mistyped_field (field));
-      return FALSE;
-    }
-
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static GovorunVoximplantAccountInfo *
-parse_account_info (JsonObject  *envelope,
-                    GError     **error)
-{
-  g_autoptr(GovorunVoximplantAccountInfo) info = g_new0 (GovorunVoximplantAccountInfo, 1);
-  JsonNode *result = json_object_get_member (envelope, "result");
-  JsonObject *object;
-
-  if (!JSON_NODE_HOLDS_OBJECT (result))
-    {
-      g_propagate_error (error, new_mistyped_field ("result"));
-      return NULL;
-    }
-  object = json_node_get_object (result);
-
-  if (!read_id (object, "account_id", &info->account_id, error) ||
-      !read_string (object, "account_name", TRUE, &info->account_name, error) ||
-      !read_string (object, "account_email", FALSE, &info->account_email, error) ||
-      !read_double (object, "balance", &info->balance, error) ||
-      !read_string (object, "currency", TRUE, &info->currency, error) ||
-      !read_bool (object, "active", TRUE, &info->active, error) ||
-      !read_bool (object, "frozen", FALSE, &info->frozen, error) ||
-      !read_string (envelope, "api_address", FALSE, &info->api_address, error))
+  if (items == NULL)
     return NULL;
 
-  return g_steal_pointer (&info);
+  list = g_new0 (List, 1);
+  list->items = items;
+  list->total_count = total;
+
+  return list;
 }
 
 static void
-on_account_info (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_typed_call (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  const Parser *parser = g_task_get_task_data (task);
   g_autoptr(JsonObject) envelope = NULL;
   g_autoptr(GError) error = NULL;
-  GovorunVoximplantAccountInfo *info;
+  gpointer parsed;
 
   envelope = govorun_voximplant_client_call_finish (GOVORUN_VOXIMPLANT_CLIENT (source), result, &error);
   if (envelope == NULL)
@@ -1083,49 +817,141 @@ on_account_info (GObject      *source,
       return;
     }
 
-  info = parse_account_info (envelope, &error);
-  if (info == NULL)
+  if (parser->parse_item != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      parsed = parse_list (envelope, parser, &error);
+      if (parsed == NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, parsed, (GDestroyNotify) list_free);
     }
-
-  g_task_return_pointer (task, info, (GDestroyNotify) govorun_voximplant_account_info_free);
+  else if (parser->parse != NULL)
+    {
+      parsed = parser->parse (envelope, &error);
+      if (parsed == NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, parsed, parser->free_func);
+    }
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
-void
-govorun_voximplant_client_get_account_info_async (GovorunVoximplantClient *self,
-                                                  GCancellable            *cancellable,
-                                                  GAsyncReadyCallback      callback,
-                                                  gpointer                 user_data)
+static void
+typed_call (GovorunVoximplantClient        *self,
+            const char                     *method,
+            GovorunVoximplantParams        *params,
+            const Parser                   *parser,
+            gpointer                        source_tag,
+            GCancellable                   *cancellable,
+            GAsyncReadyCallback             callback,
+            gpointer                        user_data)
 {
-  g_autoptr(GovorunVoximplantParams) params = govorun_voximplant_params_new ();
+  g_autoptr(GovorunVoximplantParams) owned = params;
   GTask *task;
 
   g_return_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, govorun_voximplant_client_get_account_info_async);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_memdup2 (parser, sizeof *parser), g_free);
 
-  /* The cached balance can lag behind; "Test connection" wants it now. */
-  govorun_voximplant_params_add_bool (params, "return_live_balance", TRUE);
-
-  govorun_voximplant_client_call_async (self, "GetAccountInfo", params, GOVORUN_HTTP_FLAGS_NONE,
-                                        cancellable, on_account_info, task);
+  govorun_voximplant_client_call_async (self, method, owned, GOVORUN_HTTP_FLAGS_NONE,
+                                        cancellable, on_typed_call, task);
 }
 
-GovorunVoximplantAccountInfo *
-govorun_voximplant_client_get_account_info_finish (GovorunVoximplantClient  *self,
-                                                   GAsyncResult             *result,
-                                                   GError                  **error)
+void
+govorun_voximplant_client_call_parsed (GovorunVoximplantClient        *self,
+                                       const char                     *method,
+                                       GovorunVoximplantParams        *params,
+                                       GovorunVoximplantParseEnvelope  parse,
+                                       GDestroyNotify                  free_func,
+                                       gpointer                        source_tag,
+                                       GCancellable                   *cancellable,
+                                       GAsyncReadyCallback             callback,
+                                       gpointer                        user_data)
 {
-  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        govorun_voximplant_client_get_account_info_async, NULL);
+  Parser parser = { parse, NULL, free_func };
+
+  typed_call (self, method, params, &parser, source_tag, cancellable, callback, user_data);
+}
+
+void
+govorun_voximplant_client_call_list (GovorunVoximplantClient    *self,
+                                     const char                 *method,
+                                     GovorunVoximplantParams    *params,
+                                     GovorunVoximplantParseItem  parse_item,
+                                     GDestroyNotify              free_item,
+                                     gpointer                    source_tag,
+                                     GCancellable               *cancellable,
+                                     GAsyncReadyCallback         callback,
+                                     gpointer                    user_data)
+{
+  Parser parser = { NULL, parse_item, free_item };
+
+  g_return_if_fail (parse_item != NULL);
+
+  typed_call (self, method, params, &parser, source_tag, cancellable, callback, user_data);
+}
+
+static gboolean
+is_typed_result (GovorunVoximplantClient *self,
+                 GAsyncResult            *result,
+                 gpointer                 source_tag)
+{
+  return GOVORUN_IS_VOXIMPLANT_CLIENT (self) &&
+         g_task_is_valid (result, self) &&
+         g_task_get_source_tag (G_TASK (result)) == source_tag;
+}
+
+gpointer
+govorun_voximplant_client_parsed_finish (GovorunVoximplantClient  *self,
+                                         GAsyncResult             *result,
+                                         gpointer                  source_tag,
+                                         GError                  **error)
+{
+  g_return_val_if_fail (is_typed_result (self, result, source_tag), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+govorun_voximplant_client_done_finish (GovorunVoximplantClient  *self,
+                                       GAsyncResult             *result,
+                                       gpointer                  source_tag,
+                                       GError                  **error)
+{
+  g_return_val_if_fail (is_typed_result (self, result, source_tag), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+GPtrArray *
+govorun_voximplant_client_list_finish (GovorunVoximplantClient  *self,
+                                       GAsyncResult             *result,
+                                       gpointer                  source_tag,
+                                       gint64                   *total_count,
+                                       GError                  **error)
+{
+  List *list;
+  GPtrArray *items;
+
+  g_return_val_if_fail (is_typed_result (self, result, source_tag), NULL);
+
+  if (total_count != NULL)
+    *total_count = -1;
+
+  list = g_task_propagate_pointer (G_TASK (result), error);
+  if (list == NULL)
+    return NULL;
+
+  if (total_count != NULL)
+    *total_count = list->total_count;
+  items = g_steal_pointer (&list->items);
+  list_free (list);
+
+  return items;
 }
 
 /* ---- The object ---- */
@@ -1251,8 +1077,8 @@ govorun_voximplant_client_set_style (GovorunVoximplantClient *self,
  * _govorun_voximplant_client_parse_for_fuzzing:
  *
  * Runs the parsers of Voximplant answers over @data: the envelope at a few
- * HTTP statuses, the rate-limit check and the account info. Only the fuzz
- * targets call it (tests/fuzz/), through the private header.
+ * HTTP statuses, the rate-limit check and every typed method's parser.
+ * Only the fuzz targets call it (tests/fuzz/), through the private header.
  */
 void
 _govorun_voximplant_client_parse_for_fuzzing (const guint8 *data,
@@ -1272,11 +1098,10 @@ _govorun_voximplant_client_parse_for_fuzzing (const guint8 *data,
       g_assert ((envelope == NULL) == (error != NULL));
       if (envelope != NULL)
         {
-          g_autoptr(GError) info_error = NULL;
-          GovorunVoximplantAccountInfo *info = parse_account_info (envelope, &info_error);
-
-          g_assert ((info == NULL) == (info_error != NULL));
-          g_clear_pointer (&info, govorun_voximplant_account_info_free);
+          _govorun_voximplant_account_parse_for_fuzzing (envelope);
+          _govorun_voximplant_applications_parse_for_fuzzing (envelope);
+          _govorun_voximplant_phone_numbers_parse_for_fuzzing (envelope);
+          _govorun_voximplant_number_market_parse_for_fuzzing (envelope);
         }
     }
 }

@@ -6,10 +6,15 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <gio/gio.h>
 
-#include "govorun-http-private.h"
+#include "govorun-http.h"
 #include "govorun-voximplant-credentials.h"
+/* The typed methods, one header per resource family. */
+#include "govorun-voximplant-account.h"
+#include "govorun-voximplant-applications.h"
+#include "govorun-voximplant-number-market.h"
+#include "govorun-voximplant-phone-numbers.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +49,8 @@ typedef enum
   GOVORUN_VOXIMPLANT_ERROR_INVALID_ACCOUNT_ID,/* the account ID set is not a valid ID (nothing was sent) */
   GOVORUN_VOXIMPLANT_ERROR_EMPTY_KEY,         /* no API key or credentials set (nothing was sent) */
   GOVORUN_VOXIMPLANT_ERROR_FORBIDDEN,         /* 104: the key's roles do not allow the method */
+  GOVORUN_VOXIMPLANT_ERROR_NO_STOCK,          /* 331, 332: not that many numbers on sale */
+  GOVORUN_VOXIMPLANT_ERROR_NUMBER_TAKEN,      /* 182: someone else has the number */
 } GovorunVoximplantError;
 
 typedef enum
@@ -51,62 +58,6 @@ typedef enum
   GOVORUN_VOXIMPLANT_STYLE_PATH, /* POST <base>/<Method> */
   GOVORUN_VOXIMPLANT_STYLE_CMD,  /* POST <base> with cmd=<Method> */
 } GovorunVoximplantStyle;
-
-/* Request parameters: an ordered list of name/value pairs, encoded the way
- * the Management API wants them. */
-typedef struct _GovorunVoximplantParams GovorunVoximplantParams;
-
-#define GOVORUN_TYPE_VOXIMPLANT_PARAMS (govorun_voximplant_params_get_type ())
-
-GType                    govorun_voximplant_params_get_type      (void) G_GNUC_CONST;
-GovorunVoximplantParams *govorun_voximplant_params_new           (void);
-GovorunVoximplantParams *govorun_voximplant_params_copy          (const GovorunVoximplantParams *params);
-void                     govorun_voximplant_params_free          (GovorunVoximplantParams *params);
-void                     govorun_voximplant_params_add           (GovorunVoximplantParams *params,
-                                                                  const char              *name,
-                                                                  const char              *value);
-void                     govorun_voximplant_params_add_int       (GovorunVoximplantParams *params,
-                                                                  const char              *name,
-                                                                  gint64                   value);
-/* "true" / "false" */
-void                     govorun_voximplant_params_add_bool      (GovorunVoximplantParams *params,
-                                                                  const char              *name,
-                                                                  gboolean                 value);
-/* Items joined with ';' (items must not contain ';'). */
-void                     govorun_voximplant_params_add_list      (GovorunVoximplantParams *params,
-                                                                  const char              *name,
-                                                                  const char * const      *values);
-void                     govorun_voximplant_params_add_int_list  (GovorunVoximplantParams *params,
-                                                                  const char              *name,
-                                                                  const gint64            *values,
-                                                                  gsize                    n_values);
-/* "YYYY-MM-DD HH:mm:ss" in UTC, whatever the time zone of @when. */
-void                     govorun_voximplant_params_add_timestamp (GovorunVoximplantParams *params,
-                                                                  const char              *name,
-                                                                  GDateTime               *when);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunVoximplantParams, govorun_voximplant_params_free)
-
-/* GetAccountInfo's answer, the fields Govorun shows. */
-typedef struct
-{
-  gint64    account_id;
-  char     *account_name;
-  char     *account_email;   /* may be NULL */
-  double    balance;
-  char     *currency;
-  gboolean  active;
-  gboolean  frozen;
-  char     *api_address;     /* preferred API host; may be NULL */
-} GovorunVoximplantAccountInfo;
-
-#define GOVORUN_TYPE_VOXIMPLANT_ACCOUNT_INFO (govorun_voximplant_account_info_get_type ())
-
-GType                         govorun_voximplant_account_info_get_type (void) G_GNUC_CONST;
-GovorunVoximplantAccountInfo *govorun_voximplant_account_info_copy     (const GovorunVoximplantAccountInfo *info);
-void                          govorun_voximplant_account_info_free     (GovorunVoximplantAccountInfo       *info);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunVoximplantAccountInfo, govorun_voximplant_account_info_free)
 
 #define GOVORUN_TYPE_VOXIMPLANT_CLIENT (govorun_voximplant_client_get_type ())
 
@@ -137,33 +88,5 @@ void                     govorun_voximplant_client_set_credentials     (GovorunV
                                                                         GovorunVoximplantCredentials *credentials);
 void                     govorun_voximplant_client_set_style           (GovorunVoximplantClient *self,
                                                                         GovorunVoximplantStyle   style);
-
-/* Calls @method ("GetAccountInfo"). @params may be NULL; it is copied.
- * GOVORUN_HTTP_FLAGS_IDEMPOTENT is added for "Get*" methods. */
-void                     govorun_voximplant_client_call_async          (GovorunVoximplantClient *self,
-                                                                        const char              *method,
-                                                                        GovorunVoximplantParams *params,
-                                                                        GovorunHttpFlags         flags,
-                                                                        GCancellable            *cancellable,
-                                                                        GAsyncReadyCallback      callback,
-                                                                        gpointer                 user_data);
-/* Returns: (transfer full): the whole success envelope; it has "result".
- * Treat it as possibly secret: with API-key auth GetAccountInfo's result
- * repeats the api_key, so don't log or store envelopes wholesale.
- * Errors: GOVORUN_VOXIMPLANT_ERROR, GOVORUN_HTTP_ERROR (unchanged from the
- * transport), G_IO_ERROR_CANCELLED, or a GOVORUN_VOXIMPLANT_CREDENTIALS_ERROR
- * when no token could be signed. */
-JsonObject              *govorun_voximplant_client_call_finish         (GovorunVoximplantClient  *self,
-                                                                        GAsyncResult             *result,
-                                                                        GError                  **error);
-
-void                     govorun_voximplant_client_get_account_info_async  (GovorunVoximplantClient *self,
-                                                                            GCancellable            *cancellable,
-                                                                            GAsyncReadyCallback      callback,
-                                                                            gpointer                 user_data);
-GovorunVoximplantAccountInfo *
-                         govorun_voximplant_client_get_account_info_finish (GovorunVoximplantClient  *self,
-                                                                            GAsyncResult             *result,
-                                                                            GError                  **error);
 
 G_END_DECLS

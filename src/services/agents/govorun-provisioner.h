@@ -11,6 +11,7 @@
 #include "govorun-account-store.h"
 #include "govorun-agent-store.h"
 #include "govorun-client-factory.h"
+#include "govorun-plan.h"
 #include "govorun-scenario-generator.h"
 #include "govorun-store.h"
 
@@ -21,7 +22,8 @@ G_BEGIN_DECLS
  * application, the agent's scenarios, its routing rules and its number
  * bindings, all with names derived from the agent's slug so that any run
  * can find what an earlier (perhaps interrupted) run did. See the comment
- * at the top of govorun-provisioner.c for the rules it follows.
+ * at the top of govorun-provisioner.c for the rules it follows. Its plans
+ * are GovorunPlan (govorun-plan.h).
  */
 
 #define GOVORUN_PROVISIONER_ERROR (govorun_provisioner_error_quark ())
@@ -33,59 +35,6 @@ typedef enum
   GOVORUN_PROVISIONER_ERROR_STEP_FAILED,   /* a step failed; Continue may finish the job */
   GOVORUN_PROVISIONER_ERROR_STEP_REJECTED, /* a step was refused in a way a retry will not fix */
 } GovorunProvisionerError;
-
-typedef enum
-{
-  GOVORUN_PLAN_CREATE,
-  GOVORUN_PLAN_REUSE,
-  GOVORUN_PLAN_UPDATE,
-  GOVORUN_PLAN_BIND,
-  GOVORUN_PLAN_UNBIND,
-  GOVORUN_PLAN_DELETE,
-} GovorunPlanAction;
-
-typedef struct
-{
-  char              *id;           /* stable: "application", "scenario-inbound", "rule-inbound", "bind-<phone_id>", … */
-  GovorunPlanAction  action;
-  char              *object_type;  /* "application", "scenario", "rule", "binding" */
-  char              *name;         /* provider-side name, or the number */
-  char              *description;  /* a translated sentence for people */
-} GovorunPlanStep;
-
-typedef struct
-{
-  GPtrArray *steps;                /* of GovorunPlanStep */
-} GovorunPlan;
-
-typedef enum
-{
-  GOVORUN_STEP_PENDING,
-  GOVORUN_STEP_RUNNING,
-  GOVORUN_STEP_DONE,
-  GOVORUN_STEP_FAILED,
-  GOVORUN_STEP_SKIPPED,
-} GovorunStepState;
-
-#define GOVORUN_TYPE_PLAN_ACTION (govorun_plan_action_get_type ())
-#define GOVORUN_TYPE_STEP_STATE  (govorun_step_state_get_type ())
-#define GOVORUN_TYPE_PLAN_STEP   (govorun_plan_step_get_type ())
-#define GOVORUN_TYPE_PLAN        (govorun_plan_get_type ())
-
-GType            govorun_plan_action_get_type (void) G_GNUC_CONST;
-GType            govorun_step_state_get_type  (void) G_GNUC_CONST;
-GType            govorun_plan_step_get_type   (void) G_GNUC_CONST;
-GovorunPlanStep *govorun_plan_step_copy       (const GovorunPlanStep *step);
-void             govorun_plan_step_free       (GovorunPlanStep       *step);
-GType            govorun_plan_get_type        (void) G_GNUC_CONST;
-GovorunPlan     *govorun_plan_copy            (const GovorunPlan     *plan);
-void             govorun_plan_free            (GovorunPlan           *plan);
-/* The step with @id, or NULL. */
-GovorunPlanStep *govorun_plan_find_step       (GovorunPlan           *plan,
-                                               const char            *id);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunPlanStep, govorun_plan_step_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunPlan, govorun_plan_free)
 
 #define GOVORUN_TYPE_PROVISIONER (govorun_provisioner_get_type ())
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-number-service.h"
+#include "govorun-voximplant-client-private.h"
 
 /*
  * Every call is a short chain: the client from the factory, then one or
