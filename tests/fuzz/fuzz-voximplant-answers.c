@@ -13,8 +13,10 @@
 
 #include "govorun-voximplant-client-private.h"
 
-/* libFuzzer entry point: whatever the provider answers, the parsers return
- * a value or an error, never crash. */
+/* libFuzzer entry point: whatever the provider answers, the envelope
+ * reader and every typed method's parser (account, applications,
+ * scenarios, rules, owned numbers, the number market) return a value or
+ * an error, never both, never crash. */
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int

@@ -978,6 +978,9 @@ test_error_codes (Fixture       *f,
     { "{\"error\": {\"code\": 116, \"msg\": \"Invalid application_id\"}}", GOVORUN_VOXIMPLANT_ERROR_NOT_FOUND, 116 },
     { "{\"error\": {\"code\": 255, \"msg\": \"Invalid list_id\"}}", GOVORUN_VOXIMPLANT_ERROR_NOT_FOUND, 255 },
     { "{\"error\": {\"code\": 104, \"msg\": \"Forbidden command\"}}", GOVORUN_VOXIMPLANT_ERROR_FORBIDDEN, 104 },
+    { "{\"error\": {\"code\": 331, \"msg\": \"No phones in stock\"}}", GOVORUN_VOXIMPLANT_ERROR_NO_STOCK, 331 },
+    { "{\"error\": {\"code\": 332, \"msg\": \"Insufficient phones\"}}", GOVORUN_VOXIMPLANT_ERROR_NO_STOCK, 332 },
+    { "{\"error\": {\"code\": 182, \"msg\": \"Occupied phone number\"}}", GOVORUN_VOXIMPLANT_ERROR_NUMBER_TAKEN, 182 },
     { "{\"error\": {\"code\": 103, \"msg\": \"Unknown command\"}}", GOVORUN_VOXIMPLANT_ERROR_PROVIDER, 103 },
     { "{\"error\": {\"code\": 999, \"msg\": \"New\\nthing\"}}", GOVORUN_VOXIMPLANT_ERROR_PROVIDER, 999 },
     /* Other envelope shapes seen in the official clients */
@@ -1013,6 +1016,378 @@ test_error_codes (Fixture       *f,
 
     g_assert_null (envelope);
     assert_provider_error (error, GOVORUN_VOXIMPLANT_ERROR_AUTH_FAILED, 100);
+  }
+}
+
+/* ---- typed calls ---- */
+
+static void
+test_typed_applications (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GovorunVoximplantApplication) app = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *r = NULL;
+  GovorunVoximplantScenario *scenario;
+  GovorunVoximplantRule *rule;
+  gint64 scenario_id, other_id, rule_id, total = 0;
+
+  govorun_voximplant_client_add_application_async (f->client, "typed", TRUE, NULL, on_result, &r);
+  app = govorun_voximplant_client_add_application_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpint (app->application_id, >, 0);
+  g_assert_true (g_str_has_prefix (app->application_name, "typed."));
+
+  govorun_voximplant_client_get_applications_async (f->client, "typed", 10, 0, NULL, on_result, &r);
+  items = govorun_voximplant_client_get_applications_finish (f->client, wait_for (&r), &total, &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (total, ==, 1);
+  g_assert_cmpint (((GovorunVoximplantApplication *) g_ptr_array_index (items, 0))->application_id, ==,
+                   app->application_id);
+  g_assert_cmpstr (((GovorunVoximplantApplication *) g_ptr_array_index (items, 0))->application_name, ==,
+                   app->application_name);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  govorun_voximplant_client_add_scenario_async (f->client, "typed-in", "VoxEngine.terminate();",
+                                                app->application_id, NULL, on_result, &r);
+  scenario_id = govorun_voximplant_client_add_scenario_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpint (scenario_id, >, 0);
+
+  govorun_voximplant_client_add_scenario_async (f->client, "typed-out", NULL, 0, NULL, on_result, &r);
+  other_id = govorun_voximplant_client_add_scenario_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+
+  govorun_voximplant_client_set_scenario_info_async (f->client, scenario_id, NULL, "VoxEngine.customData();",
+                                                     NULL, on_result, &r);
+  g_assert_true (govorun_voximplant_client_set_scenario_info_finish (f->client, wait_for (&r), &error));
+  g_clear_object (&r);
+  g_assert_no_error (error);
+
+  /* The text only with with_script, and only by id. */
+  govorun_voximplant_client_get_scenarios_async (f->client, scenario_id, NULL, TRUE, 0, 0, NULL, on_result, &r);
+  items = govorun_voximplant_client_get_scenarios_finish (f->client, wait_for (&r), NULL, &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  scenario = g_ptr_array_index (items, 0);
+  g_assert_cmpint (scenario->scenario_id, ==, scenario_id);
+  g_assert_cmpstr (scenario->scenario_name, ==, "typed-in");
+  g_assert_cmpstr (scenario->scenario_script, ==, "VoxEngine.customData();");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  govorun_voximplant_client_get_scenarios_async (f->client, 0, "typed-", FALSE, 10, 0, NULL, on_result, &r);
+  items = govorun_voximplant_client_get_scenarios_finish (f->client, wait_for (&r), &total, &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpint (total, ==, 2);
+  g_assert_null (((GovorunVoximplantScenario *) g_ptr_array_index (items, 0))->scenario_script);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  govorun_voximplant_client_add_rule_async (f->client, app->application_id, "typed-rule", "7495.*", scenario_id,
+                                            NULL, on_result, &r);
+  rule_id = govorun_voximplant_client_add_rule_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpint (rule_id, >, 0);
+
+  govorun_voximplant_client_bind_scenario_async (f->client, &other_id, 1, rule_id, app->application_id, TRUE,
+                                                 NULL, on_result, &r);
+  g_assert_true (govorun_voximplant_client_bind_scenario_finish (f->client, wait_for (&r), &error));
+  g_clear_object (&r);
+  g_assert_no_error (error);
+
+  govorun_voximplant_client_set_rule_info_async (f->client, rule_id, NULL, "7812.*", NULL, on_result, &r);
+  g_assert_true (govorun_voximplant_client_set_rule_info_finish (f->client, wait_for (&r), &error));
+  g_clear_object (&r);
+  g_assert_no_error (error);
+
+  govorun_voximplant_client_get_rules_async (f->client, app->application_id, TRUE, 10, 0, NULL, on_result, &r);
+  items = govorun_voximplant_client_get_rules_finish (f->client, wait_for (&r), NULL, &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  rule = g_ptr_array_index (items, 0);
+  g_assert_cmpint (rule->rule_id, ==, rule_id);
+  g_assert_cmpstr (rule->rule_name, ==, "typed-rule");
+  g_assert_cmpstr (rule->rule_pattern, ==, "7812.*");
+  g_assert_cmpuint (rule->scenario_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (rule->scenario_ids, gint64, 0), ==, scenario_id);
+  g_assert_cmpint (g_array_index (rule->scenario_ids, gint64, 1), ==, other_id);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  govorun_voximplant_client_del_rule_async (f->client, rule_id, app->application_id, NULL, on_result, &r);
+  g_assert_true (govorun_voximplant_client_del_rule_finish (f->client, wait_for (&r), &error));
+  g_clear_object (&r);
+  g_assert_no_error (error);
+
+  govorun_voximplant_client_del_scenario_async (f->client, other_id, NULL, on_result, &r);
+  g_assert_true (govorun_voximplant_client_del_scenario_finish (f->client, wait_for (&r), &error));
+  g_clear_object (&r);
+  g_assert_no_error (error);
+
+  govorun_voximplant_client_del_application_async (f->client, app->application_id, NULL, on_result, &r);
+  g_assert_true (govorun_voximplant_client_del_application_finish (f->client, wait_for (&r), &error));
+  g_clear_object (&r);
+  g_assert_no_error (error);
+
+  /* Gone: the provider's "not found". */
+  govorun_voximplant_client_del_application_async (f->client, app->application_id, NULL, on_result, &r);
+  g_assert_false (govorun_voximplant_client_del_application_finish (f->client, wait_for (&r), &error));
+  g_clear_object (&r);
+  g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_NOT_FOUND);
+}
+
+static void
+test_typed_numbers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GovorunVoximplantApplication) app = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *wanted[] = { "74951230001", "74951230002", NULL };
+  GAsyncResult *r = NULL;
+  GovorunVoximplantPhoneCountry *country = NULL;
+  GovorunVoximplantPhoneRegion *region = NULL;
+  GovorunVoximplantNewPhoneNumber *on_sale;
+  GovorunVoximplantPhoneNumber *owned;
+  gint64 phone_ids[2], total = 0;
+
+  govorun_voximplant_emulator_seed_phone_inventory (f->emu);
+
+  govorun_voximplant_client_get_phone_number_categories_async (f->client, "EN", NULL, on_result, &r);
+  items = govorun_voximplant_client_get_phone_number_categories_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    if (g_str_equal (((GovorunVoximplantPhoneCountry *) g_ptr_array_index (items, i))->country_code, "US"))
+      country = g_ptr_array_index (items, i);
+  g_assert_nonnull (country);
+  g_assert_cmpstr (country->phone_prefix, ==, "1");
+  g_assert_cmpuint (country->phone_categories->len, >=, 1);
+  g_assert_cmpstr (((GovorunVoximplantPhoneCategory *) g_ptr_array_index (country->phone_categories, 0))->phone_category_name,
+                   ==, "GEOGRAPHIC");
+  g_assert_true (((GovorunVoximplantPhoneCategory *) g_ptr_array_index (country->phone_categories, 0))->country_has_states);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  govorun_voximplant_client_get_phone_number_country_states_async (f->client, "US", "GEOGRAPHIC", NULL,
+                                                                   on_result, &r);
+  items = govorun_voximplant_client_get_phone_number_country_states_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpstr (((GovorunVoximplantPhoneState *) g_ptr_array_index (items, 1))->country_state, ==, "NY");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  govorun_voximplant_client_get_phone_number_regions_async (f->client, "US", "GEOGRAPHIC", "NY", 0, "EN",
+                                                            NULL, on_result, &r);
+  items = govorun_voximplant_client_get_phone_number_regions_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  region = g_ptr_array_index (items, 0);
+  g_assert_cmpint (region->phone_region_id, ==, 203);
+  g_assert_cmpint (region->phone_count, ==, 5);
+  g_assert_cmpfloat_with_epsilon (region->phone_price, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (region->phone_installation_price, 1.0, 1e-9);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Only one region when asked by id; Saint Petersburg wants documents. */
+  govorun_voximplant_client_get_phone_number_regions_async (f->client, "RU", "GEOGRAPHIC", NULL, 102, NULL,
+                                                            NULL, on_result, &r);
+  items = govorun_voximplant_client_get_phone_number_regions_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_true (((GovorunVoximplantPhoneRegion *) g_ptr_array_index (items, 0))->required_verification);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  govorun_voximplant_client_get_new_phone_numbers_async (f->client, "RU", "GEOGRAPHIC", NULL, 101, NULL, 2, 0,
+                                                         NULL, on_result, &r);
+  items = govorun_voximplant_client_get_new_phone_numbers_finish (f->client, wait_for (&r), &total, &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  on_sale = g_ptr_array_index (items, 0);
+  g_assert_cmpstr (on_sale->phone_number, ==, "74951230001");
+  g_assert_cmpint (on_sale->phone_id, >, 0);
+  g_assert_cmpfloat_with_epsilon (on_sale->phone_price, 5.0, 1e-9);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  govorun_voximplant_emulator_set_balance (f->emu, ACCOUNT_ID, 1000.0);
+  govorun_voximplant_client_attach_phone_number_async (f->client, "RU", "GEOGRAPHIC", NULL, 101, wanted,
+                                                       NULL, on_result, &r);
+  items = govorun_voximplant_client_attach_phone_number_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    phone_ids[i] = ((GovorunVoximplantAttachedNumber *) g_ptr_array_index (items, i))->phone_id;
+  g_assert_false (((GovorunVoximplantAttachedNumber *) g_ptr_array_index (items, 0))->required_verification);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* 331 and 332 (none, or not that many in stock) are NO_STOCK. */
+  add_fault (f, "AttachPhoneNumber", 0, 332, 0, FALSE, 1);
+  govorun_voximplant_client_attach_phone_number_async (f->client, "US", "GEOGRAPHIC", "NY", 203, wanted,
+                                                       NULL, on_result, &r);
+  items = govorun_voximplant_client_attach_phone_number_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_null (items);
+  assert_provider_error (error, GOVORUN_VOXIMPLANT_ERROR_NO_STOCK, 332);
+  g_clear_error (&error);
+
+  govorun_voximplant_client_add_application_async (f->client, "numbers", FALSE, NULL, on_result, &r);
+  app = govorun_voximplant_client_add_application_finish (f->client, wait_for (&r), &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+
+  govorun_voximplant_client_bind_phone_number_to_application_async (f->client, phone_ids, 2, app->application_id,
+                                                                    0, TRUE, NULL, on_result, &r);
+  g_assert_true (govorun_voximplant_client_bind_phone_number_to_application_finish (f->client, wait_for (&r),
+                                                                                    &error));
+  g_clear_object (&r);
+  g_assert_no_error (error);
+
+  govorun_voximplant_client_get_phone_numbers_async (f->client, phone_ids, 2, 1, 0, NULL, on_result, &r);
+  items = govorun_voximplant_client_get_phone_numbers_finish (f->client, wait_for (&r), &total, &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (total, ==, 2);
+  owned = g_ptr_array_index (items, 0);
+  g_assert_cmpint (owned->phone_id, ==, phone_ids[0]);
+  g_assert_cmpstr (owned->phone_number, ==, "74951230001");
+  g_assert_cmpint (owned->application_id, ==, app->application_id);
+  g_assert_false (owned->deactivated);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  govorun_voximplant_client_deactivate_phone_number_async (f->client, phone_ids[1], NULL, on_result, &r);
+  g_assert_true (govorun_voximplant_client_deactivate_phone_number_finish (f->client, wait_for (&r), &error));
+  g_clear_object (&r);
+  g_assert_no_error (error);
+
+  govorun_voximplant_client_get_phone_numbers_async (f->client, NULL, 0, 0, 0, NULL, on_result, &r);
+  items = govorun_voximplant_client_get_phone_numbers_finish (f->client, wait_for (&r), NULL, &error);
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+}
+
+/* Runs GetPhoneNumbers against a stub answering @body. */
+static GPtrArray *
+stub_phone_numbers (Fixture     *f,
+                    Stub        *stub,
+                    const char  *body,
+                    GError     **error)
+{
+  GAsyncResult *r = NULL;
+  GPtrArray *items;
+
+  g_hash_table_remove (stub->answers, "GetPhoneNumbers");
+  stub_json (stub, "GetPhoneNumbers", 200, body);
+  govorun_voximplant_client_get_phone_numbers_async (f->client, NULL, 0, 0, 0, NULL, on_result, &r);
+  items = govorun_voximplant_client_get_phone_numbers_finish (f->client, wait_for (&r), NULL, error);
+  g_object_unref (r);
+
+  return items;
+}
+
+static void
+test_typed_parsing (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(Stub) stub = stub_new ();
+  const struct {
+    const char *body;
+    const char *field;   /* named in BAD_RESPONSE; NULL: parsed */
+  } cases[] = {
+    /* Needed fields: missing or mistyped is an error naming them. */
+    { "{\"result\": [{\"phone_number\": \"7495\"}]}", "phone_id" },
+    { "{\"result\": [{\"phone_id\": \"5\", \"phone_number\": \"7495\"}]}", "phone_id" },
+    { "{\"result\": [{\"phone_id\": 5, \"phone_number\": 7495}]}", "phone_number" },
+    { "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"deactivated\": \"no\"}]}", "deactivated" },
+    { "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"required_verification\": 1}]}", "required_verification" },
+    { "{\"result\": [], \"total_count\": \"0\"}", "total_count" },
+    { "{\"result\": {}}", "result" },
+    /* Shown-only fields of the wrong type are ignored. */
+    { "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"phone_region_name\": 42,"
+      " \"rule_name\": [1], \"phone_next_renewal\": false}]}", NULL },
+  };
+  g_autoptr(GPtrArray) items = NULL;
+  GovorunVoximplantPhoneNumber *number;
+
+  g_clear_object (&f->client);
+  f->client = stub_client (f, stub);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *quoted = NULL;
+
+      items = stub_phone_numbers (f, stub, cases[i].body, &error);
+      g_test_message ("%s → %s", cases[i].body, error ? error->message : "(ok)");
+      if (cases[i].field == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (items->len, ==, 1);
+          number = g_ptr_array_index (items, 0);
+          g_assert_cmpint (number->phone_id, ==, 5);
+          g_assert_null (number->phone_region_name);
+          g_assert_null (number->rule_name);
+          g_assert_null (number->phone_next_renewal);
+          g_clear_pointer (&items, g_ptr_array_unref);
+          continue;
+        }
+      quoted = g_strdup_printf ("“%s”", cases[i].field);
+      g_assert_null (items);
+      g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE);
+      g_assert_nonnull (strstr (error->message, quoted));
+    }
+
+  /* required_verification: Voximplant's country code, or a boolean. */
+  {
+    const struct {
+      const char *value;
+      gboolean    required;
+    } verification[] = {
+      { "\"RU\"", TRUE }, { "\"\"", FALSE }, { "true", TRUE }, { "false", FALSE }, { "null", FALSE },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (verification); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *body =
+          g_strdup_printf ("{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"required_verification\": %s}],"
+                           " \"total_count\": 1}", verification[i].value);
+
+        items = stub_phone_numbers (f, stub, body, &error);
+        g_assert_no_error (error);
+        number = g_ptr_array_index (items, 0);
+        g_assert_cmpint (number->required_verification, ==, verification[i].required);
+        g_clear_pointer (&items, g_ptr_array_unref);
+      }
+  }
+
+  /* Ids beside "result": AddRule without a rule_id is an error. */
+  {
+    g_autoptr(GError) error = NULL;
+    GAsyncResult *r = NULL;
+    gint64 id;
+
+    stub_json (stub, "AddRule", 200, "{\"result\": 1}");
+    govorun_voximplant_client_add_rule_async (f->client, 1, "r", "1", 0, NULL, on_result, &r);
+    id = govorun_voximplant_client_add_rule_finish (f->client, wait_for (&r), &error);
+    g_object_unref (r);
+    g_assert_cmpint (id, ==, 0);
+    g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE);
+    g_assert_nonnull (strstr (error->message, "“rule_id”"));
   }
 }
 
@@ -1259,6 +1634,9 @@ main (int   argc,
   ADD ("cancellation", test_cancellation, NULL);
   ADD ("empty-key", test_empty_key, NULL);
   ADD ("invalid-account-id", test_invalid_account_id, NULL);
+  ADD ("typed-applications", test_typed_applications, NULL);
+  ADD ("typed-numbers", test_typed_numbers, NULL);
+  ADD ("typed-parsing", test_typed_parsing, NULL);
   g_test_add_func ("/Govorun/VoximplantClient/provider-code-helper", test_provider_code_helper);
   g_test_add_func ("/Govorun/VoximplantClient/no-secret-in-logs", test_no_secret_in_logs);
 

@@ -20,7 +20,7 @@
 #include "govorun-secrets.h"
 #include "govorun-store.h"
 #include "govorun-util.h"
-#include "govorun-voximplant-client-private.h"
+#include "govorun-voximplant-client.h"
 #include "sandbox-services.h"
 
 typedef struct
@@ -213,7 +213,7 @@ deactivate (Fixture  *f,
 static double
 balance (Fixture *f)
 {
-  g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
+  g_autoptr(GovorunAccountBalance) info = NULL;
   g_autoptr(GError) error = NULL;
 
   govorun_number_service_get_balance_async (f->service, f->account, NULL, on_result, f);
@@ -542,34 +542,26 @@ test_wrong_account (Fixture       *f,
 
 /* -- binding and deactivation -- */
 
-static JsonObject *
-vox_call (Fixture                 *f,
-          const char              *method,
-          GovorunVoximplantParams *params)
+static GovorunVoximplantClient *
+vox_client (Fixture *f)
 {
-  g_autoptr(GovorunVoximplantClient) client = NULL;
   g_autoptr(GError) error = NULL;
-  JsonObject *envelope;
+  GovorunVoximplantClient *client;
 
   govorun_client_factory_voximplant_async (f->s.factory, f->account, NULL, NULL, on_result, f);
   client = govorun_client_factory_voximplant_finish (f->s.factory, wait_result (f), &error);
   g_clear_object (&f->result);
   g_assert_no_error (error);
 
-  govorun_voximplant_client_call_async (client, method, params, GOVORUN_HTTP_FLAGS_NONE, NULL, on_result, f);
-  envelope = govorun_voximplant_client_call_finish (client, wait_result (f), &error);
-  g_clear_object (&f->result);
-  g_assert_no_error (error);
-
-  return envelope;
+  return client;
 }
 
 static void
 test_bind (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GovorunVoximplantParams) params = NULL;
-  g_autoptr(JsonObject) envelope = NULL;
+  g_autoptr(GovorunVoximplantClient) client = vox_client (f);
+  g_autoptr(GovorunVoximplantApplication) app = NULL;
   g_autoptr(GPtrArray) bought = NULL;
   g_autoptr(GPtrArray) owned = NULL;
   g_autoptr(GError) error = NULL;
@@ -577,28 +569,23 @@ test_bind (Fixture       *f,
   gint64 app_id, scenario_id, rule_id, phone_id;
   guint bound_before;
 
-  params = govorun_voximplant_params_new ();
-  govorun_voximplant_params_add (params, "application_name", "numtest");
-  envelope = vox_call (f, "AddApplication", params);
-  app_id = json_object_get_int_member (envelope, "application_id");
-  g_clear_pointer (&envelope, json_object_unref);
-  g_clear_pointer (&params, govorun_voximplant_params_free);
+  govorun_voximplant_client_add_application_async (client, "numtest", FALSE, NULL, on_result, f);
+  app = govorun_voximplant_client_add_application_finish (client, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  app_id = app->application_id;
 
-  params = govorun_voximplant_params_new ();
-  govorun_voximplant_params_add (params, "scenario_name", "numtest-inbound");
-  govorun_voximplant_params_add (params, "scenario_script", "VoxEngine.terminate();");
-  envelope = vox_call (f, "AddScenario", params);
-  scenario_id = json_object_get_int_member (envelope, "scenario_id");
-  g_clear_pointer (&envelope, json_object_unref);
-  g_clear_pointer (&params, govorun_voximplant_params_free);
+  govorun_voximplant_client_add_scenario_async (client, "numtest-inbound", "VoxEngine.terminate();", 0,
+                                                NULL, on_result, f);
+  scenario_id = govorun_voximplant_client_add_scenario_finish (client, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
 
-  params = govorun_voximplant_params_new ();
-  govorun_voximplant_params_add_int (params, "application_id", app_id);
-  govorun_voximplant_params_add (params, "rule_name", "numtest-in");
-  govorun_voximplant_params_add (params, "rule_pattern", "74951230005");
-  govorun_voximplant_params_add_int (params, "scenario_id", scenario_id);
-  envelope = vox_call (f, "AddRule", params);
-  rule_id = json_object_get_int_member (envelope, "rule_id");
+  govorun_voximplant_client_add_rule_async (client, app_id, "numtest-in", "74951230005", scenario_id,
+                                            NULL, on_result, f);
+  rule_id = govorun_voximplant_client_add_rule_finish (client, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
   g_assert_cmpint (rule_id, >, 0);
 
   bought = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "74951230005", &error);
@@ -789,11 +776,12 @@ test_bad_response (Fixture       *f,
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   govorun_endpoints_set_sandbox (f->s.endpoints, raw.url, govorun_sandbox_get_elevenlabs_url (f->s.sandbox));
 
-  /* No "result" at all: the client's own check. */
+  /* No "result" at all: the client's own check, reported by the service. */
   raw.body = g_strdup ("{}");
   items = list_owned (f, f->account, &error);
   g_assert_null (items);
-  g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE);
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "“result”"));
   g_clear_error (&error);
   assert_bad_response (f, &raw, OP_OWNED, "{\"result\": {}}", "result");
   assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [1]}", "result");
@@ -870,7 +858,7 @@ test_cancel (Fixture       *f,
   {
     GovorunFault slow = { .delay_ms = 500, .times = 1 };
     g_autoptr(GCancellable) later = g_cancellable_new ();
-    g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
+    g_autoptr(GovorunAccountBalance) info = NULL;
 
     govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), "GetAccountInfo", &slow);
     govorun_number_service_get_balance_async (f->service, f->account, later, on_result, f);

@@ -118,20 +118,30 @@ govorun_voximplant_rule_free (GovorunVoximplantRule *rule)
 
 /* ---- Parsers ---- */
 
-static gpointer
-parse_application (JsonObject  *object,
-                   GError     **error)
+/* An application; AddApplication's answer has the same fields beside
+ * "result", where the name is only kept (@name_mode). */
+static GovorunVoximplantApplication *
+read_application (JsonObject              *object,
+                  GovorunVoximplantField   name_mode,
+                  GError                 **error)
 {
   g_autoptr(GovorunVoximplantApplication) application = g_new0 (GovorunVoximplantApplication, 1);
 
   if (!govorun_voximplant_read_id (object, "application_id", REQUIRED, &application->application_id, error) ||
-      !govorun_voximplant_read_string (object, "application_name", REQUIRED, &application->application_name, error) ||
+      !govorun_voximplant_read_string (object, "application_name", name_mode, &application->application_name, error) ||
       !govorun_voximplant_read_string (object, "modified", LENIENT, &application->modified, error) ||
       !govorun_voximplant_read_bool (object, "secure_record_storage", LENIENT,
                                      &application->secure_record_storage, error))
     return NULL;
 
   return g_steal_pointer (&application);
+}
+
+static gpointer
+parse_application (JsonObject  *object,
+                   GError     **error)
+{
+  return read_application (object, REQUIRED, error);
 }
 
 static gpointer
@@ -201,20 +211,11 @@ parse_rule (JsonObject  *object,
   return g_steal_pointer (&rule);
 }
 
-/* AddApplication: the ids come beside "result". */
 static gpointer
 parse_added_application (JsonObject  *envelope,
                          GError     **error)
 {
-  g_autoptr(GovorunVoximplantApplication) application = g_new0 (GovorunVoximplantApplication, 1);
-
-  if (!govorun_voximplant_read_id (envelope, "application_id", REQUIRED, &application->application_id, error) ||
-      !govorun_voximplant_read_string (envelope, "application_name", LENIENT, &application->application_name, error) ||
-      !govorun_voximplant_read_bool (envelope, "secure_record_storage", LENIENT,
-                                     &application->secure_record_storage, error))
-    return NULL;
-
-  return g_steal_pointer (&application);
+  return read_application (envelope, LENIENT, error);
 }
 
 static gpointer
@@ -338,6 +339,33 @@ call_delete (GovorunVoximplantClient *self,
                                          cancellable, callback, user_data);
 }
 
+/* Set<Thing>Info: <thing>_id and the two fields given (NULL: left as is). */
+static void
+call_set_info (GovorunVoximplantClient *self,
+               const char              *method,
+               const char              *id_param,
+               gint64                   id,
+               const char              *name_param,
+               const char              *name,
+               const char              *text_param,
+               const char              *text,
+               gpointer                 source_tag,
+               GCancellable            *cancellable,
+               GAsyncReadyCallback      callback,
+               gpointer                 user_data)
+{
+  GovorunVoximplantParams *params = govorun_voximplant_params_new ();
+
+  govorun_voximplant_params_add_int (params, id_param, id);
+  if (name != NULL)
+    govorun_voximplant_params_add (params, name_param, name);
+  if (text != NULL)
+    govorun_voximplant_params_add (params, text_param, text);
+
+  govorun_voximplant_client_call_parsed (self, method, params, NULL, NULL, source_tag,
+                                         cancellable, callback, user_data);
+}
+
 void
 govorun_voximplant_client_del_application_async (GovorunVoximplantClient *self,
                                                  gint64                   application_id,
@@ -433,17 +461,9 @@ govorun_voximplant_client_set_scenario_info_async (GovorunVoximplantClient *self
                                                    GAsyncReadyCallback      callback,
                                                    gpointer                 user_data)
 {
-  GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
-  govorun_voximplant_params_add_int (params, "scenario_id", scenario_id);
-  if (scenario_name != NULL)
-    govorun_voximplant_params_add (params, "scenario_name", scenario_name);
-  if (scenario_script != NULL)
-    govorun_voximplant_params_add (params, "scenario_script", scenario_script);
-
-  govorun_voximplant_client_call_parsed (self, "SetScenarioInfo", params, NULL, NULL,
-                                         govorun_voximplant_client_set_scenario_info_async,
-                                         cancellable, callback, user_data);
+  call_set_info (self, "SetScenarioInfo", "scenario_id", scenario_id,
+                 "scenario_name", scenario_name, "scenario_script", scenario_script,
+                 govorun_voximplant_client_set_scenario_info_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -579,17 +599,8 @@ govorun_voximplant_client_set_rule_info_async (GovorunVoximplantClient *self,
                                                GAsyncReadyCallback      callback,
                                                gpointer                 user_data)
 {
-  GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
-  govorun_voximplant_params_add_int (params, "rule_id", rule_id);
-  if (rule_name != NULL)
-    govorun_voximplant_params_add (params, "rule_name", rule_name);
-  if (rule_pattern != NULL)
-    govorun_voximplant_params_add (params, "rule_pattern", rule_pattern);
-
-  govorun_voximplant_client_call_parsed (self, "SetRuleInfo", params, NULL, NULL,
-                                         govorun_voximplant_client_set_rule_info_async,
-                                         cancellable, callback, user_data);
+  call_set_info (self, "SetRuleInfo", "rule_id", rule_id, "rule_name", rule_name, "rule_pattern", rule_pattern,
+                 govorun_voximplant_client_set_rule_info_async, cancellable, callback, user_data);
 }
 
 gboolean

@@ -8,25 +8,23 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
+#include "govorun-client-factory.h"
+#include "govorun-number-results.h"
 #include "govorun-number-service.h"
-#include "govorun-voximplant-client-private.h"
+#include "govorun-voximplant-client.h"
 
 /*
  * Every call is a short chain: the client from the factory, then one or
- * a few Management API methods. Answers are read field by field; a field
- * that is missing or of the wrong type gives BAD_RESPONSE, never a crash.
- * Provider errors with a meaning for numbers (money, stock, invalid
- * number or region) get a sentence of their own here, with the provider's
- * " (Voximplant error N: msg)" kept at the end; all others (transport,
- * authorization, rate limits) pass through unchanged.
+ * a few typed Management API calls. The client checks the answers (a
+ * malformed one is BAD_RESPONSE, never a crash); govorun-number-results
+ * turns them into model types and gives number-specific errors (money,
+ * stock, invalid number or region) a sentence of their own. All other
+ * errors (transport, authorization, rate limits) pass through unchanged.
  */
 
 #define DEFAULT_PAGE_SIZE 100
-#define PROVIDER_CODE_MARKER " (Voximplant error "
 
 struct _GovorunNumberService
 {
@@ -39,636 +37,6 @@ struct _GovorunNumberService
 G_DEFINE_FINAL_TYPE (GovorunNumberService, govorun_number_service, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (govorun-number-service-error-quark, govorun_number_service_error)
-
-/* ---- Boxed results ---- */
-
-GovorunPhoneNumber *
-govorun_phone_number_copy (const GovorunPhoneNumber *number)
-{
-  GovorunPhoneNumber *copy;
-
-  g_return_val_if_fail (number != NULL, NULL);
-
-  copy = g_memdup2 (number, sizeof *number);
-  copy->number = g_strdup (number->number);
-  copy->country_code = g_strdup (number->country_code);
-  copy->category = g_strdup (number->category);
-  copy->region_name = g_strdup (number->region_name);
-  copy->next_renewal = g_strdup (number->next_renewal);
-  copy->verification_status = g_strdup (number->verification_status);
-  copy->application_name = g_strdup (number->application_name);
-  copy->rule_name = g_strdup (number->rule_name);
-
-  return copy;
-}
-
-void
-govorun_phone_number_free (GovorunPhoneNumber *number)
-{
-  if (number == NULL)
-    return;
-
-  g_free (number->number);
-  g_free (number->country_code);
-  g_free (number->category);
-  g_free (number->region_name);
-  g_free (number->next_renewal);
-  g_free (number->verification_status);
-  g_free (number->application_name);
-  g_free (number->rule_name);
-  g_free (number);
-}
-
-G_DEFINE_BOXED_TYPE (GovorunPhoneNumber, govorun_phone_number,
-                     govorun_phone_number_copy, govorun_phone_number_free)
-
-GovorunPhoneCategory *
-govorun_phone_category_copy (const GovorunPhoneCategory *category)
-{
-  GovorunPhoneCategory *copy;
-
-  g_return_val_if_fail (category != NULL, NULL);
-
-  copy = g_new0 (GovorunPhoneCategory, 1);
-  copy->category = g_strdup (category->category);
-  copy->label = g_strdup (category->label);
-  copy->has_states = category->has_states;
-
-  return copy;
-}
-
-void
-govorun_phone_category_free (GovorunPhoneCategory *category)
-{
-  if (category == NULL)
-    return;
-
-  g_free (category->category);
-  g_free (category->label);
-  g_free (category);
-}
-
-G_DEFINE_BOXED_TYPE (GovorunPhoneCategory, govorun_phone_category,
-                     govorun_phone_category_copy, govorun_phone_category_free)
-
-GovorunPhoneCountry *
-govorun_phone_country_copy (const GovorunPhoneCountry *country)
-{
-  GovorunPhoneCountry *copy;
-
-  g_return_val_if_fail (country != NULL, NULL);
-
-  copy = g_new0 (GovorunPhoneCountry, 1);
-  copy->country_code = g_strdup (country->country_code);
-  copy->name = g_strdup (country->name);
-  copy->phone_prefix = g_strdup (country->phone_prefix);
-  copy->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_category_free);
-  for (guint i = 0; country->categories != NULL && i < country->categories->len; i++)
-    g_ptr_array_add (copy->categories,
-                     govorun_phone_category_copy (g_ptr_array_index (country->categories, i)));
-
-  return copy;
-}
-
-void
-govorun_phone_country_free (GovorunPhoneCountry *country)
-{
-  if (country == NULL)
-    return;
-
-  g_free (country->country_code);
-  g_free (country->name);
-  g_free (country->phone_prefix);
-  g_clear_pointer (&country->categories, g_ptr_array_unref);
-  g_free (country);
-}
-
-G_DEFINE_BOXED_TYPE (GovorunPhoneCountry, govorun_phone_country,
-                     govorun_phone_country_copy, govorun_phone_country_free)
-
-GovorunPhoneState *
-govorun_phone_state_copy (const GovorunPhoneState *state)
-{
-  GovorunPhoneState *copy;
-
-  g_return_val_if_fail (state != NULL, NULL);
-
-  copy = g_new0 (GovorunPhoneState, 1);
-  copy->code = g_strdup (state->code);
-  copy->name = g_strdup (state->name);
-
-  return copy;
-}
-
-void
-govorun_phone_state_free (GovorunPhoneState *state)
-{
-  if (state == NULL)
-    return;
-
-  g_free (state->code);
-  g_free (state->name);
-  g_free (state);
-}
-
-G_DEFINE_BOXED_TYPE (GovorunPhoneState, govorun_phone_state,
-                     govorun_phone_state_copy, govorun_phone_state_free)
-
-GovorunPhoneRegion *
-govorun_phone_region_copy (const GovorunPhoneRegion *region)
-{
-  GovorunPhoneRegion *copy;
-
-  g_return_val_if_fail (region != NULL, NULL);
-
-  copy = g_memdup2 (region, sizeof *region);
-  copy->name = g_strdup (region->name);
-  copy->code = g_strdup (region->code);
-
-  return copy;
-}
-
-void
-govorun_phone_region_free (GovorunPhoneRegion *region)
-{
-  if (region == NULL)
-    return;
-
-  g_free (region->name);
-  g_free (region->code);
-  g_free (region);
-}
-
-G_DEFINE_BOXED_TYPE (GovorunPhoneRegion, govorun_phone_region,
-                     govorun_phone_region_copy, govorun_phone_region_free)
-
-GovorunAvailableNumber *
-govorun_available_number_copy (const GovorunAvailableNumber *number)
-{
-  GovorunAvailableNumber *copy;
-
-  g_return_val_if_fail (number != NULL, NULL);
-
-  copy = g_memdup2 (number, sizeof *number);
-  copy->number = g_strdup (number->number);
-
-  return copy;
-}
-
-void
-govorun_available_number_free (GovorunAvailableNumber *number)
-{
-  if (number == NULL)
-    return;
-
-  g_free (number->number);
-  g_free (number);
-}
-
-G_DEFINE_BOXED_TYPE (GovorunAvailableNumber, govorun_available_number,
-                     govorun_available_number_copy, govorun_available_number_free)
-
-/* ---- Reading answers, field by field ---- */
-
-static GError *
-new_bad_response (const char *detail)
-{
-  return g_error_new (GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_BAD_RESPONSE,
-                      /* Translators: %s says what is wrong, e.g. “the “phone_id” field is missing” */
-                      _("Voximplant sent an answer about phone numbers that Govorun does not understand: %s. Try again later."),
-                      detail);
-}
-
-static gboolean
-set_missing (const char  *name,
-             GError     **error)
-{
-  /* Translators: %s is a field name such as “phone_id” */
-  g_autofree char *detail = g_strdup_printf (_("the “%s” field is missing"), name);
-
-  g_propagate_error (error, new_bad_response (detail));
-  return FALSE;
-}
-
-static gboolean
-set_mistyped (const char  *name,
-              GError     **error)
-{
-  /* Translators: %s is a field name such as “phone_id” */
-  g_autofree char *detail = g_strdup_printf (_("the “%s” field has the wrong type"), name);
-
-  g_propagate_error (error, new_bad_response (detail));
-  return FALSE;
-}
-
-/* NULL when absent or null (both mean "not set" in Voximplant answers). */
-static JsonNode *
-get_member (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-
-  return node;
-}
-
-static gboolean
-read_string (JsonObject  *object,
-             const char  *name,
-             gboolean     required,
-             char       **out,
-             GError     **error)
-{
-  JsonNode *node = get_member (object, name);
-
-  *out = NULL;
-  if (node == NULL)
-    return required ? set_missing (name, error) : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return set_mistyped (name, error);
-
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-read_int (JsonObject  *object,
-          const char  *name,
-          gboolean     required,
-          gint64      *out,
-          GError     **error)
-{
-  JsonNode *node = get_member (object, name);
-
-  *out = 0;
-  if (node == NULL)
-    return required ? set_missing (name, error) : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return set_mistyped (name, error);
-
-  *out = json_node_get_int (node);
-  return TRUE;
-}
-
-/* Prices: JSON numbers, integral or not. */
-static gboolean
-read_double (JsonObject  *object,
-             const char  *name,
-             gboolean     required,
-             double      *out,
-             GError     **error)
-{
-  JsonNode *node = get_member (object, name);
-
-  *out = 0.0;
-  if (node == NULL)
-    return required ? set_missing (name, error) : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return set_mistyped (name, error);
-
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
-  else if (json_node_get_value_type (node) == G_TYPE_INT64)
-    *out = (double) json_node_get_int (node);
-  else
-    return set_mistyped (name, error);
-
-  return TRUE;
-}
-
-static gboolean
-read_bool (JsonObject  *object,
-           const char  *name,
-           gboolean     required,
-           gboolean    *out,
-           GError     **error)
-{
-  JsonNode *node = get_member (object, name);
-
-  *out = FALSE;
-  if (node == NULL)
-    return required ? set_missing (name, error) : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return set_mistyped (name, error);
-
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-/* The envelope's "result" array; every element must be an object. */
-static JsonArray *
-read_result_array (JsonObject  *envelope,
-                   GError     **error)
-{
-  JsonNode *node = get_member (envelope, "result");
-  JsonArray *array;
-
-  if (node == NULL)
-    {
-      set_missing ("result", error);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_mistyped ("result", error);
-      return NULL;
-    }
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
-      {
-        set_mistyped ("result", error);
-        return NULL;
-      }
-
-  return array;
-}
-
-/* Whether a number still needs documents before it can be used.
- * UNVERIFIED: the full set of verification_status values is not in the
- * reference; "REQUIRED" and "IN_PROGRESS" are taken as "not yet usable",
- * and without a status the required_verification flag decides. */
-static gboolean
-needs_verification (const char *status,
-                    gboolean    required)
-{
-  if (status != NULL)
-    return g_ascii_strcasecmp (status, "REQUIRED") == 0
-           || g_ascii_strcasecmp (status, "IN_PROGRESS") == 0;
-
-  return required;
-}
-
-static GovorunPhoneNumber *
-parse_phone_number (JsonObject  *object,
-                    GError     **error)
-{
-  g_autoptr(GovorunPhoneNumber) number = g_new0 (GovorunPhoneNumber, 1);
-  gboolean required_verification = FALSE;
-
-  if (!read_int (object, "phone_id", TRUE, &number->phone_id, error)
-      || !read_string (object, "phone_number", TRUE, &number->number, error)
-      || !read_string (object, "phone_country_code", FALSE, &number->country_code, error)
-      || !read_string (object, "category_name", FALSE, &number->category, error)
-      || !read_string (object, "phone_region_name", FALSE, &number->region_name, error)
-      || !read_double (object, "phone_price", FALSE, &number->monthly_price, error)
-      || !read_string (object, "phone_next_renewal", FALSE, &number->next_renewal, error)
-      || !read_string (object, "verification_status", FALSE, &number->verification_status, error)
-      || !read_bool (object, "required_verification", FALSE, &required_verification, error)
-      || !read_bool (object, "deactivated", FALSE, &number->deactivated, error)
-      || !read_int (object, "application_id", FALSE, &number->application_id, error)
-      || !read_string (object, "application_name", FALSE, &number->application_name, error)
-      || !read_int (object, "rule_id", FALSE, &number->rule_id, error)
-      || !read_string (object, "rule_name", FALSE, &number->rule_name, error))
-    return NULL;
-
-  number->verification_required = needs_verification (number->verification_status,
-                                                      required_verification);
-
-  return g_steal_pointer (&number);
-}
-
-/* A translated name for the categories Voximplant is known to use, for
- * when the answer has no localized one. */
-static char *
-category_fallback_label (const char *category)
-{
-  if (g_ascii_strcasecmp (category, "GEOGRAPHIC") == 0)
-    return g_strdup (_("Geographic"));
-  if (g_ascii_strcasecmp (category, "MOBILE") == 0)
-    return g_strdup (_("Mobile"));
-  if (g_ascii_strcasecmp (category, "TOLLFREE") == 0)
-    return g_strdup (_("Toll-free"));
-  if (g_ascii_strcasecmp (category, "NATIONAL") == 0)
-    return g_strdup (_("National"));
-
-  return g_strdup (category);
-}
-
-static GovorunPhoneCountry *
-parse_country (JsonObject  *object,
-               GError     **error)
-{
-  g_autoptr(GovorunPhoneCountry) country = g_new0 (GovorunPhoneCountry, 1);
-  JsonNode *node;
-  JsonArray *array;
-
-  country->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_category_free);
-
-  if (!read_string (object, "country_code", TRUE, &country->country_code, error)
-      || !read_string (object, "localized_country_name", FALSE, &country->name, error)
-      || !read_string (object, "phone_prefix", FALSE, &country->phone_prefix, error))
-    return NULL;
-
-  if (country->name == NULL || *country->name == '\0')
-    {
-      g_free (country->name);
-      country->name = g_strdup (country->country_code);
-    }
-
-  node = get_member (object, "phone_categories");
-  if (node == NULL)
-    return g_steal_pointer (&country);
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_mistyped ("phone_categories", error);
-      return NULL;
-    }
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autoptr(GovorunPhoneCategory) category = g_new0 (GovorunPhoneCategory, 1);
-      JsonObject *item;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          set_mistyped ("phone_categories", error);
-          return NULL;
-        }
-      item = json_node_get_object (element);
-
-      if (!read_string (item, "phone_category_name", TRUE, &category->category, error)
-          || !read_string (item, "localized_phone_category_name", FALSE, &category->label, error)
-          || !read_bool (item, "country_has_states", FALSE, &category->has_states, error))
-        return NULL;
-
-      if (category->label == NULL || *category->label == '\0')
-        {
-          g_free (category->label);
-          category->label = category_fallback_label (category->category);
-        }
-
-      g_ptr_array_add (country->categories, g_steal_pointer (&category));
-    }
-
-  return g_steal_pointer (&country);
-}
-
-static GovorunPhoneState *
-parse_state (JsonObject  *object,
-             GError     **error)
-{
-  g_autoptr(GovorunPhoneState) state = g_new0 (GovorunPhoneState, 1);
-
-  if (!read_string (object, "country_state", TRUE, &state->code, error)
-      || !read_string (object, "country_state_name", FALSE, &state->name, error))
-    return NULL;
-
-  if (state->name == NULL)
-    state->name = g_strdup (state->code);
-
-  return g_steal_pointer (&state);
-}
-
-static GovorunPhoneRegion *
-parse_region (JsonObject  *object,
-              GError     **error)
-{
-  g_autoptr(GovorunPhoneRegion) region = g_new0 (GovorunPhoneRegion, 1);
-  g_autofree char *localized = NULL;
-  g_autofree char *status = NULL;
-  gboolean required = FALSE;
-  gint64 stock = 0;
-
-  if (!read_int (object, "phone_region_id", TRUE, &region->region_id, error)
-      || !read_string (object, "phone_region_name", TRUE, &region->name, error)
-      || !read_string (object, "localized_phone_region_name", FALSE, &localized, error)
-      || !read_string (object, "phone_region_code", FALSE, &region->code, error)
-      || !read_int (object, "phone_count", FALSE, &stock, error)
-      || !read_double (object, "phone_price", FALSE, &region->monthly_price, error)
-      || !read_double (object, "phone_installation_price", FALSE, &region->installation_price, error)
-      || !read_string (object, "verification_status", FALSE, &status, error)
-      || !read_bool (object, "required_verification", FALSE, &required, error))
-    return NULL;
-
-  if (localized != NULL && *localized != '\0')
-    {
-      g_free (region->name);
-      region->name = g_steal_pointer (&localized);
-    }
-  region->stock = (guint) CLAMP (stock, 0, G_MAXUINT);
-  /* For a region both say the same: documents will be asked for. */
-  region->verification_required = required || needs_verification (status, FALSE);
-
-  return g_steal_pointer (&region);
-}
-
-static GovorunAvailableNumber *
-parse_available (JsonObject  *object,
-                 GError     **error)
-{
-  g_autoptr(GovorunAvailableNumber) number = g_new0 (GovorunAvailableNumber, 1);
-
-  if (!read_int (object, "phone_id", TRUE, &number->phone_id, error)
-      || !read_string (object, "phone_number", TRUE, &number->number, error)
-      || !read_double (object, "phone_price", FALSE, &number->monthly_price, error)
-      || !read_double (object, "phone_installation_price", FALSE, &number->installation_price, error))
-    return NULL;
-
-  return g_steal_pointer (&number);
-}
-
-typedef gpointer (*ParseFunc) (JsonObject *object, GError **error);
-
-static GPtrArray *
-parse_list (JsonArray       *array,
-            ParseFunc        parse,
-            GDestroyNotify   free_func,
-            GError         **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gpointer item = parse (json_array_get_object_element (array, i), error);
-
-      if (item == NULL)
-        return NULL;
-      g_ptr_array_add (items, item);
-    }
-
-  return g_steal_pointer (&items);
-}
-
-/* ---- Errors ---- */
-
-/* The " (Voximplant error N: msg)" tail (and an HTTP status before it)
- * of a client error, to keep after our own sentence. */
-static const char *
-provider_suffix (const GError *error)
-{
-  const char *start = strstr (error->message, " (HTTP ");
-
-  if (start == NULL)
-    start = strstr (error->message, PROVIDER_CODE_MARKER);
-
-  return start != NULL ? start : "";
-}
-
-static GError *
-new_error_with_suffix (GovorunNumberServiceError  code,
-                       const char                *sentence,
-                       const GError              *cause)
-{
-  return g_error_new (GOVORUN_NUMBER_SERVICE_ERROR, code, "%s%s", sentence, provider_suffix (cause));
-}
-
-/* Gives number-specific provider errors a sentence of ours; returns
- * every other error unchanged. Takes @error. 127 is handled by the buy. */
-static GError *
-translate_error (GError *error)
-{
-  const char *sentence;
-  GovorunNumberServiceError code;
-  GError *translated;
-
-  switch (govorun_voximplant_error_get_provider_code (error))
-    {
-    case 331: /* No phones in stock */
-      code = GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK;
-      sentence = _("There are no numbers left in this region. Choose another region.");
-      break;
-    case 332: /* Insufficient phones */
-      code = GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK;
-      sentence = _("This region does not have that many numbers in stock. Choose fewer numbers or another region.");
-      break;
-    case 121: /* Invalid phone number */
-      code = GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER;
-      sentence = _("This phone number is not valid or is no longer available. Refresh the list and choose another number.");
-      break;
-    case 181: /* Invalid phone_id */
-      code = GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER;
-      sentence = _("This phone number is not in the Voximplant account any more. Refresh the list of numbers.");
-      break;
-    case 182: /* Occupied phone number */
-      code = GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER;
-      sentence = _("Someone else has just bought this phone number. Refresh the list and choose another number.");
-      break;
-    case 239: /* Invalid country_code */
-    case 240: /* Invalid phone_category_name */
-    case 241: /* Invalid phone_region_id */
-    case 242: /* Invalid country_state */
-      code = GOVORUN_NUMBER_SERVICE_ERROR_INVALID_REGION;
-      sentence = _("Voximplant does not offer numbers for this country, category or region any more. Start again from the choice of country.");
-      break;
-    case 243: /* Invalid phone_count */
-      code = GOVORUN_NUMBER_SERVICE_ERROR_INVALID_REGION;
-      sentence = _("Voximplant did not accept the number of phone numbers to buy. Choose at least one number.");
-      break;
-    default:
-      return error;
-    }
-
-  translated = new_error_with_suffix (code, sentence, error);
-  g_error_free (error);
-
-  return translated;
-}
 
 /* ---- The service ---- */
 
@@ -732,6 +100,7 @@ govorun_number_service_get_api_locale (void)
   return "EN";
 }
 
+/* ---- Operations ---- */
 /* ---- Operations ---- */
 
 typedef struct _Op Op;
@@ -849,35 +218,6 @@ op_task_new (GovorunNumberService *self,
   return task;
 }
 
-static void
-op_call (GTask                   *task,
-         const char              *method,
-         GovorunVoximplantParams *params,
-         GAsyncReadyCallback      callback)
-{
-  Op *op = g_task_get_task_data (task);
-
-  govorun_voximplant_client_call_async (op->client, method, params, GOVORUN_HTTP_FLAGS_NONE,
-                                        g_task_get_cancellable (task), callback,
-                                        g_object_ref (task));
-}
-
-/* The envelope of a finished call, or NULL with the task returned. */
-static JsonObject *
-op_call_finish (GTask        *task,
-                GAsyncResult *result)
-{
-  Op *op = g_task_get_task_data (task);
-  GError *error = NULL;
-  JsonObject *envelope;
-
-  envelope = govorun_voximplant_client_call_finish (op->client, result, &error);
-  if (envelope == NULL)
-    g_task_return_error (task, translate_error (error));
-
-  return envelope;
-}
-
 static GPtrArray *
 propagate_array (GovorunNumberService  *self,
                  GAsyncResult          *result,
@@ -891,39 +231,33 @@ propagate_array (GovorunNumberService  *self,
 }
 
 /* Returns the parsed "result" list of @envelope on @task. */
+/* Returns @items converted on @task, or @error translated. Takes both. */
 static void
-return_list (GTask          *task,
-             JsonObject     *envelope,
-             ParseFunc       parse,
-             GDestroyNotify  free_func)
+return_converted (GTask          *task,
+                  GPtrArray      *items,
+                  GError         *error,
+                  gpointer      (*convert) (gconstpointer item),
+                  GDestroyNotify  free_func)
 {
-  GError *error = NULL;
-  JsonArray *array;
-  GPtrArray *items;
+  g_autoptr(GPtrArray) owned = items;
 
-  if ((array = read_result_array (envelope, &error)) == NULL
-      || (items = parse_list (array, parse, free_func, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+  if (owned == NULL)
+    g_task_return_error (task, govorun_number_translate_error (error));
+  else
+    g_task_return_pointer (task, govorun_number_convert_list (owned, convert, free_func),
+                           (GDestroyNotify) g_ptr_array_unref);
 }
 
-static GovorunVoximplantParams *
-region_params (Op *op)
+/* Returns TRUE on @task once a call succeeded, or @error translated. */
+static void
+return_done (GTask    *task,
+             gboolean  done,
+             GError   *error)
 {
-  GovorunVoximplantParams *params = govorun_voximplant_params_new ();
-
-  govorun_voximplant_params_add (params, "country_code", op->country);
-  govorun_voximplant_params_add (params, "phone_category_name", op->category);
-  if (op->state != NULL && *op->state != '\0')
-    govorun_voximplant_params_add (params, "country_state", op->state);
-  if (op->region_id > 0)
-    govorun_voximplant_params_add_int (params, "phone_region_id", op->region_id);
-
-  return params;
+  if (!done)
+    g_task_return_error (task, govorun_number_translate_error (error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /* -- owned numbers, every page -- */
@@ -938,27 +272,19 @@ list_owned_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GovorunNumberService *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
-  g_autoptr(JsonObject) envelope = NULL;
   g_autoptr(GPtrArray) page = NULL;
   GError *error = NULL;
-  JsonArray *array;
   gint64 total = -1;
 
-  if ((envelope = op_call_finish (task, result)) == NULL)
-    return;
-
-  if ((array = read_result_array (envelope, &error)) == NULL
-      || (page = parse_list (array, (ParseFunc) parse_phone_number,
-                             (GDestroyNotify) govorun_phone_number_free, &error)) == NULL
-      || (get_member (envelope, "total_count") != NULL
-          && !read_int (envelope, "total_count", TRUE, &total, &error)))
+  page = govorun_voximplant_client_get_phone_numbers_finish (op->client, result, &total, &error);
+  if (page == NULL)
     {
-      g_task_return_error (task, error);
+      g_task_return_error (task, govorun_number_translate_error (error));
       return;
     }
 
   for (guint i = 0; i < page->len; i++)
-    g_ptr_array_add (op->items, g_steal_pointer (&page->pdata[i]));
+    g_ptr_array_add (op->items, govorun_phone_number_from_voximplant (g_ptr_array_index (page, i)));
   op->offset += page->len;
 
   /* A short page is the last one; total_count, when given, says so too. */
@@ -973,17 +299,23 @@ list_owned_page (GTask *task)
 {
   GovorunNumberService *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
-  g_autoptr(GovorunVoximplantParams) params = govorun_voximplant_params_new ();
+  const gint64 *ids = NULL;
+  gsize n_ids = 0;
 
   if (op->phone_id > 0)
-    govorun_voximplant_params_add_int (params, "phone_id", op->phone_id);
-  if (op->bought_ids != NULL)
-    govorun_voximplant_params_add_int_list (params, "phone_id", (const gint64 *) op->bought_ids->data,
-                                            op->bought_ids->len);
-  govorun_voximplant_params_add_int (params, "count", self->page_size);
-  govorun_voximplant_params_add_int (params, "offset", op->offset);
+    {
+      ids = &op->phone_id;
+      n_ids = 1;
+    }
+  else if (op->bought_ids != NULL)
+    {
+      ids = (const gint64 *) op->bought_ids->data;
+      n_ids = op->bought_ids->len;
+    }
 
-  op_call (task, "GetPhoneNumbers", params, list_owned_cb);
+  govorun_voximplant_client_get_phone_numbers_async (op->client, ids, n_ids, self->page_size, op->offset,
+                                                     g_task_get_cancellable (task),
+                                                     list_owned_cb, g_object_ref (task));
 }
 
 void
@@ -1022,19 +354,23 @@ list_countries_cb (GObject      *object,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonObject) envelope = NULL;
+  GError *error = NULL;
+  GPtrArray *items;
 
-  if ((envelope = op_call_finish (task, result)) != NULL)
-    return_list (task, envelope, (ParseFunc) parse_country, (GDestroyNotify) govorun_phone_country_free);
+  items = govorun_voximplant_client_get_phone_number_categories_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
+                                                                        result, &error);
+  return_converted (task, items, error, (gpointer) govorun_phone_country_from_voximplant,
+                    (GDestroyNotify) govorun_phone_country_free);
 }
 
 static void
 list_countries_step (GTask *task)
 {
-  g_autoptr(GovorunVoximplantParams) params = govorun_voximplant_params_new ();
+  Op *op = g_task_get_task_data (task);
 
-  govorun_voximplant_params_add (params, "locale", govorun_number_service_get_api_locale ());
-  op_call (task, "GetPhoneNumberCategories", params, list_countries_cb);
+  govorun_voximplant_client_get_phone_number_categories_async (op->client, govorun_number_service_get_api_locale (),
+                                                               g_task_get_cancellable (task),
+                                                               list_countries_cb, g_object_ref (task));
 }
 
 void
@@ -1072,19 +408,23 @@ list_states_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonObject) envelope = NULL;
+  GError *error = NULL;
+  GPtrArray *items;
 
-  if ((envelope = op_call_finish (task, result)) != NULL)
-    return_list (task, envelope, (ParseFunc) parse_state, (GDestroyNotify) govorun_phone_state_free);
+  items = govorun_voximplant_client_get_phone_number_country_states_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
+                                                                            result, &error);
+  return_converted (task, items, error, (gpointer) govorun_phone_state_from_voximplant,
+                    (GDestroyNotify) govorun_phone_state_free);
 }
 
 static void
 list_states_step (GTask *task)
 {
   Op *op = g_task_get_task_data (task);
-  g_autoptr(GovorunVoximplantParams) params = region_params (op);
 
-  op_call (task, "GetPhoneNumberCountryStates", params, list_states_cb);
+  govorun_voximplant_client_get_phone_number_country_states_async (op->client, op->country, op->category,
+                                                                   g_task_get_cancellable (task),
+                                                                   list_states_cb, g_object_ref (task));
 }
 
 void
@@ -1127,20 +467,24 @@ list_regions_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonObject) envelope = NULL;
+  GError *error = NULL;
+  GPtrArray *items;
 
-  if ((envelope = op_call_finish (task, result)) != NULL)
-    return_list (task, envelope, (ParseFunc) parse_region, (GDestroyNotify) govorun_phone_region_free);
+  items = govorun_voximplant_client_get_phone_number_regions_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
+                                                                     result, &error);
+  return_converted (task, items, error, (gpointer) govorun_phone_region_from_voximplant,
+                    (GDestroyNotify) govorun_phone_region_free);
 }
 
 static void
 list_regions_step (GTask *task)
 {
   Op *op = g_task_get_task_data (task);
-  g_autoptr(GovorunVoximplantParams) params = region_params (op);
 
-  govorun_voximplant_params_add (params, "locale", govorun_number_service_get_api_locale ());
-  op_call (task, "GetPhoneNumberRegions", params, list_regions_cb);
+  govorun_voximplant_client_get_phone_number_regions_async (op->client, op->country, op->category, op->state, 0,
+                                                            govorun_number_service_get_api_locale (),
+                                                            g_task_get_cancellable (task),
+                                                            list_regions_cb, g_object_ref (task));
 }
 
 void
@@ -1185,26 +529,24 @@ list_available_cb (GObject      *object,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonObject) envelope = NULL;
+  GError *error = NULL;
+  GPtrArray *items;
 
-  if ((envelope = op_call_finish (task, result)) != NULL)
-    return_list (task, envelope, (ParseFunc) parse_available, (GDestroyNotify) govorun_available_number_free);
+  items = govorun_voximplant_client_get_new_phone_numbers_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
+                                                                  result, NULL, &error);
+  return_converted (task, items, error, (gpointer) govorun_available_number_from_voximplant,
+                    (GDestroyNotify) govorun_available_number_free);
 }
 
 static void
 list_available_step (GTask *task)
 {
   Op *op = g_task_get_task_data (task);
-  g_autoptr(GovorunVoximplantParams) params = region_params (op);
 
-  if (op->mask != NULL && *op->mask != '\0')
-    govorun_voximplant_params_add (params, "phone_number_mask", op->mask);
-  if (op->count > 0)
-    govorun_voximplant_params_add_int (params, "count", op->count);
-  if (op->offset > 0)
-    govorun_voximplant_params_add_int (params, "offset", op->offset);
-
-  op_call (task, "GetNewPhoneNumbers", params, list_available_cb);
+  govorun_voximplant_client_get_new_phone_numbers_async (op->client, op->country, op->category, op->state,
+                                                         op->region_id, op->mask, op->count, op->offset,
+                                                         g_task_get_cancellable (task),
+                                                         list_available_cb, g_object_ref (task));
 }
 
 void
@@ -1256,22 +598,10 @@ static void
 buy_return_insufficient_funds (GTask *task)
 {
   Op *op = g_task_get_task_data (task);
-  g_autofree char *sentence = NULL;
-  const char *currency = op->currency != NULL ? op->currency : "";
 
-  if (op->have_cost && op->have_balance)
-    /* Translators: the price with currency, then the balance with currency */
-    sentence = g_strdup_printf (_("There is not enough money in the Voximplant account: the numbers cost %.2f %s, the balance is %.2f %s. Top up the balance in the Voximplant control panel and try again."),
-                                op->cost, currency, op->balance, currency);
-  else if (op->have_balance)
-    /* Translators: the balance with currency */
-    sentence = g_strdup_printf (_("There is not enough money in the Voximplant account: the balance is %.2f %s. Top up the balance in the Voximplant control panel and try again."),
-                                op->balance, currency);
-  else
-    sentence = g_strdup (_("There is not enough money in the Voximplant account to buy these numbers. Top up the balance in the Voximplant control panel and try again."));
-
-  g_task_return_error (task, new_error_with_suffix (GOVORUN_NUMBER_SERVICE_ERROR_INSUFFICIENT_FUNDS,
-                                                    sentence, op->error));
+  g_task_return_error (task, govorun_number_new_insufficient_funds (op->have_cost, op->cost,
+                                                                    op->have_balance, op->balance,
+                                                                    op->currency, op->error));
 }
 
 static void
@@ -1281,30 +611,25 @@ buy_price_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Op *op = g_task_get_task_data (task);
-  g_autoptr(JsonObject) envelope = NULL;
   g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GError) error = NULL;
-  JsonArray *array;
 
   /* Best effort: the sentence just says less without the price. */
-  envelope = govorun_voximplant_client_call_finish (op->client, result, &error);
-  if (envelope != NULL
-      && (array = read_result_array (envelope, &error)) != NULL
-      && (regions = parse_list (array, (ParseFunc) parse_region,
-                                (GDestroyNotify) govorun_phone_region_free, &error)) != NULL)
+  regions = govorun_voximplant_client_get_phone_number_regions_finish (op->client, result, &error);
+  if (regions != NULL)
     {
       for (guint i = 0; i < regions->len; i++)
         {
-          GovorunPhoneRegion *region = g_ptr_array_index (regions, i);
+          GovorunVoximplantPhoneRegion *region = g_ptr_array_index (regions, i);
 
-          if (region->region_id == op->region_id)
+          if (region->phone_region_id == op->region_id)
             {
-              op->cost = g_strv_length (op->numbers) * (region->monthly_price + region->installation_price);
+              op->cost = g_strv_length (op->numbers) * (region->phone_price + region->phone_installation_price);
               op->have_cost = TRUE;
             }
         }
     }
-  else if (error != NULL)
+  else
     g_debug ("No price for the insufficient-funds message: %s", error->message);
 
   if (g_task_return_error_if_cancelled (task))
@@ -1321,7 +646,6 @@ buy_balance_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Op *op = g_task_get_task_data (task);
   g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
-  g_autoptr(GovorunVoximplantParams) params = NULL;
   g_autoptr(GError) error = NULL;
 
   info = govorun_voximplant_client_get_account_info_finish (op->client, result, &error);
@@ -1337,8 +661,9 @@ buy_balance_cb (GObject      *object,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  params = region_params (op);
-  op_call (task, "GetPhoneNumberRegions", params, buy_price_cb);
+  govorun_voximplant_client_get_phone_number_regions_async (op->client, op->country, op->category, op->state,
+                                                            op->region_id, NULL, g_task_get_cancellable (task),
+                                                            buy_price_cb, g_object_ref (task));
 }
 
 static void
@@ -1348,15 +673,13 @@ buy_attach_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Op *op = g_task_get_task_data (task);
-  g_autoptr(JsonObject) envelope = NULL;
+  g_autoptr(GPtrArray) attached = NULL;
   GError *error = NULL;
-  JsonNode *node;
-  JsonArray *array;
 
-  envelope = govorun_voximplant_client_call_finish (op->client, result, &error);
-  if (envelope == NULL)
+  attached = govorun_voximplant_client_attach_phone_number_finish (op->client, result, &error);
+  if (attached == NULL)
     {
-      if (govorun_voximplant_error_get_provider_code (error) == 127)
+      if (g_error_matches (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_INSUFFICIENT_FUNDS))
         {
           /* Say how short the money is: ask for the balance and the price. */
           op->error = error;
@@ -1365,48 +688,19 @@ buy_attach_cb (GObject      *object,
           return;
         }
 
-      g_task_return_error (task, translate_error (error));
+      g_task_return_error (task, govorun_number_translate_error (error));
       return;
     }
 
-  node = get_member (envelope, "phone_numbers");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      if (node == NULL)
-        set_missing ("phone_numbers", &error);
-      else
-        set_mistyped ("phone_numbers", &error);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  array = json_node_get_array (node);
   op->bought_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   op->bought_unverified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < attached->len; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *status = NULL;
-      gboolean required = FALSE;
-      gint64 phone_id;
+      GovorunVoximplantAttachedNumber *number = g_ptr_array_index (attached, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          set_mistyped ("phone_numbers", &error);
-          g_task_return_error (task, error);
-          return;
-        }
-      if (!read_int (json_node_get_object (element), "phone_id", TRUE, &phone_id, &error)
-          || !read_bool (json_node_get_object (element), "required_verification", FALSE, &required, &error)
-          || !read_string (json_node_get_object (element), "verification_status", FALSE, &status, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-
-      g_array_append_val (op->bought_ids, phone_id);
-      if (needs_verification (status, required))
-        g_hash_table_add (op->bought_unverified, g_memdup2 (&phone_id, sizeof phone_id));
+      g_array_append_val (op->bought_ids, number->phone_id);
+      if (govorun_number_needs_verification (number->verification_status, number->required_verification))
+        g_hash_table_add (op->bought_unverified, g_memdup2 (&number->phone_id, sizeof number->phone_id));
     }
 
   if (op->bought_ids->len == 0)
@@ -1427,12 +721,12 @@ static void
 buy_step (GTask *task)
 {
   Op *op = g_task_get_task_data (task);
-  g_autoptr(GovorunVoximplantParams) params = region_params (op);
 
-  govorun_voximplant_params_add_list (params, "phone_number", (const char * const *) op->numbers);
-  /* Not a "Get" method, so the client never repeats it after a failure
-   * that may have happened after the purchase (see reference §6, 484). */
-  op_call (task, "AttachPhoneNumber", params, buy_attach_cb);
+  /* The client never repeats AttachPhoneNumber: it spends money. */
+  govorun_voximplant_client_attach_phone_number_async (op->client, op->country, op->category, op->state,
+                                                       op->region_id, (const char * const *) op->numbers,
+                                                       g_task_get_cancellable (task),
+                                                       buy_attach_cb, g_object_ref (task));
 }
 
 /* Marks the numbers AttachPhoneNumber said need documents, in case the
@@ -1521,26 +815,24 @@ bind_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonObject) envelope = NULL;
+  GError *error = NULL;
+  gboolean done;
 
-  if ((envelope = op_call_finish (task, result)) != NULL)
-    g_task_return_boolean (task, TRUE);
+  done = govorun_voximplant_client_bind_phone_number_to_application_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
+                                                                            result, &error);
+  return_done (task, done, error);
 }
 
 static void
 bind_call (GTask *task)
 {
   Op *op = g_task_get_task_data (task);
-  g_autoptr(GovorunVoximplantParams) params = govorun_voximplant_params_new ();
 
-  govorun_voximplant_params_add_int (params, "phone_id", op->phone_id);
-  govorun_voximplant_params_add_int (params, "application_id", op->application_id);
-  if (op->bind && op->rule_id > 0)
-    govorun_voximplant_params_add_int (params, "rule_id", op->rule_id);
-  /* Always explicit: the default of "bind" is UNVERIFIED (reference §2). */
-  govorun_voximplant_params_add_bool (params, "bind", op->bind);
-
-  op_call (task, "BindPhoneNumberToApplication", params, bind_cb);
+  govorun_voximplant_client_bind_phone_number_to_application_async (op->client, &op->phone_id, 1,
+                                                                    op->application_id,
+                                                                    op->bind ? op->rule_id : 0, op->bind,
+                                                                    g_task_get_cancellable (task),
+                                                                    bind_cb, g_object_ref (task));
 }
 
 /* Unbinding without an application: find the number's own first. */
@@ -1551,25 +843,19 @@ unbind_lookup_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Op *op = g_task_get_task_data (task);
-  g_autoptr(JsonObject) envelope = NULL;
   g_autoptr(GPtrArray) numbers = NULL;
   GError *error = NULL;
-  JsonArray *array;
 
-  if ((envelope = op_call_finish (task, result)) == NULL)
-    return;
-
-  if ((array = read_result_array (envelope, &error)) == NULL
-      || (numbers = parse_list (array, (ParseFunc) parse_phone_number,
-                                (GDestroyNotify) govorun_phone_number_free, &error)) == NULL)
+  numbers = govorun_voximplant_client_get_phone_numbers_finish (op->client, result, NULL, &error);
+  if (numbers == NULL)
     {
-      g_task_return_error (task, error);
+      g_task_return_error (task, govorun_number_translate_error (error));
       return;
     }
 
   for (guint i = 0; i < numbers->len; i++)
     {
-      GovorunPhoneNumber *number = g_ptr_array_index (numbers, i);
+      GovorunVoximplantPhoneNumber *number = g_ptr_array_index (numbers, i);
 
       if (number->phone_id == op->phone_id)
         op->application_id = number->application_id;
@@ -1596,7 +882,6 @@ static void
 bind_step (GTask *task)
 {
   Op *op = g_task_get_task_data (task);
-  g_autoptr(GovorunVoximplantParams) params = NULL;
 
   if (op->application_id > 0)
     {
@@ -1604,9 +889,9 @@ bind_step (GTask *task)
       return;
     }
 
-  params = govorun_voximplant_params_new ();
-  govorun_voximplant_params_add_int (params, "phone_id", op->phone_id);
-  op_call (task, "GetPhoneNumbers", params, unbind_lookup_cb);
+  govorun_voximplant_client_get_phone_numbers_async (op->client, &op->phone_id, 1, 0, 0,
+                                                     g_task_get_cancellable (task),
+                                                     unbind_lookup_cb, g_object_ref (task));
 }
 
 /**
@@ -1662,20 +947,22 @@ deactivate_cb (GObject      *object,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonObject) envelope = NULL;
+  GError *error = NULL;
+  gboolean done;
 
-  if ((envelope = op_call_finish (task, result)) != NULL)
-    g_task_return_boolean (task, TRUE);
+  done = govorun_voximplant_client_deactivate_phone_number_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
+                                                                   result, &error);
+  return_done (task, done, error);
 }
 
 static void
 deactivate_step (GTask *task)
 {
   Op *op = g_task_get_task_data (task);
-  g_autoptr(GovorunVoximplantParams) params = govorun_voximplant_params_new ();
 
-  govorun_voximplant_params_add_int (params, "phone_id", op->phone_id);
-  op_call (task, "DeactivatePhoneNumber", params, deactivate_cb);
+  govorun_voximplant_client_deactivate_phone_number_async (op->client, op->phone_id,
+                                                           g_task_get_cancellable (task),
+                                                           deactivate_cb, g_object_ref (task));
 }
 
 void
@@ -1719,15 +1006,15 @@ balance_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Op *op = g_task_get_task_data (task);
-  GovorunVoximplantAccountInfo *info;
+  g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
   GError *error = NULL;
 
-  info = govorun_voximplant_client_get_account_info_finish (op->client, result, &error);
+  info = govorun_voximplant_client_get_account_info_finish (GOVORUN_VOXIMPLANT_CLIENT (object), result, &error);
   if (info == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, info, (GDestroyNotify) govorun_voximplant_account_info_free);
+    g_task_return_pointer (task, govorun_account_balance_new (info->balance, info->currency),
+                           (GDestroyNotify) govorun_account_balance_free);
 }
 
 static void
@@ -1758,7 +1045,7 @@ govorun_number_service_get_balance_async (GovorunNumberService *self,
   op_start (self, task, account, balance_step);
 }
 
-GovorunVoximplantAccountInfo *
+GovorunAccountBalance *
 govorun_number_service_get_balance_finish (GovorunNumberService  *self,
                                            GAsyncResult          *result,
                                            GError               **error)

@@ -9,8 +9,9 @@
 #include <gio/gio.h>
 
 #include "govorun-account.h"
-#include "govorun-client-factory.h"
-#include "govorun-voximplant-client.h"
+#include "govorun-account-balance.h"
+#include "govorun-number-market.h"
+#include "govorun-phone-number.h"
 
 G_BEGIN_DECLS
 
@@ -27,8 +28,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  GOVORUN_NUMBER_SERVICE_ERROR_INSUFFICIENT_FUNDS = 1, /* 127 */
-  GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK,               /* 331, 332 */
+  GOVORUN_NUMBER_SERVICE_ERROR_INSUFFICIENT_FUNDS = 1, /* 127: top up the balance */
+  GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK,               /* 331, 332: choose fewer numbers or another region */
   /* Reserved for an explicit verification refusal: the reference documents
    * no such error code (UNVERIFIED), so nothing returns it yet. Numbers
    * that need documents are not an error: see verification_required. */
@@ -39,99 +40,8 @@ typedef enum
   GOVORUN_NUMBER_SERVICE_ERROR_WRONG_ACCOUNT,          /* not a Voximplant account */
 } GovorunNumberServiceError;
 
-/* A number the account owns (GetPhoneNumbers). */
-typedef struct
-{
-  gint64    phone_id;
-  char     *number;               /* E.164 digits, as Voximplant gives them */
-  char     *country_code;
-  char     *category;
-  char     *region_name;
-  double    monthly_price;
-  char     *next_renewal;         /* "YYYY-MM-DD"; may be NULL */
-  char     *verification_status;  /* may be NULL */
-  gboolean  deactivated;
-  gint64    application_id;       /* 0 when unbound */
-  char     *application_name;     /* NULL when unbound */
-  gint64    rule_id;              /* 0 when not bound to a rule */
-  char     *rule_name;            /* NULL when not bound to a rule */
-  /* Additions beyond the agreed API: */
-  gboolean  verification_required; /* the number needs documents before use (after a buy) */
-} GovorunPhoneNumber;
-
-typedef struct
-{
-  char     *category;    /* e.g. GEOGRAPHIC */
-  char     *label;       /* localized_phone_category_name or a translated fallback */
-  gboolean  has_states;
-} GovorunPhoneCategory;
-
-typedef struct
-{
-  char      *country_code;
-  char      *name;
-  GPtrArray *categories; /* GovorunPhoneCategory */
-  /* Additions beyond the agreed API: */
-  char      *phone_prefix; /* e.g. "7"; may be NULL */
-} GovorunPhoneCountry;
-
-typedef struct
-{
-  char *code;
-  char *name;
-} GovorunPhoneState;
-
-typedef struct
-{
-  gint64    region_id;
-  char     *name;
-  char     *code;
-  guint     stock;
-  double    monthly_price;
-  double    installation_price;
-  gboolean  verification_required;
-} GovorunPhoneRegion;
-
-typedef struct
-{
-  gint64  phone_id;
-  char   *number;
-  double  monthly_price;
-  double  installation_price;
-} GovorunAvailableNumber;
-
-#define GOVORUN_TYPE_PHONE_NUMBER     (govorun_phone_number_get_type ())
-#define GOVORUN_TYPE_PHONE_CATEGORY   (govorun_phone_category_get_type ())
-#define GOVORUN_TYPE_PHONE_COUNTRY    (govorun_phone_country_get_type ())
-#define GOVORUN_TYPE_PHONE_STATE      (govorun_phone_state_get_type ())
-#define GOVORUN_TYPE_PHONE_REGION     (govorun_phone_region_get_type ())
-#define GOVORUN_TYPE_AVAILABLE_NUMBER (govorun_available_number_get_type ())
-
-GType                   govorun_phone_number_get_type      (void) G_GNUC_CONST;
-GovorunPhoneNumber     *govorun_phone_number_copy          (const GovorunPhoneNumber     *number);
-void                    govorun_phone_number_free          (GovorunPhoneNumber           *number);
-GType                   govorun_phone_category_get_type    (void) G_GNUC_CONST;
-GovorunPhoneCategory   *govorun_phone_category_copy        (const GovorunPhoneCategory   *category);
-void                    govorun_phone_category_free        (GovorunPhoneCategory         *category);
-GType                   govorun_phone_country_get_type     (void) G_GNUC_CONST;
-GovorunPhoneCountry    *govorun_phone_country_copy         (const GovorunPhoneCountry    *country);
-void                    govorun_phone_country_free         (GovorunPhoneCountry          *country);
-GType                   govorun_phone_state_get_type       (void) G_GNUC_CONST;
-GovorunPhoneState      *govorun_phone_state_copy           (const GovorunPhoneState      *state);
-void                    govorun_phone_state_free           (GovorunPhoneState            *state);
-GType                   govorun_phone_region_get_type      (void) G_GNUC_CONST;
-GovorunPhoneRegion     *govorun_phone_region_copy          (const GovorunPhoneRegion     *region);
-void                    govorun_phone_region_free          (GovorunPhoneRegion           *region);
-GType                   govorun_available_number_get_type  (void) G_GNUC_CONST;
-GovorunAvailableNumber *govorun_available_number_copy      (const GovorunAvailableNumber *number);
-void                    govorun_available_number_free      (GovorunAvailableNumber       *number);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunPhoneNumber, govorun_phone_number_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunPhoneCategory, govorun_phone_category_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunPhoneCountry, govorun_phone_country_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunPhoneState, govorun_phone_state_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunPhoneRegion, govorun_phone_region_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunAvailableNumber, govorun_available_number_free)
+/* The accounts service's; declared here so views need no provider header. */
+typedef struct _GovorunClientFactory GovorunClientFactory;
 
 #define GOVORUN_TYPE_NUMBER_SERVICE (govorun_number_service_get_type ())
 
@@ -260,13 +170,14 @@ gboolean              govorun_number_service_deactivate_finish    (GovorunNumber
                                                                    GAsyncResult          *result,
                                                                    GError               **error);
 
-/* The balance, for the buy confirmation. */
+/* The balance, for the buy confirmation.
+ * Returns: (transfer full) */
 void                  govorun_number_service_get_balance_async    (GovorunNumberService  *self,
                                                                    GovorunAccount        *account,
                                                                    GCancellable          *cancellable,
                                                                    GAsyncReadyCallback    callback,
                                                                    gpointer               user_data);
-GovorunVoximplantAccountInfo *
+GovorunAccountBalance *
                       govorun_number_service_get_balance_finish   (GovorunNumberService  *self,
                                                                    GAsyncResult          *result,
                                                                    GError               **error);

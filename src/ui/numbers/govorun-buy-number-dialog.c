@@ -42,7 +42,7 @@ struct _GovorunBuyNumberDialog
   GovorunPhoneRegion           *region;        /* the chosen one */
   GPtrArray                    *available;     /* GovorunAvailableNumber, loaded so far */
   GPtrArray                    *chosen;        /* GovorunAvailableNumber */
-  GovorunVoximplantAccountInfo *balance;
+  GovorunAccountBalance        *balance;
   Operation                     failed;
   gboolean                      busy;
   gboolean                      buying;        /* AttachPhoneNumber is under way */
@@ -802,7 +802,7 @@ balance_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GovorunBuyNumberDialog) self = user_data;
-  g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
+  g_autoptr(GovorunAccountBalance) info = NULL;
   g_autoptr(GError) error = NULL;
 
   info = govorun_number_service_get_balance_finish (GOVORUN_NUMBER_SERVICE (object), result, &error);
@@ -816,7 +816,7 @@ balance_cb (GObject      *object,
     }
   else
     {
-      g_clear_pointer (&self->balance, govorun_voximplant_account_info_free);
+      g_clear_pointer (&self->balance, govorun_account_balance_free);
       self->balance = g_steal_pointer (&info);
     }
 
@@ -834,7 +834,7 @@ first_balance_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GovorunBuyNumberDialog) self = user_data;
-  g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
+  g_autoptr(GovorunAccountBalance) info = NULL;
   g_autoptr(GError) error = NULL;
 
   info = govorun_number_service_get_balance_finish (GOVORUN_NUMBER_SERVICE (object), result, &error);
@@ -867,10 +867,7 @@ show_confirmation (GovorunBuyNumberDialog *self)
 static gboolean
 is_no_stock (const GError *error)
 {
-  int code = govorun_voximplant_error_get_provider_code (error);
-
-  return g_error_matches (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK) ||
-         code == 331 || code == 332;
+  return g_error_matches (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK);
 }
 
 static void
@@ -1071,7 +1068,7 @@ govorun_buy_number_dialog_finalize (GObject *object)
   g_clear_pointer (&self->region, govorun_phone_region_free);
   g_clear_pointer (&self->available, g_ptr_array_unref);
   g_clear_pointer (&self->chosen, g_ptr_array_unref);
-  g_clear_pointer (&self->balance, govorun_voximplant_account_info_free);
+  g_clear_pointer (&self->balance, govorun_account_balance_free);
 
   G_OBJECT_CLASS (govorun_buy_number_dialog_parent_class)->finalize (object);
 }

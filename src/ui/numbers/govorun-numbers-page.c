@@ -561,7 +561,7 @@ balance_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GovorunNumbersPage) self = user_data;
-  g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
+  g_autoptr(GovorunAccountBalance) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *money = NULL;
   g_autofree char *text = NULL;
