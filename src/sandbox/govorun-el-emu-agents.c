@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "govorun-elevenlabs-emulator-private.h"
+#include "govorun-json.h"
 
 /* Conversational agents (reference §2.1): list, get and PATCH, and the
  * agents the tests seed. */
@@ -419,7 +420,6 @@ el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
 {
   EmuAgent *agent = lookup_agent (self, msg, captures[0]);
   SoupMessageBody *request = soup_server_message_get_request_body (msg);
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonNode) root = NULL;
   static const char * const objects[] = { "conversation_config", "platform_settings", "workflow", NULL };
   JsonObject *body;
@@ -428,9 +428,8 @@ el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
   if (agent == NULL)
     return;
 
-  if (request->data == NULL || request->length == 0
-      || !json_parser_load_from_data (parser, request->data, request->length, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  root = govorun_json_parse (request->data, request->length, GOVORUN_JSON_REQUEST, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       const char *loc[] = { "body", NULL };
 
@@ -438,7 +437,7 @@ el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
                                       "Input should be a valid dictionary or object to extract fields from", NULL);
       return;
     }
-  body = json_node_get_object (json_parser_get_root (parser));
+  body = json_node_get_object (root);
 
   /* Validate everything before changing anything. */
   for (guint i = 0; objects[i] != NULL; i++)

@@ -12,6 +12,7 @@
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
 
+#include "govorun-json.h"
 #include "govorun-voximplant-emulator-private.h"
 
 /* Who is asking: the legacy API key parameters or a service account's
@@ -97,23 +98,12 @@ decode_json_segment (const char *text,
                      gsize       len)
 {
   g_autoptr(GBytes) bytes = base64url_decode (text, len);
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-  gconstpointer data;
-  gsize size;
+  g_autoptr(JsonNode) root = NULL;
 
   if (bytes == NULL)
     return NULL;
 
-  data = g_bytes_get_data (bytes, &size);
-  if (size == 0 || !g_utf8_validate (data, size, NULL))
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, size, NULL))
-    return NULL;
-
-  root = json_parser_get_root (parser);
+  root = govorun_json_parse_bytes (bytes, GOVORUN_JSON_REQUEST, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 

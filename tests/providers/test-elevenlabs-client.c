@@ -1326,6 +1326,41 @@ test_bad_response (Fixture       *fixture,
     }
 }
 
+
+/* {"result":[[[[… 100,000 levels deep: once a stack overflow in json-glib. */
+static char *
+deeply_nested (const char *prefix,
+               guint       levels)
+{
+  GString *text = g_string_new (prefix);
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_bounded_answers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *deep = deeply_nested ("{\"agents\":", 100000);
+  g_autofree char *deep_detail = deeply_nested ("{\"detail\":", 100000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error_body = NULL;
+
+  /* Too deep, as a success and as an error answer: clean errors. */
+  error = call_raw (fixture, CALL_LIST, 200, deep, NULL);
+  g_assert_error (error, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "nested deeper than 128 levels"));
+
+  error_body = call_raw (fixture, CALL_SUB, 400, deep_detail, NULL);
+  g_assert_nonnull (error_body);
+}
+
 static void
 test_lenient_response (Fixture       *fixture,
                        gconstpointer  data)
@@ -1691,6 +1726,7 @@ main (int   argc,
   ADD ("/Govorun/Elevenlabs/cancel", test_cancel);
   ADD ("/Govorun/Elevenlabs/answers/bad-response", test_bad_response);
   ADD ("/Govorun/Elevenlabs/answers/lenient", test_lenient_response);
+  ADD ("/Govorun/Elevenlabs/answers/bounded", test_bounded_answers);
   ADD ("/Govorun/Elevenlabs/answers/error-bodies", test_error_bodies);
   ADD ("/Govorun/Elevenlabs/emulator/wire", test_emulator_wire);
   ADD ("/Govorun/Elevenlabs/secrets/debug-log", test_debug_log);

@@ -802,6 +802,56 @@ test_repeat_after (Fixture       *f,
   assert_provider_error (error, GOVORUN_VOXIMPLANT_ERROR_RATE_LIMITED, 416);
 }
 
+
+/* {"result":[[[[… 100,000 levels deep: once a stack overflow in json-glib. */
+static char *
+deeply_nested (const char *prefix,
+               guint       levels)
+{
+  GString *text = g_string_new (prefix);
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_bounded_answers (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Stub) stub = stub_new ();
+  g_autofree char *deep = deeply_nested ("{\"result\":", 100000);
+  g_autofree char *nested = deeply_nested ("{\"result\":", 100);
+
+  g_clear_object (&f->client);
+  f->client = stub_client (f, stub);
+
+  /* Too deep: a clean error naming the reason, no crash. */
+  stub_json (stub, "GetDeep", 200, deep);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonObject) envelope = call (f, "GetDeep", NULL, GOVORUN_HTTP_FLAGS_NONE, NULL, &error);
+
+    g_assert_null (envelope);
+    g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE);
+    g_assert_nonnull (strstr (error->message, "nested deeper than 128 levels"));
+  }
+
+  /* A hundred levels is an ordinary answer. */
+  stub_json (stub, "GetNested", 200, nested);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonObject) envelope = call (f, "GetNested", NULL, GOVORUN_HTTP_FLAGS_NONE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (envelope, "result")));
+  }
+}
+
 static void
 test_timeout (Fixture       *f,
               gconstpointer  data)
@@ -1624,6 +1674,7 @@ main (int   argc,
   ADD ("http-429", test_http_429, NULL);
   ADD ("repeat-after", test_repeat_after, NULL);
   ADD ("timeout", test_timeout, NULL);
+  ADD ("bounded-answers", test_bounded_answers, NULL);
   ADD ("dropped", test_dropped, NULL);
   ADD ("unreachable", test_unreachable, NULL);
   ADD ("invalid-url", test_invalid_url, NULL);

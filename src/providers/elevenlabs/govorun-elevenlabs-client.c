@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-elevenlabs-client-private.h"
+#include "govorun-json.h"
 
 /*
  * The core of the client: the request plumbing (key header, URL, JSON
@@ -73,10 +74,7 @@ parse_error_detail (GBytes  *body,
                     char   **out_status,
                     char   **out_message)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *data;
-  gsize size = 0;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonNode *detail;
 
   *out_status = NULL;
@@ -85,11 +83,7 @@ parse_error_detail (GBytes  *body,
   if (body == NULL)
     return;
 
-  data = g_bytes_get_data (body, &size);
-  if (data == NULL || size == 0 || !json_parser_load_from_data (parser, data, size, NULL))
-    return;
-
-  root = json_parser_get_root (parser);
+  root = govorun_json_parse_bytes (body, GOVORUN_JSON_ANSWER, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return;
 
@@ -297,11 +291,9 @@ on_request_sent (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
-  const char *data;
-  gsize size = 0;
+  JsonNode *root;
   guint status = 0;
   guint attempts = 0;
 
@@ -321,23 +313,28 @@ on_request_sent (GObject      *source,
       return;
     }
 
-  data = g_bytes_get_data (body, &size);
-  if (size == 0)
+  if (g_bytes_get_size (body) == 0)
     {
       /* 204 and friends: nothing to parse. */
       g_task_return_pointer (task, json_node_new (JSON_NODE_NULL), (GDestroyNotify) json_node_unref);
       return;
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, size, NULL))
+  root = govorun_json_parse_bytes (body, GOVORUN_JSON_ANSWER, &error);
+  if (root == NULL)
     {
-      g_task_return_new_error (task, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_BAD_RESPONSE,
-                               _("ElevenLabs sent an answer that is not valid JSON. Check that the API address points at ElevenLabs, and try again later."));
+      if (g_error_matches (error, GOVORUN_JSON_ERROR, GOVORUN_JSON_ERROR_INVALID))
+        g_task_return_new_error (task, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_BAD_RESPONSE,
+                                 _("ElevenLabs sent an answer that is not valid JSON. Check that the API address points at ElevenLabs, and try again later."));
+      else
+        g_task_return_new_error (task, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_BAD_RESPONSE,
+                                 /* Translators: %s says what is wrong, e.g. “it is nested deeper than 128 levels” */
+                                 _("ElevenLabs sent an answer Govorun does not read: %s. Check that the API address points at ElevenLabs, and try again later."),
+                                 error->message);
       return;
     }
 
-  g_task_return_pointer (task, json_parser_steal_root (parser), (GDestroyNotify) json_node_unref);
+  g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
 }
 
 /* Sends @method @path_and_query (already escaped) with the key and returns
@@ -515,7 +512,7 @@ _govorun_elevenlabs_client_parse_for_fuzzing (const guint8 *data,
                                               gsize         size)
 {
   g_autoptr(GBytes) body = g_bytes_new (data, size);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   static const guint statuses[] = { 400, 401, 404, 422, 429, 500 };
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
@@ -523,10 +520,9 @@ _govorun_elevenlabs_client_parse_for_fuzzing (const guint8 *data,
       g_autoptr(GError) error = _govorun_elevenlabs_error_from_answer (statuses[i], body);
     }
 
-  if (g_utf8_validate ((const char *) data, size, NULL) &&
-      json_parser_load_from_data (parser, (const char *) data, size, NULL))
+  root = govorun_json_parse ((const char *) data, size, GOVORUN_JSON_ANSWER, NULL);
+  if (root != NULL)
     {
-      JsonNode *root = json_parser_get_root (parser);
       g_autoptr(GError) e1 = NULL;
       g_autoptr(GError) e2 = NULL;
       g_autoptr(GError) e3 = NULL;

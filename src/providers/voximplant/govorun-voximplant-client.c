@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "govorun-voximplant-client-private.h"
+#include "govorun-json.h"
 #include "govorun-util.h"
 
 #include <glib/gi18n.h>
@@ -180,7 +181,7 @@ new_bad_response (const char *detail,
 {
   g_autofree char *sentence =
     /* Translators: %s says what is wrong, e.g. “the “result” field is missing” */
-    g_strdup_printf (_("Voximplant sent an answer Govorun does not understand: %s. Try again later; if it keeps happening, check the Voximplant address in Preferences."),
+    g_strdup_printf (_("Voximplant sent an answer Govorun does not understand: %s. Try again later; if it keeps happening, check that the Voximplant address is right."),
                      detail);
 
   return new_provider_error (GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE, sentence, 0, NULL, http_status);
@@ -373,18 +374,10 @@ read_error_envelope (JsonObject  *object,
 }
 
 static JsonNode *
-parse_body (GBytes *body)
+parse_body (GBytes  *body,
+            GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  gsize len;
-  const char *data = g_bytes_get_data (body, &len);
-
-  if (data == NULL || len == 0 || !g_utf8_validate (data, len, NULL))
-    return NULL;
-  if (!json_parser_load_from_data (parser, data, len, NULL))
-    return NULL;
-
-  return json_parser_steal_root (parser);
+  return govorun_json_parse_bytes (body, GOVORUN_JSON_ANSWER, error);
 }
 
 /* Recognises the documented rate-limit answers: 340 "Rate limit exceed"
@@ -403,7 +396,7 @@ is_rate_limited (SoupMessage *msg,
   if (body == NULL || g_bytes_get_size (body) > MAX_RATE_LIMIT_BODY)
     return FALSE;
 
-  root = parse_body (body);
+  root = parse_body (body, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
 
@@ -440,7 +433,8 @@ interpret_response (GBytes    *body,
                     gboolean   jwt_auth,
                     GError   **error)
 {
-  g_autoptr(JsonNode) root = parse_body (body);
+  g_autoptr(GError) json_error = NULL;
+  g_autoptr(JsonNode) root = parse_body (body, &json_error);
   JsonObject *object = NULL;
   gboolean has_envelope = FALSE;
   const char *msg = NULL;
@@ -493,7 +487,7 @@ interpret_response (GBytes    *body,
 
   if (object == NULL)
     {
-      g_propagate_error (error, new_bad_response (root == NULL ? _("it is not JSON")
+      g_propagate_error (error, new_bad_response (root == NULL ? json_error->message
                                                                : _("it is not a JSON object"),
                                                   0));
       return NULL;
@@ -1104,4 +1098,21 @@ _govorun_voximplant_client_parse_for_fuzzing (const guint8 *data,
           _govorun_voximplant_number_market_parse_for_fuzzing (envelope);
         }
     }
+}
+
+/**
+ * _govorun_voximplant_client_envelope_for_fuzzing:
+ *
+ * Returns: (transfer full) (nullable): the success envelope of @data as an
+ *   answer with HTTP @status, or %NULL with the error every call would give
+ */
+JsonObject *
+_govorun_voximplant_client_envelope_for_fuzzing (const guint8  *data,
+                                                 gsize          size,
+                                                 guint          status,
+                                                 GError       **error)
+{
+  g_autoptr(GBytes) body = g_bytes_new (data, size);
+
+  return interpret_response (body, status, FALSE, error);
 }

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-json.h"
 #include "govorun-voximplant-credentials.h"
 
 #include <glib/gi18n.h>
@@ -250,9 +251,8 @@ govorun_voximplant_credentials_new_from_data (const char  *data,
                                               GError     **error)
 {
   g_autoptr(GovorunVoximplantCredentials) self = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonNode *pem_node;
   const char *key_id;
@@ -286,19 +286,20 @@ govorun_voximplant_credentials_new_from_data (const char  *data,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
+  /* Bounded like every JSON from outside; its message never quotes the
+   * file, which holds the key. */
+  root = govorun_json_parse (data, len, GOVORUN_JSON_CREDENTIALS, &local_error);
+  if (root == NULL)
     {
-      /* The parser message may quote the file, which holds the key. */
       g_set_error (error, GOVORUN_VOXIMPLANT_CREDENTIALS_ERROR,
                    GOVORUN_VOXIMPLANT_CREDENTIALS_ERROR_INVALID_JSON,
-                   _("The chosen file is not a Voximplant key file: it is not valid JSON. %s"),
-                   _(NEW_KEY_HINT));
+                   /* Translators: the first %s says what is wrong, e.g. “it is not valid JSON” */
+                   _("The chosen file is not a Voximplant key file: %s. %s"),
+                   local_error->message, _(NEW_KEY_HINT));
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, GOVORUN_VOXIMPLANT_CREDENTIALS_ERROR,
                    GOVORUN_VOXIMPLANT_CREDENTIALS_ERROR_INVALID_JSON,

@@ -1,0 +1,175 @@
+/* govorun-json.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunJson"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "govorun-json.h"
+
+G_DEFINE_QUARK (govorun-json-error-quark, govorun_json_error)
+
+gsize
+govorun_json_max_size (GovorunJsonKind kind)
+{
+  switch (kind)
+    {
+    case GOVORUN_JSON_CREDENTIALS:
+      return GOVORUN_JSON_CREDENTIALS_MAX_SIZE;
+    case GOVORUN_JSON_REQUEST:
+      return GOVORUN_JSON_REQUEST_MAX_SIZE;
+    case GOVORUN_JSON_ANSWER:
+    default:
+      return GOVORUN_JSON_ANSWER_MAX_SIZE;
+    }
+}
+
+static void
+set_invalid (GError **error)
+{
+  g_set_error_literal (error, GOVORUN_JSON_ERROR, GOVORUN_JSON_ERROR_INVALID,
+                       /* Translators: follows “… could not be read:” or similar */
+                       _("it is not valid JSON"));
+}
+
+/* Counts brackets outside strings; a backslash in a string hides the next
+ * byte, so "\"[" opens nothing. Malformed input only needs to be bounded
+ * here: json-glib rejects it afterwards. */
+static gboolean
+check_depth (const char  *data,
+             gsize        length,
+             guint        max_depth,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            {
+              g_set_error (error, GOVORUN_JSON_ERROR, GOVORUN_JSON_ERROR_TOO_DEEP,
+                           /* Translators: follows “… could not be read:” or similar */
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "it is nested deeper than %u level",
+                                        "it is nested deeper than %u levels", max_depth),
+                           max_depth);
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * govorun_json_check:
+ *
+ * Returns: %TRUE when @data is at most @max_size bytes of UTF-8 (without
+ * NUL bytes) nesting at most @max_depth arrays and objects.
+ */
+gboolean
+govorun_json_check (const char  *data,
+                    gsize        length,
+                    gsize        max_size,
+                    guint        max_depth,
+                    GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (length > max_size)
+    {
+      g_autofree char *size = g_format_size (max_size);
+
+      g_set_error (error, GOVORUN_JSON_ERROR, GOVORUN_JSON_ERROR_TOO_LARGE,
+                   /* Translators: %s is a size such as “8.4 MB”; follows “… could not be read:” */
+                   _("it is larger than %s"), size);
+      return FALSE;
+    }
+
+  if (length == 0 || !g_utf8_validate (data, length, NULL))
+    {
+      set_invalid (error);
+      return FALSE;
+    }
+
+  return check_depth (data, length, max_depth, error);
+}
+
+/**
+ * govorun_json_parse:
+ * @kind: which limits apply
+ *
+ * Returns: (transfer full) (nullable): the root node
+ */
+JsonNode *
+govorun_json_parse (const char       *data,
+                    gsize             length,
+                    GovorunJsonKind   kind,
+                    GError          **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (!govorun_json_check (data, length, govorun_json_max_size (kind),
+                           GOVORUN_JSON_MAX_DEPTH, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  /* json-glib's own message may quote the input, which may hold a key. */
+  if (!json_parser_load_from_data (parser, data, (gssize) length, NULL)
+      || json_parser_get_root (parser) == NULL)
+    {
+      set_invalid (error);
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
+}
+
+/**
+ * govorun_json_parse_bytes:
+ *
+ * Returns: (transfer full) (nullable): the root node of @bytes
+ */
+JsonNode *
+govorun_json_parse_bytes (GBytes           *bytes,
+                          GovorunJsonKind   kind,
+                          GError          **error)
+{
+  gsize length = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
+
+  return govorun_json_parse (data, length, kind, error);
+}
