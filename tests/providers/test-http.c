@@ -52,6 +52,32 @@ test_emulator_handle (GovorunEmulator   *emulator,
   GHashTableIter iter;
   gpointer key, value;
 
+  /* 20 MB of JSON, with a Content-Length or in chunks (no length known). */
+  if (g_str_has_prefix (method, "GET /huge"))
+    {
+      gsize size = 20 * 1000 * 1000;
+      char *text = g_malloc (size);
+
+      memset (text, ' ', size);
+      text[0] = '[';
+      text[size - 1] = ']';
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      if (g_str_equal (method, "GET /huge-chunked"))
+        {
+          SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+          soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                             SOUP_ENCODING_CHUNKED);
+          for (gsize at = 0; at < size; at += 1000 * 1000)
+            soup_message_body_append (body, SOUP_MEMORY_COPY, text + at, 1000 * 1000);
+          soup_message_body_complete (body);
+          g_free (text);
+        }
+      else
+        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, size);
+      return;
+    }
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "method");
   json_builder_add_string_value (builder, method);
@@ -539,14 +565,116 @@ test_timeout (Fixture       *fixture,
   g_assert_nonnull (strstr (res.error->message, "127.0.0.1"));
   result_clear (&res);
 
-  /* A read is retried after a timeout. */
+  /* The deadline is the whole request's: a read that used it up is not
+   * tried again. */
   govorun_emulator_add_fault (emulator, "GET /slow", &fault);
   res = (Result) { 0 };
   send_and_wait (fixture, "GET", "/slow", GOVORUN_HTTP_FLAGS_IDEMPOTENT, NULL, &res);
+  g_assert_error (res.error, GOVORUN_HTTP_ERROR, GOVORUN_HTTP_ERROR_TIMEOUT);
+  g_assert_cmpuint (res.attempts, ==, 1);
+  g_assert_cmpint (res.elapsed_ms, <, 1000);
+  result_clear (&res);
+
+  /* A read that failed quickly is retried within the deadline. */
+  fault = (GovorunFault) { .http_status = 503, .times = 1 };
+  govorun_emulator_add_fault (emulator, "GET /flaky", &fault);
+  res = (Result) { 0 };
+  send_and_wait (fixture, "GET", "/flaky", GOVORUN_HTTP_FLAGS_IDEMPOTENT, NULL, &res);
   g_assert_no_error (res.error);
   g_assert_cmpuint (res.status, ==, 200);
   g_assert_cmpuint (res.attempts, ==, 2);
   result_clear (&res);
+}
+
+static gboolean
+on_silent_accept (GSocketService     *service,
+                  GSocketConnection  *connection,
+                  GObject            *source_object,
+                  gpointer            user_data)
+{
+  /* Keep the connection open and never answer. */
+  g_ptr_array_add (user_data, g_object_ref (connection));
+  return TRUE;
+}
+
+/* A server that accepts and never answers: one error when the whole
+ * request's deadline passes, retries included, naming the time waited. */
+static void
+test_overall_deadline (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GovorunEmulator *emulator = GOVORUN_EMULATOR (fixture->emulator);
+  GovorunFault fault = { .http_status = 503, .times = -1 };
+  Result res = { 0 };
+
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (service), address,
+                                                G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                                NULL, &bound, &error));
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_silent_accept), held);
+  g_socket_service_start (service);
+  url = g_strdup_printf ("http://127.0.0.1:%u/platform_api/GetAccountInfo",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  govorun_http_set_timeout (fixture->http, 1600);
+  govorun_http_set_retry (fixture->http, 3, 10);
+  send_url (fixture->http, "GET", url, NULL, GOVORUN_HTTP_FLAGS_IDEMPOTENT, NULL, &res);
+
+  g_assert_error (res.error, GOVORUN_HTTP_ERROR, GOVORUN_HTTP_ERROR_TIMEOUT);
+  g_assert_cmpint (res.elapsed_ms, >=, 1550);
+  g_assert_cmpint (res.elapsed_ms, <, 2500);
+  g_assert_cmpuint (res.attempts, ==, 1);
+  g_assert_nonnull (strstr (res.error->message, "within 2 seconds"));
+  result_clear (&res);
+
+  /* No retry starts that could not begin before the deadline: the last
+   * answer is the answer. */
+  govorun_http_set_retry (fixture->http, 3, 5000);
+  govorun_http_set_timeout (fixture->http, 1000);
+  govorun_emulator_add_fault (emulator, "GET /busy", &fault);
+  res = (Result) { 0 };
+  send_and_wait (fixture, "GET", "/busy", GOVORUN_HTTP_FLAGS_IDEMPOTENT, NULL, &res);
+  g_assert_no_error (res.error);
+  g_assert_cmpuint (res.status, ==, 503);
+  g_assert_cmpuint (res.attempts, ==, 1);
+  g_assert_cmpint (res.elapsed_ms, <, 900);
+  result_clear (&res);
+
+  g_socket_service_stop (service);
+}
+
+/* An answer over the limit is refused, whether its length is declared or
+ * not, and never retried. */
+static void
+test_huge_answer (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GovorunEmulator *emulator = GOVORUN_EMULATOR (fixture->emulator);
+  const char *paths[] = { "/huge", "/huge-chunked" };
+
+  govorun_http_set_timeout (fixture->http, 20000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *route = g_strconcat ("GET ", paths[i], NULL);
+      Result res = { 0 };
+
+      send_and_wait (fixture, "GET", paths[i], GOVORUN_HTTP_FLAGS_IDEMPOTENT, NULL, &res);
+      g_assert_error (res.error, GOVORUN_HTTP_ERROR, GOVORUN_HTTP_ERROR_TOO_LARGE);
+      g_assert_null (res.body);
+      g_assert_cmpuint (res.attempts, ==, 1);
+      g_assert_cmpuint (govorun_emulator_get_request_count (emulator, route), ==, 1);
+      g_assert_nonnull (strstr (res.error->message, "127.0.0.1"));
+      g_assert_nonnull (strstr (res.error->message, "8.4\u00a0MB"));
+      result_clear (&res);
+    }
 }
 
 static void
@@ -643,6 +771,8 @@ test_cancel_during_backoff (Fixture       *fixture,
   SendOptions options = { .cancellable = cancellable, .cancel_after_ms = 200 };
   Result res = { 0 };
 
+  /* The wait must fit in the deadline, or it would not start. */
+  govorun_http_set_timeout (fixture->http, 20000);
   govorun_http_set_retry (fixture->http, 5, 5000);
   govorun_emulator_add_fault (emulator, "GET /flaky", &fault);
   send_and_wait (fixture, "GET", "/flaky", GOVORUN_HTTP_FLAGS_IDEMPOTENT, &options, &res);
@@ -855,6 +985,8 @@ main (int   argc,
   ADD ("/Govorun/Http/too-many-requests", test_too_many_requests);
   ADD ("/Govorun/Http/provider-rate-limit", test_provider_rate_limit);
   ADD ("/Govorun/Http/timeout", test_timeout);
+  ADD ("/Govorun/Http/overall-deadline", test_overall_deadline);
+  ADD ("/Govorun/Http/huge-answer", test_huge_answer);
   ADD ("/Govorun/Http/dropped-connection", test_dropped_connection);
   ADD ("/Govorun/Http/unreachable", test_unreachable);
   ADD ("/Govorun/Http/invalid-url", test_invalid_url);

@@ -55,4 +55,9 @@ GBytes      *govorun_http_send_finish     (GovorunHttp              *self,
                                            guint                    *attempts,
                                            GError                  **error);
 
+/* For tests and tests/fuzz: reads a Retry-After header's value. */
+#define GOVORUN_HTTP_MAX_RETRY_AFTER_MS 30000
+gboolean     _govorun_http_parse_retry_after (const char *value,
+                                              guint      *delay_ms);
+
 G_END_DECLS

@@ -11,13 +11,16 @@
 #include <glib/gi18n.h>
 
 #include "govorun-http-private.h"
+#include "govorun-json.h"
 
 #define DEFAULT_TIMEOUT_MS     30000
 #define DEFAULT_MAX_ATTEMPTS   3
 #define DEFAULT_BASE_DELAY_MS  500
 /* A provider asking us to wait longer than this is treated as if it had
  * asked for this much: the user is waiting on the other end. */
-#define MAX_RETRY_AFTER_MS     30000
+#define MAX_RETRY_AFTER_MS     GOVORUN_HTTP_MAX_RETRY_AFTER_MS
+/* Answers are read in pieces of this size, up to the request's limit. */
+#define READ_CHUNK_SIZE        (64 * 1024)
 
 struct _GovorunHttp
 {
@@ -46,13 +49,21 @@ typedef struct
   guint                     timeout_ms;
   guint                     max_attempts;
   guint                     base_delay_ms;
+  gsize                     max_body_size;
+
+  /* One deadline for the whole request, retries and waits included: the
+   * user waits for the answer, not for an attempt. */
+  gint64                    started_us;
+  gint64                    deadline_us;     /* 0: none */
+  GSource                  *deadline_source;
+  gboolean                  timed_out;
 
   guint                     attempts;
   SoupMessage              *msg;
   GCancellable             *attempt_cancellable;
   gulong                    cancelled_id;
-  GSource                  *deadline_source;
-  gboolean                  timed_out;
+  GInputStream             *stream;
+  GByteArray               *buffer;
 
   GSource                  *backoff_source;
   GSource                  *backoff_cancel_source;
@@ -65,11 +76,8 @@ request_clear_attempt (Request *req)
 {
   GCancellable *parent = NULL;
 
-  if (req->deadline_source != NULL)
-    {
-      g_source_destroy (req->deadline_source);
-      g_clear_pointer (&req->deadline_source, g_source_unref);
-    }
+  g_clear_object (&req->stream);
+  g_clear_pointer (&req->buffer, g_byte_array_unref);
 
   if (req->attempt_cancellable != NULL)
     {
@@ -97,8 +105,19 @@ request_clear_backoff (Request *req)
 }
 
 static void
+request_clear_deadline (Request *req)
+{
+  if (req->deadline_source != NULL)
+    {
+      g_source_destroy (req->deadline_source);
+      g_clear_pointer (&req->deadline_source, g_source_unref);
+    }
+}
+
+static void
 request_free (Request *req)
 {
+  request_clear_deadline (req);
   request_clear_attempt (req);
   request_clear_backoff (req);
   g_clear_object (&req->msg);
@@ -203,11 +222,14 @@ safe_detail (SoupMessage  *msg,
   return g_strdup (error->message);
 }
 
+/* @waited_ms: how long the user has waited, for the timeout message;
+ * @max_size: the limit, for the too-large message. */
 static GError *
 make_error (SoupMessage      *msg,
             GovorunHttpError  code,
             const GError     *cause,
-            guint             timeout_ms)
+            guint             waited_ms,
+            gsize             max_size)
 {
   g_autofree char *host = message_host (msg);
   g_autofree char *detail = safe_detail (msg, cause);
@@ -216,11 +238,11 @@ make_error (SoupMessage      *msg,
   switch (code)
     {
     case GOVORUN_HTTP_ERROR_INVALID_URL:
-      sentence = g_strdup (_("The service address is not a valid URL. Check the address in Preferences."));
+      sentence = g_strdup (_("The service address is not a valid URL. Check the address that is set for this service."));
       break;
 
     case GOVORUN_HTTP_ERROR_UNREACHABLE:
-      sentence = g_strdup_printf (_("Could not reach %s. Check the network connection and the service address in Preferences."),
+      sentence = g_strdup_printf (_("Could not reach %s. Check the network connection and the address that is set for this service."),
                                   host);
       break;
 
@@ -230,8 +252,26 @@ make_error (SoupMessage      *msg,
       break;
 
     case GOVORUN_HTTP_ERROR_TIMEOUT:
-      sentence = g_strdup_printf (_("%s did not answer within %u seconds. Try again later."),
-                                  host, (timeout_ms + 999) / 1000);
+      {
+        /* The real time waited, rounded to the nearest second. */
+        guint seconds = MAX ((waited_ms + 500) / 1000, 1);
+
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s did not answer within %u second. Try again later.",
+                                                 "%s did not answer within %u seconds. Try again later.",
+                                                 seconds),
+                                    host, seconds);
+      }
+      break;
+
+    case GOVORUN_HTTP_ERROR_TOO_LARGE:
+      {
+        g_autofree char *size = g_format_size (max_size);
+
+        /* Translators: the second %s is a size such as “8.4 MB” */
+        sentence = g_strdup_printf (_("%s sent an answer larger than %s, which Govorun does not read. Check that the service address is right."),
+                                    host, size);
+      }
       break;
 
     case GOVORUN_HTTP_ERROR_CONNECTION_LOST:
@@ -260,16 +300,21 @@ is_retryable_error (GovorunHttpError code)
       || code == GOVORUN_HTTP_ERROR_FAILED;
 }
 
-/* Retry-After is either delta-seconds or an HTTP date. */
-static gboolean
-parse_retry_after (SoupMessage *msg,
-                   guint       *delay_ms)
+/**
+ * _govorun_http_parse_retry_after:
+ * @value: a Retry-After header: delta-seconds or an HTTP date
+ *
+ * Returns: %TRUE with @delay_ms set (at most the longest wait we accept)
+ */
+gboolean
+_govorun_http_parse_retry_after (const char *value,
+                                 guint      *delay_ms)
 {
-  const char *value;
   guint64 seconds;
   char *end = NULL;
 
-  value = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After");
+  g_return_val_if_fail (delay_ms != NULL, FALSE);
+
   if (value == NULL)
     return FALSE;
 
@@ -300,6 +345,15 @@ parse_retry_after (SoupMessage *msg,
     }
 }
 
+static gboolean
+parse_retry_after (SoupMessage *msg,
+                   guint       *delay_ms)
+{
+  return _govorun_http_parse_retry_after (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                                        "Retry-After"),
+                                          delay_ms);
+}
+
 static guint
 backoff_delay (Request *req)
 {
@@ -312,6 +366,56 @@ backoff_delay (Request *req)
   return (guint) MIN (delay, (double) G_MAXINT);
 }
 
+static guint
+waited_ms (Request *req)
+{
+  return (guint) MIN ((g_get_monotonic_time () - req->started_us) / 1000, G_MAXUINT);
+}
+
+/* Ends the request: every return goes through here, so the deadline can
+ * never fire on a finished request. Consumes the caller's reference. */
+static void
+return_error (GTask  *task,
+              GError *error)
+{
+  Request *req = g_task_get_task_data (task);
+
+  request_clear_deadline (req);
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+return_cancelled (GTask *task)
+{
+  return_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                           _("The operation was cancelled.")));
+}
+
+static void
+return_body (GTask  *task,
+             GBytes *body)
+{
+  Request *req = g_task_get_task_data (task);
+
+  request_clear_deadline (req);
+  g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
+  g_object_unref (task);
+}
+
+/* Another attempt after @delay_ms must start before the deadline; an
+ * attempt started at the last moment could only time out. */
+static gboolean
+can_retry (Request *req,
+           guint    delay_ms)
+{
+  if (req->attempts >= req->max_attempts)
+    return FALSE;
+
+  return req->deadline_us == 0
+      || g_get_monotonic_time () + (gint64) delay_ms * 1000 < req->deadline_us;
+}
+
 static gboolean
 on_backoff_cancelled (GCancellable *cancellable,
                       gpointer      user_data)
@@ -320,9 +424,7 @@ on_backoff_cancelled (GCancellable *cancellable,
   Request *req = g_task_get_task_data (task);
 
   request_clear_backoff (req);
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           _("The operation was cancelled."));
-  g_object_unref (task);
+  return_cancelled (task);
 
   return G_SOURCE_REMOVE;
 }
@@ -364,44 +466,37 @@ schedule_retry (GTask *task,
     }
 }
 
+/* An attempt ended with @body (a whole answer) or @error. */
 static void
-return_error (GTask  *task,
-              GError *error)
+attempt_done (GTask        *task,
+              GBytes       *body,
+              const GError *error)
 {
-  g_task_return_error (task, error);
-  g_object_unref (task);
-}
-
-static void
-on_send_and_read (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  GTask *task = user_data;
   Request *req = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  gboolean timed_out;
+  gboolean timed_out = req->timed_out;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-
-  timed_out = req->timed_out;
   request_clear_attempt (req);
 
   if (g_cancellable_is_cancelled (cancellable))
     {
       g_debug ("%s %s: cancelled", soup_message_get_method (req->msg), message_path (req->msg));
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _("The operation was cancelled."));
-      g_object_unref (task);
+      g_clear_pointer (&body, g_bytes_unref);
+      return_cancelled (task);
       return;
     }
 
   if (body == NULL)
     {
       GovorunHttpError code;
+
+      /* Our own verdicts (a too-large answer) are final. */
+      if (!timed_out && error->domain == GOVORUN_HTTP_ERROR)
+        {
+          return_error (task, g_error_copy (error));
+          return;
+        }
 
       if (timed_out)
         code = GOVORUN_HTTP_ERROR_TIMEOUT;
@@ -410,17 +505,23 @@ on_send_and_read (GObject      *source,
 
       g_debug ("%s %s: transport error %d (%s)",
                soup_message_get_method (req->msg), message_path (req->msg),
-               code, g_quark_to_string (error->domain));
+               code, timed_out ? "deadline" : g_quark_to_string (error->domain));
 
-      if ((req->flags & GOVORUN_HTTP_FLAGS_IDEMPOTENT) != 0
-          && is_retryable_error (code)
-          && req->attempts < req->max_attempts)
+      if (!timed_out
+          && (req->flags & GOVORUN_HTTP_FLAGS_IDEMPOTENT) != 0
+          && is_retryable_error (code))
         {
-          schedule_retry (task, backoff_delay (req));
-          return;
+          guint delay_ms = backoff_delay (req);
+
+          if (can_retry (req, delay_ms))
+            {
+              schedule_retry (task, delay_ms);
+              return;
+            }
         }
 
-      return_error (task, make_error (req->msg, code, timed_out ? NULL : error, req->timeout_ms));
+      return_error (task, make_error (req->msg, code, timed_out ? NULL : error,
+                                      waited_ms (req), 0));
       return;
     }
 
@@ -448,20 +549,115 @@ on_send_and_read (GObject      *source,
           else if (retry_after_ms == 0)
             retry_after_ms = backoff_delay (req);
 
-          schedule_retry (task, MIN (retry_after_ms, MAX_RETRY_AFTER_MS));
-          return;
+          retry_after_ms = MIN (retry_after_ms, MAX_RETRY_AFTER_MS);
+          /* A wait past the deadline: the rate-limit answer is the answer. */
+          if (can_retry (req, retry_after_ms))
+            {
+              g_bytes_unref (body);
+              schedule_retry (task, retry_after_ms);
+              return;
+            }
         }
-
-      if (status >= 500 && status < 600
-          && (req->flags & GOVORUN_HTTP_FLAGS_IDEMPOTENT) != 0)
+      else if (status >= 500 && status < 600
+               && (req->flags & GOVORUN_HTTP_FLAGS_IDEMPOTENT) != 0)
         {
-          schedule_retry (task, backoff_delay (req));
-          return;
+          guint delay_ms = backoff_delay (req);
+
+          if (can_retry (req, delay_ms))
+            {
+              g_bytes_unref (body);
+              schedule_retry (task, delay_ms);
+              return;
+            }
         }
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
-  g_object_unref (task);
+  return_body (task, body);
+}
+
+static void read_more (GTask *task);
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  gsize size;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (chunk == NULL)
+    {
+      attempt_done (task, NULL, error);
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
+    {
+      attempt_done (task, g_byte_array_free_to_bytes (g_steal_pointer (&req->buffer)), NULL);
+      return;
+    }
+
+  /* Stop reading past the limit: the rest is never held in memory. */
+  if (size > req->max_body_size - req->buffer->len)
+    {
+      g_autoptr(GError) too_large = make_error (req->msg, GOVORUN_HTTP_ERROR_TOO_LARGE, NULL,
+                                                0, req->max_body_size);
+
+      g_debug ("%s %s: answer larger than %" G_GSIZE_FORMAT " bytes",
+               soup_message_get_method (req->msg), message_path (req->msg), req->max_body_size);
+      attempt_done (task, NULL, too_large);
+      return;
+    }
+
+  g_byte_array_append (req->buffer, g_bytes_get_data (chunk, NULL), size);
+  read_more (task);
+}
+
+static void
+read_more (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (req->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   req->attempt_cancellable, on_read, task);
+}
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+  g_autoptr(GError) error = NULL;
+
+  req->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (req->stream == NULL)
+    {
+      attempt_done (task, NULL, error);
+      return;
+    }
+
+  /* A declared length over the limit is refused before reading a byte. */
+  headers = soup_message_get_response_headers (req->msg);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_content_length (headers) > (goffset) req->max_body_size)
+    {
+      g_autoptr(GError) too_large = make_error (req->msg, GOVORUN_HTTP_ERROR_TOO_LARGE, NULL,
+                                                0, req->max_body_size);
+
+      attempt_done (task, NULL, too_large);
+      return;
+    }
+
+  req->buffer = g_byte_array_new ();
+  read_more (task);
 }
 
 static void
@@ -475,10 +671,21 @@ on_parent_cancelled (GCancellable *parent,
 static gboolean
 on_deadline (gpointer user_data)
 {
-  Request *req = user_data;
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
 
   req->timed_out = TRUE;
   g_clear_pointer (&req->deadline_source, g_source_unref);
+
+  /* Waiting to retry: the wait ends here, with the whole time waited. */
+  if (req->backoff_source != NULL)
+    {
+      request_clear_backoff (req);
+      return_error (task, make_error (req->msg, GOVORUN_HTTP_ERROR_TIMEOUT, NULL,
+                                      waited_ms (req), 0));
+      return G_SOURCE_REMOVE;
+    }
+
   g_cancellable_cancel (req->attempt_cancellable);
 
   return G_SOURCE_REMOVE;
@@ -494,8 +701,7 @@ send_attempt (GTask *task)
 
   if (g_cancellable_is_cancelled (cancellable))
     {
-      return_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                               _("The operation was cancelled.")));
+      return_cancelled (task);
       return;
     }
 
@@ -503,12 +709,11 @@ send_attempt (GTask *task)
   req->msg = req->make_message (req->message_data);
   if (req->msg == NULL)
     {
-      return_error (task, make_error (NULL, GOVORUN_HTTP_ERROR_INVALID_URL, NULL, 0));
+      return_error (task, make_error (NULL, GOVORUN_HTTP_ERROR_INVALID_URL, NULL, 0, 0));
       return;
     }
 
   req->attempts++;
-  req->timed_out = FALSE;
 
   g_debug ("%s %s (attempt %u)", soup_message_get_method (req->msg),
            message_path (req->msg), req->attempts);
@@ -524,15 +729,8 @@ send_attempt (GTask *task)
                                                  g_object_unref);
     }
 
-  if (req->timeout_ms > 0)
-    {
-      req->deadline_source = g_timeout_source_new (req->timeout_ms);
-      g_source_set_callback (req->deadline_source, on_deadline, req, NULL);
-      g_source_attach (req->deadline_source, g_task_get_context (task));
-    }
-
-  soup_session_send_and_read_async (self->session, req->msg, G_PRIORITY_DEFAULT,
-                                    req->attempt_cancellable, on_send_and_read, task);
+  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT,
+                           req->attempt_cancellable, on_sent, task);
 }
 
 static void
@@ -617,8 +815,11 @@ govorun_http_set_retry (GovorunHttp *self,
  *   means the URL could not be parsed (%GOVORUN_HTTP_ERROR_INVALID_URL)
  *
  * Sends a request with the deadline and retry policy described in the
- * header. The deadline applies to each attempt (connect, send, read the
- * whole body); the backoff waits come on top.
+ * header. The deadline covers the whole request: every attempt (connect,
+ * send, read the whole body) and the waits between them; no retry starts
+ * that could not begin before it. An answer is read up to
+ * %GOVORUN_JSON_ANSWER_MAX_SIZE bytes; a larger one fails with
+ * %GOVORUN_HTTP_ERROR_TOO_LARGE and is never retried.
  */
 void
 govorun_http_send_async (GovorunHttp              *self,
@@ -652,7 +853,18 @@ govorun_http_send_async (GovorunHttp              *self,
   req->timeout_ms = self->timeout_ms;
   req->max_attempts = self->max_attempts;
   req->base_delay_ms = self->base_delay_ms;
+  req->max_body_size = GOVORUN_JSON_ANSWER_MAX_SIZE;
+  req->started_us = g_get_monotonic_time ();
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
+
+  if (req->timeout_ms > 0)
+    {
+      req->deadline_us = req->started_us + (gint64) req->timeout_ms * 1000;
+      req->deadline_source = g_timeout_source_new (req->timeout_ms);
+      /* No reference: every return clears the source first. */
+      g_source_set_callback (req->deadline_source, on_deadline, task, NULL);
+      g_source_attach (req->deadline_source, g_task_get_context (task));
+    }
 
   send_attempt (task);
 }

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 /*
  * GovorunHttp is the transport both provider clients share: one SoupSession,
- * a per-request deadline, and the retry policy. It knows nothing about the
+ * one deadline per request (retries included), a size limit on answers,
+ * and the retry policy. It knows nothing about the
  * providers' envelopes; a provider passes a callback that recognises its own
  * documented rate-limit answers.
  *
@@ -28,9 +29,10 @@ typedef enum
   GOVORUN_HTTP_ERROR_INVALID_URL = 1,   /* base URL cannot be parsed */
   GOVORUN_HTTP_ERROR_UNREACHABLE,       /* DNS failure, connection refused, no route */
   GOVORUN_HTTP_ERROR_TLS,               /* certificate or handshake failure */
-  GOVORUN_HTTP_ERROR_TIMEOUT,           /* the per-request deadline passed */
+  GOVORUN_HTTP_ERROR_TIMEOUT,           /* the request's deadline passed (retries included) */
   GOVORUN_HTTP_ERROR_CONNECTION_LOST,   /* the server closed or reset the connection */
   GOVORUN_HTTP_ERROR_FAILED,            /* any other transport failure */
+  GOVORUN_HTTP_ERROR_TOO_LARGE,         /* the answer is over the size limit */
 } GovorunHttpError;
 
 #define GOVORUN_TYPE_HTTP (govorun_http_get_type ())
@@ -40,7 +42,7 @@ G_DECLARE_FINAL_TYPE (GovorunHttp, govorun_http, GOVORUN, HTTP, GObject)
 GQuark       govorun_http_error_quark     (void);
 
 GovorunHttp *govorun_http_new             (void);
-/* Whole-request deadline, default 30 s. */
+/* Whole-request deadline, retries and their waits included; default 30 s. */
 void         govorun_http_set_timeout     (GovorunHttp              *self,
                                            guint                     timeout_ms);
 /* At most @max_attempts sends in all (default 3); the delay before retry n
