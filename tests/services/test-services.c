@@ -20,6 +20,7 @@
 #include "govorun-sandbox.h"
 #include "govorun-secrets.h"
 #include "govorun-store.h"
+#include "govorun-url.h"
 #include "govorun-util.h"
 #include "govorun-voximplant-client.h"
 #include "sandbox-services.h"
@@ -37,30 +38,30 @@ test_endpoints_precedence (void)
   g_unsetenv ("GOVORUN_VOXIMPLANT_API_URL");
   g_unsetenv ("GOVORUN_ELEVENLABS_API_URL");
 
-  url = govorun_endpoints_get_voximplant_url (plain);
+  url = govorun_endpoints_get_voximplant_url (plain, NULL);
   g_assert_cmpstr (url, ==, "https://api.voximplant.com/platform_api");
   g_clear_pointer (&url, g_free);
-  url = govorun_endpoints_get_elevenlabs_url (plain, GOVORUN_ELEVENLABS_REGION_EU);
+  url = govorun_endpoints_get_elevenlabs_url (plain, GOVORUN_ELEVENLABS_REGION_EU, NULL);
   g_assert_cmpstr (url, ==, "https://api.eu.residency.elevenlabs.io");
   g_clear_pointer (&url, g_free);
 
   /* GSettings over the default */
   g_settings_set_string (settings, "voximplant-api-url", "https://proxy.example/platform_api/");
   g_settings_set_string (settings, "elevenlabs-api-url", "https://el-proxy.example");
-  url = govorun_endpoints_get_voximplant_url (endpoints);
+  url = govorun_endpoints_get_voximplant_url (endpoints, NULL);
   g_assert_cmpstr (url, ==, "https://proxy.example/platform_api");
   g_clear_pointer (&url, g_free);
-  url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_US);
+  url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_US, NULL);
   g_assert_cmpstr (url, ==, "https://el-proxy.example");
   g_clear_pointer (&url, g_free);
 
   /* the environment over GSettings */
   g_setenv ("GOVORUN_VOXIMPLANT_API_URL", "http://127.0.0.1:9/platform_api", TRUE);
   g_setenv ("GOVORUN_ELEVENLABS_API_URL", "http://127.0.0.1:10/", TRUE);
-  url = govorun_endpoints_get_voximplant_url (endpoints);
+  url = govorun_endpoints_get_voximplant_url (endpoints, NULL);
   g_assert_cmpstr (url, ==, "http://127.0.0.1:9/platform_api");
   g_clear_pointer (&url, g_free);
-  url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_GLOBAL);
+  url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_GLOBAL, NULL);
   g_assert_cmpstr (url, ==, "http://127.0.0.1:10");
   g_clear_pointer (&url, g_free);
 
@@ -68,14 +69,84 @@ test_endpoints_precedence (void)
   g_assert_false (govorun_endpoints_is_sandbox (endpoints));
   govorun_endpoints_set_sandbox (endpoints, "http://127.0.0.1:1111", "http://127.0.0.1:2222");
   g_assert_true (govorun_endpoints_is_sandbox (endpoints));
-  url = govorun_endpoints_get_voximplant_url (endpoints);
+  url = govorun_endpoints_get_voximplant_url (endpoints, NULL);
   g_assert_cmpstr (url, ==, "http://127.0.0.1:1111/platform_api");
   g_clear_pointer (&url, g_free);
-  url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_IN);
+  url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_IN, NULL);
   g_assert_cmpstr (url, ==, "http://127.0.0.1:2222");
 
   g_unsetenv ("GOVORUN_VOXIMPLANT_API_URL");
   g_unsetenv ("GOVORUN_ELEVENLABS_API_URL");
+  g_settings_reset (settings, "voximplant-api-url");
+  g_settings_reset (settings, "elevenlabs-api-url");
+}
+
+/* An override is https://, or http:// to this computer; anything else is
+ * refused with a sentence naming the setting, before any key is sent. */
+static void
+test_endpoints_refused (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GovorunEndpoints) endpoints = govorun_endpoints_new (settings);
+  const struct { const char *url; int code; } refused[] = {
+    { "http://api.voximplant.com/platform_api", GOVORUN_URL_ERROR_INSECURE },
+    { "http://10.0.0.1:8080", GOVORUN_URL_ERROR_INSECURE },
+    { "http://localhost.example.com", GOVORUN_URL_ERROR_INSECURE },
+    { "ftp://api.voximplant.com", GOVORUN_URL_ERROR_SCHEME },
+    { "file:///etc/passwd", GOVORUN_URL_ERROR_INVALID },
+    { "api.voximplant.com/platform_api", GOVORUN_URL_ERROR_INVALID },
+    { "https://", GOVORUN_URL_ERROR_INVALID },
+  };
+  const char *allowed[] = {
+    "https://proxy.example/platform_api", "HTTPS://proxy.example", "http://127.0.0.1:9",
+    "http://127.1.2.3", "http://localhost:8080/x", "http://[::1]:9",
+  };
+
+  g_unsetenv ("GOVORUN_VOXIMPLANT_API_URL");
+  g_unsetenv ("GOVORUN_ELEVENLABS_API_URL");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = NULL;
+
+      g_test_message ("refused: %s", refused[i].url);
+      g_settings_set_string (settings, "voximplant-api-url", refused[i].url);
+      url = govorun_endpoints_get_voximplant_url (endpoints, &error);
+      g_assert_null (url);
+      g_assert_error (error, GOVORUN_URL_ERROR, refused[i].code);
+      g_assert_nonnull (strstr (error->message, "GSettings key voximplant-api-url"));
+      g_assert_null (strstr (error->message, "Preferences"));
+      g_clear_error (&error);
+
+      g_setenv ("GOVORUN_ELEVENLABS_API_URL", refused[i].url, TRUE);
+      url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_GLOBAL, &error);
+      g_assert_null (url);
+      g_assert_error (error, GOVORUN_URL_ERROR, refused[i].code);
+      g_assert_nonnull (strstr (error->message, "environment variable GOVORUN_ELEVENLABS_API_URL"));
+      g_unsetenv ("GOVORUN_ELEVENLABS_API_URL");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = NULL;
+
+      g_settings_set_string (settings, "elevenlabs-api-url", allowed[i]);
+      url = govorun_endpoints_get_elevenlabs_url (endpoints, GOVORUN_ELEVENLABS_REGION_EU, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (url);
+    }
+
+  /* The sandbox's own emulators are always used as they are. */
+  g_settings_set_string (settings, "voximplant-api-url", "ftp://nowhere");
+  govorun_endpoints_set_sandbox (endpoints, "http://127.0.0.1:1111", "http://127.0.0.1:2222");
+  {
+    g_autofree char *url = govorun_endpoints_get_voximplant_url (endpoints, NULL);
+
+    g_assert_cmpstr (url, ==, "http://127.0.0.1:1111/platform_api");
+  }
+
   g_settings_reset (settings, "voximplant-api-url");
   g_settings_reset (settings, "elevenlabs-api-url");
 }
@@ -111,7 +182,7 @@ test_services_graph (void)
   /* The sandbox's URLs win: nothing reaches a real account. */
   g_assert_true (govorun_endpoints_is_sandbox (govorun_services_get_endpoints (services)));
   url = govorun_endpoints_get_elevenlabs_url (govorun_services_get_endpoints (services),
-                                              GOVORUN_ELEVENLABS_REGION_GLOBAL);
+                                              GOVORUN_ELEVENLABS_REGION_GLOBAL, NULL);
   g_assert_cmpstr (url, ==, govorun_sandbox_get_elevenlabs_url (s.sandbox));
 
   /* What the window binds to: the state, the failure, the services. */
@@ -362,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/Govorun/Services/graph", test_services_graph);
   g_test_add_func ("/Govorun/Services/real-profile", test_services_real_profile);
   g_test_add_func ("/Govorun/Endpoints/precedence", test_endpoints_precedence);
+  g_test_add_func ("/Govorun/Endpoints/refused", test_endpoints_refused);
   g_test_add ("/Govorun/ConnectionTester/draft-voximplant-api-key", Fixture, NULL,
               fixture_setup, test_draft_voximplant_api_key, fixture_teardown);
   g_test_add ("/Govorun/ConnectionTester/draft-voximplant-service-account", Fixture, NULL,

@@ -93,9 +93,10 @@ govorun_client_factory_get_accounts (GovorunClientFactory *self)
   return self->accounts;
 }
 
-char *
-govorun_client_factory_elevenlabs_url (GovorunClientFactory *self,
-                                       GovorunAccount       *account)
+static char *
+elevenlabs_url (GovorunClientFactory  *self,
+                GovorunAccount        *account,
+                GError               **error)
 {
   GovorunElevenlabsRegion region = GOVORUN_ELEVENLABS_REGION_GLOBAL;
 
@@ -104,7 +105,20 @@ govorun_client_factory_elevenlabs_url (GovorunClientFactory *self,
 
   govorun_elevenlabs_region_from_string (govorun_account_get_el_region (account), &region);
 
-  return govorun_endpoints_get_elevenlabs_url (self->endpoints, region);
+  return govorun_endpoints_get_elevenlabs_url (self->endpoints, region, error);
+}
+
+/**
+ * govorun_client_factory_elevenlabs_url:
+ *
+ * Returns: (nullable): the URL, or %NULL when its override is refused (no
+ *   client can be built then either, and that reports why)
+ */
+char *
+govorun_client_factory_elevenlabs_url (GovorunClientFactory *self,
+                                       GovorunAccount       *account)
+{
+  return elevenlabs_url (self, account, NULL);
 }
 
 /* -- building, once the secret is at hand -- */
@@ -152,6 +166,13 @@ build_voximplant (GTask *task)
 
   if (govorun_account_get_vox_auth (data->account) == GOVORUN_VOXIMPLANT_AUTH_SERVICE_ACCOUNT)
     {
+      /* A refused address is reported before the key file is read. */
+      url = govorun_endpoints_get_voximplant_url (self->endpoints, &error);
+      if (url == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
       g_task_run_in_thread (task, parse_credentials_thread);
       return;
     }
@@ -163,7 +184,12 @@ build_voximplant (GTask *task)
       return;
     }
 
-  url = govorun_endpoints_get_voximplant_url (self->endpoints);
+  url = govorun_endpoints_get_voximplant_url (self->endpoints, &error);
+  if (url == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   client = govorun_voximplant_client_new (self->http, url);
   govorun_voximplant_client_set_api_key (client, govorun_account_get_vox_account_id (data->account),
                                          data->secret);
@@ -175,8 +201,14 @@ build_elevenlabs (GTask *task)
 {
   GovorunClientFactory *self = g_task_get_source_object (task);
   BuildData *data = g_task_get_task_data (task);
-  g_autofree char *url = govorun_client_factory_elevenlabs_url (self, data->account);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = elevenlabs_url (self, data->account, &error);
 
+  if (url == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   g_task_return_pointer (task, govorun_elevenlabs_client_new (self->http, url, data->secret),
                          g_object_unref);
 }
@@ -267,8 +299,13 @@ govorun_client_factory_voximplant_finish (GovorunClientFactory  *self,
    * made here, on the caller's thread, where the transport lives. */
   if (GOVORUN_IS_VOXIMPLANT_CREDENTIALS (object))
     {
-      g_autofree char *url = govorun_endpoints_get_voximplant_url (self->endpoints);
-      GovorunVoximplantClient *client = govorun_voximplant_client_new (self->http, url);
+      g_autofree char *url = govorun_endpoints_get_voximplant_url (self->endpoints, error);
+      GovorunVoximplantClient *client;
+
+      /* Checked before the key file was read; only a change since then. */
+      if (url == NULL)
+        return NULL;
+      client = govorun_voximplant_client_new (self->http, url);
 
       govorun_voximplant_client_set_credentials (client, GOVORUN_VOXIMPLANT_CREDENTIALS (object));
       return client;

@@ -10,12 +10,14 @@
 
 #include "govorun-elevenlabs-endpoint.h"
 #include "govorun-endpoints.h"
+#include "govorun-url.h"
 
 /*
  * Where the provider clients send their requests. The order is fixed:
  * the sandbox's emulators (so sandbox runs can never reach a real account),
  * then the environment, then GSettings, then the production hosts. The
- * sandbox and production differ by these URLs only.
+ * sandbox and production differ by these URLs only. An override is
+ * checked before any key is sent to it (govorun_url_check_base()).
  */
 
 #define DEFAULT_VOXIMPLANT_URL "https://api.voximplant.com/platform_api"
@@ -98,24 +100,42 @@ govorun_endpoints_is_sandbox (GovorunEndpoints *self)
   return self->sandbox_voximplant != NULL;
 }
 
-static char *
-lookup_override (GovorunEndpoints *self,
-                 const char       *env_name,
-                 const char       *settings_key)
+/* Sets @url to the override, or NULL when there is none; FALSE when the
+ * override is refused. */
+static gboolean
+lookup_override (GovorunEndpoints  *self,
+                 const char        *env_name,
+                 const char        *settings_key,
+                 char             **url,
+                 GError           **error)
 {
   const char *env = g_getenv (env_name);
   g_autofree char *setting = NULL;
+  g_autofree char *where = NULL;
+
+  *url = NULL;
 
   if (env != NULL && *env != '\0')
-    return g_strdup (env);
+    {
+      where = govorun_url_where_environment (env_name);
+      if (!govorun_url_check_base (env, where, error))
+        return FALSE;
+      *url = g_strdup (env);
+      return TRUE;
+    }
 
   if (self->settings != NULL)
     setting = g_settings_get_string (self->settings, settings_key);
 
   if (setting != NULL && *setting != '\0')
-    return g_steal_pointer (&setting);
+    {
+      where = govorun_url_where_setting (settings_key);
+      if (!govorun_url_check_base (setting, where, error))
+        return FALSE;
+      *url = g_steal_pointer (&setting);
+    }
 
-  return NULL;
+  return TRUE;
 }
 
 static char *
@@ -129,8 +149,15 @@ strip_trailing_slash (char *url)
   return url;
 }
 
+/**
+ * govorun_endpoints_get_voximplant_url:
+ *
+ * Returns: (transfer full) (nullable): the base URL, or %NULL with a
+ *   %GOVORUN_URL_ERROR naming the setting when an override is refused
+ */
 char *
-govorun_endpoints_get_voximplant_url (GovorunEndpoints *self)
+govorun_endpoints_get_voximplant_url (GovorunEndpoints  *self,
+                                      GError           **error)
 {
   char *url;
 
@@ -139,16 +166,23 @@ govorun_endpoints_get_voximplant_url (GovorunEndpoints *self)
   if (self->sandbox_voximplant != NULL)
     return g_strdup (self->sandbox_voximplant);
 
-  url = lookup_override (self, "GOVORUN_VOXIMPLANT_API_URL", "voximplant-api-url");
+  if (!lookup_override (self, "GOVORUN_VOXIMPLANT_API_URL", "voximplant-api-url", &url, error))
+    return NULL;
   if (url == NULL)
     url = g_strdup (DEFAULT_VOXIMPLANT_URL);
 
   return strip_trailing_slash (url);
 }
 
+/**
+ * govorun_endpoints_get_elevenlabs_url:
+ *
+ * Returns: (transfer full) (nullable): as govorun_endpoints_get_voximplant_url()
+ */
 char *
-govorun_endpoints_get_elevenlabs_url (GovorunEndpoints        *self,
-                                      GovorunElevenlabsRegion  region)
+govorun_endpoints_get_elevenlabs_url (GovorunEndpoints         *self,
+                                      GovorunElevenlabsRegion   region,
+                                      GError                  **error)
 {
   char *url;
 
@@ -159,7 +193,8 @@ govorun_endpoints_get_elevenlabs_url (GovorunEndpoints        *self,
 
   /* One override replaces every region's host: it exists for proxies and
    * test servers, which serve one address. */
-  url = lookup_override (self, "GOVORUN_ELEVENLABS_API_URL", "elevenlabs-api-url");
+  if (!lookup_override (self, "GOVORUN_ELEVENLABS_API_URL", "elevenlabs-api-url", &url, error))
+    return NULL;
   if (url == NULL)
     url = g_strdup (govorun_elevenlabs_region_get_base_url (region));
 

@@ -21,8 +21,12 @@ void              govorun_endpoints_set_sandbox        (GovorunEndpoints        
                                                         const char              *voximplant_base,
                                                         const char              *elevenlabs_base);
 gboolean          govorun_endpoints_is_sandbox         (GovorunEndpoints        *self);
-char             *govorun_endpoints_get_voximplant_url (GovorunEndpoints        *self);
+/* NULL with a GOVORUN_URL_ERROR naming the setting when an override from
+ * the environment or GSettings is refused. */
+char             *govorun_endpoints_get_voximplant_url (GovorunEndpoints        *self,
+                                                        GError                 **error);
 char             *govorun_endpoints_get_elevenlabs_url (GovorunEndpoints        *self,
-                                                        GovorunElevenlabsRegion  region);
+                                                        GovorunElevenlabsRegion  region,
+                                                        GError                 **error);
 
 G_END_DECLS
