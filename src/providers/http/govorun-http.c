@@ -577,6 +577,19 @@ attempt_done (GTask        *task,
 
 static void read_more (GTask *task);
 
+/* Stops reading past the limit: the rest is never held in memory. */
+static void
+fail_too_large (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+  g_autoptr(GError) too_large = make_error (req->msg, GOVORUN_HTTP_ERROR_TOO_LARGE, NULL,
+                                            0, req->max_body_size);
+
+  g_debug ("%s %s: answer larger than %" G_GSIZE_FORMAT " bytes",
+           soup_message_get_method (req->msg), message_path (req->msg), req->max_body_size);
+  attempt_done (task, NULL, too_large);
+}
+
 static void
 on_read (GObject      *source,
          GAsyncResult *result,
@@ -602,15 +615,9 @@ on_read (GObject      *source,
       return;
     }
 
-  /* Stop reading past the limit: the rest is never held in memory. */
   if (size > req->max_body_size - req->buffer->len)
     {
-      g_autoptr(GError) too_large = make_error (req->msg, GOVORUN_HTTP_ERROR_TOO_LARGE, NULL,
-                                                0, req->max_body_size);
-
-      g_debug ("%s %s: answer larger than %" G_GSIZE_FORMAT " bytes",
-               soup_message_get_method (req->msg), message_path (req->msg), req->max_body_size);
-      attempt_done (task, NULL, too_large);
+      fail_too_large (task);
       return;
     }
 
@@ -649,10 +656,7 @@ on_sent (GObject      *source,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
       && soup_message_headers_get_content_length (headers) > (goffset) req->max_body_size)
     {
-      g_autoptr(GError) too_large = make_error (req->msg, GOVORUN_HTTP_ERROR_TOO_LARGE, NULL,
-                                                0, req->max_body_size);
-
-      attempt_done (task, NULL, too_large);
+      fail_too_large (task);
       return;
     }
 
