@@ -213,7 +213,10 @@ GPtrArray *govorun_voximplant_parse_list    (JsonObject                 *envelop
                                              gint64                     *total_count,
                                              GError                    **error);
 
-/* For the fuzz target: each family's parsers run over one envelope. */
+/* For the fuzz targets: each family's parsers run over one envelope. */
+GPtrArray *_govorun_voximplant_fuzz_read_list (JsonObject                 *envelope,
+                                               GovorunVoximplantParseItem  parse_item,
+                                               GDestroyNotify              free_item);
 void _govorun_voximplant_fuzz_list (JsonObject                 *envelope,
                                     GovorunVoximplantParseItem  parse_item,
                                     GDestroyNotify              free_item);
@@ -221,9 +224,24 @@ void _govorun_voximplant_account_parse_for_fuzzing       (JsonObject *envelope);
 void _govorun_voximplant_applications_parse_for_fuzzing  (JsonObject *envelope);
 void _govorun_voximplant_phone_numbers_parse_for_fuzzing (JsonObject *envelope);
 void _govorun_voximplant_number_market_parse_for_fuzzing (JsonObject *envelope);
+/* The lists as each reader gives them (NULL where it refuses), for a
+ * target that goes on to what the number service makes of them. */
+void _govorun_voximplant_phone_numbers_read_for_fuzzing  (JsonObject  *envelope,
+                                                          GPtrArray  **numbers,
+                                                          GPtrArray  **attached);
+void _govorun_voximplant_number_market_read_for_fuzzing  (JsonObject  *envelope,
+                                                          GPtrArray  **countries,
+                                                          GPtrArray  **states,
+                                                          GPtrArray  **regions,
+                                                          GPtrArray  **new_numbers);
 
 /* For tests/fuzz only: the parsers of Voximplant answers, on raw bytes. */
 void _govorun_voximplant_client_parse_for_fuzzing (const guint8 *data,
                                                    gsize         size);
+/* The envelope of an answer with @status, as every call first reads it. */
+JsonObject *_govorun_voximplant_client_envelope_for_fuzzing (const guint8  *data,
+                                                             gsize          size,
+                                                             guint          status,
+                                                             GError       **error);
 
 G_END_DECLS

@@ -280,10 +280,20 @@ _govorun_voximplant_fuzz_list (JsonObject                 *envelope,
                                GovorunVoximplantParseItem  parse_item,
                                GDestroyNotify              free_item)
 {
+  GPtrArray *items = _govorun_voximplant_fuzz_read_list (envelope, parse_item, free_item);
+
+  g_clear_pointer (&items, g_ptr_array_unref);
+}
+
+GPtrArray *
+_govorun_voximplant_fuzz_read_list (JsonObject                 *envelope,
+                                    GovorunVoximplantParseItem  parse_item,
+                                    GDestroyNotify              free_item)
+{
   g_autoptr(GError) error = NULL;
   gint64 total;
   GPtrArray *items = govorun_voximplant_parse_list (envelope, parse_item, free_item, &total, &error);
 
   g_assert ((items == NULL) == (error != NULL));
-  g_clear_pointer (&items, g_ptr_array_unref);
+  return items;
 }

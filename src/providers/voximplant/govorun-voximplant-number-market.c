@@ -385,16 +385,27 @@ govorun_voximplant_client_get_new_phone_numbers_finish (GovorunVoximplantClient 
 void
 _govorun_voximplant_number_market_parse_for_fuzzing (JsonObject *envelope)
 {
-  static const struct {
-    GovorunVoximplantParseItem parse;
-    GDestroyNotify             free_item;
-  } lists[] = {
-    { parse_country, (GDestroyNotify) govorun_voximplant_phone_country_free },
-    { parse_state, (GDestroyNotify) govorun_voximplant_phone_state_free },
-    { parse_region, (GDestroyNotify) govorun_voximplant_phone_region_free },
-    { parse_new_phone_number, (GDestroyNotify) govorun_voximplant_new_phone_number_free },
-  };
+  GPtrArray *lists[4] = { NULL, };
 
+  _govorun_voximplant_number_market_read_for_fuzzing (envelope, &lists[0], &lists[1],
+                                                      &lists[2], &lists[3]);
   for (gsize i = 0; i < G_N_ELEMENTS (lists); i++)
-    _govorun_voximplant_fuzz_list (envelope, lists[i].parse, lists[i].free_item);
+    g_clear_pointer (&lists[i], g_ptr_array_unref);
+}
+
+void
+_govorun_voximplant_number_market_read_for_fuzzing (JsonObject  *envelope,
+                                                    GPtrArray  **countries,
+                                                    GPtrArray  **states,
+                                                    GPtrArray  **regions,
+                                                    GPtrArray  **new_numbers)
+{
+  *countries = _govorun_voximplant_fuzz_read_list (envelope, parse_country,
+                                                   (GDestroyNotify) govorun_voximplant_phone_country_free);
+  *states = _govorun_voximplant_fuzz_read_list (envelope, parse_state,
+                                                (GDestroyNotify) govorun_voximplant_phone_state_free);
+  *regions = _govorun_voximplant_fuzz_read_list (envelope, parse_region,
+                                                 (GDestroyNotify) govorun_voximplant_phone_region_free);
+  *new_numbers = _govorun_voximplant_fuzz_read_list (envelope, parse_new_phone_number,
+                                                     (GDestroyNotify) govorun_voximplant_new_phone_number_free);
 }

@@ -274,13 +274,24 @@ govorun_voximplant_client_deactivate_phone_number_finish (GovorunVoximplantClien
 void
 _govorun_voximplant_phone_numbers_parse_for_fuzzing (JsonObject *envelope)
 {
+  GPtrArray *numbers = NULL;
+  GPtrArray *attached = NULL;
+
+  _govorun_voximplant_phone_numbers_read_for_fuzzing (envelope, &numbers, &attached);
+  g_clear_pointer (&numbers, g_ptr_array_unref);
+  g_clear_pointer (&attached, g_ptr_array_unref);
+}
+
+void
+_govorun_voximplant_phone_numbers_read_for_fuzzing (JsonObject  *envelope,
+                                                    GPtrArray  **numbers,
+                                                    GPtrArray  **attached)
+{
   g_autoptr(GError) attach_error = NULL;
-  GPtrArray *items;
 
-  _govorun_voximplant_fuzz_list (envelope, parse_phone_number,
-                                 (GDestroyNotify) govorun_voximplant_phone_number_free);
+  *numbers = _govorun_voximplant_fuzz_read_list (envelope, parse_phone_number,
+                                                 (GDestroyNotify) govorun_voximplant_phone_number_free);
 
-  items = parse_attached (envelope, &attach_error);
-  g_assert ((items == NULL) == (attach_error != NULL));
-  g_clear_pointer (&items, g_ptr_array_unref);
+  *attached = parse_attached (envelope, &attach_error);
+  g_assert ((*attached == NULL) == (attach_error != NULL));
 }
