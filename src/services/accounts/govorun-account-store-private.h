@@ -9,6 +9,8 @@
 #include "govorun-account-store.h"
 #include "govorun-account-private.h"
 #include "govorun-account-records.h"
+#include "govorun-secrets.h"
+#include "govorun-store.h"
 #include "govorun-util.h"
 
 G_BEGIN_DECLS

@@ -9,10 +9,13 @@
 #include <gio/gio.h>
 
 #include "govorun-account.h"
-#include "govorun-secrets.h"
-#include "govorun-store.h"
+#include "govorun-key-file.h"
 
 G_BEGIN_DECLS
+
+/* The store layer's types, opaque to those who see only the services. */
+typedef struct _GovorunStore GovorunStore;
+typedef struct _GovorunSecrets GovorunSecrets;
 
 /*
  * GovorunAccountStore is the accounts service: a GListModel of the saved
@@ -101,5 +104,14 @@ GovorunAccount      *govorun_account_store_find_by_uuid         (GovorunAccountS
                                                                  const char           *uuid);
 guint                govorun_account_store_count_kind           (GovorunAccountStore  *self,
                                                                  GovorunAccountKind    kind);
+
+void                 govorun_account_store_read_key_file_async  (GovorunAccountStore  *self,
+                                                                 GFile                *file,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
+GovorunKeyFile      *govorun_account_store_read_key_file_finish (GovorunAccountStore  *self,
+                                                                 GAsyncResult         *result,
+                                                                 GError              **error);
 
 G_END_DECLS

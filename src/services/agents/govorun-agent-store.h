@@ -9,9 +9,11 @@
 #include <gio/gio.h>
 
 #include "govorun-agent.h"
-#include "govorun-store.h"
 
 G_BEGIN_DECLS
+
+/* The store layer's type, opaque above it. */
+typedef struct _GovorunStore GovorunStore;
 
 /*
  * GovorunAgentStore is the agents service: a GListModel of the saved agents
