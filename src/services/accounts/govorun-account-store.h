@@ -10,6 +10,7 @@
 
 #include "govorun-account.h"
 #include "govorun-key-file.h"
+#include "govorun-sorted-list.h"
 
 G_BEGIN_DECLS
 
@@ -39,7 +40,7 @@ typedef enum
 
 #define GOVORUN_TYPE_ACCOUNT_STORE (govorun_account_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (GovorunAccountStore, govorun_account_store, GOVORUN, ACCOUNT_STORE, GObject)
+G_DECLARE_FINAL_TYPE (GovorunAccountStore, govorun_account_store, GOVORUN, ACCOUNT_STORE, GovorunSortedList)
 
 GQuark               govorun_account_store_error_quark          (void) G_GNUC_CONST;
 

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "govorun-agent.h"
+#include "govorun-sorted-list.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,7 @@ typedef enum
 
 #define GOVORUN_TYPE_AGENT_STORE (govorun_agent_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (GovorunAgentStore, govorun_agent_store, GOVORUN, AGENT_STORE, GObject)
+G_DECLARE_FINAL_TYPE (GovorunAgentStore, govorun_agent_store, GOVORUN, AGENT_STORE, GovorunSortedList)
 
 GQuark             govorun_agent_store_error_quark      (void) G_GNUC_CONST;
 
