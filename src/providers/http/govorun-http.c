@@ -19,8 +19,6 @@
 /* A provider asking us to wait longer than this is treated as if it had
  * asked for this much: the user is waiting on the other end. */
 #define MAX_RETRY_AFTER_MS     GOVORUN_HTTP_MAX_RETRY_AFTER_MS
-/* Answers are read in pieces of this size, up to the request's limit. */
-#define READ_CHUNK_SIZE        (64 * 1024)
 
 struct _GovorunHttp
 {
@@ -62,8 +60,6 @@ typedef struct
   SoupMessage              *msg;
   GCancellable             *attempt_cancellable;
   gulong                    cancelled_id;
-  GInputStream             *stream;
-  GByteArray               *buffer;
 
   GSource                  *backoff_source;
   GSource                  *backoff_cancel_source;
@@ -76,8 +72,6 @@ request_clear_attempt (Request *req)
 {
   GCancellable *parent = NULL;
 
-  g_clear_object (&req->stream);
-  g_clear_pointer (&req->buffer, g_byte_array_unref);
 
   if (req->attempt_cancellable != NULL)
     {
@@ -575,7 +569,19 @@ attempt_done (GTask        *task,
   return_body (task, body);
 }
 
-static void read_more (GTask *task);
+/* GMemoryOutputStream grows by powers of two; refusing to grow past the
+ * limit (a power of two) ends the read there with G_IO_ERROR_NO_SPACE. */
+G_STATIC_ASSERT ((GOVORUN_JSON_ANSWER_MAX_SIZE & (GOVORUN_JSON_ANSWER_MAX_SIZE - 1)) == 0);
+
+static gpointer
+bounded_realloc (gpointer data,
+                 gsize    size)
+{
+  if (size > GOVORUN_JSON_ANSWER_MAX_SIZE)
+    return NULL;
+
+  return g_realloc (data, size);
+}
 
 /* Stops reading past the limit: the rest is never held in memory. */
 static void
@@ -591,47 +597,26 @@ fail_too_large (GTask *task)
 }
 
 static void
-on_read (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+on_spliced (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
+  GMemoryOutputStream *out = G_MEMORY_OUTPUT_STREAM (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) chunk = NULL;
-  gsize size;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
-  if (chunk == NULL)
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (out), result, &error) < 0)
     {
-      attempt_done (task, NULL, error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        fail_too_large (task);
+      else
+        attempt_done (task, NULL, error);
+      g_object_unref (out);
       return;
     }
 
-  size = g_bytes_get_size (chunk);
-  if (size == 0)
-    {
-      attempt_done (task, g_byte_array_free_to_bytes (g_steal_pointer (&req->buffer)), NULL);
-      return;
-    }
-
-  if (size > req->max_body_size - req->buffer->len)
-    {
-      fail_too_large (task);
-      return;
-    }
-
-  g_byte_array_append (req->buffer, g_bytes_get_data (chunk, NULL), size);
-  read_more (task);
-}
-
-static void
-read_more (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-
-  g_input_stream_read_bytes_async (req->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   req->attempt_cancellable, on_read, task);
+  attempt_done (task, g_memory_output_stream_steal_as_bytes (out), NULL);
+  g_object_unref (out);
 }
 
 static void
@@ -642,10 +627,12 @@ on_sent (GObject      *source,
   GTask *task = user_data;
   Request *req = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
+  GOutputStream *out;
 
-  req->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
-  if (req->stream == NULL)
+  stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (stream == NULL)
     {
       attempt_done (task, NULL, error);
       return;
@@ -656,12 +643,21 @@ on_sent (GObject      *source,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
       && soup_message_headers_get_content_length (headers) > (goffset) req->max_body_size)
     {
+      g_autoptr(GCancellable) drop = g_cancellable_new ();
+
+      /* Closed unread: libsoup drops the connection instead of reading on. */
+      g_cancellable_cancel (drop);
+      g_input_stream_close (stream, drop, NULL);
       fail_too_large (task);
       return;
     }
 
-  req->buffer = g_byte_array_new ();
-  read_more (task);
+  /* What soup_session_send_and_read() does, into a buffer that stops
+   * growing at the limit; closing the source gives the connection back. */
+  out = g_memory_output_stream_new (NULL, 0, bounded_realloc, g_free);
+  g_output_stream_splice_async (out, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, req->attempt_cancellable, on_spliced, task);
 }
 
 static void
