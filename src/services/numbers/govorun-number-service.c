@@ -128,6 +128,10 @@ struct _Op
   GPtrArray               *items;
   GArray                  *bought_ids;        /* gint64 */
   GHashTable              *bought_unverified; /* phone_id set, from AttachPhoneNumber */
+  GPtrArray               *attached;          /* GovorunVoximplantAttachedNumber */
+  /* The purchase's answer was unreadable or lost (its error in @error):
+   * the account's own numbers are read to see whether it went through. */
+  gboolean                 recovering;
 
   /* For the 127 sentence: what is known about the price and the balance. */
   GError                  *error;
@@ -150,6 +154,7 @@ op_free (Op *op)
   g_clear_pointer (&op->items, g_ptr_array_unref);
   g_clear_pointer (&op->bought_ids, g_array_unref);
   g_clear_pointer (&op->bought_unverified, g_hash_table_unref);
+  g_clear_pointer (&op->attached, g_ptr_array_unref);
   g_clear_error (&op->error);
   g_free (op->currency);
   g_free (op);
@@ -263,6 +268,8 @@ return_done (GTask    *task,
 /* -- owned numbers, every page -- */
 
 static void list_owned_page (GTask *task);
+static gboolean buy_list_failed (GTask *task, GError *error);
+static void buy_recovered (GTask *task);
 
 static void
 list_owned_cb (GObject      *object,
@@ -279,7 +286,8 @@ list_owned_cb (GObject      *object,
   page = govorun_voximplant_client_get_phone_numbers_finish (op->client, result, &total, &error);
   if (page == NULL)
     {
-      g_task_return_error (task, govorun_number_translate_error (error));
+      if (!buy_list_failed (task, error))
+        g_task_return_error (task, govorun_number_translate_error (error));
       return;
     }
 
@@ -288,7 +296,9 @@ list_owned_cb (GObject      *object,
   op->offset += page->len;
 
   /* A short page is the last one; total_count, when given, says so too. */
-  if (page->len < self->page_size || (total >= 0 && op->offset >= total))
+  if ((page->len < self->page_size || (total >= 0 && op->offset >= total)) && op->recovering)
+    buy_recovered (task);
+  else if (page->len < self->page_size || (total >= 0 && op->offset >= total))
     g_task_return_pointer (task, g_steal_pointer (&op->items), (GDestroyNotify) g_ptr_array_unref);
   else
     list_owned_page (task);
@@ -624,7 +634,7 @@ buy_price_cb (GObject      *object,
 
           if (region->phone_region_id == op->region_id)
             {
-              op->cost = g_strv_length (op->numbers) * (region->phone_price + region->phone_installation_price);
+              op->cost = g_strv_length (op->numbers) * (region->account_price + region->account_installation_price);
               op->have_cost = TRUE;
             }
         }
@@ -666,6 +676,114 @@ buy_balance_cb (GObject      *object,
                                                             buy_price_cb, g_object_ref (task));
 }
 
+/* Whether a failed AttachPhoneNumber may have bought all the same: its
+ * answer could not be read (BAD_RESPONSE), was lost on the way (a
+ * transport error or a server error after the work), or said 182 "taken",
+ * which a purchase of ours that lost its answer also gets. */
+static gboolean
+attach_may_have_bought (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  if (error->domain != GOVORUN_VOXIMPLANT_ERROR)
+    return TRUE;
+
+  return error->code == GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE
+         || error->code == GOVORUN_VOXIMPLANT_ERROR_SERVER
+         || error->code == GOVORUN_VOXIMPLANT_ERROR_NUMBER_TAKEN;
+}
+
+/* Digits only: "+7 495…" and "7495…" are one number. */
+static gboolean
+same_number (const char *a,
+             const char *b)
+{
+  while (a != NULL && b != NULL)
+    {
+      while (*a != '\0' && !g_ascii_isdigit (*a))
+        a++;
+      while (*b != '\0' && !g_ascii_isdigit (*b))
+        b++;
+      if (*a == '\0' || *b == '\0')
+        return *a == *b;
+      if (*a++ != *b++)
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+/* The account's numbers are read: those asked for that it now owns were
+ * bought. None of them: the purchase's own error stands. */
+static void
+buy_recovered (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) bought = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_number_free);
+
+  for (guint i = 0; i < op->items->len; i++)
+    {
+      GovorunPhoneNumber *number = g_ptr_array_index (op->items, i);
+
+      for (guint j = 0; op->numbers[j] != NULL; j++)
+        if (!number->deactivated && same_number (number->number, op->numbers[j]))
+          {
+            g_ptr_array_add (bought, govorun_phone_number_copy (number));
+            break;
+          }
+    }
+
+  if (bought->len == 0)
+    {
+      g_task_return_error (task, govorun_number_translate_error (g_steal_pointer (&op->error)));
+      return;
+    }
+
+  g_debug ("The purchase went through: %u of the numbers are the account's", bought->len);
+  g_task_return_pointer (task, g_steal_pointer (&bought), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GPtrArray *
+attached_numbers (Op *op)
+{
+  GPtrArray *numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_number_free);
+
+  for (guint i = 0; i < op->attached->len; i++)
+    g_ptr_array_add (numbers, govorun_phone_number_from_attached (g_ptr_array_index (op->attached, i),
+                                                                  op->country, op->category));
+
+  return numbers;
+}
+
+/* The list read after a purchase failed. After a purchase Voximplant
+ * confirmed, its own answer stands in for the list; while checking
+ * whether a purchase went through, its error is the one to report.
+ * Returns FALSE when @task is not a purchase. Takes @error. */
+static gboolean
+buy_list_failed (GTask  *task,
+                 GError *error)
+{
+  Op *op = g_task_get_task_data (task);
+
+  if (op->attached != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Returning the purchase's own answer: %s", error->message);
+      g_error_free (error);
+      g_task_return_pointer (task, attached_numbers (op), (GDestroyNotify) g_ptr_array_unref);
+      return TRUE;
+    }
+
+  if (op->recovering)
+    {
+      g_debug ("Could not check the purchase: %s", error->message);
+      g_error_free (error);
+      g_task_return_error (task, govorun_number_translate_error (g_steal_pointer (&op->error)));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 buy_attach_cb (GObject      *object,
                GAsyncResult *result,
@@ -688,10 +806,24 @@ buy_attach_cb (GObject      *object,
           return;
         }
 
+      if (attach_may_have_bought (error))
+        {
+          /* Look among the account's own numbers before saying anything:
+           * a retry would buy twice or meet 182 for our own number. */
+          g_debug ("Checking whether the purchase went through: %s", error->message);
+          op->error = error;
+          op->recovering = TRUE;
+          op->items = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_number_free);
+          op->offset = 0;
+          list_owned_page (task);
+          return;
+        }
+
       g_task_return_error (task, govorun_number_translate_error (error));
       return;
     }
 
+  op->attached = g_ptr_array_ref (attached);
   op->bought_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   op->bought_unverified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < attached->len; i++)
@@ -710,8 +842,8 @@ buy_attach_cb (GObject      *object,
       return;
     }
 
-  /* The purchase is done; fetch the numbers whole. If that fails, the
-   * error says so, and the owned list will show them anyway. */
+  /* The purchase is done; fetch the numbers whole. If that fails, what
+   * AttachPhoneNumber said is returned: a purchase is never a failure. */
   op->items = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_number_free);
   op->offset = 0;
   list_owned_page (task);
@@ -752,7 +884,7 @@ buy_owned_ready (GObject      *object,
     {
       GovorunPhoneNumber *number = g_ptr_array_index (items, i);
 
-      if (g_hash_table_contains (op->bought_unverified, &number->phone_id))
+      if (op->bought_unverified != NULL && g_hash_table_contains (op->bought_unverified, &number->phone_id))
         number->verification_required = TRUE;
     }
 
