@@ -98,16 +98,24 @@ test_phone_inventory (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (object, "phone_region_code"), ==, "495");
   g_assert_cmpint (json_object_get_int_member (object, "phone_count"), ==, 12);
   g_assert_cmpstr (json_object_get_string_member (object, "phone_period"), ==, "0-1-0 0:0:0");
-  g_assert_cmpfloat (json_object_get_double_member (object, "phone_price"), ==, 5.0);
-  g_assert_cmpfloat (json_object_get_double_member (object, "phone_installation_price"), ==, 2.0);
-  g_assert_false (json_object_get_boolean_member (object, "required_verification"));
+  /* Voximplant's types (apiclient-go PhoneNumberCountryRegionInfoType):
+   * prices are account_* and local_* integers, no phone_price; no
+   * required_verification where none is required. */
+  g_assert_false (json_object_has_member (object, "phone_price"));
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (object, "account_price")), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_object_get_int_member (object, "account_price"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (object, "account_installation_price"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "local_price"), ==, 5);
+  g_assert_true (json_object_has_member (object, "account_currency"));
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (object, "phone_tax_reserve")), ==, G_TYPE_INT64);
+  g_assert_false (json_object_has_member (object, "required_verification"));
   g_assert_true (json_object_has_member (object, "verification_status"));
   g_assert_true (json_object_has_member (object, "is_need_regulation_address"));
   g_assert_true (json_object_has_member (object, "is_sms_supported"));
   g_assert_true (json_object_has_member (object, "multiple_numbers_price"));
   object = item (array, 1);
   g_assert_cmpstr (json_object_get_string_member (object, "phone_region_code"), ==, "812");
-  g_assert_true (json_object_get_boolean_member (object, "required_verification"));
+  g_assert_cmpstr (json_object_get_string_member (object, "required_verification"), ==, "RU");
   g_assert_cmpstr (json_object_get_string_member (object, "verification_status"), ==, "REQUIRED");
   answer_clear (&answer);
 
@@ -235,9 +243,9 @@ test_attach_phone_number (Fixture       *fixture,
   object = item (numbers, 0);
   g_assert_cmpint (json_object_get_int_member (object, "phone_id"), ==, offered_id);
   g_assert_cmpstr (json_object_get_string_member (object, "phone_number"), ==, "74951230001");
-  g_assert_false (json_object_get_boolean_member (object, "required_verification"));
+  g_assert_false (json_object_has_member (object, "required_verification"));
   g_assert_cmpstr (json_object_get_string_member (object, "verification_status"), ==, "NOT_REQUIRED");
-  g_assert_true (json_object_has_member (object, "unverified_hold_until"));
+  g_assert_false (json_object_has_member (object, "unverified_hold_until"));
   answer_clear (&answer);
   g_assert_cmpfloat (balance_of (fixture), ==, 5.5);
   g_assert_cmpint (region_stock (fixture, "RU", "GEOGRAPHIC", NULL, "101"), ==, 11);
@@ -285,7 +293,7 @@ test_attach_phone_number (Fixture       *fixture,
   buy (fixture, &answer, "GEOGRAPHIC", NULL, "102", "phone_number", "+78121230003");
   object = item (json_object_get_array_member (ok_mutation (&answer), "phone_numbers"), 0);
   g_assert_cmpstr (json_object_get_string_member (object, "phone_number"), ==, "78121230003");
-  g_assert_true (json_object_get_boolean_member (object, "required_verification"));
+  g_assert_cmpstr (json_object_get_string_member (object, "required_verification"), ==, "RU");
   g_assert_cmpstr (json_object_get_string_member (object, "verification_status"), ==, "REQUIRED");
   g_assert_true (is_date (json_object_get_string_member (object, "unverified_hold_until")));
   answer_clear (&answer);
