@@ -265,6 +265,82 @@ return_done (GTask    *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Whether a failed mutation may have been carried out all the same: its
+ * answer could not be read (BAD_RESPONSE) or was lost on the way (a
+ * transport error, or a server error that may come after the work). The
+ * account's state is then read again before anything is said. */
+static gboolean
+mutation_answer_lost (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  if (error->domain != GOVORUN_VOXIMPLANT_ERROR)
+    return TRUE;
+
+  return error->code == GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE
+         || error->code == GOVORUN_VOXIMPLANT_ERROR_SERVER;
+}
+
+/* Reads the number @op is about again, for a mutation whose answer was
+ * lost (@error, kept for when the number does not show it done). */
+static void
+reread_number (GTask               *task,
+               GError              *error,
+               GAsyncReadyCallback  callback)
+{
+  Op *op = g_task_get_task_data (task);
+
+  g_debug ("Reading the number again: %s", error->message);
+  op->error = error;
+  govorun_voximplant_client_get_phone_numbers_async (op->client, &op->phone_id, 1, 0, 0,
+                                                     g_task_get_cancellable (task),
+                                                     callback, g_object_ref (task));
+}
+
+/* The number @op is about, as read again; NULL when the account has no
+ * such number (or it could not be read: *@read_ok is FALSE then). */
+static GovorunVoximplantPhoneNumber *
+reread_number_finish (GTask         *task,
+                      GAsyncResult  *result,
+                      GPtrArray    **numbers,
+                      gboolean      *read_ok)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  *numbers = govorun_voximplant_client_get_phone_numbers_finish (op->client, result, NULL, &error);
+  /* 181 "Invalid phone_id": the account has no such number. */
+  *read_ok = *numbers != NULL || govorun_voximplant_error_get_provider_code (error) == 181;
+  if (*numbers == NULL)
+    {
+      g_debug ("Could not read the number again: %s", error->message);
+      return NULL;
+    }
+
+  for (guint i = 0; i < (*numbers)->len; i++)
+    {
+      GovorunVoximplantPhoneNumber *number = g_ptr_array_index (*numbers, i);
+
+      if (number->phone_id == op->phone_id)
+        return number;
+    }
+
+  return NULL;
+}
+
+/* Returns TRUE on @task when @done, else the mutation's own error. */
+static void
+return_reread (GTask    *task,
+               gboolean  done)
+{
+  Op *op = g_task_get_task_data (task);
+
+  if (done)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, govorun_number_translate_error (g_steal_pointer (&op->error)));
+}
+
 /* -- owned numbers, every page -- */
 
 static void list_owned_page (GTask *task);
@@ -677,20 +753,13 @@ buy_balance_cb (GObject      *object,
 }
 
 /* Whether a failed AttachPhoneNumber may have bought all the same: its
- * answer could not be read (BAD_RESPONSE), was lost on the way (a
- * transport error or a server error after the work), or said 182 "taken",
- * which a purchase of ours that lost its answer also gets. */
+ * answer was lost or unreadable, or it said 182 "taken", which a purchase
+ * of ours that lost its answer also gets when the user tries again. */
 static gboolean
 attach_may_have_bought (const GError *error)
 {
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return FALSE;
-  if (error->domain != GOVORUN_VOXIMPLANT_ERROR)
-    return TRUE;
-
-  return error->code == GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE
-         || error->code == GOVORUN_VOXIMPLANT_ERROR_SERVER
-         || error->code == GOVORUN_VOXIMPLANT_ERROR_NUMBER_TAKEN;
+  return mutation_answer_lost (error)
+         || g_error_matches (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_NUMBER_TAKEN);
 }
 
 /* Digits only: "+7 495…" and "7495…" are one number. */
@@ -942,6 +1011,27 @@ govorun_number_service_buy_finish (GovorunNumberService  *self,
 /* -- binding -- */
 
 static void
+bind_check_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) numbers = NULL;
+  GovorunVoximplantPhoneNumber *number;
+  gboolean read_ok;
+
+  number = reread_number_finish (task, result, &numbers, &read_ok);
+  if (number == NULL)
+    return_reread (task, FALSE);
+  else if (op->bind)
+    return_reread (task, number->application_id == op->application_id
+                         && (op->rule_id <= 0 || number->rule_id == op->rule_id));
+  else
+    return_reread (task, number->application_id == 0);
+}
+
+static void
 bind_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -952,7 +1042,10 @@ bind_cb (GObject      *object,
 
   done = govorun_voximplant_client_bind_phone_number_to_application_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
                                                                             result, &error);
-  return_done (task, done, error);
+  if (!done && mutation_answer_lost (error))
+    reread_number (task, error, bind_check_cb);
+  else
+    return_done (task, done, error);
 }
 
 static void
@@ -1073,6 +1166,21 @@ govorun_number_service_bind_finish (GovorunNumberService  *self,
 
 /* -- deactivation -- */
 
+/* Deactivated: the number left the account, or is listed as such. */
+static void
+deactivate_check_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GPtrArray) numbers = NULL;
+  GovorunVoximplantPhoneNumber *number;
+  gboolean read_ok;
+
+  number = reread_number_finish (task, result, &numbers, &read_ok);
+  return_reread (task, read_ok && (number == NULL || number->deactivated));
+}
+
 static void
 deactivate_cb (GObject      *object,
                GAsyncResult *result,
@@ -1084,7 +1192,10 @@ deactivate_cb (GObject      *object,
 
   done = govorun_voximplant_client_deactivate_phone_number_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
                                                                    result, &error);
-  return_done (task, done, error);
+  if (!done && mutation_answer_lost (error))
+    reread_number (task, error, deactivate_check_cb);
+  else
+    return_done (task, done, error);
 }
 
 static void
