@@ -592,6 +592,49 @@ test_provisioning_faults (Fixture       *fixture,
   g_assert_cmpuint (govorun_emulator_get_request_count (emulator, "GetApplications"), ==, 2);
 }
 
+static void
+rename_result (JsonObject *answer,
+               gpointer    user_data)
+{
+  json_object_set_string_member (answer, "result", user_data);
+}
+
+/* Faults after the work: the purchase is made (charged, owned), then its
+ * answer is rewritten or lost, as a real network may do to it. */
+static void
+test_faults_after_handling (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GovorunEmulator *emulator = GOVORUN_EMULATOR (fixture->emulator);
+  GovorunFault edited = { .after_handling = TRUE, .edit_answer = rename_result, .edit_data = "1", .times = 1 };
+  GovorunFault dropped = { .after_handling = TRUE, .drop_connection = TRUE, .times = 1 };
+  Answer answer = { 0 };
+  JsonObject *root;
+
+  govorun_voximplant_emulator_seed_phone_inventory (fixture->emulator);
+  govorun_voximplant_emulator_set_balance (fixture->emulator, ACCOUNT_ID, 100);
+
+  govorun_emulator_add_fault (emulator, "AttachPhoneNumber", &edited);
+  buy (fixture, &answer, "GEOGRAPHIC", NULL, "101", "phone_number", "74951230001");
+  root = json_node_get_object (answer.root);
+  g_assert_cmpstr (json_object_get_string_member (root, "result"), ==, "1");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "phone_numbers")), ==, 1);
+  answer_clear (&answer);
+  g_assert_cmpfloat (balance_of (fixture), ==, 93);
+
+  govorun_emulator_add_fault (emulator, "AttachPhoneNumber", &dropped);
+  buy (fixture, &answer, "GEOGRAPHIC", NULL, "101", "phone_number", "74951230002");
+  g_assert_nonnull (answer.error);
+  g_assert_null (answer.root);
+  answer_clear (&answer);
+  g_assert_cmpfloat (balance_of (fixture), ==, 86);
+
+  api (fixture, "GetPhoneNumbers", &answer, NULL);
+  ok_list (&answer, 2, 2);
+  answer_clear (&answer);
+  g_assert_cmpuint (govorun_emulator_get_request_count (emulator, "AttachPhoneNumber"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +645,7 @@ main (int   argc,
   VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/attach-phone-number", test_attach_phone_number);
   VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/bind-numbers-and-cascade", test_bind_numbers_and_cascade);
   VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/provisioning-faults", test_provisioning_faults);
+  VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/faults-after-handling", test_faults_after_handling);
 
   return g_test_run ();
 }
