@@ -89,6 +89,10 @@ static const Route routes[] = {
   { "GET", "/v1/convai/agents", "GET /v1/convai/agents", SCOPE_CONVAI_READ, el_emu_handle_list_agents },
   { "GET", "/v1/convai/agents/{id}", "GET /v1/convai/agents/{id}", SCOPE_CONVAI_READ, el_emu_handle_get_agent },
   { "PATCH", "/v1/convai/agents/{id}", "PATCH /v1/convai/agents/{id}", SCOPE_CONVAI_WRITE, el_emu_handle_patch_agent },
+  { "GET", "/v1/convai/conversations", "GET /v1/convai/conversations", SCOPE_CONVAI_READ, el_emu_handle_list_conversations },
+  { "GET", "/v1/convai/conversations/{id}", "GET /v1/convai/conversations/{id}", SCOPE_CONVAI_READ, el_emu_handle_get_conversation },
+  { "GET", "/v1/convai/conversations/{id}/audio", "GET /v1/convai/conversations/{id}/audio", SCOPE_CONVAI_READ,
+    el_emu_handle_get_conversation_audio },
   { "GET", "/v1/user", "GET /v1/user", SCOPE_USER_READ, el_emu_handle_get_user },
   { "GET", "/v1/user/subscription", "GET /v1/user/subscription", SCOPE_USER_READ, el_emu_handle_get_subscription },
 };
@@ -259,6 +263,7 @@ govorun_elevenlabs_emulator_finalize (GObject *object)
   g_clear_pointer (&self->agents_by_id, g_hash_table_unref);
   g_clear_pointer (&self->agents, g_ptr_array_unref);
   g_clear_pointer (&self->request_uris, g_ptr_array_unref);
+  g_clear_object (&self->history);
   g_free (self->subscription.tier);
   g_free (self->subscription.status);
   g_free (self->subscription.currency);

@@ -221,6 +221,7 @@ void _govorun_voximplant_account_parse_for_fuzzing       (JsonObject *envelope);
 void _govorun_voximplant_applications_parse_for_fuzzing  (JsonObject *envelope);
 void _govorun_voximplant_phone_numbers_parse_for_fuzzing (JsonObject *envelope);
 void _govorun_voximplant_number_market_parse_for_fuzzing (JsonObject *envelope);
+void _govorun_voximplant_call_history_parse_for_fuzzing  (JsonObject *envelope);
 
 /* For tests/fuzz only: the parsers of Voximplant answers, on raw bytes. */
 void _govorun_voximplant_client_parse_for_fuzzing (const guint8 *data,

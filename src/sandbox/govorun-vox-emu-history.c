@@ -1,0 +1,370 @@
+/* govorun-vox-emu-history.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunVoximplantEmulator"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "govorun-emu-audio.h"
+#include "govorun-voximplant-emulator-private.h"
+
+/* GetCallHistory (reference §2, "GetCallHistory") over the account's
+ * generated history, and the recordings its record_url points at. Dates
+ * come and go in the selected time zone; "auto" is the account's location.
+ * count ≤ 1000 and offset ≤ 10000 as documented; past them the answer is
+ * 101 (the code Voximplant uses for a bad value; which one it really sends
+ * for the offset cap is UNVERIFIED). */
+
+#define MAX_COUNT        1000
+#define MAX_OFFSET       10000
+#define HISTORY_APP_ID   90001
+#define HISTORY_APP_NAME "govorun-demo"
+
+static GTimeZone *
+call_get_timezone (Call        *call,
+                   const char **name)
+{
+  const char *text = vox_emu_call_param (call, "timezone");
+  GTimeZone *tz;
+
+  /* UNVERIFIED default: the account's location, like "auto". */
+  if (text == NULL || *text == '\0' || g_str_equal (text, "auto"))
+    text = call->account->location;
+
+  tz = g_time_zone_new_identifier (text);
+  if (tz == NULL)
+    {
+      vox_emu_call_errorf (call, GOVORUN_VOXIMPLANT_CODE_INVALID_ARGUMENTS,
+                           "Invalid arguments: unknown timezone '%s'", text);
+      return NULL;
+    }
+
+  *name = text;
+  return tz;
+}
+
+/* "YYYY-MM-DD HH:mm:ss" in @tz; answers 111 when malformed. */
+static gboolean
+call_get_date (Call       *call,
+               const char *name,
+               GTimeZone  *tz,
+               gint64     *out)
+{
+  const char *text = vox_emu_call_require (call, name);
+  g_autoptr(GDateTime) datetime = NULL;
+  int y, mo, d, h, mi, s;
+  char tail;
+
+  if (text == NULL)
+    return FALSE;
+
+  if (sscanf (text, "%4d-%2d-%2d %2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &tail) != 6 ||
+      (datetime = g_date_time_new (tz, y, mo, d, h, mi, s)) == NULL)
+    {
+      vox_emu_call_errorf (call, GOVORUN_VOXIMPLANT_CODE_INVALID_DATE_FORMAT,
+                           "Invalid date format: '%s'", name);
+      return FALSE;
+    }
+
+  *out = g_date_time_to_unix (datetime);
+  return TRUE;
+}
+
+static void
+set_local_time (JsonObject *object,
+                const char *name,
+                gint64      seconds,
+                GTimeZone  *tz)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  vox_emu_take_string (object, name, g_date_time_format (local, "%Y-%m-%d %H:%M:%S"));
+}
+
+char *
+vox_emu_record_url (GovorunVoximplantEmulator *self,
+                    gint64                     account_id,
+                    gint64                     record_id)
+{
+  return g_strdup_printf ("%s" VOX_EMU_RECORDS_PATH "%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT ".wav",
+                          govorun_emulator_get_base_url (GOVORUN_EMULATOR (self)), account_id, record_id);
+}
+
+typedef struct
+{
+  gboolean with_calls;
+  gboolean with_records;
+  gboolean with_other_resources;
+} Parts;
+
+static JsonObject *
+session_to_json (Call                     *call,
+                 const GovorunHistoryCall *hc,
+                 GTimeZone                *tz,
+                 const Parts              *parts)
+{
+  JsonObject *object = json_object_new ();
+  g_autofree char *full_app = g_strdup_printf ("%s.account%" G_GINT64_FORMAT ".voximplant.com",
+                                               HISTORY_APP_NAME, call->account->account_id);
+  gint64 answer = hc->start + hc->ring_secs;
+
+  json_object_set_int_member (object, "call_session_history_id", hc->session_id);
+  json_object_set_int_member (object, "account_id", call->account->account_id);
+  json_object_set_int_member (object, "application_id", HISTORY_APP_ID);
+  json_object_set_string_member (object, "application_name", full_app);
+  json_object_set_int_member (object, "user_id", 0);
+  json_object_set_string_member (object, "rule_name", hc->incoming ? "govorun-inbound" : "govorun-outbound");
+  set_local_time (object, "start_date", hc->start, tz);
+  json_object_set_int_member (object, "duration", hc->session_secs);
+  json_object_set_string_member (object, "initiator_address", hc->incoming ? "" : "10.20.0.5");
+  json_object_set_string_member (object, "media_server_address", "185.164.148.7");
+  vox_emu_take_string (object, "log_file_url",
+                       g_strdup_printf ("%s/logs/%" G_GINT64_FORMAT ".log",
+                                        govorun_emulator_get_base_url (GOVORUN_EMULATOR (call->self)),
+                                        hc->session_id));
+  json_object_set_string_member (object, "finish_reason", hc->finish_reason);
+  json_object_set_string_member (object, "audio_quality", "Standard");
+  /* What the scenarios store (elevenlabs.js, storeConversationId). */
+  if (hc->conversation_id[0] != '\0')
+    vox_emu_take_string (object, "custom_data", g_strdup_printf ("{\"el_conv\":\"%s\"}", hc->conversation_id));
+
+  if (parts->with_calls)
+    {
+      JsonArray *calls = json_array_new ();
+      JsonObject *c = json_object_new ();
+      JsonObject *end_reason = json_object_new ();
+
+      json_object_set_int_member (c, "call_id", hc->call_id);
+      set_local_time (c, "start_time", hc->start, tz);
+      json_object_set_int_member (c, "duration", hc->talk_secs);
+      json_object_set_string_member (c, "local_number", hc->local_number);
+      json_object_set_string_member (c, "remote_number", hc->remote_number);
+      json_object_set_string_member (c, "remote_number_type", "pstn");
+      json_object_set_boolean_member (c, "incoming", hc->incoming);
+      json_object_set_boolean_member (c, "successful", hc->talk_secs > 0);
+      json_object_set_int_member (c, "transaction_id", hc->call_id + G_GINT64_CONSTANT (1000000000));
+      json_object_set_string_member (c, "media_server_address", "185.164.148.7");
+      json_object_set_double_member (c, "cost", hc->call_cost);
+      if (hc->record_id != 0)
+        vox_emu_take_string (c, "record_url", vox_emu_record_url (call->self, call->account->account_id, hc->record_id));
+      json_object_set_int_member (end_reason, "code", hc->end_code);
+      json_object_set_string_member (end_reason, "description", hc->end_description);
+      json_object_set_object_member (c, "end_reason", end_reason);
+      json_array_add_object_element (calls, c);
+      json_object_set_array_member (object, "calls", calls);
+    }
+
+  if (parts->with_records)
+    {
+      JsonArray *records = json_array_new ();
+
+      if (hc->record_id != 0)
+        {
+          JsonObject *r = json_object_new ();
+
+          json_object_set_int_member (r, "record_id", hc->record_id);
+          vox_emu_take_string (r, "record_name", g_strdup_printf ("%" G_GINT64_FORMAT ".wav", hc->record_id));
+          json_object_set_double_member (r, "cost", hc->record_cost);
+          set_local_time (r, "start_time", answer, tz);
+          json_object_set_int_member (r, "duration", hc->talk_secs);
+          vox_emu_take_string (r, "record_url", vox_emu_record_url (call->self, call->account->account_id, hc->record_id));
+          json_object_set_int_member (r, "transaction_id", hc->record_id + G_GINT64_CONSTANT (1000000000));
+          /* 8 kHz 16-bit mono WAV: 16000 bytes a second and the header. */
+          json_object_set_double_member (r, "file_size", 44.0 + 16000.0 * hc->talk_secs);
+          json_object_set_string_member (r, "transcription_status", "Not required");
+          json_array_add_object_element (records, r);
+        }
+      json_object_set_array_member (object, "records", records);
+    }
+
+  if (parts->with_other_resources)
+    {
+      JsonArray *resources = json_array_new ();
+      JsonObject *r = json_object_new ();
+
+      json_object_set_int_member (r, "resource_usage_id", hc->session_id + G_GINT64_CONSTANT (7000000000));
+      json_object_set_string_member (r, "resource_type", "CALLSESSION");
+      json_object_set_double_member (r, "cost", 0.0);
+      json_object_set_string_member (r, "description", "JS session");
+      set_local_time (r, "used_at", hc->start, tz);
+      json_object_set_int_member (r, "transaction_id", hc->session_id + G_GINT64_CONSTANT (8000000000));
+      json_object_set_int_member (r, "resource_quantity", 1);
+      json_object_set_string_member (r, "unit", "session");
+      json_object_set_int_member (r, "ref_call_id", hc->call_id);
+      json_array_add_object_element (resources, r);
+      json_object_set_array_member (object, "other_resource_usage", resources);
+    }
+
+  return object;
+}
+
+void
+vox_emu_method_get_call_history (Call *call)
+{
+  GovorunCallHistory *history = call->account->history;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GArray) session_ids = NULL;
+  g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(JsonObject) root = json_object_new ();
+  const char *tz_name = NULL;
+  const char *app_id_text;
+  JsonArray *result;
+  gint64 from, to;
+  guint offset, count;
+  gboolean desc, with_total, all = FALSE;
+  Parts parts;
+  gint64 total;
+
+  if ((tz = call_get_timezone (call, &tz_name)) == NULL ||
+      !call_get_date (call, "from_date", tz, &from) ||
+      !call_get_date (call, "to_date", tz, &to) ||
+      !vox_emu_call_get_page (call, &offset, &count) ||
+      !vox_emu_call_get_bool (call, "with_calls", FALSE, &parts.with_calls) ||
+      !vox_emu_call_get_bool (call, "with_records", FALSE, &parts.with_records) ||
+      !vox_emu_call_get_bool (call, "with_other_resources", FALSE, &parts.with_other_resources) ||
+      !vox_emu_call_get_bool (call, "desc_order", FALSE, &desc) ||
+      !vox_emu_call_get_bool (call, "with_total_count", TRUE, &with_total))
+    return;
+
+  if (vox_emu_call_param (call, "count") == NULL)
+    count = MAX_COUNT;
+  if (count > MAX_COUNT || offset > MAX_OFFSET)
+    {
+      vox_emu_call_errorf (call, GOVORUN_VOXIMPLANT_CODE_INVALID_ARGUMENTS,
+                           "Invalid arguments: count must not exceed %u and offset %u",
+                           MAX_COUNT, MAX_OFFSET);
+      return;
+    }
+  if (from > to)
+    {
+      vox_emu_call_errorf (call, GOVORUN_VOXIMPLANT_CODE_INVALID_DATE_RANGE, "Invalid date range");
+      return;
+    }
+
+  if (vox_emu_call_param (call, "call_session_history_id") != NULL &&
+      (session_ids = vox_emu_call_get_ids (call, "call_session_history_id",
+                                           GOVORUN_VOXIMPLANT_CODE_INVALID_ARGUMENTS, &all)) == NULL)
+    return;
+
+  app_id_text = vox_emu_call_param (call, "application_id");
+
+  result = json_array_new ();
+  json_object_set_array_member (root, "result", result);
+
+  /* Both dates are inclusive. */
+  if (history != NULL &&
+      (app_id_text == NULL || g_strcmp0 (app_id_text, G_STRINGIFY (HISTORY_APP_ID)) == 0))
+    {
+      gint64 lo = govorun_call_history_index_at (history, from);
+      gint64 hi = govorun_call_history_index_at (history, to + 1);
+
+      if (session_ids != NULL)
+        {
+          for (guint i = 0; i < session_ids->len; i++)
+            {
+              gint64 index = govorun_call_history_find_session (history, g_array_index (session_ids, gint64, i));
+
+              if (index >= lo && index < hi)
+                g_array_append_val (indexes, index);
+            }
+          total = indexes->len;
+        }
+      else
+        {
+          total = hi - lo;
+          for (gint64 i = offset; i < total && i < (gint64) offset + count; i++)
+            {
+              gint64 index = desc ? hi - 1 - i : lo + i;
+
+              g_array_append_val (indexes, index);
+            }
+          offset = 0;
+        }
+
+      for (guint i = offset; i < indexes->len && i - offset < count; i++)
+        {
+          GovorunHistoryCall hc;
+
+          if (govorun_call_history_get_call (history, g_array_index (indexes, gint64, i), 0, &hc))
+            json_array_add_object_element (result, session_to_json (call, &hc, tz, &parts));
+        }
+    }
+  else
+    {
+      total = 0;
+    }
+
+  json_object_set_int_member (root, "count", json_array_get_length (result));
+  if (with_total)
+    json_object_set_int_member (root, "total_count", total);
+  json_object_set_string_member (root, "timezone", tz_name);
+
+  {
+    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), root);
+
+    govorun_emulator_respond_json (call->msg, SOUP_STATUS_OK, node);
+  }
+}
+
+/* GET <base>/records/<account_id>/<record_id>.wav. Public, as in an
+ * application without secure_record_storage. */
+void
+vox_emu_serve_record (GovorunVoximplantEmulator *self,
+                      SoupServerMessage         *msg,
+                      const char                *path)
+{
+  g_autoptr(GBytes) audio = NULL;
+  gint64 account_id = 0;
+  gint64 record_id = 0;
+  Account *account;
+  char tail;
+
+  if (sscanf (path, VOX_EMU_RECORDS_PATH "%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT ".wa%c",
+              &account_id, &record_id, &tail) == 3 && tail == 'v')
+    {
+      g_mutex_lock (&self->lock);
+      account = g_hash_table_lookup (self->accounts, &account_id);
+      if (account != NULL && account->history != NULL)
+        {
+          GovorunHistoryCall hc;
+          gint64 index = record_id - 1 - G_GINT64_CONSTANT (9000000000);
+
+          if (govorun_call_history_get_call (account->history, index, 0, &hc) && hc.record_id == record_id)
+            audio = govorun_call_history_render_audio (account->history, &hc);
+        }
+      g_mutex_unlock (&self->lock);
+    }
+
+  if (audio == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  govorun_emu_respond_audio (msg, "audio/wav", audio);
+}
+
+void
+govorun_voximplant_emulator_set_call_history (GovorunVoximplantEmulator *self,
+                                              gint64                     account_id,
+                                              GovorunCallHistory        *history)
+{
+  Account *account;
+
+  g_return_if_fail (GOVORUN_IS_VOXIMPLANT_EMULATOR (self));
+  g_return_if_fail (history == NULL || GOVORUN_IS_CALL_HISTORY (history));
+
+  g_mutex_lock (&self->lock);
+  account = g_hash_table_lookup (self->accounts, &account_id);
+  if (account != NULL)
+    g_set_object (&account->history, history);
+  else
+    g_warning ("No account %" G_GINT64_FORMAT " for a call history", account_id);
+  g_mutex_unlock (&self->lock);
+}
