@@ -24,8 +24,11 @@ govorun_emu_respond_audio (SoupServerMessage *msg,
 
   if (range_header != NULL)
     {
-      if (!soup_message_headers_get_ranges (request, total, &ranges, &n_ranges) || n_ranges == 0)
+      if (!soup_message_headers_get_ranges (request, total, &ranges, &n_ranges) || n_ranges == 0 ||
+          ranges[0].start >= (goffset) total || ranges[0].end < ranges[0].start)
         {
+          if (ranges != NULL)
+            soup_message_headers_free_ranges (request, ranges);
           g_autofree char *value = g_strdup_printf ("bytes */%" G_GSIZE_FORMAT, total);
 
           soup_message_headers_replace (response, "Content-Range", value);
