@@ -276,6 +276,56 @@ test_session_fields (Fixture       *f,
     }
 }
 
+/* A window across the night Berlin moves its clocks forward: sent and
+ * read back in that zone it holds exactly the calls of those instants, and
+ * the dates carry the offset of their side of the change. */
+static void
+test_dst_window (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) from = g_date_time_new_from_iso8601 ("2026-03-28T22:00:00Z", NULL);
+  g_autoptr(GDateTime) to = g_date_time_new_from_iso8601 ("2026-03-29T05:59:59Z", NULL);
+  g_autoptr(GDateTime) change = g_date_time_new_from_iso8601 ("2026-03-29T01:00:00Z", NULL);
+  GovorunVoximplantCallHistoryQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunVoximplantCallHistoryPage) page = NULL;
+  gint64 expected;
+  gboolean saw_winter = FALSE, saw_summer = FALSE;
+
+  expected = govorun_call_history_index_at (f->history, g_date_time_to_unix (to) + 1) -
+             govorun_call_history_index_at (f->history, g_date_time_to_unix (from));
+  g_assert_cmpint (expected, >, 0);
+
+  query.from_date = from;
+  query.to_date = to;
+  query.timezone = "Europe/Berlin";
+  page = get_page (f, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (page->total_count, ==, expected);
+  g_assert_cmpuint (page->sessions->len, ==, expected);
+
+  for (guint i = 0; i < page->sessions->len; i++)
+    {
+      GovorunVoximplantCallSession *s = g_ptr_array_index (page->sessions, i);
+      GTimeSpan offset = g_date_time_get_utc_offset (s->start_date);
+
+      g_assert_cmpint (g_date_time_compare (s->start_date, from), >=, 0);
+      g_assert_cmpint (g_date_time_compare (s->start_date, to), <=, 0);
+      if (g_date_time_compare (s->start_date, change) < 0)
+        {
+          g_assert_cmpint (offset, ==, G_TIME_SPAN_HOUR);
+          saw_winter = TRUE;
+        }
+      else
+        {
+          g_assert_cmpint (offset, ==, 2 * G_TIME_SPAN_HOUR);
+          saw_summer = TRUE;
+        }
+    }
+  g_assert_true (saw_winter);
+  g_assert_true (saw_summer);
+}
+
 static GovorunElevenlabsConversationPage *
 list_conversations (Fixture    *f,
                     const char *agent_id,
@@ -492,6 +542,7 @@ main (int   argc,
   ADD ("page-boundaries", test_page_boundaries);
   ADD ("offset-cap", test_offset_cap);
   ADD ("session-fields", test_session_fields);
+  ADD ("dst-window", test_dst_window);
   ADD ("conversation-cursor", test_conversation_cursor);
   ADD ("join-keys", test_join_keys);
   ADD ("conversation-details-audio", test_conversation_details_and_audio);

@@ -600,15 +600,23 @@ _govorun_elevenlabs_client_parse_for_fuzzing (const guint8 *data,
       g_autoptr(GError) e1 = NULL;
       g_autoptr(GError) e2 = NULL;
       g_autoptr(GError) e3 = NULL;
+      g_autoptr(GError) e4 = NULL;
+      g_autoptr(GError) e5 = NULL;
       GovorunElevenlabsAgentPage *page = _govorun_elevenlabs_parse_agent_page (root, &e1);
       GovorunElevenlabsAgent *agent = _govorun_elevenlabs_parse_agent (root, &e2);
       GovorunElevenlabsSubscription *subscription = _govorun_elevenlabs_parse_subscription (root, &e3);
+      GovorunElevenlabsConversationPage *conversations = _govorun_elevenlabs_parse_conversation_page (root, &e4);
+      GovorunElevenlabsConversation *conversation = _govorun_elevenlabs_parse_conversation (root, &e5);
 
       g_assert ((page == NULL) == (e1 != NULL));
       g_assert ((agent == NULL) == (e2 != NULL));
       g_assert ((subscription == NULL) == (e3 != NULL));
+      g_assert ((conversations == NULL) == (e4 != NULL));
+      g_assert ((conversation == NULL) == (e5 != NULL));
       g_clear_pointer (&page, govorun_elevenlabs_agent_page_free);
       g_clear_pointer (&agent, govorun_elevenlabs_agent_free);
       g_clear_pointer (&subscription, govorun_elevenlabs_subscription_free);
+      g_clear_pointer (&conversations, govorun_elevenlabs_conversation_page_free);
+      g_clear_pointer (&conversation, govorun_elevenlabs_conversation_free);
     }
 }
