@@ -312,16 +312,33 @@ vox_emu_method_get_call_history (Call *call)
   }
 }
 
-/* GET <base>/records/<account_id>/<record_id>.wav. Public, as in an
- * application without secure_record_storage. */
+/* Whether the request may fetch @account's recordings: always, unless
+ * they are in secure storage; then only with the account's own JWT. */
+static gboolean
+may_fetch (GovorunVoximplantEmulator *self,
+           SoupServerMessage         *msg,
+           GHashTable                *params,
+           Account                   *account)
+{
+  Call call = { self, msg, params, NULL, AUTH_API_KEY };
+
+  if (!account->secure_records)
+    return TRUE;
+
+  return vox_emu_authenticate (self, &call) == 0 && call.auth == AUTH_JWT && call.account == account;
+}
+
+/* GET <base>/records/<account_id>/<record_id>.wav */
 void
 vox_emu_serve_record (GovorunVoximplantEmulator *self,
                       SoupServerMessage         *msg,
-                      const char                *path)
+                      const char                *path,
+                      GHashTable                *params)
 {
   g_autoptr(GBytes) audio = NULL;
   gint64 account_id = 0;
   gint64 record_id = 0;
+  gboolean allowed = TRUE;
   Account *account;
   char tail;
 
@@ -335,12 +352,19 @@ vox_emu_serve_record (GovorunVoximplantEmulator *self,
           GovorunHistoryCall hc;
           gint64 index = record_id - 1 - G_GINT64_CONSTANT (9000000000);
 
-          if (govorun_call_history_get_call (account->history, index, 0, &hc) && hc.record_id == record_id)
+          allowed = may_fetch (self, msg, params, account);
+          if (allowed && govorun_call_history_get_call (account->history, index, 0, &hc) &&
+              hc.record_id == record_id)
             audio = govorun_call_history_render_audio (account->history, &hc);
         }
       g_mutex_unlock (&self->lock);
     }
 
+  if (!allowed)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_UNAUTHORIZED, NULL);
+      return;
+    }
   if (audio == NULL)
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
@@ -348,6 +372,22 @@ vox_emu_serve_record (GovorunVoximplantEmulator *self,
     }
 
   govorun_emu_respond_audio (msg, "audio/wav", audio);
+}
+
+void
+govorun_voximplant_emulator_set_secure_records (GovorunVoximplantEmulator *self,
+                                                gint64                     account_id,
+                                                gboolean                   secure)
+{
+  Account *account;
+
+  g_return_if_fail (GOVORUN_IS_VOXIMPLANT_EMULATOR (self));
+
+  g_mutex_lock (&self->lock);
+  account = g_hash_table_lookup (self->accounts, &account_id);
+  if (account != NULL)
+    account->secure_records = secure;
+  g_mutex_unlock (&self->lock);
 }
 
 void

@@ -44,6 +44,7 @@ typedef struct
   GPtrArray *phones;        /* Phone*, owned numbers */
 
   GovorunCallHistory *history; /* NULL: no calls */
+  gboolean   secure_records;   /* recordings need the service account's JWT */
 } Account;
 
 typedef struct
@@ -362,6 +363,7 @@ char *vox_emu_record_url (GovorunVoximplantEmulator *self,
 void vox_emu_method_get_call_history (Call *call);
 void vox_emu_serve_record (GovorunVoximplantEmulator *self,
                            SoupServerMessage         *msg,
-                           const char                *path);
+                           const char                *path,
+                           GHashTable                *params);
 
 G_END_DECLS

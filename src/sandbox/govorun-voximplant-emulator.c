@@ -261,7 +261,7 @@ govorun_voximplant_emulator_handle (GovorunEmulator   *emulator,
   /* Recordings are files on a storage host, not API methods. */
   if (g_str_equal (name, VOX_EMU_RECORD_METHOD))
     {
-      vox_emu_serve_record (self, msg, g_uri_get_path (soup_server_message_get_uri (msg)));
+      vox_emu_serve_record (self, msg, g_uri_get_path (soup_server_message_get_uri (msg)), params);
       return;
     }
 

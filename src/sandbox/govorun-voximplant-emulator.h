@@ -187,6 +187,13 @@ void        govorun_voximplant_emulator_set_call_history   (GovorunVoximplantEmu
                                                             gint64                     account_id,
                                                             GovorunCallHistory        *history);
 
+/* With @secure, the account's recordings are served only to a request
+ * with the account's service-account JWT (as with secure_record_storage);
+ * others get 401. */
+void        govorun_voximplant_emulator_set_secure_records (GovorunVoximplantEmulator *self,
+                                                            gint64                     account_id,
+                                                            gboolean                   secure);
+
 /* Parameter parsers shared by the method handlers, public for tests. */
 
 /* "true"/"false" in any letter case, or "1"/"0" (reference §1.2). */

@@ -530,6 +530,90 @@ test_conversation_details_and_audio (Fixture       *f,
   g_assert_cmpint (memcmp (g_bytes_get_data (audio, NULL), "RIFF", 4), ==, 0);
 }
 
+static GovorunVoximplantRecordData *
+download (Fixture     *f,
+          const char  *url,
+          gint64       offset,
+          gint64       length,
+          GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  govorun_voximplant_client_download_record_async (f->vox, url, offset, length, NULL, on_result, &result);
+  return govorun_voximplant_client_download_record_finish (f->vox, wait_for (&result), error);
+}
+
+/* The record_url of a session downloads whole or by range; in secure
+ * storage only with the service-account token. */
+static void
+test_record_download (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 first = govorun_call_history_index_at (f->history, END - 2 * 86400);
+  g_autoptr(GDateTime) from = utc (start_of (f, first));
+  g_autoptr(GDateTime) to = utc (start_of (f, first + 20));
+  GovorunVoximplantCallHistoryQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunVoximplantCallHistoryPage) page = NULL;
+  g_autoptr(GovorunVoximplantRecordData) whole = NULL;
+  g_autoptr(GovorunVoximplantRecordData) part = NULL;
+  g_autoptr(GovorunVoximplantRecordData) past = NULL;
+  g_autoptr(GovorunVoximplantRecordData) refused = NULL;
+  g_autoptr(GovorunVoximplantRecordData) secure = NULL;
+  g_autoptr(GovorunVoximplantCredentials) credentials = NULL;
+  g_autofree char *key = NULL;
+  GovorunVoximplantRecord *record = NULL;
+
+  query.from_date = from;
+  query.to_date = to;
+  query.with_records = TRUE;
+  page = get_page (f, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < page->sessions->len && record == NULL; i++)
+    {
+      GovorunVoximplantCallSession *s = g_ptr_array_index (page->sessions, i);
+
+      if (s->records->len > 0)
+        record = g_ptr_array_index (s->records, 0);
+    }
+  g_assert_nonnull (record);
+
+  whole = download (f, record->record_url, 0, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (whole->offset, ==, 0);
+  g_assert_cmpint (whole->total_size, ==, (gint64) record->file_size);
+  g_assert_cmpuint (g_bytes_get_size (whole->data), ==, (gsize) record->file_size);
+  g_assert_cmpstr (whole->content_type, ==, "audio/wav");
+
+  part = download (f, record->record_url, 16044, 16000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (part->offset, ==, 16044);
+  g_assert_cmpint (part->total_size, ==, whole->total_size);
+  g_assert_cmpuint (g_bytes_get_size (part->data), ==, 16000);
+  g_assert_cmpint (memcmp (g_bytes_get_data (part->data, NULL),
+                           (const guint8 *) g_bytes_get_data (whole->data, NULL) + 16044, 16000), ==, 0);
+
+  past = download (f, record->record_url, whole->total_size + 1, -1, &error);
+  g_assert_null (past);
+  g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  govorun_voximplant_emulator_set_secure_records (f->vox_emu, ACCOUNT_ID, TRUE);
+  refused = download (f, record->record_url, 0, 100, &error);
+  g_assert_null (refused);
+  g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_AUTH_FAILED);
+  g_clear_error (&error);
+
+  key = govorun_voximplant_emulator_create_key (f->vox_emu, ACCOUNT_ID, &error);
+  g_assert_no_error (error);
+  credentials = govorun_voximplant_credentials_new_from_data (key, -1, &error);
+  g_assert_no_error (error);
+  govorun_voximplant_client_set_credentials (f->vox, credentials);
+  secure = download (f, record->record_url, 0, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (secure->data), ==, 100);
+}
+
 #define ADD(name, func) \
   g_test_add ("/call-history/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -546,6 +630,7 @@ main (int   argc,
   ADD ("conversation-cursor", test_conversation_cursor);
   ADD ("join-keys", test_join_keys);
   ADD ("conversation-details-audio", test_conversation_details_and_audio);
+  ADD ("record-download", test_record_download);
 
   return g_test_run ();
 }

@@ -213,6 +213,15 @@ GPtrArray *govorun_voximplant_parse_list    (JsonObject                 *envelop
                                              gint64                     *total_count,
                                              GError                    **error);
 
+/* For requests that are not Management API calls (recording downloads):
+ * the transport, the service-account credentials (NULL with API-key
+ * auth; transfer none) and an error of @code with its usual sentence. */
+GovorunHttp                  *_govorun_voximplant_client_get_http        (GovorunVoximplantClient *self);
+GovorunVoximplantCredentials *_govorun_voximplant_client_get_credentials (GovorunVoximplantClient *self);
+GError                       *_govorun_voximplant_error_new_for_status   (GovorunVoximplantError   code,
+                                                                          guint                    http_status,
+                                                                          gboolean                 jwt_auth);
+
 /* For the fuzz target: each family's parsers run over one envelope. */
 void _govorun_voximplant_fuzz_list (JsonObject                 *envelope,
                                     GovorunVoximplantParseItem  parse_item,

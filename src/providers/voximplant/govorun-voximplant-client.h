@@ -16,6 +16,7 @@
 #include "govorun-voximplant-call-history.h"
 #include "govorun-voximplant-number-market.h"
 #include "govorun-voximplant-phone-numbers.h"
+#include "govorun-voximplant-records.h"
 
 G_BEGIN_DECLS
 
