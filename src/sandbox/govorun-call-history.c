@@ -46,6 +46,9 @@ struct _GovorunCallHistory
   guint      per_block;
   /* Share of calls per hour of the local day, cumulative (0..1). */
   double     hour_cdf[25];
+  /* The slots of the window: [first, last). */
+  gint64     first;
+  gint64     last;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunCallHistory, govorun_call_history, G_TYPE_OBJECT)
@@ -258,6 +261,9 @@ govorun_call_history_new (guint64 seed,
     self->hour_cdf[h + 1] = self->hour_cdf[h] + hour_weight[h] / total;
   self->hour_cdf[24] = 1.0;
 
+  self->first = govorun_call_history_index_at (self, self->start);
+  self->last = govorun_call_history_index_at (self, self->end);
+
   return self;
 }
 
@@ -331,55 +337,67 @@ spoken_lines (const GovorunHistoryCall *call)
   return n;
 }
 
-GArray *
-govorun_call_history_get_turns (GovorunCallHistory       *self,
-                                const GovorunHistoryCall *call)
+#define MAX_TURNS 16
+
+/* The turns of an answered call into @turns; returns how many. */
+static guint
+fill_turns (const GovorunHistoryCall *call,
+            GovorunHistoryTurn        turns[MAX_TURNS])
 {
-  GArray *turns = g_array_new (FALSE, TRUE, sizeof (GovorunHistoryTurn));
   const HistoryScript *script;
   guint64 r;
   guint t = 0;
   guint n;
 
-  g_return_val_if_fail (GOVORUN_IS_CALL_HISTORY (self), turns);
-  g_return_val_if_fail (call != NULL, turns);
-
   if (call->outcome != GOVORUN_HISTORY_OUTCOME_ANSWERED)
-    return turns;
+    return 0;
 
   script = script_of (call);
-  n = spoken_lines (call);
+  n = MIN (spoken_lines (call), MAX_TURNS);
   r = call->noise;
   for (guint i = 0; i < n; i++)
     {
-      GovorunHistoryTurn turn;
-      glong chars = g_utf8_strlen (script->lines[i].message, -1);
+      /* About 15 characters a second, as people speak; the lines are
+       * Cyrillic, two bytes a character. */
+      guint chars = (guint) strlen (script->lines[i].message) / 2;
 
       r = history_mix (r);
-      turn.agent = script->lines[i].agent;
-      turn.message = script->lines[i].message;
-      turn.time_in_call_secs = t;
-      /* About 15 characters a second, as people speak. */
-      turn.speech_secs = CLAMP (chars / 15, 1, 20) + (guint) (r % 2);
-      g_array_append_val (turns, turn);
-      t += turn.speech_secs + 1 + (guint) ((r >> 8) % 2);
+      turns[i].agent = script->lines[i].agent;
+      turns[i].message = script->lines[i].message;
+      turns[i].time_in_call_secs = t;
+      turns[i].speech_secs = CLAMP (chars / 15, 1, 20) + (guint) (r % 2);
+      t += turns[i].speech_secs + 1 + (guint) ((r >> 8) % 2);
     }
 
+  return n;
+}
+
+GArray *
+govorun_call_history_get_turns (GovorunCallHistory       *self,
+                                const GovorunHistoryCall *call)
+{
+  GArray *turns = g_array_new (FALSE, TRUE, sizeof (GovorunHistoryTurn));
+  GovorunHistoryTurn buffer[MAX_TURNS];
+  guint n;
+
+  g_return_val_if_fail (GOVORUN_IS_CALL_HISTORY (self), turns);
+  g_return_val_if_fail (call != NULL, turns);
+
+  n = fill_turns (call, buffer);
+  g_array_append_vals (turns, buffer, n);
   return turns;
 }
 
 static guint
-talk_length (GovorunCallHistory       *self,
-             const GovorunHistoryCall *call)
+talk_length (const GovorunHistoryCall *call)
 {
-  g_autoptr(GArray) turns = govorun_call_history_get_turns (self, call);
-  GovorunHistoryTurn *last;
+  GovorunHistoryTurn turns[MAX_TURNS];
+  guint n = fill_turns (call, turns);
 
-  if (turns->len == 0)
+  if (n == 0)
     return 0;
 
-  last = &g_array_index (turns, GovorunHistoryTurn, turns->len - 1);
-  return last->time_in_call_secs + last->speech_secs + 1;
+  return turns[n - 1].time_in_call_secs + turns[n - 1].speech_secs + 1;
 }
 
 static void
@@ -417,9 +435,7 @@ govorun_call_history_get_call (GovorunCallHistory *self,
   g_return_val_if_fail (call != NULL, FALSE);
 
   memset (call, 0, sizeof *call);
-  if (sub > 1 || self->agents->len == 0 ||
-      index < govorun_call_history_index_at (self, self->start) ||
-      index >= govorun_call_history_index_at (self, self->end))
+  if (sub > 1 || self->agents->len == 0 || index < self->first || index >= self->last)
     return FALSE;
 
   /* About 3 % of slots also have a website-widget conversation. */
@@ -449,7 +465,7 @@ govorun_call_history_get_call (GovorunCallHistory *self,
       /* The widget twin: a conversation on the website, no phone at all. */
       call->incoming = TRUE;
       call->outcome = GOVORUN_HISTORY_OUTCOME_ANSWERED;
-      call->talk_secs = talk_length (self, call);
+      call->talk_secs = talk_length (call);
       call->session_secs = call->talk_secs;
       call->el_cost = (call->talk_secs * 10 + 5) / 6;
       make_conversation_id (self, call);
@@ -487,7 +503,7 @@ govorun_call_history_get_call (GovorunCallHistory *self,
       call->ring_secs = call->incoming ? 1 + (guint) (call->noise % 3) : 6 + (guint) (call->noise % 20);
       call->end_code = 200;
       call->end_description = "Normal call clearing";
-      call->talk_secs = talk_length (self, call);
+      call->talk_secs = talk_length (call);
       make_conversation_id (self, call);
       call->record_id = index + 1 + G_GINT64_CONSTANT (9000000000);
       break;
