@@ -20,33 +20,6 @@
 #define DEFAULT_PAGE_SIZE 30
 #define MAX_PAGE_SIZE     100
 
-static char *
-encode_cursor (gint64 position)
-{
-  g_autofree char *plain = g_strdup_printf (CURSOR_PREFIX "%" G_GINT64_FORMAT, position);
-
-  return g_base64_encode ((const guchar *) plain, strlen (plain));
-}
-
-static gboolean
-decode_cursor (const char *cursor,
-               gint64     *position)
-{
-  g_autofree guchar *data = NULL;
-  g_autofree char *plain = NULL;
-  gsize len = 0;
-
-  for (const char *p = cursor; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=')
-      return FALSE;
-
-  data = g_base64_decode (cursor, &len);
-  plain = g_strndup ((const char *) data, len);
-
-  return g_str_has_prefix (plain, CURSOR_PREFIX) &&
-         g_ascii_string_to_signed (plain + strlen (CURSOR_PREFIX), 10, -1, G_MAXINT64, position, NULL);
-}
-
 static void
 take_string (JsonObject *object,
              const char *name,
@@ -224,7 +197,7 @@ el_emu_handle_list_conversations (GovorunElevenlabsEmulator *self,
     {
       gint64 from;
 
-      if (!decode_cursor (cursor, &from))
+      if (!el_emu_decode_cursor (CURSOR_PREFIX, cursor, &from))
         {
           el_emu_respond_validation (msg, "cursor", "value_error", "Value error, invalid cursor", cursor);
           return;
@@ -253,7 +226,7 @@ el_emu_handle_list_conversations (GovorunElevenlabsEmulator *self,
 
   json_object_set_boolean_member (root, "has_more", has_more);
   if (has_more)
-    take_string (root, "next_cursor", encode_cursor (position));
+    take_string (root, "next_cursor", el_emu_encode_cursor (CURSOR_PREFIX, position));
   else
     json_object_set_null_member (root, "next_cursor");
 

@@ -67,6 +67,11 @@ struct _GovorunElevenlabsEmulator
 /* The object */
 
 char *el_emu_random_alnum (guint length);
+char *el_emu_encode_cursor (const char *prefix,
+                            gint64      position);
+gboolean el_emu_decode_cursor (const char *prefix,
+                               const char *cursor,
+                               gint64     *position);
 
 /* Error bodies */
 

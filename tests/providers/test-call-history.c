@@ -345,6 +345,17 @@ list_conversations (Fixture    *f,
   return page;
 }
 
+static GovorunElevenlabsConversation *
+get_conversation (Fixture     *f,
+                  const char  *conversation_id,
+                  GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  govorun_elevenlabs_client_get_conversation_async (f->el, conversation_id, NULL, on_result, &result);
+  return govorun_elevenlabs_client_get_conversation_finish (f->el, wait_for (&result), error);
+}
+
 /* Every conversation of one agent in a window, page by page, equals what
  * the generator holds, newest first, with nothing twice. */
 static void
@@ -428,7 +439,6 @@ test_join_keys (Fixture       *f,
     {
       GovorunVoximplantCallSession *s = g_ptr_array_index (page->sessions, i);
       g_autoptr(JsonNode) custom = NULL;
-      g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GovorunElevenlabsConversation) c = NULL;
       g_autofree char *session_text = NULL;
       const char *conv_id;
@@ -437,8 +447,7 @@ test_join_keys (Fixture       *f,
         continue;
       custom = json_from_string (s->custom_data, NULL);
       conv_id = json_object_get_string_member (json_node_get_object (custom), "el_conv");
-      govorun_elevenlabs_client_get_conversation_async (f->el, conv_id, NULL, on_result, &result);
-      c = govorun_elevenlabs_client_get_conversation_finish (f->el, wait_for (&result), &error);
+      c = get_conversation (f, conv_id, &error);
       g_assert_no_error (error);
       session_text = g_strdup_printf ("%" G_GINT64_FORMAT, s->call_session_history_id);
       g_assert_cmpstr (g_hash_table_lookup (c->dynamic_variables, "voximplant_session_id"), ==, session_text);
@@ -458,13 +467,11 @@ test_join_keys (Fixture       *f,
   for (gint64 i = first; i < first + 2000 && !saw_widget; i++)
     {
       GovorunHistoryCall hc;
-      g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GovorunElevenlabsConversation) c = NULL;
 
       if (!govorun_call_history_get_call (f->history, i, 1, &hc))
         continue;
-      govorun_elevenlabs_client_get_conversation_async (f->el, hc.conversation_id, NULL, on_result, &result);
-      c = govorun_elevenlabs_client_get_conversation_finish (f->el, wait_for (&result), &error);
+      c = get_conversation (f, hc.conversation_id, &error);
       g_assert_no_error (error);
       g_assert_null (g_hash_table_lookup (c->dynamic_variables, "voximplant_session_id"));
       saw_widget = TRUE;
@@ -480,9 +487,7 @@ test_conversation_details_and_audio (Fixture       *f,
 {
   gint64 i = govorun_call_history_index_at (f->history, END - 5 * 86400);
   GovorunHistoryCall hc;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) audio_result = NULL;
-  g_autoptr(GAsyncResult) missing_result = NULL;
   g_autoptr(GovorunElevenlabsConversation) c = NULL;
   g_autoptr(GovorunElevenlabsConversation) missing = NULL;
   g_autoptr(GBytes) audio = NULL;
@@ -495,8 +500,7 @@ test_conversation_details_and_audio (Fixture       *f,
          hc.verdict != GOVORUN_HISTORY_VERDICT_SUCCESS)
     i++;
 
-  govorun_elevenlabs_client_get_conversation_async (f->el, hc.conversation_id, NULL, on_result, &result);
-  c = govorun_elevenlabs_client_get_conversation_finish (f->el, wait_for (&result), &error);
+  c = get_conversation (f, hc.conversation_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (c->call_successful, ==, "success");
   g_assert_cmpuint (c->data_collection->len, >=, 2);
@@ -515,8 +519,7 @@ test_conversation_details_and_audio (Fixture       *f,
     }
   g_assert_true (saw_tool);
 
-  govorun_elevenlabs_client_get_conversation_async (f->el, "conv_missing", NULL, on_result, &missing_result);
-  missing = govorun_elevenlabs_client_get_conversation_finish (f->el, wait_for (&missing_result), &error);
+  missing = get_conversation (f, "conv_missing", &error);
   g_assert_null (missing);
   g_assert_error (error, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_NOT_FOUND);
   g_clear_error (&error);

@@ -33,6 +33,11 @@ JsonNode                      *_govorun_elevenlabs_client_request_json_finish (G
                                                                               GAsyncResult            *result,
                                                                               GError                 **error);
 
+/* Adds "name=value" to @url's query, escaping @value. */
+void                           _govorun_elevenlabs_append_query               (GString                 *url,
+                                                                              const char              *name,
+                                                                              const char              *value);
+
 /* GETs @path_and_query (already escaped) with the key; the raw body of a
  * 2xx answer (files such as conversation audio). */
 void                           _govorun_elevenlabs_client_request_bytes_async  (GovorunElevenlabsClient *self,

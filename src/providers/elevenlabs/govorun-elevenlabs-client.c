@@ -443,6 +443,20 @@ _govorun_elevenlabs_client_request_json_finish (GovorunElevenlabsClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Adds name=value (escaped) to a path, after '?' or '&'. */
+void
+_govorun_elevenlabs_append_query (GString    *url,
+                                  const char *name,
+                                  const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+
+  g_string_append_c (url, strchr (url->str, '?') != NULL ? '&' : '?');
+  g_string_append (url, name);
+  g_string_append_c (url, '=');
+  g_string_append (url, escaped);
+}
+
 /* GET @path_and_query, idempotent; the raw body of a 2xx answer. */
 void
 _govorun_elevenlabs_client_request_bytes_async (GovorunElevenlabsClient *self,

@@ -553,19 +553,6 @@ _govorun_elevenlabs_parse_conversation (JsonNode  *root,
 /* ---- Calls ---- */
 
 static void
-append_query (GString    *url,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
-
-  g_string_append_c (url, strchr (url->str, '?') != NULL ? '&' : '?');
-  g_string_append (url, name);
-  g_string_append_c (url, '=');
-  g_string_append (url, escaped);
-}
-
-static void
 append_query_int (GString    *url,
                   const char *name,
                   gint64      value)
@@ -573,7 +560,7 @@ append_query_int (GString    *url,
   char number[24];
 
   g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value);
-  append_query (url, name, number);
+  _govorun_elevenlabs_append_query (url, name, number);
 }
 
 static void
@@ -609,17 +596,17 @@ govorun_elevenlabs_client_list_conversations_async (GovorunElevenlabsClient *sel
   g_task_set_source_tag (task, govorun_elevenlabs_client_list_conversations_async);
 
   if (agent_id != NULL)
-    append_query (path, "agent_id", agent_id);
+    _govorun_elevenlabs_append_query (path, "agent_id", agent_id);
   if (page_size != 0)
     append_query_int (path, "page_size", page_size);
   if (cursor != NULL && *cursor != '\0')
-    append_query (path, "cursor", cursor);
+    _govorun_elevenlabs_append_query (path, "cursor", cursor);
   if (after_unix > 0)
     append_query_int (path, "call_start_after_unix", after_unix);
   if (before_unix > 0)
     append_query_int (path, "call_start_before_unix", before_unix);
   if (with_summaries)
-    append_query (path, "summary_mode", "include");
+    _govorun_elevenlabs_append_query (path, "summary_mode", "include");
 
   _govorun_elevenlabs_client_request_json_async (self, "GET", path->str, NULL, GOVORUN_HTTP_FLAGS_IDEMPOTENT,
                                                  cancellable, on_list_conversations, g_steal_pointer (&task));
