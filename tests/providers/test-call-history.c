@@ -128,6 +128,26 @@ start_of (Fixture *f,
   return call.start;
 }
 
+/* The sessions of slots [@first, @first + @n], with calls and records. */
+static GovorunVoximplantCallHistoryPage *
+get_slots (Fixture *f,
+           gint64   first,
+           guint    n)
+{
+  g_autoptr(GDateTime) from = utc (start_of (f, first));
+  g_autoptr(GDateTime) to = utc (start_of (f, first + n));
+  GovorunVoximplantCallHistoryQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+  GovorunVoximplantCallHistoryPage *page;
+
+  query.from_date = from;
+  query.to_date = to;
+  query.with_calls = query.with_records = TRUE;
+  page = get_page (f, &query, &error);
+  g_assert_no_error (error);
+  return page;
+}
+
 /* Pages through a window of exactly @n calls as a sync would. */
 static void
 check_window_of (Fixture *f,
@@ -421,19 +441,10 @@ test_join_keys (Fixture       *f,
                 gconstpointer  data)
 {
   gint64 first = govorun_call_history_index_at (f->history, END - 10 * 86400);
-  g_autoptr(GDateTime) from = utc (start_of (f, first));
-  g_autoptr(GDateTime) to = utc (start_of (f, first + 200));
-  GovorunVoximplantCallHistoryQuery query = { 0 };
+  g_autoptr(GovorunVoximplantCallHistoryPage) page = get_slots (f, first, 200);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GovorunVoximplantCallHistoryPage) page = NULL;
   guint joined = 0;
   gboolean saw_widget = FALSE;
-
-  query.from_date = from;
-  query.to_date = to;
-  query.with_calls = TRUE;
-  page = get_page (f, &query, &error);
-  g_assert_no_error (error);
 
   for (guint i = 0; i < page->sessions->len && joined < 5; i++)
     {
@@ -553,11 +564,8 @@ test_record_download (Fixture       *f,
                       gconstpointer  data)
 {
   gint64 first = govorun_call_history_index_at (f->history, END - 2 * 86400);
-  g_autoptr(GDateTime) from = utc (start_of (f, first));
-  g_autoptr(GDateTime) to = utc (start_of (f, first + 20));
-  GovorunVoximplantCallHistoryQuery query = { 0 };
+  g_autoptr(GovorunVoximplantCallHistoryPage) page = get_slots (f, first, 20);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GovorunVoximplantCallHistoryPage) page = NULL;
   g_autoptr(GovorunVoximplantRecordData) whole = NULL;
   g_autoptr(GovorunVoximplantRecordData) part = NULL;
   g_autoptr(GovorunVoximplantRecordData) past = NULL;
@@ -567,11 +575,6 @@ test_record_download (Fixture       *f,
   g_autofree char *key = NULL;
   GovorunVoximplantRecord *record = NULL;
 
-  query.from_date = from;
-  query.to_date = to;
-  query.with_records = TRUE;
-  page = get_page (f, &query, &error);
-  g_assert_no_error (error);
   for (guint i = 0; i < page->sessions->len && record == NULL; i++)
     {
       GovorunVoximplantCallSession *s = g_ptr_array_index (page->sessions, i);
