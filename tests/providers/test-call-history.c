@@ -13,6 +13,7 @@
 #include "govorun-elevenlabs-emulator.h"
 #include "govorun-voximplant-client.h"
 #include "govorun-voximplant-emulator.h"
+#include "test-util.h"
 
 /* The typed call-history calls of both clients against the emulators
  * serving one generated history: every _finish, page boundaries, the
@@ -23,6 +24,9 @@
 #define EL_KEY     "sk_test_history_key_0123456789abcdef"
 #define N_CALLS    20000
 #define END        G_GINT64_CONSTANT (1780000000)
+
+/* Every log message, to check that no key reaches it. */
+static GString *log_capture;
 
 typedef struct
 {
@@ -82,22 +86,9 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->history);
   for (guint i = 0; i < G_N_ELEMENTS (f->agents); i++)
     g_free (f->agents[i]);
-}
 
-static void
-on_result (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
+  g_assert_null (strstr (log_capture->str, VOX_KEY));
+  g_assert_null (strstr (log_capture->str, EL_KEY));
 }
 
 static GovorunVoximplantCallHistoryPage *
@@ -107,8 +98,8 @@ get_page (Fixture                           *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_voximplant_client_get_call_history_async (f->vox, query, NULL, on_result, &result);
-  return govorun_voximplant_client_get_call_history_finish (f->vox, wait_for (&result), error);
+  govorun_voximplant_client_get_call_history_async (f->vox, query, NULL, test_util_on_result, &result);
+  return govorun_voximplant_client_get_call_history_finish (f->vox, test_util_wait (&result), error);
 }
 
 static GDateTime *
@@ -359,8 +350,8 @@ list_conversations (Fixture    *f,
   GovorunElevenlabsConversationPage *page;
 
   govorun_elevenlabs_client_list_conversations_async (f->el, agent_id, cursor, page_size, after, before,
-                                                      TRUE, NULL, on_result, &result);
-  page = govorun_elevenlabs_client_list_conversations_finish (f->el, wait_for (&result), &error);
+                                                      TRUE, NULL, test_util_on_result, &result);
+  page = govorun_elevenlabs_client_list_conversations_finish (f->el, test_util_wait (&result), &error);
   g_assert_no_error (error);
   return page;
 }
@@ -372,8 +363,8 @@ get_conversation (Fixture     *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_elevenlabs_client_get_conversation_async (f->el, conversation_id, NULL, on_result, &result);
-  return govorun_elevenlabs_client_get_conversation_finish (f->el, wait_for (&result), error);
+  govorun_elevenlabs_client_get_conversation_async (f->el, conversation_id, NULL, test_util_on_result, &result);
+  return govorun_elevenlabs_client_get_conversation_finish (f->el, test_util_wait (&result), error);
 }
 
 /* Every conversation of one agent in a window, page by page, equals what
@@ -537,8 +528,8 @@ test_conversation_details_and_audio (Fixture       *f,
 
   url = govorun_elevenlabs_client_get_conversation_audio_url (f->el, hc.conversation_id);
   g_assert_true (g_str_has_suffix (url, "/audio"));
-  govorun_elevenlabs_client_download_conversation_audio_async (f->el, hc.conversation_id, NULL, on_result, &audio_result);
-  audio = govorun_elevenlabs_client_download_conversation_audio_finish (f->el, wait_for (&audio_result), &error);
+  govorun_elevenlabs_client_download_conversation_audio_async (f->el, hc.conversation_id, NULL, test_util_on_result, &audio_result);
+  audio = govorun_elevenlabs_client_download_conversation_audio_finish (f->el, test_util_wait (&audio_result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (audio), ==, 44 + 16000 * (gsize) hc.talk_secs);
   g_assert_cmpint (memcmp (g_bytes_get_data (audio, NULL), "RIFF", 4), ==, 0);
@@ -553,8 +544,8 @@ download (Fixture     *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_voximplant_client_download_record_async (f->vox, url, offset, length, NULL, on_result, &result);
-  return govorun_voximplant_client_download_record_finish (f->vox, wait_for (&result), error);
+  govorun_voximplant_client_download_record_async (f->vox, url, offset, length, NULL, test_util_on_result, &result);
+  return govorun_voximplant_client_download_record_finish (f->vox, test_util_wait (&result), error);
 }
 
 /* The record_url of a session downloads whole or by range; in secure
@@ -627,7 +618,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   g_test_init (&argc, &argv, NULL);
+  log_capture = test_util_capture_log (FALSE);
 
   ADD ("page-boundaries", test_page_boundaries);
   ADD ("offset-cap", test_offset_cap);

@@ -10,6 +10,7 @@
 
 #include "govorun-call-history.h"
 #include "govorun-voximplant-emulator.h"
+#include "test-util.h"
 
 /* The generated history: deterministic, stable when the window moves,
  * its recordings line up with the transcript, and the recording URL
@@ -121,14 +122,6 @@ test_audio_follows_transcript (void)
     }
 }
 
-static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static GBytes *
 fetch (SoupSession *session,
        const char  *url,
@@ -142,10 +135,8 @@ fetch (SoupSession *session,
 
   if (range != NULL)
     soup_message_headers_replace (soup_message_get_request_headers (msg), "Range", range);
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, on_sent, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  body = soup_session_send_and_read_finish (session, result, NULL);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, test_util_on_result, &result);
+  body = soup_session_send_and_read_finish (session, test_util_wait (&result), NULL);
   *status = soup_message_get_status (msg);
   *content_range = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Content-Range"));
   return body;
