@@ -353,7 +353,7 @@ void vox_emu_method_get_new_phone_numbers (Call *call);
 GDateTime *vox_emu_phone_hold_until (Phone *phone);
 void vox_emu_method_attach_phone_number (Call *call);
 
-/* Call history and recordings (govorun-vox-emu-history.c) */
+/* Call history and recordings (govorun-vox-emu-calls.c) */
 
 #define VOX_EMU_RECORDS_PATH "/records/"
 

@@ -1,4 +1,4 @@
-/* govorun-vox-emu-history.c
+/* govorun-vox-emu-calls.c
  *
  * Copyright 2026 The Govorun authors
  *

@@ -1,4 +1,4 @@
-/* govorun-voximplant-call-history.h
+/* govorun-voximplant-calls.h
  *
  * Copyright 2026 The Govorun authors
  *

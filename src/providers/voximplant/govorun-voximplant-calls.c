@@ -1,4 +1,4 @@
-/* govorun-voximplant-call-history.c
+/* govorun-voximplant-calls.c
  *
  * Copyright 2026 The Govorun authors
  *
