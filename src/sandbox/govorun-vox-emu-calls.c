@@ -305,12 +305,49 @@ put_session (GString                  *out,
   close_member (out, '}');
 }
 
+static gint
+compare_asc (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static gint
+compare_desc (gconstpointer a,
+              gconstpointer b)
+{
+  return compare_asc (b, a);
+}
+
+/* Keeps the slots whose remote number is one of @numbers. */
+static void
+filter_numbers (GovorunCallHistory *history,
+                GArray             *indexes,
+                const char * const *numbers)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < indexes->len; i++)
+    {
+      GovorunHistoryCall hc;
+      gint64 index = g_array_index (indexes, gint64, i);
+
+      if (govorun_call_history_get_call (history, index, 0, &hc) &&
+          g_strv_contains (numbers, hc.remote_number))
+        g_array_index (indexes, gint64, kept++) = index;
+    }
+  g_array_set_size (indexes, kept);
+}
+
 void
 vox_emu_method_get_call_history (Call *call)
 {
   GovorunCallHistory *history = call->account->history;
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GArray) session_ids = NULL;
+  g_auto(GStrv) remote_numbers = NULL;
   g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GString) out = NULL;
   const char *tz_name = NULL;
@@ -353,6 +390,11 @@ vox_emu_method_get_call_history (Call *call)
                                            GOVORUN_VOXIMPLANT_CODE_INVALID_ARGUMENTS, &all)) == NULL)
     return;
 
+  if (vox_emu_call_param (call, "remote_number") != NULL &&
+      (remote_numbers = vox_emu_call_get_list (call, "remote_number",
+                                               GOVORUN_VOXIMPLANT_CODE_INVALID_ARGUMENTS)) == NULL)
+    return;
+
   app_id_text = vox_emu_call_param (call, "application_id");
 
   out = g_string_sized_new (4096);
@@ -366,15 +408,26 @@ vox_emu_method_get_call_history (Call *call)
       gint64 lo = govorun_call_history_index_at (history, from);
       gint64 hi = govorun_call_history_index_at (history, to + 1);
 
-      if (session_ids != NULL)
+      if (session_ids != NULL || remote_numbers != NULL)
         {
-          for (guint i = 0; i < session_ids->len; i++)
-            {
-              gint64 index = govorun_call_history_find_session (history, g_array_index (session_ids, gint64, i));
+          /* Filters: the matching slots, then the page of them. A number
+           * filter reads the whole window, as a database without an index
+           * on it would. */
+          if (session_ids != NULL)
+            for (guint i = 0; i < session_ids->len; i++)
+              {
+                gint64 index = govorun_call_history_find_session (history, g_array_index (session_ids, gint64, i));
 
-              if (index >= lo && index < hi)
-                g_array_append_val (indexes, index);
-            }
+                if (index >= lo && index < hi)
+                  g_array_append_val (indexes, index);
+              }
+          else
+            for (gint64 index = lo; index < hi; index++)
+              g_array_append_val (indexes, index);
+
+          if (remote_numbers != NULL)
+            filter_numbers (history, indexes, (const char * const *) remote_numbers);
+          g_array_sort (indexes, desc ? compare_desc : compare_asc);
           total = indexes->len;
         }
       else

@@ -287,6 +287,61 @@ test_session_fields (Fixture       *f,
     }
 }
 
+/* A remote_number filter gives exactly that caller's sessions. */
+static void
+test_remote_number_filter (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 first = govorun_call_history_index_at (f->history, END - 20 * 86400);
+  gint64 last = govorun_call_history_index_at (f->history, END);
+  g_autoptr(GDateTime) from = utc (start_of (f, first));
+  g_autoptr(GDateTime) to = utc (END);
+  GovorunVoximplantCallHistoryQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunVoximplantCallHistoryPage) page = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *number = NULL;
+  gint64 expected = 0;
+
+  /* The most frequent caller of the window. */
+  for (gint64 i = first; i < last; i++)
+    {
+      GovorunHistoryCall hc;
+      guint n;
+
+      g_assert_true (govorun_call_history_get_call (f->history, i, 0, &hc));
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, hc.remote_number)) + 1;
+      g_hash_table_replace (counts, g_strdup (hc.remote_number), GUINT_TO_POINTER (n));
+      if (n > expected)
+        {
+          expected = n;
+          g_free (number);
+          number = g_strdup (hc.remote_number);
+        }
+    }
+  g_assert_cmpint (expected, >=, 2);
+
+  query.from_date = from;
+  query.to_date = to;
+  query.remote_number = number;
+  query.with_calls = TRUE;
+  query.desc_order = TRUE;
+  page = get_page (f, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (page->total_count, ==, expected);
+  g_assert_cmpuint (page->sessions->len, ==, expected);
+  for (guint i = 0; i < page->sessions->len; i++)
+    {
+      GovorunVoximplantCallSession *s = g_ptr_array_index (page->sessions, i);
+      GovorunVoximplantCall *c = g_ptr_array_index (s->calls, 0);
+
+      g_assert_cmpstr (c->remote_number, ==, number);
+      if (i > 0)
+        g_assert_cmpint (s->call_session_history_id, <,
+                         ((GovorunVoximplantCallSession *) g_ptr_array_index (page->sessions, i - 1))->call_session_history_id);
+    }
+}
+
 /* A window across the night Berlin moves its clocks forward: sent and
  * read back in that zone it holds exactly the calls of those instants, and
  * the dates carry the offset of their side of the change. */
@@ -626,6 +681,7 @@ main (int   argc,
   ADD ("offset-cap", test_offset_cap);
   ADD ("session-fields", test_session_fields);
   ADD ("dst-window", test_dst_window);
+  ADD ("remote-number-filter", test_remote_number_filter);
   ADD ("conversation-cursor", test_conversation_cursor);
   ADD ("join-keys", test_join_keys);
   ADD ("conversation-details-audio", test_conversation_details_and_audio);
