@@ -676,19 +676,6 @@ govorun_elevenlabs_client_get_conversation_finish (GovorunElevenlabsClient  *sel
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-char *
-govorun_elevenlabs_client_get_conversation_audio_url (GovorunElevenlabsClient *self,
-                                                      const char              *conversation_id)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (GOVORUN_IS_ELEVENLABS_CLIENT (self), NULL);
-  g_return_val_if_fail (conversation_id != NULL, NULL);
-
-  path = conversation_path (conversation_id, "/audio");
-  return g_strconcat (govorun_elevenlabs_client_get_base_url (self), path, NULL);
-}
-
 void
 govorun_elevenlabs_client_download_conversation_audio_async (GovorunElevenlabsClient *self,
                                                              const char              *conversation_id,

@@ -140,12 +140,9 @@ GovorunElevenlabsConversation        *govorun_elevenlabs_client_get_conversation
                                                                                           GAsyncResult            *result,
                                                                                           GError                 **error);
 
-/* The audio's URL (it needs the key in xi-api-key, so it is for this
- * client's downloads, not for a player). (transfer full) */
-char                                 *govorun_elevenlabs_client_get_conversation_audio_url (GovorunElevenlabsClient *self,
-                                                                                           const char              *conversation_id);
 /* GET /v1/convai/conversations/{id}/audio: the whole file (MP3 from
- * ElevenLabs). */
+ * ElevenLabs). The URL needs the key in a header, so the audio is
+ * downloaded here (for a cache), never handed to a player as a URL. */
 void                                  govorun_elevenlabs_client_download_conversation_audio_async  (GovorunElevenlabsClient *self,
                                                                                                     const char              *conversation_id,
                                                                                                     GCancellable            *cancellable,
