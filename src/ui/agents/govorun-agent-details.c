@@ -219,8 +219,10 @@ step_row_new (const char *title)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *stack = gtk_stack_new ();
   GtkWidget *spinner = gtk_spinner_new ();
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Step descriptions carry the agent's and provider objects' names. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_widget_add_css_class (row, "step-row");
 
