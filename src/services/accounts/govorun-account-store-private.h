@@ -25,6 +25,7 @@ struct _GovorunAccountStore
   GovorunStore   *store;
   GovorunSecrets *secrets;
   GPtrArray      *accounts;   /* of GovorunAccount, 'ready' rows, sorted */
+  GPtrArray      *unclaimed;  /* of GovorunSecretRef: keys no row points at */
 
   GQueue          ops;        /* of GTask, waiting to run */
   GTask          *current;    /* the running operation */
@@ -60,6 +61,7 @@ typedef struct
   GPtrArray            *refs;            /* of GovorunSecretRef */
   GPtrArray            *repairs;         /* of the load's repairs */
   guint                 next_repair;
+  GPtrArray            *unclaimed;       /* of GovorunSecretRef */
 } Op;
 
 static inline gint64
@@ -75,6 +77,10 @@ void                  _govorun_account_store_maybe_crash          (const char   
 #else
 #define _govorun_account_store_maybe_crash(point) G_STMT_START { (void) (point); } G_STMT_END
 #endif
+
+/* govorun-account-store.c */
+void                  _govorun_account_store_set_unclaimed        (GovorunAccountStore        *self,
+                                                                   GPtrArray                  *refs);
 
 /* govorun-account-store-model.c */
 void                  _govorun_account_store_list_model_init      (GListModelInterface        *iface);
@@ -133,8 +139,6 @@ char                 *_govorun_account_store_make_label           (GovorunAccoun
 
 /* govorun-account-store-validation.c */
 gboolean              _govorun_account_store_validate_account     (GovorunAccount             *account,
-                                                                   GError                    **error);
-gboolean              _govorun_account_store_validate_secret      (const char                 *secret,
                                                                    GError                    **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-account-key.h"
 #include "govorun-account-store-private.h"
 
 /*
@@ -39,6 +40,7 @@ enum {
   PROP_STORE,
   PROP_SECRETS,
   PROP_N_ITEMS,
+  PROP_N_UNCLAIMED_KEYS,
   N_PROPS
 };
 
@@ -64,6 +66,9 @@ govorun_account_store_get_property (GObject    *object,
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->accounts->len);
+      break;
+    case PROP_N_UNCLAIMED_KEYS:
+      g_value_set_uint (value, govorun_account_store_get_n_unclaimed_keys (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -113,6 +118,7 @@ govorun_account_store_finalize (GObject *object)
   GovorunAccountStore *self = GOVORUN_ACCOUNT_STORE (object);
 
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
+  g_clear_pointer (&self->unclaimed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (govorun_account_store_parent_class)->finalize (object);
 }
@@ -136,6 +142,11 @@ govorun_account_store_class_init (GovorunAccountStoreClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Accounts whose keys are in the keyring without a row: see
+   * govorun_account_store_restore_unclaimed_async(). */
+  properties[PROP_N_UNCLAIMED_KEYS] =
+    g_param_spec_uint ("n-unclaimed-keys", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -144,7 +155,54 @@ static void
 govorun_account_store_init (GovorunAccountStore *self)
 {
   self->accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->unclaimed = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_secret_ref_free);
   g_queue_init (&self->ops);
+}
+
+/* Takes the newest generation of each account in @refs. */
+void
+_govorun_account_store_set_unclaimed (GovorunAccountStore *self,
+                                      GPtrArray           *refs)
+{
+  guint old_len = self->unclaimed->len;
+
+  g_ptr_array_set_size (self->unclaimed, 0);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const GovorunSecretRef *ref = g_ptr_array_index (refs, i);
+      gboolean merged = FALSE;
+
+      for (guint j = 0; j < self->unclaimed->len && !merged; j++)
+        {
+          GovorunSecretRef *known = g_ptr_array_index (self->unclaimed, j);
+
+          if (g_str_equal (known->uuid, ref->uuid))
+            {
+              known->generation = MAX (known->generation, ref->generation);
+              merged = TRUE;
+            }
+        }
+      if (!merged)
+        g_ptr_array_add (self->unclaimed, govorun_secret_ref_copy (ref));
+    }
+
+  if (old_len != self->unclaimed->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNCLAIMED_KEYS]);
+}
+
+/**
+ * govorun_account_store_get_n_unclaimed_keys:
+ * @self: a #GovorunAccountStore
+ *
+ * Returns: how many accounts' keys the last load found in the keyring with
+ *   no account in the database (kept, never deleted on their own)
+ */
+guint
+govorun_account_store_get_n_unclaimed_keys (GovorunAccountStore *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_ACCOUNT_STORE (self), 0);
+
+  return self->unclaimed->len;
 }
 
 /**
@@ -242,6 +300,7 @@ govorun_account_store_add_async (GovorunAccountStore *self,
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
+  char *clean_secret = NULL;
   Op *op;
 
   g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (self));
@@ -253,7 +312,7 @@ govorun_account_store_add_async (GovorunAccountStore *self,
 
   /* Validation comes before any write. */
   if (!_govorun_account_store_validate_account (account, &error) ||
-      !_govorun_account_store_validate_secret (secret, &error))
+      (clean_secret = govorun_account_key_clean (account, secret, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -261,7 +320,7 @@ govorun_account_store_add_async (GovorunAccountStore *self,
 
   op = g_task_get_task_data (task);
   op->uuid = govorun_uuid_new ();
-  op->secret = g_strdup (secret);
+  op->secret = clean_secret;
   op->row = _govorun_account_store_row_new_from_account (account);
   g_free (op->row->uuid);
   op->row->uuid = g_strdup (op->uuid);
@@ -318,6 +377,7 @@ govorun_account_store_update_async (GovorunAccountStore *self,
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
+  char *clean_secret = NULL;
   Op *op;
 
   g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (self));
@@ -334,7 +394,8 @@ govorun_account_store_update_async (GovorunAccountStore *self,
       return;
     }
   if (!_govorun_account_store_validate_account (edited_copy, &error) ||
-      (new_secret != NULL && !_govorun_account_store_validate_secret (new_secret, &error)))
+      (new_secret != NULL &&
+       (clean_secret = govorun_account_key_clean (edited_copy, new_secret, &error)) == NULL))
     {
       g_task_return_error (task, error);
       return;
@@ -344,7 +405,7 @@ govorun_account_store_update_async (GovorunAccountStore *self,
   op->uuid = g_strdup (govorun_account_get_uuid (edited_copy));
   /* A snapshot: later edits of the caller's copy do not leak in. */
   op->account = govorun_account_copy (edited_copy);
-  op->secret = g_strdup (new_secret);
+  op->secret = clean_secret;
 
   _govorun_account_store_enqueue (self, task);
 }

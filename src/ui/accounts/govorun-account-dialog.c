@@ -12,6 +12,7 @@
 
 #include "govorun-account-dialog.h"
 #include "govorun-elevenlabs-client.h"
+#include "govorun-row-text.h"
 #include "govorun-secrets.h"
 #include "govorun-toast.h"
 #include "govorun-voximplant-client.h"
@@ -681,6 +682,8 @@ govorun_account_dialog_init (GovorunAccountDialog *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  govorun_editable_limit (GTK_EDITABLE (self->name_row), GOVORUN_ACCOUNT_NAME_MAX_CHARS);
+  govorun_editable_limit (GTK_EDITABLE (self->account_id_row), 20);
 
   for (guint i = GOVORUN_ELEVENLABS_REGION_GLOBAL; i <= GOVORUN_ELEVENLABS_REGION_SG; i++)
     gtk_string_list_append (regions, govorun_elevenlabs_region_get_label (i));

@@ -13,6 +13,7 @@
 #include "govorun-account-dialog.h"
 #include "govorun-account-row.h"
 #include "govorun-elevenlabs-region.h"
+#include "govorun-row-text.h"
 #include "govorun-toast.h"
 
 struct _GovorunAccountRow
@@ -63,9 +64,9 @@ update (GovorunAccountRow *self)
   g_autofree char *subtitle = NULL;
   const char *summary = govorun_account_get_last_test_summary (self->account);
   g_autofree char *escaped = NULL;
+  g_autofree char *title = govorun_row_title_from_name (govorun_account_get_display_name (self->account));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
-                                 govorun_account_get_display_name (self->account));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
 
   if (govorun_account_get_last_test_at (self->account) == 0 || summary == NULL)
     {

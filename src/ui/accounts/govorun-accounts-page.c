@@ -13,6 +13,7 @@
 #include "govorun-account-dialog.h"
 #include "govorun-account-row.h"
 #include "govorun-accounts-page.h"
+#include "govorun-unclaimed-keys-row.h"
 
 struct _GovorunAccountsPage
 {
@@ -25,6 +26,8 @@ struct _GovorunAccountsPage
   GtkWidget               *preferences_page;
   GtkListBox              *voximplant_list;
   GtkListBox              *elevenlabs_list;
+  GtkWidget               *unclaimed_group;
+  GtkListBox              *unclaimed_list;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunAccountsPage, govorun_accounts_page, GOVORUN_TYPE_PAGE)
@@ -95,12 +98,18 @@ static void
 services_set (GovorunPage *page)
 {
   GovorunAccountsPage *self = GOVORUN_ACCOUNTS_PAGE (page);
+  GtkWidget *row;
 
   g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (self->accounts));
   g_return_if_fail (GOVORUN_IS_CONNECTION_TESTER (self->tester));
 
   bind_list (self, self->voximplant_list, filter_voximplant);
   bind_list (self, self->elevenlabs_list, filter_elevenlabs);
+
+  /* Keys without an account come first: they are what was lost. */
+  row = govorun_unclaimed_keys_row_new (self->accounts);
+  gtk_list_box_append (self->unclaimed_list, row);
+  g_object_bind_property (row, "visible", self->unclaimed_group, "visible", G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -217,6 +226,8 @@ govorun_accounts_page_class_init (GovorunAccountsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, voximplant_list);
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, elevenlabs_list);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, unclaimed_group);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, unclaimed_list);
 
   gtk_widget_class_install_action (widget_class, "page.add-voximplant", NULL, add_voximplant_action);
   gtk_widget_class_install_action (widget_class, "page.add-elevenlabs", NULL, add_elevenlabs_action);
