@@ -434,6 +434,40 @@ test_account_in_use (Fixture       *f,
                                                         govorun_account_get_uuid (f->vox_account)));
 }
 
+/* A deployed agent whose key left the keyring: deploying again says what is
+ * wrong (the key), not "Press Continue" beside a button named otherwise;
+ * a failed apply says Continue and leaves the agent to continue. */
+static void
+test_key_missing (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunPlan) p = NULL;
+  GovorunSecrets *secrets = govorun_account_store_get_secrets (f->s.accounts);
+
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_READY);
+
+  govorun_secrets_clear_async (secrets, govorun_account_get_uuid (f->vox_account), -1, NULL, on_result, f);
+  g_assert_true (govorun_secrets_clear_finish (secrets, wait_result (f), &error));
+  g_clear_object (&f->result);
+
+  govorun_provisioner_plan_async (f->prov, f->agent, NULL, on_result, f);
+  p = govorun_provisioner_plan_finish (f->prov, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_null (p);
+  g_assert_error (error, GOVORUN_PROVISIONER_ERROR, GOVORUN_PROVISIONER_ERROR_ACCOUNT);
+  g_assert_null (strstr (error->message, "Continue"));
+  g_assert_nonnull (strstr (error->message, "Accounts"));
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_READY);
+  g_clear_error (&error);
+
+  g_assert_false (apply (f, &error));
+  g_assert_error (error, GOVORUN_PROVISIONER_ERROR, GOVORUN_PROVISIONER_ERROR_ACCOUNT);
+  g_assert_null (strstr (error->message, "Continue"));
+}
+
 typedef struct
 {
   const char *name;
@@ -613,6 +647,8 @@ main (int   argc,
               test_drift_repair_delete, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/account-in-use", Fixture, NULL, fixture_setup,
               test_account_in_use, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/key-missing", Fixture, NULL, fixture_setup, test_key_missing,
+              fixture_teardown);
   g_test_add ("/Govorun/Provisioner/fault-matrix", Fixture, NULL, fixture_setup, test_fault_matrix, fixture_teardown);
 
   return g_test_run ();

@@ -351,6 +351,14 @@ planned_cb (GObject      *object,
       set_busy (self, FALSE);
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      /* Nothing changed in the account, so the saved state stands; but a
+       * "Ready" beside "the key is missing" would say the opposite. */
+      if (g_error_matches (error, GOVORUN_PROVISIONER_ERROR, GOVORUN_PROVISIONER_ERROR_ACCOUNT))
+        {
+          gtk_label_set_text (self->state_label, _("Key not available"));
+          gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "success");
+          gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "error");
+        }
       return;
     }
 
