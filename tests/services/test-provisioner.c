@@ -468,6 +468,46 @@ test_key_missing (Fixture       *f,
   g_assert_null (strstr (error->message, "Continue"));
 }
 
+/* While a run is under way the saved agent already says it is unfinished:
+ * were Govorun killed now, the next start shows it interrupted, with
+ * Continue, and Continue finishes it. */
+static void
+test_interrupted (Fixture       *f,
+                  gconstpointer  data)
+{
+  const GovorunFault slow = { .delay_ms = 800, .times = 1 };
+  g_autoptr(GovorunAgentStore) after_kill = govorun_agent_store_new (f->s.store);
+  g_autoptr(GError) error = NULL;
+  GovorunAgent *seen;
+  gboolean ok;
+
+  govorun_emulator_add_fault (f->vox, "AddScenario", &slow);
+  govorun_provisioner_apply_async (f->prov, f->agent, NULL, on_result, f);
+  while (count (f, "application") == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* What a fresh start would read from the database at this moment. */
+  govorun_agent_store_load_async (after_kill, NULL, on_result, f);
+  g_assert_true (govorun_agent_store_load_finish (after_kill, (GAsyncResult *) wait_result (f), &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  seen = govorun_agent_store_find_by_uuid (after_kill, govorun_agent_get_uuid (f->agent));
+  g_assert_nonnull (seen);
+  g_assert_cmpint (govorun_agent_get_state (seen), ==, GOVORUN_AGENT_STATE_PARTIAL);
+  g_assert_nonnull (strstr (govorun_agent_get_last_error (seen), "Continue"));
+
+  /* The slow run ends one way or the other; Continue then finishes. */
+  govorun_provisioner_apply_finish (f->prov, wait_result (f), NULL);
+  g_clear_object (&f->result);
+  govorun_emulator_clear_faults (f->vox);
+  wait_ms (slow.delay_ms + 50);
+  ok = apply (f, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_READY);
+  g_assert_null (govorun_agent_get_last_error (f->agent));
+}
+
 typedef struct
 {
   const char *name;
@@ -647,6 +687,8 @@ main (int   argc,
               test_drift_repair_delete, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/account-in-use", Fixture, NULL, fixture_setup,
               test_account_in_use, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/interrupted", Fixture, NULL, fixture_setup, test_interrupted,
+              fixture_teardown);
   g_test_add ("/Govorun/Provisioner/key-missing", Fixture, NULL, fixture_setup, test_key_missing,
               fixture_teardown);
   g_test_add ("/Govorun/Provisioner/fault-matrix", Fixture, NULL, fixture_setup, test_fault_matrix, fixture_teardown);
