@@ -1211,6 +1211,35 @@ test_key_trimmed (Fixture       *f,
   assert_secret (f, saved, KEY_EL_NEW);
 }
 
+/* No Secret Service at all (the sandbox on a bare session): the load still
+ * finishes, and the store says why no key can be used, for the page. */
+static void
+test_no_keyring (void)
+{
+  if (g_test_subprocess ())
+    {
+      Fixture f = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/govorun-test-bus", TRUE);
+      f.dir = g_dir_make_tmp ("govorun-test-nokeyring-XXXXXX", &error);
+      g_assert_no_error (error);
+      f.path = g_build_filename (f.dir, "govorun.db", NULL);
+      f.profile = g_strdup ("test-no-keyring");
+      f.changes = g_string_new (NULL);
+      open_all (&f);
+      g_assert_null (govorun_account_store_get_keyring_problem (f.accounts));
+      load (&f);
+      g_assert_nonnull (govorun_account_store_get_keyring_problem (f.accounts));
+      g_assert_true (g_str_has_suffix (govorun_account_store_get_keyring_problem (f.accounts), ")"));
+      fixture_teardown (&f, NULL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* --- killed between the writes --------------------------------------------------- */
 
 /* Runs the helper; @crash_at is GOVORUN_TEST_CRASH_AT (or NULL), @debug
@@ -1521,6 +1550,7 @@ main (int   argc,
   ADD ("/Govorun/AccountStore/unclaimed-restore-forget", test_unclaimed_restore_forget, NULL);
   ADD ("/Govorun/AccountStore/adopts-newer-generation", test_adopts_newer_generation, NULL);
   ADD ("/Govorun/AccountStore/key-trimmed", test_key_trimmed, NULL);
+  g_test_add_func ("/Govorun/AccountStore/no-keyring", test_no_keyring);
   ADD ("/Govorun/AccountStore/crash/add-after-row", test_crash_add, "after-row");
   ADD ("/Govorun/AccountStore/crash/add-after-secret", test_crash_add, "after-secret");
   ADD ("/Govorun/AccountStore/crash/update-after-secret", test_crash_update, "update-after-secret");

@@ -241,9 +241,12 @@ on_load_listed (GObject      *object,
       /* Without the keyring nothing can be repaired safely now: unfinished
        * rows stay hidden and are dealt with at a later load. */
       g_debug ("Skipping recovery, the keyring is not usable: %s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _govorun_account_store_set_keyring_problem (g_task_get_source_object (task), error->message);
       load_finish_model (task);
       return;
     }
+  _govorun_account_store_set_keyring_problem (g_task_get_source_object (task), NULL);
 
   op->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) repair_free);
 

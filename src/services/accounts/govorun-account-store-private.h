@@ -26,6 +26,7 @@ struct _GovorunAccountStore
   GovorunSecrets *secrets;
   GPtrArray      *accounts;   /* of GovorunAccount, 'ready' rows, sorted */
   GPtrArray      *unclaimed;  /* of GovorunSecretRef: keys no row points at */
+  char           *keyring_problem;  /* why the last load could not use the keyring */
 
   GQueue          ops;        /* of GTask, waiting to run */
   GTask          *current;    /* the running operation */
@@ -81,6 +82,8 @@ void                  _govorun_account_store_maybe_crash          (const char   
 /* govorun-account-store.c */
 void                  _govorun_account_store_set_unclaimed        (GovorunAccountStore        *self,
                                                                    GPtrArray                  *refs);
+void                  _govorun_account_store_set_keyring_problem  (GovorunAccountStore        *self,
+                                                                   const char                 *problem);
 
 /* govorun-account-store-model.c */
 void                  _govorun_account_store_list_model_init      (GListModelInterface        *iface);

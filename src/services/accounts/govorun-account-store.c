@@ -41,6 +41,7 @@ enum {
   PROP_SECRETS,
   PROP_N_ITEMS,
   PROP_N_UNCLAIMED_KEYS,
+  PROP_KEYRING_PROBLEM,
   N_PROPS
 };
 
@@ -69,6 +70,9 @@ govorun_account_store_get_property (GObject    *object,
       break;
     case PROP_N_UNCLAIMED_KEYS:
       g_value_set_uint (value, govorun_account_store_get_n_unclaimed_keys (self));
+      break;
+    case PROP_KEYRING_PROBLEM:
+      g_value_set_string (value, self->keyring_problem);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -119,6 +123,7 @@ govorun_account_store_finalize (GObject *object)
 
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
   g_clear_pointer (&self->unclaimed, g_ptr_array_unref);
+  g_free (self->keyring_problem);
 
   G_OBJECT_CLASS (govorun_account_store_parent_class)->finalize (object);
 }
@@ -147,6 +152,12 @@ govorun_account_store_class_init (GovorunAccountStoreClass *klass)
   properties[PROP_N_UNCLAIMED_KEYS] =
     g_param_spec_uint ("n-unclaimed-keys", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Why the last load could not list the keyring (none running, locked),
+   * as a sentence; %NULL when it could. Keys can be neither read nor
+   * saved meanwhile, and a page should say so. */
+  properties[PROP_KEYRING_PROBLEM] =
+    g_param_spec_string ("keyring-problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -188,6 +199,31 @@ _govorun_account_store_set_unclaimed (GovorunAccountStore *self,
 
   if (old_len != self->unclaimed->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNCLAIMED_KEYS]);
+}
+
+void
+_govorun_account_store_set_keyring_problem (GovorunAccountStore *self,
+                                            const char          *problem)
+{
+  if (g_strcmp0 (self->keyring_problem, problem) == 0)
+    return;
+  g_free (self->keyring_problem);
+  self->keyring_problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYRING_PROBLEM]);
+}
+
+/**
+ * govorun_account_store_get_keyring_problem:
+ * @self: a #GovorunAccountStore
+ *
+ * Returns: (nullable): why the last load could not use the keyring
+ */
+const char *
+govorun_account_store_get_keyring_problem (GovorunAccountStore *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_ACCOUNT_STORE (self), NULL);
+
+  return self->keyring_problem;
 }
 
 /**

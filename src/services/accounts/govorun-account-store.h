@@ -53,6 +53,7 @@ gboolean             govorun_account_store_load_finish          (GovorunAccountS
                                                                  GAsyncResult         *result,
                                                                  GError              **error);
 guint                govorun_account_store_get_n_unclaimed_keys (GovorunAccountStore  *self);
+const char          *govorun_account_store_get_keyring_problem (GovorunAccountStore  *self);
 /* Makes an account again of each unclaimed key that says what it is (an
  * ElevenLabs key, a Voximplant service-account file); a Voximplant API key
  * alone does not name its account and stays. Returns how many came back. */
