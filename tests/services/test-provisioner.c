@@ -434,6 +434,50 @@ test_account_in_use (Fixture       *f,
                                                         govorun_account_get_uuid (f->vox_account)));
 }
 
+static void
+cancel_at_step (GovorunProvisioner *prov,
+                GovorunAgent       *agent,
+                const char         *step_id,
+                int                 state,
+                const char         *message,
+                GCancellable       *cancellable)
+{
+  if (g_str_equal (step_id, "application") && state == GOVORUN_STEP_RUNNING)
+    g_cancellable_cancel (cancellable);
+}
+
+/* Cancel during the first step: the step finishes (the application is
+ * made, and recorded), nothing after it runs, and the agent is left to
+ * Continue, which finishes the job. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gulong handler;
+  gboolean ok;
+
+  handler = g_signal_connect (f->prov, "step-changed", G_CALLBACK (cancel_at_step), cancellable);
+  govorun_provisioner_apply_async (f->prov, f->agent, cancellable, on_result, f);
+  ok = govorun_provisioner_apply_finish (f->prov, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_signal_handler_disconnect (f->prov, handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count (f, "application"), ==, 1);
+  g_assert_cmpuint (count (f, "scenario"), ==, 0);
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_PARTIAL);
+  g_assert_nonnull (strstr (govorun_agent_get_last_error (f->agent), "Continue"));
+
+  ok = apply (f, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  assert_deployed (f, 1, 1);
+}
+
 /* A deployed agent whose key left the keyring: deploying again says what is
  * wrong (the key), not "Press Continue" beside a button named otherwise;
  * a failed apply says Continue and leaves the agent to continue. */
@@ -687,6 +731,7 @@ main (int   argc,
               test_drift_repair_delete, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/account-in-use", Fixture, NULL, fixture_setup,
               test_account_in_use, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/interrupted", Fixture, NULL, fixture_setup, test_interrupted,
               fixture_teardown);
   g_test_add ("/Govorun/Provisioner/key-missing", Fixture, NULL, fixture_setup, test_key_missing,

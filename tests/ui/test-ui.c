@@ -172,6 +172,21 @@ row_subtitle_has (gpointer data)
          strstr (adw_action_row_get_subtitle (row), q->needle) != NULL;
 }
 
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+row_has_button (gpointer data)
+{
+  RowQuery *q = data;
+  AdwActionRow *row = find_account_row (q->title);
+
+  return row != NULL && find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, q->needle) != NULL;
+}
+
 /* The sidebar, built from the window's pages: their icons and titles, in
  * the order they always had. */
 static void
@@ -349,6 +364,41 @@ run_script (gpointer user_data)
     query.title = _("Demo voice agents");
     query.needle = "creator";
     g_assert_true (wait_until (row_subtitle_has, &query, 15000));
+  }
+
+  /* A provider that takes its time: closing the dialog during Test
+   * Connection stops the test, and the dialog goes at once; the row's Test
+   * becomes Cancel while it runs. */
+  {
+    GovorunEmulator *vox = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (govorun_application_get_sandbox (app)));
+    const GovorunFault slow = { .delay_ms = 5000, .times = -1 };
+    gpointer closed = NULL;
+    AdwActionRow *row;
+
+    govorun_emulator_add_fault (vox, "GetAccountInfo", &slow);
+    click (window, _("Add Account"));
+    g_assert_true (wait_until (dialog_open, NULL, 5000));
+    dialog = GTK_WIDGET (account_dialog ());
+    click (dialog, _("_Voximplant"));
+    type_into (dialog, _("Name"), "Slow clinic");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, _("Authentication"))), 1);
+    type_into (dialog, _("Account ID"), "7654322");
+    type_into (dialog, _("API Key"), GOVORUN_SANDBOX_VOX2_API_KEY);
+    test_button = find_widget (dialog, GTK_TYPE_BUTTON, _("_Test Connection"));
+    g_assert_true (wait_until (widget_sensitive, test_button, 2000));
+    click (dialog, _("_Test Connection"));
+    settle (200);
+    closed = dialog;
+    g_object_add_weak_pointer (G_OBJECT (dialog), &closed);
+    click (dialog, _("_Cancel"));
+    g_assert_true (wait_until (pointer_cleared, &closed, 2000));
+
+    row = find_account_row (_("Demo clinic telephony"));
+    gtk_widget_activate (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, _("_Test")));
+    g_assert_true (wait_until (row_has_button, (RowQuery[]) {{ _("Demo clinic telephony"), _("_Cancel") }}, 2000));
+    gtk_widget_activate (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, _("_Cancel")));
+    g_assert_true (wait_until (row_has_button, (RowQuery[]) {{ _("Demo clinic telephony"), _("_Test") }}, 500));
+    govorun_emulator_clear_faults (vox);
   }
 
   /* The key left in the keyring without its account is offered back. */

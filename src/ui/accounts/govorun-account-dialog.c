@@ -431,6 +431,18 @@ on_cancel_clicked (GovorunAccountDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A closed dialog stops what it started: the pending callback holds a
+ * reference, so dispose alone would come only after the provider answered. */
+static gboolean
+govorun_account_dialog_close_request (GtkWindow *window)
+{
+  GovorunAccountDialog *self = GOVORUN_ACCOUNT_DIALOG (window);
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (govorun_account_dialog_parent_class)->close_request (window);
+}
+
 /* -- Credentials file -- */
 
 static void
@@ -643,6 +655,7 @@ govorun_account_dialog_class_init (GovorunAccountDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = govorun_account_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = govorun_account_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-account-dialog.ui");
