@@ -20,26 +20,44 @@
  * secret_generation); replacing a key writes generation + 1 before the row
  * points at it, and removes the old one after. So at every instant the row
  * either points at a key that exists, or is not 'ready'. Load repairs what
- * an interruption left: non-ready rows and their keys go, and keyring
- * items that no ready row points at go.
+ * an interruption left: non-ready rows and their keys go, and generations
+ * older than the one a ready row points at go. Nothing else is deleted:
+ * keyring items with no row are kept and offered back (see
+ * govorun-account-store-unclaimed.c), and a ready row whose key is gone
+ * moves to a newer generation when there is one.
  *
  * This file is the GObject and the public calls; the rest lives beside it
- * (see govorun-account-store-private.h): the model, the operation queue,
+ * (see govorun-account-store-private.h): the operation queue,
  * load and recovery, the writes, the key lookup, validation, the
  * conversion between accounts and records, and the test-only crash points.
  */
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (GovorunAccountStore, govorun_account_store, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      _govorun_account_store_list_model_init))
+/* The list itself: GovorunSortedList, sorted by kind, then display name. */
+G_DEFINE_FINAL_TYPE (GovorunAccountStore, govorun_account_store, GOVORUN_TYPE_SORTED_LIST)
 
 G_DEFINE_QUARK (govorun-account-store-error-quark, govorun_account_store_error)
+
+static int
+compare_accounts (GovorunAccount *a,
+                  GovorunAccount *b)
+{
+  GovorunAccountKind ka = govorun_account_get_kind (a);
+  GovorunAccountKind kb = govorun_account_get_kind (b);
+  int cmp;
+
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+  cmp = g_utf8_collate (govorun_account_get_display_name (a) ?: "",
+                        govorun_account_get_display_name (b) ?: "");
+  if (cmp != 0)
+    return cmp;
+  return g_strcmp0 (govorun_account_get_uuid (a), govorun_account_get_uuid (b));
+}
 
 enum {
   PROP_0,
   PROP_STORE,
   PROP_SECRETS,
-  PROP_N_ITEMS,
   PROP_N_UNCLAIMED_KEYS,
   PROP_KEYRING_PROBLEM,
   N_PROPS
@@ -64,9 +82,6 @@ govorun_account_store_get_property (GObject    *object,
       break;
     case PROP_SECRETS:
       g_value_set_object (value, self->secrets);
-      break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->accounts->len);
       break;
     case PROP_N_UNCLAIMED_KEYS:
       g_value_set_uint (value, govorun_account_store_get_n_unclaimed_keys (self));
@@ -110,8 +125,6 @@ govorun_account_store_dispose (GObject *object)
   g_queue_clear_full (&self->ops, g_object_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->secrets);
-  if (self->accounts != NULL)
-    g_ptr_array_set_size (self->accounts, 0);
 
   G_OBJECT_CLASS (govorun_account_store_parent_class)->dispose (object);
 }
@@ -121,7 +134,6 @@ govorun_account_store_finalize (GObject *object)
 {
   GovorunAccountStore *self = GOVORUN_ACCOUNT_STORE (object);
 
-  g_clear_pointer (&self->accounts, g_ptr_array_unref);
   g_clear_pointer (&self->unclaimed, g_ptr_array_unref);
   g_free (self->keyring_problem);
 
@@ -144,9 +156,6 @@ govorun_account_store_class_init (GovorunAccountStoreClass *klass)
   properties[PROP_SECRETS] =
     g_param_spec_object ("secrets", NULL, NULL, GOVORUN_TYPE_SECRETS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* Accounts whose keys are in the keyring without a row: see
    * govorun_account_store_restore_unclaimed_async(). */
   properties[PROP_N_UNCLAIMED_KEYS] =
@@ -165,7 +174,9 @@ govorun_account_store_class_init (GovorunAccountStoreClass *klass)
 static void
 govorun_account_store_init (GovorunAccountStore *self)
 {
-  self->accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  govorun_sorted_list_setup (GOVORUN_SORTED_LIST (self), GOVORUN_TYPE_ACCOUNT,
+                             (GCompareFunc) compare_accounts,
+                             (GovorunSortedListKeyFunc) govorun_account_get_uuid);
   self->unclaimed = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_secret_ref_free);
   g_queue_init (&self->ops);
 }
@@ -631,13 +642,9 @@ GovorunAccount *
 govorun_account_store_find_by_uuid (GovorunAccountStore *self,
                                     const char          *uuid)
 {
-  guint pos;
-
   g_return_val_if_fail (GOVORUN_IS_ACCOUNT_STORE (self), NULL);
 
-  if (!_govorun_account_store_find_position (self, uuid, &pos))
-    return NULL;
-  return g_ptr_array_index (self->accounts, pos);
+  return govorun_sorted_list_find (GOVORUN_SORTED_LIST (self), uuid);
 }
 
 guint
@@ -648,8 +655,8 @@ govorun_account_store_count_kind (GovorunAccountStore *self,
 
   g_return_val_if_fail (GOVORUN_IS_ACCOUNT_STORE (self), 0);
 
-  for (guint i = 0; i < self->accounts->len; i++)
-    if (govorun_account_get_kind (g_ptr_array_index (self->accounts, i)) == kind)
+  for (guint i = 0; i < govorun_sorted_list_get_length (GOVORUN_SORTED_LIST (self)); i++)
+    if (govorun_account_get_kind (govorun_sorted_list_peek (GOVORUN_SORTED_LIST (self), i)) == kind)
       n++;
   return n;
 }

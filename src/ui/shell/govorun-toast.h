@@ -19,9 +19,6 @@ G_BEGIN_DECLS
 /* Shows @text in the toast overlay of @widget's window, if it has one. */
 void govorun_toast_show           (GtkWidget      *widget,
                                    const char     *text);
-/* A toast showing @text as written: libadwaita 1.2 toast titles are
- * markup, and toasts quote names and provider messages. */
-AdwToast *govorun_toast_new       (const char     *text);
 /* Installs "win.toast" (a string parameter) on @widget_class, whose
  * template must have an AdwToastOverlay named "toast_overlay". */
 void govorun_toast_install_action (GtkWidgetClass *widget_class);
