@@ -256,9 +256,8 @@ test_foreign_items (void)
   g_assert_cmpstr (foreign, ==, "not-ours");
 }
 
-/* The keyring locked and its unlock prompt not answered (there is no
- * prompter here): the key is there, so the error says "locked", never
- * "not in the keyring". */
+/* The keyring locked and its unlock prompt failed: the key is there, so
+ * the error says "locked", never "not in the keyring". */
 static void
 test_locked (void)
 {
@@ -270,6 +269,13 @@ test_locked (void)
   g_autofree char *uuid = govorun_uuid_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *secret = NULL;
+
+  /* With a display the keyring's prompter would wait for a person. */
+  if (g_strcmp0 (g_getenv ("DISPLAY"), "") != 0 && g_getenv ("DISPLAY") != NULL)
+    {
+      g_test_skip ("a display is set: the unlock prompt would wait (test-secrets-locked runs without one)");
+      return;
+    }
 
   g_assert_true (store_sync (secrets, uuid, 1, "locked-key", &error));
   g_assert_no_error (error);
@@ -414,10 +420,12 @@ main (int   argc,
   g_test_add_func ("/Govorun/Secrets/profiles-isolated", test_profiles_isolated);
   g_test_add_func ("/Govorun/Secrets/foreign-items", test_foreign_items);
   g_test_add_func ("/Govorun/Secrets/missing-collection", test_missing_collection);
-  g_test_add_func ("/Govorun/Secrets/locked", test_locked);
   g_test_add_func ("/Govorun/Secrets/cancelled", test_cancelled);
   g_test_add_func ("/Govorun/Secrets/unavailable", test_unavailable);
   g_test_add_func ("/Govorun/Secrets/secret-ref", test_secret_ref);
+  /* Run on its own, without a display (tests/store/meson.build); last,
+   * as it leaves this run's private keyring locked. */
+  g_test_add_func ("/Govorun/Secrets/locked", test_locked);
 
   return g_test_run ();
 }
