@@ -63,6 +63,10 @@ void                govorun_agent_number_free     (GovorunAgentNumber       *num
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunAgentNumber, govorun_agent_number_free)
 
+/* Names are for a list: longer ones are refused (and would make every
+ * wrapped row title slow to lay out). */
+#define GOVORUN_AGENT_NAME_MAX_CHARS 100
+
 /* The slug an agent named @name starts from (before it is made unique):
  * lower-case ASCII with Cyrillic transliterated, runs of anything other
  * than [a-z0-9] turned into one "-", no "-" at either end, at most
@@ -132,7 +136,6 @@ void                govorun_agent_set_application_name (GovorunAgent       *self
 gint64              govorun_agent_get_created_at       (GovorunAgent       *self);
 void                govorun_agent_set_created_at       (GovorunAgent       *self,
                                                         gint64              created_at);
-gint64              govorun_agent_get_updated_at       (GovorunAgent       *self);
 void                govorun_agent_set_updated_at       (GovorunAgent       *self,
                                                         gint64              updated_at);
 

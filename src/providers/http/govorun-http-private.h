@@ -20,7 +20,12 @@ typedef enum
   /* A read (or otherwise repeatable request): retried with backoff after
    * transport failures and 5xx answers. Never set it for mutations. */
   GOVORUN_HTTP_FLAGS_IDEMPOTENT = 1 << 0,
+  /* A recording or other media download: read up to
+   * GOVORUN_HTTP_MEDIA_MAX_SIZE instead of the JSON answer limit. */
+  GOVORUN_HTTP_FLAGS_MEDIA      = 1 << 1,
 } GovorunHttpFlags;
+
+#define GOVORUN_HTTP_MEDIA_MAX_SIZE (256 * 1024 * 1024)
 
 /* Builds a fresh message for each attempt (a sent message is not reused). */
 typedef SoupMessage *(*GovorunHttpMessageFunc) (gpointer user_data);

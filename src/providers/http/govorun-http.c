@@ -572,15 +572,20 @@ attempt_done (GTask        *task,
 /* GMemoryOutputStream grows by powers of two; refusing to grow past the
  * limit (a power of two) ends the read there with G_IO_ERROR_NO_SPACE. */
 G_STATIC_ASSERT ((GOVORUN_JSON_ANSWER_MAX_SIZE & (GOVORUN_JSON_ANSWER_MAX_SIZE - 1)) == 0);
+G_STATIC_ASSERT ((GOVORUN_HTTP_MEDIA_MAX_SIZE & (GOVORUN_HTTP_MEDIA_MAX_SIZE - 1)) == 0);
 
 static gpointer
-bounded_realloc (gpointer data,
-                 gsize    size)
+answer_realloc (gpointer data,
+                gsize    size)
 {
-  if (size > GOVORUN_JSON_ANSWER_MAX_SIZE)
-    return NULL;
+  return size > GOVORUN_JSON_ANSWER_MAX_SIZE ? NULL : g_realloc (data, size);
+}
 
-  return g_realloc (data, size);
+static gpointer
+media_realloc (gpointer data,
+               gsize    size)
+{
+  return size > GOVORUN_HTTP_MEDIA_MAX_SIZE ? NULL : g_realloc (data, size);
 }
 
 /* Stops reading past the limit: the rest is never held in memory. */
@@ -654,7 +659,10 @@ on_sent (GObject      *source,
 
   /* What soup_session_send_and_read() does, into a buffer that stops
    * growing at the limit; closing the source gives the connection back. */
-  out = g_memory_output_stream_new (NULL, 0, bounded_realloc, g_free);
+  out = g_memory_output_stream_new (NULL, 0,
+                                    req->max_body_size == GOVORUN_HTTP_MEDIA_MAX_SIZE ? media_realloc
+                                                                                      : answer_realloc,
+                                    g_free);
   g_output_stream_splice_async (out, stream,
                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
                                 G_PRIORITY_DEFAULT, req->attempt_cancellable, on_spliced, task);
@@ -853,7 +861,8 @@ govorun_http_send_async (GovorunHttp              *self,
   req->timeout_ms = self->timeout_ms;
   req->max_attempts = self->max_attempts;
   req->base_delay_ms = self->base_delay_ms;
-  req->max_body_size = GOVORUN_JSON_ANSWER_MAX_SIZE;
+  req->max_body_size = (flags & GOVORUN_HTTP_FLAGS_MEDIA) != 0 ? GOVORUN_HTTP_MEDIA_MAX_SIZE
+                                                                 : GOVORUN_JSON_ANSWER_MAX_SIZE;
   req->started_us = g_get_monotonic_time ();
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
 

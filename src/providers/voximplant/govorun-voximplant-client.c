@@ -1096,6 +1096,7 @@ _govorun_voximplant_client_parse_for_fuzzing (const guint8 *data,
           _govorun_voximplant_applications_parse_for_fuzzing (envelope);
           _govorun_voximplant_phone_numbers_parse_for_fuzzing (envelope);
           _govorun_voximplant_number_market_parse_for_fuzzing (envelope);
+          _govorun_voximplant_call_history_parse_for_fuzzing (envelope);
         }
     }
 }
@@ -1115,4 +1116,30 @@ _govorun_voximplant_client_envelope_for_fuzzing (const guint8  *data,
   g_autoptr(GBytes) body = g_bytes_new (data, size);
 
   return interpret_response (body, status, FALSE, error);
+}
+
+/* ---- For requests outside the Management API (recordings) ---- */
+
+GovorunHttp *
+_govorun_voximplant_client_get_http (GovorunVoximplantClient *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self), NULL);
+
+  return self->http;
+}
+
+GovorunVoximplantCredentials *
+_govorun_voximplant_client_get_credentials (GovorunVoximplantClient *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self), NULL);
+
+  return self->credentials;
+}
+
+GError *
+_govorun_voximplant_error_new_for_status (GovorunVoximplantError code,
+                                          guint                  http_status,
+                                          gboolean               jwt_auth)
+{
+  return new_provider_error (code, sentence_for (code, jwt_auth), 0, NULL, http_status);
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "govorun-client-factory.h"
+#include "govorun-account-key.h"
 #include "govorun-secrets.h"
 #include "govorun-voximplant-credentials.h"
 
@@ -67,30 +68,6 @@ govorun_client_factory_new (GovorunHttp         *http,
   g_set_object (&self->accounts, accounts);
 
   return self;
-}
-
-GovorunHttp *
-govorun_client_factory_get_http (GovorunClientFactory *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_CLIENT_FACTORY (self), NULL);
-
-  return self->http;
-}
-
-GovorunEndpoints *
-govorun_client_factory_get_endpoints (GovorunClientFactory *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_CLIENT_FACTORY (self), NULL);
-
-  return self->endpoints;
-}
-
-GovorunAccountStore *
-govorun_client_factory_get_accounts (GovorunClientFactory *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_CLIENT_FACTORY (self), NULL);
-
-  return self->accounts;
 }
 
 static char *
@@ -243,10 +220,16 @@ start (GovorunClientFactory *self,
        const char           *secret)
 {
   BuildData *data = g_new0 (BuildData, 1);
+  GError *error = NULL;
 
   data->account = g_object_ref (account);
-  data->secret = g_strdup (secret);
   g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
+  /* A typed key is sent as it would be saved: trimmed, or refused. */
+  if (secret != NULL && (data->secret = govorun_account_key_clean (account, secret, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   if (secret == NULL)
     {

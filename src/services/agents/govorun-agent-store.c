@@ -94,14 +94,6 @@ govorun_agent_store_new (GovorunStore *store)
   return self;
 }
 
-GovorunStore *
-govorun_agent_store_get_store (GovorunAgentStore *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_AGENT_STORE (self), NULL);
-
-  return self->store;
-}
-
 /* The records' codes are the service's own (see the header). */
 static void
 return_error (GTask  *task,
@@ -223,6 +215,12 @@ govorun_agent_store_save_async (GovorunAgentStore   *self,
     {
       g_task_return_new_error (task, GOVORUN_AGENT_STORE_ERROR, GOVORUN_AGENT_STORE_ERROR_INVALID,
                                _("The agent has no name. Give it a name and save it again."));
+      return;
+    }
+  if (g_utf8_strlen (name, -1) > GOVORUN_AGENT_NAME_MAX_CHARS)
+    {
+      g_task_return_new_error (task, GOVORUN_AGENT_STORE_ERROR, GOVORUN_AGENT_STORE_ERROR_INVALID,
+                               _("The agent's name is too long. Use at most 100 characters."));
       return;
     }
   if (govorun_agent_get_uuid (agent) != NULL

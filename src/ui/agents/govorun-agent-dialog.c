@@ -13,6 +13,8 @@
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-row-text.h"
+#include "govorun-toast.h"
 
 /*
  * "New agent": four pages, one decision each — which ElevenLabs agent,
@@ -50,7 +52,6 @@ struct _GovorunAgentDialog
   gboolean                busy;
 
   /* template children */
-  AdwToastOverlay        *toast_overlay;
   AdwWindowTitle         *window_title;
   GtkWidget              *back_button;
   GtkWidget              *next_button;
@@ -104,13 +105,6 @@ current_page (GovorunAgentDialog *self)
       return i;
 
   return 0;
-}
-
-static void
-toast (GovorunAgentDialog *self,
-       const char         *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 static void
@@ -330,7 +324,7 @@ agent_fetched_cb (GObject      *object,
       /* Only an answer about the agent marks the ID; an unreadable key does not. */
       if (!g_error_matches (error, GOVORUN_AGENT_CATALOG_ERROR, GOVORUN_AGENT_CATALOG_ERROR_SECRET_UNAVAILABLE))
         gtk_widget_add_css_class (GTK_WIDGET (self->agent_id_row), "error");
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -413,7 +407,7 @@ agents_listed_cb (GObject      *object,
    * account trouble; an answer's error stays in the list. */
   if (g_error_matches (error, GOVORUN_AGENT_CATALOG_ERROR, GOVORUN_AGENT_CATALOG_ERROR_SECRET_UNAVAILABLE))
     {
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -514,14 +508,14 @@ audio_fixed_cb (GObject      *object,
 
   if (agent == NULL)
     {
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
   g_clear_object (&self->chosen);
   self->chosen = agent;
   show_chosen (self);
-  toast (self, _("The agent now uses 16 kHz PCM both ways"));
+  govorun_toast_show (GTK_WIDGET (self), _("The agent now uses 16 kHz PCM both ways"));
 }
 
 static void
@@ -592,6 +586,7 @@ show_numbers (GovorunAgentDialog *self)
       GovorunAgent *owner = NULL;
       g_autofree char *title = g_strdup_printf ("+%s", number->number[0] == '+' ? number->number + 1 : number->number);
       g_autofree char *subtitle = NULL;
+      g_autofree char *escaped_title = NULL;
 
       if (number->deactivated)
         continue;
@@ -611,7 +606,8 @@ show_numbers (GovorunAgentDialog *self)
       else
         subtitle = g_strdup (_("Not bound"));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      escaped_title = g_markup_escape_text (title, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
       set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (check), "number", number);
@@ -654,7 +650,7 @@ numbers_listed_cb (GObject      *object,
 
   if (owned == NULL)
     {
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1054,8 +1050,8 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-agent-dialog.ui");
+  govorun_toast_install_action (widget_class);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GovorunAgentDialog, name)
-  BIND (toast_overlay);
   BIND (window_title);
   BIND (back_button);
   BIND (next_button);
@@ -1106,6 +1102,7 @@ static void
 govorun_agent_dialog_init (GovorunAgentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  govorun_editable_limit (GTK_EDITABLE (self->name_row), GOVORUN_AGENT_NAME_MAX_CHARS);
 
   self->cancellable = g_cancellable_new ();
   self->list_cancellable = g_cancellable_new ();
