@@ -675,6 +675,17 @@ test_huge_answer (Fixture       *fixture,
       g_assert_nonnull (strstr (res.error->message, "8.4\u00a0MB"));
       result_clear (&res);
     }
+
+  /* A recording is media: its own, larger limit. */
+  {
+    Result res = { 0 };
+
+    send_and_wait (fixture, "GET", "/huge-chunked",
+                   GOVORUN_HTTP_FLAGS_IDEMPOTENT | GOVORUN_HTTP_FLAGS_MEDIA, NULL, &res);
+    g_assert_no_error (res.error);
+    g_assert_cmpuint (g_bytes_get_size (res.body), ==, 20 * 1000 * 1000);
+    result_clear (&res);
+  }
 }
 
 static void
