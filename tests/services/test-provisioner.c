@@ -372,6 +372,99 @@ test_apply (Fixture       *f,
   (void) deployed;
 }
 
+/* Index in the request log of @method's first (or last) request; -1 if none. */
+static int
+log_index (char       **log,
+           const char  *method,
+           gboolean     last)
+{
+  int found = -1;
+
+  for (int i = 0; log[i] != NULL; i++)
+    if (g_str_equal (log[i], method))
+      {
+        found = i;
+        if (!last)
+          break;
+      }
+  return found;
+}
+
+/* Dependent changes go out in order: the inbound rule before the outbound
+ * catch-all (rules match in creation order), and on rollback every DelRule
+ * is answered before the first DelScenario of a scenario it references. */
+static void
+test_dependent_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GovorunVoximplantClient) client = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autofree char *inbound_name = govorun_provisioner_rule_name (govorun_agent_get_slug (f->agent), TRUE);
+  g_autofree char *outbound_name = govorun_provisioner_rule_name (govorun_agent_get_slug (f->agent), FALSE);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) log = NULL;
+  gint64 inbound_id = 0, outbound_id = 0;
+
+  /* Many times: parallel requests would come out in either order. */
+  for (guint round = 0; round < 5; round++)
+    {
+      govorun_agent_set_outbound (f->agent, TRUE);
+      govorun_emulator_reset_counts (f->vox);
+      g_assert_true (apply (f, &error));
+      g_assert_no_error (error);
+      assert_deployed (f, 2, 2);
+
+      log = govorun_emulator_get_request_log (f->vox);
+      g_assert_cmpint (log_index (log, "AddRule", FALSE), >, log_index (log, "AddScenario", TRUE));
+      g_assert_cmpint (log_index (log, "AddRule", FALSE), <, log_index (log, "AddRule", TRUE));
+      g_clear_pointer (&log, g_strfreev);
+
+      client = vox_client (f);
+      govorun_voximplant_client_get_rules_async (client, govorun_agent_get_application_id (f->agent), FALSE,
+                                                 0, 0, NULL, on_result, f);
+      rules = govorun_voximplant_client_get_rules_finish (client, wait_result (f), NULL, &error);
+      g_clear_object (&f->result);
+      g_assert_no_error (error);
+      for (guint i = 0; i < rules->len; i++)
+        {
+          GovorunVoximplantRule *rule = g_ptr_array_index (rules, i);
+
+          if (g_str_equal (rule->rule_name, inbound_name))
+            inbound_id = rule->rule_id;
+          else if (g_str_equal (rule->rule_name, outbound_name))
+            outbound_id = rule->rule_id;
+        }
+      g_assert_cmpint (inbound_id, >, 0);
+      g_assert_cmpint (outbound_id, >, inbound_id);
+      g_clear_pointer (&rules, g_ptr_array_unref);
+      g_clear_object (&client);
+
+      /* An edit drops outbound: its rule goes before its scenario. */
+      govorun_agent_set_outbound (f->agent, FALSE);
+      govorun_emulator_reset_counts (f->vox);
+      g_assert_true (apply (f, &error));
+      g_assert_no_error (error);
+      assert_deployed (f, 1, 1);
+      log = govorun_emulator_get_request_log (f->vox);
+      g_assert_cmpint (log_index (log, "DelRule", TRUE), >=, 0);
+      g_assert_cmpint (log_index (log, "DelRule", TRUE), <, log_index (log, "DelScenario", FALSE));
+      g_clear_pointer (&log, g_strfreev);
+
+      govorun_agent_set_outbound (f->agent, TRUE);
+      g_assert_true (apply (f, &error));
+      g_assert_no_error (error);
+
+      govorun_emulator_reset_counts (f->vox);
+      rollback (f);
+      g_assert_cmpuint (count (f, "rule"), ==, 0);
+      log = govorun_emulator_get_request_log (f->vox);
+      g_assert_cmpint (log_index (log, "DelRule", TRUE), >=, 0);
+      g_assert_cmpint (log_index (log, "DelRule", TRUE), <, log_index (log, "DelScenario", FALSE));
+      g_assert_cmpint (log_index (log, "DelScenario", TRUE), <, log_index (log, "DelApplication", FALSE));
+      g_clear_pointer (&log, g_strfreev);
+    }
+}
+
 static void
 test_drift_repair_delete (Fixture       *f,
                           gconstpointer  data)
@@ -609,6 +702,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/Govorun/Provisioner/apply", Fixture, NULL, fixture_setup, test_apply, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/dependent-order", Fixture, NULL, fixture_setup, test_dependent_order,
+              fixture_teardown);
   g_test_add ("/Govorun/Provisioner/drift-repair-delete", Fixture, NULL, fixture_setup,
               test_drift_repair_delete, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/account-in-use", Fixture, NULL, fixture_setup,

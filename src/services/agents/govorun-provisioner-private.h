@@ -271,7 +271,9 @@ void          _govorun_provisioner_apply_begin       (Run              *run);
 /* govorun-provisioner-rollback.c: removing Govorun's own objects */
 void          _govorun_provisioner_remove_bindings   (Run              *run,
                                                       gboolean          everything);
-void          _govorun_provisioner_remove_rules_and_scenarios (Run     *run,
+void          _govorun_provisioner_remove_rules      (Run              *run,
+                                                      gboolean          everything);
+void          _govorun_provisioner_remove_scenarios  (Run              *run,
                                                       gboolean          everything);
 void          _govorun_provisioner_rollback_begin    (Run              *run);
 
