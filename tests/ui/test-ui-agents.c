@@ -407,6 +407,63 @@ run_script (gpointer user_data)
   g_assert_cmpuint (count_objects ("bound-number"), ==, 0);
   g_assert_cmpuint (count_objects ("number"), ==, 2);
 
+  /* A webhook-bot agent that makes outbound calls: no ElevenLabs agent is
+   * asked for, and the outbound scenario talks through the bot. */
+  click (window, _("New Agent"));
+  g_assert_true (wait_until (dialog_open, NULL, 5000));
+  dialog = agent_dialog ();
+  select_in_combo (dialog, _("Who Answers"),
+                   _("My webhook bot (speech recognition and synthesis by Voximplant)"));
+  g_assert_null (find_widget (dialog, ADW_TYPE_COMBO_ROW, _("ElevenLabs Account")));
+  type_into (dialog, _("Bot URL (https://…)"), "https://bot.example.com/voice");
+  next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
+  /* The business ID is needed too. */
+  g_assert_false (gtk_widget_get_sensitive (next));
+  type_into (dialog, _("Business ID for Your Bot"), "clinic-7");
+  g_assert_true (wait_until (widget_sensitive, next, 5000));
+  screenshot (dialog, russian ? "agent-wizard-bot-ru.png" : "agent-wizard-bot.png");
+  click (dialog, _("_Next"));
+  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+74951230001");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  g_assert_true (wait_until (widget_sensitive, next, 10000));
+  click (dialog, _("_Next"));
+  wait_widget (dialog, ADW_TYPE_ENTRY_ROW, _("Agent Name"));
+  type_into (dialog, _("Agent Name"), "Bot line");
+  gtk_switch_set_active (GTK_SWITCH (find_widget (wait_widget (dialog, ADW_TYPE_ACTION_ROW,
+                                                               _("Answer Inbound Calls")),
+                                                  GTK_TYPE_SWITCH, NULL)), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (find_widget (wait_widget (dialog, ADW_TYPE_ACTION_ROW,
+                                                               _("Make Outbound Calls")),
+                                                  GTK_TYPE_SWITCH, NULL)), TRUE);
+  g_assert_true (wait_until (widget_sensitive, next, 5000));
+  click (dialog, _("_Next"));
+  next = wait_widget (dialog, GTK_TYPE_BUTTON, _("C_reate and Configure"));
+  g_assert_true (wait_until (widget_sensitive, next, 15000));
+  click (dialog, _("C_reate and Configure"));
+  g_assert_true (wait_until (dialog_closed, NULL, 5000));
+  g_assert_true (wait_until (label_is, &ready, 30000));
+  g_assert_cmpuint (count_objects ("scenario"), ==, 1);
+  g_assert_cmpuint (count_objects ("rule"), ==, 1);
+  {
+    GtkWidget *details_page = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON,
+                                                                    _("C_heck for Changes")),
+                                                       GOVORUN_TYPE_AGENT_DETAILS);
+    GtkWidget *code_window;
+    GtkTextBuffer *buffer;
+    g_autofree char *text = NULL;
+
+    g_assert_true (gtk_widget_activate_action (details_page, "details.scenario", NULL));
+    g_assert_true (wait_until (scenario_window_open, NULL, 5000));
+    code_window = scenario_window ();
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (code_window, GTK_TYPE_TEXT_VIEW, NULL)));
+    g_assert_true (wait_until (buffer_has_code, buffer, 10000));
+    g_object_get (buffer, "text", &text, NULL);
+    g_assert_nonnull (strstr (text, "https://bot.example.com/voice"));
+    g_assert_nonnull (strstr (text, "clinic-7"));
+    g_assert_null (strstr (text, "createAgentsClient"));
+    gtk_window_destroy (GTK_WINDOW (code_window));
+  }
+
   g_application_quit (G_APPLICATION (app));
   return G_SOURCE_REMOVE;
 }

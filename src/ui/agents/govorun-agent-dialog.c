@@ -15,8 +15,9 @@
 #include "govorun-buy-number-dialog.h"
 
 /*
- * "New agent": four pages, one decision each — which ElevenLabs agent,
- * which Voximplant account and numbers, how the agent works, and the plan.
+ * "New agent": four pages, one decision each — who answers (an ElevenLabs
+ * agent, or the user's webhook bot, which needs none), which Voximplant
+ * account and numbers, how the agent works, and the plan.
  * Nothing changes in either account before the last page's button, except
  * an explicit, confirmed fix of the agent's audio formats. The agent is saved
  * as a draft when the plan is computed, so it can be continued later.
@@ -40,6 +41,9 @@ struct _GovorunAgentDialog
   gboolean                creating;     /* a new agent, though saved as a draft on the way */
   GCancellable           *cancellable;
   GCancellable           *list_cancellable;
+  /* Its own: searching agents must not cancel the numbers' listing (which
+   * would leave the dialog busy). */
+  GCancellable           *agents_cancellable;
 
   GListStore             *el_accounts;
   GListStore             *vox_accounts;
@@ -62,6 +66,9 @@ struct _GovorunAgentDialog
   GtkListBox             *agents_list;
   GtkWidget              *more_agents_button;
   GtkWidget              *chosen_group;
+  AdwPreferencesGroup    *engine_group;
+  GtkWidget              *el_group;
+  GtkWidget              *agents_group;
   AdwActionRow           *chosen_name_row;
   AdwActionRow           *chosen_message_row;
   AdwActionRow           *chosen_language_row;
@@ -138,6 +145,13 @@ selected_account (AdwComboRow *row,
   }
 }
 
+/* "Who answers", for inbound and outbound calls alike. */
+static gboolean
+uses_webhook (GovorunAgentDialog *self)
+{
+  return adw_combo_row_get_selected (self->engine_row) == ENGINE_ROW_WEBHOOK;
+}
+
 static gboolean
 page_complete (GovorunAgentDialog *self,
                guint               page)
@@ -145,6 +159,13 @@ page_complete (GovorunAgentDialog *self,
   switch (page)
     {
     case 0:
+      if (uses_webhook (self))
+        {
+          const char *url = gtk_editable_get_text (GTK_EDITABLE (self->webhook_row));
+          g_autofree char *tenant = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tenant_row))));
+
+          return (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")) && *tenant != '\0';
+        }
       return self->chosen != NULL;
 
     case 1:
@@ -158,16 +179,8 @@ page_complete (GovorunAgentDialog *self,
         g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
         gboolean any = gtk_switch_get_active (self->inbound_switch) ||
                        gtk_switch_get_active (self->outbound_switch);
-        gboolean webhook_ok = TRUE;
 
-        if (adw_combo_row_get_selected (self->engine_row) == ENGINE_ROW_WEBHOOK)
-          {
-            const char *url = gtk_editable_get_text (GTK_EDITABLE (self->webhook_row));
-
-            webhook_ok = g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://");
-          }
-
-        return *name != '\0' && any && webhook_ok;
+        return *name != '\0' && any;
       }
 
     case 3:
@@ -247,7 +260,7 @@ show_chosen (GovorunAgentDialog *self)
   gboolean formats_ok;
   GString *advice;
 
-  gtk_widget_set_visible (self->chosen_group, agent != NULL);
+  gtk_widget_set_visible (self->chosen_group, agent != NULL && !uses_webhook (self));
   if (agent == NULL)
     return;
 
@@ -469,10 +482,10 @@ list_agents (GovorunAgentDialog *self,
   if (account == NULL)
     return;
 
-  reset_cancellable (&self->list_cancellable);
+  reset_cancellable (&self->agents_cancellable);
   govorun_agent_catalog_list_async (get_catalog (self), account,
                                     gtk_editable_get_text (GTK_EDITABLE (self->agent_search)),
-                                    more ? self->next_cursor : NULL, self->list_cancellable,
+                                    more ? self->next_cursor : NULL, self->agents_cancellable,
                                     agents_listed_cb, g_object_ref (self));
 }
 
@@ -725,15 +738,22 @@ on_buy_clicked (GovorunAgentDialog *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* -- page 3: setup -- */
+/* -- page 1: who answers; page 3: setup -- */
 
 static void
 on_setup_changed (GovorunAgentDialog *self)
 {
-  gboolean webhook = adw_combo_row_get_selected (self->engine_row) == ENGINE_ROW_WEBHOOK;
+  gboolean webhook = uses_webhook (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->webhook_row), webhook);
   gtk_widget_set_visible (GTK_WIDGET (self->tenant_row), webhook);
+  /* A webhook bot needs no ElevenLabs agent. */
+  gtk_widget_set_visible (self->el_group, !webhook);
+  gtk_widget_set_visible (self->agents_group, !webhook);
+  gtk_widget_set_visible (self->chosen_group, !webhook && self->chosen != NULL);
+  adw_preferences_group_set_description (self->engine_group, webhook
+    ? _("Voximplant recognises the caller's speech, sends it to your bot's address and speaks the bot's answers, on inbound and outbound calls. The business ID tells your bot which of its businesses the call is for; enter the one it expects.")
+    : NULL);
   update_buttons (self);
 }
 
@@ -749,19 +769,30 @@ build_agent (GovorunAgentDialog *self)
   GovorunAccount *vox = selected_account (self->vox_account_row, self->vox_accounts);
 
   govorun_agent_set_name (agent, name);
-  govorun_agent_set_el_account_uuid (agent, govorun_account_get_uuid (el));
-  govorun_agent_set_el_agent_id (agent, govorun_voice_agent_get_id (self->chosen));
-  govorun_agent_set_el_agent_name (agent, govorun_voice_agent_get_name (self->chosen));
+  if (uses_webhook (self) || self->chosen == NULL)
+    {
+      govorun_agent_set_el_account_uuid (agent, NULL);
+      govorun_agent_set_el_agent_id (agent, NULL);
+      govorun_agent_set_el_agent_name (agent, NULL);
+    }
+  else
+    {
+      govorun_agent_set_el_account_uuid (agent, el != NULL ? govorun_account_get_uuid (el) : NULL);
+      govorun_agent_set_el_agent_id (agent, govorun_voice_agent_get_id (self->chosen));
+      govorun_agent_set_el_agent_name (agent, govorun_voice_agent_get_name (self->chosen));
+    }
   govorun_agent_set_vox_account_uuid (agent, govorun_account_get_uuid (vox));
   govorun_agent_set_inbound (agent, gtk_switch_get_active (self->inbound_switch));
   govorun_agent_set_outbound (agent, gtk_switch_get_active (self->outbound_switch));
   govorun_agent_set_record (agent, gtk_switch_get_active (self->record_switch));
 
-  if (adw_combo_row_get_selected (self->engine_row) == ENGINE_ROW_WEBHOOK)
+  if (uses_webhook (self))
     {
       govorun_agent_set_engine (agent, GOVORUN_AGENT_ENGINE_WEBHOOK);
       govorun_agent_set_webhook_url (agent, gtk_editable_get_text (GTK_EDITABLE (self->webhook_row)));
-      govorun_agent_set_tenant_slug (agent, gtk_editable_get_text (GTK_EDITABLE (self->tenant_row)));
+      g_autofree char *tenant = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tenant_row))));
+
+      govorun_agent_set_tenant_slug (agent, tenant);
     }
   else
     govorun_agent_set_engine (agent, GOVORUN_AGENT_ENGINE_ELEVENLABS);
@@ -1014,8 +1045,11 @@ fill_from_agent (GovorunAgentDialog *self)
                                    _("To move the agent to another account, roll it back first"));
     }
 
-  gtk_editable_set_text (GTK_EDITABLE (self->agent_id_row), govorun_agent_get_el_agent_id (agent));
-  fetch_agent (self, govorun_agent_get_el_agent_id (agent));
+  if (govorun_agent_get_el_agent_id (agent) != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->agent_id_row), govorun_agent_get_el_agent_id (agent));
+      fetch_agent (self, govorun_agent_get_el_agent_id (agent));
+    }
 }
 
 static void
@@ -1025,8 +1059,10 @@ govorun_agent_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->list_cancellable);
+  g_cancellable_cancel (self->agents_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list_cancellable);
+  g_clear_object (&self->agents_cancellable);
   g_clear_object (&self->services);
   g_clear_object (&self->editing);
   g_clear_object (&self->saved);
@@ -1067,6 +1103,9 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   BIND (agents_list);
   BIND (more_agents_button);
   BIND (chosen_group);
+  BIND (engine_group);
+  BIND (el_group);
+  BIND (agents_group);
   BIND (chosen_name_row);
   BIND (chosen_message_row);
   BIND (chosen_language_row);
@@ -1109,6 +1148,7 @@ govorun_agent_dialog_init (GovorunAgentDialog *self)
 
   self->cancellable = g_cancellable_new ();
   self->list_cancellable = g_cancellable_new ();
+  self->agents_cancellable = g_cancellable_new ();
   self->el_accounts = g_list_store_new (GOVORUN_TYPE_ACCOUNT);
   self->vox_accounts = g_list_store_new (GOVORUN_TYPE_ACCOUNT);
   self->checked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
