@@ -15,6 +15,7 @@
 #include "govorun-voximplant-applications.h"
 #include "govorun-voximplant-number-market.h"
 #include "govorun-voximplant-phone-numbers.h"
+#include "govorun-voximplant-secrets.h"
 
 G_BEGIN_DECLS
 
