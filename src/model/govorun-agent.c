@@ -28,6 +28,7 @@ struct _GovorunAgent
   char *webhook_url;
   char *tenant_slug;
   gboolean record;
+  gboolean key_in_scenario;
   GovorunAgentState state;
   char *last_step;
   char *last_error;
@@ -69,6 +70,7 @@ enum {
   PROP_WEBHOOK_URL,
   PROP_TENANT_SLUG,
   PROP_RECORD,
+  PROP_KEY_IN_SCENARIO,
   PROP_STATE,
   PROP_LAST_STEP,
   PROP_LAST_ERROR,
@@ -316,6 +318,10 @@ govorun_agent_get_property (GObject    *object,
       g_value_set_boolean (value, self->record);
       break;
 
+    case PROP_KEY_IN_SCENARIO:
+      g_value_set_boolean (value, self->key_in_scenario);
+      break;
+
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
@@ -407,6 +413,10 @@ govorun_agent_set_property (GObject      *object,
       govorun_agent_set_record (self, g_value_get_boolean (value));
       break;
 
+    case PROP_KEY_IN_SCENARIO:
+      govorun_agent_set_key_in_scenario (self, g_value_get_boolean (value));
+      break;
+
     case PROP_STATE:
       govorun_agent_set_state (self, g_value_get_enum (value));
       break;
@@ -487,6 +497,9 @@ govorun_agent_class_init (GovorunAgentClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RECORD] =
     g_param_spec_boolean ("record", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY_IN_SCENARIO] =
+    g_param_spec_boolean ("key-in-scenario", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, GOVORUN_TYPE_AGENT_STATE, GOVORUN_AGENT_STATE_DRAFT,
@@ -587,6 +600,7 @@ govorun_agent_assign (GovorunAgent *self,
   govorun_agent_set_webhook_url (self, from->webhook_url);
   govorun_agent_set_tenant_slug (self, from->tenant_slug);
   govorun_agent_set_record (self, from->record);
+  govorun_agent_set_key_in_scenario (self, from->key_in_scenario);
   govorun_agent_set_state (self, from->state);
   govorun_agent_set_last_step (self, from->last_step);
   govorun_agent_set_last_error (self, from->last_error);
@@ -868,6 +882,27 @@ govorun_agent_set_record (GovorunAgent *self,
     return;
   self->record = record;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+gboolean
+govorun_agent_get_key_in_scenario (GovorunAgent *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_AGENT (self), FALSE);
+
+  return self->key_in_scenario;
+}
+
+void
+govorun_agent_set_key_in_scenario (GovorunAgent *self,
+                                   gboolean      key_in_scenario)
+{
+  g_return_if_fail (GOVORUN_IS_AGENT (self));
+
+  key_in_scenario = !!key_in_scenario;
+  if (self->key_in_scenario == key_in_scenario)
+    return;
+  self->key_in_scenario = key_in_scenario;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_IN_SCENARIO]);
 }
 
 GovorunAgentState

@@ -114,6 +114,11 @@ void                govorun_agent_set_tenant_slug      (GovorunAgent       *self
 gboolean            govorun_agent_get_record           (GovorunAgent       *self);
 void                govorun_agent_set_record           (GovorunAgent       *self,
                                                         gboolean            record);
+/* TRUE when the account has no secret storage, so the deployed scenarios
+ * carry the ElevenLabs key in their text (the agent's page says so). */
+gboolean            govorun_agent_get_key_in_scenario  (GovorunAgent       *self);
+void                govorun_agent_set_key_in_scenario  (GovorunAgent       *self,
+                                                        gboolean            key_in_scenario);
 GovorunAgentState   govorun_agent_get_state            (GovorunAgent       *self);
 void                govorun_agent_set_state            (GovorunAgent       *self,
                                                         GovorunAgentState   state);
