@@ -264,7 +264,7 @@ mutations (Fixture *f)
 {
   const char *methods[] = { "AddApplication", "AddScenario", "AddRule", "SetScenarioInfo", "SetRuleInfo",
                             "BindScenario", "BindPhoneNumberToApplication", "DelRule", "DelScenario",
-                            "DelApplication" };
+                            "DelApplication", "AddSecret", "SetSecretInfo", "DelSecret" };
   guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
@@ -324,7 +324,17 @@ test_apply (Fixture       *f,
   text = govorun_provisioner_get_scenario_finish (f->prov, wait_result (f), &error);
   g_clear_object (&f->result);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+  /* The key is the application's secret, not in the text. */
+  g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+  g_assert_nonnull (strstr (text, GOVORUN_SCENARIO_KEY_SECRET_NAME));
+  g_assert_false (govorun_agent_get_key_in_scenario (f->agent));
+  {
+    g_autofree char *secret = govorun_voximplant_emulator_get_secret (govorun_sandbox_get_voximplant (f->s.sandbox), VOX,
+                                                                      govorun_agent_get_application_id (f->agent),
+                                                                      GOVORUN_SCENARIO_KEY_SECRET_NAME);
+
+    g_assert_cmpstr (secret, ==, GOVORUN_SANDBOX_EL_API_KEY);
+  }
   {
     g_autoptr(GPtrArray) found = drift (f);
 
@@ -335,7 +345,6 @@ test_apply (Fixture       *f,
   g_clear_object (&f->result);
   g_assert_no_error (error);
   g_assert_null (strstr (masked, GOVORUN_SANDBOX_EL_API_KEY));
-  g_assert_nonnull (strstr (masked, "••••_key"));
 
   /* Again: nothing changes. */
   govorun_emulator_reset_counts (f->vox);
@@ -465,6 +474,82 @@ test_dependent_order (Fixture       *f,
     }
 }
 
+/* The id of the agent's inbound scenario in the account. */
+static gint64
+scenario_id (Fixture *f)
+{
+  g_autoptr(GovorunVoximplantClient) client = vox_client (f);
+  g_autofree char *name = govorun_scenario_name_for_agent (govorun_agent_get_slug (f->agent), GOVORUN_SCENARIO_INBOUND);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_voximplant_client_get_scenarios_async (client, 0, name, FALSE, 0, 0, NULL, on_result, f);
+  found = govorun_voximplant_client_get_scenarios_finish (client, wait_result (f), NULL, &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  return ((GovorunVoximplantScenario *) g_ptr_array_index (found, 0))->scenario_id;
+}
+
+/* An account without secret storage: the key goes into the scenarios,
+ * the agent says so, and nothing fails; once the account has it, the key
+ * moves there. Rollback removes the secret Govorun stored. */
+static void
+test_key_secret_fallback (Fixture       *f,
+                          gconstpointer  data)
+{
+  GovorunVoximplantEmulator *emulator = govorun_sandbox_get_voximplant (f->s.sandbox);
+  const GovorunFault unknown = { .provider_code = 103, .times = -1 };
+  g_autoptr(GovorunPlan) p = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *secret = NULL;
+  gint64 app_id;
+
+  govorun_emulator_add_fault (f->vox, "AddSecret", &unknown);
+  p = plan (f);
+  g_assert_nonnull (govorun_plan_find_step (p, "secret"));
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  assert_deployed (f, 1, 1);
+  g_assert_true (govorun_agent_get_key_in_scenario (f->agent));
+  app_id = govorun_agent_get_application_id (f->agent);
+  text = govorun_voximplant_emulator_get_scenario_script (emulator, VOX, scenario_id (f));
+  g_assert_nonnull (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+  g_clear_pointer (&text, g_free);
+
+  /* The secret storage arrives: the next apply moves the key there. */
+  govorun_emulator_clear_faults (f->vox);
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  g_assert_false (govorun_agent_get_key_in_scenario (f->agent));
+  text = govorun_voximplant_emulator_get_scenario_script (emulator, VOX, scenario_id (f));
+  g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+  secret = govorun_voximplant_emulator_get_secret (emulator, VOX, app_id, GOVORUN_SCENARIO_KEY_SECRET_NAME);
+  g_assert_cmpstr (secret, ==, GOVORUN_SANDBOX_EL_API_KEY);
+
+  /* Switched to a webhook bot, the agent needs the key no more: gone. */
+  govorun_emulator_reset_counts (f->vox);
+  govorun_agent_set_engine (f->agent, GOVORUN_AGENT_ENGINE_WEBHOOK);
+  govorun_agent_set_webhook_url (f->agent, "https://bot.example.com/voice");
+  govorun_agent_set_tenant_slug (f->agent, "clinic");
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_emulator_get_request_count (f->vox, "DelSecret"), ==, 1);
+  g_clear_pointer (&secret, g_free);
+  secret = govorun_voximplant_emulator_get_secret (emulator, VOX, app_id, GOVORUN_SCENARIO_KEY_SECRET_NAME);
+  g_assert_null (secret);
+
+  /* Back to the agent, then rolled back: the secret goes first. */
+  govorun_agent_set_engine (f->agent, GOVORUN_AGENT_ENGINE_ELEVENLABS);
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  govorun_emulator_reset_counts (f->vox);
+  rollback (f);
+  g_assert_cmpuint (govorun_emulator_get_request_count (f->vox, "DelSecret"), ==, 1);
+  g_assert_cmpuint (count (f, "application"), ==, 0);
+}
+
 static void
 test_drift_repair_delete (Fixture       *f,
                           gconstpointer  data)
@@ -538,7 +623,7 @@ static void
 test_fault_matrix (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *methods[] = { "AddApplication", "AddScenario", "AddRule", "BindPhoneNumberToApplication" };
+  const char *methods[] = { "AddApplication", "AddSecret", "AddScenario", "AddRule", "BindPhoneNumberToApplication" };
   const FaultClass classes[] = {
     { "http-503", { .http_status = 503, .times = -1 }, FALSE },
     { "timeout", { .delay_ms = 500, .times = 1 }, FALSE },
@@ -702,6 +787,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/Govorun/Provisioner/apply", Fixture, NULL, fixture_setup, test_apply, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/key-secret-fallback", Fixture, NULL, fixture_setup, test_key_secret_fallback,
+              fixture_teardown);
   g_test_add ("/Govorun/Provisioner/dependent-order", Fixture, NULL, fixture_setup, test_dependent_order,
               fixture_teardown);
   g_test_add ("/Govorun/Provisioner/drift-repair-delete", Fixture, NULL, fixture_setup,

@@ -283,6 +283,11 @@ run_script (gpointer user_data)
   settle (300);
   screenshot (window, russian ? "agent-ready-ru.png" : "agent-ready.png");
 
+  /* The agent's page says where the key is. */
+  row = wait_widget (window, ADW_TYPE_ACTION_ROW, _("ElevenLabs Key"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   _("Kept in the application’s secret storage, not in the scenarios"));
+
   /* What exists in the account now: one of each, the number bound. */
   g_assert_cmpuint (count_objects ("application"), ==, 1);
   g_assert_cmpuint (count_objects ("scenario"), ==, 1);
@@ -312,7 +317,9 @@ run_script (gpointer user_data)
     g_assert_true (wait_until (buffer_has_code, buffer, 10000));
     g_object_get (buffer, "text", &text, NULL);
     g_assert_nonnull (strstr (text, "createAgentsClient"));
-    g_assert_nonnull (strstr (text, "••••"));
+    /* No key at all, not even masked: the scenario reads the application's secret. */
+    g_assert_nonnull (strstr (text, "getSecretValue"));
+    g_assert_null (strstr (text, "••••"));
     g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
     screenshot (code_window, russian ? "agent-scenario-ru.png" : "agent-scenario.png");
     gtk_window_destroy (GTK_WINDOW (code_window));

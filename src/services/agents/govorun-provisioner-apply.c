@@ -11,7 +11,7 @@
 #include "govorun-provisioner-private.h"
 
 /*
- * Apply, stage by stage: the application, the scenarios, the inbound
+ * Apply, stage by stage: the application, the key's secret, the scenarios, the inbound
  * rule, the outbound rule, the bindings, then the clean-up of what an edit
  * left behind (rules before the scenarios they may reference). Each Add* is
  * recorded as Govorun's before it is sent; "already exists" answers (129,
@@ -104,9 +104,15 @@ emit_plan_pending (Run *run)
 }
 
 static void
+apply_secret (Run *run)
+{
+  _govorun_provisioner_secret_apply (run, apply_scenarios_prepare);
+}
+
+static void
 apply_app (Run *run)
 {
-  _govorun_provisioner_stage_begin (run, apply_scenarios_prepare);
+  _govorun_provisioner_stage_begin (run, apply_secret);
   if (!run->app.exists)
     {
       _govorun_provisioner_emit_step (run, "application", GOVORUN_STEP_RUNNING, NULL);
@@ -528,6 +534,7 @@ apply_cleanup_scenarios (Run *run)
 {
   _govorun_provisioner_stage_begin (run, apply_finish);
   _govorun_provisioner_remove_scenarios (run, FALSE);
+  _govorun_provisioner_remove_secret (run, FALSE);
   _govorun_provisioner_stage_end (run);
 }
 
@@ -546,6 +553,7 @@ apply_done (Run *run)
   govorun_agent_set_last_error (run->agent, NULL);
   govorun_agent_set_application_id (run->agent, run->app.id);
   govorun_agent_set_application_name (run->agent, run->app.script);
+  govorun_agent_set_key_in_scenario (run->agent, run->key_in_scenario);
   g_object_thaw_notify (G_OBJECT (run->agent));
   _govorun_provisioner_save_agent (run);
 }

@@ -37,6 +37,9 @@ _govorun_provisioner_generate (Run                  *run,
   params.agent_name = govorun_agent_get_name (run->agent);
   params.elevenlabs_agent_id = govorun_agent_get_el_agent_id (run->agent);
   params.elevenlabs_api_key = run->el_key;
+  /* The application's secret holds the key unless the account has no
+   * secret storage. */
+  params.elevenlabs_api_key_secret = run->key_in_scenario ? NULL : GOVORUN_SCENARIO_KEY_SECRET_NAME;
   params.elevenlabs_base_url = run->el_url;
   params.caller_id = caller;
   params.record = govorun_agent_get_record (run->agent);
@@ -57,6 +60,7 @@ _govorun_provisioner_scripts_generate (Run *run)
 
       if (!scenario->wanted)
         continue;
+      g_clear_pointer (&scenario->wanted_script, govorun_secret_free);
       scenario->wanted_script = _govorun_provisioner_generate (run, k, &error);
       if (scenario->wanted_script == NULL)
         {

@@ -245,6 +245,7 @@ rollback_scenarios_flushed (Run *run)
 {
   _govorun_provisioner_stage_begin (run, rollback_app);
   _govorun_provisioner_remove_scenarios (run, TRUE);
+  _govorun_provisioner_remove_secret (run, TRUE);
   _govorun_provisioner_stage_end (run);
 }
 
@@ -271,6 +272,7 @@ rollback_saved (Run *run)
   govorun_agent_set_last_error (run->agent, NULL);
   govorun_agent_set_application_id (run->agent, 0);
   govorun_agent_set_application_name (run->agent, NULL);
+  govorun_agent_set_key_in_scenario (run->agent, FALSE);
   g_object_thaw_notify (G_OBJECT (run->agent));
   _govorun_provisioner_save_agent (run);
 }

@@ -269,6 +269,7 @@ start (GovorunProvisioner  *self,
   run->kind = kind;
   run->mask_key = mask_key;
   run->agent = g_object_ref (agent);
+  run->key_in_scenario = govorun_agent_get_key_in_scenario (agent);
   run->uuid = g_strdup (govorun_agent_get_uuid (agent));
   run->slug = g_strdup (govorun_agent_get_slug (agent));
   run->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
