@@ -14,6 +14,7 @@
 
 #include "govorun-agent-store.h"
 #include "govorun-client-factory.h"
+#include "govorun-key-rotation.h"
 #include "govorun-provisioner.h"
 #include "govorun-sandbox.h"
 #include "govorun-util.h"
@@ -550,6 +551,54 @@ test_key_secret_fallback (Fixture       *f,
   g_assert_cmpuint (count (f, "application"), ==, 0);
 }
 
+static gboolean
+secret_is (Fixture    *f,
+           const char *expected)
+{
+  g_autofree char *secret = govorun_voximplant_emulator_get_secret (govorun_sandbox_get_voximplant (f->s.sandbox), VOX,
+                                                                    govorun_agent_get_application_id (f->agent),
+                                                                    GOVORUN_SCENARIO_KEY_SECRET_NAME);
+
+  return g_strcmp0 (secret, expected) == 0;
+}
+
+/* A new ElevenLabs key saved in Accounts reaches the application's secret
+ * by itself; nothing is redeployed. */
+static void
+test_key_rotation (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GovorunKeyRotation) rotation = govorun_key_rotation_new (f->s.factory, f->s.accounts, f->agents);
+  g_autoptr(GovorunAccount) edited = govorun_account_copy (f->el_account);
+  g_autoptr(GError) error = NULL;
+  const char *new_key = "sk_rotated_0123456789abcdef";
+  gint64 end;
+
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  g_assert_true (secret_is (f, GOVORUN_SANDBOX_EL_API_KEY));
+
+  govorun_emulator_reset_counts (f->vox);
+  govorun_account_store_update_async (f->s.accounts, edited, new_key, NULL, on_result, f);
+  g_assert_true (govorun_account_store_update_finish (f->s.accounts, wait_result (f), &error));
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!secret_is (f, new_key) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_true (secret_is (f, new_key));
+  g_assert_cmpuint (govorun_emulator_get_request_count (f->vox, "SetSecretInfo"), ==, 1);
+  g_assert_cmpuint (mutations (f), ==, 1);
+
+  /* An agent whose scenarios carry the key is not touched. */
+  govorun_agent_set_key_in_scenario (f->agent, TRUE);
+  govorun_key_rotation_rotate_async (rotation, f->el_account, NULL, on_result, f);
+  g_assert_cmpuint (govorun_key_rotation_rotate_finish (rotation, wait_result (f), &error), ==, 0);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+}
+
 static void
 test_drift_repair_delete (Fixture       *f,
                           gconstpointer  data)
@@ -788,6 +837,8 @@ main (int   argc,
 
   g_test_add ("/Govorun/Provisioner/apply", Fixture, NULL, fixture_setup, test_apply, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/key-secret-fallback", Fixture, NULL, fixture_setup, test_key_secret_fallback,
+              fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/key-rotation", Fixture, NULL, fixture_setup, test_key_rotation,
               fixture_teardown);
   g_test_add ("/Govorun/Provisioner/dependent-order", Fixture, NULL, fixture_setup, test_dependent_order,
               fixture_teardown);
