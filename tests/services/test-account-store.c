@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "govorun-account-store.h"
+#include "govorun-secrets.h"
+#include "govorun-store.h"
 #include "govorun-store-private.h"
 #include "govorun-util.h"
 
