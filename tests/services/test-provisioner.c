@@ -17,6 +17,7 @@
 #include "govorun-key-rotation.h"
 #include "govorun-provisioner.h"
 #include "govorun-sandbox.h"
+#include "govorun-scenario-generator.h"
 #include "govorun-util.h"
 #include "govorun-voximplant-client.h"
 #include "sandbox-services.h"

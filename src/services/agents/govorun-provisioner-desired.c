@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "govorun-provisioner-private.h"
+#include "govorun-secrets.h"
 
 /* What the agent wants in the account: scenario texts, the rule a number
  * should be bound to, whether a rule matches. */
