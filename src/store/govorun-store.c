@@ -113,7 +113,10 @@ static const char * const migrations[] = {
 
   /* 4: whether the agent's scenarios carry the ElevenLabs key in their
    * text (an account without secret storage). */
-  "ALTER TABLE agents ADD COLUMN key_in_scenario INTEGER NOT NULL DEFAULT 0;",
+  "ALTER TABLE agents ADD COLUMN key_in_scenario INTEGER NOT NULL DEFAULT 0;"
+  /* and the webhook bot's language and voice (NULL: the defaults). */
+  "ALTER TABLE agents ADD COLUMN bot_language TEXT;"
+  "ALTER TABLE agents ADD COLUMN bot_voice TEXT;",
 };
 
 typedef enum

@@ -331,6 +331,8 @@ run_script (gpointer user_data)
                                      GOVORUN_TYPE_AGENT_DETAILS);
   g_assert_nonnull (details);
   g_assert_true (gtk_widget_activate_action (details, "details.sandbox-break", NULL));
+  /* The first check may still be finishing. */
+  g_assert_true (wait_until (details_idle, details, 15000));
   click (window, _("C_heck for Changes"));
   drifted.root = window;
   drifted.text = _("Changed in Voximplant");
@@ -427,6 +429,9 @@ run_script (gpointer user_data)
   /* The business ID is needed too. */
   g_assert_false (gtk_widget_get_sensitive (next));
   type_into (dialog, _("Business ID for Your Bot"), "clinic-7");
+  /* The bot speaks English here, in a male voice. */
+  select_in_combo (dialog, _("Language"), _("English"));
+  select_in_combo (dialog, _("Voice"), _("Male voice"));
   g_assert_true (wait_until (widget_sensitive, next, 5000));
   screenshot (dialog, russian ? "agent-wizard-bot-ru.png" : "agent-wizard-bot.png");
   click (dialog, _("_Next"));
@@ -467,6 +472,8 @@ run_script (gpointer user_data)
     g_object_get (buffer, "text", &text, NULL);
     g_assert_nonnull (strstr (text, "https://bot.example.com/voice"));
     g_assert_nonnull (strstr (text, "clinic-7"));
+    g_assert_nonnull (strstr (text, "VoiceList.Google.en_US_Neural2_D"));
+    g_assert_nonnull (strstr (text, "ASRProfileList.Google.en_US"));
     g_assert_null (strstr (text, "createAgentsClient"));
     gtk_window_destroy (GTK_WINDOW (code_window));
   }

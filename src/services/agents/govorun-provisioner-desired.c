@@ -46,6 +46,8 @@ _govorun_provisioner_generate (Run                  *run,
   params.record = govorun_agent_get_record (run->agent);
   params.webhook_url = govorun_agent_get_webhook_url (run->agent);
   params.tenant_slug = govorun_agent_get_tenant_slug (run->agent);
+  params.language = govorun_agent_get_bot_language (run->agent);
+  params.tts_voice = govorun_agent_get_bot_voice (run->agent);
   params.engine = govorun_agent_get_engine (run->agent) == GOVORUN_AGENT_ENGINE_WEBHOOK
                   ? GOVORUN_SCENARIO_ENGINE_WEBHOOK_BOT : GOVORUN_SCENARIO_ENGINE_ELEVENLABS;
   return govorun_scenario_generate (kind, &params, error);

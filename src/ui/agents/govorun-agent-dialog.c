@@ -12,6 +12,7 @@
 
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-dialog.h"
+#include "govorun-bot-voice.h"
 #include "govorun-buy-number-dialog.h"
 
 /*
@@ -30,6 +31,9 @@ enum {
   ENGINE_ROW_ELEVENLABS,
   ENGINE_ROW_WEBHOOK,
 };
+
+/* The items of the language row. */
+static const char * const bot_languages[] = { GOVORUN_BOT_LANGUAGE_RUSSIAN, GOVORUN_BOT_LANGUAGE_ENGLISH };
 
 struct _GovorunAgentDialog
 {
@@ -86,6 +90,9 @@ struct _GovorunAgentDialog
   AdwComboRow            *engine_row;
   AdwEntryRow            *webhook_row;
   AdwEntryRow            *tenant_row;
+  AdwComboRow            *language_row;
+  AdwComboRow            *voice_row;
+  gboolean                language_chosen;  /* by the person or the agent edited: keep it */
   GtkListBox             *plan_list;
   GtkLabel               *plan_error_label;
 };
@@ -150,6 +157,59 @@ static gboolean
 uses_webhook (GovorunAgentDialog *self)
 {
   return adw_combo_row_get_selected (self->engine_row) == ENGINE_ROW_WEBHOOK;
+}
+
+/* The webhook bot's language and voice. */
+
+static const char *
+bot_language (GovorunAgentDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->language_row);
+
+  return i < G_N_ELEMENTS (bot_languages) ? bot_languages[i] : GOVORUN_BOT_LANGUAGE_RUSSIAN;
+}
+
+/* The language's voices, @voice_id selected (the first when NULL or not
+ * among them). */
+static void
+fill_voices (GovorunAgentDialog *self,
+             const char         *voice_id)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const GovorunBotVoice *voices;
+  guint n, selected = 0;
+
+  voices = govorun_bot_voices_for_language (bot_language (self), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      gtk_string_list_append (labels, _(voices[i].label));
+      if (g_strcmp0 (voices[i].id, voice_id) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->voice_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->voice_row, selected);
+}
+
+static const char *
+bot_voice (GovorunAgentDialog *self)
+{
+  const GovorunBotVoice *voices;
+  guint n;
+  guint i = adw_combo_row_get_selected (self->voice_row);
+
+  voices = govorun_bot_voices_for_language (bot_language (self), &n);
+  return i < n ? voices[i].id : voices[0].id;
+}
+
+static void
+set_bot_language (GovorunAgentDialog *self,
+                  const char         *language)
+{
+  const char *code = govorun_bot_language_for_tag (language);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bot_languages); i++)
+    if (g_str_equal (bot_languages[i], code))
+      adw_combo_row_set_selected (self->language_row, i);
 }
 
 static gboolean
@@ -309,6 +369,13 @@ show_chosen (GovorunAgentDialog *self)
   gtk_label_set_text (self->compliance_label, advice->str);
   gtk_widget_set_visible (GTK_WIDGET (self->compliance_label), advice->len > 0);
   g_string_free (advice, TRUE);
+
+  /* The bot speaks the agent's language unless told otherwise. */
+  if (!self->language_chosen)
+    {
+      set_bot_language (self, govorun_voice_agent_get_language (agent));
+      self->language_chosen = FALSE;
+    }
 
   /* A sensible default name, once. */
   if (*gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
@@ -741,12 +808,21 @@ on_buy_clicked (GovorunAgentDialog *self)
 /* -- page 1: who answers; page 3: setup -- */
 
 static void
+on_language_changed (GovorunAgentDialog *self)
+{
+  self->language_chosen = TRUE;
+  fill_voices (self, NULL);
+}
+
+static void
 on_setup_changed (GovorunAgentDialog *self)
 {
   gboolean webhook = uses_webhook (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->webhook_row), webhook);
   gtk_widget_set_visible (GTK_WIDGET (self->tenant_row), webhook);
+  gtk_widget_set_visible (GTK_WIDGET (self->language_row), webhook);
+  gtk_widget_set_visible (GTK_WIDGET (self->voice_row), webhook);
   /* A webhook bot needs no ElevenLabs agent. */
   gtk_widget_set_visible (self->el_group, !webhook);
   gtk_widget_set_visible (self->agents_group, !webhook);
@@ -793,9 +869,15 @@ build_agent (GovorunAgentDialog *self)
       g_autofree char *tenant = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tenant_row))));
 
       govorun_agent_set_tenant_slug (agent, tenant);
+      govorun_agent_set_bot_language (agent, bot_language (self));
+      govorun_agent_set_bot_voice (agent, bot_voice (self));
     }
   else
-    govorun_agent_set_engine (agent, GOVORUN_AGENT_ENGINE_ELEVENLABS);
+    {
+      govorun_agent_set_engine (agent, GOVORUN_AGENT_ENGINE_ELEVENLABS);
+      govorun_agent_set_bot_language (agent, NULL);
+      govorun_agent_set_bot_voice (agent, NULL);
+    }
 
   for (guint i = 0; self->owned != NULL && i < self->owned->len; i++)
     {
@@ -1027,6 +1109,12 @@ fill_from_agent (GovorunAgentDialog *self)
                              govorun_agent_get_webhook_url (agent) ? govorun_agent_get_webhook_url (agent) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->tenant_row),
                              govorun_agent_get_tenant_slug (agent) ? govorun_agent_get_tenant_slug (agent) : "");
+      if (govorun_agent_get_bot_language (agent) != NULL)
+        {
+          set_bot_language (self, govorun_agent_get_bot_language (agent));
+          self->language_chosen = TRUE;
+        }
+      fill_voices (self, govorun_agent_get_bot_voice (agent));
     }
 
   for (guint i = 0; numbers != NULL && i < numbers->len; i++)
@@ -1123,6 +1211,8 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   BIND (engine_row);
   BIND (webhook_row);
   BIND (tenant_row);
+  BIND (language_row);
+  BIND (voice_row);
   BIND (plan_list);
   BIND (plan_error_label);
 #undef BIND
@@ -1137,6 +1227,7 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_vox_account_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_buy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_changed);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -1145,6 +1236,11 @@ static void
 govorun_agent_dialog_init (GovorunAgentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bot's language: the desktop's until an agent says otherwise. */
+  set_bot_language (self, g_str_has_prefix (g_get_language_names ()[0], "ru")
+                          ? GOVORUN_BOT_LANGUAGE_RUSSIAN : GOVORUN_BOT_LANGUAGE_ENGLISH);
+  self->language_chosen = FALSE;
+  fill_voices (self, NULL);
 
   self->cancellable = g_cancellable_new ();
   self->list_cancellable = g_cancellable_new ();
