@@ -177,6 +177,31 @@ buffer_has_code (gpointer data)
   return gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (data)) > 100;
 }
 
+/* Opens the shown agent's scenario code, saves a screenshot (unless
+ * @shot is NULL), closes it and returns the code. */
+static char *
+open_scenario (GtkWidget  *window,
+               const char *shot)
+{
+  GtkWidget *details_page = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON,
+                                                                  _("C_heck for Changes")),
+                                                     GOVORUN_TYPE_AGENT_DETAILS);
+  GtkWidget *code_window;
+  GtkTextBuffer *buffer;
+  char *text = NULL;
+
+  g_assert_true (gtk_widget_activate_action (details_page, "details.scenario", NULL));
+  g_assert_true (wait_until (scenario_window_open, NULL, 5000));
+  code_window = scenario_window ();
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (code_window, GTK_TYPE_TEXT_VIEW, NULL)));
+  g_assert_true (wait_until (buffer_has_code, buffer, 10000));
+  g_object_get (buffer, "text", &text, NULL);
+  if (shot != NULL)
+    screenshot (code_window, shot);
+  gtk_window_destroy (GTK_WINDOW (code_window));
+  return text;
+}
+
 static gboolean
 details_busy (gpointer data)
 {
@@ -295,34 +320,24 @@ run_script (gpointer user_data)
   g_assert_cmpuint (count_objects ("bound-number"), ==, 1);
 
   /* Nothing changed outside Govorun: the check says so and the agent stays ready. */
+  details = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON, _("C_heck for Changes")),
+                                     GOVORUN_TYPE_AGENT_DETAILS);
+  g_assert_true (wait_until (details_idle, details, 15000));
   click (window, _("C_heck for Changes"));
   settle (200);
   g_assert_true (wait_until (widget_sensitive, find_widget (window, GTK_TYPE_BUTTON,
                                                             _("C_heck for Changes")), 15000));
   g_assert_true (wait_until (label_is, &ready, 5000));
 
-  /* The scenario code is there to read, with the key masked. */
+  /* The scenario code is there to read, with no key in it. */
   {
-    GtkWidget *details_page = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON,
-                                                                    _("C_heck for Changes")),
-                                                       GOVORUN_TYPE_AGENT_DETAILS);
-    GtkWidget *code_window;
-    GtkTextBuffer *buffer;
-    g_autofree char *text = NULL;
+    g_autofree char *text = open_scenario (window, russian ? "agent-scenario-ru.png" : "agent-scenario.png");
 
-    g_assert_true (gtk_widget_activate_action (details_page, "details.scenario", NULL));
-    g_assert_true (wait_until (scenario_window_open, NULL, 5000));
-    code_window = scenario_window ();
-    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (code_window, GTK_TYPE_TEXT_VIEW, NULL)));
-    g_assert_true (wait_until (buffer_has_code, buffer, 10000));
-    g_object_get (buffer, "text", &text, NULL);
     g_assert_nonnull (strstr (text, "createAgentsClient"));
     /* No key at all, not even masked: the scenario reads the application's secret. */
     g_assert_nonnull (strstr (text, "getSecretValue"));
     g_assert_null (strstr (text, "••••"));
     g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
-    screenshot (code_window, russian ? "agent-scenario-ru.png" : "agent-scenario.png");
-    gtk_window_destroy (GTK_WINDOW (code_window));
   }
 
   /* Someone changes the routing behind Govorun's back (the sandbox's hook,
@@ -457,25 +472,13 @@ run_script (gpointer user_data)
   g_assert_cmpuint (count_objects ("scenario"), ==, 1);
   g_assert_cmpuint (count_objects ("rule"), ==, 1);
   {
-    GtkWidget *details_page = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON,
-                                                                    _("C_heck for Changes")),
-                                                       GOVORUN_TYPE_AGENT_DETAILS);
-    GtkWidget *code_window;
-    GtkTextBuffer *buffer;
-    g_autofree char *text = NULL;
+    g_autofree char *text = open_scenario (window, NULL);
 
-    g_assert_true (gtk_widget_activate_action (details_page, "details.scenario", NULL));
-    g_assert_true (wait_until (scenario_window_open, NULL, 5000));
-    code_window = scenario_window ();
-    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (code_window, GTK_TYPE_TEXT_VIEW, NULL)));
-    g_assert_true (wait_until (buffer_has_code, buffer, 10000));
-    g_object_get (buffer, "text", &text, NULL);
     g_assert_nonnull (strstr (text, "https://bot.example.com/voice"));
     g_assert_nonnull (strstr (text, "clinic-7"));
     g_assert_nonnull (strstr (text, "VoiceList.Google.en_US_Neural2_D"));
     g_assert_nonnull (strstr (text, "ASRProfileList.Google.en_US"));
     g_assert_null (strstr (text, "createAgentsClient"));
-    gtk_window_destroy (GTK_WINDOW (code_window));
   }
 
   g_application_quit (G_APPLICATION (app));
