@@ -524,6 +524,18 @@ test_key_secret_fallback (Fixture       *f,
   g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
   secret = govorun_voximplant_emulator_get_secret (emulator, VOX, app_id, GOVORUN_SCENARIO_KEY_SECRET_NAME);
   g_assert_cmpstr (secret, ==, GOVORUN_SANDBOX_EL_API_KEY);
+  /* The account lists it by name only. */
+  {
+    g_autoptr(GovorunVoximplantClient) client = vox_client (f);
+    g_autoptr(GPtrArray) names = NULL;
+
+    govorun_voximplant_client_get_secrets_async (client, app_id, NULL, on_result, f);
+    names = govorun_voximplant_client_get_secrets_finish (client, wait_result (f), &error);
+    g_clear_object (&f->result);
+    g_assert_no_error (error);
+    g_assert_cmpuint (names->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (names, 0), ==, GOVORUN_SCENARIO_KEY_SECRET_NAME);
+  }
 
   /* Switched to a webhook bot, the agent needs the key no more: gone. */
   govorun_emulator_reset_counts (f->vox);
