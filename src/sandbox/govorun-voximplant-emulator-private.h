@@ -350,6 +350,9 @@ Region *vox_emu_find_region_by_name (GovorunVoximplantEmulator *self,
                                      const char                *category,
                                      const char                *name);
 const char *vox_emu_verification_status (gboolean required);
+void vox_emu_set_required_verification (JsonObject *object,
+                                        gboolean    required,
+                                        const char *country_code);
 void vox_emu_method_get_phone_number_categories (Call *call);
 void vox_emu_method_get_phone_number_country_states (Call *call);
 void vox_emu_method_get_phone_number_regions (Call *call);

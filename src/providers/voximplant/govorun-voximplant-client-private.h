@@ -185,8 +185,9 @@ gboolean   govorun_voximplant_read_bool     (JsonObject              *object,
                                              GovorunVoximplantField   mode,
                                              gboolean                *out,
                                              GError                 **error);
-/* required_verification: Voximplant sends the country code where
- * documents are required ("RU", "" when none); a boolean is taken too. */
+/* required_verification: a string, the country code where documents are
+ * required ("RU"; "" or absent when none), in Voximplant's docs and
+ * clients. Sets *@out to whether one is given. */
 gboolean   govorun_voximplant_read_required_verification (JsonObject              *object,
                                                           const char              *field,
                                                           GovorunVoximplantField   mode,
