@@ -274,19 +274,6 @@ _govorun_elevenlabs_parse_agent (JsonNode  *root,
 /* List agents */
 
 static void
-append_query (GString    *url,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
-
-  g_string_append_c (url, strchr (url->str, '?') != NULL ? '&' : '?');
-  g_string_append (url, name);
-  g_string_append_c (url, '=');
-  g_string_append (url, escaped);
-}
-
-static void
 on_list_agents (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -330,12 +317,12 @@ govorun_elevenlabs_client_list_agents_async (GovorunElevenlabsClient *self,
       char number[16];
 
       g_snprintf (number, sizeof number, "%u", page_size);
-      append_query (path, "page_size", number);
+      _govorun_elevenlabs_append_query (path, "page_size", number);
     }
   if (cursor != NULL && *cursor != '\0')
-    append_query (path, "cursor", cursor);
+    _govorun_elevenlabs_append_query (path, "cursor", cursor);
   if (search != NULL && *search != '\0')
-    append_query (path, "search", search);
+    _govorun_elevenlabs_append_query (path, "search", search);
 
   _govorun_elevenlabs_client_request_json_async (self, "GET", path->str, NULL, GOVORUN_HTTP_FLAGS_IDEMPOTENT,
                                                  cancellable, on_list_agents, g_steal_pointer (&task));
