@@ -26,6 +26,9 @@
 #include "govorun-window.h"
 #include "ui-helpers.h"
 
+/* An agent name that is also markup, and script. */
+#define HOSTILE_NAME "Tom & Jerry <b>desk</b> </script>"
+
 static GovorunApplication *app;
 
 static GtkWindow *
@@ -223,6 +226,34 @@ count_objects (const char *type)
                                                     GOVORUN_SANDBOX_VOX_ACCOUNT_ID, type);
 }
 
+/* A mapped list row whose title reads @data on screen (titles are markup:
+ * the label's text is what a person sees). */
+static GtkWidget *
+row_reading (GtkWidget  *root,
+             const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0 &&
+      gtk_widget_get_ancestor (root, ADW_TYPE_ACTION_ROW) != NULL)
+    return gtk_widget_get_ancestor (root, ADW_TYPE_ACTION_ROW);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = row_reading (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+hostile_row_shown (gpointer data)
+{
+  return row_reading (data, HOSTILE_NAME) != NULL;
+}
+
 static gboolean
 run_script (gpointer user_data)
 {
@@ -408,6 +439,8 @@ run_script (gpointer user_data)
   gtk_switch_set_active (GTK_SWITCH (find_widget (wait_widget (dialog, ADW_TYPE_ACTION_ROW,
                                                                _("Make Outbound Calls")),
                                                   GTK_TYPE_SWITCH, NULL)), TRUE);
+  /* A name that is also markup is shown as typed, in the list and toasts. */
+  type_into (dialog, _("Agent Name"), HOSTILE_NAME);
   click (dialog, _("_Next"));
   next = wait_widget (dialog, GTK_TYPE_BUTTON, _("_Save and Deploy"));
   g_assert_true (wait_until (widget_sensitive, next, 15000));
@@ -421,7 +454,8 @@ run_script (gpointer user_data)
 
   /* Back on the list, the agent is shown ready. */
   click (window, _("All Agents"));
-  row = wait_widget (window, ADW_TYPE_ACTION_ROW, "Reception (clinic)");
+  g_assert_true (wait_until (hostile_row_shown, window, 5000));
+  row = row_reading (window, HOSTILE_NAME);
   g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, _("Ready")));
   screenshot (window, russian ? "agents-ru.png" : "agents.png");
 

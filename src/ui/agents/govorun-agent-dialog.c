@@ -13,8 +13,9 @@
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-bot-voice.h"
-#include "govorun-toast.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-row-text.h"
+#include "govorun-toast.h"
 
 /*
  * "New agent": four pages, one decision each — who answers (an ElevenLabs
@@ -665,6 +666,7 @@ show_numbers (GovorunAgentDialog *self)
       GovorunAgent *owner = NULL;
       g_autofree char *title = g_strdup_printf ("+%s", number->number[0] == '+' ? number->number + 1 : number->number);
       g_autofree char *subtitle = NULL;
+      g_autofree char *escaped_title = NULL;
 
       if (number->deactivated)
         continue;
@@ -684,7 +686,8 @@ show_numbers (GovorunAgentDialog *self)
       else
         subtitle = g_strdup (_("Not bound"));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      escaped_title = g_markup_escape_text (title, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
       set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (check), "number", number);
@@ -1229,6 +1232,7 @@ static void
 govorun_agent_dialog_init (GovorunAgentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  govorun_editable_limit (GTK_EDITABLE (self->name_row), GOVORUN_AGENT_NAME_MAX_CHARS);
   /* The bot's language: the desktop's until an agent says otherwise. */
   set_bot_language (self, g_str_has_prefix (g_get_language_names ()[0], "ru")
                           ? GOVORUN_BOT_LANGUAGE_RUSSIAN : GOVORUN_BOT_LANGUAGE_ENGLISH);
