@@ -110,6 +110,69 @@ static const char * const migrations[] = {
   "  WHEN NEW.state = 'deleting' AND EXISTS (SELECT 1 FROM agents"
   "    WHERE el_account_id = NEW.id OR vox_account_id = NEW.id)"
   "  BEGIN SELECT RAISE (ABORT, 'account is used by an agent'); END;",
+
+  /* 4: the call history, one row per call joined across providers. A row
+   * is found again by either provider's id (upserts); unknown is NULL for
+   * ids and text, and 0 for the columns the list sorts on, which stay NOT
+   * NULL so that keyset paging can compare row values. Every sort key has
+   * an index on (key, started_at), so that (key, started_at, id) order is
+   * an index scan; the filters that narrow by equality have (column,
+   * started_at) for the default date order. Transcripts live apart and are
+   * loaded for the details only. */
+  "CREATE TABLE calls ("
+  "  id INTEGER PRIMARY KEY,"
+  "  vox_session_id INTEGER UNIQUE,"
+  "  vox_call_id INTEGER,"
+  "  el_conversation_id TEXT UNIQUE,"
+  "  agent_uuid TEXT NOT NULL DEFAULT '',"
+  "  campaign_id INTEGER,"
+  "  contact_id INTEGER,"
+  "  direction INTEGER NOT NULL DEFAULT 0,"
+  "  from_number TEXT,"
+  "  to_number TEXT,"
+  "  started_at INTEGER NOT NULL DEFAULT 0,"
+  "  duration INTEGER NOT NULL DEFAULT 0,"
+  "  status INTEGER NOT NULL DEFAULT 0,"
+  "  finish_reason TEXT,"
+  "  success INTEGER NOT NULL DEFAULT 0,"
+  "  vox_cost REAL,"
+  "  vox_currency TEXT,"
+  "  el_cost REAL,"
+  "  el_currency TEXT,"
+  /* For ordering by cost only: both providers' costs added up. */
+  "  cost_total REAL NOT NULL DEFAULT 0,"
+  "  has_recording INTEGER NOT NULL DEFAULT 0,"
+  "  summary TEXT"
+  ");"
+  "CREATE INDEX calls_started_at ON calls (started_at);"
+  "CREATE INDEX calls_duration ON calls (duration, started_at);"
+  "CREATE INDEX calls_cost ON calls (cost_total, started_at);"
+  "CREATE INDEX calls_status ON calls (status, started_at);"
+  "CREATE INDEX calls_direction ON calls (direction, started_at);"
+  "CREATE INDEX calls_success ON calls (success, started_at);"
+  "CREATE INDEX calls_agent ON calls (agent_uuid, started_at);"
+  "CREATE TABLE call_turns ("
+  "  call_id INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL,"
+  "  role INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  offset_ms INTEGER NOT NULL,"
+  "  PRIMARY KEY (call_id, seq)"
+  ") WITHOUT ROWID;"
+  /* Search: numbers in every form a person types them and the transcript,
+   * by substring (trigram), so Russian words match in any inflection's
+   * stem; the rowid is calls.id. */
+  "CREATE VIRTUAL TABLE calls_fts USING fts5 (numbers, transcript, tokenize = 'trigram');"
+  /* Where each account's sync stopped, per provider: a time watermark and
+   * the provider's cursor, so an interrupted sync resumes. */
+  "CREATE TABLE call_sync_state ("
+  "  account_uuid TEXT NOT NULL,"
+  "  provider TEXT NOT NULL,"
+  "  watermark INTEGER NOT NULL DEFAULT 0,"
+  "  cursor TEXT,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (account_uuid, provider)"
+  ");",
 };
 
 typedef enum
