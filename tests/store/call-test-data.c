@@ -26,6 +26,21 @@ call_test_n_lines (void)
   return G_N_ELEMENTS (call_test_lines);
 }
 
+static gboolean
+is_answered (guint i)
+{
+  return i % 5 != 3;
+}
+
+gboolean
+call_test_has_line (guint i,
+                    guint line)
+{
+  guint n = G_N_ELEMENTS (call_test_lines);
+
+  return is_answered (i) && (line + n - i % n) % n < 3;
+}
+
 GovorunCallRecord *
 call_test_make (guint    i,
                 gboolean with_transcript)
@@ -34,7 +49,7 @@ call_test_make (guint    i,
   GovorunCallRecord *record = govorun_call_record_new ();
   g_autofree char *conversation = g_strdup_printf ("conv_%u", i);
   g_autofree char *from = g_strdup_printf ("7916%07u", i % 10000000);
-  gboolean answered = i % 5 != 3;
+  gboolean answered = is_answered (i);
 
   govorun_call_record_set_vox_session_id (record, 1000000 + (gint64) i);
   govorun_call_record_set_vox_call_id (record, 5000000 + (gint64) i);

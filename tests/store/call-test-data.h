@@ -27,6 +27,10 @@ guint              call_test_n_lines (void);
 GovorunCallRecord *call_test_make    (guint        i,
                                       gboolean     with_transcript);
 
+/* Whether call @i's transcript holds call_test_lines[@line]. */
+gboolean           call_test_has_line (guint       i,
+                                       guint       line);
+
 /* Upserts calls [@first, @first + @n) in pages of @page_size. */
 void               call_test_fill    (GovorunStore *store,
                                       guint         first,
