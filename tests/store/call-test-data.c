@@ -41,6 +41,26 @@ call_test_has_line (guint i,
   return is_answered (i) && (line + n - i % n) % n < 3;
 }
 
+/* A name per call makes a phrase that only a few calls share, as in real
+ * history (the dialogue lines are shared by a third of the calls each). */
+static const char * const first_names[] = {
+  "Анна", "Борис", "Вера", "Глеб", "Дарья", "Егор", "Жанна", "Зиновий", "Ирина", "Кирилл",
+  "Лидия", "Матвей", "Нина", "Олег", "Полина", "Родион", "Светлана", "Тимофей", "Ульяна", "Фёдор",
+};
+static const char * const surnames[] = {
+  "Алексеев", "Белов", "Воронин", "Григорьев", "Данилов", "Ершов", "Жуков", "Зайцев",
+  "Исаев", "Комаров", "Лебедев", "Морозов", "Никитин", "Орлов", "Павлов", "Романов",
+  "Соколов", "Тарасов", "Уваров", "Фролов", "Чернов", "Шубин", "Щукин", "Яковлев",
+  "Субботин",
+};
+
+char *
+call_test_caller_name (guint i)
+{
+  return g_strdup_printf ("%s %s", first_names[i % G_N_ELEMENTS (first_names)],
+                          surnames[(i / G_N_ELEMENTS (first_names)) % G_N_ELEMENTS (surnames)]);
+}
+
 GovorunCallRecord *
 call_test_make (guint    i,
                 gboolean with_transcript)
@@ -86,6 +106,12 @@ call_test_make (guint    i,
                                                                   : GOVORUN_CALL_ROLE_CALLER,
                                                        call_test_lines[(i + t) % G_N_ELEMENTS (call_test_lines)],
                                                        t * 4000));
+      {
+        g_autofree char *name = call_test_caller_name (i);
+        g_autofree char *line = g_strdup_printf ("Меня зовут %s.", name);
+
+        g_ptr_array_add (turns, govorun_call_turn_new (GOVORUN_CALL_ROLE_CALLER, line, 12000));
+      }
       govorun_call_record_set_transcript (record, turns);
     }
   return record;

@@ -23,9 +23,14 @@ guint              call_test_n_lines (void);
 
 /* Call @i: Voximplant session 1000000 + i, conversation "conv_<i>",
  * caller +7 916 <i as 7 digits>, a status, direction, success and agent
- * cycling with i, and (when @with_transcript) three turns. */
+ * cycling with i, and (when @with_transcript and answered) three
+ * lines of call_test_lines and the caller's name. */
 GovorunCallRecord *call_test_make    (guint        i,
                                       gboolean     with_transcript);
+
+/* The caller's name call @i's transcript ends with ("Меня зовут …"):
+ * one of 500, so a name's calls are 1 in 500. */
+char              *call_test_caller_name (guint i);
 
 /* Whether call @i's transcript holds call_test_lines[@line]. */
 gboolean           call_test_has_line (guint       i,
