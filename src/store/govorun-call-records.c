@@ -37,25 +37,6 @@ static const char * const sort_columns[] = {
 
 /* --- helpers, run on the store's threads ----------------------------------- */
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           index)
-{
-  return (const char *) sqlite3_column_text (stmt, index);
-}
-
-/* 0 is "unknown" for ids: stored as NULL so that UNIQUE allows many. */
-static void
-bind_id (sqlite3_stmt *stmt,
-         int           index,
-         gint64        id)
-{
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static void
 bind_cost (sqlite3_stmt *stmt,
            int           index,
@@ -85,25 +66,27 @@ static GovorunCallRecord *
 read_row (sqlite3_stmt *stmt)
 {
   GovorunCallRecord *record = govorun_call_record_new ();
-  const char *agent = column_text (stmt, 4);
+  const char *agent = govorun_store_column_text (stmt, 4);
 
   govorun_call_record_set_id (record, sqlite3_column_int64 (stmt, 0));
   govorun_call_record_set_vox_session_id (record, sqlite3_column_int64 (stmt, 1));
   govorun_call_record_set_vox_call_id (record, sqlite3_column_int64 (stmt, 2));
-  govorun_call_record_set_el_conversation_id (record, column_text (stmt, 3));
+  govorun_call_record_set_el_conversation_id (record, govorun_store_column_text (stmt, 3));
   govorun_call_record_set_agent_uuid (record, agent != NULL && *agent != '\0' ? agent : NULL);
   govorun_call_record_set_campaign_id (record, sqlite3_column_int64 (stmt, 5));
   govorun_call_record_set_contact_id (record, sqlite3_column_int64 (stmt, 6));
   govorun_call_record_set_direction (record, sqlite3_column_int (stmt, 7));
-  govorun_call_record_set_from_number (record, column_text (stmt, 8));
-  govorun_call_record_set_to_number (record, column_text (stmt, 9));
+  govorun_call_record_set_from_number (record, govorun_store_column_text (stmt, 8));
+  govorun_call_record_set_to_number (record, govorun_store_column_text (stmt, 9));
   govorun_call_record_set_started_at (record, sqlite3_column_int64 (stmt, 10));
   govorun_call_record_set_duration (record, (guint) sqlite3_column_int64 (stmt, 11));
   govorun_call_record_set_status (record, sqlite3_column_int (stmt, 12));
-  govorun_call_record_set_finish_reason (record, column_text (stmt, 13));
+  govorun_call_record_set_finish_reason (record, govorun_store_column_text (stmt, 13));
   govorun_call_record_set_success (record, sqlite3_column_int (stmt, 14));
-  govorun_call_record_set_vox_cost (record, sqlite3_column_double (stmt, 15), column_text (stmt, 16));
-  govorun_call_record_set_el_cost (record, sqlite3_column_double (stmt, 17), column_text (stmt, 18));
+  govorun_call_record_set_vox_cost (record, sqlite3_column_double (stmt, 15),
+                                    govorun_store_column_text (stmt, 16));
+  govorun_call_record_set_el_cost (record, sqlite3_column_double (stmt, 17),
+                                   govorun_store_column_text (stmt, 18));
   govorun_call_record_set_has_recording (record, sqlite3_column_int (stmt, 19) != 0);
   return record;
 }
@@ -214,7 +197,8 @@ query_add_filter (Query                   *query,
   " vox_currency = COALESCE (excluded.vox_currency, vox_currency)," \
   " el_cost = COALESCE (excluded.el_cost, el_cost)," \
   " el_currency = COALESCE (excluded.el_currency, el_currency)," \
-  " cost_total = COALESCE (excluded.vox_cost, vox_cost, 0) + COALESCE (excluded.el_cost, el_cost, 0)," \
+  " cost_total = COALESCE (excluded.vox_cost, vox_cost, 0)" \
+  "   + COALESCE (excluded.el_cost, el_cost, 0)," \
   " has_recording = MAX (excluded.has_recording, has_recording)," \
   " summary = COALESCE (excluded.summary, summary)"
 
@@ -320,12 +304,12 @@ bind_record (sqlite3_stmt      *stmt,
 {
   const char *agent = govorun_call_record_get_agent_uuid (record);
 
-  bind_id (stmt, 1, govorun_call_record_get_vox_session_id (record));
-  bind_id (stmt, 2, govorun_call_record_get_vox_call_id (record));
+  govorun_store_bind_id (stmt, 1, govorun_call_record_get_vox_session_id (record));
+  govorun_store_bind_id (stmt, 2, govorun_call_record_get_vox_call_id (record));
   govorun_store_bind_text (stmt, 3, govorun_call_record_get_el_conversation_id (record));
   sqlite3_bind_text (stmt, 4, agent != NULL ? agent : "", -1, SQLITE_STATIC);
-  bind_id (stmt, 5, govorun_call_record_get_campaign_id (record));
-  bind_id (stmt, 6, govorun_call_record_get_contact_id (record));
+  govorun_store_bind_id (stmt, 5, govorun_call_record_get_campaign_id (record));
+  govorun_store_bind_id (stmt, 6, govorun_call_record_get_contact_id (record));
   sqlite3_bind_int (stmt, 7, govorun_call_record_get_direction (record));
   govorun_store_bind_text (stmt, 8, govorun_call_record_get_from_number (record));
   govorun_store_bind_text (stmt, 9, govorun_call_record_get_to_number (record));
@@ -364,8 +348,10 @@ upsert_row (sqlite3            *db,
       if (rc == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_autofree char *from = govorun_call_search_number_forms (column_text (stmt, 1));
-          g_autofree char *to = govorun_call_search_number_forms (column_text (stmt, 2));
+          const char *from_number = govorun_store_column_text (stmt, 1);
+          const char *to_number = govorun_store_column_text (stmt, 2);
+          g_autofree char *from = govorun_call_search_number_forms (from_number);
+          g_autofree char *to = govorun_call_search_number_forms (to_number);
 
           *out_numbers = g_strjoin (" ", from, to, NULL);
           /* Steps RETURNING to its end so the statement completes. */
@@ -543,7 +529,8 @@ sql_summarize (sqlite3         *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *currencies[2] = { column_text (stmt, 0), column_text (stmt, 1) };
+      const char *currencies[2] = { govorun_store_column_text (stmt, 0),
+                                    govorun_store_column_text (stmt, 1) };
       GHashTable *sums[2] = { vox, el };
 
       summary->count += sqlite3_column_int64 (stmt, 2);
@@ -738,7 +725,8 @@ sql_fetch_page (sqlite3         *db,
       else
         clause = g_strdup_printf ("(%s, started_at, id) %s (?, ?, ?)", column, op);
       query_and (&query, clause, by_date ? NULL : sort_value (request->after, request->sort));
-      query_add_param (&query, g_variant_new_int64 (govorun_call_record_get_started_at (request->after)));
+      query_add_param (&query,
+                       g_variant_new_int64 (govorun_call_record_get_started_at (request->after)));
       query_add_param (&query, g_variant_new_int64 (govorun_call_record_get_id (request->after)));
     }
   g_string_append (sql, query.sql->str);
@@ -842,7 +830,7 @@ sql_fetch (sqlite3         *db,
   if (rc == SQLITE_ROW)
     {
       record = read_row (stmt);
-      govorun_call_record_set_summary (record, column_text (stmt, N_ROW_COLUMNS));
+      govorun_call_record_set_summary (record, govorun_store_column_text (stmt, N_ROW_COLUMNS));
     }
   sqlite3_finalize (stmt);
   if (rc == SQLITE_DONE)
@@ -861,7 +849,7 @@ sql_fetch (sqlite3         *db,
   turns = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_call_turn_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (turns, govorun_call_turn_new (sqlite3_column_int (stmt, 0),
-                                                   column_text (stmt, 1),
+                                                   govorun_store_column_text (stmt, 1),
                                                    sqlite3_column_int64 (stmt, 2)));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)

@@ -107,7 +107,7 @@ sql_load (sqlite3         *db,
   if (rc == SQLITE_ROW)
     {
       state->watermark = sqlite3_column_int64 (stmt, 0);
-      state->cursor = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      state->cursor = g_strdup (govorun_store_column_text (stmt, 1));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -368,6 +368,24 @@ govorun_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+void
+govorun_store_bind_id (sqlite3_stmt *stmt,
+                       int           index,
+                       gint64        id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+const char *
+govorun_store_column_text (sqlite3_stmt *stmt,
+                           int           index)
+{
+  return (const char *) sqlite3_column_text (stmt, index);
+}
+
 static gboolean
 exec_sql (sqlite3            *db,
           const char         *sql,

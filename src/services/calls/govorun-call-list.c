@@ -176,6 +176,18 @@ typedef struct
   guint            index;
 } PageFetch;
 
+static PageFetch *
+page_fetch_new (GovorunCallList *self,
+                guint            index)
+{
+  PageFetch *fetch = g_new0 (PageFetch, 1);
+
+  fetch->self = g_object_ref (self);
+  fetch->cancellable = g_object_ref (self->cancellable);
+  fetch->index = index;
+  return fetch;
+}
+
 static void
 page_fetch_free (PageFetch *fetch)
 {
@@ -242,10 +254,7 @@ fetch_page (GovorunCallList *self,
         }
     }
 
-  fetch = g_new0 (PageFetch, 1);
-  fetch->self = g_object_ref (self);
-  fetch->cancellable = g_object_ref (self->cancellable);
-  fetch->index = page->index;
+  fetch = page_fetch_new (self, page->index);
   govorun_call_records_fetch_page_async (self->store, self->filter, self->sort, self->descending,
                                          after, skip, PAGE_SIZE, FALSE, self->cancellable,
                                          on_page_fetched, fetch);
@@ -333,16 +342,12 @@ requery (GovorunCallList *self)
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
 
-  fetch = g_new0 (PageFetch, 1);
-  fetch->self = g_object_ref (self);
-  fetch->cancellable = g_object_ref (self->cancellable);
+  fetch = page_fetch_new (self, 0);
   govorun_call_records_fetch_page_async (self->store, self->filter, self->sort, self->descending,
                                          NULL, 0, PAGE_SIZE, TRUE, self->cancellable,
                                          on_first_page, fetch);
 
-  fetch = g_new0 (PageFetch, 1);
-  fetch->self = g_object_ref (self);
-  fetch->cancellable = g_object_ref (self->cancellable);
+  fetch = page_fetch_new (self, 0);
   govorun_call_records_summarize_async (self->store, self->filter, self->cancellable,
                                         on_summarized, fetch);
 }
