@@ -85,11 +85,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("govorun-test-call-list-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_util_make_tmp_dir ("govorun-test-call-list-XXXXXX");
   path = g_build_filename (f->dir, "govorun.db", NULL);
   f->store = store_test_open (path);
   call_test_fill (f->store, 0, N_CALLS, 100, TRUE);
@@ -108,7 +106,7 @@ fixture_teardown (Fixture       *f,
   g_clear_pointer (&f->mirror, g_ptr_array_unref);
   govorun_store_close (f->store);
   g_clear_object (&f->store);
-  store_test_rm_rf (f->dir);
+  test_util_rm_rf (f->dir);
   g_free (f->dir);
 }
 

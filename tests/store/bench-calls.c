@@ -193,8 +193,8 @@ ingest_store (GovorunStore *store,
       g_autoptr(GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      govorun_call_records_upsert_async (store, page, NULL, NULL, store_test_on_result, &result);
-      if (!govorun_call_records_upsert_finish (store, store_test_wait_for (&result), &error))
+      govorun_call_records_upsert_async (store, page, NULL, NULL, test_util_on_result, &result);
+      if (!govorun_call_records_upsert_finish (store, test_util_wait (&result), &error))
         g_error ("%s", error->message);
       seconds += (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
     }
@@ -223,8 +223,8 @@ first_page_ms (GovorunStore *store,
   gint64 count = 0;
 
   govorun_call_records_fetch_page_async (store, change->filter, change->sort, change->descending,
-                                         NULL, 0, 100, TRUE, NULL, store_test_on_result, &result);
-  rows = govorun_call_records_fetch_page_finish (store, store_test_wait_for (&result), &count,
+                                         NULL, 0, 100, TRUE, NULL, test_util_on_result, &result);
+  rows = govorun_call_records_fetch_page_finish (store, test_util_wait (&result), &count,
                                                  &error);
   if (rows == NULL)
     g_error ("%s", error->message);
@@ -242,8 +242,8 @@ summary_ms (GovorunStore            *store,
   g_autoptr(GovorunCallSummary) summary = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  govorun_call_records_summarize_async (store, filter, NULL, store_test_on_result, &result);
-  summary = govorun_call_records_summarize_finish (store, store_test_wait_for (&result), &error);
+  govorun_call_records_summarize_async (store, filter, NULL, test_util_on_result, &result);
+  summary = govorun_call_records_summarize_finish (store, test_util_wait (&result), &error);
   if (summary == NULL)
     g_error ("%s", error->message);
   return (g_get_monotonic_time () - start) / 1000.0;
@@ -448,6 +448,6 @@ main (int   argc,
   bench_queries (store);
 
   govorun_store_close (store);
-  store_test_rm_rf (dir);
+  test_util_rm_rf (dir);
   return 0;
 }

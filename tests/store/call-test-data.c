@@ -132,8 +132,8 @@ call_test_fill (GovorunStore *store,
 
       for (guint i = start; i < MIN (first + n, start + page_size); i++)
         g_ptr_array_add (page, call_test_make (i, with_transcript));
-      govorun_call_records_upsert_async (store, page, NULL, NULL, store_test_on_result, &result);
-      g_assert_true (govorun_call_records_upsert_finish (store, store_test_wait_for (&result),
+      govorun_call_records_upsert_async (store, page, NULL, NULL, test_util_on_result, &result);
+      g_assert_true (govorun_call_records_upsert_finish (store, test_util_wait (&result),
                                                          &error));
       g_assert_no_error (error);
     }

@@ -28,11 +28,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("govorun-test-calls-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_util_make_tmp_dir ("govorun-test-calls-XXXXXX");
   path = g_build_filename (f->dir, "govorun.db", NULL);
   f->store = store_test_open (path);
 }
@@ -43,7 +41,7 @@ fixture_teardown (Fixture       *f,
 {
   govorun_store_close (f->store);
   g_clear_object (&f->store);
-  store_test_rm_rf (f->dir);
+  test_util_rm_rf (f->dir);
   g_free (f->dir);
 }
 
@@ -57,8 +55,8 @@ upsert (GovorunStore               *store,
   g_autoptr(GError) error = NULL;
 
   g_ptr_array_add (records, g_object_ref (record));
-  govorun_call_records_upsert_async (store, records, state, NULL, store_test_on_result, &result);
-  g_assert_true (govorun_call_records_upsert_finish (store, store_test_wait_for (&result), &error));
+  govorun_call_records_upsert_async (store, records, state, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_call_records_upsert_finish (store, test_util_wait (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -70,8 +68,8 @@ fetch (GovorunStore *store,
   g_autoptr(GError) error = NULL;
   GovorunCallRecord *record;
 
-  govorun_call_records_fetch_async (store, id, NULL, store_test_on_result, &result);
-  record = govorun_call_records_fetch_finish (store, store_test_wait_for (&result), &error);
+  govorun_call_records_fetch_async (store, id, NULL, test_util_on_result, &result);
+  record = govorun_call_records_fetch_finish (store, test_util_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (record);
   return record;
@@ -92,8 +90,8 @@ fetch_page (GovorunStore            *store,
   GPtrArray *records;
 
   govorun_call_records_fetch_page_async (store, filter, sort, descending, after, skip, limit,
-                                         out_count != NULL, NULL, store_test_on_result, &result);
-  records = govorun_call_records_fetch_page_finish (store, store_test_wait_for (&result),
+                                         out_count != NULL, NULL, test_util_on_result, &result);
+  records = govorun_call_records_fetch_page_finish (store, test_util_wait (&result),
                                                     out_count, &error);
   g_assert_no_error (error);
   g_assert_nonnull (records);
@@ -131,8 +129,8 @@ summarize (GovorunStore            *store,
   g_autoptr(GError) error = NULL;
   GovorunCallSummary *summary;
 
-  govorun_call_records_summarize_async (store, filter, NULL, store_test_on_result, &result);
-  summary = govorun_call_records_summarize_finish (store, store_test_wait_for (&result), &error);
+  govorun_call_records_summarize_async (store, filter, NULL, test_util_on_result, &result);
+  summary = govorun_call_records_summarize_finish (store, test_util_wait (&result), &error);
   g_assert_no_error (error);
   return summary;
 }
@@ -259,8 +257,8 @@ test_upsert_fetch (Fixture       *f,
   g_assert_cmpuint (count_matching (f->store, filter), ==, 1);
 
   /* A row that is not there. */
-  govorun_call_records_fetch_async (f->store, 999, NULL, store_test_on_result, &result);
-  g_assert_null (govorun_call_records_fetch_finish (f->store, store_test_wait_for (&result), &error));
+  govorun_call_records_fetch_async (f->store, 999, NULL, test_util_on_result, &result);
+  g_assert_null (govorun_call_records_fetch_finish (f->store, test_util_wait (&result), &error));
   g_assert_error (error, GOVORUN_CALL_RECORDS_ERROR, GOVORUN_CALL_RECORDS_ERROR_NOT_FOUND);
 }
 
@@ -596,8 +594,8 @@ load_state (GovorunStore *store,
   g_autoptr(GError) error = NULL;
   GovorunCallSyncState *state;
 
-  govorun_call_sync_state_load_async (store, account, provider, NULL, store_test_on_result, &result);
-  state = govorun_call_sync_state_load_finish (store, store_test_wait_for (&result), &error);
+  govorun_call_sync_state_load_async (store, account, provider, NULL, test_util_on_result, &result);
+  state = govorun_call_sync_state_load_finish (store, test_util_wait (&result), &error);
   g_assert_no_error (error);
   return state;
 }
@@ -631,8 +629,8 @@ test_sync_state (Fixture       *f,
   g_assert_null (got_vox->cursor);
   g_assert_cmpstr (got_el->cursor, ==, "cursor-2");
 
-  govorun_call_sync_state_reset_async (f->store, "acc-1", NULL, store_test_on_result, &result);
-  g_assert_true (govorun_call_sync_state_reset_finish (f->store, store_test_wait_for (&result), &error));
+  govorun_call_sync_state_reset_async (f->store, "acc-1", NULL, test_util_on_result, &result);
+  g_assert_true (govorun_call_sync_state_reset_finish (f->store, test_util_wait (&result), &error));
   g_assert_no_error (error);
   after_reset = load_state (f->store, "acc-1", "voximplant");
   g_assert_cmpint (after_reset->watermark, ==, 0);

@@ -10,6 +10,7 @@
 
 #include "govorun-call-list.h"
 #include "govorun-call-records.h"
+#include "govorun-store.h"
 
 /* A screenful is some 30 rows; a page of 100 keeps scrolling smooth with
  * a query per three screens. */

@@ -8,7 +8,6 @@
 
 #include <gio/gio.h>
 
-#include "govorun-store.h"
 #include "govorun-call-filter.h"
 #include "govorun-call-record.h"
 #include "govorun-call-summary.h"
@@ -30,6 +29,9 @@ G_BEGIN_DECLS
  * them all. "loading" is TRUE meanwhile. "summary" (count, minutes, cost)
  * follows each query.
  */
+
+/* The store, opaque to the views (they get the list from the services). */
+typedef struct _GovorunStore GovorunStore;
 
 #define GOVORUN_TYPE_CALL_LIST (govorun_call_list_get_type ())
 
