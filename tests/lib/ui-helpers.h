@@ -41,5 +41,18 @@ void       click          (GtkWidget   *root,
                            const char  *label);
 void       drop_file      (GtkWidget   *target_widget,
                            GFile       *file);
+/* Appends a line naming each mapped control under @root (buttons, toggles,
+ * entries, activatable rows…) that a screen reader would read without a
+ * name, prefixed with @where. */
+void       collect_unnamed_controls (GtkWidget  *root,
+                                     const char *where,
+                                     GString    *report);
+/* Does what pressing @keyval with @mods in @window does as far as shortcuts
+ * go (the focus widget's and its ancestors' shortcut controllers, which
+ * include the application's accelerators); TRUE when one acted. There is no
+ * real key event: Xvfb runs without the XTest tools. */
+gboolean   press_shortcut (GtkWindow       *window,
+                           guint            keyval,
+                           GdkModifierType  mods);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-first-field.h"
+#include "govorun-search-shortcut.h"
 
 /*
  * "New agent": four pages, one decision each — which ElevenLabs agent,
@@ -1100,6 +1102,7 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_setup_changed);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  govorun_search_shortcut_install (widget_class, G_STRUCT_OFFSET (GovorunAgentDialog, agent_search));
 }
 
 static void
@@ -1112,6 +1115,8 @@ govorun_agent_dialog_init (GovorunAgentDialog *self)
   self->el_accounts = g_list_store_new (GOVORUN_TYPE_ACCOUNT);
   self->vox_accounts = g_list_store_new (GOVORUN_TYPE_ACCOUNT);
   self->checked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  govorun_first_field_focus_on_map (GTK_WINDOW (self), GTK_WIDGET (self->agent_search));
+  govorun_search_escape_closes (self->agent_search);
 }
 
 GovorunAgentDialog *

@@ -383,6 +383,8 @@ menu_button_new (GovorunNumbersPage       *self,
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (menu_button, _("Number Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Number Actions"), -1);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
 
@@ -851,6 +853,7 @@ govorun_numbers_page_class_init (GovorunNumbersPageClass *klass)
   object_class->set_property = govorun_numbers_page_set_property;
   page_class->services_set = services_set;
   page_class->shown = shown;
+  page_class->refresh = (void (*) (GovorunPage *)) govorun_numbers_page_refresh;
 
   properties[PROP_ACCOUNTS] =
     g_param_spec_object ("accounts", NULL, NULL, GOVORUN_TYPE_ACCOUNT_STORE,
