@@ -230,8 +230,13 @@ make_error (SoupMessage      *msg,
       break;
 
     case GOVORUN_HTTP_ERROR_TIMEOUT:
-      sentence = g_strdup_printf (_("%s did not answer within %u seconds. Try again later."),
-                                  host, (timeout_ms + 999) / 1000);
+      {
+        guint seconds = (timeout_ms + 999) / 1000;
+
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s did not answer within %u second. Try again later.",
+                                                 "%s did not answer within %u seconds. Try again later.", seconds),
+                                    host, seconds);
+      }
       break;
 
     case GOVORUN_HTTP_ERROR_CONNECTION_LOST:
