@@ -8,7 +8,8 @@
  * through run-ui.sh with GOVORUN_TEST_LOCALE=ru_RU.UTF-8, against the
  * catalog built from po/ru.po): each number picks its own translated form
  * (1 and 21 the first, 2 the second, 5 the third), and no string counts
- * something in English plural without going through ngettext.
+ * something in English plural without going through ngettext. Money and
+ * dates read the Russian way too.
  */
 #include "config.h"
 
@@ -16,6 +17,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+
+#include "govorun-format.h"
 
 typedef struct
 {
@@ -213,6 +216,23 @@ test_no_count_without_plural (void)
     }
 }
 
+/* "1 234,50 ₽" and "31.12.2026", whatever space glibc groups digits with. */
+static void
+test_money_and_dates (void)
+{
+  g_autofree char *money = govorun_format_money (1234.5, "RUB");
+  g_autofree char *dollars = govorun_format_money (5, "USD");
+  g_autofree char *date = govorun_format_date ("2026-12-31");
+  g_autofree char *date_time = govorun_format_date ("2026-12-31 10:00:00");
+  g_autoptr(GRegex) grouped = g_regex_new ("^1( |\\x{00a0}|\\x{202f})234,50 ₽$", 0, 0, NULL);
+
+  if (!g_regex_match (grouped, money, 0, NULL))
+    g_error ("1234.5 roubles read “%s”", money);
+  g_assert_true (g_str_has_prefix (dollars, "5,00"));
+  g_assert_cmpstr (date, ==, "31.12.2026");
+  g_assert_cmpstr (date_time, ==, "31.12.2026");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +249,7 @@ main (int   argc,
   g_test_add_func ("/Govorun/Plurals/counted-strings", test_counted_strings);
   g_test_add_func ("/Govorun/Plurals/agents", test_agents);
   g_test_add_func ("/Govorun/Plurals/no-count-without-plural", test_no_count_without_plural);
+  g_test_add_func ("/Govorun/Plurals/money-and-dates", test_money_and_dates);
 
   return g_test_run ();
 }

@@ -254,7 +254,7 @@ run_script (gpointer user_data)
   g_assert_true (wait_until (buy_dialog_closed, NULL, 10000));
   g_assert_cmpuint (count_objects ("number"), ==, 2);
 
-  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+74951230001");
+  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+7 495 123-00-01");
   check = find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_nonnull (check);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -368,7 +368,7 @@ run_script (gpointer user_data)
   next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
   g_assert_true (wait_until (widget_sensitive, next, 10000));
   click (dialog, _("_Next"));
-  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+74951230001");
+  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+7 495 123-00-01");
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL))));
   g_assert_true (wait_until (widget_sensitive, next, 10000));
   click (dialog, _("_Next"));

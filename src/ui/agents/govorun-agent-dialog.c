@@ -14,6 +14,7 @@
 #include "govorun-agent-dialog.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-first-field.h"
+#include "govorun-format.h"
 #include "govorun-search-shortcut.h"
 
 /*
@@ -592,7 +593,7 @@ show_numbers (GovorunAgentDialog *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       GovorunAgent *owner = NULL;
-      g_autofree char *title = g_strdup_printf ("+%s", number->number[0] == '+' ? number->number + 1 : number->number);
+      g_autofree char *title = govorun_format_phone_number (number->number);
       g_autofree char *subtitle = NULL;
 
       if (number->deactivated)

@@ -466,8 +466,12 @@ number_row_new (GovorunNumbersPage       *self,
 
   g_string_append_c (subtitle, '\n');
   if (number->next_renewal != NULL)
-    /* Translators: a monthly price, then a date */
-    g_string_append_printf (subtitle, _("%s/month · renews %s"), price, number->next_renewal);
+    {
+      g_autofree char *renewal = govorun_format_date (number->next_renewal);
+
+      /* Translators: a monthly price, then a date */
+      g_string_append_printf (subtitle, _("%s/month · renews %s"), price, renewal);
+    }
   else
     /* Translators: a monthly price */
     g_string_append_printf (subtitle, _("%s/month"), price);
