@@ -264,7 +264,7 @@ on_deactivate_clicked (GtkWidget          *button,
   heading = g_strdup_printf (_("Deactivate %s?"), label);
   dialog = adw_message_dialog_new (parent_window (self), heading,
                                    _("The number goes back to Voximplant and its monthly fee stops. "
-                                     "It cannot be got back: calls to it will no longer reach you."));
+                                     "This cannot be undone: calls to it will no longer reach you."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "deactivate", _("_Deactivate"),
