@@ -333,6 +333,17 @@ collect_unnamed_controls (GtkWidget  *root,
                               tooltip ? ", tooltip " : "", tooltip ? tooltip : "");
     }
 
+  /* A row that does nothing when activated is not a Tab stop of its own:
+   * the focus goes straight to its buttons. */
+  if (GTK_IS_LIST_BOX_ROW (root) && !ADW_IS_ENTRY_ROW (root) && !ADW_IS_COMBO_ROW (root) &&
+      gtk_widget_get_focusable (root) && !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (root)) &&
+      (!gtk_list_box_row_get_selectable (GTK_LIST_BOX_ROW (root)) ||
+       (GTK_IS_LIST_BOX (gtk_widget_get_parent (root)) &&
+        gtk_list_box_get_selection_mode (GTK_LIST_BOX (gtk_widget_get_parent (root))) == GTK_SELECTION_NONE)))
+    g_string_append_printf (report, "%s: a Tab stop that does nothing, %s “%s”\n", where,
+                            G_OBJECT_TYPE_NAME (root),
+                            ADW_IS_PREFERENCES_ROW (root) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)) : "");
+
   if (is_composite (root))
     return;
 

@@ -43,7 +43,8 @@ void       drop_file      (GtkWidget   *target_widget,
                            GFile       *file);
 /* Appends a line naming each mapped control under @root (buttons, toggles,
  * entries, activatable rows…) that a screen reader would read without a
- * name, prefixed with @where. */
+ * name, and each row that is a Tab stop but does nothing, prefixed with
+ * @where. */
 void       collect_unnamed_controls (GtkWidget  *root,
                                      const char *where,
                                      GString    *report);

@@ -6,7 +6,8 @@
  *
  * Govorun through the accessibility tree and the keyboard, in sandbox mode
  * (run through run-ui.sh, in both languages): every page and every dialog
- * is walked for a control a screen reader would read without a name; the
+ * is walked for a control a screen reader would read without a name and for
+ * a row that takes a Tab stop without doing anything; the
  * shortcuts a person expects do what they say (Ctrl+N by page, F10 at any
  * width, F5, Ctrl+F, Ctrl+?, Ctrl+comma, Ctrl+W, Ctrl+Q, Escape); dialogs
  * open with the focus in their first field; the Preferences window sets the
@@ -327,7 +328,7 @@ run_script (gpointer data)
   check_application_shortcuts ();
 
   if (report->len > 0)
-    g_error ("Controls without an accessible name:\n%s", report->str);
+    g_error ("Controls without an accessible name, or rows that stop Tab for nothing:\n%s", report->str);
 
   g_application_quit (G_APPLICATION (app));
   return G_SOURCE_REMOVE;

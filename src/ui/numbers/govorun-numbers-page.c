@@ -448,6 +448,9 @@ number_row_new (GovorunNumbersPage       *self,
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autoptr(GPtrArray) where = g_ptr_array_new ();
 
+  /* The row itself does nothing; Tab goes to its actions. */
+  gtk_widget_set_focusable (row, FALSE);
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
 
