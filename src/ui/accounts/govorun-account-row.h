@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (GovorunAccountRow, govorun_account_row, GOVORUN, ACCOUNT_R
 GovorunAccountRow *govorun_account_row_new         (GovorunAccount          *account,
                                                     GovorunAccountStore     *accounts,
                                                     GovorunConnectionTester *tester);
-GovorunAccount    *govorun_account_row_get_account (GovorunAccountRow       *self);
 /* Describes the account in one line, e.g. "Account 7654321 · API key". */
 char              *govorun_account_describe        (GovorunAccount          *account);
 
