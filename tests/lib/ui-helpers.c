@@ -423,3 +423,30 @@ press_shortcut (GtkWindow       *window,
 
   return FALSE;
 }
+
+/* -- running the application -- */
+
+static void
+on_first_activate (GApplication *application,
+                   GSourceFunc   script)
+{
+  g_signal_handlers_disconnect_by_func (application, on_first_activate, script);
+  g_idle_add (script, NULL);
+}
+
+int
+run_sandbox_app (GovorunApplication **app,
+                 GSourceFunc          script)
+{
+  char *argv[] = { (char *) "govorun", (char *) "--sandbox", NULL };
+  int status;
+
+  *app = govorun_application_new ();
+  g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (*app, "activate", G_CALLBACK (on_first_activate), script);
+
+  status = g_application_run (G_APPLICATION (*app), 2, argv);
+  g_clear_object (app);
+
+  return status;
+}

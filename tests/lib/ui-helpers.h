@@ -12,6 +12,8 @@
 
 #include <adwaita.h>
 
+#include "govorun-application.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*Predicate) (gpointer data);
@@ -55,5 +57,11 @@ void       collect_unnamed_controls (GtkWidget  *root,
 gboolean   press_shortcut (GtkWindow       *window,
                            guint            keyval,
                            GdkModifierType  mods);
+/* Runs Govorun in sandbox mode (its own instance) and, once it is first
+ * activated, @script from an idle callback; @script quits the application
+ * when done. *@app is the application while it runs. Returns the exit
+ * status. */
+int        run_sandbox_app (GovorunApplication **app,
+                            GSourceFunc          script);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-format.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -237,13 +238,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("GOVORUN_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  test_util_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Govorun/Plurals/counted-strings", test_counted_strings);

@@ -25,6 +25,7 @@
 #include "govorun-buy-number-dialog.h"
 #include "govorun-preferences-window.h"
 #include "govorun-window.h"
+#include "test-util.h"
 #include "ui-helpers.h"
 
 static GovorunApplication *app;
@@ -335,41 +336,16 @@ run_script (gpointer data)
 }
 
 static void
-on_activate (GApplication *application)
-{
-  static gboolean started;
-
-  if (!started)
-    {
-      started = TRUE;
-      g_idle_add (run_script, NULL);
-    }
-}
-
-static void
 test_accessibility_and_keyboard (void)
 {
-  char *argv[] = { (char *) "govorun", (char *) "--sandbox", NULL };
-
-  app = govorun_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
-
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
-  g_clear_object (&app);
+  g_assert_cmpint (run_sandbox_app (&app, run_script), ==, 0);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("GOVORUN_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  test_util_init_i18n ();
   g_test_init (&argc, &argv, NULL);
   report = g_string_new (NULL);
 
