@@ -193,16 +193,14 @@ check_menu (void)
   settle (800);
 }
 
+/* Types into the entry row @row_title, then its Apply button. */
 static void
 type_and_apply (GtkWidget  *window,
                 const char *row_title,
                 const char *text)
 {
-  GtkWidget *row = find_widget (window, ADW_TYPE_ENTRY_ROW, row_title);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
+  type_into (window, row_title, text);
+  g_signal_emit_by_name (find_widget (window, ADW_TYPE_ENTRY_ROW, row_title), "apply");
   settle (100);
 }
 
