@@ -110,6 +110,13 @@ static const char * const migrations[] = {
   "  WHEN NEW.state = 'deleting' AND EXISTS (SELECT 1 FROM agents"
   "    WHERE el_account_id = NEW.id OR vox_account_id = NEW.id)"
   "  BEGIN SELECT RAISE (ABORT, 'account is used by an agent'); END;",
+
+  /* 4: whether the agent's scenarios carry the ElevenLabs key in their
+   * text (an account without secret storage). */
+  "ALTER TABLE agents ADD COLUMN key_in_scenario INTEGER NOT NULL DEFAULT 0;"
+  /* and the webhook bot's language and voice (NULL: the defaults). */
+  "ALTER TABLE agents ADD COLUMN bot_language TEXT;"
+  "ALTER TABLE agents ADD COLUMN bot_voice TEXT;",
 };
 
 typedef enum
@@ -287,8 +294,11 @@ govorun_store_set_sqlite_error (GError  **error,
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  code = sqlite3_db_readonly (db, "main") == 1 ? GOVORUN_STORE_ERROR_READ
-                                               : GOVORUN_STORE_ERROR_WRITE;
+  /* A refused write is a write error, even on a connection SQLite opened
+   * read-only (as it does, silently, for a write-protected file). */
+  code = sqlite3_db_readonly (db, "main") == 1 &&
+         (sqlite3_extended_errcode (db) & 0xff) != SQLITE_READONLY ? GOVORUN_STORE_ERROR_READ
+                                                                 : GOVORUN_STORE_ERROR_WRITE;
   set_error (error, code, db_path (db), db, sqlite3_extended_errcode (db));
   return FALSE;
 }
