@@ -496,7 +496,7 @@ run_script (gpointer user_data)
   g_assert_true (wait_until (widget_sensitive, next, 5000));
   screenshot (dialog, russian ? "agent-wizard-bot-ru.png" : "agent-wizard-bot.png");
   click (dialog, _("_Next"));
-  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+74951230001");
+  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+7 495 123-00-01");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
   g_assert_true (wait_until (widget_sensitive, next, 10000));
   click (dialog, _("_Next"));
