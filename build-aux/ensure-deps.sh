@@ -48,12 +48,17 @@ $arg" ;;
   esac
 done
 
+# One dpkg-query for the whole list: one per package took seconds, and
+# run.sh calls this on every start.
+# shellcheck disable=SC2086 # word splitting of the package list is intended
+installed=" $(dpkg-query -W -f='${Package} ${Status}\n' $wanted 2> /dev/null |
+              awk '$2 == "install" && $3 == "ok" && $4 == "installed" { printf "%s ", $1 }' || true)"
 missing=""
 for pkg in $wanted; do
-  status=$(dpkg-query -W -f='${Status}' "$pkg" 2> /dev/null || true)
-  if [ "$status" != "install ok installed" ]; then
-    missing="$missing $pkg"
-  fi
+  case "$installed" in
+    *" $pkg "*) ;;
+    *) missing="$missing $pkg" ;;
+  esac
 done
 missing=${missing# }
 

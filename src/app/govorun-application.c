@@ -154,6 +154,8 @@ services_loaded_cb (GObject      *object,
     seed_sandbox_accounts (self);
 }
 
+static void install_menu_actions (GovorunApplication *self);
+
 static void
 govorun_application_startup (GApplication *app)
 {
@@ -167,6 +169,7 @@ govorun_application_startup (GApplication *app)
   G_APPLICATION_CLASS (govorun_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+  install_menu_actions (self);
 
   if (self->sandbox_mode)
     {
@@ -276,6 +279,34 @@ on_open_sandbox (GSimpleAction *action,
 }
 
 static void
+on_quit (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+/* Open the Sandbox and Leave the Sandbox: a real-data instance has only the
+ * first, the sandbox instance only the second (the menu hides the missing
+ * one). Leaving quits the sandbox's own process; real data never was in it. */
+static void
+install_menu_actions (GovorunApplication *self)
+{
+  static const GActionEntry open_sandbox[] = { { "open-sandbox", on_open_sandbox } };
+  static const GActionEntry leave_sandbox[] = { { "leave-sandbox", on_quit } };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  if (self->sandbox_mode)
+    g_action_map_add_action_entries (G_ACTION_MAP (self), leave_sandbox, 1, self);
+  else
+    g_action_map_add_action_entries (G_ACTION_MAP (self), open_sandbox, 1, self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+static void
 govorun_application_class_init (GovorunApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -304,7 +335,7 @@ govorun_application_init (GovorunApplication *self)
   };
   static const GActionEntry actions[] = {
     { "about", on_about },
-    { "open-sandbox", on_open_sandbox },
+    { "quit", on_quit },
   };
 
   self->cancellable = g_cancellable_new ();

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -41,7 +42,9 @@ char *
 govorun_format_money (double      amount,
                       const char *currency)
 {
-  g_autofree char *value = g_strdup_printf ("%.2f", amount);
+  /* The locale's decimal mark and digit grouping: "1 234,50" in Russian,
+   * "1,234.50" in English, "1234.50" in the C locale. */
+  g_autofree char *value = g_strdup_printf ("%'.2f", amount);
 
   if (currency == NULL || *currency == '\0')
     return g_steal_pointer (&value);
@@ -69,4 +72,23 @@ govorun_format_phone_category (const char *category)
     return _("National");
 
   return category;
+}
+
+char *
+govorun_format_date (const char *date)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  int year = 0, month = 0, day = 0;
+
+  if (date == NULL)
+    return g_strdup ("");
+
+  /* Voximplant writes "2026-12-31" or "2026-12-31 10:00:00"; a person
+   * reads the day the locale's way. */
+  if (sscanf (date, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      (parsed = g_date_time_new (utc, year, month, day, 0, 0, 0)) == NULL)
+    return g_strdup (date);
+
+  return g_date_time_format (parsed, "%x");
 }

@@ -10,15 +10,18 @@
 
 G_BEGIN_DECLS
 
-/* How phone numbers and money read wherever they are shown (the numbers
- * page, the buy dialog). */
+/* How phone numbers, money and dates read wherever they are shown. */
 
 /* "+7 495 123-45-67" for Russian numbers, else "+" and the digits. */
 char       *govorun_format_phone_number   (const char *number);
-/* "5.00 ₽", "5.00 USD", or "5.00" without a currency. */
+/* "5.00 ₽", "5.00 USD", or "5.00" without a currency; the amount with the
+ * locale's decimal mark and grouping ("1 234,50 ₽" in Russian). */
 char       *govorun_format_money          (double      amount,
                                            const char *currency);
 /* A readable name for a Voximplant phone category such as "GEOGRAPHIC". */
 const char *govorun_format_phone_category (const char *category);
+/* A Voximplant date ("2026-12-31", maybe with a time) in the locale's
+ * format ("31.12.2026" in Russian); anything else unchanged. */
+char       *govorun_format_date           (const char *date);
 
 G_END_DECLS

@@ -17,9 +17,9 @@ static const struct
 } regions[GOVORUN_ELEVENLABS_N_REGIONS] = {
   [GOVORUN_ELEVENLABS_REGION_GLOBAL] = { "global", N_("Global (nearest)") },
   [GOVORUN_ELEVENLABS_REGION_US] = { "us", N_("United States") },
-  [GOVORUN_ELEVENLABS_REGION_EU] = { "eu-residency", N_("EU data residency") },
-  [GOVORUN_ELEVENLABS_REGION_IN] = { "in-residency", N_("India data residency") },
-  [GOVORUN_ELEVENLABS_REGION_SG] = { "sg-residency", N_("Singapore data residency") },
+  [GOVORUN_ELEVENLABS_REGION_EU] = { "eu-residency", N_("EU residency") },
+  [GOVORUN_ELEVENLABS_REGION_IN] = { "in-residency", N_("India residency") },
+  [GOVORUN_ELEVENLABS_REGION_SG] = { "sg-residency", N_("Singapore residency") },
 };
 
 const char *

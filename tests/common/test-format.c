@@ -63,6 +63,21 @@ test_phone_category (void)
   g_assert_cmpstr (govorun_format_phone_category ("SATELLITE"), ==, "SATELLITE");
 }
 
+static void
+test_date (void)
+{
+  g_autofree char *none = govorun_format_date (NULL);
+  g_autofree char *day = govorun_format_date ("2026-12-31");
+  g_autofree char *with_time = govorun_format_date ("2026-12-31 10:00:00");
+  g_autofree char *odd = govorun_format_date ("soon");
+
+  /* The C locale's own way; the Russian one is in tests/ui/test-plurals. */
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (day, ==, "12/31/26");
+  g_assert_cmpstr (with_time, ==, "12/31/26");
+  g_assert_cmpstr (odd, ==, "soon");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -72,6 +87,7 @@ main (int   argc,
   g_test_add_func ("/Govorun/Format/phone-number", test_phone_number);
   g_test_add_func ("/Govorun/Format/money", test_money);
   g_test_add_func ("/Govorun/Format/phone-category", test_phone_category);
+  g_test_add_func ("/Govorun/Format/date", test_date);
 
   return g_test_run ();
 }

@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "test-util.h"
 
@@ -96,4 +98,15 @@ test_util_capture_log (gboolean echo_all)
     }
   echo_everything = echo_all;
   return captured;
+}
+
+void
+test_util_init_i18n (void)
+{
+  const char *localedir = g_getenv ("GOVORUN_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

@@ -33,4 +33,9 @@ void          test_util_rm_rf             (const char     *path);
  * with @echo_all the rest does too. */
 GString      *test_util_capture_log       (gboolean        echo_all);
 
+/* The locale of the environment and Govorun's catalogs from
+ * $GOVORUN_LOCALEDIR (the build tree's), as main.c sets them up; for tests
+ * that read translated text. */
+void          test_util_init_i18n         (void);
+
 G_END_DECLS

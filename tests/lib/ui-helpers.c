@@ -192,7 +192,8 @@ click (GtkWidget  *root,
 
   if (button == NULL)
     g_error ("No button “%s”", label);
-  g_assert_true (wait_until (is_sensitive, button, 10000));
+  if (!wait_until (is_sensitive, button, 10000))
+    g_error ("The button “%s” cannot be pressed", label);
   gtk_widget_activate (button);
 }
 
@@ -240,4 +241,212 @@ toplevel_of_type (GType type)
     }
 
   return NULL;
+}
+
+/* -- accessibility: every control has a name -- */
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+      return TRUE;
+    default:
+      /* A row a person can activate is read out like a button. */
+      return GTK_IS_LIST_BOX_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget));
+    }
+}
+
+/* Whether @accessible is labelled by a label with text under @root. */
+static gboolean
+labelled_by_text_under (GtkAccessible *accessible,
+                        GtkWidget     *root)
+{
+  if (GTK_IS_LABEL (root) && *gtk_label_get_text (GTK_LABEL (root)) != '\0')
+    {
+      g_autofree char *mismatch =
+        gtk_test_accessible_check_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY, root, NULL);
+
+      if (mismatch == NULL)
+        return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (labelled_by_text_under (accessible, child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What a screen reader gets as the name: the label property (not empty) or
+ * a labelled-by relation to a label with text. GTK 4.8 derives it from
+ * nothing else: a tooltip does not count, and an icon-only button is
+ * "labelled" by its image, which is read out as "GtkImage". The labelling
+ * label is looked for in the control and beside it (a row's title). */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      g_autofree char *empty = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+      if (empty != NULL)
+        return TRUE;
+    }
+
+  if (!gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return FALSE;
+
+  return labelled_by_text_under (accessible, parent ? parent : widget);
+}
+
+/* The inside of these is theirs: the widget itself carries the name. */
+static gboolean
+is_composite (GtkWidget *widget)
+{
+  return GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
+         GTK_IS_ENTRY (widget) || GTK_IS_PASSWORD_ENTRY (widget) || GTK_IS_SPIN_BUTTON (widget) ||
+         GTK_IS_POPOVER (widget);
+}
+
+void
+collect_unnamed_controls (GtkWidget  *root,
+                          const char *where,
+                          GString    *report)
+{
+  if (root == NULL || !gtk_widget_get_mapped (root))
+    return;
+
+  if (is_control (root) && !has_accessible_name (root))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (root);
+      GtkWidget *parent = gtk_widget_get_parent (root);
+
+      g_string_append_printf (report, "%s: an unnamed %s (in %s%s%s)\n", where,
+                              G_OBJECT_TYPE_NAME (root),
+                              parent ? G_OBJECT_TYPE_NAME (parent) : "nothing",
+                              tooltip ? ", tooltip " : "", tooltip ? tooltip : "");
+    }
+
+  /* A row that does nothing when activated is not a Tab stop of its own:
+   * the focus goes straight to its buttons. */
+  if (GTK_IS_LIST_BOX_ROW (root) && !ADW_IS_ENTRY_ROW (root) && !ADW_IS_COMBO_ROW (root) &&
+      gtk_widget_get_focusable (root) && !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (root)) &&
+      (!gtk_list_box_row_get_selectable (GTK_LIST_BOX_ROW (root)) ||
+       (GTK_IS_LIST_BOX (gtk_widget_get_parent (root)) &&
+        gtk_list_box_get_selection_mode (GTK_LIST_BOX (gtk_widget_get_parent (root))) == GTK_SELECTION_NONE)))
+    g_string_append_printf (report, "%s: a Tab stop that does nothing, %s “%s”\n", where,
+                            G_OBJECT_TYPE_NAME (root),
+                            ADW_IS_PREFERENCES_ROW (root) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)) : "");
+
+  if (is_composite (root))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed_controls (child, where, report);
+}
+
+/* -- keyboard: what a key press would do -- */
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     mods)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods);
+
+  if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+    return FALSE;
+
+  return gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) ==
+           gdk_keyval_to_lower (keyval) &&
+         (gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) & gtk_accelerator_get_default_mod_mask ()) ==
+           (mods & gtk_accelerator_get_default_mod_mask ());
+}
+
+static gboolean
+run_shortcuts_of (GtkWidget       *widget,
+                  guint            keyval,
+                  GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+press_shortcut (GtkWindow       *window,
+                guint            keyval,
+                GdkModifierType  mods)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (GtkWidget *w = focus ? focus : GTK_WIDGET (window); w != NULL; w = gtk_widget_get_parent (w))
+    if (run_shortcuts_of (w, keyval, mods))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* -- running the application -- */
+
+static void
+on_first_activate (GApplication *application,
+                   GSourceFunc   script)
+{
+  g_signal_handlers_disconnect_by_func (application, on_first_activate, script);
+  g_idle_add (script, NULL);
+}
+
+int
+run_sandbox_app (GovorunApplication **app,
+                 GSourceFunc          script)
+{
+  char *argv[] = { (char *) "govorun", (char *) "--sandbox", NULL };
+  int status;
+
+  *app = govorun_application_new ();
+  g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (*app, "activate", G_CALLBACK (on_first_activate), script);
+
+  status = g_application_run (G_APPLICATION (*app), 2, argv);
+  g_clear_object (app);
+
+  return status;
 }

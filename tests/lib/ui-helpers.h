@@ -12,6 +12,8 @@
 
 #include <adwaita.h>
 
+#include "govorun-application.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*Predicate) (gpointer data);
@@ -41,5 +43,25 @@ void       click          (GtkWidget   *root,
                            const char  *label);
 void       drop_file      (GtkWidget   *target_widget,
                            GFile       *file);
+/* Appends a line naming each mapped control under @root (buttons, toggles,
+ * entries, activatable rows…) that a screen reader would read without a
+ * name, and each row that is a Tab stop but does nothing, prefixed with
+ * @where. */
+void       collect_unnamed_controls (GtkWidget  *root,
+                                     const char *where,
+                                     GString    *report);
+/* Does what pressing @keyval with @mods in @window does as far as shortcuts
+ * go (the focus widget's and its ancestors' shortcut controllers, which
+ * include the application's accelerators); TRUE when one acted. There is no
+ * real key event: Xvfb runs without the XTest tools. */
+gboolean   press_shortcut (GtkWindow       *window,
+                           guint            keyval,
+                           GdkModifierType  mods);
+/* Runs Govorun in sandbox mode (its own instance) and, once it is first
+ * activated, @script from an idle callback; @script quits the application
+ * when done. *@app is the application while it runs. Returns the exit
+ * status. */
+int        run_sandbox_app (GovorunApplication **app,
+                            GSourceFunc          script);
 
 G_END_DECLS

@@ -323,7 +323,7 @@ test_regions (void)
       g_assert_cmpuint (strlen (label), >, 0);
     }
 
-  g_assert_cmpstr (govorun_elevenlabs_region_get_label (GOVORUN_ELEVENLABS_REGION_EU), ==, "EU data residency");
+  g_assert_cmpstr (govorun_elevenlabs_region_get_label (GOVORUN_ELEVENLABS_REGION_EU), ==, "EU residency");
   g_assert_cmpstr (govorun_elevenlabs_region_get_label (GOVORUN_ELEVENLABS_REGION_GLOBAL), ==, "Global (nearest)");
 
   /* Unknown strings leave the output alone. */

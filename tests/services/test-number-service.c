@@ -371,7 +371,7 @@ test_inventory (Fixture       *f,
   g_assert_null (available);
   g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_REGION);
   g_assert_nonnull (strstr (error->message, "Start again from the choice of country."));
-  g_assert_nonnull (strstr (error->message, "(Voximplant error 241"));
+  g_assert_nonnull (strstr (error->message, "Voximplant error 241"));
 }
 
 /* -- buying -- */
@@ -605,7 +605,7 @@ test_buy_own_number_again (Fixture       *f,
   again = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "74951230012", &error);
   g_assert_null (again);
   g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER);
-  g_assert_nonnull (strstr (error->message, "(Voximplant error 182"));
+  g_assert_nonnull (strstr (error->message, "Voximplant error 182"));
 }
 
 /* AttachPhoneNumber answered, but the list cannot be read after it:
@@ -647,7 +647,7 @@ test_buy_errors (Fixture       *f,
   g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INSUFFICIENT_FUNDS);
   g_assert_nonnull (strstr (error->message, "the numbers cost 80.00 RUB, the balance is 3.50 RUB"));
   g_assert_nonnull (strstr (error->message, "Top up the balance in the Voximplant control panel"));
-  g_assert_nonnull (strstr (error->message, "(Voximplant error 127"));
+  g_assert_nonnull (strstr (error->message, "Voximplant error 127"));
   g_clear_error (&error);
   govorun_voximplant_emulator_set_balance (f->emulator, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, 1000);
 
@@ -656,7 +656,7 @@ test_buy_errors (Fixture       *f,
   g_assert_null (bought);
   g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK);
   g_assert_nonnull (strstr (error->message, "Choose another region."));
-  g_assert_nonnull (strstr (error->message, "(Voximplant error 331"));
+  g_assert_nonnull (strstr (error->message, "Voximplant error 331"));
   g_clear_error (&error);
 
   /* 332, as Voximplant would answer a count larger than the stock. */
@@ -665,14 +665,14 @@ test_buy_errors (Fixture       *f,
   g_assert_null (bought);
   g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_NO_STOCK);
   g_assert_nonnull (strstr (error->message, "another region"));
-  g_assert_nonnull (strstr (error->message, "(Voximplant error 332"));
+  g_assert_nonnull (strstr (error->message, "Voximplant error 332"));
   g_clear_error (&error);
 
   /* 121: not on sale in this region. */
   bought = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "78121230001", &error);
   g_assert_null (bought);
   g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER);
-  g_assert_nonnull (strstr (error->message, "(Voximplant error 121"));
+  g_assert_nonnull (strstr (error->message, "Voximplant error 121"));
   g_clear_error (&error);
 
   /* Nothing was bought by any of them. */
@@ -803,7 +803,7 @@ test_bind (Fixture       *f,
   /* A number the account does not have. */
   g_assert_false (bind (f, 987654321, app_id, 0, TRUE, &error));
   g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER);
-  g_assert_nonnull (strstr (error->message, "(Voximplant error 181"));
+  g_assert_nonnull (strstr (error->message, "Voximplant error 181"));
   g_clear_error (&error);
   g_assert_false (bind (f, 987654321, 0, 0, FALSE, &error));
   g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER);
@@ -836,7 +836,7 @@ test_deactivate (Fixture       *f,
   g_assert_false (deactivate (f, phone_id, &error));
   g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER);
   g_assert_nonnull (strstr (error->message, "Refresh the list of numbers."));
-  g_assert_nonnull (strstr (error->message, "(Voximplant error 181"));
+  g_assert_nonnull (strstr (error->message, "Voximplant error 181"));
   g_clear_error (&error);
 
   /* Where deactivated numbers stay listed, they say so. */

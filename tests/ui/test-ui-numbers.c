@@ -340,8 +340,8 @@ test_numbers_page (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Reception"));
   numbers_screenshot (window, "numbers-page");
 
-  /* Buy Number… opens the dialog. */
-  click (page, _("_Buy Number…"));
+  /* Buy a Number… opens the dialog. */
+  click (page, _("_Buy a Number…"));
   g_assert_true (wait_until (buy_dialog_open, NULL, 5000));
   dialog = GTK_WIDGET (toplevel_of_type (GOVORUN_TYPE_BUY_NUMBER_DIALOG));
   next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
@@ -477,7 +477,7 @@ test_numbers_page (void)
     const char *spb_region = russian ? "Санкт-Петербург" : "Saint Petersburg";
     GtkWidget *warning;
 
-    click (page, _("_Buy Number…"));
+    click (page, _("_Buy a Number…"));
     g_assert_true (wait_until (buy_dialog_open, NULL, 5000));
     dialog = GTK_WIDGET (toplevel_of_type (GOVORUN_TYPE_BUY_NUMBER_DIALOG));
     error_label = find_with_css (dialog, "buy-error");

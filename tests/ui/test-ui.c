@@ -23,6 +23,7 @@
 
 #include "govorun-account-dialog.h"
 #include "govorun-application.h"
+#include "govorun-format.h"
 #include "govorun-secrets.h"
 #include "govorun-util.h"
 #include "govorun-window.h"
@@ -235,8 +236,8 @@ run_script (gpointer user_data)
   g_autoptr(GFile) key_file = NULL;
   g_autoptr(GError) error = NULL;
   /* Amounts are written the locale's way (530,75 in Russian). */
-  g_autofree char *hotel_balance = g_strdup_printf ("%.2f RUB", 530.75);
-  g_autofree char *clinic_balance = g_strdup_printf ("%.2f RUB", 1234.50);
+  g_autofree char *hotel_balance = govorun_format_money (530.75, "RUB");
+  g_autofree char *clinic_balance = govorun_format_money (1234.50, "RUB");
   gboolean russian = g_getenv ("GOVORUN_TEST_LOCALE") != NULL &&
                      g_str_has_prefix (g_getenv ("GOVORUN_TEST_LOCALE"), "ru");
 

@@ -24,9 +24,6 @@
  * and are not parsed twice. */
 #define MAX_RATE_LIMIT_BODY (16 * 1024)
 
-/* Marker of the provider code at the end of error messages. Not
- * translated: govorun_voximplant_error_get_provider_code() parses it. */
-#define PROVIDER_CODE_MARKER " (Voximplant error "
 
 struct _GovorunVoximplantClient
 {
@@ -45,7 +42,35 @@ struct _GovorunVoximplantClient
 
 G_DEFINE_FINAL_TYPE (GovorunVoximplantClient, govorun_voximplant_client, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (govorun-voximplant-error-quark, govorun_voximplant_error)
+/* What the provider said, kept beside the message (an extended error
+ * domain) so that the message can be a translated sentence and the code
+ * still be read back exactly. */
+typedef struct
+{
+  int   provider_code;
+  char *detail;
+} GovorunVoximplantErrorPrivate;
+
+static void
+govorun_voximplant_error_private_init (GovorunVoximplantErrorPrivate *priv)
+{
+}
+
+static void
+govorun_voximplant_error_private_copy (const GovorunVoximplantErrorPrivate *src,
+                                       GovorunVoximplantErrorPrivate       *dest)
+{
+  dest->provider_code = src->provider_code;
+  dest->detail = g_strdup (src->detail);
+}
+
+static void
+govorun_voximplant_error_private_clear (GovorunVoximplantErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->detail, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (GovorunVoximplantError, govorun_voximplant_error)
 
 static void
 secret_free (char *secret)
@@ -61,21 +86,25 @@ secret_free (char *secret)
 int
 govorun_voximplant_error_get_provider_code (const GError *error)
 {
-  const char *marker;
-  gint64 code = 0;
+  GovorunVoximplantErrorPrivate *priv;
 
-  if (error == NULL || error->domain != GOVORUN_VOXIMPLANT_ERROR || error->message == NULL)
+  if (error == NULL || error->domain != GOVORUN_VOXIMPLANT_ERROR)
     return 0;
 
-  /* Our sentence never holds the marker, so the first one is ours even if
-   * the provider's msg after it repeats it. */
-  marker = strstr (error->message, PROVIDER_CODE_MARKER);
-  if (marker == NULL)
-    return 0;
+  priv = govorun_voximplant_error_get_private (error);
+  return priv != NULL ? priv->provider_code : 0;
+}
 
-  code = g_ascii_strtoll (marker + strlen (PROVIDER_CODE_MARKER), NULL, 10);
+const char *
+govorun_voximplant_error_get_detail (const GError *error)
+{
+  GovorunVoximplantErrorPrivate *priv;
 
-  return (int) CLAMP (code, 0, G_MAXINT);
+  if (error == NULL || error->domain != GOVORUN_VOXIMPLANT_ERROR)
+    return "";
+
+  priv = govorun_voximplant_error_get_private (error);
+  return priv != NULL && priv->detail != NULL ? priv->detail : "";
 }
 
 gboolean
@@ -163,16 +192,34 @@ new_provider_error (GovorunVoximplantError  code,
                     guint                   http_status)
 {
   g_autofree char *msg = sanitize_provider_msg (provider_msg);
-  g_autoptr(GString) text = g_string_new (sentence);
+  g_autoptr(GString) detail = g_string_new (NULL);
+  GovorunVoximplantErrorPrivate *priv;
+  GError *error;
 
+  /* Whole sentences, translated, with the numbers in them: a person can
+   * quote the code to support in either language. */
   if (http_status != 0 && http_status != SOUP_STATUS_OK)
-    g_string_append_printf (text, " (HTTP %u)", http_status);
-  if (provider_code > 0 && *msg != '\0')
-    g_string_append_printf (text, PROVIDER_CODE_MARKER "%d: %s)", provider_code, msg);
-  else if (provider_code > 0)
-    g_string_append_printf (text, PROVIDER_CODE_MARKER "%d)", provider_code);
+    g_string_append_printf (detail, _("The server answered with HTTP %u."), http_status);
+  if (provider_code > 0)
+    {
+      if (detail->len > 0)
+        g_string_append_c (detail, ' ');
+      if (*msg != '\0')
+        g_string_append_printf (detail, _("Voximplant error %d: “%s”."), provider_code, msg);
+      else
+        g_string_append_printf (detail, _("Voximplant error %d."), provider_code);
+    }
 
-  return g_error_new_literal (GOVORUN_VOXIMPLANT_ERROR, code, text->str);
+  if (detail->len > 0)
+    error = g_error_new (GOVORUN_VOXIMPLANT_ERROR, code, "%s %s", sentence, detail->str);
+  else
+    error = g_error_new_literal (GOVORUN_VOXIMPLANT_ERROR, code, sentence);
+
+  priv = govorun_voximplant_error_get_private (error);
+  priv->provider_code = provider_code;
+  priv->detail = g_string_free (g_steal_pointer (&detail), FALSE);
+
+  return error;
 }
 
 static GError *

@@ -68,10 +68,12 @@ G_DECLARE_FINAL_TYPE (GovorunVoximplantClient, govorun_voximplant_client, GOVORU
 
 GQuark                   govorun_voximplant_error_quark                (void) G_GNUC_CONST;
 
-/* The Voximplant error code an error carries, or 0. Errors made from a
- * provider answer end with " (Voximplant error N: msg)" (untranslated, so
- * it can be parsed back); this returns N. */
+/* The Voximplant error code an error made from a provider answer carries,
+ * or 0. Its message ends with a translated sentence naming the code and the
+ * provider's text (and the HTTP status when it was not 200): that sentence
+ * is the detail, "" when there is none. */
 int                      govorun_voximplant_error_get_provider_code    (const GError *error);
+const char              *govorun_voximplant_error_get_detail           (const GError *error);
 
 /* Validates an account ID typed by a person: digits only, > 0, at most 18
  * digits. Sets GOVORUN_VOXIMPLANT_ERROR_INVALID_ACCOUNT_ID. */

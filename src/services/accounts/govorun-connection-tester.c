@@ -13,6 +13,7 @@
 #include "govorun-client-factory.h"
 #include "govorun-connection-tester.h"
 #include "govorun-elevenlabs-user.h"
+#include "govorun-format.h"
 #include "govorun-voximplant-client.h"
 #include "govorun-voximplant-credentials.h"
 
@@ -91,7 +92,7 @@ voximplant_info_cb (GObject      *object,
       return;
     }
 
-  balance = g_strdup_printf ("%.2f %s", info->balance, info->currency ? info->currency : "");
+  balance = govorun_format_money (info->balance, info->currency);
 
   if (info->frozen)
     /* Translators: account name, then its balance with currency */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-format.h"
 #include "govorun-provisioner-private.h"
 
 /* Compares the account with what the agent wants, in sentences for people;
@@ -65,12 +66,12 @@ _govorun_provisioner_check_drift (Run *run)
     {
       GovorunAgentNumber *number = g_ptr_array_index (numbers, i);
       Phone *phone = g_hash_table_lookup (run->phones, &number->phone_id);
-      const char *digits = number->number[0] == '+' ? number->number + 1 : number->number;
+      g_autofree char *shown = govorun_format_phone_number (number->number);
 
       if (phone == NULL)
-        g_ptr_array_add (run->drift, g_strdup_printf (_("The number +%s is no longer in the Voximplant account."), digits));
+        g_ptr_array_add (run->drift, g_strdup_printf (_("The number %s is no longer in the Voximplant account."), shown));
       else if (!_govorun_provisioner_phone_bound_right (run, phone))
-        g_ptr_array_add (run->drift, g_strdup_printf (_("The number +%s is not bound to the agent’s application and rule."), digits));
+        g_ptr_array_add (run->drift, g_strdup_printf (_("The number %s is not bound to the agent’s application and rule."), shown));
     }
 
   if (run->drift->len > 0)

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-format.h"
 #include "govorun-provisioner-private.h"
 #include "govorun-secrets.h"
 
@@ -304,7 +305,14 @@ numbers_text (Run    *run,
           digits = ((GovorunAgentNumber *) g_ptr_array_index (numbers, j))->number;
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append_printf (text, "+%s", digits != NULL ? (digits[0] == '+' ? digits + 1 : digits) : "?");
+      if (digits != NULL)
+        {
+          g_autofree char *shown = govorun_format_phone_number (digits);
+
+          g_string_append (text, shown);
+        }
+      else
+        g_string_append (text, "?");
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -15,8 +15,6 @@
 #include "govorun-number-results.h"
 #include "govorun-number-service.h"
 
-#define PROVIDER_CODE_MARKER " (Voximplant error "
-
 /* ---- Model types ---- */
 
 /* UNVERIFIED: the full set of verification_status values is not in the
@@ -188,29 +186,17 @@ govorun_number_convert_list (GPtrArray      *items,
 
 /* ---- Errors ---- */
 
-/* The " (Voximplant error N: msg)" tail (and an HTTP status before it)
- * of a client error, to keep after our own sentence. */
-static const char *
-provider_suffix (const GError *error)
-{
-  const char *start;
-
-  if (error == NULL)
-    return "";
-
-  start = strstr (error->message, " (HTTP ");
-  if (start == NULL)
-    start = strstr (error->message, PROVIDER_CODE_MARKER);
-
-  return start != NULL ? start : "";
-}
-
 static GError *
 new_error_with_suffix (GovorunNumberServiceError  code,
                        const char                *sentence,
                        const GError              *cause)
 {
-  return g_error_new (GOVORUN_NUMBER_SERVICE_ERROR, code, "%s%s", sentence, provider_suffix (cause));
+  const char *detail = govorun_voximplant_error_get_detail (cause);
+
+  /* The provider's own sentence (its code, its words) after ours. */
+  if (*detail == '\0')
+    return g_error_new_literal (GOVORUN_NUMBER_SERVICE_ERROR, code, sentence);
+  return g_error_new (GOVORUN_NUMBER_SERVICE_ERROR, code, "%s %s", sentence, detail);
 }
 
 GError *

@@ -40,7 +40,7 @@ GPtrArray              *govorun_number_convert_list              (GPtrArray     
 
 /* Gives number-specific provider errors (stock, taken or invalid numbers,
  * regions, malformed answers) GOVORUN_NUMBER_SERVICE_ERROR codes and
- * sentences of their own, with the provider's " (Voximplant error N: msg)"
+ * sentences of their own, with the provider's own sentence (its code and text)
  * kept at the end; returns every other error unchanged. Takes @error. */
 GError                 *govorun_number_translate_error          (GError                                *error);
 

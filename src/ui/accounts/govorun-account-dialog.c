@@ -12,6 +12,7 @@
 
 #include "govorun-account-dialog.h"
 #include "govorun-elevenlabs-region.h"
+#include "govorun-first-field.h"
 #include "govorun-row-text.h"
 #include "govorun-toast.h"
 
@@ -704,6 +705,7 @@ govorun_account_dialog_init (GovorunAccountDialog *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   self->cancellable = g_cancellable_new ();
+  govorun_first_field_focus_on_map (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }
 
 GovorunAccountDialog *

@@ -283,6 +283,7 @@ govorun_account_row_init (GovorunAccountRow *self)
                               "tooltip-text", _("More"),
                               NULL);
   gtk_widget_add_css_class (menu_button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), menu_button);
 }
 

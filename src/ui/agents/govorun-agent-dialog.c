@@ -14,7 +14,10 @@
 #include "govorun-agent-dialog.h"
 #include "govorun-bot-voice.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-first-field.h"
+#include "govorun-format.h"
 #include "govorun-row-text.h"
+#include "govorun-search-shortcut.h"
 #include "govorun-toast.h"
 
 /*
@@ -664,7 +667,7 @@ show_numbers (GovorunAgentDialog *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       GovorunAgent *owner = NULL;
-      g_autofree char *title = g_strdup_printf ("+%s", number->number[0] == '+' ? number->number + 1 : number->number);
+      g_autofree char *title = govorun_format_phone_number (number->number);
       g_autofree char *subtitle = NULL;
       g_autofree char *escaped_title = NULL;
 
@@ -1226,6 +1229,7 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  govorun_search_shortcut_install (widget_class, G_STRUCT_OFFSET (GovorunAgentDialog, agent_search));
 }
 
 static void
@@ -1245,6 +1249,8 @@ govorun_agent_dialog_init (GovorunAgentDialog *self)
   self->el_accounts = g_list_store_new (GOVORUN_TYPE_ACCOUNT);
   self->vox_accounts = g_list_store_new (GOVORUN_TYPE_ACCOUNT);
   self->checked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  govorun_first_field_focus_on_map (GTK_WINDOW (self), GTK_WIDGET (self->agent_search));
+  govorun_search_escape_closes (self->agent_search);
 }
 
 GovorunAgentDialog *

@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "govorun-buy-number-dialog.h"
+#include "govorun-first-field.h"
 #include "govorun-format.h"
+#include "govorun-search-shortcut.h"
 
 /* Available numbers asked for at a time ("Load More" asks for the next). */
 #define PAGE_SIZE 10
@@ -1131,6 +1133,7 @@ govorun_buy_number_dialog_class_init (GovorunBuyNumberDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_load_more_clicked);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  govorun_search_shortcut_install (widget_class, G_STRUCT_OFFSET (GovorunBuyNumberDialog, mask_entry));
 }
 
 static void
@@ -1145,6 +1148,9 @@ govorun_buy_number_dialog_init (GovorunBuyNumberDialog *self)
   self->cancellable = g_cancellable_new ();
 
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
+  govorun_first_field_focus_on_map (GTK_WINDOW (self), GTK_WIDGET (self->country_row));
+  govorun_first_field_focus_on_map (GTK_WINDOW (self), GTK_WIDGET (self->mask_entry));
+  govorun_search_escape_closes (GTK_SEARCH_ENTRY (self->mask_entry));
 }
 
 GovorunBuyNumberDialog *

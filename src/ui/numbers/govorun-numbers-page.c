@@ -264,7 +264,7 @@ on_deactivate_clicked (GtkWidget          *button,
   heading = g_strdup_printf (_("Deactivate %s?"), label);
   dialog = adw_message_dialog_new (parent_window (self), heading,
                                    _("The number goes back to Voximplant and its monthly fee stops. "
-                                     "It cannot be got back: calls to it will no longer reach you."));
+                                     "This cannot be undone: calls to it will no longer reach you."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "deactivate", _("_Deactivate"),
@@ -383,6 +383,8 @@ menu_button_new (GovorunNumbersPage       *self,
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (menu_button, _("Number Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Number Actions"), -1);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
 
@@ -447,6 +449,9 @@ number_row_new (GovorunNumbersPage       *self,
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autoptr(GPtrArray) where = g_ptr_array_new ();
 
+  /* The row itself does nothing; Tab goes to its actions. */
+  gtk_widget_set_focusable (row, FALSE);
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
 
@@ -465,8 +470,12 @@ number_row_new (GovorunNumbersPage       *self,
 
   g_string_append_c (subtitle, '\n');
   if (number->next_renewal != NULL)
-    /* Translators: a monthly price, then a date */
-    g_string_append_printf (subtitle, _("%s/month · renews %s"), price, number->next_renewal);
+    {
+      g_autofree char *renewal = govorun_format_date (number->next_renewal);
+
+      /* Translators: a monthly price, then a date */
+      g_string_append_printf (subtitle, _("%s/month · renews %s"), price, renewal);
+    }
   else
     /* Translators: a monthly price */
     g_string_append_printf (subtitle, _("%s/month"), price);
@@ -854,6 +863,7 @@ govorun_numbers_page_class_init (GovorunNumbersPageClass *klass)
   object_class->set_property = govorun_numbers_page_set_property;
   page_class->services_set = services_set;
   page_class->shown = shown;
+  page_class->refresh = (void (*) (GovorunPage *)) govorun_numbers_page_refresh;
 
   properties[PROP_ACCOUNTS] =
     g_param_spec_object ("accounts", NULL, NULL, GOVORUN_TYPE_ACCOUNT_STORE,

@@ -214,3 +214,18 @@ govorun_page_shown (GovorunPage *self)
   if (GOVORUN_PAGE_GET_CLASS (self)->shown != NULL)
     GOVORUN_PAGE_GET_CLASS (self)->shown (self);
 }
+
+gboolean
+govorun_page_refresh (GovorunPage *self)
+{
+  GovorunPageClass *klass;
+
+  g_return_val_if_fail (GOVORUN_IS_PAGE (self), FALSE);
+
+  klass = GOVORUN_PAGE_GET_CLASS (self);
+  if (klass->refresh == NULL)
+    return FALSE;
+
+  klass->refresh (self);
+  return TRUE;
+}

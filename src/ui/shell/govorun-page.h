@@ -33,8 +33,10 @@ struct _GovorunPageClass
   void (*services_set) (GovorunPage *self);
   /* The page became the one shown. */
   void (*shown)        (GovorunPage *self);
+  /* F5: fetch what the page shows again (optional). */
+  void (*refresh)      (GovorunPage *self);
 
-  gpointer padding[6];
+  gpointer padding[5];
 };
 
 const char *govorun_page_get_title          (GovorunPage     *self);
@@ -45,5 +47,7 @@ const char *govorun_page_get_action_tooltip (GovorunPage     *self);
 void        govorun_page_set_services       (GovorunPage     *self,
                                              GovorunServices *services);
 void        govorun_page_shown              (GovorunPage     *self);
+/* Runs the page's refresh, when it has one; returns whether it had. */
+gboolean    govorun_page_refresh            (GovorunPage     *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "govorun-agents-page.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-numbers-page.h"
+#include "govorun-preferences-window.h"
 #include "govorun-toast.h"
 #include "govorun-window.h"
 
@@ -31,6 +32,7 @@ struct _GovorunWindow
   GtkStack             *main_stack;
   AdwStatusPage        *failed_page;
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
   GtkWidget            *content;
   GtkLabel             *sandbox_badge;
   AdwWindowTitle       *content_title;
@@ -40,6 +42,7 @@ struct _GovorunWindow
   GovorunAgentsPage    *agents_page;
   GovorunNumbersPage   *numbers_page;
   GtkWidget            *add_account_button;
+  GtkMenuButton        *menu_button;
   GtkListBox           *sidebar_list;
 };
 
@@ -153,6 +156,10 @@ show_page (GovorunWindow *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_account_button),
                                   govorun_page_get_action_name (page));
   gtk_widget_set_tooltip_text (self->add_account_button, govorun_page_get_action_tooltip (page));
+  /* An icon-only button is named for screen readers, not only hovered. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_account_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, govorun_page_get_action_tooltip (page),
+                                  -1);
   adw_window_title_set_title (self->content_title, govorun_page_get_title (page));
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
@@ -178,6 +185,8 @@ sidebar_row_new (GovorunPage *page,
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, name);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
 
   return row;
 }
@@ -292,6 +301,66 @@ buy_number_action (GtkWidget  *widget,
                                           govorun_services_get_numbers (self->services), account);
   g_signal_connect_object (dialog, "bought", G_CALLBACK (on_bought), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The page shown decides what Ctrl+N makes: its header "+". */
+static void
+new_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+
+  /* On the welcome page the accounts page is the one behind it. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") != 0)
+    return;
+
+  if (GOVORUN_IS_PAGE (page) && govorun_page_get_action_name (GOVORUN_PAGE (page)) != NULL)
+    gtk_widget_activate_action (widget, govorun_page_get_action_name (GOVORUN_PAGE (page)), NULL);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+
+  if (gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->leaflet) && GOVORUN_IS_PAGE (page))
+    govorun_page_refresh (GOVORUN_PAGE (page));
+}
+
+/* F10 opens the main menu at any width: when the sidebar is folded away,
+ * it comes back first. */
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+
+  if (gtk_stack_get_visible_child (self->main_stack) != GTK_WIDGET (self->leaflet))
+    return;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_menu_button_popup (self->menu_button);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+  GovorunPreferencesWindow *prefs;
+
+  prefs = govorun_preferences_window_new (GTK_WINDOW (self), self->settings,
+                                          govorun_services_is_sandbox (self->services));
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static void
@@ -429,6 +498,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, content);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, sandbox_badge);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, content_title);
@@ -439,6 +509,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, agents_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, numbers_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, add_account_button);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
@@ -446,8 +517,15 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.new-agent", NULL, new_agent_action);
   gtk_widget_class_install_action (widget_class, "win.buy-number", NULL, buy_number_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.add-account", NULL);
+  gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 }
 
 static void
