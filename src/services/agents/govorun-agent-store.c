@@ -426,6 +426,23 @@ govorun_agent_store_find_by_uuid (GovorunAgentStore *self,
   return g_ptr_array_index (self->agents, pos);
 }
 
+GovorunAgent *
+govorun_agent_store_find_by_account (GovorunAgentStore *self,
+                                     const char        *account_uuid)
+{
+  g_return_val_if_fail (GOVORUN_IS_AGENT_STORE (self), NULL);
+
+  for (guint i = 0; account_uuid != NULL && i < self->agents->len; i++)
+    {
+      GovorunAgent *agent = g_ptr_array_index (self->agents, i);
+
+      if (g_strcmp0 (govorun_agent_get_el_account_uuid (agent), account_uuid) == 0
+          || g_strcmp0 (govorun_agent_get_vox_account_uuid (agent), account_uuid) == 0)
+        return agent;
+    }
+  return NULL;
+}
+
 static gboolean
 slug_in_use (GovorunAgentStore *self,
              const char        *slug)
