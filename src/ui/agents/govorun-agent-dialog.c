@@ -403,15 +403,6 @@ on_agent_row_activated (GovorunAgentDialog *self,
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 agents_listed_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -488,7 +479,7 @@ list_agents (GovorunAgentDialog *self,
 
   if (!more)
     {
-      clear_list (self->agents_list);
+      govorun_empty_state_clear_rows (self->agents_list);
       govorun_empty_state_set (self->agents_list, NULL, NULL, NULL);
       gtk_widget_set_visible (self->more_agents_button, FALSE);
     }
@@ -609,7 +600,7 @@ show_numbers (GovorunAgentDialog *self)
   GovorunAgentStore *agents = govorun_services_get_agents (self->services);
   GovorunAccount *account = selected_account (self->vox_account_row, self->vox_accounts);
 
-  clear_list (self->numbers_list);
+  govorun_empty_state_clear_rows (self->numbers_list);
 
   for (guint i = 0; self->owned != NULL && i < self->owned->len; i++)
     {
@@ -688,7 +679,7 @@ list_numbers (GovorunAgentDialog *self)
 {
   GovorunAccount *account = selected_account (self->vox_account_row, self->vox_accounts);
 
-  clear_list (self->numbers_list);
+  govorun_empty_state_clear_rows (self->numbers_list);
   govorun_empty_state_set (self->numbers_list, NULL, NULL, NULL);
   reset_cancellable (&self->numbers_cancellable);
   self->numbers_busy = account != NULL;
@@ -821,7 +812,7 @@ planned_cb (GObject      *object,
     return;
 
   set_busy (self, FALSE);
-  clear_list (self->plan_list);
+  govorun_empty_state_clear_rows (self->plan_list);
 
   if (plan == NULL)
     {
@@ -907,7 +898,7 @@ make_plan (GovorunAgentDialog *self)
   g_clear_object (&self->planned);
   self->planned = build_agent (self);
   self->plan_ready = FALSE;
-  clear_list (self->plan_list);
+  govorun_empty_state_clear_rows (self->plan_list);
   gtk_widget_set_visible (GTK_WIDGET (self->plan_error_label), FALSE);
   reset_cancellable (&self->cancellable);
   set_busy (self, TRUE);

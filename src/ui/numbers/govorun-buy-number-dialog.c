@@ -153,15 +153,6 @@ reset_cancellable (GovorunBuyNumberDialog *self)
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 hide_error (GovorunBuyNumberDialog *self)
 {
   self->failed = OP_NONE;
@@ -509,7 +500,7 @@ regions_cb (GObject      *object,
       return;
     }
 
-  clear_list (self->region_list);
+  govorun_empty_state_clear_rows (self->region_list);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   self->regions = g_steal_pointer (&regions);
 
@@ -653,7 +644,7 @@ available_cb (GObject      *object,
 
   if (!more)
     {
-      clear_list (self->available_list);
+      govorun_empty_state_clear_rows (self->available_list);
       g_ptr_array_set_size (self->available, 0);
     }
 
@@ -738,7 +729,7 @@ on_region_activated (GovorunBuyNumberDialog *self,
   self->region = govorun_phone_region_copy (region);
   g_ptr_array_set_size (self->chosen, 0);
   g_ptr_array_set_size (self->available, 0);
-  clear_list (self->available_list);
+  govorun_empty_state_clear_rows (self->available_list);
   gtk_widget_set_visible (self->load_more_button, FALSE);
 
   go_to (self, "numbers");
@@ -974,7 +965,7 @@ on_next_clicked (GovorunBuyNumberDialog *self)
 
   if (g_strcmp0 (step, "country") == 0)
     {
-      clear_list (self->region_list);
+      govorun_empty_state_clear_rows (self->region_list);
       go_to (self, "region");
       load_regions (self);
     }

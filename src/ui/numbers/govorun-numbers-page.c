@@ -569,10 +569,7 @@ number_row_new (GovorunNumbersPage       *self,
 static void
 rebuild_rows (GovorunNumbersPage *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->numbers_list))) != NULL)
-    gtk_list_box_remove (self->numbers_list, child);
+  govorun_empty_state_clear_rows (self->numbers_list);
 
   if (self->owned == NULL)
     return;

@@ -60,3 +60,14 @@ govorun_empty_state_set (GtkListBox *list,
 
   gtk_list_box_set_placeholder (list, box);
 }
+
+void
+govorun_empty_state_clear_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}

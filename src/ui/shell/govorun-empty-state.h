@@ -23,4 +23,8 @@ void govorun_empty_state_set (GtkListBox *list,
                               const char *title,
                               const char *description);
 
+/* Removes @list's rows and keeps its placeholder (which is a child too,
+ * so a loop over the children would remove it as well). */
+void govorun_empty_state_clear_rows (GtkListBox *list);
+
 G_END_DECLS
