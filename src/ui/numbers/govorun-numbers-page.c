@@ -398,13 +398,13 @@ on_remove_from_agent_clicked (GtkWidget          *button,
   label = govorun_format_phone_number (number->number);
   dialog = adw_message_dialog_new (parent_window (self), NULL, NULL);
   /* Translators: a phone number, then an agent's name */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Take %s from “%s”?"),
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove %s from “%s”?"),
                                      label, govorun_agent_get_name (agent));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
                                _("The agent stops answering calls to this number. Govorun deploys the agent again without it; the number stays in the account."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "remove", _("_Take Away"),
+                                    "remove", _("_Remove Number"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
                                               ADW_RESPONSE_DESTRUCTIVE);
