@@ -462,20 +462,6 @@ on_bound (Run                     *run,
   _govorun_provisioner_emit_binds (run, ids, "bind", GOVORUN_STEP_DONE, NULL);
 }
 
-static GovorunPlanStep *
-plan_step (Run        *run,
-           const char *step_id)
-{
-  for (guint i = 0; i < run->plan->steps->len; i++)
-    {
-      GovorunPlanStep *step = g_ptr_array_index (run->plan->steps, i);
-
-      if (g_strcmp0 (step->id, step_id) == 0)
-        return step;
-    }
-  return NULL;
-}
-
 /* A number that needs no request still gets its step's final state, or
  * its row would keep the pending icon: done where the plan said "bind"
  * (updating the rule is what it took), skipped where it said "keep". */
@@ -489,7 +475,7 @@ emit_binds_not_sent (Run    *run,
     {
       gint64 phone_id = ((GovorunAgentNumber *) g_ptr_array_index (numbers, i))->phone_id;
       g_autofree char *step_id = g_strdup_printf ("bind-%" G_GINT64_FORMAT, phone_id);
-      GovorunPlanStep *step = plan_step (run, step_id);
+      GovorunPlanStep *step = govorun_plan_find_step (run->plan, step_id);
       gboolean sent = FALSE;
 
       for (guint j = 0; j < ids->len && !sent; j++)
