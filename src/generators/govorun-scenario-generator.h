@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "govorun-scenario-kind.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -19,14 +21,6 @@ G_BEGIN_DECLS
  * validated paths under ASRProfileList / VoiceList.
  */
 
-typedef enum
-{
-  GOVORUN_SCENARIO_INBOUND,     /* calls to the agent's numbers → ElevenLabs agent */
-  GOVORUN_SCENARIO_OUTBOUND,    /* call-list rows and "call me" runs → the engine in params */
-  GOVORUN_SCENARIO_WEBHOOK_BOT, /* Voximplant ASR/TTS + the user's HTTP bot (seed 001 contract) */
-} GovorunScenarioKind;
-
-#define GOVORUN_SCENARIO_N_KINDS (GOVORUN_SCENARIO_WEBHOOK_BOT + 1)
 
 /* Who answers an outbound call ("Who answers" in the wizard). Inbound
  * calls choose by kind instead: INBOUND or WEBHOOK_BOT. */

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "govorun-account.h"
+#include "govorun-elevenlabs-region.h"
 #include "govorun-account-private.h"
 
 struct _GovorunAccount
@@ -64,9 +67,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* The regions of elevenlabs.md's data-residency table, as the "el-region"
  * strings the rest of Govorun understands. */
-static const char * const el_regions[] = {
-  "global", "us", "eu-residency", "in-residency", "sg-residency",
-};
 
 /* Enum nicks double as the database spelling. */
 static const char *
@@ -138,12 +138,31 @@ govorun_voximplant_auth_from_string (const char            *str,
 gboolean
 govorun_account_is_valid_el_region (const char *region)
 {
-  if (region == NULL)
+  return govorun_elevenlabs_region_from_string (region, NULL);
+}
+
+/* A Voximplant account ID as a person may type it: digits (surrounding
+ * spaces aside), not all zeros, at most 18 of them (it is a 64-bit id). */
+gboolean
+govorun_account_is_valid_vox_account_id (const char *text)
+{
+  g_autofree char *stripped = NULL;
+  gboolean nonzero = FALSE;
+  gsize len;
+
+  if (text == NULL)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (el_regions); i++)
-    if (g_str_equal (region, el_regions[i]))
-      return TRUE;
-  return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+  len = strlen (stripped);
+  if (len == 0 || len > 18)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (stripped[i]))
+        return FALSE;
+      nonzero = nonzero || stripped[i] != '0';
+    }
+  return nonzero;
 }
 
 static gboolean

@@ -45,6 +45,7 @@ gboolean    govorun_voximplant_auth_from_string (const char          *str,
 /* The ElevenLabs data-residency regions an account may use. */
 #define GOVORUN_EL_REGION_DEFAULT "global"
 gboolean    govorun_account_is_valid_el_region (const char           *region);
+gboolean    govorun_account_is_valid_vox_account_id (const char      *text);
 
 #define GOVORUN_TYPE_ACCOUNT (govorun_account_get_type ())
 

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "govorun-client-factory.h"
 #include "govorun-http.h"
 #include "govorun-secrets.h"
 #include "govorun-services.h"
@@ -20,5 +21,8 @@ G_BEGIN_DECLS
 GovorunHttp    *govorun_services_get_http    (GovorunServices *self);
 GovorunStore   *govorun_services_get_store   (GovorunServices *self);
 GovorunSecrets *govorun_services_get_secrets (GovorunServices *self);
+
+/* Provider clients for an account: for the services and their tests. */
+GovorunClientFactory    *govorun_services_get_factory     (GovorunServices      *self);
 
 G_END_DECLS

@@ -11,7 +11,6 @@
 #include "govorun-account-store.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
-#include "govorun-client-factory.h"
 #include "govorun-connection-tester.h"
 #include "govorun-endpoints.h"
 #include "govorun-number-service.h"
@@ -62,7 +61,6 @@ GovorunServicesState     govorun_services_get_state       (GovorunServices      
 const char              *govorun_services_get_failure     (GovorunServices      *self);
 GovorunAccountStore     *govorun_services_get_accounts    (GovorunServices      *self);
 GovorunConnectionTester *govorun_services_get_tester      (GovorunServices      *self);
-GovorunClientFactory    *govorun_services_get_factory     (GovorunServices      *self);
 GovorunEndpoints        *govorun_services_get_endpoints   (GovorunServices      *self);
 GovorunAgentStore       *govorun_services_get_agents      (GovorunServices      *self);
 GovorunProvisioner      *govorun_services_get_provisioner (GovorunServices      *self);

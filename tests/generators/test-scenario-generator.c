@@ -15,29 +15,12 @@
 
 #include "govorun-scenario-generator.h"
 #include "hostile-params.h"
+#include "test-util.h"
 
 static char *tmp_dir;
 static char *node_path;
 static char *voxengine_dir;
 static GString *log_capture;
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags   log_level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-        {
-          g_string_append (log_capture, fields[i].value);
-          g_string_append_c (log_capture, '\n');
-        }
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
 
 static char *
 generate_ok (GovorunScenarioKind          kind,
@@ -727,8 +710,7 @@ main (int   argc,
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  log_capture = g_string_new (NULL);
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  log_capture = test_util_capture_log (TRUE);
 
   tmp_dir = g_dir_make_tmp ("govorun-scenarios-XXXXXX", &error);
   g_assert_no_error (error);
@@ -769,7 +751,6 @@ main (int   argc,
   g_free (tmp_dir);
   g_free (node_path);
   g_free (voxengine_dir);
-  g_string_free (log_capture, TRUE);
 
   return ret;
 }

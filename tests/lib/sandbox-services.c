@@ -12,26 +12,6 @@
 #include "sandbox-services.h"
 
 void
-sandbox_services_on_result (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-GAsyncResult *
-sandbox_services_wait (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
-void
 sandbox_services_start (SandboxServices *s)
 {
   g_autoptr(GAsyncResult) result = NULL;
@@ -56,8 +36,8 @@ sandbox_services_start (SandboxServices *s)
   govorun_http_set_retry (s->http, 2, 5);
   govorun_http_set_timeout (s->http, 5000);
 
-  govorun_services_load_async (s->services, NULL, sandbox_services_on_result, &result);
-  g_assert_true (govorun_services_load_finish (s->services, sandbox_services_wait (&result), &error));
+  govorun_services_load_async (s->services, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_services_load_finish (s->services, test_util_wait (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpint (govorun_services_get_state (s->services), ==, GOVORUN_SERVICES_STATE_READY);
 }
@@ -71,9 +51,9 @@ sandbox_services_add_account (SandboxServices *s,
   g_autoptr(GError) error = NULL;
   GovorunAccount *saved;
 
-  govorun_account_store_add_async (s->accounts, draft, secret, NULL, sandbox_services_on_result,
+  govorun_account_store_add_async (s->accounts, draft, secret, NULL, test_util_on_result,
                                    &result);
-  saved = govorun_account_store_add_finish (s->accounts, sandbox_services_wait (&result), &error);
+  saved = govorun_account_store_add_finish (s->accounts, test_util_wait (&result), &error);
   g_assert_no_error (error);
 
   return saved;

@@ -12,6 +12,7 @@
 
 #include "govorun-sandbox.h"
 #include "govorun-services-private.h"
+#include "test-util.h"
 
 G_BEGIN_DECLS
 
@@ -38,12 +39,5 @@ void            sandbox_services_stop        (SandboxServices *s);
 GovorunAccount *sandbox_services_add_account (SandboxServices *s,
                                               GovorunAccount  *draft,
                                               const char      *secret);
-/* Runs the main loop until *@slot holds a result; returns it. */
-GAsyncResult   *sandbox_services_wait        (GAsyncResult   **slot);
-/* A GAsyncReadyCallback storing the result in the GAsyncResult* slot given
- * as user data. */
-void            sandbox_services_on_result   (GObject         *object,
-                                              GAsyncResult    *result,
-                                              gpointer         user_data);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "govorun-elevenlabs-emulator.h"
 #include "govorun-elevenlabs-user.h"
 #include "govorun-http-private.h"
+#include "test-util.h"
 
 /* The client against the ElevenLabs emulator over real loopback HTTP, plus a
  * tiny SoupServer for answers the emulator never gives (malformed bodies). */
@@ -31,30 +32,6 @@ static const char *const secrets[] = { FULL_KEY, SCOPED_KEY, BAD_KEY, NULL };
 
 /* Every log message, debug included, to check no key is ever logged. */
 static GString *log_capture;
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags   log_level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "MESSAGE"))
-        {
-          if (fields[i].length < 0)
-            g_string_append (log_capture, fields[i].value);
-          else
-            g_string_append_len (log_capture, fields[i].value, fields[i].length);
-          g_string_append_c (log_capture, '\n');
-        }
-    }
-
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    return g_log_writer_default (log_level, fields, n_fields, user_data);
-
-  return G_LOG_WRITER_HANDLED;
-}
 
 /* The tiny server: answers every request with the status and body set last,
  * and remembers the request URIs. */
@@ -190,23 +167,11 @@ fixture_teardown (Fixture       *fixture,
 
 /* Async plumbing */
 
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  g_assert_null (*out);
-  *out = g_object_ref (result);
-}
-
+/* The result, taken out of its slot. */
 static GAsyncResult *
-wait_for (GAsyncResult **slot)
+wait_steal (GAsyncResult **slot)
 {
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
+  test_util_wait (slot);
   return g_steal_pointer (slot);
 }
 
@@ -222,8 +187,8 @@ list_agents (GovorunElevenlabsClient *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   govorun_elevenlabs_client_list_agents_async (client, cursor, page_size, search, cancellable,
-                                               on_done, &slot);
-  result = wait_for (&slot);
+                                               test_util_on_result, &slot);
+  result = wait_steal (&slot);
   return govorun_elevenlabs_client_list_agents_finish (client, result, error);
 }
 
@@ -236,8 +201,8 @@ get_agent (GovorunElevenlabsClient *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_elevenlabs_client_get_agent_async (client, agent_id, cancellable, on_done, &slot);
-  result = wait_for (&slot);
+  govorun_elevenlabs_client_get_agent_async (client, agent_id, cancellable, test_util_on_result, &slot);
+  result = wait_steal (&slot);
   return govorun_elevenlabs_client_get_agent_finish (client, result, error);
 }
 
@@ -249,8 +214,8 @@ get_subscription (GovorunElevenlabsClient *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_elevenlabs_client_get_subscription_async (client, cancellable, on_done, &slot);
-  result = wait_for (&slot);
+  govorun_elevenlabs_client_get_subscription_async (client, cancellable, test_util_on_result, &slot);
+  result = wait_steal (&slot);
   return govorun_elevenlabs_client_get_subscription_finish (client, result, error);
 }
 
@@ -262,8 +227,8 @@ test_connection (GovorunElevenlabsClient *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_elevenlabs_client_test_connection_async (client, cancellable, on_done, &slot);
-  result = wait_for (&slot);
+  govorun_elevenlabs_client_test_connection_async (client, cancellable, test_util_on_result, &slot);
+  result = wait_steal (&slot);
   return govorun_elevenlabs_client_test_connection_finish (client, result, error);
 }
 
@@ -627,8 +592,8 @@ update_audio (GovorunElevenlabsClient *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   govorun_elevenlabs_client_update_agent_audio_async (client, agent_id, input_format, output_format,
-                                                      cancellable, on_done, &slot);
-  result = wait_for (&slot);
+                                                      cancellable, test_util_on_result, &slot);
+  result = wait_steal (&slot);
   return govorun_elevenlabs_client_update_agent_audio_finish (client, result, error);
 }
 
@@ -669,7 +634,7 @@ emulator_request (Fixture    *fixture,
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, on_raw_sent, &slot);
-  result = wait_for (&slot);
+  result = wait_steal (&slot);
   answer = soup_session_send_and_read_finish (session, result, &error);
   g_assert_no_error (error);
 
@@ -1658,8 +1623,7 @@ main (int   argc,
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  log_capture = g_string_new (NULL);
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  log_capture = test_util_capture_log (FALSE);
   g_log_set_debug_enabled (TRUE);
 
   g_test_add_func ("/Govorun/Elevenlabs/regions", test_regions);

@@ -16,6 +16,7 @@
 #include "govorun-voximplant-client-private.h"
 #include "govorun-voximplant-credentials.h"
 #include "govorun-voximplant-emulator.h"
+#include "test-util.h"
 
 #define ACCOUNT_ID      1001
 #define ACCOUNT_ID_STR  "1001"
@@ -107,24 +108,6 @@ use_jwt (Fixture *f)
   json_node_unref (root);
 }
 
-static void
-on_result (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
 static JsonObject *
 call (Fixture                  *f,
       const char               *method,
@@ -136,8 +119,8 @@ call (Fixture                  *f,
   g_autoptr(GAsyncResult) result = NULL;
 
   govorun_voximplant_client_call_async (f->client, method, params, flags, cancellable,
-                                        on_result, &result);
-  return govorun_voximplant_client_call_finish (f->client, wait_for (&result), error);
+                                        test_util_on_result, &result);
+  return govorun_voximplant_client_call_finish (f->client, test_util_wait (&result), error);
 }
 
 static GovorunVoximplantAccountInfo *
@@ -147,8 +130,8 @@ get_account_info (Fixture       *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_voximplant_client_get_account_info_async (f->client, cancellable, on_result, &result);
-  return govorun_voximplant_client_get_account_info_finish (f->client, wait_for (&result), error);
+  govorun_voximplant_client_get_account_info_async (f->client, cancellable, test_util_on_result, &result);
+  return govorun_voximplant_client_get_account_info_finish (f->client, test_util_wait (&result), error);
 }
 
 static guint
@@ -1033,15 +1016,15 @@ test_typed_applications (Fixture       *f,
   GovorunVoximplantRule *rule;
   gint64 scenario_id, other_id, rule_id, total = 0;
 
-  govorun_voximplant_client_add_application_async (f->client, "typed", TRUE, NULL, on_result, &r);
-  app = govorun_voximplant_client_add_application_finish (f->client, wait_for (&r), &error);
+  govorun_voximplant_client_add_application_async (f->client, "typed", TRUE, NULL, test_util_on_result, &r);
+  app = govorun_voximplant_client_add_application_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpint (app->application_id, >, 0);
   g_assert_true (g_str_has_prefix (app->application_name, "typed."));
 
-  govorun_voximplant_client_get_applications_async (f->client, "typed", 10, 0, NULL, on_result, &r);
-  items = govorun_voximplant_client_get_applications_finish (f->client, wait_for (&r), &total, &error);
+  govorun_voximplant_client_get_applications_async (f->client, "typed", 10, 0, NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_applications_finish (f->client, test_util_wait (&r), &total, &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
@@ -1053,26 +1036,26 @@ test_typed_applications (Fixture       *f,
   g_clear_pointer (&items, g_ptr_array_unref);
 
   govorun_voximplant_client_add_scenario_async (f->client, "typed-in", "VoxEngine.terminate();",
-                                                app->application_id, NULL, on_result, &r);
-  scenario_id = govorun_voximplant_client_add_scenario_finish (f->client, wait_for (&r), &error);
+                                                app->application_id, NULL, test_util_on_result, &r);
+  scenario_id = govorun_voximplant_client_add_scenario_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpint (scenario_id, >, 0);
 
-  govorun_voximplant_client_add_scenario_async (f->client, "typed-out", NULL, 0, NULL, on_result, &r);
-  other_id = govorun_voximplant_client_add_scenario_finish (f->client, wait_for (&r), &error);
+  govorun_voximplant_client_add_scenario_async (f->client, "typed-out", NULL, 0, NULL, test_util_on_result, &r);
+  other_id = govorun_voximplant_client_add_scenario_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_no_error (error);
 
   govorun_voximplant_client_set_scenario_info_async (f->client, scenario_id, NULL, "VoxEngine.customData();",
-                                                     NULL, on_result, &r);
-  g_assert_true (govorun_voximplant_client_set_scenario_info_finish (f->client, wait_for (&r), &error));
+                                                     NULL, test_util_on_result, &r);
+  g_assert_true (govorun_voximplant_client_set_scenario_info_finish (f->client, test_util_wait (&r), &error));
   g_clear_object (&r);
   g_assert_no_error (error);
 
   /* The text only with with_script, and only by id. */
-  govorun_voximplant_client_get_scenarios_async (f->client, scenario_id, NULL, TRUE, 0, 0, NULL, on_result, &r);
-  items = govorun_voximplant_client_get_scenarios_finish (f->client, wait_for (&r), NULL, &error);
+  govorun_voximplant_client_get_scenarios_async (f->client, scenario_id, NULL, TRUE, 0, 0, NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_scenarios_finish (f->client, test_util_wait (&r), NULL, &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
@@ -1082,8 +1065,8 @@ test_typed_applications (Fixture       *f,
   g_assert_cmpstr (scenario->scenario_script, ==, "VoxEngine.customData();");
   g_clear_pointer (&items, g_ptr_array_unref);
 
-  govorun_voximplant_client_get_scenarios_async (f->client, 0, "typed-", FALSE, 10, 0, NULL, on_result, &r);
-  items = govorun_voximplant_client_get_scenarios_finish (f->client, wait_for (&r), &total, &error);
+  govorun_voximplant_client_get_scenarios_async (f->client, 0, "typed-", FALSE, 10, 0, NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_scenarios_finish (f->client, test_util_wait (&r), &total, &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 2);
@@ -1092,25 +1075,25 @@ test_typed_applications (Fixture       *f,
   g_clear_pointer (&items, g_ptr_array_unref);
 
   govorun_voximplant_client_add_rule_async (f->client, app->application_id, "typed-rule", "7495.*", scenario_id,
-                                            NULL, on_result, &r);
-  rule_id = govorun_voximplant_client_add_rule_finish (f->client, wait_for (&r), &error);
+                                            NULL, test_util_on_result, &r);
+  rule_id = govorun_voximplant_client_add_rule_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpint (rule_id, >, 0);
 
   govorun_voximplant_client_bind_scenario_async (f->client, &other_id, 1, rule_id, app->application_id, TRUE,
-                                                 NULL, on_result, &r);
-  g_assert_true (govorun_voximplant_client_bind_scenario_finish (f->client, wait_for (&r), &error));
+                                                 NULL, test_util_on_result, &r);
+  g_assert_true (govorun_voximplant_client_bind_scenario_finish (f->client, test_util_wait (&r), &error));
   g_clear_object (&r);
   g_assert_no_error (error);
 
-  govorun_voximplant_client_set_rule_info_async (f->client, rule_id, NULL, "7812.*", NULL, on_result, &r);
-  g_assert_true (govorun_voximplant_client_set_rule_info_finish (f->client, wait_for (&r), &error));
+  govorun_voximplant_client_set_rule_info_async (f->client, rule_id, NULL, "7812.*", NULL, test_util_on_result, &r);
+  g_assert_true (govorun_voximplant_client_set_rule_info_finish (f->client, test_util_wait (&r), &error));
   g_clear_object (&r);
   g_assert_no_error (error);
 
-  govorun_voximplant_client_get_rules_async (f->client, app->application_id, TRUE, 10, 0, NULL, on_result, &r);
-  items = govorun_voximplant_client_get_rules_finish (f->client, wait_for (&r), NULL, &error);
+  govorun_voximplant_client_get_rules_async (f->client, app->application_id, TRUE, 10, 0, NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_rules_finish (f->client, test_util_wait (&r), NULL, &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
@@ -1123,24 +1106,24 @@ test_typed_applications (Fixture       *f,
   g_assert_cmpint (g_array_index (rule->scenario_ids, gint64, 1), ==, other_id);
   g_clear_pointer (&items, g_ptr_array_unref);
 
-  govorun_voximplant_client_del_rule_async (f->client, rule_id, app->application_id, NULL, on_result, &r);
-  g_assert_true (govorun_voximplant_client_del_rule_finish (f->client, wait_for (&r), &error));
+  govorun_voximplant_client_del_rule_async (f->client, rule_id, app->application_id, NULL, test_util_on_result, &r);
+  g_assert_true (govorun_voximplant_client_del_rule_finish (f->client, test_util_wait (&r), &error));
   g_clear_object (&r);
   g_assert_no_error (error);
 
-  govorun_voximplant_client_del_scenario_async (f->client, other_id, NULL, on_result, &r);
-  g_assert_true (govorun_voximplant_client_del_scenario_finish (f->client, wait_for (&r), &error));
+  govorun_voximplant_client_del_scenario_async (f->client, other_id, NULL, test_util_on_result, &r);
+  g_assert_true (govorun_voximplant_client_del_scenario_finish (f->client, test_util_wait (&r), &error));
   g_clear_object (&r);
   g_assert_no_error (error);
 
-  govorun_voximplant_client_del_application_async (f->client, app->application_id, NULL, on_result, &r);
-  g_assert_true (govorun_voximplant_client_del_application_finish (f->client, wait_for (&r), &error));
+  govorun_voximplant_client_del_application_async (f->client, app->application_id, NULL, test_util_on_result, &r);
+  g_assert_true (govorun_voximplant_client_del_application_finish (f->client, test_util_wait (&r), &error));
   g_clear_object (&r);
   g_assert_no_error (error);
 
   /* Gone: the provider's "not found". */
-  govorun_voximplant_client_del_application_async (f->client, app->application_id, NULL, on_result, &r);
-  g_assert_false (govorun_voximplant_client_del_application_finish (f->client, wait_for (&r), &error));
+  govorun_voximplant_client_del_application_async (f->client, app->application_id, NULL, test_util_on_result, &r);
+  g_assert_false (govorun_voximplant_client_del_application_finish (f->client, test_util_wait (&r), &error));
   g_clear_object (&r);
   g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_NOT_FOUND);
 }
@@ -1162,8 +1145,8 @@ test_typed_numbers (Fixture       *f,
 
   govorun_voximplant_emulator_seed_phone_inventory (f->emu);
 
-  govorun_voximplant_client_get_phone_number_categories_async (f->client, "EN", NULL, on_result, &r);
-  items = govorun_voximplant_client_get_phone_number_categories_finish (f->client, wait_for (&r), &error);
+  govorun_voximplant_client_get_phone_number_categories_async (f->client, "EN", NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_phone_number_categories_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   for (guint i = 0; i < items->len; i++)
@@ -1178,8 +1161,8 @@ test_typed_numbers (Fixture       *f,
   g_clear_pointer (&items, g_ptr_array_unref);
 
   govorun_voximplant_client_get_phone_number_country_states_async (f->client, "US", "GEOGRAPHIC", NULL,
-                                                                   on_result, &r);
-  items = govorun_voximplant_client_get_phone_number_country_states_finish (f->client, wait_for (&r), &error);
+                                                                   test_util_on_result, &r);
+  items = govorun_voximplant_client_get_phone_number_country_states_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 2);
@@ -1187,8 +1170,8 @@ test_typed_numbers (Fixture       *f,
   g_clear_pointer (&items, g_ptr_array_unref);
 
   govorun_voximplant_client_get_phone_number_regions_async (f->client, "US", "GEOGRAPHIC", "NY", 0, "EN",
-                                                            NULL, on_result, &r);
-  items = govorun_voximplant_client_get_phone_number_regions_finish (f->client, wait_for (&r), &error);
+                                                            NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_phone_number_regions_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 2);
@@ -1201,8 +1184,8 @@ test_typed_numbers (Fixture       *f,
 
   /* Only one region when asked by id; Saint Petersburg wants documents. */
   govorun_voximplant_client_get_phone_number_regions_async (f->client, "RU", "GEOGRAPHIC", NULL, 102, NULL,
-                                                            NULL, on_result, &r);
-  items = govorun_voximplant_client_get_phone_number_regions_finish (f->client, wait_for (&r), &error);
+                                                            NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_phone_number_regions_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
@@ -1210,8 +1193,8 @@ test_typed_numbers (Fixture       *f,
   g_clear_pointer (&items, g_ptr_array_unref);
 
   govorun_voximplant_client_get_new_phone_numbers_async (f->client, "RU", "GEOGRAPHIC", NULL, 101, NULL, 2, 0,
-                                                         NULL, on_result, &r);
-  items = govorun_voximplant_client_get_new_phone_numbers_finish (f->client, wait_for (&r), &total, &error);
+                                                         NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_new_phone_numbers_finish (f->client, test_util_wait (&r), &total, &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 2);
@@ -1223,8 +1206,8 @@ test_typed_numbers (Fixture       *f,
 
   govorun_voximplant_emulator_set_balance (f->emu, ACCOUNT_ID, 1000.0);
   govorun_voximplant_client_attach_phone_number_async (f->client, "RU", "GEOGRAPHIC", NULL, 101, wanted,
-                                                       NULL, on_result, &r);
-  items = govorun_voximplant_client_attach_phone_number_finish (f->client, wait_for (&r), &error);
+                                                       NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_attach_phone_number_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 2);
@@ -1236,27 +1219,27 @@ test_typed_numbers (Fixture       *f,
   /* 331 and 332 (none, or not that many in stock) are NO_STOCK. */
   add_fault (f, "AttachPhoneNumber", 0, 332, 0, FALSE, 1);
   govorun_voximplant_client_attach_phone_number_async (f->client, "US", "GEOGRAPHIC", "NY", 203, wanted,
-                                                       NULL, on_result, &r);
-  items = govorun_voximplant_client_attach_phone_number_finish (f->client, wait_for (&r), &error);
+                                                       NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_attach_phone_number_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_null (items);
   assert_provider_error (error, GOVORUN_VOXIMPLANT_ERROR_NO_STOCK, 332);
   g_clear_error (&error);
 
-  govorun_voximplant_client_add_application_async (f->client, "numbers", FALSE, NULL, on_result, &r);
-  app = govorun_voximplant_client_add_application_finish (f->client, wait_for (&r), &error);
+  govorun_voximplant_client_add_application_async (f->client, "numbers", FALSE, NULL, test_util_on_result, &r);
+  app = govorun_voximplant_client_add_application_finish (f->client, test_util_wait (&r), &error);
   g_clear_object (&r);
   g_assert_no_error (error);
 
   govorun_voximplant_client_bind_phone_number_to_application_async (f->client, phone_ids, 2, app->application_id,
-                                                                    0, TRUE, NULL, on_result, &r);
-  g_assert_true (govorun_voximplant_client_bind_phone_number_to_application_finish (f->client, wait_for (&r),
+                                                                    0, TRUE, NULL, test_util_on_result, &r);
+  g_assert_true (govorun_voximplant_client_bind_phone_number_to_application_finish (f->client, test_util_wait (&r),
                                                                                     &error));
   g_clear_object (&r);
   g_assert_no_error (error);
 
-  govorun_voximplant_client_get_phone_numbers_async (f->client, phone_ids, 2, 1, 0, NULL, on_result, &r);
-  items = govorun_voximplant_client_get_phone_numbers_finish (f->client, wait_for (&r), &total, &error);
+  govorun_voximplant_client_get_phone_numbers_async (f->client, phone_ids, 2, 1, 0, NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_phone_numbers_finish (f->client, test_util_wait (&r), &total, &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
@@ -1268,13 +1251,13 @@ test_typed_numbers (Fixture       *f,
   g_assert_false (owned->deactivated);
   g_clear_pointer (&items, g_ptr_array_unref);
 
-  govorun_voximplant_client_deactivate_phone_number_async (f->client, phone_ids[1], NULL, on_result, &r);
-  g_assert_true (govorun_voximplant_client_deactivate_phone_number_finish (f->client, wait_for (&r), &error));
+  govorun_voximplant_client_deactivate_phone_number_async (f->client, phone_ids[1], NULL, test_util_on_result, &r);
+  g_assert_true (govorun_voximplant_client_deactivate_phone_number_finish (f->client, test_util_wait (&r), &error));
   g_clear_object (&r);
   g_assert_no_error (error);
 
-  govorun_voximplant_client_get_phone_numbers_async (f->client, NULL, 0, 0, 0, NULL, on_result, &r);
-  items = govorun_voximplant_client_get_phone_numbers_finish (f->client, wait_for (&r), NULL, &error);
+  govorun_voximplant_client_get_phone_numbers_async (f->client, NULL, 0, 0, 0, NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_phone_numbers_finish (f->client, test_util_wait (&r), NULL, &error);
   g_clear_object (&r);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
@@ -1292,8 +1275,8 @@ stub_phone_numbers (Fixture     *f,
 
   g_hash_table_remove (stub->answers, "GetPhoneNumbers");
   stub_json (stub, "GetPhoneNumbers", 200, body);
-  govorun_voximplant_client_get_phone_numbers_async (f->client, NULL, 0, 0, 0, NULL, on_result, &r);
-  items = govorun_voximplant_client_get_phone_numbers_finish (f->client, wait_for (&r), NULL, error);
+  govorun_voximplant_client_get_phone_numbers_async (f->client, NULL, 0, 0, 0, NULL, test_util_on_result, &r);
+  items = govorun_voximplant_client_get_phone_numbers_finish (f->client, test_util_wait (&r), NULL, error);
   g_object_unref (r);
 
   return items;
@@ -1382,8 +1365,8 @@ test_typed_parsing (Fixture       *f,
     gint64 id;
 
     stub_json (stub, "AddRule", 200, "{\"result\": 1}");
-    govorun_voximplant_client_add_rule_async (f->client, 1, "r", "1", 0, NULL, on_result, &r);
-    id = govorun_voximplant_client_add_rule_finish (f->client, wait_for (&r), &error);
+    govorun_voximplant_client_add_rule_async (f->client, 1, "r", "1", 0, NULL, test_util_on_result, &r);
+    id = govorun_voximplant_client_add_rule_finish (f->client, test_util_wait (&r), &error);
     g_object_unref (r);
     g_assert_cmpint (id, ==, 0);
     g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE);

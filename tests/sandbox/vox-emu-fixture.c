@@ -9,33 +9,10 @@
 #include "config.h"
 
 #include "vox-emu-fixture.h"
+#include "test-util.h"
 
 /* Debug output is captured so tests can check that no secret is logged. */
 static GString *log_capture;
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags   log_level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "MESSAGE"))
-        {
-          if (fields[i].length < 0)
-            g_string_append (log_capture, fields[i].value);
-          else
-            g_string_append_len (log_capture, fields[i].value, fields[i].length);
-          g_string_append_c (log_capture, '\n');
-        }
-    }
-
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    return g_log_writer_default (log_level, fields, n_fields, user_data);
-
-  return G_LOG_WRITER_HANDLED;
-}
 
 void
 fixture_setup (Fixture       *fixture,
@@ -463,7 +440,6 @@ vox_emu_test_init (int    *argc,
 {
   g_test_init (argc, argv, NULL);
 
-  log_capture = g_string_new (NULL);
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  log_capture = test_util_capture_log (FALSE);
   g_log_set_debug_enabled (TRUE);
 }

@@ -21,6 +21,8 @@
 #include <string.h>
 
 #include "govorun-account-store.h"
+#include "govorun-secrets.h"
+#include "govorun-store.h"
 
 static GAsyncResult *pending;
 

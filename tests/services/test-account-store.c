@@ -15,8 +15,11 @@
 #include <string.h>
 
 #include "govorun-account-store.h"
+#include "govorun-secrets.h"
+#include "govorun-store.h"
 #include "govorun-store-private.h"
 #include "govorun-util.h"
+#include "test-util.h"
 
 #define MISSING_COLLECTION "/org/freedesktop/secrets/collection/govorun_no_such_collection"
 
@@ -38,43 +41,6 @@ typedef struct
 } Fixture;
 
 static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
-
-static void
-on_result (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
 on_items_changed (GListModel *model,
                   guint       position,
                   guint       removed,
@@ -93,8 +59,8 @@ open_all (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   f->store = govorun_store_new (f->path);
-  govorun_store_open_async (f->store, NULL, on_result, &result);
-  g_assert_true (govorun_store_open_finish (f->store, wait_for (&result), &error));
+  govorun_store_open_async (f->store, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_store_open_finish (f->store, test_util_wait (&result), &error));
   g_assert_no_error (error);
 
   f->secrets = govorun_secrets_new (f->profile);
@@ -120,8 +86,8 @@ load (Fixture *f)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  govorun_account_store_load_async (f->accounts, NULL, on_result, &result);
-  g_assert_true (govorun_account_store_load_finish (f->accounts, wait_for (&result), &error));
+  govorun_account_store_load_async (f->accounts, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_account_store_load_finish (f->accounts, test_util_wait (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -155,7 +121,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   close_all (f);
-  rm_rf (f->dir);
+  test_util_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->profile);
@@ -170,8 +136,8 @@ add_account (Fixture         *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_account_store_add_async (f->accounts, draft, secret, NULL, on_result, &result);
-  return govorun_account_store_add_finish (f->accounts, wait_for (&result), error);
+  govorun_account_store_add_async (f->accounts, draft, secret, NULL, test_util_on_result, &result);
+  return govorun_account_store_add_finish (f->accounts, test_util_wait (&result), error);
 }
 
 static gboolean
@@ -182,8 +148,8 @@ update_account (Fixture         *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_account_store_update_async (f->accounts, copy, secret, NULL, on_result, &result);
-  return govorun_account_store_update_finish (f->accounts, wait_for (&result), error);
+  govorun_account_store_update_async (f->accounts, copy, secret, NULL, test_util_on_result, &result);
+  return govorun_account_store_update_finish (f->accounts, test_util_wait (&result), error);
 }
 
 static gboolean
@@ -193,8 +159,8 @@ remove_account (Fixture         *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_account_store_remove_async (f->accounts, account, NULL, on_result, &result);
-  return govorun_account_store_remove_finish (f->accounts, wait_for (&result), error);
+  govorun_account_store_remove_async (f->accounts, account, NULL, test_util_on_result, &result);
+  return govorun_account_store_remove_finish (f->accounts, test_util_wait (&result), error);
 }
 
 static char *
@@ -204,8 +170,8 @@ lookup_secret (Fixture         *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_account_store_lookup_secret_async (f->accounts, account, NULL, on_result, &result);
-  return govorun_account_store_lookup_secret_finish (f->accounts, wait_for (&result), error);
+  govorun_account_store_lookup_secret_async (f->accounts, account, NULL, test_util_on_result, &result);
+  return govorun_account_store_lookup_secret_finish (f->accounts, test_util_wait (&result), error);
 }
 
 static void
@@ -229,8 +195,8 @@ keyring_lookup (Fixture    *f,
   g_autoptr(GError) error = NULL;
   char *secret;
 
-  govorun_secrets_lookup_async (f->secrets, uuid, generation, NULL, on_result, &result);
-  secret = govorun_secrets_lookup_finish (f->secrets, wait_for (&result), &error);
+  govorun_secrets_lookup_async (f->secrets, uuid, generation, NULL, test_util_on_result, &result);
+  secret = govorun_secrets_lookup_finish (f->secrets, test_util_wait (&result), &error);
   if (secret == NULL)
     g_assert_error (error, GOVORUN_SECRETS_ERROR, GOVORUN_SECRETS_ERROR_NOT_FOUND);
   return secret;
@@ -245,8 +211,8 @@ keyring_store (Fixture    *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  govorun_secrets_store_async (f->secrets, uuid, generation, NULL, secret, NULL, on_result, &result);
-  g_assert_true (govorun_secrets_store_finish (f->secrets, wait_for (&result), &error));
+  govorun_secrets_store_async (f->secrets, uuid, generation, NULL, secret, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_secrets_store_finish (f->secrets, test_util_wait (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -266,8 +232,8 @@ keyring_items (Fixture *f)
   g_autoptr(GPtrArray) refs = NULL;
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
 
-  govorun_secrets_list_async (f->secrets, NULL, on_result, &result);
-  refs = govorun_secrets_list_finish (f->secrets, wait_for (&result), &error);
+  govorun_secrets_list_async (f->secrets, NULL, test_util_on_result, &result);
+  refs = govorun_secrets_list_finish (f->secrets, test_util_wait (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < refs->len; i++)
     {
@@ -323,8 +289,8 @@ db_query (Fixture    *f,
   g_autoptr(GError) error = NULL;
   char *text;
 
-  govorun_store_read_async (f->store, func_query_text, (gpointer) sql, NULL, NULL, on_result, &result);
-  text = govorun_store_read_finish (f->store, wait_for (&result), &error);
+  govorun_store_read_async (f->store, func_query_text, (gpointer) sql, NULL, NULL, test_util_on_result, &result);
+  text = govorun_store_read_finish (f->store, test_util_wait (&result), &error);
   g_assert_no_error (error);
   return text != NULL ? text : g_strdup ("");
 }
@@ -336,8 +302,8 @@ db_exec (Fixture    *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  govorun_store_write_async (f->store, func_exec, (gpointer) sql, NULL, NULL, on_result, &result);
-  govorun_store_write_finish (f->store, wait_for (&result), &error);
+  govorun_store_write_async (f->store, func_exec, (gpointer) sql, NULL, NULL, test_util_on_result, &result);
+  govorun_store_write_finish (f->store, test_util_wait (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -538,8 +504,8 @@ test_round_trip (Fixture       *f,
 
   /* Test results are saved and come back after a reload. */
   govorun_account_store_set_test_result_async (f->accounts, vox, TRUE, "Acme LLC · 1 234.50 USD",
-                                               NULL, on_result, &result);
-  g_assert_true (govorun_account_store_set_test_result_finish (f->accounts, wait_for (&result), &error));
+                                               NULL, test_util_on_result, &result);
+  g_assert_true (govorun_account_store_set_test_result_finish (f->accounts, test_util_wait (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_true (govorun_account_get_last_test_ok (vox));
@@ -585,8 +551,8 @@ test_round_trip (Fixture       *f,
   g_assert_false (update_account (f, copy, NULL, &error));
   g_assert_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  govorun_account_store_set_test_result_async (f->accounts, vox, FALSE, NULL, NULL, on_result, &result);
-  g_assert_false (govorun_account_store_set_test_result_finish (f->accounts, wait_for (&result), &error));
+  govorun_account_store_set_test_result_async (f->accounts, vox, FALSE, NULL, NULL, test_util_on_result, &result);
+  g_assert_false (govorun_account_store_set_test_result_finish (f->accounts, test_util_wait (&result), &error));
   g_assert_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_NOT_FOUND);
 }
 
@@ -911,8 +877,8 @@ test_cancel (Fixture       *f,
 
   /* Cancelled before it starts: nothing at all. */
   g_cancellable_cancel (cancellable);
-  govorun_account_store_add_async (f->accounts, draft, KEY_EL, cancellable, on_result, &result);
-  g_assert_null (govorun_account_store_add_finish (f->accounts, wait_for (&result), &error));
+  govorun_account_store_add_async (f->accounts, draft, KEY_EL, cancellable, test_util_on_result, &result);
+  g_assert_null (govorun_account_store_add_finish (f->accounts, test_util_wait (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_clear_object (&result);
@@ -924,11 +890,11 @@ test_cancel (Fixture       *f,
       g_autoptr(GCancellable) c = g_cancellable_new ();
       g_autoptr(GovorunAccount) added = NULL;
 
-      govorun_account_store_add_async (f->accounts, draft, KEY_EL, c, on_result, &result);
+      govorun_account_store_add_async (f->accounts, draft, KEY_EL, c, test_util_on_result, &result);
       for (guint i = 0; i < spins && result == NULL; i++)
         g_main_context_iteration (NULL, TRUE);
       g_cancellable_cancel (c);
-      added = govorun_account_store_add_finish (f->accounts, wait_for (&result), &error);
+      added = govorun_account_store_add_finish (f->accounts, test_util_wait (&result), &error);
       g_clear_object (&result);
 
       if (added != NULL)
@@ -957,9 +923,9 @@ test_cancel (Fixture       *f,
     g_autoptr(GAsyncResult) r2 = NULL;
     g_autoptr(GovorunAccount) other = el_draft ("Other");
 
-    govorun_account_store_add_async (f->accounts, draft, KEY_EL, NULL, on_result, &r1);
-    govorun_account_store_add_async (f->accounts, other, KEY_EL_NEW, NULL, on_result, &r2);
-    wait_for (&r2);
+    govorun_account_store_add_async (f->accounts, draft, KEY_EL, NULL, test_util_on_result, &r1);
+    govorun_account_store_add_async (f->accounts, other, KEY_EL_NEW, NULL, test_util_on_result, &r2);
+    test_util_wait (&r2);
     g_assert_nonnull (r1);
     saved = govorun_account_store_add_finish (f->accounts, r1, &error);
     g_assert_no_error (error);

@@ -73,8 +73,8 @@ list (Fixture         *f,
   GPtrArray *agents;
 
   govorun_agent_catalog_list_async (f->catalog, account, search, cursor, NULL,
-                                    sandbox_services_on_result, &f->result);
-  agents = govorun_agent_catalog_list_finish (f->catalog, sandbox_services_wait (&f->result),
+                                    test_util_on_result, &f->result);
+  agents = govorun_agent_catalog_list_finish (f->catalog, test_util_wait (&f->result),
                                               out_next_cursor, error);
   g_clear_object (&f->result);
 
@@ -89,8 +89,8 @@ get (Fixture     *f,
   GovorunVoiceAgent *agent;
 
   govorun_agent_catalog_get_async (f->catalog, f->account, agent_id, NULL,
-                                   sandbox_services_on_result, &f->result);
-  agent = govorun_agent_catalog_get_finish (f->catalog, sandbox_services_wait (&f->result), error);
+                                   test_util_on_result, &f->result);
+  agent = govorun_agent_catalog_get_finish (f->catalog, test_util_wait (&f->result), error);
   g_clear_object (&f->result);
 
   return agent;
@@ -107,8 +107,8 @@ set_audio_formats (Fixture     *f,
 
   govorun_agent_catalog_set_audio_formats_async (f->catalog, f->account, agent_id,
                                                  input_format, output_format, NULL,
-                                                 sandbox_services_on_result, &f->result);
-  agent = govorun_agent_catalog_set_audio_formats_finish (f->catalog, sandbox_services_wait (&f->result),
+                                                 test_util_on_result, &f->result);
+  agent = govorun_agent_catalog_set_audio_formats_finish (f->catalog, test_util_wait (&f->result),
                                                           error);
   g_clear_object (&f->result);
 
@@ -282,8 +282,8 @@ test_get_cancelled (Fixture       *f,
 
   g_cancellable_cancel (cancellable);
   govorun_agent_catalog_get_async (f->catalog, f->account, id, cancellable,
-                                   sandbox_services_on_result, &f->result);
-  agent = govorun_agent_catalog_get_finish (f->catalog, sandbox_services_wait (&f->result), &error);
+                                   test_util_on_result, &f->result);
+  agent = govorun_agent_catalog_get_finish (f->catalog, test_util_wait (&f->result), &error);
   g_assert_null (agent);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }

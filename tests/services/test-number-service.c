@@ -37,19 +37,13 @@ on_result (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Fixture *f = user_data;
-
-  g_assert_null (f->result);
-  f->result = g_object_ref (result);
+  test_util_on_result (object, result, &((Fixture *) user_data)->result);
 }
 
 static GAsyncResult *
 wait_result (Fixture *f)
 {
-  while (f->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return f->result;
+  return test_util_wait (&f->result);
 }
 
 static GovorunAccount *

@@ -158,16 +158,13 @@ on_result (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Fixture *f = user_data;
-
-  g_assert_null (f->result);
-  f->result = g_object_ref (result);
+  test_util_on_result (object, result, &((Fixture *) user_data)->result);
 }
 
 static GAsyncResult *
 wait_result (Fixture *f)
 {
-  return sandbox_services_wait (&f->result);
+  return test_util_wait (&f->result);
 }
 
 static void

@@ -12,31 +12,13 @@
 
 #include "govorun-provider-objects.h"
 #include "govorun-store-private.h"
+#include "test-util.h"
 
 typedef struct
 {
   char         *dir;
   GovorunStore *store;
 } Fixture;
-
-static void
-on_result (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
 
 static gboolean
 func_exec (sqlite3         *db,
@@ -63,15 +45,15 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "govorun.db", NULL);
   f->store = govorun_store_new (path);
-  govorun_store_open_async (f->store, NULL, on_result, &opened);
-  g_assert_true (govorun_store_open_finish (f->store, wait_for (&opened), &error));
+  govorun_store_open_async (f->store, NULL, test_util_on_result, &opened);
+  g_assert_true (govorun_store_open_finish (f->store, test_util_wait (&opened), &error));
   g_assert_no_error (error);
 
   govorun_store_write_async (f->store, func_exec,
                              (gpointer) "INSERT INTO accounts (id, uuid, kind, display_name, state, created_at, updated_at)"
                                         " VALUES (7, 'u7', 'voximplant', 'V', 'ready', 1, 1)",
-                             NULL, NULL, on_result, &written);
-  govorun_store_write_finish (f->store, wait_for (&written), &error);
+                             NULL, NULL, test_util_on_result, &written);
+  govorun_store_write_finish (f->store, test_util_wait (&written), &error);
   g_assert_no_error (error);
 }
 
@@ -102,8 +84,8 @@ list (Fixture    *f,
   g_autoptr(GError) error = NULL;
   GPtrArray *objects;
 
-  govorun_provider_objects_list_async (f->store, account_uuid, owner, NULL, on_result, &result);
-  objects = govorun_provider_objects_list_finish (f->store, wait_for (&result), out_account_row, &error);
+  govorun_provider_objects_list_async (f->store, account_uuid, owner, NULL, test_util_on_result, &result);
+  objects = govorun_provider_objects_list_finish (f->store, test_util_wait (&result), out_account_row, &error);
   g_assert_no_error (error);
   g_assert_nonnull (objects);
   return objects;
@@ -118,8 +100,8 @@ write_changes (Fixture                       *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_provider_objects_write_async (f->store, account_row, owner, changes, NULL, on_result, &result);
-  return govorun_provider_objects_write_finish (f->store, wait_for (&result), error);
+  govorun_provider_objects_write_async (f->store, account_row, owner, changes, NULL, test_util_on_result, &result);
+  return govorun_provider_objects_write_finish (f->store, test_util_wait (&result), error);
 }
 
 static GovorunProviderObject *

@@ -41,7 +41,7 @@ fixture_teardown (Fixture       *f,
 {
   govorun_store_close (f->store);
   g_clear_object (&f->store);
-  store_test_rm_rf (f->dir);
+  test_util_rm_rf (f->dir);
   g_free (f->dir);
 }
 
@@ -87,8 +87,8 @@ insert_pending (Fixture                    *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_account_records_insert_pending_async (f->store, record, NULL, store_test_on_result, &result);
-  return govorun_account_records_insert_pending_finish (f->store, store_test_wait_for (&result), error);
+  govorun_account_records_insert_pending_async (f->store, record, NULL, test_util_on_result, &result);
+  return govorun_account_records_insert_pending_finish (f->store, test_util_wait (&result), error);
 }
 
 typedef void     (*UuidAsync)  (GovorunStore        *store,
@@ -111,8 +111,8 @@ run_uuid (Fixture     *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  async (f->store, uuid, NULL, store_test_on_result, &result);
-  return finish (f->store, store_test_wait_for (&result), error);
+  async (f->store, uuid, NULL, test_util_on_result, &result);
+  return finish (f->store, test_util_wait (&result), error);
 }
 
 #define SET_READY      govorun_account_records_set_ready_async, govorun_account_records_set_ready_finish
@@ -138,8 +138,8 @@ read_all (Fixture    *f,
   g_autoptr(GError) error = NULL;
   GPtrArray *rows;
 
-  async (f->store, NULL, store_test_on_result, &result);
-  rows = finish (f->store, store_test_wait_for (&result), &error);
+  async (f->store, NULL, test_util_on_result, &result);
+  rows = finish (f->store, test_util_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (rows);
   return rows;
@@ -262,8 +262,8 @@ update (Fixture                    *f,
   g_autoptr(GAsyncResult) result = NULL;
 
   govorun_account_records_update_async (f->store, record, old_generation, NULL,
-                                        store_test_on_result, &result);
-  return govorun_account_records_update_finish (f->store, store_test_wait_for (&result), error);
+                                        test_util_on_result, &result);
+  return govorun_account_records_update_finish (f->store, test_util_wait (&result), error);
 }
 
 static void
@@ -317,8 +317,8 @@ set_test_result (Fixture     *f,
   g_autoptr(GAsyncResult) result = NULL;
 
   govorun_account_records_set_test_result_async (f->store, uuid, 3000, TRUE, "Connected", NULL,
-                                                 store_test_on_result, &result);
-  return govorun_account_records_set_test_result_finish (f->store, store_test_wait_for (&result), error);
+                                                 test_util_on_result, &result);
+  return govorun_account_records_set_test_result_finish (f->store, test_util_wait (&result), error);
 }
 
 static void
@@ -387,8 +387,8 @@ save_agent (Fixture       *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_agent_records_save_async (f->store, agent, NULL, store_test_on_result, &result);
-  return govorun_agent_records_save_finish (f->store, store_test_wait_for (&result), error);
+  govorun_agent_records_save_async (f->store, agent, NULL, test_util_on_result, &result);
+  return govorun_agent_records_save_finish (f->store, test_util_wait (&result), error);
 }
 
 static GovorunAgent *

@@ -14,27 +14,9 @@
 
 #include "govorun-secrets.h"
 #include "govorun-util.h"
+#include "test-util.h"
 
 #define MISSING_COLLECTION "/org/freedesktop/secrets/collection/govorun_no_such_collection"
-
-static void
-on_result (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
 
 static gboolean
 store_sync (GovorunSecrets  *secrets,
@@ -46,8 +28,8 @@ store_sync (GovorunSecrets  *secrets,
   g_autoptr(GAsyncResult) result = NULL;
 
   govorun_secrets_store_async (secrets, uuid, generation, "Govorun: test item", secret,
-                               NULL, on_result, &result);
-  return govorun_secrets_store_finish (secrets, wait_for (&result), error);
+                               NULL, test_util_on_result, &result);
+  return govorun_secrets_store_finish (secrets, test_util_wait (&result), error);
 }
 
 static char *
@@ -58,8 +40,8 @@ lookup_sync (GovorunSecrets  *secrets,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_secrets_lookup_async (secrets, uuid, generation, NULL, on_result, &result);
-  return govorun_secrets_lookup_finish (secrets, wait_for (&result), error);
+  govorun_secrets_lookup_async (secrets, uuid, generation, NULL, test_util_on_result, &result);
+  return govorun_secrets_lookup_finish (secrets, test_util_wait (&result), error);
 }
 
 static gboolean
@@ -70,8 +52,8 @@ clear_sync (GovorunSecrets  *secrets,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_secrets_clear_async (secrets, uuid, generation, NULL, on_result, &result);
-  return govorun_secrets_clear_finish (secrets, wait_for (&result), error);
+  govorun_secrets_clear_async (secrets, uuid, generation, NULL, test_util_on_result, &result);
+  return govorun_secrets_clear_finish (secrets, test_util_wait (&result), error);
 }
 
 static GPtrArray *
@@ -80,8 +62,8 @@ list_sync (GovorunSecrets  *secrets,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_secrets_list_async (secrets, NULL, on_result, &result);
-  return govorun_secrets_list_finish (secrets, wait_for (&result), error);
+  govorun_secrets_list_async (secrets, NULL, test_util_on_result, &result);
+  return govorun_secrets_list_finish (secrets, test_util_wait (&result), error);
 }
 
 static void
@@ -314,23 +296,23 @@ test_cancelled (void)
 
   g_cancellable_cancel (cancellable);
 
-  govorun_secrets_store_async (secrets, uuid, 1, NULL, "x", cancellable, on_result, &r1);
-  g_assert_false (govorun_secrets_store_finish (secrets, wait_for (&r1), &error));
+  govorun_secrets_store_async (secrets, uuid, 1, NULL, "x", cancellable, test_util_on_result, &r1);
+  g_assert_false (govorun_secrets_store_finish (secrets, test_util_wait (&r1), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  govorun_secrets_lookup_async (secrets, uuid, 1, cancellable, on_result, &r2);
-  g_assert_null (govorun_secrets_lookup_finish (secrets, wait_for (&r2), &error));
+  govorun_secrets_lookup_async (secrets, uuid, 1, cancellable, test_util_on_result, &r2);
+  g_assert_null (govorun_secrets_lookup_finish (secrets, test_util_wait (&r2), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  govorun_secrets_clear_async (secrets, uuid, -1, cancellable, on_result, &r3);
-  g_assert_false (govorun_secrets_clear_finish (secrets, wait_for (&r3), &error));
+  govorun_secrets_clear_async (secrets, uuid, -1, cancellable, test_util_on_result, &r3);
+  g_assert_false (govorun_secrets_clear_finish (secrets, test_util_wait (&r3), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  govorun_secrets_list_async (secrets, cancellable, on_result, &r4);
-  g_assert_null (govorun_secrets_list_finish (secrets, wait_for (&r4), &error));
+  govorun_secrets_list_async (secrets, cancellable, test_util_on_result, &r4);
+  g_assert_null (govorun_secrets_list_finish (secrets, test_util_wait (&r4), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 

@@ -38,7 +38,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  store_test_rm_rf (f->dir);
+  test_util_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -49,8 +49,8 @@ open_store_full (GovorunStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_store_open_async (store, NULL, store_test_on_result, &result);
-  return govorun_store_open_finish (store, store_test_wait_for (&result), error);
+  govorun_store_open_async (store, NULL, test_util_on_result, &result);
+  return govorun_store_open_finish (store, test_util_wait (&result), error);
 }
 
 static gpointer
@@ -61,8 +61,8 @@ write_sync (GovorunStore           *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_store_write_async (store, func, data, NULL, NULL, store_test_on_result, &result);
-  return govorun_store_write_finish (store, store_test_wait_for (&result), error);
+  govorun_store_write_async (store, func, data, NULL, NULL, test_util_on_result, &result);
+  return govorun_store_write_finish (store, test_util_wait (&result), error);
 }
 
 static gpointer
@@ -73,8 +73,8 @@ read_sync (GovorunStore           *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  govorun_store_read_async (store, func, data, NULL, NULL, store_test_on_result, &result);
-  return govorun_store_read_finish (store, store_test_wait_for (&result), error);
+  govorun_store_read_async (store, func, data, NULL, NULL, test_util_on_result, &result);
+  return govorun_store_read_finish (store, test_util_wait (&result), error);
 }
 
 /* A func that runs the SQL in @data and returns the first column of the
@@ -396,7 +396,7 @@ test_migrate_from_each_version (Fixture       *f,
       g_autofree char *version_text = NULL;
 
       g_test_message ("Migrating from version %u", version);
-      store_test_rm_rf (f->dir);
+      test_util_rm_rf (f->dir);
       g_assert_cmpint (g_mkdir_with_parents (f->dir, 0700), ==, 0);
       make_database_at (f->path, version);
 
@@ -523,8 +523,8 @@ test_open_error (Fixture       *f,
   g_assert_cmpint (g_remove (blocker), ==, 0);
   store = govorun_store_new (f->path);
   g_cancellable_cancel (cancellable);
-  govorun_store_open_async (store, cancellable, store_test_on_result, &result);
-  g_assert_false (govorun_store_open_finish (store, store_test_wait_for (&result), &error));
+  govorun_store_open_async (store, cancellable, test_util_on_result, &result);
+  g_assert_false (govorun_store_open_finish (store, test_util_wait (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
@@ -634,8 +634,8 @@ test_write_cancelled (Fixture       *f,
   govorun_store_write_async (store, func_exec,
                              (gpointer) "INSERT INTO accounts (uuid, kind, display_name, state, created_at, updated_at)"
                                         " VALUES ('c', 'elevenlabs', 'C', 'ready', 1, 1)",
-                             NULL, cancellable, store_test_on_result, &result);
-  g_assert_null (govorun_store_write_finish (store, store_test_wait_for (&result), &error));
+                             NULL, cancellable, test_util_on_result, &result);
+  g_assert_null (govorun_store_write_finish (store, test_util_wait (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   count = query_text (store, "SELECT count(*) FROM accounts");
@@ -732,9 +732,9 @@ test_read_cancel (Fixture       *f,
   govorun_store_read_async (store, func_query_text,
                             (gpointer) "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
                                        " WHERE i < 10000000000) SELECT count(*) FROM n",
-                            NULL, cancellable, store_test_on_result, &result);
+                            NULL, cancellable, test_util_on_result, &result);
   g_timeout_add (50, on_cancel_timeout, cancellable);
-  g_assert_null (govorun_store_read_finish (store, store_test_wait_for (&result), &error));
+  g_assert_null (govorun_store_read_finish (store, test_util_wait (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
@@ -796,7 +796,7 @@ test_concurrent_reads (Fixture       *f,
   exec_write (store, "INSERT INTO accounts (uuid, kind, display_name, state, created_at, updated_at)"
                      " VALUES ('before', 'elevenlabs', 'B', 'ready', 1, 1)");
 
-  govorun_store_write_async (store, func_slow_write, &hs, NULL, NULL, store_test_on_result, &write_result);
+  govorun_store_write_async (store, func_slow_write, &hs, NULL, NULL, test_util_on_result, &write_result);
   g_mutex_lock (&hs.lock);
   while (!hs.in_write)
     g_cond_wait (&hs.cond, &hs.lock);
@@ -806,10 +806,10 @@ test_concurrent_reads (Fixture       *f,
    * see the last committed state. */
   for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
     govorun_store_read_async (store, func_query_text, (gpointer) "SELECT count(*) FROM accounts",
-                              NULL, NULL, store_test_on_result, &reads[i]);
+                              NULL, NULL, test_util_on_result, &reads[i]);
   for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
     {
-      g_autofree char *count = govorun_store_read_finish (store, store_test_wait_for (&reads[i]), &error);
+      g_autofree char *count = govorun_store_read_finish (store, test_util_wait (&reads[i]), &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (count, ==, "1");
@@ -822,7 +822,7 @@ test_concurrent_reads (Fixture       *f,
   g_cond_broadcast (&hs.cond);
   g_mutex_unlock (&hs.lock);
 
-  govorun_store_write_finish (store, store_test_wait_for (&write_result), &error);
+  govorun_store_write_finish (store, test_util_wait (&write_result), &error);
   g_assert_no_error (error);
   g_assert_false (hs.timed_out);
 
@@ -892,8 +892,8 @@ test_finish_checks (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   /* A result of one store is refused by another, and by the wrong _finish. */
-  govorun_store_write_async (store, func_return_nothing, NULL, NULL, NULL, store_test_on_result, &result);
-  store_test_wait_for (&result);
+  govorun_store_write_async (store, func_return_nothing, NULL, NULL, NULL, test_util_on_result, &result);
+  test_util_wait (&result);
 
   g_test_expect_message ("GovorunStore", G_LOG_LEVEL_CRITICAL, "*g_task_is_valid*");
   g_assert_null (govorun_store_write_finish (other, result, &error));

@@ -35,21 +35,20 @@ load_finish_model (GTask *task)
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
   g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
-  guint old_len = self->accounts->len;
 
   for (guint i = 0; i < op->rows->len; i++)
     {
       GovorunAccountRecord *row = g_ptr_array_index (op->rows, i);
-      GovorunAccount *account = NULL;
-      guint pos;
+      GovorunAccount *account;
 
       if (!g_str_equal (row->state, "ready"))
         continue;
 
       /* Keep the objects views already hold. */
-      if (_govorun_account_store_find_position (self, row->uuid, &pos))
+      account = govorun_account_store_find_by_uuid (self, row->uuid);
+      if (account != NULL)
         {
-          account = g_object_ref (g_ptr_array_index (self->accounts, pos));
+          g_object_ref (account);
           _govorun_account_store_apply_row (account, row);
         }
       else
@@ -58,13 +57,8 @@ load_finish_model (GTask *task)
         }
       g_ptr_array_add (accounts, account);
     }
-  g_ptr_array_sort (accounts, _govorun_account_store_compare_ptrs);
-
-  g_clear_pointer (&self->accounts, g_ptr_array_unref);
-  self->accounts = g_steal_pointer (&accounts);
-  g_debug ("Loaded %u accounts", self->accounts->len);
-  if (old_len > 0 || self->accounts->len > 0)
-    _govorun_account_store_model_changed (self, 0, old_len, self->accounts->len);
+  g_debug ("Loaded %u accounts", accounts->len);
+  govorun_sorted_list_replace_all (GOVORUN_SORTED_LIST (self), accounts);
 
   _govorun_account_store_op_return_true (task);
 }

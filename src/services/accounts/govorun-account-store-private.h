@@ -9,6 +9,8 @@
 #include "govorun-account-store.h"
 #include "govorun-account-private.h"
 #include "govorun-account-records.h"
+#include "govorun-secrets.h"
+#include "govorun-store.h"
 #include "govorun-util.h"
 
 G_BEGIN_DECLS
@@ -20,11 +22,10 @@ G_BEGIN_DECLS
 
 struct _GovorunAccountStore
 {
-  GObject         parent_instance;
+  GovorunSortedList parent_instance;  /* the ready accounts, sorted */
 
   GovorunStore   *store;
   GovorunSecrets *secrets;
-  GPtrArray      *accounts;   /* of GovorunAccount, 'ready' rows, sorted */
 
   GQueue          ops;        /* of GTask, waiting to run */
   GTask          *current;    /* the running operation */
@@ -75,24 +76,6 @@ void                  _govorun_account_store_maybe_crash          (const char   
 #else
 #define _govorun_account_store_maybe_crash(point) G_STMT_START { (void) (point); } G_STMT_END
 #endif
-
-/* govorun-account-store-model.c */
-void                  _govorun_account_store_list_model_init      (GListModelInterface        *iface);
-int                   _govorun_account_store_compare_ptrs         (gconstpointer               a,
-                                                                   gconstpointer               b);
-gboolean              _govorun_account_store_find_position        (GovorunAccountStore        *self,
-                                                                   const char                 *uuid,
-                                                                   guint                      *out_position);
-void                  _govorun_account_store_model_changed        (GovorunAccountStore        *self,
-                                                                   guint                       position,
-                                                                   guint                       removed,
-                                                                   guint                       added);
-void                  _govorun_account_store_model_insert         (GovorunAccountStore        *self,
-                                                                   GovorunAccount             *account);
-void                  _govorun_account_store_model_remove         (GovorunAccountStore        *self,
-                                                                   const char                 *uuid);
-void                  _govorun_account_store_model_resort         (GovorunAccountStore        *self,
-                                                                   GovorunAccount             *account);
 
 /* govorun-account-store-queue.c */
 GTask                *_govorun_account_store_op_task_new          (GovorunAccountStore        *self,

@@ -131,10 +131,10 @@ _govorun_account_store_op_find_account (GTask *task)
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
   GError *error = NULL;
-  guint pos;
+  GovorunAccount *account = govorun_account_store_find_by_uuid (self, op->uuid);
 
-  if (_govorun_account_store_find_position (self, op->uuid, &pos))
-    return g_ptr_array_index (self->accounts, pos);
+  if (account != NULL)
+    return account;
 
   _govorun_account_store_set_gone_error (&error);
   _govorun_account_store_op_return_error (task, error);

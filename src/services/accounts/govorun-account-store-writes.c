@@ -107,7 +107,7 @@ on_add_ready (GObject      *object,
     }
 
   account = _govorun_account_store_account_new_from_row (op->row);
-  _govorun_account_store_model_insert (self, account);
+  govorun_sorted_list_insert (GOVORUN_SORTED_LIST (self), account);
   g_debug ("Added %s account %s", kind_label (op->row->kind), op->uuid);
   _govorun_account_store_op_return (task, NULL, g_steal_pointer (&account), g_object_unref, FALSE);
 }
@@ -244,7 +244,6 @@ on_update_written (GObject      *object,
   Op *op = g_task_get_task_data (task);
   GovorunAccount *account;
   GError *error = NULL;
-  guint pos;
 
   govorun_account_records_update_finish (GOVORUN_STORE (object), result, &error);
   if (error != NULL)
@@ -256,9 +255,9 @@ on_update_written (GObject      *object,
       return;
     }
 
-  if (_govorun_account_store_find_position (self, op->uuid, &pos))
+  account = govorun_account_store_find_by_uuid (self, op->uuid);
+  if (account != NULL)
     {
-      account = g_ptr_array_index (self->accounts, pos);
       g_object_freeze_notify (G_OBJECT (account));
       govorun_account_set_display_name (account, op->row->display_name);
       govorun_account_set_vox_account_id (account, op->row->vox_account_id);
@@ -269,7 +268,7 @@ on_update_written (GObject      *object,
       govorun_account_set_updated_at (account, op->row->updated_at);
       govorun_account_set_secret_generation (account, op->new_generation);
       g_object_thaw_notify (G_OBJECT (account));
-      _govorun_account_store_model_resort (self, account);
+      govorun_sorted_list_resort (GOVORUN_SORTED_LIST (self), account);
     }
   g_debug ("Updated account %s", op->uuid);
 
@@ -433,7 +432,7 @@ on_remove_marked (GObject      *object,
     }
 
   /* From here on the removal only goes forward. */
-  _govorun_account_store_model_remove (self, op->uuid);
+  govorun_sorted_list_remove (GOVORUN_SORTED_LIST (self), op->uuid);
 
   _govorun_account_store_maybe_crash ("remove-after-mark");
 
@@ -464,8 +463,8 @@ on_test_result_written (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GovorunAccountStore *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
+  GovorunAccount *account;
   GError *error = NULL;
-  guint pos;
 
   govorun_account_records_set_test_result_finish (GOVORUN_STORE (object), result, &error);
   if (error != NULL)
@@ -474,9 +473,9 @@ on_test_result_written (GObject      *object,
       return;
     }
 
-  if (_govorun_account_store_find_position (self, op->uuid, &pos))
+  account = govorun_account_store_find_by_uuid (self, op->uuid);
+  if (account != NULL)
     {
-      GovorunAccount *account = g_ptr_array_index (self->accounts, pos);
 
       g_object_freeze_notify (G_OBJECT (account));
       govorun_account_set_last_test_at (account, op->row->last_test_at);

@@ -23,22 +23,37 @@
  * items that no ready row points at go.
  *
  * This file is the GObject and the public calls; the rest lives beside it
- * (see govorun-account-store-private.h): the model, the operation queue,
+ * (see govorun-account-store-private.h): the operation queue,
  * load and recovery, the writes, the key lookup, validation, the
  * conversion between accounts and records, and the test-only crash points.
  */
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (GovorunAccountStore, govorun_account_store, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      _govorun_account_store_list_model_init))
+/* The list itself: GovorunSortedList, sorted by kind, then display name. */
+G_DEFINE_FINAL_TYPE (GovorunAccountStore, govorun_account_store, GOVORUN_TYPE_SORTED_LIST)
 
 G_DEFINE_QUARK (govorun-account-store-error-quark, govorun_account_store_error)
+
+static int
+compare_accounts (GovorunAccount *a,
+                  GovorunAccount *b)
+{
+  GovorunAccountKind ka = govorun_account_get_kind (a);
+  GovorunAccountKind kb = govorun_account_get_kind (b);
+  int cmp;
+
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+  cmp = g_utf8_collate (govorun_account_get_display_name (a) ?: "",
+                        govorun_account_get_display_name (b) ?: "");
+  if (cmp != 0)
+    return cmp;
+  return g_strcmp0 (govorun_account_get_uuid (a), govorun_account_get_uuid (b));
+}
 
 enum {
   PROP_0,
   PROP_STORE,
   PROP_SECRETS,
-  PROP_N_ITEMS,
   N_PROPS
 };
 
@@ -61,9 +76,6 @@ govorun_account_store_get_property (GObject    *object,
       break;
     case PROP_SECRETS:
       g_value_set_object (value, self->secrets);
-      break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->accounts->len);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -101,20 +113,8 @@ govorun_account_store_dispose (GObject *object)
   g_queue_clear_full (&self->ops, g_object_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->secrets);
-  if (self->accounts != NULL)
-    g_ptr_array_set_size (self->accounts, 0);
 
   G_OBJECT_CLASS (govorun_account_store_parent_class)->dispose (object);
-}
-
-static void
-govorun_account_store_finalize (GObject *object)
-{
-  GovorunAccountStore *self = GOVORUN_ACCOUNT_STORE (object);
-
-  g_clear_pointer (&self->accounts, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (govorun_account_store_parent_class)->finalize (object);
 }
 
 static void
@@ -125,7 +125,6 @@ govorun_account_store_class_init (GovorunAccountStoreClass *klass)
   object_class->get_property = govorun_account_store_get_property;
   object_class->set_property = govorun_account_store_set_property;
   object_class->dispose = govorun_account_store_dispose;
-  object_class->finalize = govorun_account_store_finalize;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, GOVORUN_TYPE_STORE,
@@ -133,9 +132,6 @@ govorun_account_store_class_init (GovorunAccountStoreClass *klass)
   properties[PROP_SECRETS] =
     g_param_spec_object ("secrets", NULL, NULL, GOVORUN_TYPE_SECRETS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -143,7 +139,9 @@ govorun_account_store_class_init (GovorunAccountStoreClass *klass)
 static void
 govorun_account_store_init (GovorunAccountStore *self)
 {
-  self->accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  govorun_sorted_list_setup (GOVORUN_SORTED_LIST (self), GOVORUN_TYPE_ACCOUNT,
+                             (GCompareFunc) compare_accounts,
+                             (GovorunSortedListKeyFunc) govorun_account_get_uuid);
   g_queue_init (&self->ops);
 }
 
@@ -534,13 +532,9 @@ GovorunAccount *
 govorun_account_store_find_by_uuid (GovorunAccountStore *self,
                                     const char          *uuid)
 {
-  guint pos;
-
   g_return_val_if_fail (GOVORUN_IS_ACCOUNT_STORE (self), NULL);
 
-  if (!_govorun_account_store_find_position (self, uuid, &pos))
-    return NULL;
-  return g_ptr_array_index (self->accounts, pos);
+  return govorun_sorted_list_find (GOVORUN_SORTED_LIST (self), uuid);
 }
 
 guint
@@ -551,8 +545,8 @@ govorun_account_store_count_kind (GovorunAccountStore *self,
 
   g_return_val_if_fail (GOVORUN_IS_ACCOUNT_STORE (self), 0);
 
-  for (guint i = 0; i < self->accounts->len; i++)
-    if (govorun_account_get_kind (g_ptr_array_index (self->accounts, i)) == kind)
+  for (guint i = 0; i < govorun_sorted_list_get_length (GOVORUN_SORTED_LIST (self)); i++)
+    if (govorun_account_get_kind (govorun_sorted_list_peek (GOVORUN_SORTED_LIST (self), i)) == kind)
       n++;
   return n;
 }

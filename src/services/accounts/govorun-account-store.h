@@ -9,10 +9,14 @@
 #include <gio/gio.h>
 
 #include "govorun-account.h"
-#include "govorun-secrets.h"
-#include "govorun-store.h"
+#include "govorun-key-file.h"
+#include "govorun-sorted-list.h"
 
 G_BEGIN_DECLS
+
+/* The store layer's types, opaque to those who see only the services. */
+typedef struct _GovorunStore GovorunStore;
+typedef struct _GovorunSecrets GovorunSecrets;
 
 /*
  * GovorunAccountStore is the accounts service: a GListModel of the saved
@@ -36,7 +40,7 @@ typedef enum
 
 #define GOVORUN_TYPE_ACCOUNT_STORE (govorun_account_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (GovorunAccountStore, govorun_account_store, GOVORUN, ACCOUNT_STORE, GObject)
+G_DECLARE_FINAL_TYPE (GovorunAccountStore, govorun_account_store, GOVORUN, ACCOUNT_STORE, GovorunSortedList)
 
 GQuark               govorun_account_store_error_quark          (void) G_GNUC_CONST;
 
@@ -101,5 +105,14 @@ GovorunAccount      *govorun_account_store_find_by_uuid         (GovorunAccountS
                                                                  const char           *uuid);
 guint                govorun_account_store_count_kind           (GovorunAccountStore  *self,
                                                                  GovorunAccountKind    kind);
+
+void                 govorun_account_store_read_key_file_async  (GovorunAccountStore  *self,
+                                                                 GFile                *file,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
+GovorunKeyFile      *govorun_account_store_read_key_file_finish (GovorunAccountStore  *self,
+                                                                 GAsyncResult         *result,
+                                                                 GError              **error);
 
 G_END_DECLS

@@ -11,9 +11,11 @@
 #include "govorun-account.h"
 #include "govorun-account-store.h"
 #include "govorun-endpoints.h"
-#include "govorun-http.h"
 
 G_BEGIN_DECLS
+
+/* The provider layer's transport, opaque above it. */
+typedef struct _GovorunHttp GovorunHttp;
 
 #define GOVORUN_TYPE_CONNECTION_TESTER (govorun_connection_tester_get_type ())
 

@@ -27,48 +27,12 @@ struct _GovorunAgentStore
   GObject       parent_instance;
 
   GovorunStore *store;
-  GPtrArray    *agents;   /* of GovorunAgent, sorted by name */
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (GovorunAgentStore, govorun_agent_store, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+/* The list itself: GovorunSortedList, sorted by name. */
+G_DEFINE_FINAL_TYPE (GovorunAgentStore, govorun_agent_store, GOVORUN_TYPE_SORTED_LIST)
 
 G_DEFINE_QUARK (govorun-agent-store-error-quark, govorun_agent_store_error)
-
-/* --- GListModel ---------------------------------------------------------- */
-
-static GType
-list_model_get_item_type (GListModel *model)
-{
-  return GOVORUN_TYPE_AGENT;
-}
-
-static guint
-list_model_get_n_items (GListModel *model)
-{
-  return GOVORUN_AGENT_STORE (model)->agents->len;
-}
-
-static gpointer
-list_model_get_item (GListModel *model,
-                     guint       position)
-{
-  GovorunAgentStore *self = GOVORUN_AGENT_STORE (model);
-
-  if (position >= self->agents->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (self->agents, position));
-}
-
-static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = list_model_get_item_type;
-  iface->get_n_items = list_model_get_n_items;
-  iface->get_item = list_model_get_item;
-}
 
 static int
 compare_agents (GovorunAgent *a,
@@ -81,13 +45,6 @@ compare_agents (GovorunAgent *a,
   return g_strcmp0 (govorun_agent_get_uuid (a), govorun_agent_get_uuid (b));
 }
 
-static int
-compare_agent_ptrs (gconstpointer a,
-                    gconstpointer b)
-{
-  return compare_agents (*(GovorunAgent **) a, *(GovorunAgent **) b);
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -95,34 +52,6 @@ is_blank (const char *text)
     if (!g_ascii_isspace (*text))
       return FALSE;
   return TRUE;
-}
-
-static guint
-sorted_position (GovorunAgentStore *self,
-                 GovorunAgent      *agent)
-{
-  guint pos = 0;
-
-  while (pos < self->agents->len
-         && compare_agents (g_ptr_array_index (self->agents, pos), agent) < 0)
-    pos++;
-  return pos;
-}
-
-static gboolean
-find_position (GovorunAgentStore *self,
-               const char        *uuid,
-               guint             *out_pos)
-{
-  if (uuid == NULL)
-    return FALSE;
-  for (guint i = 0; i < self->agents->len; i++)
-    if (g_strcmp0 (govorun_agent_get_uuid (g_ptr_array_index (self->agents, i)), uuid) == 0)
-      {
-        *out_pos = i;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 /* --- GObject ------------------------------------------------------------- */
@@ -133,20 +62,8 @@ govorun_agent_store_dispose (GObject *object)
   GovorunAgentStore *self = GOVORUN_AGENT_STORE (object);
 
   g_clear_object (&self->store);
-  if (self->agents != NULL)
-    g_ptr_array_set_size (self->agents, 0);
 
   G_OBJECT_CLASS (govorun_agent_store_parent_class)->dispose (object);
-}
-
-static void
-govorun_agent_store_finalize (GObject *object)
-{
-  GovorunAgentStore *self = GOVORUN_AGENT_STORE (object);
-
-  g_ptr_array_unref (self->agents);
-
-  G_OBJECT_CLASS (govorun_agent_store_parent_class)->finalize (object);
 }
 
 static void
@@ -155,13 +72,14 @@ govorun_agent_store_class_init (GovorunAgentStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = govorun_agent_store_dispose;
-  object_class->finalize = govorun_agent_store_finalize;
 }
 
 static void
 govorun_agent_store_init (GovorunAgentStore *self)
 {
-  self->agents = g_ptr_array_new_with_free_func (g_object_unref);
+  govorun_sorted_list_setup (GOVORUN_SORTED_LIST (self), GOVORUN_TYPE_AGENT,
+                             (GCompareFunc) compare_agents,
+                             (GovorunSortedListKeyFunc) govorun_agent_get_uuid);
 }
 
 GovorunAgentStore *
@@ -205,7 +123,6 @@ on_loaded (GObject      *object,
   GovorunAgentStore *self = g_task_get_source_object (task);
   g_autoptr(GPtrArray) agents = NULL;
   GError *error = NULL;
-  guint removed;
 
   agents = govorun_agent_records_read_all_finish (GOVORUN_STORE (object), result, &error);
   if (agents == NULL)
@@ -214,11 +131,7 @@ on_loaded (GObject      *object,
       return;
     }
 
-  g_ptr_array_sort (agents, compare_agent_ptrs);
-  removed = self->agents->len;
-  g_ptr_array_set_size (self->agents, 0);
-  g_ptr_array_extend_and_steal (self->agents, g_steal_pointer (&agents));
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->agents->len);
+  govorun_sorted_list_replace_all (GOVORUN_SORTED_LIST (self), agents);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -262,7 +175,6 @@ on_saved (GObject      *object,
   g_autoptr(GovorunAgent) saved = NULL;
   GovorunAgent *held;
   GError *error = NULL;
-  guint old_pos, new_pos;
 
   saved = govorun_agent_records_save_finish (GOVORUN_STORE (object), result, &error);
   if (saved == NULL)
@@ -271,27 +183,18 @@ on_saved (GObject      *object,
       return;
     }
 
-  if (find_position (self, govorun_agent_get_uuid (saved), &old_pos))
+  held = govorun_sorted_list_find (GOVORUN_SORTED_LIST (self), govorun_agent_get_uuid (saved));
+  if (held != NULL)
     {
-      held = g_object_ref (g_ptr_array_index (self->agents, old_pos));
+      g_object_ref (held);
       govorun_agent_assign (held, saved);
-
       /* Keep the model sorted when the name changed. */
-      g_ptr_array_remove_index (self->agents, old_pos);
-      new_pos = sorted_position (self, held);
-      g_ptr_array_insert (self->agents, new_pos, g_object_ref (held));
-      if (new_pos != old_pos)
-        {
-          g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
-          g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
-        }
+      govorun_sorted_list_resort (GOVORUN_SORTED_LIST (self), held);
     }
   else
     {
       held = g_object_ref (saved);
-      new_pos = sorted_position (self, held);
-      g_ptr_array_insert (self->agents, new_pos, g_object_ref (held));
-      g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
+      govorun_sorted_list_insert (GOVORUN_SORTED_LIST (self), held);
     }
 
   /* The caller's own object follows too (an edited copy, say). */
@@ -323,7 +226,7 @@ govorun_agent_store_save_async (GovorunAgentStore   *self,
       return;
     }
   if (govorun_agent_get_uuid (agent) != NULL
-      && !find_position (self, govorun_agent_get_uuid (agent), &(guint){0}))
+      && govorun_agent_store_find_by_uuid (self, govorun_agent_get_uuid (agent)) == NULL)
     {
       g_task_return_new_error (task, GOVORUN_AGENT_STORE_ERROR, GOVORUN_AGENT_STORE_ERROR_NOT_FOUND,
                                _("This agent is no longer saved in Govorun. Reopen the agents list and try again."));
@@ -355,7 +258,6 @@ on_removed (GObject      *object,
   GovorunAgentStore *self = g_task_get_source_object (task);
   const char *uuid = g_task_get_task_data (task);
   GError *error = NULL;
-  guint pos;
 
   if (!govorun_agent_records_remove_finish (GOVORUN_STORE (object), result, &error))
     {
@@ -363,11 +265,7 @@ on_removed (GObject      *object,
       return;
     }
 
-  if (find_position (self, uuid, &pos))
-    {
-      g_ptr_array_remove_index (self->agents, pos);
-      g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
-    }
+  govorun_sorted_list_remove (GOVORUN_SORTED_LIST (self), uuid);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -389,7 +287,7 @@ govorun_agent_store_remove_async (GovorunAgentStore   *self,
   g_task_set_source_tag (task, govorun_agent_store_remove_async);
 
   uuid = govorun_agent_get_uuid (agent);
-  if (uuid == NULL || !find_position (self, uuid, &(guint){0}))
+  if (uuid == NULL || govorun_agent_store_find_by_uuid (self, uuid) == NULL)
     {
       g_task_return_new_error (task, GOVORUN_AGENT_STORE_ERROR, GOVORUN_AGENT_STORE_ERROR_NOT_FOUND,
                                _("This agent is no longer saved in Govorun. Reopen the agents list and try again."));
@@ -417,13 +315,9 @@ GovorunAgent *
 govorun_agent_store_find_by_uuid (GovorunAgentStore *self,
                                   const char        *uuid)
 {
-  guint pos;
-
   g_return_val_if_fail (GOVORUN_IS_AGENT_STORE (self), NULL);
 
-  if (!find_position (self, uuid, &pos))
-    return NULL;
-  return g_ptr_array_index (self->agents, pos);
+  return govorun_sorted_list_find (GOVORUN_SORTED_LIST (self), uuid);
 }
 
 GovorunAgent *
@@ -432,9 +326,9 @@ govorun_agent_store_find_by_account (GovorunAgentStore *self,
 {
   g_return_val_if_fail (GOVORUN_IS_AGENT_STORE (self), NULL);
 
-  for (guint i = 0; account_uuid != NULL && i < self->agents->len; i++)
+  for (guint i = 0; account_uuid != NULL && i < govorun_sorted_list_get_length (GOVORUN_SORTED_LIST (self)); i++)
     {
-      GovorunAgent *agent = g_ptr_array_index (self->agents, i);
+      GovorunAgent *agent = govorun_sorted_list_peek (GOVORUN_SORTED_LIST (self), i);
 
       if (g_strcmp0 (govorun_agent_get_el_account_uuid (agent), account_uuid) == 0
           || g_strcmp0 (govorun_agent_get_vox_account_uuid (agent), account_uuid) == 0)
@@ -447,8 +341,8 @@ static gboolean
 slug_in_use (GovorunAgentStore *self,
              const char        *slug)
 {
-  for (guint i = 0; i < self->agents->len; i++)
-    if (g_strcmp0 (govorun_agent_get_slug (g_ptr_array_index (self->agents, i)), slug) == 0)
+  for (guint i = 0; i < govorun_sorted_list_get_length (GOVORUN_SORTED_LIST (self)); i++)
+    if (g_strcmp0 (govorun_agent_get_slug (govorun_sorted_list_peek (GOVORUN_SORTED_LIST (self), i)), slug) == 0)
       return TRUE;
   return FALSE;
 }
@@ -480,9 +374,9 @@ govorun_agent_store_find_by_phone_id (GovorunAgentStore *self,
 {
   g_return_val_if_fail (GOVORUN_IS_AGENT_STORE (self), NULL);
 
-  for (guint i = 0; i < self->agents->len; i++)
+  for (guint i = 0; i < govorun_sorted_list_get_length (GOVORUN_SORTED_LIST (self)); i++)
     {
-      GovorunAgent *agent = g_ptr_array_index (self->agents, i);
+      GovorunAgent *agent = govorun_sorted_list_peek (GOVORUN_SORTED_LIST (self), i);
 
       if (g_strcmp0 (govorun_agent_get_vox_account_uuid (agent), vox_account_uuid) == 0
           && govorun_agent_has_phone_id (agent, phone_id))

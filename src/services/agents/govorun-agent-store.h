@@ -9,9 +9,12 @@
 #include <gio/gio.h>
 
 #include "govorun-agent.h"
-#include "govorun-store.h"
+#include "govorun-sorted-list.h"
 
 G_BEGIN_DECLS
+
+/* The store layer's type, opaque above it. */
+typedef struct _GovorunStore GovorunStore;
 
 /*
  * GovorunAgentStore is the agents service: a GListModel of the saved agents
@@ -30,7 +33,7 @@ typedef enum
 
 #define GOVORUN_TYPE_AGENT_STORE (govorun_agent_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (GovorunAgentStore, govorun_agent_store, GOVORUN, AGENT_STORE, GObject)
+G_DECLARE_FINAL_TYPE (GovorunAgentStore, govorun_agent_store, GOVORUN, AGENT_STORE, GovorunSortedList)
 
 GQuark             govorun_agent_store_error_quark      (void) G_GNUC_CONST;
 

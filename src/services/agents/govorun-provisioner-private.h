@@ -7,7 +7,10 @@
 #pragma once
 
 #include "govorun-provider-objects.h"
+#include "govorun-client-factory.h"
 #include "govorun-provisioner.h"
+#include "govorun-scenario-generator.h"
+#include "govorun-store.h"
 
 G_BEGIN_DECLS
 

@@ -10,12 +10,14 @@
 
 #include "govorun-account-store.h"
 #include "govorun-agent-store.h"
-#include "govorun-client-factory.h"
 #include "govorun-plan.h"
-#include "govorun-scenario-generator.h"
-#include "govorun-store.h"
+#include "govorun-scenario-kind.h"
 
 G_BEGIN_DECLS
+
+/* Types of the layers below the services, opaque to their users. */
+typedef struct _GovorunClientFactory GovorunClientFactory;
+typedef struct _GovorunStore GovorunStore;
 
 /*
  * GovorunProvisioner makes a Voximplant account match an agent: an

@@ -11,11 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "govorun-account-dialog.h"
-#include "govorun-elevenlabs-client.h"
-#include "govorun-secrets.h"
+#include "govorun-elevenlabs-region.h"
 #include "govorun-toast.h"
-#include "govorun-voximplant-client.h"
-#include "govorun-voximplant-credentials.h"
 
 /* Rows of the auth combo, in the template's order. */
 enum {
@@ -30,7 +27,7 @@ struct _GovorunAccountDialog
   GovorunAccountStore          *accounts;
   GovorunConnectionTester      *tester;
   GovorunAccount               *editing;
-  GovorunVoximplantCredentials *credentials;
+  GovorunKeyFile               *credentials;
   GCancellable                 *cancellable;
   char                         *tested_summary;
   gboolean                      test_failed;   /* the last test, of these very fields, failed */
@@ -90,7 +87,7 @@ current_secret (GovorunAccountDialog *self)
   else if (current_auth (self) == GOVORUN_VOXIMPLANT_AUTH_API_KEY)
     text = gtk_editable_get_text (GTK_EDITABLE (self->vox_key_row));
   else if (self->credentials != NULL)
-    text = govorun_voximplant_credentials_get_data (self->credentials);
+    text = govorun_key_file_get_contents (self->credentials);
 
   return text != NULL && *text != '\0' ? text : NULL;
 }
@@ -143,13 +140,13 @@ build_draft (GovorunAccountDialog *self)
         {
           g_autofree char *account_id =
             g_strdup_printf ("%" G_GINT64_FORMAT,
-                             govorun_voximplant_credentials_get_account_id (self->credentials));
+                             govorun_key_file_get_account_id (self->credentials));
 
           govorun_account_set_vox_account_id (draft, account_id);
           govorun_account_set_vox_key_id (draft,
-                                          govorun_voximplant_credentials_get_key_id (self->credentials));
+                                          govorun_key_file_get_key_id (self->credentials));
           govorun_account_set_vox_account_email (draft,
-                                                 govorun_voximplant_credentials_get_account_email (self->credentials));
+                                                 govorun_key_file_get_account_email (self->credentials));
         }
     }
 
@@ -167,7 +164,7 @@ fields_complete (GovorunAccountDialog *self,
       current_auth (self) == GOVORUN_VOXIMPLANT_AUTH_API_KEY)
     {
       g_autofree char *account_id = trimmed_text (self->account_id_row);
-      gboolean id_ok = govorun_voximplant_validate_account_id (account_id, NULL);
+      gboolean id_ok = govorun_account_is_valid_vox_account_id (account_id);
 
       /* Mark a malformed ID as soon as something is typed. */
       if (*account_id != '\0' && !id_ok)
@@ -474,14 +471,14 @@ credentials_loaded_cb (GObject      *object,
                        gpointer      user_data)
 {
   g_autoptr(GovorunAccountDialog) self = user_data;
-  g_autoptr(GovorunVoximplantCredentials) credentials = NULL;
+  g_autoptr(GovorunKeyFile) credentials = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *name = NULL;
   g_autofree char *account_id = NULL;
 
-  credentials = govorun_voximplant_credentials_load_file_finish (result, &error);
+  credentials = govorun_account_store_read_key_file_finish (GOVORUN_ACCOUNT_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -503,18 +500,18 @@ credentials_loaded_cb (GObject      *object,
 
   /* xgettext cannot see through G_GINT64_FORMAT: the ID goes in as text. */
   account_id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                govorun_voximplant_credentials_get_account_id (credentials));
+                                govorun_key_file_get_account_id (credentials));
   /* Translators: Voximplant account ID, key ID, then the account's email */
   subtitle = g_strdup_printf (_("Account %s · key %s\n%s"), account_id,
-                              govorun_voximplant_credentials_get_key_id (credentials),
-                              govorun_voximplant_credentials_get_account_email (credentials));
+                              govorun_key_file_get_key_id (credentials),
+                              govorun_key_file_get_account_email (credentials));
   escaped = g_markup_escape_text (subtitle, -1);
   adw_action_row_set_subtitle (self->credentials_row, escaped);
 
   name = trimmed_text (self->name_row);
   if (*name == '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->name_row),
-                           govorun_voximplant_credentials_get_account_email (credentials));
+                           govorun_key_file_get_account_email (credentials));
 
   on_field_changed (self);
 }
@@ -533,8 +530,8 @@ govorun_account_dialog_load_credentials_file (GovorunAccountDialog *self,
 
   reset_cancellable (self);
   set_busy (self, TRUE);
-  govorun_voximplant_credentials_load_file_async (file, self->cancellable, credentials_loaded_cb,
-                                                  g_object_ref (self));
+  govorun_account_store_read_key_file_async (self->accounts, file, self->cancellable,
+                                             credentials_loaded_cb, g_object_ref (self));
 }
 
 static void
