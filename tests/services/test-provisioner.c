@@ -67,6 +67,24 @@ add_account (Fixture        *f,
   return sandbox_services_add_account (&f->s, draft, secret);
 }
 
+/* An unsaved agent "Клиника" on the fixture's accounts, answering @number. */
+static GovorunAgent *
+clinic_draft (Fixture    *f,
+              gint64      phone_id,
+              const char *number)
+{
+  GovorunAgent *draft = govorun_agent_new ();
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+
+  govorun_agent_set_name (draft, "Клиника");
+  govorun_agent_set_vox_account_uuid (draft, govorun_account_get_uuid (f->vox_account));
+  govorun_agent_set_el_account_uuid (draft, govorun_account_get_uuid (f->el_account));
+  govorun_agent_set_el_agent_id (draft, "agent_0001");
+  g_ptr_array_add (numbers, govorun_agent_number_new (phone_id, number));
+  govorun_agent_set_numbers (draft, numbers);
+  return draft;
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -74,8 +92,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GovorunAccount) vox = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
   g_autoptr(GovorunAccount) el = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
-  g_autoptr(GovorunAgent) draft = govorun_agent_new ();
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  g_autoptr(GovorunAgent) draft = NULL;
 
   sandbox_services_start (&f->s);
   f->vox = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (f->s.sandbox));
@@ -100,12 +117,7 @@ fixture_setup (Fixture       *f,
                                                             "74951230002", "RU", "GEOGRAPHIC", "Moscow");
   g_assert_cmpint (f->phone1, >, 0);
 
-  govorun_agent_set_name (draft, "Клиника");
-  govorun_agent_set_vox_account_uuid (draft, govorun_account_get_uuid (f->vox_account));
-  govorun_agent_set_el_account_uuid (draft, govorun_account_get_uuid (f->el_account));
-  govorun_agent_set_el_agent_id (draft, "agent_0001");
-  g_ptr_array_add (numbers, govorun_agent_number_new (f->phone1, "74951230001"));
-  govorun_agent_set_numbers (draft, numbers);
+  draft = clinic_draft (f, f->phone1, "74951230001");
   govorun_agent_store_save_async (f->agents, draft, NULL, on_result, f);
   f->agent = govorun_agent_store_save_finish (f->agents, wait_result (f), &error);
   g_assert_no_error (error);
@@ -604,8 +616,7 @@ static void
 test_plan_draft (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GovorunAgent) draft = govorun_agent_new ();
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  g_autoptr(GovorunAgent) draft = NULL;
   g_autoptr(GovorunPlan) p = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *preview = NULL;
@@ -615,12 +626,7 @@ test_plan_draft (Fixture       *f,
   g_assert_no_error (error);
   before = mutations (f);
 
-  govorun_agent_set_name (draft, "Клиника");
-  govorun_agent_set_vox_account_uuid (draft, govorun_account_get_uuid (f->vox_account));
-  govorun_agent_set_el_account_uuid (draft, govorun_account_get_uuid (f->el_account));
-  govorun_agent_set_el_agent_id (draft, "agent_0001");
-  g_ptr_array_add (numbers, govorun_agent_number_new (f->phone2, "74951230002"));
-  govorun_agent_set_numbers (draft, numbers);
+  draft = clinic_draft (f, f->phone2, "74951230002");
   preview = govorun_agent_store_preview_slug (f->agents, "Клиника");
   g_assert_cmpstr (preview, ==, "klinika-2");
 

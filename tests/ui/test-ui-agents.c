@@ -324,6 +324,9 @@ run_script (gpointer user_data)
                                      GOVORUN_TYPE_AGENT_DETAILS);
   g_assert_nonnull (details);
   g_assert_true (gtk_widget_activate_action (details, "details.sandbox-break", NULL));
+  /* The details may still be finishing the last operation (seen under load). */
+  g_assert_true (wait_until (widget_sensitive, find_widget (window, GTK_TYPE_BUTTON, _("C_heck for Changes")),
+                             15000));
   click (window, _("C_heck for Changes"));
   drifted.root = window;
   drifted.text = _("Changed in Voximplant");

@@ -165,6 +165,22 @@ go_on_to_plan (GtkWidget  *dialog,
   ui_wait_sensitive (ui_wait_widget (dialog, GTK_TYPE_BUTTON, confirm));
 }
 
+/* Edit… → the second number and outbound calls too → the plan. */
+static GtkWidget *
+edit_to_plan (GtkWidget *page)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (page, "details.edit", NULL));
+  dialog = ui_wait_toplevel (GOVORUN_TYPE_AGENT_DIALOG);
+  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
+  ui_wait_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, _("_Next")));
+  click (dialog, _("_Next"));
+  tick_number (dialog, SECOND_NUMBER);
+  go_on_to_plan (dialog, TRUE, _("_Save and Deploy"));
+  return dialog;
+}
+
 static void
 first_page (GtkWidget *dialog)
 {
@@ -364,13 +380,7 @@ run_script (gpointer user_data)
 
   /* Edit: a second number and outbound calls, then Escape at the plan.
    * The saved agent is as it was, and Voximplant matches it. */
-  g_assert_true (gtk_widget_activate_action (page, "details.edit", NULL));
-  dialog = ui_wait_toplevel (GOVORUN_TYPE_AGENT_DIALOG);
-  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
-  ui_wait_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, _("_Next")));
-  click (dialog, _("_Next"));
-  tick_number (dialog, SECOND_NUMBER);
-  go_on_to_plan (dialog, TRUE, _("_Save and Deploy"));
+  dialog = edit_to_plan (page);
   g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
   ui_wait_closed (GOVORUN_TYPE_AGENT_DIALOG);
   settle (300);
@@ -379,19 +389,13 @@ run_script (gpointer user_data)
   g_assert_cmpuint (govorun_agent_get_numbers (agent)->len, ==, 1);
   g_assert_cmpint (govorun_agent_get_state (agent), ==, GOVORUN_AGENT_STATE_READY);
   click (window, _("C_heck for Changes"));
-  g_assert_true (wait_until (details_busy, page, 5000) || TRUE);
+  wait_until (details_busy, page, 2000);   /* the check may be over already */
   g_assert_true (wait_until (details_idle, page, 15000));
   g_assert_null (find_widget (window, GTK_TYPE_LABEL, _("Changed Outside Govorun")));
   g_assert_cmpint (govorun_agent_get_state (only_agent ()), ==, GOVORUN_AGENT_STATE_READY);
 
   /* The same edit, deployed: every step ends done or skipped. */
-  g_assert_true (gtk_widget_activate_action (page, "details.edit", NULL));
-  dialog = ui_wait_toplevel (GOVORUN_TYPE_AGENT_DIALOG);
-  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
-  ui_wait_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, _("_Next")));
-  click (dialog, _("_Next"));
-  tick_number (dialog, SECOND_NUMBER);
-  go_on_to_plan (dialog, TRUE, _("_Save and Deploy"));
+  dialog = edit_to_plan (page);
   click (dialog, _("_Save and Deploy"));
   ui_wait_closed (GOVORUN_TYPE_AGENT_DIALOG);
   g_assert_true (wait_until (details_busy, page, 5000));
