@@ -322,14 +322,6 @@ govorun_application_new (void)
                        NULL);
 }
 
-gboolean
-govorun_application_is_sandbox (GovorunApplication *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_APPLICATION (self), FALSE);
-
-  return self->sandbox_mode;
-}
-
 GovorunServices *
 govorun_application_get_services (GovorunApplication *self)
 {

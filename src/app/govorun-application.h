@@ -18,7 +18,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GovorunApplication, govorun_application, GOVORUN, APPLICATION, AdwApplication)
 
 GovorunApplication *govorun_application_new          (void);
-gboolean            govorun_application_is_sandbox   (GovorunApplication *self);
 GovorunServices    *govorun_application_get_services (GovorunApplication *self);
 /* The running emulators in sandbox mode, else NULL. */
 GovorunSandbox     *govorun_application_get_sandbox  (GovorunApplication *self);

@@ -1012,14 +1012,6 @@ govorun_agent_set_created_at (GovorunAgent *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
 }
 
-gint64
-govorun_agent_get_updated_at (GovorunAgent *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_AGENT (self), 0);
-
-  return self->updated_at;
-}
-
 void
 govorun_agent_set_updated_at (GovorunAgent *self,
                               gint64 updated_at)

@@ -136,7 +136,6 @@ void                govorun_agent_set_application_name (GovorunAgent       *self
 gint64              govorun_agent_get_created_at       (GovorunAgent       *self);
 void                govorun_agent_set_created_at       (GovorunAgent       *self,
                                                         gint64              created_at);
-gint64              govorun_agent_get_updated_at       (GovorunAgent       *self);
 void                govorun_agent_set_updated_at       (GovorunAgent       *self,
                                                         gint64              updated_at);
 

@@ -175,6 +175,15 @@ type_into (GtkWidget  *root,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+static gboolean
+is_sensitive (gpointer widget)
+{
+  return gtk_widget_is_sensitive (widget);
+}
+
+/* A person waits for a button that is busy a moment (the page is still
+ * finishing the last action) before pressing it; a button that stays
+ * insensitive is a failure. */
 void
 click (GtkWidget  *root,
        const char *label)
@@ -183,7 +192,7 @@ click (GtkWidget  *root,
 
   if (button == NULL)
     g_error ("No button “%s”", label);
-  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (wait_until (is_sensitive, button, 10000));
   gtk_widget_activate (button);
 }
 

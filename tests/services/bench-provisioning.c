@@ -45,8 +45,12 @@ main (int   argc,
   rounds += govorun_provisioner_get_last_rounds (f->prov);
   wall = (g_get_monotonic_time () - start) / 1000;
 
-  g_print ("provisioning: wall %" G_GINT64_FORMAT " ms, critical path %u ms (%u dependent requests), ratio %.2f\n",
-           wall, rounds * LATENCY_MS, rounds, (double) wall / (rounds * LATENCY_MS));
+  /* One figure a line, "bench: <name> = <value> <unit>" (HACKING.md). */
+  g_print ("bench: provisioning-wall = %" G_GINT64_FORMAT " ms\n", wall);
+  g_print ("bench: provisioning-critical-path = %u ms\n", rounds * LATENCY_MS);
+  g_print ("bench: provisioning-dependent-requests = %u requests\n", rounds);
+  g_print ("bench: provisioning-wall-over-critical-path = %.2f x\n",
+           (double) wall / (rounds * LATENCY_MS));
 
   fixture_teardown (f, NULL);
   return 0;

@@ -495,14 +495,6 @@ govorun_elevenlabs_client_new (GovorunHttp *http,
   return self;
 }
 
-const char *
-govorun_elevenlabs_client_get_base_url (GovorunElevenlabsClient *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_ELEVENLABS_CLIENT (self), NULL);
-
-  return self->base_url;
-}
-
 /**
  * _govorun_elevenlabs_client_parse_for_fuzzing:
  *

@@ -31,6 +31,5 @@ G_DECLARE_FINAL_TYPE (GovorunElevenlabsClient, govorun_elevenlabs_client, GOVORU
 GovorunElevenlabsClient         *govorun_elevenlabs_client_new                  (GovorunHttp             *http,
                                                                                  const char              *base_url,
                                                                                  const char              *api_key);
-const char                      *govorun_elevenlabs_client_get_base_url         (GovorunElevenlabsClient *self);
 
 G_END_DECLS

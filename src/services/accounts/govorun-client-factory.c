@@ -69,30 +69,6 @@ govorun_client_factory_new (GovorunHttp         *http,
   return self;
 }
 
-GovorunHttp *
-govorun_client_factory_get_http (GovorunClientFactory *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_CLIENT_FACTORY (self), NULL);
-
-  return self->http;
-}
-
-GovorunEndpoints *
-govorun_client_factory_get_endpoints (GovorunClientFactory *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_CLIENT_FACTORY (self), NULL);
-
-  return self->endpoints;
-}
-
-GovorunAccountStore *
-govorun_client_factory_get_accounts (GovorunClientFactory *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_CLIENT_FACTORY (self), NULL);
-
-  return self->accounts;
-}
-
 char *
 govorun_client_factory_elevenlabs_url (GovorunClientFactory *self,
                                        GovorunAccount       *account)

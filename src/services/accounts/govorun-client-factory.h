@@ -29,9 +29,6 @@ G_DECLARE_FINAL_TYPE (GovorunClientFactory, govorun_client_factory, GOVORUN, CLI
 GovorunClientFactory    *govorun_client_factory_new                        (GovorunHttp          *http,
                                                                             GovorunEndpoints     *endpoints,
                                                                             GovorunAccountStore  *accounts);
-GovorunHttp             *govorun_client_factory_get_http                   (GovorunClientFactory *self);
-GovorunEndpoints        *govorun_client_factory_get_endpoints              (GovorunClientFactory *self);
-GovorunAccountStore     *govorun_client_factory_get_accounts               (GovorunClientFactory *self);
 
 /* A Voximplant client for @account with @secret (an API key or a
  * credentials file's text); parsing a key file runs on a worker thread.

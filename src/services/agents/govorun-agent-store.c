@@ -94,14 +94,6 @@ govorun_agent_store_new (GovorunStore *store)
   return self;
 }
 
-GovorunStore *
-govorun_agent_store_get_store (GovorunAgentStore *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_AGENT_STORE (self), NULL);
-
-  return self->store;
-}
-
 /* The records' codes are the service's own (see the header). */
 static void
 return_error (GTask  *task,

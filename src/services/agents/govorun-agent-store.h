@@ -38,7 +38,6 @@ G_DECLARE_FINAL_TYPE (GovorunAgentStore, govorun_agent_store, GOVORUN, AGENT_STO
 GQuark             govorun_agent_store_error_quark      (void) G_GNUC_CONST;
 
 GovorunAgentStore *govorun_agent_store_new              (GovorunStore       *store);
-GovorunStore      *govorun_agent_store_get_store        (GovorunAgentStore  *self);
 
 /* Reads every agent; replaces the model's contents. */
 void               govorun_agent_store_load_async       (GovorunAgentStore  *self,

@@ -310,10 +310,3 @@ govorun_account_row_new (GovorunAccount          *account,
   return self;
 }
 
-GovorunAccount *
-govorun_account_row_get_account (GovorunAccountRow *self)
-{
-  g_return_val_if_fail (GOVORUN_IS_ACCOUNT_ROW (self), NULL);
-
-  return self->account;
-}

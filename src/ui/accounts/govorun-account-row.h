@@ -23,7 +23,6 @@ GovorunAccountRow *govorun_account_row_new         (GovorunAccount          *acc
                                                     GovorunAccountStore     *accounts,
                                                     GovorunConnectionTester *tester,
                                                     GovorunAgentStore       *agents);
-GovorunAccount    *govorun_account_row_get_account (GovorunAccountRow       *self);
 /* Describes the account in one line, e.g. "Account 7654321 · API key". */
 char              *govorun_account_describe        (GovorunAccount          *account);
 

@@ -14,6 +14,7 @@
 #include "govorun-agent-dialog.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-empty-state.h"
+#include "govorun-toast.h"
 
 /*
  * "New agent": four pages, one decision each — which ElevenLabs agent,
@@ -55,7 +56,6 @@ struct _GovorunAgentDialog
   gboolean                numbers_busy;
 
   /* template children */
-  AdwToastOverlay        *toast_overlay;
   AdwWindowTitle         *window_title;
   GtkWidget              *back_button;
   GtkWidget              *next_button;
@@ -110,13 +110,6 @@ current_page (GovorunAgentDialog *self)
       return i;
 
   return 0;
-}
-
-static void
-toast (GovorunAgentDialog *self,
-       const char         *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 static void
@@ -420,7 +413,7 @@ agents_listed_cb (GObject      *object,
    * account trouble; an answer's error stays in the list. */
   if (g_error_matches (error, GOVORUN_AGENT_CATALOG_ERROR, GOVORUN_AGENT_CATALOG_ERROR_SECRET_UNAVAILABLE))
     {
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -532,14 +525,14 @@ audio_fixed_cb (GObject      *object,
 
   if (agent == NULL)
     {
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
   g_clear_object (&self->chosen);
   self->chosen = agent;
   show_chosen (self);
-  toast (self, _("The agent now uses 16 kHz PCM both ways"));
+  govorun_toast_show (GTK_WIDGET (self), _("The agent now uses 16 kHz PCM both ways"));
 }
 
 static void
@@ -665,7 +658,7 @@ numbers_listed_cb (GObject      *object,
 
   if (owned == NULL)
     {
-      toast (self, error->message);
+      govorun_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1074,8 +1067,8 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-agent-dialog.ui");
+  govorun_toast_install_action (widget_class);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GovorunAgentDialog, name)
-  BIND (toast_overlay);
   BIND (window_title);
   BIND (back_button);
   BIND (next_button);
