@@ -42,6 +42,12 @@ const char *govorun_voximplant_auth_to_string (GovorunVoximplantAuth  auth);
 gboolean    govorun_voximplant_auth_from_string (const char          *str,
                                                GovorunVoximplantAuth *out_auth);
 
+/* Names are for a list: longer ones are refused (and would make every
+ * wrapped row title slow to lay out). */
+#define GOVORUN_ACCOUNT_NAME_MAX_CHARS 100
+/* RFC 5321's limit on an address. */
+#define GOVORUN_ACCOUNT_EMAIL_MAX_CHARS 254
+
 /* The ElevenLabs data-residency regions an account may use. */
 #define GOVORUN_EL_REGION_DEFAULT "global"
 gboolean    govorun_account_is_valid_el_region (const char           *region);

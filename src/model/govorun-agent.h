@@ -63,6 +63,10 @@ void                govorun_agent_number_free     (GovorunAgentNumber       *num
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunAgentNumber, govorun_agent_number_free)
 
+/* Names are for a list: longer ones are refused (and would make every
+ * wrapped row title slow to lay out). */
+#define GOVORUN_AGENT_NAME_MAX_CHARS 100
+
 /* The slug an agent named @name starts from (before it is made unique):
  * lower-case ASCII with Cyrillic transliterated, runs of anything other
  * than [a-z0-9] turned into one "-", no "-" at either end, at most

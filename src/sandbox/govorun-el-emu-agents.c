@@ -186,39 +186,6 @@ build_agent (EmuAgent *agent)
   return json_builder_get_root (builder);
 }
 
-static char *
-encode_cursor (guint offset)
-{
-  g_autofree char *plain = g_strdup_printf (CURSOR_PREFIX "%u", offset);
-
-  return g_base64_encode ((const guchar *) plain, strlen (plain));
-}
-
-static gboolean
-decode_cursor (const char *cursor,
-               guint      *offset)
-{
-  g_autofree guchar *data = NULL;
-  g_autofree char *plain = NULL;
-  guint64 value;
-  gsize len = 0;
-
-  /* g_base64_decode does not validate; check the alphabet first. */
-  for (const char *p = cursor; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=')
-      return FALSE;
-
-  data = g_base64_decode (cursor, &len);
-  plain = g_strndup ((const char *) data, len);
-
-  if (!g_str_has_prefix (plain, CURSOR_PREFIX)
-      || !g_ascii_string_to_unsigned (plain + strlen (CURSOR_PREFIX), 10, 0, G_MAXUINT, &value, NULL))
-    return FALSE;
-
-  *offset = (guint) value;
-  return TRUE;
-}
-
 static gboolean
 name_matches (const char *name,
               const char *search_folded)
@@ -247,7 +214,7 @@ el_emu_handle_list_agents (GovorunElevenlabsEmulator *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   gint64 page_size = DEFAULT_PAGE_SIZE;
-  guint offset = 0;
+  gint64 offset = 0;
   guint end;
 
   if (page_size_text != NULL)
@@ -273,7 +240,7 @@ el_emu_handle_list_agents (GovorunElevenlabsEmulator *self,
         }
     }
 
-  if (cursor != NULL && *cursor != '\0' && !decode_cursor (cursor, &offset))
+  if (cursor != NULL && *cursor != '\0' && !el_emu_decode_cursor (CURSOR_PREFIX, cursor, &offset))
     {
       el_emu_respond_validation (msg, "cursor", "value_error", "Value error, invalid cursor", cursor);
       return;
@@ -290,7 +257,7 @@ el_emu_handle_list_agents (GovorunElevenlabsEmulator *self,
         g_ptr_array_add (matches, agent);
     }
 
-  offset = MIN (offset, matches->len);
+  offset = MIN (offset, (gint64) matches->len);
   end = (guint) MIN ((gint64) offset + page_size, (gint64) matches->len);
 
   json_builder_begin_object (builder);
@@ -304,7 +271,7 @@ el_emu_handle_list_agents (GovorunElevenlabsEmulator *self,
   json_builder_set_member_name (builder, "next_cursor");
   if (end < matches->len)
     {
-      g_autofree char *next = encode_cursor (end);
+      g_autofree char *next = el_emu_encode_cursor (CURSOR_PREFIX, end);
       json_builder_add_string_value (builder, next);
     }
   else

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "govorun-call-history.h"
 #include "govorun-elevenlabs-emulator.h"
 
 G_BEGIN_DECLS
@@ -60,11 +61,17 @@ struct _GovorunElevenlabsEmulator
   char            *user_id;
   gint64           user_created_at;
   GPtrArray       *request_uris;  /* char*: path?query of every request */
+  GovorunCallHistory *history;    /* NULL: no conversations */
 };
 
 /* The object */
 
 char *el_emu_random_alnum (guint length);
+char *el_emu_encode_cursor (const char *prefix,
+                            gint64      position);
+gboolean el_emu_decode_cursor (const char *prefix,
+                               const char *cursor,
+                               gint64     *position);
 
 /* Error bodies */
 
@@ -97,6 +104,21 @@ void el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
                                 SoupServerMessage         *msg,
                                 GHashTable                *params,
                                 const char *const         *captures);
+
+/* Conversations */
+
+void el_emu_handle_list_conversations (GovorunElevenlabsEmulator *self,
+                                       SoupServerMessage         *msg,
+                                       GHashTable                *params,
+                                       const char *const         *captures);
+void el_emu_handle_get_conversation (GovorunElevenlabsEmulator *self,
+                                     SoupServerMessage         *msg,
+                                     GHashTable                *params,
+                                     const char *const         *captures);
+void el_emu_handle_get_conversation_audio (GovorunElevenlabsEmulator *self,
+                                           SoupServerMessage         *msg,
+                                           GHashTable                *params,
+                                           const char *const         *captures);
 
 /* User and subscription */
 

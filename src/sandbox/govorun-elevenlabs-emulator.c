@@ -85,10 +85,46 @@ el_emu_random_alnum (guint length)
 
 /* Every endpoint the emulator serves. New endpoints (agent PATCH,
  * conversations, phone numbers, widget) are one line each. */
+/* Cursors are opaque to clients (§1.5): base64 of a prefix naming the
+ * list and a position in it. */
+char *
+el_emu_encode_cursor (const char *prefix,
+                      gint64      position)
+{
+  g_autofree char *plain = g_strdup_printf ("%s%" G_GINT64_FORMAT, prefix, position);
+
+  return g_base64_encode ((const guchar *) plain, strlen (plain));
+}
+
+gboolean
+el_emu_decode_cursor (const char *prefix,
+                      const char *cursor,
+                      gint64     *position)
+{
+  g_autofree guchar *data = NULL;
+  g_autofree char *plain = NULL;
+  gsize len = 0;
+
+  /* g_base64_decode does not validate; check the alphabet first. */
+  for (const char *p = cursor; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=')
+      return FALSE;
+
+  data = g_base64_decode (cursor, &len);
+  plain = g_strndup ((const char *) data, len);
+
+  return g_str_has_prefix (plain, prefix) &&
+         g_ascii_string_to_signed (plain + strlen (prefix), 10, 0, G_MAXINT64, position, NULL);
+}
+
 static const Route routes[] = {
   { "GET", "/v1/convai/agents", "GET /v1/convai/agents", SCOPE_CONVAI_READ, el_emu_handle_list_agents },
   { "GET", "/v1/convai/agents/{id}", "GET /v1/convai/agents/{id}", SCOPE_CONVAI_READ, el_emu_handle_get_agent },
   { "PATCH", "/v1/convai/agents/{id}", "PATCH /v1/convai/agents/{id}", SCOPE_CONVAI_WRITE, el_emu_handle_patch_agent },
+  { "GET", "/v1/convai/conversations", "GET /v1/convai/conversations", SCOPE_CONVAI_READ, el_emu_handle_list_conversations },
+  { "GET", "/v1/convai/conversations/{id}", "GET /v1/convai/conversations/{id}", SCOPE_CONVAI_READ, el_emu_handle_get_conversation },
+  { "GET", "/v1/convai/conversations/{id}/audio", "GET /v1/convai/conversations/{id}/audio", SCOPE_CONVAI_READ,
+    el_emu_handle_get_conversation_audio },
   { "GET", "/v1/user", "GET /v1/user", SCOPE_USER_READ, el_emu_handle_get_user },
   { "GET", "/v1/user/subscription", "GET /v1/user/subscription", SCOPE_USER_READ, el_emu_handle_get_subscription },
 };
@@ -259,6 +295,7 @@ govorun_elevenlabs_emulator_finalize (GObject *object)
   g_clear_pointer (&self->agents_by_id, g_hash_table_unref);
   g_clear_pointer (&self->agents, g_ptr_array_unref);
   g_clear_pointer (&self->request_uris, g_ptr_array_unref);
+  g_clear_object (&self->history);
   g_free (self->subscription.tier);
   g_free (self->subscription.status);
   g_free (self->subscription.currency);

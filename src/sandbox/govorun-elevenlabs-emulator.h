@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "govorun-call-history.h"
 #include "govorun-emulator.h"
 
 G_BEGIN_DECLS
@@ -56,5 +57,10 @@ gboolean                   govorun_elevenlabs_emulator_set_agent_audio  (Govorun
  * oldest first, e.g. "/v1/convai/agents?page_size=1". For tests that check
  * a secret never travels in a URL. */
 GStrv                      govorun_elevenlabs_emulator_dup_request_uris (GovorunElevenlabsEmulator *self);
+
+/* Conversations, their details and audio come from @history (a reference
+ * is kept); NULL removes them. */
+void                       govorun_elevenlabs_emulator_set_call_history (GovorunElevenlabsEmulator *self,
+                                                                         GovorunCallHistory        *history);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "govorun-emulator.h"
@@ -240,6 +242,29 @@ drop_connection (SoupServerMessage *msg)
     g_io_stream_close (stream, NULL, NULL);
 }
 
+/* Lets a test rewrite the JSON object the handler answered. */
+static void
+edit_answer (SoupServerMessage  *msg,
+             const GovorunFault *fault)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  JsonNode *root;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (!json_parser_load_from_data (parser, data, size, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
+    return;
+
+  fault->edit_answer (json_node_get_object (root), fault->edit_data);
+  json = json_to_string (root, FALSE);
+  soup_message_body_truncate (body);
+  soup_message_body_append (body, SOUP_MEMORY_COPY, json, strlen (json));
+}
+
 /* Answers @msg for real: a fault, a dropped connection or the subclass. */
 static void
 answer (GovorunEmulator    *self,
@@ -249,6 +274,19 @@ answer (GovorunEmulator    *self,
         const GovorunFault *fault)
 {
   GovorunEmulatorClass *klass = GOVORUN_EMULATOR_GET_CLASS (self);
+
+  if (fault != NULL && (fault->after_handling || fault->edit_answer != NULL))
+    {
+      klass->handle (self, msg, method, params);
+      if (fault->edit_answer != NULL)
+        edit_answer (msg, fault);
+      if (fault->drop_connection)
+        {
+          g_debug ("%s: dropping the connection after the answer (injected)", method);
+          drop_connection (msg);
+        }
+      return;
+    }
 
   if (fault != NULL && fault->drop_connection)
     {

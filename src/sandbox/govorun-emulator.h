@@ -21,6 +21,10 @@ G_BEGIN_DECLS
  * It is a documented extension point, hence derivable.
  */
 
+/* Rewrites a JSON object answer in place (tests of answer shapes). */
+typedef void (*GovorunAnswerEdit) (JsonObject *answer,
+                                   gpointer    user_data);
+
 typedef struct
 {
   guint    http_status;      /* 0: none; else answer with this HTTP status */
@@ -28,6 +32,12 @@ typedef struct
   guint    delay_ms;         /* wait before answering (or before dropping) */
   gboolean drop_connection;  /* close the connection without an answer */
   int      times;            /* requests it applies to; -1 means always, 0 is taken as 1 */
+  /* The request is carried out first (a purchase charges), then its
+   * answer is lost (drop_connection) or rewritten by edit_answer: what a
+   * provider does when its answer cannot be read or never arrives. */
+  gboolean          after_handling;
+  GovorunAnswerEdit edit_answer;
+  gpointer          edit_data;
 } GovorunFault;
 
 #define GOVORUN_TYPE_EMULATOR (govorun_emulator_get_type ())

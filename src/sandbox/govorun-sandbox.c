@@ -22,6 +22,7 @@ struct _GovorunSandbox
 
   GovorunVoximplantEmulator *voximplant;
   GovorunElevenlabsEmulator *elevenlabs;
+  guint                      history_size;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunSandbox, govorun_sandbox, G_TYPE_OBJECT)
@@ -53,6 +54,7 @@ govorun_sandbox_init (GovorunSandbox *self)
 {
   self->voximplant = govorun_voximplant_emulator_new ();
   self->elevenlabs = govorun_elevenlabs_emulator_new ();
+  self->history_size = GOVORUN_SANDBOX_DEFAULT_HISTORY_SIZE;
 }
 
 GovorunSandbox *
@@ -89,6 +91,38 @@ seed (GovorunSandbox *self)
   a3 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, "Hotel concierge",
                                               "Hello! This is the hotel's AI concierge. This call is recorded.",
                                               "en");
+
+  /* Both emulators serve the same generated calls, ending now. */
+  {
+    g_autoptr(GovorunCallHistory) history =
+      govorun_call_history_new (GOVORUN_SANDBOX_HISTORY_SEED, self->history_size, 90,
+                                g_get_real_time () / G_USEC_PER_SEC);
+
+    govorun_call_history_add_agent (history, a1, GOVORUN_SANDBOX_DEMO_NUMBER,
+                                    GOVORUN_HISTORY_DOMAIN_CLINIC, FALSE);
+    govorun_call_history_add_agent (history, a2, GOVORUN_SANDBOX_DEMO_NUMBER,
+                                    GOVORUN_HISTORY_DOMAIN_CLINIC, TRUE);
+    govorun_call_history_add_agent (history, a3, GOVORUN_SANDBOX_DEMO_NUMBER,
+                                    GOVORUN_HISTORY_DOMAIN_HOTEL, FALSE);
+    govorun_voximplant_emulator_set_call_history (self->voximplant, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, history);
+    govorun_elevenlabs_emulator_set_call_history (self->elevenlabs, history);
+  }
+}
+
+/**
+ * govorun_sandbox_set_history_size:
+ * @n_calls: 1..1,000,000
+ *
+ * How many calls the generated history holds; takes effect at start.
+ */
+void
+govorun_sandbox_set_history_size (GovorunSandbox *self,
+                                  guint           n_calls)
+{
+  g_return_if_fail (GOVORUN_IS_SANDBOX (self));
+  g_return_if_fail (n_calls >= 1 && n_calls <= 1000000);
+
+  self->history_size = n_calls;
 }
 
 gboolean

@@ -23,6 +23,10 @@ G_BEGIN_DECLS
 #define GOVORUN_SANDBOX_DEMO_NUMBER      "74993334455"
 #define GOVORUN_SANDBOX_EL_API_KEY       "sk_sandbox_demo_elevenlabs_key"
 
+/* The generated call history of the demo account and agents. */
+#define GOVORUN_SANDBOX_HISTORY_SEED          20260101
+#define GOVORUN_SANDBOX_DEFAULT_HISTORY_SIZE  5000
+
 #define GOVORUN_TYPE_SANDBOX (govorun_sandbox_get_type ())
 
 G_DECLARE_FINAL_TYPE (GovorunSandbox, govorun_sandbox, GOVORUN, SANDBOX, GObject)
@@ -35,5 +39,7 @@ GovorunElevenlabsEmulator *govorun_sandbox_get_elevenlabs     (GovorunSandbox  *
 const char                *govorun_sandbox_get_voximplant_url (GovorunSandbox  *self);
 const char                *govorun_sandbox_get_elevenlabs_url (GovorunSandbox  *self);
 void                       govorun_sandbox_add_demo_number    (GovorunSandbox  *self);
+void                       govorun_sandbox_set_history_size   (GovorunSandbox  *self,
+                                                               guint            n_calls);
 
 G_END_DECLS

@@ -241,12 +241,36 @@ call_get_region (Call               *call,
 }
 
 /* UNVERIFIED: value names of verification_status ("REQUIRED" until the
- * account is verified for the region, else "NOT_REQUIRED") and the
- * boolean type of required_verification. */
+ * account is verified for the region, else "NOT_REQUIRED"). */
 const char *
 vox_emu_verification_status (gboolean required)
 {
   return required ? "REQUIRED" : "NOT_REQUIRED";
+}
+
+/* required_verification is a string, the country code where documents
+ * are required, and absent otherwise ("omitempty" in Voximplant's Go
+ * client; NewAttachedPhoneInfoType in the docs). */
+void
+vox_emu_set_required_verification (JsonObject *object,
+                                   gboolean    required,
+                                   const char *country_code)
+{
+  if (required)
+    json_object_set_string_member (object, "required_verification", country_code);
+}
+
+/* A region's prices are typed int in Voximplant's Go client: integral
+ * amounts go as JSON integers, the rest as numbers. */
+static void
+set_region_money (JsonObject *object,
+                  const char *field,
+                  double      amount)
+{
+  if (amount == (double) (gint64) amount)
+    json_object_set_int_member (object, field, (gint64) amount);
+  else
+    json_object_set_double_member (object, field, amount);
 }
 
 void
@@ -404,16 +428,23 @@ vox_emu_method_get_phone_number_regions (Call *call)
       json_object_set_string_member (object, "localized_phone_region_name", ru ? seed->name_ru : seed->name);
       json_object_set_int_member (object, "phone_count", region->stock->len);
       json_object_set_string_member (object, "phone_period", PHONE_PERIOD);
-      json_object_set_double_member (object, "phone_price", seed->price);
-      json_object_set_double_member (object, "phone_installation_price", seed->installation_price);
+      /* PhoneNumberCountryRegionInfoType has no phone_price: the price
+       * list's (local_*) and the account's (account_*) amounts. The seeds
+       * are in the account's currency, and so is the price list here. */
+      set_region_money (object, "account_price", seed->price);
+      set_region_money (object, "account_installation_price", seed->installation_price);
+      json_object_set_string_member (object, "account_currency", call->account->currency);
+      set_region_money (object, "local_price", seed->price);
+      set_region_money (object, "local_installation_price", seed->installation_price);
+      json_object_set_string_member (object, "local_currency", call->account->currency);
       json_object_set_string_member (object, "verification_status",
                                      vox_emu_verification_status (seed->required_verification));
-      json_object_set_boolean_member (object, "required_verification", seed->required_verification);
+      vox_emu_set_required_verification (object, seed->required_verification, seed->country_code);
       json_object_set_boolean_member (object, "is_need_regulation_address", FALSE);
       json_object_set_boolean_member (object, "is_sms_supported", FALSE);
       json_object_set_array_member (object, "multiple_numbers_price", json_array_new ());
-      json_object_set_double_member (object, "phone_tax_reserve", 0.0);
-      json_object_set_double_member (object, "phone_installation_tax_reserve", 0.0);
+      json_object_set_int_member (object, "phone_tax_reserve", 0);
+      json_object_set_int_member (object, "phone_installation_tax_reserve", 0);
       g_ptr_array_add (items, object);
     }
 
@@ -454,8 +485,8 @@ stock_number_to_json (Region      *region,
   json_object_set_string_member (object, "phone_period", PHONE_PERIOD);
   json_object_set_string_member (object, "phone_category_name", region->seed->category);
   json_object_set_string_member (object, "phone_region_name", region->seed->name);
-  json_object_set_double_member (object, "phone_installation_tax_reserve", 0.0);
-  json_object_set_double_member (object, "phone_tax_reserve", 0.0);
+  json_object_set_int_member (object, "phone_installation_tax_reserve", 0);
+  json_object_set_int_member (object, "phone_tax_reserve", 0);
 
   return object;
 }
@@ -633,7 +664,7 @@ vox_emu_method_attach_phone_number (Call *call)
 
       json_object_set_int_member (item, "phone_id", phone->phone_id);
       json_object_set_string_member (item, "phone_number", phone->number);
-      json_object_set_boolean_member (item, "required_verification", phone->required_verification);
+      vox_emu_set_required_verification (item, phone->required_verification, phone->country_code);
       json_object_set_string_member (item, "verification_status",
                                      vox_emu_verification_status (phone->required_verification));
       if (phone->required_verification)
@@ -641,10 +672,6 @@ vox_emu_method_attach_phone_number (Call *call)
           g_autoptr(GDateTime) hold = vox_emu_phone_hold_until (phone);
 
           vox_emu_set_date (item, "unverified_hold_until", hold);
-        }
-      else
-        {
-          json_object_set_null_member (item, "unverified_hold_until");
         }
       json_array_add_object_element (numbers, item);
 

@@ -85,7 +85,7 @@ phone_to_json (GovorunVoximplantEmulator *self,
       json_object_set_string_member (object, "rule_name", rule->name);
     }
   json_object_set_string_member (object, "category_name", phone->category);
-  json_object_set_boolean_member (object, "required_verification", phone->required_verification);
+  vox_emu_set_required_verification (object, phone->required_verification, phone->country_code);
   json_object_set_string_member (object, "verification_status", vox_emu_verification_status (phone->required_verification));
   if (phone->required_verification)
     {

@@ -8,6 +8,7 @@
 
 #include <gnutls/abstract.h>
 
+#include "govorun-call-history.h"
 #include "govorun-voximplant-emulator.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,9 @@ typedef struct
   GPtrArray *scenarios;     /* Scenario* */
   GPtrArray *rules;         /* Rule* (tried top-down, as the real routing) */
   GPtrArray *phones;        /* Phone*, owned numbers */
+
+  GovorunCallHistory *history; /* NULL: no calls */
+  gboolean   secure_records;   /* recordings need the service account's JWT */
 } Account;
 
 typedef struct
@@ -342,11 +346,27 @@ Region *vox_emu_find_region_by_name (GovorunVoximplantEmulator *self,
                                      const char                *category,
                                      const char                *name);
 const char *vox_emu_verification_status (gboolean required);
+void vox_emu_set_required_verification (JsonObject *object,
+                                        gboolean    required,
+                                        const char *country_code);
 void vox_emu_method_get_phone_number_categories (Call *call);
 void vox_emu_method_get_phone_number_country_states (Call *call);
 void vox_emu_method_get_phone_number_regions (Call *call);
 void vox_emu_method_get_new_phone_numbers (Call *call);
 GDateTime *vox_emu_phone_hold_until (Phone *phone);
 void vox_emu_method_attach_phone_number (Call *call);
+
+/* Call history and recordings (govorun-vox-emu-calls.c) */
+
+#define VOX_EMU_RECORDS_PATH "/records/"
+
+char *vox_emu_record_url (GovorunVoximplantEmulator *self,
+                          gint64                     account_id,
+                          gint64                     record_id);
+void vox_emu_method_get_call_history (Call *call);
+void vox_emu_serve_record (GovorunVoximplantEmulator *self,
+                           SoupServerMessage         *msg,
+                           const char                *path,
+                           GHashTable                *params);
 
 G_END_DECLS

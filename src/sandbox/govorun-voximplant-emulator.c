@@ -15,6 +15,7 @@
  * govorun-vox-emu-<sub-API>.c. */
 
 #define PLATFORM_API    "/platform_api"
+#define VOX_EMU_RECORD_METHOD "GET " VOX_EMU_RECORDS_PATH
 
 typedef void (*MethodFunc) (Call *call);
 
@@ -59,6 +60,7 @@ account_free (Account *account)
   g_clear_pointer (&account->scenarios, g_ptr_array_unref);
   g_clear_pointer (&account->rules, g_ptr_array_unref);
   g_clear_pointer (&account->phones, g_ptr_array_unref);
+  g_clear_object (&account->history);
   g_free (account);
 }
 
@@ -166,6 +168,7 @@ static const Method methods[] = {
   { "GetPhoneNumbers", vox_emu_method_get_phone_numbers },
   { "BindPhoneNumberToApplication", vox_emu_method_bind_phone_number_to_application },
   { "DeactivatePhoneNumber", vox_emu_method_deactivate_phone_number },
+  { "GetCallHistory", vox_emu_method_get_call_history },
 };
 
 static const Method *
@@ -195,6 +198,10 @@ govorun_voximplant_emulator_route (GovorunEmulator   *emulator,
   g_autofree char *name = NULL;
   const char *style;
   const Method *method;
+
+  if (g_str_has_prefix (path, VOX_EMU_RECORDS_PATH) &&
+      g_str_equal (soup_server_message_get_method (msg), "GET"))
+    return g_strdup (VOX_EMU_RECORD_METHOD);
 
   if (!g_str_has_prefix (path, PLATFORM_API))
     return NULL;
@@ -250,6 +257,13 @@ govorun_voximplant_emulator_handle (GovorunEmulator   *emulator,
   Call call = { self, msg, params, NULL, AUTH_API_KEY };
   const Method *method;
   int code;
+
+  /* Recordings are files on a storage host, not API methods. */
+  if (g_str_equal (name, VOX_EMU_RECORD_METHOD))
+    {
+      vox_emu_serve_record (self, msg, g_uri_get_path (soup_server_message_get_uri (msg)), params);
+      return;
+    }
 
   g_mutex_lock (&self->lock);
 

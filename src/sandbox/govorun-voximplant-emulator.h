@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "govorun-call-history.h"
 #include "govorun-emulator.h"
 
 G_BEGIN_DECLS
@@ -81,6 +82,7 @@ typedef enum
   GOVORUN_VOXIMPLANT_CODE_INVALID_ACCOUNT_ID   = 115,
   GOVORUN_VOXIMPLANT_CODE_INVALID_APPLICATION_ID = 116,
   GOVORUN_VOXIMPLANT_CODE_INVALID_PHONE_NUMBER = 121,
+  GOVORUN_VOXIMPLANT_CODE_INVALID_DATE_RANGE   = 123,
   GOVORUN_VOXIMPLANT_CODE_INSUFFICIENT_MONEY   = 127,
   GOVORUN_VOXIMPLANT_CODE_APPLICATION_NAME_NOT_UNIQUE = 129,
   GOVORUN_VOXIMPLANT_CODE_SCRIPT_TOO_LONG      = 130,
@@ -178,6 +180,19 @@ gboolean    govorun_voximplant_emulator_tamper_rule_pattern (GovorunVoximplantEm
                                                             gint64                     account_id,
                                                             gint64                     rule_id,
                                                             const char                *pattern);
+
+/* Gives the account a generated call history (a reference is kept):
+ * GetCallHistory answers from it and its recordings are served. */
+void        govorun_voximplant_emulator_set_call_history   (GovorunVoximplantEmulator *self,
+                                                            gint64                     account_id,
+                                                            GovorunCallHistory        *history);
+
+/* With @secure, the account's recordings are served only to a request
+ * with the account's service-account JWT (as with secure_record_storage);
+ * others get 401. */
+void        govorun_voximplant_emulator_set_secure_records (GovorunVoximplantEmulator *self,
+                                                            gint64                     account_id,
+                                                            gboolean                   secure);
 
 /* Parameter parsers shared by the method handlers, public for tests. */
 

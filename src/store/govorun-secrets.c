@@ -147,7 +147,12 @@ translate_error (GError    *error,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_steal_pointer (&owned);
 
-  if (is_unavailable (error))
+  if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
+    {
+      code = GOVORUN_SECRETS_ERROR_LOCKED;
+      sentence = _("The keyring is locked. Unlock it (the system asks for its password), then try again.");
+    }
+  else if (is_unavailable (error))
     {
       code = GOVORUN_SECRETS_ERROR_UNAVAILABLE;
       sentence = _("The keyring is not available. Make sure a keyring service such as GNOME Keyring is running and unlocked, then try again.");
@@ -346,6 +351,33 @@ govorun_secrets_store_finish (GovorunSecrets  *self,
 }
 
 static void
+on_lookup_missing_checked (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *items;
+
+  items = secret_password_search_finish (result, &error);
+  if (items != NULL)
+    {
+      g_list_free_full (items, g_object_unref);
+      g_task_return_new_error (task, GOVORUN_SECRETS_ERROR, GOVORUN_SECRETS_ERROR_LOCKED,
+                               _("The key is in the keyring, but the keyring stayed locked. Unlock it (the system asks for its password), then try again."));
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_new_error (task, GOVORUN_SECRETS_ERROR, GOVORUN_SECRETS_ERROR_NOT_FOUND,
+                           _("The key for this account is not in the keyring. Enter it again in the account’s settings."));
+}
+
+static void
 on_looked_up (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -362,8 +394,13 @@ on_looked_up (GObject      *object,
     }
   if (secret == NULL)
     {
-      g_task_return_new_error (task, GOVORUN_SECRETS_ERROR, GOVORUN_SECRETS_ERROR_NOT_FOUND,
-                               _("The key for this account is not in the keyring. Enter it again in the account’s settings."));
+      /* libsecret says the same when the unlock prompt was dismissed or
+       * failed: look, without unlocking, whether the item is there. */
+      GHashTable *attributes = g_task_get_task_data (task);
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      secret_password_searchv (&credential_schema, attributes, SECRET_SEARCH_NONE,
+                               cancellable, on_lookup_missing_checked, g_steal_pointer (&task));
       return;
     }
 
@@ -400,6 +437,8 @@ govorun_secrets_lookup_async (GovorunSecrets      *self,
   g_task_set_source_tag (task, govorun_secrets_lookup_async);
 
   attributes = build_attributes (self, account_uuid, generation);
+  /* Kept for telling a missing item from a locked one afterwards. */
+  g_task_set_task_data (task, g_hash_table_ref (attributes), (GDestroyNotify) g_hash_table_unref);
   secret_password_lookupv (&credential_schema, attributes, cancellable,
                            on_looked_up, g_steal_pointer (&task));
 }

@@ -24,6 +24,7 @@ typedef enum
   GOVORUN_SECRETS_ERROR_UNAVAILABLE = 1,  /* no keyring service, or it is locked */
   GOVORUN_SECRETS_ERROR_NOT_FOUND,        /* no such item */
   GOVORUN_SECRETS_ERROR_FAILED,           /* the keyring refused the request */
+  GOVORUN_SECRETS_ERROR_LOCKED,           /* the item is there, but its keyring stayed locked */
 } GovorunSecretsError;
 
 /* An item found by govorun_secrets_list_async(). */

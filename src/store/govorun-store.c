@@ -287,8 +287,11 @@ govorun_store_set_sqlite_error (GError  **error,
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  code = sqlite3_db_readonly (db, "main") == 1 ? GOVORUN_STORE_ERROR_READ
-                                               : GOVORUN_STORE_ERROR_WRITE;
+  /* A refused write is a write error, even on a connection SQLite opened
+   * read-only (as it does, silently, for a write-protected file). */
+  code = sqlite3_db_readonly (db, "main") == 1 &&
+         (sqlite3_extended_errcode (db) & 0xff) != SQLITE_READONLY ? GOVORUN_STORE_ERROR_READ
+                                                                 : GOVORUN_STORE_ERROR_WRITE;
   set_error (error, code, db_path (db), db, sqlite3_extended_errcode (db));
   return FALSE;
 }

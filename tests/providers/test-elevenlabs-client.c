@@ -1254,29 +1254,46 @@ test_bad_response (Fixture       *fixture,
     { CALL_LIST, "{\"agents\":[7],\"has_more\":false}", "“agents[0]”" },
     { CALL_LIST, "{\"agents\":[" SUMMARY_OK ",{\"name\":\"B\",\"tags\":[],\"created_at_unix_secs\":1,\"access_info\":{\"role\":\"admin\"}}],\"has_more\":false}", "“agents[1].agent_id”" },
     { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":null,\"tags\":[],\"created_at_unix_secs\":1,\"access_info\":{\"role\":\"admin\"}}],\"has_more\":false}", "“agents[0].name”" },
-    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"tags\":[1],\"created_at_unix_secs\":1,\"access_info\":{\"role\":\"admin\"}}],\"has_more\":false}", "“agents[0].tags[0]”" },
-    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"created_at_unix_secs\":1,\"access_info\":{\"role\":\"admin\"}}],\"has_more\":false}", "“agents[0].tags”" },
-    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"tags\":[],\"created_at_unix_secs\":\"1\",\"access_info\":{\"role\":\"admin\"}}],\"has_more\":false}", "“agents[0].created_at_unix_secs”" },
-    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"tags\":[],\"created_at_unix_secs\":1.5,\"access_info\":{\"role\":\"admin\"}}],\"has_more\":false}", "“agents[0].created_at_unix_secs”" },
-    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"tags\":[],\"created_at_unix_secs\":1}],\"has_more\":false}", "“agents[0].access_info”" },
-    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"tags\":[],\"created_at_unix_secs\":1,\"access_info\":{}}],\"has_more\":false}", "“agents[0].access_info.role”" },
     { CALL_TEST, "{\"agents\":[{\"agent_id\":5}],\"has_more\":false}", "“agents[0].agent_id”" },
     { CALL_AGENT, "{\"name\":\"n\",\"conversation_config\":{},\"metadata\":{}}", "“agent_id”" },
     { CALL_AGENT, "{\"agent_id\":\"a\",\"name\":\"n\",\"metadata\":{}}", "“conversation_config”" },
-    { CALL_AGENT, "{\"agent_id\":\"a\",\"name\":\"n\",\"conversation_config\":{}}", "“metadata”" },
     { CALL_AGENT, "{\"agent_id\":\"a\",\"name\":\"n\",\"conversation_config\":[],\"metadata\":{}}", "“conversation_config”" },
     { CALL_AGENT, "{\"agent_id\":\"a\",\"name\":\"n\",\"conversation_config\":{\"agent\":\"x\"},\"metadata\":{}}", "“conversation_config.agent”" },
     { CALL_AGENT, "{\"agent_id\":\"a\",\"name\":\"n\",\"conversation_config\":{\"agent\":{\"first_message\":1}},\"metadata\":{}}", "“conversation_config.agent.first_message”" },
     { CALL_AGENT, "{\"agent_id\":\"a\",\"name\":\"n\",\"conversation_config\":{\"agent\":{\"dynamic_variables\":{\"dynamic_variable_placeholders\":[]}}},\"metadata\":{}}", "“conversation_config.agent.dynamic_variables.dynamic_variable_placeholders”" },
     { CALL_AGENT, "{\"agent_id\":\"a\",\"name\":\"n\",\"conversation_config\":{\"tts\":{\"agent_output_audio_format\":true}},\"metadata\":{}}", "“conversation_config.tts.agent_output_audio_format”" },
     { CALL_AGENT, "{\"agent_id\":\"a\",\"name\":\"n\",\"conversation_config\":{\"asr\":{\"user_input_audio_format\":[]}},\"metadata\":{}}", "“conversation_config.asr.user_input_audio_format”" },
-    { CALL_SUB, "{\"status\":\"active\",\"character_count\":1,\"character_limit\":2}", "“tier”" },
-    { CALL_SUB, "{\"tier\":\"free\",\"status\":\"active\",\"character_count\":\"1\",\"character_limit\":2}", "“character_count”" },
-    { CALL_SUB, "{\"tier\":\"free\",\"status\":\"active\",\"character_count\":1}", "“character_limit”" },
-    { CALL_SUB, "{\"tier\":\"free\",\"character_count\":1,\"character_limit\":2}", "“status”" },
-    { CALL_SUB, "{\"tier\":\"free\",\"status\":\"active\",\"character_count\":1,\"character_limit\":2,\"currency\":1}", "“currency”" },
     { CALL_SUB, "\"free\"", "(the whole answer)" },
   };
+
+  /* Shown-only fields (apiclient and elevenlabs-python type them; no flow
+   * decides on them): absent or of the wrong type, they are ignored. */
+  static const struct
+  {
+    Call        call;
+    const char *body;
+  } lenient[] = {
+    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"tags\":[1],\"created_at_unix_secs\":1,\"access_info\":{\"role\":\"admin\"}}],\"has_more\":false}" },
+    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"created_at_unix_secs\":1,\"access_info\":{\"role\":\"admin\"}}],\"has_more\":false}" },
+    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"tags\":[],\"created_at_unix_secs\":\"1\",\"access_info\":{\"role\":\"admin\"}}],\"has_more\":false}" },
+    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"tags\":[],\"created_at_unix_secs\":1.5,\"access_info\":{\"role\":\"admin\"}}],\"has_more\":false}" },
+    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"tags\":[],\"created_at_unix_secs\":1}],\"has_more\":false}" },
+    { CALL_LIST, "{\"agents\":[{\"agent_id\":\"a\",\"name\":\"n\",\"tags\":[],\"created_at_unix_secs\":1,\"access_info\":{}}],\"has_more\":false}" },
+    { CALL_AGENT, "{\"agent_id\":\"a\",\"name\":\"n\",\"conversation_config\":{}}" },
+    { CALL_SUB, "{\"status\":\"active\",\"character_count\":1,\"character_limit\":2}" },
+    { CALL_SUB, "{\"tier\":\"free\",\"status\":\"active\",\"character_count\":\"1\",\"character_limit\":2}" },
+    { CALL_SUB, "{\"tier\":\"free\",\"status\":\"active\",\"character_count\":1}" },
+    { CALL_SUB, "{\"tier\":\"free\",\"character_count\":1,\"character_limit\":2}" },
+    { CALL_SUB, "{\"tier\":\"free\",\"status\":\"active\",\"character_count\":1,\"character_limit\":2,\"currency\":1}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lenient); i++)
+    {
+      g_autoptr(GError) error = call_raw (fixture, lenient[i].call, 200, lenient[i].body, NULL);
+
+      g_test_message ("lenient case %u: %s", i, lenient[i].body);
+      g_assert_no_error (error);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -1178,8 +1178,8 @@ test_typed_numbers (Fixture       *f,
   region = g_ptr_array_index (items, 0);
   g_assert_cmpint (region->phone_region_id, ==, 203);
   g_assert_cmpint (region->phone_count, ==, 5);
-  g_assert_cmpfloat_with_epsilon (region->phone_price, 2.0, 1e-9);
-  g_assert_cmpfloat_with_epsilon (region->phone_installation_price, 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (region->account_price, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (region->account_installation_price, 1.0, 1e-9);
   g_clear_pointer (&items, g_ptr_array_unref);
 
   /* Only one region when asked by id; Saint Petersburg wants documents. */
@@ -1296,12 +1296,13 @@ test_typed_parsing (Fixture       *f,
     { "{\"result\": [{\"phone_id\": \"5\", \"phone_number\": \"7495\"}]}", "phone_id" },
     { "{\"result\": [{\"phone_id\": 5, \"phone_number\": 7495}]}", "phone_number" },
     { "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"deactivated\": \"no\"}]}", "deactivated" },
-    { "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"required_verification\": 1}]}", "required_verification" },
     { "{\"result\": [], \"total_count\": \"0\"}", "total_count" },
     { "{\"result\": {}}", "result" },
     /* Shown-only fields of the wrong type are ignored. */
     { "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"phone_region_name\": 42,"
       " \"rule_name\": [1], \"phone_next_renewal\": false}]}", NULL },
+    { "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"required_verification\": 1,"
+      " \"verification_status\": 3, \"phone_price\": \"5.00\"}]}", NULL },
   };
   g_autoptr(GPtrArray) items = NULL;
   GovorunVoximplantPhoneNumber *number;
@@ -1334,13 +1335,14 @@ test_typed_parsing (Fixture       *f,
       g_assert_nonnull (strstr (error->message, quoted));
     }
 
-  /* required_verification: Voximplant's country code, or a boolean. */
+  /* required_verification: Voximplant's country code; any other type is
+   * not Voximplant's and is ignored. */
   {
     const struct {
       const char *value;
       gboolean    required;
     } verification[] = {
-      { "\"RU\"", TRUE }, { "\"\"", FALSE }, { "true", TRUE }, { "false", FALSE }, { "null", FALSE },
+      { "\"RU\"", TRUE }, { "\"\"", FALSE }, { "true", FALSE }, { "false", FALSE }, { "null", FALSE },
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS (verification); i++)

@@ -98,16 +98,24 @@ test_phone_inventory (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (object, "phone_region_code"), ==, "495");
   g_assert_cmpint (json_object_get_int_member (object, "phone_count"), ==, 12);
   g_assert_cmpstr (json_object_get_string_member (object, "phone_period"), ==, "0-1-0 0:0:0");
-  g_assert_cmpfloat (json_object_get_double_member (object, "phone_price"), ==, 5.0);
-  g_assert_cmpfloat (json_object_get_double_member (object, "phone_installation_price"), ==, 2.0);
-  g_assert_false (json_object_get_boolean_member (object, "required_verification"));
+  /* Voximplant's types (apiclient-go PhoneNumberCountryRegionInfoType):
+   * prices are account_* and local_* integers, no phone_price; no
+   * required_verification where none is required. */
+  g_assert_false (json_object_has_member (object, "phone_price"));
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (object, "account_price")), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_object_get_int_member (object, "account_price"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (object, "account_installation_price"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "local_price"), ==, 5);
+  g_assert_true (json_object_has_member (object, "account_currency"));
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (object, "phone_tax_reserve")), ==, G_TYPE_INT64);
+  g_assert_false (json_object_has_member (object, "required_verification"));
   g_assert_true (json_object_has_member (object, "verification_status"));
   g_assert_true (json_object_has_member (object, "is_need_regulation_address"));
   g_assert_true (json_object_has_member (object, "is_sms_supported"));
   g_assert_true (json_object_has_member (object, "multiple_numbers_price"));
   object = item (array, 1);
   g_assert_cmpstr (json_object_get_string_member (object, "phone_region_code"), ==, "812");
-  g_assert_true (json_object_get_boolean_member (object, "required_verification"));
+  g_assert_cmpstr (json_object_get_string_member (object, "required_verification"), ==, "RU");
   g_assert_cmpstr (json_object_get_string_member (object, "verification_status"), ==, "REQUIRED");
   answer_clear (&answer);
 
@@ -235,9 +243,9 @@ test_attach_phone_number (Fixture       *fixture,
   object = item (numbers, 0);
   g_assert_cmpint (json_object_get_int_member (object, "phone_id"), ==, offered_id);
   g_assert_cmpstr (json_object_get_string_member (object, "phone_number"), ==, "74951230001");
-  g_assert_false (json_object_get_boolean_member (object, "required_verification"));
+  g_assert_false (json_object_has_member (object, "required_verification"));
   g_assert_cmpstr (json_object_get_string_member (object, "verification_status"), ==, "NOT_REQUIRED");
-  g_assert_true (json_object_has_member (object, "unverified_hold_until"));
+  g_assert_false (json_object_has_member (object, "unverified_hold_until"));
   answer_clear (&answer);
   g_assert_cmpfloat (balance_of (fixture), ==, 5.5);
   g_assert_cmpint (region_stock (fixture, "RU", "GEOGRAPHIC", NULL, "101"), ==, 11);
@@ -285,7 +293,7 @@ test_attach_phone_number (Fixture       *fixture,
   buy (fixture, &answer, "GEOGRAPHIC", NULL, "102", "phone_number", "+78121230003");
   object = item (json_object_get_array_member (ok_mutation (&answer), "phone_numbers"), 0);
   g_assert_cmpstr (json_object_get_string_member (object, "phone_number"), ==, "78121230003");
-  g_assert_true (json_object_get_boolean_member (object, "required_verification"));
+  g_assert_cmpstr (json_object_get_string_member (object, "required_verification"), ==, "RU");
   g_assert_cmpstr (json_object_get_string_member (object, "verification_status"), ==, "REQUIRED");
   g_assert_true (is_date (json_object_get_string_member (object, "unverified_hold_until")));
   answer_clear (&answer);
@@ -584,6 +592,49 @@ test_provisioning_faults (Fixture       *fixture,
   g_assert_cmpuint (govorun_emulator_get_request_count (emulator, "GetApplications"), ==, 2);
 }
 
+static void
+rename_result (JsonObject *answer,
+               gpointer    user_data)
+{
+  json_object_set_string_member (answer, "result", user_data);
+}
+
+/* Faults after the work: the purchase is made (charged, owned), then its
+ * answer is rewritten or lost, as a real network may do to it. */
+static void
+test_faults_after_handling (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GovorunEmulator *emulator = GOVORUN_EMULATOR (fixture->emulator);
+  GovorunFault edited = { .after_handling = TRUE, .edit_answer = rename_result, .edit_data = "1", .times = 1 };
+  GovorunFault dropped = { .after_handling = TRUE, .drop_connection = TRUE, .times = 1 };
+  Answer answer = { 0 };
+  JsonObject *root;
+
+  govorun_voximplant_emulator_seed_phone_inventory (fixture->emulator);
+  govorun_voximplant_emulator_set_balance (fixture->emulator, ACCOUNT_ID, 100);
+
+  govorun_emulator_add_fault (emulator, "AttachPhoneNumber", &edited);
+  buy (fixture, &answer, "GEOGRAPHIC", NULL, "101", "phone_number", "74951230001");
+  root = json_node_get_object (answer.root);
+  g_assert_cmpstr (json_object_get_string_member (root, "result"), ==, "1");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "phone_numbers")), ==, 1);
+  answer_clear (&answer);
+  g_assert_cmpfloat (balance_of (fixture), ==, 93);
+
+  govorun_emulator_add_fault (emulator, "AttachPhoneNumber", &dropped);
+  buy (fixture, &answer, "GEOGRAPHIC", NULL, "101", "phone_number", "74951230002");
+  g_assert_nonnull (answer.error);
+  g_assert_null (answer.root);
+  answer_clear (&answer);
+  g_assert_cmpfloat (balance_of (fixture), ==, 86);
+
+  api (fixture, "GetPhoneNumbers", &answer, NULL);
+  ok_list (&answer, 2, 2);
+  answer_clear (&answer);
+  g_assert_cmpuint (govorun_emulator_get_request_count (emulator, "AttachPhoneNumber"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +645,7 @@ main (int   argc,
   VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/attach-phone-number", test_attach_phone_number);
   VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/bind-numbers-and-cascade", test_bind_numbers_and_cascade);
   VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/provisioning-faults", test_provisioning_faults);
+  VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/faults-after-handling", test_faults_after_handling);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "govorun-account-key.h"
 #include "govorun-account-store.h"
 #include "govorun-secrets.h"
 #include "govorun-store.h"
@@ -214,6 +215,41 @@ keyring_store (Fixture    *f,
   govorun_secrets_store_async (f->secrets, uuid, generation, NULL, secret, NULL, test_util_on_result, &result);
   g_assert_true (govorun_secrets_store_finish (f->secrets, test_util_wait (&result), &error));
   g_assert_no_error (error);
+}
+
+static int compare_strings (gconstpointer a,
+                            gconstpointer b);
+
+static void
+keyring_clear (Fixture    *f,
+               const char *uuid,
+               int         generation)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_secrets_clear_async (f->secrets, uuid, generation, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_secrets_clear_finish (f->secrets, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* "uuid:generation" of up to three items (a NULL uuid ends), sorted as
+ * keyring_items() gives them. */
+static char *
+uuid_sorted_items (const char *a, guint ga,
+                   const char *b, guint gb,
+                   const char *c, guint gc)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (strings, g_strdup_printf ("%s:%u", a, ga));
+  if (b != NULL)
+    g_ptr_array_add (strings, g_strdup_printf ("%s:%u", b, gb));
+  if (c != NULL)
+    g_ptr_array_add (strings, g_strdup_printf ("%s:%u", c, gc));
+  g_ptr_array_sort (strings, compare_strings);
+  g_ptr_array_add (strings, NULL);
+  return g_strjoinv (",", (char **) strings->pdata);
 }
 
 static int
@@ -632,6 +668,10 @@ test_validation (Fixture       *f,
     { "Voices",  NULL,      0, NULL, "mars", KEY_EL },
     { "Voices",  NULL,      0, NULL, "", KEY_EL },
     { "Voices\xff", NULL,   0, NULL, "us", KEY_EL },
+    /* A key with a line break or a tab inside is not one key. */
+    { "Acme",    "1234567", GOVORUN_VOXIMPLANT_AUTH_API_KEY, NULL, NULL, "vox-api\nkey" },
+    { "Voices",  NULL,      0, NULL, "us", "sk_el\tkey" },
+    { "Acme",    "123456789012345678901", GOVORUN_VOXIMPLANT_AUTH_API_KEY, NULL, NULL, KEY_VOX },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -658,6 +698,30 @@ test_validation (Fixture       *f,
       g_assert_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_INVALID);
       g_assert_true (g_str_has_suffix (error->message, "."));
     }
+
+  /* Longer than any name a list can show, or any real key: refused with a
+   * sentence rather than cut. */
+  {
+    g_autofree char *long_name = g_strnfill (GOVORUN_ACCOUNT_NAME_MAX_CHARS + 1, 'n');
+    g_autofree char *long_key = g_strnfill (GOVORUN_ACCOUNT_API_KEY_MAX_CHARS + 1, 'k');
+    g_autofree char *long_email = g_strnfill (GOVORUN_ACCOUNT_EMAIL_MAX_CHARS + 1, 'e');
+    g_autoptr(GovorunAccount) named = el_draft (long_name);
+    g_autoptr(GovorunAccount) keyed = el_draft ("Voices");
+    g_autoptr(GovorunAccount) mailed = vox_draft ("Acme", "1234567");
+    GovorunAccount *drafts[] = { named, keyed, mailed };
+    const char *keys[] = { KEY_EL, long_key, KEY_VOX };
+
+    govorun_account_set_vox_account_email (mailed, long_email);
+    for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+      {
+        g_autoptr(GovorunAccount) saved = NULL;
+        g_autoptr(GError) error = NULL;
+
+        saved = add_account (f, drafts[i], keys[i], &error);
+        g_assert_null (saved);
+        g_assert_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_INVALID);
+      }
+  }
 
   assert_nothing_saved (f);
 
@@ -954,10 +1018,11 @@ test_recovery (Fixture       *f,
   uuid = g_strdup (govorun_account_get_uuid (saved));
   g_clear_object (&saved);
 
-  /* What interruptions leave: a key with no row, a stale generation of a
-   * saved account, a pending and a deleting row with keys. */
+  /* What interruptions leave: a key with no row, a newer generation of a
+   * saved account (an interrupted key change), a pending and a deleting
+   * row with keys. */
   keyring_store (f, orphan, 1, "orphan-key");
-  keyring_store (f, uuid, 7, "stale-generation");
+  keyring_store (f, uuid, 7, "newer-generation");
   db_exec (f, "INSERT INTO accounts (uuid, kind, display_name, state, created_at, updated_at)"
               " VALUES ('pending-uuid', 'elevenlabs', 'P', 'pending', 1, 1),"
               "        ('deleting-uuid', 'elevenlabs', 'D', 'deleting', 1, 1)");
@@ -967,15 +1032,178 @@ test_recovery (Fixture       *f,
 
   reopen (f);
 
-  expected = g_strdup_printf ("%s:1", uuid);
+  /* Only what the rows say we were deleting or adding goes. The key with
+   * no row, and the newer generation nothing recorded, stay. */
+  expected = uuid_sorted_items (orphan, 1, uuid, 1, uuid, 7);
   assert_keyring (f, expected);
   assert_db (f, "SELECT group_concat(state) FROM accounts", "ready");
   saved = g_object_ref (govorun_account_store_find_by_uuid (f->accounts, uuid));
   assert_secret (f, saved, KEY_EL);
+  g_assert_cmpuint (govorun_account_store_get_n_unclaimed_keys (f->accounts), ==, 1);
 
   /* A second load has nothing left to repair. */
   reopen (f);
   assert_keyring (f, expected);
+}
+
+/* The database moved aside (or emptied, as the "damaged database" message
+ * suggests) and Govorun started: no key is lost, and once the database is
+ * back every account works again. */
+static void
+test_database_moved_away (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GovorunAccount) el_new = el_draft ("Voices");
+  g_autoptr(GovorunAccount) vox_new = vox_draft ("Acme", "42");
+  g_autoptr(GovorunAccount) el = NULL;
+  g_autoptr(GovorunAccount) vox = NULL;
+  g_autofree char *aside = g_strconcat (f->path, ".aside", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  el = add_account (f, el_new, KEY_EL, &error);
+  g_assert_no_error (error);
+  vox = add_account (f, vox_new, KEY_VOX, &error);
+  g_assert_no_error (error);
+  before = keyring_items (f);
+
+  close_all (f);
+  g_assert_cmpint (g_rename (f->path, aside), ==, 0);
+  open_all (f);
+  load (f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->accounts)), ==, 0);
+  g_assert_cmpuint (govorun_account_store_get_n_unclaimed_keys (f->accounts), ==, 2);
+  assert_keyring (f, before);
+
+  close_all (f);
+  g_assert_cmpint (g_rename (aside, f->path), ==, 0);
+  open_all (f);
+  load (f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->accounts)), ==, 2);
+  g_assert_cmpuint (govorun_account_store_get_n_unclaimed_keys (f->accounts), ==, 0);
+  assert_secret (f, govorun_account_store_find_by_uuid (f->accounts, govorun_account_get_uuid (el)), KEY_EL);
+  assert_secret (f, govorun_account_store_find_by_uuid (f->accounts, govorun_account_get_uuid (vox)), KEY_VOX);
+  assert_keyring (f, before);
+}
+
+/* Keys with no account, offered back: the ones that say what they are
+ * become accounts again; a Voximplant API key (a UUID, naming no account)
+ * stays until forgotten. */
+static void
+test_unclaimed_restore_forget (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *el_uuid = govorun_uuid_new ();
+  g_autofree char *vox_uuid = govorun_uuid_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) forgotten = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunAccount *restored;
+  g_autofree char *expected = NULL;
+
+  keyring_store (f, el_uuid, 3, KEY_EL);
+  keyring_store (f, vox_uuid, 1, "7c3f0a52-1b9e-4d21-8f6a-0c5e2d9b4a17");
+  reopen (f);
+  g_assert_cmpuint (govorun_account_store_get_n_unclaimed_keys (f->accounts), ==, 2);
+
+  govorun_account_store_restore_unclaimed_async (f->accounts, NULL, test_util_on_result, &result);
+  g_assert_cmpuint (govorun_account_store_restore_unclaimed_finish (f->accounts, test_util_wait (&result), &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_account_store_get_n_unclaimed_keys (f->accounts), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->accounts)), ==, 1);
+  restored = model_item (f, 0);
+  g_assert_cmpint (govorun_account_get_kind (restored), ==, GOVORUN_ACCOUNT_KIND_ELEVENLABS);
+  assert_secret (f, restored, KEY_EL);
+
+  /* The restored account has its own item; the Voximplant key still waits. */
+  expected = uuid_sorted_items (govorun_account_get_uuid (restored), 1, vox_uuid, 1, NULL, 0);
+  assert_keyring (f, expected);
+
+  govorun_account_store_forget_unclaimed_async (f->accounts, NULL, test_util_on_result, &forgotten);
+  g_assert_true (govorun_account_store_forget_unclaimed_finish (f->accounts, test_util_wait (&forgotten), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_account_store_get_n_unclaimed_keys (f->accounts), ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:1", govorun_account_get_uuid (restored));
+  assert_keyring (f, expected);
+}
+
+/* A database restored from a backup older than the last key change points
+ * at a generation that is gone: the account moves to its newer key. */
+static void
+test_adopts_newer_generation (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GovorunAccount) draft = el_draft ("Voices");
+  g_autoptr(GovorunAccount) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *expected = NULL;
+
+  saved = add_account (f, draft, KEY_EL, &error);
+  g_assert_no_error (error);
+  uuid = g_strdup (govorun_account_get_uuid (saved));
+  g_clear_object (&saved);
+  keyring_store (f, uuid, 2, KEY_EL_NEW);
+  keyring_clear (f, uuid, 1);
+
+  reopen (f);
+  saved = g_object_ref (govorun_account_store_find_by_uuid (f->accounts, uuid));
+  g_assert_cmpuint (govorun_account_get_secret_generation (saved), ==, 2);
+  assert_secret (f, saved, KEY_EL_NEW);
+  assert_db (f, "SELECT secret_generation FROM accounts", "2");
+  expected = g_strdup_printf ("%s:2", uuid);
+  assert_keyring (f, expected);
+}
+
+/* A key pasted from a file: surrounding spaces and newlines go, for the
+ * saved key and for the one a connection test sends. */
+static void
+test_key_trimmed (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GovorunAccount) draft = el_draft ("Voices");
+  g_autoptr(GovorunAccount) saved = NULL;
+  g_autoptr(GovorunAccount) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  saved = add_account (f, draft, "  " KEY_EL "\r\n", &error);
+  g_assert_no_error (error);
+  assert_secret (f, saved, KEY_EL);
+
+  copy = govorun_account_copy (saved);
+  g_assert_true (update_account (f, copy, "\t" KEY_EL_NEW "\n\n", &error));
+  g_assert_no_error (error);
+  assert_secret (f, saved, KEY_EL_NEW);
+}
+
+/* No Secret Service at all (the sandbox on a bare session): the load still
+ * finishes, and the store says why no key can be used, for the page. */
+static void
+test_no_keyring (void)
+{
+  if (g_test_subprocess ())
+    {
+      Fixture f = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/govorun-test-bus", TRUE);
+      f.dir = g_dir_make_tmp ("govorun-test-nokeyring-XXXXXX", &error);
+      g_assert_no_error (error);
+      f.path = g_build_filename (f.dir, "govorun.db", NULL);
+      f.profile = g_strdup ("test-no-keyring");
+      f.changes = g_string_new (NULL);
+      open_all (&f);
+      g_assert_null (govorun_account_store_get_keyring_problem (f.accounts));
+      load (&f);
+      g_assert_nonnull (govorun_account_store_get_keyring_problem (f.accounts));
+      g_assert_true (g_str_has_suffix (govorun_account_store_get_keyring_problem (f.accounts), ")"));
+      fixture_teardown (&f, NULL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 /* --- killed between the writes --------------------------------------------------- */
@@ -1121,12 +1349,13 @@ test_crash_update (Fixture       *f,
     }
   else
     {
-      /* The row still points at the old key, which works; the new one is
-       * cleared. */
+      /* The row still points at the old key, which works. Nothing records
+       * the new one as ours to delete, so it stays (the next key change
+       * writes over it). */
       g_assert_cmpuint (govorun_account_get_secret_generation (saved), ==, 1);
       g_assert_cmpstr (govorun_account_get_display_name (saved), ==, "Voices");
       assert_secret (f, saved, KEY_EL);
-      expected = g_strdup_printf ("%s:1", uuid);
+      expected = g_strdup (both);
     }
   assert_keyring (f, expected);
 }
@@ -1283,6 +1512,11 @@ main (int   argc,
   ADD ("/Govorun/AccountStore/db-write-fails", test_db_write_fails, NULL);
   ADD ("/Govorun/AccountStore/cancel", test_cancel, NULL);
   ADD ("/Govorun/AccountStore/recovery", test_recovery, NULL);
+  ADD ("/Govorun/AccountStore/database-moved-away", test_database_moved_away, NULL);
+  ADD ("/Govorun/AccountStore/unclaimed-restore-forget", test_unclaimed_restore_forget, NULL);
+  ADD ("/Govorun/AccountStore/adopts-newer-generation", test_adopts_newer_generation, NULL);
+  ADD ("/Govorun/AccountStore/key-trimmed", test_key_trimmed, NULL);
+  g_test_add_func ("/Govorun/AccountStore/no-keyring", test_no_keyring);
   ADD ("/Govorun/AccountStore/crash/add-after-row", test_crash_add, "after-row");
   ADD ("/Govorun/AccountStore/crash/add-after-secret", test_crash_add, "after-secret");
   ADD ("/Govorun/AccountStore/crash/update-after-secret", test_crash_update, "update-after-secret");

@@ -459,6 +459,177 @@ test_buy (Fixture       *f,
                     ==, n_before + 4);
 }
 
+/* -- purchases whose answer is odd or lost -- */
+
+/* Rewrites AttachPhoneNumber's answer to the shape named by @user_data. */
+static void
+edit_attach_answer (JsonObject *answer,
+                    gpointer    user_data)
+{
+  const char *shape = user_data;
+  JsonArray *numbers = json_object_get_array_member (answer, "phone_numbers");
+  JsonObject *item = json_array_get_object_element (numbers, 0);
+
+  if (g_str_equal (shape, "string"))
+    {
+      /* Voximplant's own shape; without a status the code decides. */
+      json_object_set_string_member (item, "required_verification", "RU");
+      json_object_remove_member (item, "verification_status");
+    }
+  else if (g_str_equal (shape, "empty-string"))
+    json_object_set_string_member (item, "required_verification", "");
+  else if (g_str_equal (shape, "missing-field"))
+    json_object_remove_member (item, "required_verification");
+  else if (g_str_equal (shape, "boolean"))
+    json_object_set_boolean_member (item, "required_verification", TRUE);
+  else if (g_str_equal (shape, "extra-fields"))
+    {
+      json_object_set_string_member (item, "unverified_hold_until", "2026-12-31");
+      json_object_set_array_member (item, "something_new", json_array_new ());
+      json_object_set_int_member (answer, "total_count", 1);
+      json_object_set_object_member (answer, "more", json_object_new ());
+    }
+  else if (g_str_equal (shape, "result-string"))
+    json_object_set_string_member (answer, "result", "1");
+  else if (g_str_equal (shape, "no-numbers"))
+    json_object_remove_member (answer, "phone_numbers");
+  else if (g_str_equal (shape, "id-string"))
+    json_object_set_string_member (item, "phone_id", "5");
+  else
+    g_assert_not_reached ();
+}
+
+static guint
+count_number (GPtrArray  *owned,
+              const char *number)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < owned->len; i++)
+    n += g_strcmp0 (((GovorunPhoneNumber *) g_ptr_array_index (owned, i))->number, number) == 0;
+
+  return n;
+}
+
+/* The purchase of @number went through once: returned, charged once,
+ * owned once, and AttachPhoneNumber was sent once. */
+static void
+assert_bought_once (Fixture    *f,
+                    GPtrArray  *bought,
+                    const char *number,
+                    double      balance_before,
+                    double      price)
+{
+  g_autoptr(GPtrArray) owned = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (bought);
+  g_assert_cmpuint (bought->len, ==, 1);
+  g_assert_cmpstr (((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->number, ==, number);
+  g_assert_cmpint (((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->phone_id, >, 0);
+  g_assert_cmpfloat_with_epsilon (balance (f), balance_before - price, 0.001);
+  owned = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_number (owned, number), ==, 1);
+  g_assert_nonnull (find_owned (owned, ((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->phone_id));
+}
+
+static void
+test_buy_odd_answers (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *shapes[] = {
+    "string", "empty-string", "missing-field", "boolean", "extra-fields",
+    "result-string", "no-numbers", "id-string", "dropped",
+  };
+  GovorunEmulator *emulator = GOVORUN_EMULATOR (f->emulator);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_autoptr(GPtrArray) bought = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *number = g_strdup_printf ("749512300%02u", i + 1);
+      GovorunFault fault = { .after_handling = TRUE, .times = 1 };
+      double before = balance (f);
+
+      g_test_message ("AttachPhoneNumber answered with the shape “%s”", shapes[i]);
+      if (g_str_equal (shapes[i], "dropped"))
+        fault.drop_connection = TRUE;
+      else
+        {
+          fault.edit_answer = edit_attach_answer;
+          fault.edit_data = (gpointer) shapes[i];
+        }
+      govorun_emulator_add_fault (emulator, "AttachPhoneNumber", &fault);
+      govorun_emulator_reset_counts (emulator);
+
+      bought = buy (f, "RU", "GEOGRAPHIC", NULL, 101, number, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (govorun_emulator_get_request_count (emulator, "AttachPhoneNumber"), ==, 1);
+      /* Moscow: 2.00 installation and 5.00 for the first month. */
+      assert_bought_once (f, bought, number, before, 7.0);
+      /* Voximplant's country code marks a number that needs documents. */
+      g_assert_cmpint (((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->verification_required,
+                       ==, g_str_equal (shapes[i], "string"));
+    }
+}
+
+/* Bought, then asked again (a retry after a lost answer): 182 for a
+ * number that is ours is the purchase, not "someone else". */
+static void
+test_buy_own_number_again (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bought = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  double before = balance (f);
+  gint64 phone_id;
+
+  bought = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "74951230011", &error);
+  g_assert_no_error (error);
+  phone_id = ((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->phone_id;
+
+  again = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "+74951230011", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (f->emulator), "AttachPhoneNumber"), ==, 2);
+  g_assert_cmpint (((GovorunPhoneNumber *) g_ptr_array_index (again, 0))->phone_id, ==, phone_id);
+  assert_bought_once (f, again, "74951230011", before, 7.0);
+
+  /* Someone else's number stays an error. */
+  g_clear_pointer (&again, g_ptr_array_unref);
+  govorun_voximplant_emulator_add_account (f->emulator, 1234567, "other", "other@example.com", "other-key",
+                                           100, "RUB");
+  g_assert_cmpint (govorun_voximplant_emulator_add_owned_number (f->emulator, 1234567, "74951230012",
+                                                                 "RU", "GEOGRAPHIC", "Moscow"), >, 0);
+  again = buy (f, "RU", "GEOGRAPHIC", NULL, 101, "74951230012", &error);
+  g_assert_null (again);
+  g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INVALID_NUMBER);
+  g_assert_nonnull (strstr (error->message, "(Voximplant error 182"));
+}
+
+/* AttachPhoneNumber answered, but the list cannot be read after it:
+ * its own answer is the result, not an error. */
+static void
+test_buy_list_lost (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bought = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunFault lost = { .drop_connection = TRUE, .times = -1 };
+  double before = balance (f);
+
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), "GetPhoneNumbers", &lost);
+  bought = buy (f, "RU", "GEOGRAPHIC", NULL, 102, "78121230004", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bought->len, ==, 1);
+  g_assert_cmpstr (((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->number, ==, "78121230004");
+  g_assert_true (((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->verification_required);
+  govorun_emulator_clear_faults (GOVORUN_EMULATOR (f->emulator));
+  /* Saint Petersburg: 2.00 installation and 4.00 for the first month. */
+  assert_bought_once (f, bought, "78121230004", before, 6.0);
+}
+
 static void
 test_buy_errors (Fixture       *f,
                  gconstpointer  data)
@@ -683,6 +854,55 @@ test_deactivate (Fixture       *f,
   g_assert_true (find_owned (owned, phone_id)->deactivated);
 }
 
+/* Binding and deactivating whose answers are lost are read again. */
+static void
+test_mutations_answer_lost (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GovorunVoximplantClient) client = vox_client (f);
+  g_autoptr(GovorunVoximplantApplication) app = NULL;
+  g_autoptr(GPtrArray) bought = NULL;
+  g_autoptr(GPtrArray) owned = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunFault dropped = { .after_handling = TRUE, .drop_connection = TRUE, .times = 1 };
+  GovorunFault refused = { .drop_connection = TRUE, .times = 1 };
+  gint64 phone_id;
+
+  govorun_voximplant_client_add_application_async (client, "lost", FALSE, NULL, on_result, f);
+  app = govorun_voximplant_client_add_application_finish (client, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+
+  bought = buy (f, "RU", "MOBILE", NULL, 103, "79161230003", &error);
+  g_assert_no_error (error);
+  phone_id = ((GovorunPhoneNumber *) g_ptr_array_index (bought, 0))->phone_id;
+
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), "BindPhoneNumberToApplication", &dropped);
+  g_assert_true (bind (f, phone_id, app->application_id, 0, TRUE, &error));
+  g_assert_no_error (error);
+  owned = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_owned (owned, phone_id)->application_id, ==, app->application_id);
+
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), "BindPhoneNumberToApplication", &dropped);
+  g_assert_true (bind (f, phone_id, app->application_id, 0, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* Lost before it was carried out: the number says so, the error stands. */
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), "BindPhoneNumberToApplication", &refused);
+  g_assert_false (bind (f, phone_id, app->application_id, 0, TRUE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), "DeactivatePhoneNumber", &dropped);
+  g_assert_true (deactivate (f, phone_id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&owned, g_ptr_array_unref);
+  owned = list_owned (f, f->account, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_owned (owned, phone_id));
+}
+
 /* -- answers that do not match the reference -- */
 
 typedef struct
@@ -782,7 +1002,7 @@ test_bad_response (Fixture       *f,
   assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_number\": \"74951230001\"}]}", "phone_id");
   assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_id\": \"5\", \"phone_number\": \"7495\"}]}", "phone_id");
   assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_id\": 5, \"phone_number\": 7495}]}", "phone_number");
-  assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"phone_price\": \"5\"}]}", "phone_price");
+  assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"application_id\": \"5\"}]}", "application_id");
   assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [{\"phone_id\": 5, \"phone_number\": \"7495\", \"deactivated\": 0}]}", "deactivated");
   assert_bad_response (f, &raw, OP_OWNED, "{\"result\": [], \"total_count\": \"0\"}", "total_count");
   assert_bad_response (f, &raw, OP_COUNTRIES, "{\"result\": [{\"localized_country_name\": \"Russia\"}]}", "country_code");
@@ -876,6 +1096,14 @@ main (int   argc,
               fixture_setup, test_inventory, fixture_teardown);
   g_test_add ("/Govorun/NumberService/buy", Fixture, NULL,
               fixture_setup, test_buy, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/buy-odd-answers", Fixture, NULL,
+              fixture_setup, test_buy_odd_answers, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/buy-own-number-again", Fixture, NULL,
+              fixture_setup, test_buy_own_number_again, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/buy-list-lost", Fixture, NULL,
+              fixture_setup, test_buy_list_lost, fixture_teardown);
+  g_test_add ("/Govorun/NumberService/mutations-answer-lost", Fixture, NULL,
+              fixture_setup, test_mutations_answer_lost, fixture_teardown);
   g_test_add ("/Govorun/NumberService/buy-errors", Fixture, NULL,
               fixture_setup, test_buy_errors, fixture_teardown);
   g_test_add ("/Govorun/NumberService/wrong-account", Fixture, NULL,

@@ -441,6 +441,124 @@ test_account_in_use (Fixture       *f,
                                                         govorun_account_get_uuid (f->vox_account)));
 }
 
+static void
+cancel_at_step (GovorunProvisioner *prov,
+                GovorunAgent       *agent,
+                const char         *step_id,
+                int                 state,
+                const char         *message,
+                GCancellable       *cancellable)
+{
+  if (g_str_equal (step_id, "application") && state == GOVORUN_STEP_RUNNING)
+    g_cancellable_cancel (cancellable);
+}
+
+/* Cancel during the first step: the step finishes (the application is
+ * made, and recorded), nothing after it runs, and the agent is left to
+ * Continue, which finishes the job. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gulong handler;
+  gboolean ok;
+
+  handler = g_signal_connect (f->prov, "step-changed", G_CALLBACK (cancel_at_step), cancellable);
+  govorun_provisioner_apply_async (f->prov, f->agent, cancellable, on_result, f);
+  ok = govorun_provisioner_apply_finish (f->prov, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_signal_handler_disconnect (f->prov, handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count (f, "application"), ==, 1);
+  g_assert_cmpuint (count (f, "scenario"), ==, 0);
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_PARTIAL);
+  g_assert_nonnull (strstr (govorun_agent_get_last_error (f->agent), "Continue"));
+
+  ok = apply (f, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  assert_deployed (f, 1, 1);
+}
+
+/* A deployed agent whose key left the keyring: deploying again says what is
+ * wrong (the key), not "Press Continue" beside a button named otherwise;
+ * a failed apply says Continue and leaves the agent to continue. */
+static void
+test_key_missing (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunPlan) p = NULL;
+  GovorunSecrets *secrets = govorun_account_store_get_secrets (f->s.accounts);
+
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_READY);
+
+  govorun_secrets_clear_async (secrets, govorun_account_get_uuid (f->vox_account), -1, NULL, on_result, f);
+  g_assert_true (govorun_secrets_clear_finish (secrets, wait_result (f), &error));
+  g_clear_object (&f->result);
+
+  govorun_provisioner_plan_async (f->prov, f->agent, NULL, on_result, f);
+  p = govorun_provisioner_plan_finish (f->prov, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_null (p);
+  g_assert_error (error, GOVORUN_PROVISIONER_ERROR, GOVORUN_PROVISIONER_ERROR_ACCOUNT);
+  g_assert_null (strstr (error->message, "Continue"));
+  g_assert_nonnull (strstr (error->message, "Accounts"));
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_READY);
+  g_clear_error (&error);
+
+  g_assert_false (apply (f, &error));
+  g_assert_error (error, GOVORUN_PROVISIONER_ERROR, GOVORUN_PROVISIONER_ERROR_ACCOUNT);
+  g_assert_null (strstr (error->message, "Continue"));
+}
+
+/* While a run is under way the saved agent already says it is unfinished:
+ * were Govorun killed now, the next start shows it interrupted, with
+ * Continue, and Continue finishes it. */
+static void
+test_interrupted (Fixture       *f,
+                  gconstpointer  data)
+{
+  const GovorunFault slow = { .delay_ms = 800, .times = 1 };
+  g_autoptr(GovorunAgentStore) after_kill = govorun_agent_store_new (f->s.store);
+  g_autoptr(GError) error = NULL;
+  GovorunAgent *seen;
+  gboolean ok;
+
+  govorun_emulator_add_fault (f->vox, "AddScenario", &slow);
+  govorun_provisioner_apply_async (f->prov, f->agent, NULL, on_result, f);
+  while (count (f, "application") == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* What a fresh start would read from the database at this moment. */
+  govorun_agent_store_load_async (after_kill, NULL, on_result, f);
+  g_assert_true (govorun_agent_store_load_finish (after_kill, (GAsyncResult *) wait_result (f), &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  seen = govorun_agent_store_find_by_uuid (after_kill, govorun_agent_get_uuid (f->agent));
+  g_assert_nonnull (seen);
+  g_assert_cmpint (govorun_agent_get_state (seen), ==, GOVORUN_AGENT_STATE_PARTIAL);
+  g_assert_nonnull (strstr (govorun_agent_get_last_error (seen), "Continue"));
+
+  /* The slow run ends one way or the other; Continue then finishes. */
+  govorun_provisioner_apply_finish (f->prov, wait_result (f), NULL);
+  g_clear_object (&f->result);
+  govorun_emulator_clear_faults (f->vox);
+  wait_ms (slow.delay_ms + 50);
+  ok = apply (f, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_READY);
+  g_assert_null (govorun_agent_get_last_error (f->agent));
+}
+
 typedef struct
 {
   const char *name;
@@ -718,6 +836,11 @@ main (int   argc,
               test_drift_repair_delete, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/account-in-use", Fixture, NULL, fixture_setup,
               test_account_in_use, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/interrupted", Fixture, NULL, fixture_setup, test_interrupted,
+              fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/key-missing", Fixture, NULL, fixture_setup, test_key_missing,
+              fixture_teardown);
   g_test_add ("/Govorun/Provisioner/fault-matrix", Fixture, NULL, fixture_setup, test_fault_matrix, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/plan-draft", Fixture, NULL, fixture_setup, test_plan_draft, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/bind-steps-end", Fixture, NULL, fixture_setup, test_bind_steps_end,

@@ -256,6 +256,53 @@ test_foreign_items (void)
   g_assert_cmpstr (foreign, ==, "not-ours");
 }
 
+/* The keyring locked and its unlock prompt failed: the key is there, so
+ * the error says "locked", never "not in the keyring". */
+static void
+test_locked (void)
+{
+  g_autoptr(GovorunSecrets) secrets = govorun_secrets_new ("test-locked");
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  GList *objects = NULL;
+  GList *locked = NULL;
+  g_autofree char *uuid = govorun_uuid_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+
+  /* With a display the keyring's prompter would wait for a person. */
+  if (g_strcmp0 (g_getenv ("DISPLAY"), "") != 0 && g_getenv ("DISPLAY") != NULL)
+    {
+      g_test_skip ("a display is set: the unlock prompt would wait (test-secrets-locked runs without one)");
+      return;
+    }
+
+  g_assert_true (store_sync (secrets, uuid, 1, "locked-key", &error));
+  g_assert_no_error (error);
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE,
+                                                 NULL, &error);
+  g_assert_no_error (error);
+  objects = g_list_append (NULL, collection);
+  secret_service_lock_sync (service, objects, NULL, &locked, &error);
+  g_list_free (objects);
+  if (locked == NULL)
+    {
+      g_test_skip_printf ("the keyring cannot be locked here: %s", error ? error->message : "nothing locked");
+      return;
+    }
+  g_list_free_full (locked, g_object_unref);
+
+  secret = lookup_sync (secrets, uuid, 1, &error);
+  g_assert_null (secret);
+  g_assert_error (error, GOVORUN_SECRETS_ERROR, GOVORUN_SECRETS_ERROR_LOCKED);
+  g_assert_null (strstr (error->message, "not in the keyring"));
+  /* The private keyring of this run stays locked: the tests after this
+   * one do not read keys. */
+}
+
 static void
 test_missing_collection (void)
 {
@@ -376,6 +423,9 @@ main (int   argc,
   g_test_add_func ("/Govorun/Secrets/cancelled", test_cancelled);
   g_test_add_func ("/Govorun/Secrets/unavailable", test_unavailable);
   g_test_add_func ("/Govorun/Secrets/secret-ref", test_secret_ref);
+  /* Run on its own, without a display (tests/store/meson.build); last,
+   * as it leaves this run's private keyring locked. */
+  g_test_add_func ("/Govorun/Secrets/locked", test_locked);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "govorun-store.h"
 #include "govorun-store-private.h"
@@ -690,13 +691,13 @@ test_read_errors (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
 
-  /* Read connections are read-only. */
+  /* Read connections are read-only: a write there is refused, as a write. */
   g_assert_null (read_sync (store, func_exec,
                             (gpointer) "INSERT INTO accounts (uuid, kind, display_name, state, created_at, updated_at)"
                                        " VALUES ('r', 'elevenlabs', 'R', 'ready', 1, 1)",
                             &error));
-  g_assert_error (error, GOVORUN_STORE_ERROR, GOVORUN_STORE_ERROR_READ);
-  g_assert_true (g_str_has_prefix (error->message, "Could not read Govorun’s database at "));
+  g_assert_error (error, GOVORUN_STORE_ERROR, GOVORUN_STORE_ERROR_WRITE);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save to Govorun’s database at "));
   g_clear_error (&error);
 
   g_assert_null (read_sync (store, func_read_fail, NULL, &error));
@@ -709,6 +710,40 @@ test_read_errors (Fixture       *f,
 
   count = query_text (store, "SELECT count(*) FROM accounts");
   g_assert_cmpstr (count, ==, "0");
+}
+
+/* A write-protected database opens (SQLite falls back to read-only), and a
+ * write then says it could not save, not that the file is unreadable. */
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GovorunStore) store = store_test_open (f->path);
+  g_autoptr(GovorunStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_store_close (store);
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  if (g_access (f->path, W_OK) == 0)
+    {
+      g_test_skip ("running as root: a write-protected file stays writable");
+      return;
+    }
+
+  again = govorun_store_new (f->path);
+  if (!open_store_full (again, &error))
+    {
+      /* Refused at open: that is said as an open error, also fine. */
+      g_assert_error (error, GOVORUN_STORE_ERROR, GOVORUN_STORE_ERROR_OPEN);
+      return;
+    }
+  g_assert_null (write_sync (again, func_exec,
+                             (gpointer) "INSERT INTO accounts (uuid, kind, display_name, state, created_at, updated_at)"
+                                        " VALUES ('w', 'elevenlabs', 'W', 'ready', 1, 1)",
+                             &error));
+  g_assert_error (error, GOVORUN_STORE_ERROR, GOVORUN_STORE_ERROR_WRITE);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save to Govorun’s database at "));
+  govorun_store_close (again);
 }
 
 static gboolean
@@ -929,6 +964,7 @@ main (int   argc,
   ADD ("/Govorun/Store/write-cancelled", test_write_cancelled);
   ADD ("/Govorun/Store/not-open", test_not_open);
   ADD ("/Govorun/Store/read-errors", test_read_errors);
+  ADD ("/Govorun/Store/read-only-file", test_read_only_file);
   ADD ("/Govorun/Store/read-cancel", test_read_cancel);
   ADD ("/Govorun/Store/concurrent-reads", test_concurrent_reads);
   ADD ("/Govorun/Store/close-drains", test_close_drains);

@@ -7,8 +7,10 @@
  * Drives Govorun in sandbox mode the way a person would: opens the add
  * account dialog from the header bar, types into its fields, presses
  * "Test Connection", reads what the dialog shows, adds the account, drops a
- * key file on the dialog, and checks the accounts list. Screenshots land in
- * the build directory (tests/screenshots/).
+ * key file on the dialog, and checks the accounts list. Names with markup
+ * characters are shown as typed; a key left in the keyring without its
+ * account is offered back. Screenshots land in the build directory
+ * (tests/screenshots/).
  */
 #define _GNU_SOURCE /* memmem */
 #include "config.h"
@@ -21,9 +23,14 @@
 
 #include "govorun-account-dialog.h"
 #include "govorun-application.h"
+#include "govorun-secrets.h"
 #include "govorun-util.h"
 #include "govorun-window.h"
 #include "ui-helpers.h"
+
+/* An account name that is also markup, and script. */
+#define HOSTILE_NAME "Smith & Sons <b>clinic</b> </script>"
+#define UNCLAIMED_UUID "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"
 
 static GovorunApplication *app;
 static GString *log_text;
@@ -133,10 +140,26 @@ typedef struct
   const char *needle;
 } RowQuery;
 
+/* The row whose title reads @title on screen (titles are markup, so the
+ * label's text is what a person sees). */
 static AdwActionRow *
 find_account_row (const char *title)
 {
-  return ADW_ACTION_ROW (find_widget (GTK_WIDGET (main_window ()), ADW_TYPE_ACTION_ROW, title));
+  GtkWidget *label = find_widget (GTK_WIDGET (main_window ()), GTK_TYPE_LABEL, title);
+
+  return label != NULL ? ADW_ACTION_ROW (gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW)) : NULL;
+}
+
+static gboolean
+account_row_shown (gpointer data)
+{
+  return find_account_row (data) != NULL;
+}
+
+static gboolean
+account_row_gone (gpointer data)
+{
+  return find_account_row (data) == NULL;
 }
 
 static gboolean
@@ -147,6 +170,21 @@ row_subtitle_has (gpointer data)
 
   return row != NULL && adw_action_row_get_subtitle (row) != NULL &&
          strstr (adw_action_row_get_subtitle (row), q->needle) != NULL;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+row_has_button (gpointer data)
+{
+  RowQuery *q = data;
+  AdwActionRow *row = find_account_row (q->title);
+
+  return row != NULL && find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, q->needle) != NULL;
 }
 
 /* The sidebar, built from the window's pages: their icons and titles, in
@@ -223,9 +261,17 @@ run_script (gpointer user_data)
   g_assert_true (wait_until (dialog_open, NULL, 5000));
   dialog = GTK_WIDGET (account_dialog ());
 
-  /* Voximplant, with account ID and API key as in the setup guide. */
+  /* Voximplant, with account ID and API key as in the setup guide. A name
+   * far too long is held to what a list can show. */
   click (dialog, _("_Voximplant"));
-  type_into (dialog, _("Name"), "My clinic");
+  {
+    g_autofree char *endless = g_strnfill (10000, 'x');
+    GtkWidget *name_row = find_widget (dialog, ADW_TYPE_ENTRY_ROW, _("Name"));
+
+    type_into (dialog, _("Name"), endless);
+    g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (name_row)), -1), ==, 100);
+  }
+  type_into (dialog, _("Name"), HOSTILE_NAME);
   combo = find_widget (dialog, ADW_TYPE_COMBO_ROW, _("Authentication"));
   g_assert_nonnull (combo);
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);
@@ -256,8 +302,8 @@ run_script (gpointer user_data)
   click (dialog, _("_Add"));
   g_assert_true (wait_until (dialog_closed, NULL, 10000));
 
-  /* The list shows the new account and what the test found. */
-  query.title = "My clinic";
+  /* The list shows the new account, named as typed, and what the test found. */
+  query.title = HOSTILE_NAME;
   query.needle = hotel_balance;
   g_assert_true (wait_until (row_subtitle_has, &query, 10000));
 
@@ -320,6 +366,58 @@ run_script (gpointer user_data)
     g_assert_true (wait_until (row_subtitle_has, &query, 15000));
   }
 
+  /* A provider that takes its time: closing the dialog during Test
+   * Connection stops the test, and the dialog goes at once; the row's Test
+   * becomes Cancel while it runs. */
+  {
+    GovorunEmulator *vox = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (govorun_application_get_sandbox (app)));
+    const GovorunFault slow = { .delay_ms = 5000, .times = -1 };
+    gpointer closed = NULL;
+    AdwActionRow *row;
+
+    govorun_emulator_add_fault (vox, "GetAccountInfo", &slow);
+    click (window, _("Add Account"));
+    g_assert_true (wait_until (dialog_open, NULL, 5000));
+    dialog = GTK_WIDGET (account_dialog ());
+    click (dialog, _("_Voximplant"));
+    type_into (dialog, _("Name"), "Slow clinic");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, _("Authentication"))), 1);
+    type_into (dialog, _("Account ID"), "7654322");
+    type_into (dialog, _("API Key"), GOVORUN_SANDBOX_VOX2_API_KEY);
+    test_button = find_widget (dialog, GTK_TYPE_BUTTON, _("_Test Connection"));
+    g_assert_true (wait_until (widget_sensitive, test_button, 2000));
+    click (dialog, _("_Test Connection"));
+    settle (200);
+    closed = dialog;
+    g_object_add_weak_pointer (G_OBJECT (dialog), &closed);
+    click (dialog, _("_Cancel"));
+    g_assert_true (wait_until (pointer_cleared, &closed, 2000));
+
+    row = find_account_row (_("Demo clinic telephony"));
+    gtk_widget_activate (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, _("_Test")));
+    g_assert_true (wait_until (row_has_button, (RowQuery[]) {{ _("Demo clinic telephony"), _("_Cancel") }}, 2000));
+    gtk_widget_activate (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, _("_Cancel")));
+    g_assert_true (wait_until (row_has_button, (RowQuery[]) {{ _("Demo clinic telephony"), _("_Test") }}, 500));
+    govorun_emulator_clear_faults (vox);
+  }
+
+  /* The key left in the keyring without its account is offered back. */
+  {
+    g_autofree char *offer = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Found %u saved key without an account",
+                                                           "Found %u saved keys without an account", 1), 1);
+    g_autofree char *short_id = g_strndup (UNCLAIMED_UUID, 8);
+    g_autofree char *restored = g_strdup_printf (_("Restored ElevenLabs key %s"), short_id);
+
+    g_assert_true (wait_until (account_row_shown, offer, 5000));
+    screenshot (window, russian ? "accounts-unclaimed-ru.png" : "accounts-unclaimed.png");
+    click (window, _("_Restore"));
+    g_assert_true (wait_until (account_row_shown, restored, 10000));
+    g_assert_true (wait_until (account_row_gone, offer, 5000));
+  }
+
+  /* No name or message was ever taken for markup. */
+  g_assert_null (strstr (log_text->str, "Failed to set text"));
+
   settle (300);
   screenshot (window, russian ? "accounts-ru.png" : "accounts.png");
 
@@ -340,10 +438,37 @@ on_activate (GApplication *application)
 }
 
 static void
+on_stored (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (govorun_secrets_store_finish (GOVORUN_SECRETS (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* As if the sandbox database had been lost: a key whose account is gone. */
+static void
+leave_unclaimed_key (void)
+{
+  g_autoptr(GovorunSecrets) secrets = govorun_secrets_new (GOVORUN_PROFILE_SANDBOX);
+  gboolean done = FALSE;
+
+  govorun_secrets_store_async (secrets, UNCLAIMED_UUID, 4, "Govorun: lost key", "sk_lost_0123456789abcdef",
+                               NULL, on_stored, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
 test_sandbox_add_account (void)
 {
   char *argv[] = { (char *) "govorun", (char *) "--sandbox", NULL };
   int status;
+
+  leave_unclaimed_key ();
 
   app = govorun_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

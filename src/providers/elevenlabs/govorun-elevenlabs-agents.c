@@ -140,7 +140,7 @@ parse_agent_summary (JsonNode    *node,
   g_autoptr(GovorunElevenlabsAgentSummary) summary = g_new0 (GovorunElevenlabsAgentSummary, 1);
   g_autofree char *access_prefix = govorun_elevenlabs_json_field_path (prefix, "access_info");
   JsonObject *object;
-  JsonObject *access_info;
+  JsonObject *access_info = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -148,14 +148,18 @@ parse_agent_summary (JsonNode    *node,
       return NULL;
     }
   object = json_node_get_object (node);
+  /* Shown only: without them the agent can still be picked. */
+  summary->tags = g_new0 (char *, 1);
 
   if (!govorun_elevenlabs_json_read_string (object, prefix, "agent_id", FIELD_REQUIRED, &summary->agent_id, error)
                               || !govorun_elevenlabs_json_read_string (object, prefix, "name", FIELD_REQUIRED, &summary->name, error)
-                              || !govorun_elevenlabs_json_read_string_array (object, prefix, "tags", FIELD_REQUIRED, &summary->tags, error)
-                              || !govorun_elevenlabs_json_read_int64 (object, prefix, "created_at_unix_secs", FIELD_REQUIRED,
+                              || !govorun_elevenlabs_json_read_string_array (object, prefix, "tags", FIELD_LENIENT, &summary->tags, error)
+                              || !govorun_elevenlabs_json_read_int64 (object, prefix, "created_at_unix_secs", FIELD_LENIENT,
                                               &summary->created_at_unix_secs, error)
-                              || !govorun_elevenlabs_json_read_object (object, prefix, "access_info", FIELD_REQUIRED, &access_info, error)
-                              || !govorun_elevenlabs_json_read_string (access_info, access_prefix, "role", FIELD_REQUIRED, &summary->access_role, error))
+                              || !govorun_elevenlabs_json_read_object (object, prefix, "access_info", FIELD_LENIENT, &access_info, error)
+                              || (access_info != NULL
+                                  && !govorun_elevenlabs_json_read_string (access_info, access_prefix, "role", FIELD_LENIENT,
+                                                                           &summary->access_role, error)))
     return NULL;
 
   return g_steal_pointer (&summary);
@@ -192,8 +196,9 @@ _govorun_elevenlabs_parse_agent_page (JsonNode  *root,
   return g_steal_pointer (&page);
 }
 
-/* GetAgentResponseModel: agent_id*, name*, conversation_config*, metadata*;
- * the nested settings Govorun reads are optional with [OAS] defaults. */
+/* GetAgentResponseModel: agent_id*, name*, conversation_config* (metadata*
+ * is not read: nothing uses it); the nested settings Govorun reads are
+ * optional with [OAS] defaults. */
 GovorunElevenlabsAgent *
 _govorun_elevenlabs_parse_agent (JsonNode  *root,
                                  GError   **error)
@@ -201,7 +206,6 @@ _govorun_elevenlabs_parse_agent (JsonNode  *root,
   g_autoptr(GovorunElevenlabsAgent) agent = g_new0 (GovorunElevenlabsAgent, 1);
   JsonObject *object;
   JsonObject *config;
-  JsonObject *metadata;
   JsonObject *agent_config = NULL;
   JsonObject *dynamic_variables = NULL;
   JsonObject *placeholders = NULL;
@@ -218,7 +222,6 @@ _govorun_elevenlabs_parse_agent (JsonNode  *root,
 
   if (!govorun_elevenlabs_json_read_string (object, NULL, "agent_id", FIELD_REQUIRED, &agent->agent_id, error)
                               || !govorun_elevenlabs_json_read_string (object, NULL, "name", FIELD_REQUIRED, &agent->name, error)
-                              || !govorun_elevenlabs_json_read_object (object, NULL, "metadata", FIELD_REQUIRED, &metadata, error)
                               || !govorun_elevenlabs_json_read_object (object, NULL, "conversation_config", FIELD_REQUIRED, &config, error)
                               || !govorun_elevenlabs_json_read_object (config, "conversation_config", "agent", FIELD_NULLABLE, &agent_config, error)
                               || !govorun_elevenlabs_json_read_object (config, "conversation_config", "tts", FIELD_NULLABLE, &tts, error)
@@ -271,19 +274,6 @@ _govorun_elevenlabs_parse_agent (JsonNode  *root,
 /* List agents */
 
 static void
-append_query (GString    *url,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
-
-  g_string_append_c (url, strchr (url->str, '?') != NULL ? '&' : '?');
-  g_string_append (url, name);
-  g_string_append_c (url, '=');
-  g_string_append (url, escaped);
-}
-
-static void
 on_list_agents (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -327,12 +317,12 @@ govorun_elevenlabs_client_list_agents_async (GovorunElevenlabsClient *self,
       char number[16];
 
       g_snprintf (number, sizeof number, "%u", page_size);
-      append_query (path, "page_size", number);
+      _govorun_elevenlabs_append_query (path, "page_size", number);
     }
   if (cursor != NULL && *cursor != '\0')
-    append_query (path, "cursor", cursor);
+    _govorun_elevenlabs_append_query (path, "cursor", cursor);
   if (search != NULL && *search != '\0')
-    append_query (path, "search", search);
+    _govorun_elevenlabs_append_query (path, "search", search);
 
   _govorun_elevenlabs_client_request_json_async (self, "GET", path->str, NULL, GOVORUN_HTTP_FLAGS_IDEMPOTENT,
                                                  cancellable, on_list_agents, g_steal_pointer (&task));

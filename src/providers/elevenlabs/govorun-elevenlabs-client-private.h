@@ -10,6 +10,7 @@
 
 #include "govorun-elevenlabs-agents.h"
 #include "govorun-elevenlabs-client.h"
+#include "govorun-elevenlabs-conversations.h"
 #include "govorun-elevenlabs-user.h"
 #include "govorun-http-private.h"
 
@@ -32,6 +33,22 @@ JsonNode                      *_govorun_elevenlabs_client_request_json_finish (G
                                                                               GAsyncResult            *result,
                                                                               GError                 **error);
 
+/* Adds "name=value" to @url's query, escaping @value. */
+void                           _govorun_elevenlabs_append_query               (GString                 *url,
+                                                                              const char              *name,
+                                                                              const char              *value);
+
+/* GETs @path_and_query (already escaped) with the key; the raw body of a
+ * 2xx answer (files such as conversation audio). */
+void                           _govorun_elevenlabs_client_request_bytes_async  (GovorunElevenlabsClient *self,
+                                                                               const char              *path_and_query,
+                                                                               GCancellable            *cancellable,
+                                                                               GAsyncReadyCallback      callback,
+                                                                               gpointer                 user_data);
+GBytes                        *_govorun_elevenlabs_client_request_bytes_finish (GovorunElevenlabsClient *self,
+                                                                               GAsyncResult            *result,
+                                                                               GError                 **error);
+
 /* Parses a 2xx answer's JSON; NULL with a BAD_RESPONSE error. */
 typedef gpointer (*GovorunElevenlabsParseFunc) (JsonNode  *root,
                                                 GError   **error);
@@ -53,6 +70,11 @@ GovorunElevenlabsAgent        *_govorun_elevenlabs_parse_agent                (J
                                                                               GError                 **error);
 GovorunElevenlabsSubscription *_govorun_elevenlabs_parse_subscription         (JsonNode                *root,
                                                                               GError                 **error);
+
+GovorunElevenlabsConversationPage *_govorun_elevenlabs_parse_conversation_page (JsonNode  *root,
+                                                                            GError   **error);
+GovorunElevenlabsConversation     *_govorun_elevenlabs_parse_conversation      (JsonNode  *root,
+                                                                            GError   **error);
 
 /* For tests/fuzz only: every parser of ElevenLabs answers, on raw bytes. */
 void                           _govorun_elevenlabs_client_parse_for_fuzzing   (const guint8            *data,

@@ -254,6 +254,7 @@ typedef struct
   char   *url;
   char   *api_key;
   GBytes *body;     /* nullable, JSON */
+  gboolean binary;  /* the answer is a file, not JSON */
 } RequestSpec;
 
 static void
@@ -283,12 +284,42 @@ make_message (gpointer user_data)
   headers = soup_message_get_request_headers (msg);
   /* §1.2: the key travels in this header only, never in the URL. */
   soup_message_headers_replace (headers, "xi-api-key", spec->api_key);
-  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_headers_replace (headers, "Accept", spec->binary ? "*/*" : "application/json");
 
   if (spec->body != NULL)
     soup_message_set_request_body_from_bytes (msg, "application/json", spec->body);
 
   return msg;
+}
+
+/* The body of a 2xx answer, or NULL once @task got the error. */
+static GBytes *
+take_answer (GObject      *source,
+             GAsyncResult *result,
+             GTask        *task)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  guint status = 0;
+  guint attempts = 0;
+
+  body = govorun_http_send_finish (GOVORUN_HTTP (source), result, &status, &attempts, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return NULL;
+    }
+
+  g_debug ("%s: HTTP %u after %u attempt(s)",
+           (const char *) g_task_get_task_data (task), status, attempts);
+
+  if (status < 200 || status >= 300)
+    {
+      g_task_return_error (task, _govorun_elevenlabs_error_from_answer (status, body));
+      return NULL;
+    }
+
+  return g_steal_pointer (&body);
 }
 
 static void
@@ -298,28 +329,12 @@ on_request_sent (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   const char *data;
   gsize size = 0;
-  guint status = 0;
-  guint attempts = 0;
 
-  body = govorun_http_send_finish (GOVORUN_HTTP (source), result, &status, &attempts, &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_debug ("%s: HTTP %u after %u attempt(s)",
-           (const char *) g_task_get_task_data (task), status, attempts);
-
-  if (status < 200 || status >= 300)
-    {
-      g_task_return_error (task, _govorun_elevenlabs_error_from_answer (status, body));
-      return;
-    }
+  if ((body = take_answer (source, result, task)) == NULL)
+    return;
 
   data = g_bytes_get_data (body, &size);
   if (size == 0)
@@ -340,6 +355,65 @@ on_request_sent (GObject      *source,
   g_task_return_pointer (task, json_parser_steal_root (parser), (GDestroyNotify) json_node_unref);
 }
 
+static void
+on_bytes_sent (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GBytes *body = take_answer (source, result, task);
+
+  if (body != NULL)
+    g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
+}
+
+/* Sends the request for @task (taken), whose callback gets the answer;
+ * without a key nothing is sent and @task gets the error. */
+static void
+send_request (GovorunElevenlabsClient *self,
+              const char              *method,
+              const char              *path_and_query,
+              JsonNode                *body,
+              gboolean                 binary,
+              GovorunHttpFlags         flags,
+              GCancellable            *cancellable,
+              GAsyncReadyCallback      on_sent,
+              GTask                   *task)
+{
+  RequestSpec *spec;
+
+  /* For debug messages: the path and query never carry the key. */
+  g_task_set_task_data (task, g_strdup_printf ("%s %s", method, path_and_query), g_free);
+
+  if (self->api_key == NULL || *self->api_key == '\0')
+    {
+      /* Our own check, so there is no provider status to show. */
+      g_task_return_new_error (task, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_NEEDS_AUTHORIZATION,
+                               "%s",
+                               _("No ElevenLabs API key is set. Enter the key from elevenlabs.io → Developers → API keys."));
+      g_object_unref (task);
+      return;
+    }
+
+  spec = g_new0 (RequestSpec, 1);
+  spec->method = g_strdup (method);
+  spec->url = g_strconcat (self->base_url, path_and_query, NULL);
+  spec->api_key = g_strdup (self->api_key);
+  spec->binary = binary;
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+      spec->body = g_bytes_new_take (text, strlen (text));
+    }
+
+  g_debug ("%s %s", method, path_and_query);
+
+  /* ElevenLabs documents its rate limits as HTTP 429 only (§1.4), which the
+   * transport always recognises; no callback needed. */
+  govorun_http_send_async (self->http, make_message, spec, (GDestroyNotify) request_spec_free,
+                           flags, NULL, NULL, cancellable, on_sent, task);
+}
+
 /* Sends @method @path_and_query (already escaped) with the key and returns
  * the parsed JSON of a 2xx answer, or the mapped error. */
 void
@@ -352,40 +426,10 @@ _govorun_elevenlabs_client_request_json_async (GovorunElevenlabsClient *self,
                                                GAsyncReadyCallback      callback,
                                                gpointer                 user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  RequestSpec *spec;
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-  task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, _govorun_elevenlabs_client_request_json_async);
-  /* For debug messages: the path and query never carry the key. */
-  g_task_set_task_data (task, g_strdup_printf ("%s %s", method, path_and_query), g_free);
-
-  if (self->api_key == NULL || *self->api_key == '\0')
-    {
-      /* Our own check, so there is no provider status to show. */
-      g_task_return_new_error (task, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_NEEDS_AUTHORIZATION,
-                               "%s",
-                               _("No ElevenLabs API key is set. Enter the key from elevenlabs.io → Developers → API keys."));
-      return;
-    }
-
-  spec = g_new0 (RequestSpec, 1);
-  spec->method = g_strdup (method);
-  spec->url = g_strconcat (self->base_url, path_and_query, NULL);
-  spec->api_key = g_strdup (self->api_key);
-  if (body != NULL)
-    {
-      char *text = json_to_string (body, FALSE);
-      spec->body = g_bytes_new_take (text, strlen (text));
-    }
-
-  g_debug ("%s %s", method, path_and_query);
-
-  /* ElevenLabs documents its rate limits as HTTP 429 only (§1.4), which the
-   * transport always recognises; no callback needed. */
-  govorun_http_send_async (self->http, make_message, spec, (GDestroyNotify) request_spec_free,
-                           flags, NULL, NULL, cancellable, on_request_sent,
-                           g_steal_pointer (&task));
+  send_request (self, method, path_and_query, body, FALSE, flags, cancellable, on_request_sent, task);
 }
 
 JsonNode *
@@ -395,6 +439,46 @@ _govorun_elevenlabs_client_request_json_finish (GovorunElevenlabsClient  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _govorun_elevenlabs_client_request_json_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Adds name=value (escaped) to a path, after '?' or '&'. */
+void
+_govorun_elevenlabs_append_query (GString    *url,
+                                  const char *name,
+                                  const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+
+  g_string_append_c (url, strchr (url->str, '?') != NULL ? '&' : '?');
+  g_string_append (url, name);
+  g_string_append_c (url, '=');
+  g_string_append (url, escaped);
+}
+
+/* GET @path_and_query, idempotent; the raw body of a 2xx answer. */
+void
+_govorun_elevenlabs_client_request_bytes_async (GovorunElevenlabsClient *self,
+                                                const char              *path_and_query,
+                                                GCancellable            *cancellable,
+                                                GAsyncReadyCallback      callback,
+                                                gpointer                 user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, _govorun_elevenlabs_client_request_bytes_async);
+  send_request (self, "GET", path_and_query, NULL, TRUE, GOVORUN_HTTP_FLAGS_IDEMPOTENT,
+                cancellable, on_bytes_sent, task);
+}
+
+GBytes *
+_govorun_elevenlabs_client_request_bytes_finish (GovorunElevenlabsClient  *self,
+                                                 GAsyncResult             *result,
+                                                 GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _govorun_elevenlabs_client_request_bytes_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -522,15 +606,23 @@ _govorun_elevenlabs_client_parse_for_fuzzing (const guint8 *data,
       g_autoptr(GError) e1 = NULL;
       g_autoptr(GError) e2 = NULL;
       g_autoptr(GError) e3 = NULL;
+      g_autoptr(GError) e4 = NULL;
+      g_autoptr(GError) e5 = NULL;
       GovorunElevenlabsAgentPage *page = _govorun_elevenlabs_parse_agent_page (root, &e1);
       GovorunElevenlabsAgent *agent = _govorun_elevenlabs_parse_agent (root, &e2);
       GovorunElevenlabsSubscription *subscription = _govorun_elevenlabs_parse_subscription (root, &e3);
+      GovorunElevenlabsConversationPage *conversations = _govorun_elevenlabs_parse_conversation_page (root, &e4);
+      GovorunElevenlabsConversation *conversation = _govorun_elevenlabs_parse_conversation (root, &e5);
 
       g_assert ((page == NULL) == (e1 != NULL));
       g_assert ((agent == NULL) == (e2 != NULL));
       g_assert ((subscription == NULL) == (e3 != NULL));
+      g_assert ((conversations == NULL) == (e4 != NULL));
+      g_assert ((conversation == NULL) == (e5 != NULL));
       g_clear_pointer (&page, govorun_elevenlabs_agent_page_free);
       g_clear_pointer (&agent, govorun_elevenlabs_agent_free);
       g_clear_pointer (&subscription, govorun_elevenlabs_subscription_free);
+      g_clear_pointer (&conversations, govorun_elevenlabs_conversation_page_free);
+      g_clear_pointer (&conversation, govorun_elevenlabs_conversation_free);
     }
 }

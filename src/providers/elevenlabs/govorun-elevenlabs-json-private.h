@@ -20,6 +20,9 @@ typedef enum
 {
   FIELD_REQUIRED = 1 << 0,  /* absent is an error */
   FIELD_NULLABLE = 1 << 1,  /* null is accepted, read as absent */
+  /* Shown or kept only, no flow decides on it: absent or of the wrong
+   * type, it is logged (the name only) and read as absent. */
+  FIELD_LENIENT  = 1 << 2,
 } GovorunElevenlabsFieldFlags;
 
 gboolean    govorun_elevenlabs_json_bad_field         (GError                     **error,

@@ -38,14 +38,31 @@ govorun_elevenlabs_json_field_path (const char *prefix,
   return g_strconcat (prefix, ".", name, NULL);
 }
 
+/* FALSE with BAD_RESPONSE, or for a LENIENT field a note in the debug
+ * log (the name only: values may be secret) and TRUE. */
+static gboolean
+mistyped_field (const char                   *prefix,
+                const char                   *name,
+                GovorunElevenlabsFieldFlags   flags,
+                GError                      **error)
+{
+  g_autofree char *path = govorun_elevenlabs_json_field_path (prefix, name);
+
+  if ((flags & FIELD_LENIENT) != 0)
+    {
+      g_debug ("Ignoring the “%s” field: it has the wrong type", path);
+      return TRUE;
+    }
+
+  return govorun_elevenlabs_json_bad_field (error, path);
+}
+
 static gboolean
 mistyped (const char  *prefix,
           const char  *name,
           GError     **error)
 {
-  g_autofree char *path = govorun_elevenlabs_json_field_path (prefix, name);
-
-  return govorun_elevenlabs_json_bad_field (error, path);
+  return mistyped_field (prefix, name, 0, error);
 }
 
 static gboolean
@@ -88,7 +105,7 @@ lookup_member (JsonObject                   *object,
     }
 
   if (!holds (node, node_type, value_type))
-    return mistyped (prefix, name, error);
+    return mistyped_field (prefix, name, flags, error);
 
   *out_node = node;
   return TRUE;
@@ -150,7 +167,7 @@ govorun_elevenlabs_json_read_int64 (JsonObject                   *object,
         }
     }
 
-  return mistyped (prefix, name, error);
+  return mistyped_field (prefix, name, flags, error);
 }
 
 gboolean
@@ -231,7 +248,7 @@ govorun_elevenlabs_json_read_string_array (JsonObject                   *object,
       if (!holds (node, JSON_NODE_VALUE, G_TYPE_STRING))
         {
           g_autofree char *item = g_strdup_printf ("%s[%u]", name, i);
-          return mistyped (prefix, item, error);
+          return mistyped_field (prefix, item, flags, error);
         }
       g_strv_builder_add (builder, json_node_get_string (node));
     }

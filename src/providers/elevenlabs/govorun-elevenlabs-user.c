@@ -96,11 +96,11 @@ _govorun_elevenlabs_parse_subscription (JsonNode  *root,
   if ((object = govorun_elevenlabs_json_root_object (root, error)) == NULL)
     return NULL;
 
-  if (!govorun_elevenlabs_json_read_string (object, NULL, "tier", FIELD_REQUIRED, &subscription->tier, error)
-                              || !govorun_elevenlabs_json_read_string (object, NULL, "status", FIELD_REQUIRED, &subscription->status, error)
-                              || !govorun_elevenlabs_json_read_int64 (object, NULL, "character_count", FIELD_REQUIRED, &subscription->character_count, error)
-                              || !govorun_elevenlabs_json_read_int64 (object, NULL, "character_limit", FIELD_REQUIRED, &subscription->character_limit, error)
-                              || !govorun_elevenlabs_json_read_string (object, NULL, "currency", FIELD_NULLABLE, &subscription->currency, error))
+  if (!govorun_elevenlabs_json_read_string (object, NULL, "tier", FIELD_LENIENT, &subscription->tier, error)
+                              || !govorun_elevenlabs_json_read_string (object, NULL, "status", FIELD_LENIENT, &subscription->status, error)
+                              || !govorun_elevenlabs_json_read_int64 (object, NULL, "character_count", FIELD_LENIENT, &subscription->character_count, error)
+                              || !govorun_elevenlabs_json_read_int64 (object, NULL, "character_limit", FIELD_LENIENT, &subscription->character_limit, error)
+                              || !govorun_elevenlabs_json_read_string (object, NULL, "currency", FIELD_NULLABLE | FIELD_LENIENT, &subscription->currency, error))
     return NULL;
 
   return g_steal_pointer (&subscription);

@@ -185,8 +185,9 @@ gboolean   govorun_voximplant_read_bool     (JsonObject              *object,
                                              GovorunVoximplantField   mode,
                                              gboolean                *out,
                                              GError                 **error);
-/* required_verification: Voximplant sends the country code where
- * documents are required ("RU", "" when none); a boolean is taken too. */
+/* required_verification: a string, the country code where documents are
+ * required ("RU"; "" or absent when none), in Voximplant's docs and
+ * clients. Sets *@out to whether one is given. */
 gboolean   govorun_voximplant_read_required_verification (JsonObject              *object,
                                                           const char              *field,
                                                           GovorunVoximplantField   mode,
@@ -213,6 +214,15 @@ GPtrArray *govorun_voximplant_parse_list    (JsonObject                 *envelop
                                              gint64                     *total_count,
                                              GError                    **error);
 
+/* For requests that are not Management API calls (recording downloads):
+ * the transport, the service-account credentials (NULL with API-key
+ * auth; transfer none) and an error of @code with its usual sentence. */
+GovorunHttp                  *_govorun_voximplant_client_get_http        (GovorunVoximplantClient *self);
+GovorunVoximplantCredentials *_govorun_voximplant_client_get_credentials (GovorunVoximplantClient *self);
+GError                       *_govorun_voximplant_error_new_for_status   (GovorunVoximplantError   code,
+                                                                          guint                    http_status,
+                                                                          gboolean                 jwt_auth);
+
 /* For the fuzz target: each family's parsers run over one envelope. */
 void _govorun_voximplant_fuzz_list (JsonObject                 *envelope,
                                     GovorunVoximplantParseItem  parse_item,
@@ -221,6 +231,7 @@ void _govorun_voximplant_account_parse_for_fuzzing       (JsonObject *envelope);
 void _govorun_voximplant_applications_parse_for_fuzzing  (JsonObject *envelope);
 void _govorun_voximplant_phone_numbers_parse_for_fuzzing (JsonObject *envelope);
 void _govorun_voximplant_number_market_parse_for_fuzzing (JsonObject *envelope);
+void _govorun_voximplant_call_history_parse_for_fuzzing  (JsonObject *envelope);
 
 /* For tests/fuzz only: the parsers of Voximplant answers, on raw bytes. */
 void _govorun_voximplant_client_parse_for_fuzzing (const guint8 *data,

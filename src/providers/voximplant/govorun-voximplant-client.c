@@ -1102,6 +1102,33 @@ _govorun_voximplant_client_parse_for_fuzzing (const guint8 *data,
           _govorun_voximplant_applications_parse_for_fuzzing (envelope);
           _govorun_voximplant_phone_numbers_parse_for_fuzzing (envelope);
           _govorun_voximplant_number_market_parse_for_fuzzing (envelope);
+          _govorun_voximplant_call_history_parse_for_fuzzing (envelope);
         }
     }
+}
+
+/* ---- For requests outside the Management API (recordings) ---- */
+
+GovorunHttp *
+_govorun_voximplant_client_get_http (GovorunVoximplantClient *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self), NULL);
+
+  return self->http;
+}
+
+GovorunVoximplantCredentials *
+_govorun_voximplant_client_get_credentials (GovorunVoximplantClient *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self), NULL);
+
+  return self->credentials;
+}
+
+GError *
+_govorun_voximplant_error_new_for_status (GovorunVoximplantError code,
+                                          guint                  http_status,
+                                          gboolean               jwt_auth)
+{
+  return new_provider_error (code, sentence_for (code, jwt_auth), 0, NULL, http_status);
 }

@@ -13,8 +13,10 @@
 /* The typed methods, one header per resource family. */
 #include "govorun-voximplant-account.h"
 #include "govorun-voximplant-applications.h"
+#include "govorun-voximplant-calls.h"
 #include "govorun-voximplant-number-market.h"
 #include "govorun-voximplant-phone-numbers.h"
+#include "govorun-voximplant-records.h"
 
 G_BEGIN_DECLS
 

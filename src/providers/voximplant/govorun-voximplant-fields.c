@@ -191,18 +191,13 @@ govorun_voximplant_read_required_verification (JsonObject              *object,
                                                gboolean                *out,
                                                GError                 **error)
 {
-  gboolean ok;
-  JsonNode *node = lookup (object, field, mode, &ok, error);
+  g_autofree char *country = NULL;
 
-  if (node == NULL)
-    return ok;
+  if (!govorun_voximplant_read_string (object, field, mode, &country, error))
+    return FALSE;
 
-  if (value_type (node) == G_TYPE_STRING)
-    *out = *json_node_get_string (node) != '\0';
-  else if (value_type (node) == G_TYPE_BOOLEAN)
-    *out = json_node_get_boolean (node);
-  else
-    return mistyped (field, mode, error);
+  if (country != NULL)
+    *out = *country != '\0';
 
   return TRUE;
 }

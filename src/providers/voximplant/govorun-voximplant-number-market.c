@@ -210,7 +210,11 @@ parse_state (JsonObject  *object,
   return g_steal_pointer (&state);
 }
 
-/* Stock, prices and verification decide what can be bought: CHECKED. */
+/* Stock decides what can be bought: CHECKED. Prices and verification are
+ * shown only (Voximplant charges what it charges; the bought number's
+ * own state is read again), so they are LENIENT. A region's prices are
+ * account_price and account_installation_price, in the account's
+ * currency (PhoneNumberCountryRegionInfoType has no phone_price). */
 static gpointer
 parse_region (JsonObject  *object,
               GError     **error)
@@ -223,11 +227,11 @@ parse_region (JsonObject  *object,
                                        &region->localized_phone_region_name, error) ||
       !govorun_voximplant_read_string (object, "phone_region_code", LENIENT, &region->phone_region_code, error) ||
       !govorun_voximplant_read_int (object, "phone_count", CHECKED, &region->phone_count, error) ||
-      !govorun_voximplant_read_double (object, "phone_price", CHECKED, &region->phone_price, error) ||
-      !govorun_voximplant_read_double (object, "phone_installation_price", CHECKED,
-                                       &region->phone_installation_price, error) ||
-      !govorun_voximplant_read_string (object, "verification_status", CHECKED, &region->verification_status, error) ||
-      !govorun_voximplant_read_required_verification (object, "required_verification", CHECKED,
+      !govorun_voximplant_read_double (object, "account_price", LENIENT, &region->account_price, error) ||
+      !govorun_voximplant_read_double (object, "account_installation_price", LENIENT,
+                                       &region->account_installation_price, error) ||
+      !govorun_voximplant_read_string (object, "verification_status", LENIENT, &region->verification_status, error) ||
+      !govorun_voximplant_read_required_verification (object, "required_verification", LENIENT,
                                                       &region->required_verification, error))
     return NULL;
 
@@ -242,8 +246,8 @@ parse_new_phone_number (JsonObject  *object,
 
   if (!govorun_voximplant_read_int (object, "phone_id", REQUIRED, &number->phone_id, error) ||
       !govorun_voximplant_read_string (object, "phone_number", REQUIRED, &number->phone_number, error) ||
-      !govorun_voximplant_read_double (object, "phone_price", CHECKED, &number->phone_price, error) ||
-      !govorun_voximplant_read_double (object, "phone_installation_price", CHECKED,
+      !govorun_voximplant_read_double (object, "phone_price", LENIENT, &number->phone_price, error) ||
+      !govorun_voximplant_read_double (object, "phone_installation_price", LENIENT,
                                        &number->phone_installation_price, error))
     return NULL;
 

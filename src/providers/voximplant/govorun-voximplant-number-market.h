@@ -47,10 +47,10 @@ typedef struct
   char     *localized_phone_region_name;    /* may be NULL */
   char     *phone_region_code;              /* may be NULL */
   gint64    phone_count;                    /* in stock */
-  double    phone_price;                    /* monthly */
-  double    phone_installation_price;
+  double    account_price;                  /* monthly, in the account's currency */
+  double    account_installation_price;
   char     *verification_status;            /* may be NULL */
-  gboolean  required_verification;
+  gboolean  required_verification;          /* a country code is given */
 } GovorunVoximplantPhoneRegion;
 
 /* A number on sale (GetNewPhoneNumbers). */

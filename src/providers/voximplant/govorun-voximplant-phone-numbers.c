@@ -83,8 +83,8 @@ govorun_voximplant_attached_number_free (GovorunVoximplantAttachedNumber *number
 
 /* ---- Parsers ---- */
 
-/* Prices, the state and the binding decide what the views offer, so they
- * are CHECKED; names are shown only. */
+/* The state and the binding decide what the views offer, so they are
+ * CHECKED; names, the price and the verification are shown only. */
 static gpointer
 parse_phone_number (JsonObject  *object,
                     GError     **error)
@@ -96,10 +96,10 @@ parse_phone_number (JsonObject  *object,
       !govorun_voximplant_read_string (object, "phone_country_code", LENIENT, &number->phone_country_code, error) ||
       !govorun_voximplant_read_string (object, "category_name", LENIENT, &number->category_name, error) ||
       !govorun_voximplant_read_string (object, "phone_region_name", LENIENT, &number->phone_region_name, error) ||
-      !govorun_voximplant_read_double (object, "phone_price", CHECKED, &number->phone_price, error) ||
+      !govorun_voximplant_read_double (object, "phone_price", LENIENT, &number->phone_price, error) ||
       !govorun_voximplant_read_string (object, "phone_next_renewal", LENIENT, &number->phone_next_renewal, error) ||
-      !govorun_voximplant_read_string (object, "verification_status", CHECKED, &number->verification_status, error) ||
-      !govorun_voximplant_read_required_verification (object, "required_verification", CHECKED,
+      !govorun_voximplant_read_string (object, "verification_status", LENIENT, &number->verification_status, error) ||
+      !govorun_voximplant_read_required_verification (object, "required_verification", LENIENT,
                                                       &number->required_verification, error) ||
       !govorun_voximplant_read_bool (object, "deactivated", CHECKED, &number->deactivated, error) ||
       !govorun_voximplant_read_int (object, "application_id", CHECKED, &number->application_id, error) ||
@@ -119,9 +119,9 @@ parse_attached_number (JsonObject  *object,
 
   if (!govorun_voximplant_read_int (object, "phone_id", REQUIRED, &number->phone_id, error) ||
       !govorun_voximplant_read_string (object, "phone_number", LENIENT, &number->phone_number, error) ||
-      !govorun_voximplant_read_required_verification (object, "required_verification", CHECKED,
+      !govorun_voximplant_read_required_verification (object, "required_verification", LENIENT,
                                                       &number->required_verification, error) ||
-      !govorun_voximplant_read_string (object, "verification_status", CHECKED, &number->verification_status, error))
+      !govorun_voximplant_read_string (object, "verification_status", LENIENT, &number->verification_status, error))
     return NULL;
 
   return g_steal_pointer (&number);

@@ -16,18 +16,23 @@
 
 typedef struct
 {
-  char *uuid;
-  int   generation;       /* -1: every generation, then the row goes too */
+  char                 *uuid;
+  int                   generation;  /* -1: every generation, then the row goes too */
+  GovorunAccountRecord *adopt;       /* instead: the ready row, moved to a newer key */
+  guint                 adopt_from;
 } Repair;
 
 static void
 repair_free (Repair *repair)
 {
   g_free (repair->uuid);
+  g_clear_pointer (&repair->adopt, govorun_account_record_free);
   g_free (repair);
 }
 
 static void load_run_repairs (GTask *task);
+static GovorunAccountRecord *find_row (GPtrArray  *rows,
+                                       const char *uuid);
 
 static void
 load_finish_model (GTask *task)
@@ -59,6 +64,9 @@ load_finish_model (GTask *task)
     }
   g_debug ("Loaded %u accounts", accounts->len);
   govorun_sorted_list_replace_all (GOVORUN_SORTED_LIST (self), accounts);
+  /* Without the keyring's list, what was known stays. */
+  if (op->unclaimed != NULL)
+    _govorun_account_store_set_unclaimed (self, op->unclaimed);
 
   _govorun_account_store_op_return_true (task);
 }
@@ -110,6 +118,32 @@ on_repair_cleared (GObject      *object,
 }
 
 static void
+on_repair_adopted (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  Op *op = g_task_get_task_data (task);
+  Repair *repair = g_ptr_array_index (op->repairs, op->next_repair - 1);
+
+  if (govorun_account_records_update_finish (GOVORUN_STORE (object), result, &error))
+    {
+      /* The model is filled from op->rows: it now points at the key. */
+      GovorunAccountRecord *row = find_row (op->rows, repair->uuid);
+
+      if (row != NULL)
+        row->secret_generation = repair->adopt->secret_generation;
+    }
+  else
+    {
+      g_debug ("Recovery could not move account %s to its newer key: %s", repair->uuid, error->message);
+    }
+
+  load_run_repairs (task);
+}
+
+static void
 load_run_repairs (GTask *task)
 {
   GovorunAccountStore *self = g_task_get_source_object (task);
@@ -123,6 +157,14 @@ load_run_repairs (GTask *task)
     }
 
   repair = g_ptr_array_index (op->repairs, op->next_repair++);
+  if (repair->adopt != NULL)
+    {
+      g_debug ("Recovery: account %s moves from missing key %u to key %u", repair->uuid,
+               repair->adopt_from, repair->adopt->secret_generation);
+      govorun_account_records_update_async (self->store, repair->adopt, repair->adopt_from,
+                                            NULL, on_repair_adopted, g_object_ref (task));
+      return;
+    }
   g_debug ("Recovery: clearing keys of account %s (generation %d)", repair->uuid, repair->generation);
   govorun_secrets_clear_async (self->secrets, repair->uuid, repair->generation,
                                NULL, on_repair_cleared, g_object_ref (task));
@@ -164,6 +206,21 @@ add_repair (Op         *op,
 }
 
 static void
+add_adoption (Op                         *op,
+              const GovorunAccountRecord *row,
+              guint                       generation)
+{
+  Repair *repair = g_new0 (Repair, 1);
+
+  repair->uuid = g_strdup (row->uuid);
+  repair->generation = (int) generation;
+  repair->adopt = govorun_account_record_copy (row);
+  repair->adopt->secret_generation = generation;
+  repair->adopt_from = row->secret_generation;
+  g_ptr_array_add (op->repairs, repair);
+}
+
+static void
 on_load_listed (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -178,9 +235,12 @@ on_load_listed (GObject      *object,
       /* Without the keyring nothing can be repaired safely now: unfinished
        * rows stay hidden and are dealt with at a later load. */
       g_debug ("Skipping recovery, the keyring is not usable: %s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _govorun_account_store_set_keyring_problem (g_task_get_source_object (task), error->message);
       load_finish_model (task);
       return;
     }
+  _govorun_account_store_set_keyring_problem (g_task_get_source_object (task), NULL);
 
   op->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) repair_free);
 
@@ -193,17 +253,45 @@ on_load_listed (GObject      *object,
         add_repair (op, row->uuid, -1);
     }
 
-  /* Keys no ready row points at: orphans of an add, or the other
-   * generation of an interrupted key change. */
+  /* Only what the database says we replaced goes: a generation older than
+   * the one a ready row points at (generations only grow). A key with no
+   * row at all is kept: the database may have been moved away or emptied,
+   * and the keyring holds the only copy of the key (see unclaimed keys). A
+   * newer generation is kept too: an interrupted key change, or the key of
+   * a database restored from an older backup, which then moves to it. */
+  g_clear_pointer (&op->unclaimed, g_ptr_array_unref);
+  op->unclaimed = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_secret_ref_free);
   for (guint i = 0; i < op->refs->len; i++)
     {
       GovorunSecretRef *ref = g_ptr_array_index (op->refs, i);
       GovorunAccountRecord *row = find_row (op->rows, ref->uuid);
 
       if (row == NULL)
-        add_repair (op, ref->uuid, -1);
-      else if (g_str_equal (row->state, "ready") && row->secret_generation != ref->generation)
+        g_ptr_array_add (op->unclaimed, govorun_secret_ref_copy (ref));
+      else if (g_str_equal (row->state, "ready") && ref->generation < row->secret_generation)
         add_repair (op, ref->uuid, (int) ref->generation);
+    }
+  for (guint i = 0; i < op->rows->len; i++)
+    {
+      GovorunAccountRecord *row = g_ptr_array_index (op->rows, i);
+      const GovorunSecretRef *newest = NULL;
+      gboolean has_own = FALSE;
+
+      if (!g_str_equal (row->state, "ready"))
+        continue;
+      for (guint j = 0; j < op->refs->len; j++)
+        {
+          const GovorunSecretRef *ref = g_ptr_array_index (op->refs, j);
+
+          if (!g_str_equal (ref->uuid, row->uuid))
+            continue;
+          has_own |= ref->generation == row->secret_generation;
+          if (ref->generation > row->secret_generation &&
+              (newest == NULL || ref->generation > newest->generation))
+            newest = ref;
+        }
+      if (!has_own && newest != NULL)
+        add_adoption (op, row, newest->generation);
     }
 
   if (op->repairs->len > 0)

@@ -26,6 +26,8 @@ struct _GovorunAccountStore
 
   GovorunStore   *store;
   GovorunSecrets *secrets;
+  GPtrArray      *unclaimed;  /* of GovorunSecretRef: keys no row points at */
+  char           *keyring_problem;  /* why the last load could not use the keyring */
 
   GQueue          ops;        /* of GTask, waiting to run */
   GTask          *current;    /* the running operation */
@@ -61,6 +63,7 @@ typedef struct
   GPtrArray            *refs;            /* of GovorunSecretRef */
   GPtrArray            *repairs;         /* of the load's repairs */
   guint                 next_repair;
+  GPtrArray            *unclaimed;       /* of GovorunSecretRef */
 } Op;
 
 static inline gint64
@@ -76,6 +79,12 @@ void                  _govorun_account_store_maybe_crash          (const char   
 #else
 #define _govorun_account_store_maybe_crash(point) G_STMT_START { (void) (point); } G_STMT_END
 #endif
+
+/* govorun-account-store.c */
+void                  _govorun_account_store_set_unclaimed        (GovorunAccountStore        *self,
+                                                                   GPtrArray                  *refs);
+void                  _govorun_account_store_set_keyring_problem  (GovorunAccountStore        *self,
+                                                                   const char                 *problem);
 
 /* govorun-account-store-queue.c */
 GTask                *_govorun_account_store_op_task_new          (GovorunAccountStore        *self,
@@ -116,8 +125,6 @@ char                 *_govorun_account_store_make_label           (GovorunAccoun
 
 /* govorun-account-store-validation.c */
 gboolean              _govorun_account_store_validate_account     (GovorunAccount             *account,
-                                                                   GError                    **error);
-gboolean              _govorun_account_store_validate_secret      (const char                 *secret,
                                                                    GError                    **error);
 
 G_END_DECLS

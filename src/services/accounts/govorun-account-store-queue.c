@@ -30,6 +30,7 @@ op_free (Op *op)
   g_clear_pointer (&op->rows, g_ptr_array_unref);
   g_clear_pointer (&op->refs, g_ptr_array_unref);
   g_clear_pointer (&op->repairs, g_ptr_array_unref);
+  g_clear_pointer (&op->unclaimed, g_ptr_array_unref);
   g_free (op);
 }
 

@@ -10,6 +10,8 @@
 
 #include "govorun-account-store-private.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 /* What an account and a key must be before anything is written. */
@@ -30,7 +32,8 @@ is_digits (const char *str)
 {
   g_autofree char *stripped = _govorun_account_store_strdup_stripped (str);
 
-  if (stripped == NULL || *stripped == '\0')
+  /* Account IDs are 64-bit numbers: at most 20 digits. */
+  if (stripped == NULL || *stripped == '\0' || strlen (stripped) > 20)
     return FALSE;
   for (const char *p = stripped; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p))
@@ -57,6 +60,8 @@ _govorun_account_store_validate_account (GovorunAccount  *account,
     return invalid (error, _("Enter a name for the account."));
   if (!g_utf8_validate (name, -1, NULL))
     return invalid (error, _("The account name is not valid text. Enter it again."));
+  if (g_utf8_strlen (name, -1) > GOVORUN_ACCOUNT_NAME_MAX_CHARS)
+    return invalid (error, _("The account name is too long. Use at most 100 characters."));
 
   if (govorun_account_get_kind (account) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT)
     {
@@ -70,22 +75,13 @@ _govorun_account_store_validate_account (GovorunAccount  *account,
         return invalid (error, _("The service account key ID is missing. Load the service account credentials file again."));
       if (email != NULL && !g_utf8_validate (email, -1, NULL))
         return invalid (error, _("The account email address is not valid text. Enter it again."));
+      if (email != NULL && strlen (email) > GOVORUN_ACCOUNT_EMAIL_MAX_CHARS)
+        return invalid (error, _("The account email address is too long to be an address."));
     }
   else if (!govorun_account_is_valid_el_region (govorun_account_get_el_region (account)))
     {
       return invalid (error, _("Choose the ElevenLabs region of this key: Global, US, EU, India or Singapore."));
     }
 
-  return TRUE;
-}
-
-gboolean
-_govorun_account_store_validate_secret (const char  *secret,
-                                        GError     **error)
-{
-  if (is_blank (secret))
-    return invalid (error, _("The key is empty. Paste the API key or load the credentials file, then try again."));
-  if (!g_utf8_validate (secret, -1, NULL))
-    return invalid (error, _("The key is not valid text. Paste it again."));
   return TRUE;
 }

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-account-key.h"
 #include "govorun-account-store-private.h"
 
 /*
@@ -19,8 +20,11 @@
  * secret_generation); replacing a key writes generation + 1 before the row
  * points at it, and removes the old one after. So at every instant the row
  * either points at a key that exists, or is not 'ready'. Load repairs what
- * an interruption left: non-ready rows and their keys go, and keyring
- * items that no ready row points at go.
+ * an interruption left: non-ready rows and their keys go, and generations
+ * older than the one a ready row points at go. Nothing else is deleted:
+ * keyring items with no row are kept and offered back (see
+ * govorun-account-store-unclaimed.c), and a ready row whose key is gone
+ * moves to a newer generation when there is one.
  *
  * This file is the GObject and the public calls; the rest lives beside it
  * (see govorun-account-store-private.h): the operation queue,
@@ -54,6 +58,8 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SECRETS,
+  PROP_N_UNCLAIMED_KEYS,
+  PROP_KEYRING_PROBLEM,
   N_PROPS
 };
 
@@ -76,6 +82,12 @@ govorun_account_store_get_property (GObject    *object,
       break;
     case PROP_SECRETS:
       g_value_set_object (value, self->secrets);
+      break;
+    case PROP_N_UNCLAIMED_KEYS:
+      g_value_set_uint (value, govorun_account_store_get_n_unclaimed_keys (self));
+      break;
+    case PROP_KEYRING_PROBLEM:
+      g_value_set_string (value, self->keyring_problem);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -118,6 +130,17 @@ govorun_account_store_dispose (GObject *object)
 }
 
 static void
+govorun_account_store_finalize (GObject *object)
+{
+  GovorunAccountStore *self = GOVORUN_ACCOUNT_STORE (object);
+
+  g_clear_pointer (&self->unclaimed, g_ptr_array_unref);
+  g_free (self->keyring_problem);
+
+  G_OBJECT_CLASS (govorun_account_store_parent_class)->finalize (object);
+}
+
+static void
 govorun_account_store_class_init (GovorunAccountStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -125,6 +148,7 @@ govorun_account_store_class_init (GovorunAccountStoreClass *klass)
   object_class->get_property = govorun_account_store_get_property;
   object_class->set_property = govorun_account_store_set_property;
   object_class->dispose = govorun_account_store_dispose;
+  object_class->finalize = govorun_account_store_finalize;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, GOVORUN_TYPE_STORE,
@@ -132,6 +156,17 @@ govorun_account_store_class_init (GovorunAccountStoreClass *klass)
   properties[PROP_SECRETS] =
     g_param_spec_object ("secrets", NULL, NULL, GOVORUN_TYPE_SECRETS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Accounts whose keys are in the keyring without a row: see
+   * govorun_account_store_restore_unclaimed_async(). */
+  properties[PROP_N_UNCLAIMED_KEYS] =
+    g_param_spec_uint ("n-unclaimed-keys", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Why the last load could not list the keyring (none running, locked),
+   * as a sentence; %NULL when it could. Keys can be neither read nor
+   * saved meanwhile, and a page should say so. */
+  properties[PROP_KEYRING_PROBLEM] =
+    g_param_spec_string ("keyring-problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -142,7 +177,79 @@ govorun_account_store_init (GovorunAccountStore *self)
   govorun_sorted_list_setup (GOVORUN_SORTED_LIST (self), GOVORUN_TYPE_ACCOUNT,
                              (GCompareFunc) compare_accounts,
                              (GovorunSortedListKeyFunc) govorun_account_get_uuid);
+  self->unclaimed = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_secret_ref_free);
   g_queue_init (&self->ops);
+}
+
+/* Takes the newest generation of each account in @refs. */
+void
+_govorun_account_store_set_unclaimed (GovorunAccountStore *self,
+                                      GPtrArray           *refs)
+{
+  guint old_len = self->unclaimed->len;
+
+  g_ptr_array_set_size (self->unclaimed, 0);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const GovorunSecretRef *ref = g_ptr_array_index (refs, i);
+      gboolean merged = FALSE;
+
+      for (guint j = 0; j < self->unclaimed->len && !merged; j++)
+        {
+          GovorunSecretRef *known = g_ptr_array_index (self->unclaimed, j);
+
+          if (g_str_equal (known->uuid, ref->uuid))
+            {
+              known->generation = MAX (known->generation, ref->generation);
+              merged = TRUE;
+            }
+        }
+      if (!merged)
+        g_ptr_array_add (self->unclaimed, govorun_secret_ref_copy (ref));
+    }
+
+  if (old_len != self->unclaimed->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNCLAIMED_KEYS]);
+}
+
+void
+_govorun_account_store_set_keyring_problem (GovorunAccountStore *self,
+                                            const char          *problem)
+{
+  if (g_strcmp0 (self->keyring_problem, problem) == 0)
+    return;
+  g_free (self->keyring_problem);
+  self->keyring_problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYRING_PROBLEM]);
+}
+
+/**
+ * govorun_account_store_get_keyring_problem:
+ * @self: a #GovorunAccountStore
+ *
+ * Returns: (nullable): why the last load could not use the keyring
+ */
+const char *
+govorun_account_store_get_keyring_problem (GovorunAccountStore *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_ACCOUNT_STORE (self), NULL);
+
+  return self->keyring_problem;
+}
+
+/**
+ * govorun_account_store_get_n_unclaimed_keys:
+ * @self: a #GovorunAccountStore
+ *
+ * Returns: how many accounts' keys the last load found in the keyring with
+ *   no account in the database (kept, never deleted on their own)
+ */
+guint
+govorun_account_store_get_n_unclaimed_keys (GovorunAccountStore *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_ACCOUNT_STORE (self), 0);
+
+  return self->unclaimed->len;
 }
 
 /**
@@ -240,6 +347,7 @@ govorun_account_store_add_async (GovorunAccountStore *self,
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
+  char *clean_secret = NULL;
   Op *op;
 
   g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (self));
@@ -251,7 +359,7 @@ govorun_account_store_add_async (GovorunAccountStore *self,
 
   /* Validation comes before any write. */
   if (!_govorun_account_store_validate_account (account, &error) ||
-      !_govorun_account_store_validate_secret (secret, &error))
+      (clean_secret = govorun_account_key_clean (account, secret, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -259,7 +367,7 @@ govorun_account_store_add_async (GovorunAccountStore *self,
 
   op = g_task_get_task_data (task);
   op->uuid = govorun_uuid_new ();
-  op->secret = g_strdup (secret);
+  op->secret = clean_secret;
   op->row = _govorun_account_store_row_new_from_account (account);
   g_free (op->row->uuid);
   op->row->uuid = g_strdup (op->uuid);
@@ -316,6 +424,7 @@ govorun_account_store_update_async (GovorunAccountStore *self,
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
+  char *clean_secret = NULL;
   Op *op;
 
   g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (self));
@@ -332,7 +441,8 @@ govorun_account_store_update_async (GovorunAccountStore *self,
       return;
     }
   if (!_govorun_account_store_validate_account (edited_copy, &error) ||
-      (new_secret != NULL && !_govorun_account_store_validate_secret (new_secret, &error)))
+      (new_secret != NULL &&
+       (clean_secret = govorun_account_key_clean (edited_copy, new_secret, &error)) == NULL))
     {
       g_task_return_error (task, error);
       return;
@@ -342,7 +452,7 @@ govorun_account_store_update_async (GovorunAccountStore *self,
   op->uuid = g_strdup (govorun_account_get_uuid (edited_copy));
   /* A snapshot: later edits of the caller's copy do not leak in. */
   op->account = govorun_account_copy (edited_copy);
-  op->secret = g_strdup (new_secret);
+  op->secret = clean_secret;
 
   _govorun_account_store_enqueue (self, task);
 }

@@ -56,6 +56,26 @@ void                 govorun_account_store_load_async           (GovorunAccountS
 gboolean             govorun_account_store_load_finish          (GovorunAccountStore  *self,
                                                                  GAsyncResult         *result,
                                                                  GError              **error);
+guint                govorun_account_store_get_n_unclaimed_keys (GovorunAccountStore  *self);
+const char          *govorun_account_store_get_keyring_problem (GovorunAccountStore  *self);
+/* Makes an account again of each unclaimed key that says what it is (an
+ * ElevenLabs key, a Voximplant service-account file); a Voximplant API key
+ * alone does not name its account and stays. Returns how many came back. */
+void                 govorun_account_store_restore_unclaimed_async (GovorunAccountStore *self,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
+guint                govorun_account_store_restore_unclaimed_finish (GovorunAccountStore *self,
+                                                                 GAsyncResult         *result,
+                                                                 GError              **error);
+/* Deletes the unclaimed keys from the keyring: only on a person's word. */
+void                 govorun_account_store_forget_unclaimed_async (GovorunAccountStore *self,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
+gboolean             govorun_account_store_forget_unclaimed_finish (GovorunAccountStore *self,
+                                                                 GAsyncResult         *result,
+                                                                 GError              **error);
 void                 govorun_account_store_add_async            (GovorunAccountStore  *self,
                                                                  GovorunAccount       *account,
                                                                  const char           *secret,

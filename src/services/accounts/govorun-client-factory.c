@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "govorun-client-factory.h"
+#include "govorun-account-key.h"
 #include "govorun-secrets.h"
 #include "govorun-voximplant-credentials.h"
 
@@ -187,10 +188,16 @@ start (GovorunClientFactory *self,
        const char           *secret)
 {
   BuildData *data = g_new0 (BuildData, 1);
+  GError *error = NULL;
 
   data->account = g_object_ref (account);
-  data->secret = g_strdup (secret);
   g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
+  /* A typed key is sent as it would be saved: trimmed, or refused. */
+  if (secret != NULL && (data->secret = govorun_account_key_clean (account, secret, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   if (secret == NULL)
     {

@@ -217,6 +217,12 @@ govorun_agent_store_save_async (GovorunAgentStore   *self,
                                _("The agent has no name. Give it a name and save it again."));
       return;
     }
+  if (g_utf8_strlen (name, -1) > GOVORUN_AGENT_NAME_MAX_CHARS)
+    {
+      g_task_return_new_error (task, GOVORUN_AGENT_STORE_ERROR, GOVORUN_AGENT_STORE_ERROR_INVALID,
+                               _("The agent's name is too long. Use at most 100 characters."));
+      return;
+    }
   if (govorun_agent_get_uuid (agent) != NULL
       && govorun_agent_store_find_by_uuid (self, govorun_agent_get_uuid (agent)) == NULL)
     {

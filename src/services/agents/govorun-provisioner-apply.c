@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "govorun-provisioner-private.h"
 
 /*
@@ -116,14 +118,53 @@ apply_app (Run *run)
   _govorun_provisioner_stage_end (run);
 }
 
+static void
+apply_records (Run *run)
+{
+  if (!run->app.exists)
+    _govorun_provisioner_record_intent (run, "application", run->app.name);
+  _govorun_provisioner_flush_records (run, apply_app);
+}
+
+static void
+on_marked (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GovorunAgent) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  saved = govorun_agent_store_save_finish (GOVORUN_AGENT_STORE (object), result, &error);
+  if (saved == NULL)
+    _govorun_provisioner_run_fail (run, "save", WHAT_SAVE, NULL, error);
+  _govorun_provisioner_stage_dec (run);
+}
+
 void
 _govorun_provisioner_apply_begin (Run *run)
 {
   run->plan = _govorun_provisioner_build_plan (run);
   emit_plan_pending (run);
-  if (!run->app.exists)
-    _govorun_provisioner_record_intent (run, "application", run->app.name);
-  _govorun_provisioner_flush_records (run, apply_app);
+  if (run->plan->steps->len == 0)
+    {
+      apply_records (run);
+      return;
+    }
+
+  /* Saved before the first change, so a run that never ends (the app
+   * killed, the machine off) leaves an agent that says so and offers
+   * Continue, rather than "not set up yet" beside objects that exist.
+   * The end of the run writes what really happened. */
+  _govorun_provisioner_stage_begin (run, apply_records);
+  run->pending++;
+  g_object_freeze_notify (G_OBJECT (run->agent));
+  govorun_agent_set_state (run->agent, GOVORUN_AGENT_STATE_PARTIAL);
+  govorun_agent_set_last_error (run->agent, _("Setup was interrupted before it finished. Press Continue to finish it."));
+  g_object_thaw_notify (G_OBJECT (run->agent));
+  govorun_agent_store_save_async (run_self (run)->agents, run->agent, NULL, on_marked, g_object_ref (run->task));
+  _govorun_provisioner_stage_end (run);
 }
 
 static void

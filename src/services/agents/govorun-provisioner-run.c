@@ -111,6 +111,14 @@ error_is_permanent (const GError *error)
   return FALSE;
 }
 
+/* The keyring has no key for the account, or will not give it (locked,
+ * not running). */
+static gboolean
+key_missing (const GError *error)
+{
+  return error->domain == GOVORUN_SECRETS_ERROR;
+}
+
 /* Keeps the first failure of the run; later ones (from parallel requests)
  * are only reported as failed steps. */
 void
@@ -136,17 +144,28 @@ _govorun_provisioner_run_fail (Run          *run,
     }
 
   message = what_message (what, name, cause->message);
-  hint = run->op == OP_ROLLBACK || run->op == OP_DELETE
-         ? _("Press Roll back again to finish.")
-         : _("Press Continue to finish.");
-  full = g_strconcat (message, " ", hint, NULL);
+  /* The hint names the button that will be there: only a failed apply
+   * leaves the agent with Continue. A key the keyring does not give is
+   * not fixed by any button here. */
+  if (g_error_matches (cause, GOVORUN_SECRETS_ERROR, GOVORUN_SECRETS_ERROR_NOT_FOUND))
+    hint = _("Enter the account's key again on the Accounts page, then try again.");
+  else if (key_missing (cause))
+    hint = NULL;   /* a locked or absent keyring: its sentence says what to do */
+  else if (run->op == OP_ROLLBACK || run->op == OP_DELETE)
+    hint = _("Press Roll back again to finish.");
+  else if (run->op == OP_APPLY)
+    hint = _("Press Continue to finish.");
+  else
+    hint = NULL;
+  full = hint != NULL ? g_strconcat (message, " ", hint, NULL) : g_strdup (message);
   _govorun_provisioner_emit_step (run, step_id, GOVORUN_STEP_FAILED, full);
 
   if (run->error != NULL)
     return;
   run->error = g_error_new_literal (GOVORUN_PROVISIONER_ERROR,
-                                    error_is_permanent (cause) ? GOVORUN_PROVISIONER_ERROR_STEP_REJECTED
-                                                               : GOVORUN_PROVISIONER_ERROR_STEP_FAILED,
+                                    key_missing (cause) ? GOVORUN_PROVISIONER_ERROR_ACCOUNT
+                                    : error_is_permanent (cause) ? GOVORUN_PROVISIONER_ERROR_STEP_REJECTED
+                                                                 : GOVORUN_PROVISIONER_ERROR_STEP_FAILED,
                                     full);
   run->error_step = g_strdup (step_id);
 }
@@ -177,6 +196,15 @@ _govorun_provisioner_stage_dec (Run *run)
   g_assert (run->pending > 0);
   if (--run->pending > 0)
     return;
+  if (run->error == NULL && run->op == OP_APPLY &&
+      g_cancellable_is_cancelled (g_task_get_cancellable (run->task)))
+    {
+      /* Cancel stops an apply here, between steps: what was made is
+       * recorded and the agent is left to Continue. */
+      run->error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                        _("Setup was stopped. Press Continue to finish it."));
+      run->error_step = g_strdup ("cancel");
+    }
   if (run->error != NULL)
     _govorun_provisioner_finish_failed (run);
   else if (g_task_return_error_if_cancelled (run->task))

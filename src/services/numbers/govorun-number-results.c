@@ -57,6 +57,24 @@ govorun_phone_number_from_voximplant (const GovorunVoximplantPhoneNumber *in)
   return number;
 }
 
+GovorunPhoneNumber *
+govorun_phone_number_from_attached (const GovorunVoximplantAttachedNumber *in,
+                                    const char                            *country_code,
+                                    const char                            *category)
+{
+  GovorunPhoneNumber *number = g_new0 (GovorunPhoneNumber, 1);
+
+  number->phone_id = in->phone_id;
+  number->number = g_strdup (in->phone_number);
+  number->country_code = g_strdup (country_code);
+  number->category = g_strdup (category);
+  number->verification_status = g_strdup (in->verification_status);
+  number->verification_required = govorun_number_needs_verification (in->verification_status,
+                                                                     in->required_verification);
+
+  return number;
+}
+
 /* A translated name for the categories Voximplant is known to use, for
  * when the answer has no localized one. */
 static char *
@@ -129,8 +147,8 @@ govorun_phone_region_from_voximplant (const GovorunVoximplantPhoneRegion *in)
   region->name = non_empty_or (in->localized_phone_region_name, in->phone_region_name);
   region->code = g_strdup (in->phone_region_code);
   region->stock = (guint) CLAMP (in->phone_count, 0, G_MAXUINT);
-  region->monthly_price = in->phone_price;
-  region->installation_price = in->phone_installation_price;
+  region->monthly_price = in->account_price;
+  region->installation_price = in->account_installation_price;
   /* For a region both say the same: documents will be asked for. */
   region->verification_required = in->required_verification
                                   || govorun_number_needs_verification (in->verification_status, FALSE);

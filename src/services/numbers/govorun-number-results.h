@@ -23,6 +23,11 @@ gboolean                govorun_number_needs_verification       (const char     
                                                                  gboolean                               required);
 
 GovorunPhoneNumber     *govorun_phone_number_from_voximplant     (const GovorunVoximplantPhoneNumber    *number);
+/* What AttachPhoneNumber said about a number it bought, when the account's
+ * list cannot be read after the purchase. */
+GovorunPhoneNumber     *govorun_phone_number_from_attached       (const GovorunVoximplantAttachedNumber *number,
+                                                                  const char                            *country_code,
+                                                                  const char                            *category);
 GovorunPhoneCountry    *govorun_phone_country_from_voximplant    (const GovorunVoximplantPhoneCountry   *country);
 GovorunPhoneState      *govorun_phone_state_from_voximplant      (const GovorunVoximplantPhoneState     *state);
 GovorunPhoneRegion     *govorun_phone_region_from_voximplant     (const GovorunVoximplantPhoneRegion    *region);

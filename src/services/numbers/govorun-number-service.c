@@ -128,6 +128,10 @@ struct _Op
   GPtrArray               *items;
   GArray                  *bought_ids;        /* gint64 */
   GHashTable              *bought_unverified; /* phone_id set, from AttachPhoneNumber */
+  GPtrArray               *attached;          /* GovorunVoximplantAttachedNumber */
+  /* The purchase's answer was unreadable or lost (its error in @error):
+   * the account's own numbers are read to see whether it went through. */
+  gboolean                 recovering;
 
   /* For the 127 sentence: what is known about the price and the balance. */
   GError                  *error;
@@ -150,6 +154,7 @@ op_free (Op *op)
   g_clear_pointer (&op->items, g_ptr_array_unref);
   g_clear_pointer (&op->bought_ids, g_array_unref);
   g_clear_pointer (&op->bought_unverified, g_hash_table_unref);
+  g_clear_pointer (&op->attached, g_ptr_array_unref);
   g_clear_error (&op->error);
   g_free (op->currency);
   g_free (op);
@@ -260,9 +265,87 @@ return_done (GTask    *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Whether a failed mutation may have been carried out all the same: its
+ * answer could not be read (BAD_RESPONSE) or was lost on the way (a
+ * transport error, or a server error that may come after the work). The
+ * account's state is then read again before anything is said. */
+static gboolean
+mutation_answer_lost (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  if (error->domain != GOVORUN_VOXIMPLANT_ERROR)
+    return TRUE;
+
+  return error->code == GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE
+         || error->code == GOVORUN_VOXIMPLANT_ERROR_SERVER;
+}
+
+/* Reads the number @op is about again, for a mutation whose answer was
+ * lost (@error, kept for when the number does not show it done). */
+static void
+reread_number (GTask               *task,
+               GError              *error,
+               GAsyncReadyCallback  callback)
+{
+  Op *op = g_task_get_task_data (task);
+
+  g_debug ("Reading the number again: %s", error->message);
+  op->error = error;
+  govorun_voximplant_client_get_phone_numbers_async (op->client, &op->phone_id, 1, 0, 0,
+                                                     g_task_get_cancellable (task),
+                                                     callback, g_object_ref (task));
+}
+
+/* The number @op is about, as read again; NULL when the account has no
+ * such number (or it could not be read: *@read_ok is FALSE then). */
+static GovorunVoximplantPhoneNumber *
+reread_number_finish (GTask         *task,
+                      GAsyncResult  *result,
+                      GPtrArray    **numbers,
+                      gboolean      *read_ok)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  *numbers = govorun_voximplant_client_get_phone_numbers_finish (op->client, result, NULL, &error);
+  /* 181 "Invalid phone_id": the account has no such number. */
+  *read_ok = *numbers != NULL || govorun_voximplant_error_get_provider_code (error) == 181;
+  if (*numbers == NULL)
+    {
+      g_debug ("Could not read the number again: %s", error->message);
+      return NULL;
+    }
+
+  for (guint i = 0; i < (*numbers)->len; i++)
+    {
+      GovorunVoximplantPhoneNumber *number = g_ptr_array_index (*numbers, i);
+
+      if (number->phone_id == op->phone_id)
+        return number;
+    }
+
+  return NULL;
+}
+
+/* Returns TRUE on @task when @done, else the mutation's own error. */
+static void
+return_reread (GTask    *task,
+               gboolean  done)
+{
+  Op *op = g_task_get_task_data (task);
+
+  if (done)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, govorun_number_translate_error (g_steal_pointer (&op->error)));
+}
+
 /* -- owned numbers, every page -- */
 
 static void list_owned_page (GTask *task);
+static gboolean buy_list_failed (GTask *task, GError *error);
+static void buy_recovered (GTask *task);
 
 static void
 list_owned_cb (GObject      *object,
@@ -279,7 +362,8 @@ list_owned_cb (GObject      *object,
   page = govorun_voximplant_client_get_phone_numbers_finish (op->client, result, &total, &error);
   if (page == NULL)
     {
-      g_task_return_error (task, govorun_number_translate_error (error));
+      if (!buy_list_failed (task, error))
+        g_task_return_error (task, govorun_number_translate_error (error));
       return;
     }
 
@@ -288,7 +372,9 @@ list_owned_cb (GObject      *object,
   op->offset += page->len;
 
   /* A short page is the last one; total_count, when given, says so too. */
-  if (page->len < self->page_size || (total >= 0 && op->offset >= total))
+  if ((page->len < self->page_size || (total >= 0 && op->offset >= total)) && op->recovering)
+    buy_recovered (task);
+  else if (page->len < self->page_size || (total >= 0 && op->offset >= total))
     g_task_return_pointer (task, g_steal_pointer (&op->items), (GDestroyNotify) g_ptr_array_unref);
   else
     list_owned_page (task);
@@ -624,7 +710,7 @@ buy_price_cb (GObject      *object,
 
           if (region->phone_region_id == op->region_id)
             {
-              op->cost = g_strv_length (op->numbers) * (region->phone_price + region->phone_installation_price);
+              op->cost = g_strv_length (op->numbers) * (region->account_price + region->account_installation_price);
               op->have_cost = TRUE;
             }
         }
@@ -666,6 +752,107 @@ buy_balance_cb (GObject      *object,
                                                             buy_price_cb, g_object_ref (task));
 }
 
+/* Whether a failed AttachPhoneNumber may have bought all the same: its
+ * answer was lost or unreadable, or it said 182 "taken", which a purchase
+ * of ours that lost its answer also gets when the user tries again. */
+static gboolean
+attach_may_have_bought (const GError *error)
+{
+  return mutation_answer_lost (error)
+         || g_error_matches (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_NUMBER_TAKEN);
+}
+
+/* Digits only: "+7 495…" and "7495…" are one number. */
+static gboolean
+same_number (const char *a,
+             const char *b)
+{
+  while (a != NULL && b != NULL)
+    {
+      while (*a != '\0' && !g_ascii_isdigit (*a))
+        a++;
+      while (*b != '\0' && !g_ascii_isdigit (*b))
+        b++;
+      if (*a == '\0' || *b == '\0')
+        return *a == *b;
+      if (*a++ != *b++)
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+/* The account's numbers are read: those asked for that it now owns were
+ * bought. None of them: the purchase's own error stands. */
+static void
+buy_recovered (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) bought = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_number_free);
+
+  for (guint i = 0; i < op->items->len; i++)
+    {
+      GovorunPhoneNumber *number = g_ptr_array_index (op->items, i);
+
+      for (guint j = 0; op->numbers[j] != NULL; j++)
+        if (!number->deactivated && same_number (number->number, op->numbers[j]))
+          {
+            g_ptr_array_add (bought, govorun_phone_number_copy (number));
+            break;
+          }
+    }
+
+  if (bought->len == 0)
+    {
+      g_task_return_error (task, govorun_number_translate_error (g_steal_pointer (&op->error)));
+      return;
+    }
+
+  g_debug ("The purchase went through: %u of the numbers are the account's", bought->len);
+  g_task_return_pointer (task, g_steal_pointer (&bought), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GPtrArray *
+attached_numbers (Op *op)
+{
+  GPtrArray *numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_number_free);
+
+  for (guint i = 0; i < op->attached->len; i++)
+    g_ptr_array_add (numbers, govorun_phone_number_from_attached (g_ptr_array_index (op->attached, i),
+                                                                  op->country, op->category));
+
+  return numbers;
+}
+
+/* The list read after a purchase failed. After a purchase Voximplant
+ * confirmed, its own answer stands in for the list; while checking
+ * whether a purchase went through, its error is the one to report.
+ * Returns FALSE when @task is not a purchase. Takes @error. */
+static gboolean
+buy_list_failed (GTask  *task,
+                 GError *error)
+{
+  Op *op = g_task_get_task_data (task);
+
+  if (op->attached != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Returning the purchase's own answer: %s", error->message);
+      g_error_free (error);
+      g_task_return_pointer (task, attached_numbers (op), (GDestroyNotify) g_ptr_array_unref);
+      return TRUE;
+    }
+
+  if (op->recovering)
+    {
+      g_debug ("Could not check the purchase: %s", error->message);
+      g_error_free (error);
+      g_task_return_error (task, govorun_number_translate_error (g_steal_pointer (&op->error)));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 buy_attach_cb (GObject      *object,
                GAsyncResult *result,
@@ -688,10 +875,24 @@ buy_attach_cb (GObject      *object,
           return;
         }
 
+      if (attach_may_have_bought (error))
+        {
+          /* Look among the account's own numbers before saying anything:
+           * a retry would buy twice or meet 182 for our own number. */
+          g_debug ("Checking whether the purchase went through: %s", error->message);
+          op->error = error;
+          op->recovering = TRUE;
+          op->items = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_number_free);
+          op->offset = 0;
+          list_owned_page (task);
+          return;
+        }
+
       g_task_return_error (task, govorun_number_translate_error (error));
       return;
     }
 
+  op->attached = g_ptr_array_ref (attached);
   op->bought_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   op->bought_unverified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < attached->len; i++)
@@ -710,8 +911,8 @@ buy_attach_cb (GObject      *object,
       return;
     }
 
-  /* The purchase is done; fetch the numbers whole. If that fails, the
-   * error says so, and the owned list will show them anyway. */
+  /* The purchase is done; fetch the numbers whole. If that fails, what
+   * AttachPhoneNumber said is returned: a purchase is never a failure. */
   op->items = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_number_free);
   op->offset = 0;
   list_owned_page (task);
@@ -752,7 +953,7 @@ buy_owned_ready (GObject      *object,
     {
       GovorunPhoneNumber *number = g_ptr_array_index (items, i);
 
-      if (g_hash_table_contains (op->bought_unverified, &number->phone_id))
+      if (op->bought_unverified != NULL && g_hash_table_contains (op->bought_unverified, &number->phone_id))
         number->verification_required = TRUE;
     }
 
@@ -810,6 +1011,27 @@ govorun_number_service_buy_finish (GovorunNumberService  *self,
 /* -- binding -- */
 
 static void
+bind_check_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) numbers = NULL;
+  GovorunVoximplantPhoneNumber *number;
+  gboolean read_ok;
+
+  number = reread_number_finish (task, result, &numbers, &read_ok);
+  if (number == NULL)
+    return_reread (task, FALSE);
+  else if (op->bind)
+    return_reread (task, number->application_id == op->application_id
+                         && (op->rule_id <= 0 || number->rule_id == op->rule_id));
+  else
+    return_reread (task, number->application_id == 0);
+}
+
+static void
 bind_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -820,7 +1042,10 @@ bind_cb (GObject      *object,
 
   done = govorun_voximplant_client_bind_phone_number_to_application_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
                                                                             result, &error);
-  return_done (task, done, error);
+  if (!done && mutation_answer_lost (error))
+    reread_number (task, error, bind_check_cb);
+  else
+    return_done (task, done, error);
 }
 
 static void
@@ -941,6 +1166,21 @@ govorun_number_service_bind_finish (GovorunNumberService  *self,
 
 /* -- deactivation -- */
 
+/* Deactivated: the number left the account, or is listed as such. */
+static void
+deactivate_check_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GPtrArray) numbers = NULL;
+  GovorunVoximplantPhoneNumber *number;
+  gboolean read_ok;
+
+  number = reread_number_finish (task, result, &numbers, &read_ok);
+  return_reread (task, read_ok && (number == NULL || number->deactivated));
+}
+
 static void
 deactivate_cb (GObject      *object,
                GAsyncResult *result,
@@ -952,7 +1192,10 @@ deactivate_cb (GObject      *object,
 
   done = govorun_voximplant_client_deactivate_phone_number_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
                                                                    result, &error);
-  return_done (task, done, error);
+  if (!done && mutation_answer_lost (error))
+    reread_number (task, error, deactivate_check_cb);
+  else
+    return_done (task, done, error);
 }
 
 static void

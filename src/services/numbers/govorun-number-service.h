@@ -129,7 +129,10 @@ GPtrArray            *govorun_number_service_list_available_finish (GovorunNumbe
 /* Buys @numbers (AttachPhoneNumber; never retried: it spends money). The
  * bought numbers are fetched again with GetPhoneNumbers so they are
  * complete; those that need documents have verification_required set (not
- * an error: the UI warns). @state: (nullable).
+ * an error: the UI warns). A purchase is never reported as failed once
+ * Voximplant made it: when its answer is unreadable or lost, or says 182
+ * ("taken"), the account's own numbers are read and those asked for that
+ * it owns are returned. @state: (nullable).
  * Returns: (transfer full) (element-type GovorunPhoneNumber) */
 void                  govorun_number_service_buy_async            (GovorunNumberService  *self,
                                                                    GovorunAccount        *account,
@@ -146,7 +149,9 @@ GPtrArray            *govorun_number_service_buy_finish           (GovorunNumber
                                                                    GError               **error);
 
 /* Binds (@bind TRUE) the number to the application, and to @rule_id
- * unless it is 0; or unbinds it (@bind FALSE). */
+ * unless it is 0; or unbinds it (@bind FALSE). Like deactivating, when
+ * the answer is unreadable or lost the number is read again, and the
+ * change is done if the number shows it. */
 void                  govorun_number_service_bind_async           (GovorunNumberService  *self,
                                                                    GovorunAccount        *account,
                                                                    gint64                 phone_id,

@@ -12,6 +12,7 @@
 
 #include "govorun-account-dialog.h"
 #include "govorun-elevenlabs-region.h"
+#include "govorun-row-text.h"
 #include "govorun-toast.h"
 
 /* Rows of the auth combo, in the template's order. */
@@ -463,6 +464,18 @@ on_cancel_clicked (GovorunAccountDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A closed dialog stops what it started: the pending callback holds a
+ * reference, so dispose alone would come only after the provider answered. */
+static gboolean
+govorun_account_dialog_close_request (GtkWindow *window)
+{
+  GovorunAccountDialog *self = GOVORUN_ACCOUNT_DIALOG (window);
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (govorun_account_dialog_parent_class)->close_request (window);
+}
+
 /* -- Credentials file -- */
 
 static void
@@ -675,6 +688,7 @@ govorun_account_dialog_class_init (GovorunAccountDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = govorun_account_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = govorun_account_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-account-dialog.ui");
@@ -714,6 +728,8 @@ govorun_account_dialog_init (GovorunAccountDialog *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  govorun_editable_limit (GTK_EDITABLE (self->name_row), GOVORUN_ACCOUNT_NAME_MAX_CHARS);
+  govorun_editable_limit (GTK_EDITABLE (self->account_id_row), 20);
 
   for (guint i = GOVORUN_ELEVENLABS_REGION_GLOBAL; i <= GOVORUN_ELEVENLABS_REGION_SG; i++)
     gtk_string_list_append (regions, govorun_elevenlabs_region_get_label (i));

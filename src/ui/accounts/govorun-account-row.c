@@ -13,6 +13,7 @@
 #include "govorun-account-dialog.h"
 #include "govorun-account-row.h"
 #include "govorun-elevenlabs-region.h"
+#include "govorun-row-text.h"
 #include "govorun-toast.h"
 
 struct _GovorunAccountRow
@@ -24,6 +25,7 @@ struct _GovorunAccountRow
   GovorunConnectionTester *tester;
   GovorunAgentStore       *agents;
   GCancellable            *cancellable;
+  gboolean                 testing;
 
   GtkWidget               *status_icon;
   GtkWidget               *spinner;
@@ -64,9 +66,9 @@ update (GovorunAccountRow *self)
   g_autofree char *subtitle = NULL;
   const char *summary = govorun_account_get_last_test_summary (self->account);
   g_autofree char *escaped = NULL;
+  g_autofree char *title = govorun_row_title_from_name (govorun_account_get_display_name (self->account));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
-                                 govorun_account_get_display_name (self->account));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
 
   if (govorun_account_get_last_test_at (self->account) == 0 || summary == NULL)
     {
@@ -100,6 +102,22 @@ update (GovorunAccountRow *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped);
 }
 
+/* While a test runs its button is Cancel: a slow provider must not leave
+ * a row that can only wait. */
+static void
+set_testing (GovorunAccountRow *self,
+             gboolean           testing)
+{
+  self->testing = testing;
+  gtk_widget_set_visible (self->spinner, testing);
+  if (testing)
+    gtk_spinner_start (GTK_SPINNER (self->spinner));
+  else
+    gtk_spinner_stop (GTK_SPINNER (self->spinner));
+  gtk_button_set_label (GTK_BUTTON (self->test_button), testing ? _("_Cancel") : _("_Test"));
+  gtk_widget_set_tooltip_text (self->test_button, testing ? _("Stop the Connection Test") : _("Test Connection"));
+}
+
 static void
 tested_cb (GObject      *object,
            GAsyncResult *result,
@@ -113,9 +131,7 @@ tested_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  gtk_spinner_stop (GTK_SPINNER (self->spinner));
-  gtk_widget_set_visible (self->spinner, FALSE);
-  gtk_widget_set_sensitive (self->test_button, TRUE);
+  set_testing (self, FALSE);
 
   /* The result itself shows in the subtitle once it is saved; a failure also
    * gets a toast, because the subtitle may be cut short. */
@@ -135,10 +151,14 @@ test_action (GtkWidget  *widget,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  gtk_widget_set_visible (self->spinner, TRUE);
-  gtk_spinner_start (GTK_SPINNER (self->spinner));
-  gtk_widget_set_sensitive (self->test_button, FALSE);
+  /* The same button cancels a running test. */
+  if (self->testing)
+    {
+      set_testing (self, FALSE);
+      return;
+    }
 
+  set_testing (self, TRUE);
   govorun_connection_tester_test_async (self->tester, self->account, self->cancellable,
                                         tested_cb, g_object_ref (self));
 }

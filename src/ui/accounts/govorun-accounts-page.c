@@ -13,6 +13,7 @@
 #include "govorun-account-dialog.h"
 #include "govorun-account-row.h"
 #include "govorun-accounts-page.h"
+#include "govorun-unclaimed-keys-row.h"
 
 struct _GovorunAccountsPage
 {
@@ -26,6 +27,10 @@ struct _GovorunAccountsPage
   GtkWidget               *preferences_page;
   GtkListBox              *voximplant_list;
   GtkListBox              *elevenlabs_list;
+  GtkWidget               *unclaimed_group;
+  GtkWidget               *keyring_group;
+  AdwActionRow            *keyring_row;
+  GtkListBox              *unclaimed_list;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunAccountsPage, govorun_accounts_page, GOVORUN_TYPE_PAGE)
@@ -93,16 +98,45 @@ bind_list (GovorunAccountsPage  *self,
   g_object_unref (model);
 }
 
+/* Without a keyring no key can be read or saved (and the sandbox's demo
+ * accounts cannot be added): the page says so instead of looking empty. */
+static void
+update_keyring (GovorunAccountsPage *self)
+{
+  const char *problem = govorun_account_store_get_keyring_problem (self->accounts);
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+
+  gtk_widget_set_visible (self->keyring_group, problem != NULL);
+  if (problem == NULL)
+    return;
+
+  text = g_strconcat (problem, " ",
+                      _("Until it is, no key can be read or saved, and accounts cannot be added or tested."), NULL);
+  escaped = g_markup_escape_text (text, -1);
+  adw_action_row_set_subtitle (self->keyring_row, escaped);
+}
+
 static void
 services_set (GovorunPage *page)
 {
   GovorunAccountsPage *self = GOVORUN_ACCOUNTS_PAGE (page);
+  GtkWidget *row;
 
   g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (self->accounts));
   g_return_if_fail (GOVORUN_IS_CONNECTION_TESTER (self->tester));
 
   bind_list (self, self->voximplant_list, filter_voximplant);
   bind_list (self, self->elevenlabs_list, filter_elevenlabs);
+
+  /* Keys without an account come first: they are what was lost. */
+  row = govorun_unclaimed_keys_row_new (self->accounts);
+  gtk_list_box_append (self->unclaimed_list, row);
+  g_object_bind_property (row, "visible", self->unclaimed_group, "visible", G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (self->accounts, "notify::keyring-problem", G_CALLBACK (update_keyring), self,
+                           G_CONNECT_SWAPPED);
+  update_keyring (self);
 }
 
 static void
@@ -232,6 +266,10 @@ govorun_accounts_page_class_init (GovorunAccountsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, voximplant_list);
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, elevenlabs_list);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, unclaimed_group);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, unclaimed_list);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, keyring_group);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, keyring_row);
 
   gtk_widget_class_install_action (widget_class, "page.add-voximplant", NULL, add_voximplant_action);
   gtk_widget_class_install_action (widget_class, "page.add-elevenlabs", NULL, add_elevenlabs_action);

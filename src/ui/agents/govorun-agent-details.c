@@ -31,6 +31,9 @@ struct _GovorunAgentDetails
   GovorunProvisioner  *provisioner;
   GovorunAgent        *agent;
   GCancellable        *cancellable;
+  GCancellable        *apply_cancellable;  /* the running apply's, for Cancel */
+  gulong               apply_link;         /* chains it to cancellable */
+  gboolean             stopping;           /* Cancel was pressed */
   GHashTable          *step_rows;   /* step id -> AdwActionRow */
   gulong               step_handler;
   gboolean             busy;
@@ -40,6 +43,7 @@ struct _GovorunAgentDetails
   GtkLabel            *state_label;
   GtkLabel            *error_label;
   GtkWidget           *apply_button;
+  GtkWidget           *stop_button;
   GtkWidget           *drift_button;
   GtkWidget           *spinner;
   GtkWidget           *more_button;
@@ -156,6 +160,8 @@ update (GovorunAgentDetails *self)
     gtk_widget_add_css_class (self->apply_button, "suggested-action");
 
   gtk_widget_set_sensitive (self->apply_button, !self->busy);
+  gtk_widget_set_visible (self->stop_button, self->busy && self->apply_cancellable != NULL);
+  gtk_widget_set_sensitive (self->stop_button, !self->stopping);
   gtk_widget_set_sensitive (self->drift_button, !self->busy && state != GOVORUN_AGENT_STATE_DRAFT);
   gtk_widget_set_sensitive (self->more_button, !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.sandbox-break",
@@ -219,8 +225,10 @@ step_row_new (const char *title)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *stack = gtk_stack_new ();
   GtkWidget *spinner = gtk_spinner_new ();
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Step descriptions carry the agent's and provider objects' names. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_widget_add_css_class (row, "step-row");
 
@@ -306,6 +314,8 @@ set_busy (GovorunAgentDetails *self,
   update (self);
 }
 
+static void forget_apply (GovorunAgentDetails *self);
+
 static void
 applied_cb (GObject      *object,
             GAsyncResult *result,
@@ -315,9 +325,11 @@ applied_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!govorun_provisioner_apply_finish (GOVORUN_PROVISIONER (object), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->stopping)
     return;
 
+  forget_apply (self);
+  self->stopping = FALSE;
   set_busy (self, FALSE);
 
   if (error != NULL)
@@ -329,6 +341,32 @@ applied_cb (GObject      *object,
       gtk_widget_set_visible (self->drift_group, FALSE);
       govorun_toast_show (GTK_WIDGET (self), text);
     }
+}
+
+static void
+cancel_other (GCancellable *cancellable,
+              GCancellable *other)
+{
+  g_cancellable_cancel (other);
+}
+
+static void
+forget_apply (GovorunAgentDetails *self)
+{
+  if (self->apply_link != 0)
+    g_cancellable_disconnect (self->cancellable, self->apply_link);
+  self->apply_link = 0;
+  g_clear_object (&self->apply_cancellable);
+}
+
+static void
+on_stop_clicked (GovorunAgentDetails *self)
+{
+  if (self->apply_cancellable == NULL)
+    return;
+  self->stopping = TRUE;
+  update (self);
+  g_cancellable_cancel (self->apply_cancellable);
 }
 
 static void
@@ -349,11 +387,25 @@ planned_cb (GObject      *object,
       set_busy (self, FALSE);
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      /* Nothing changed in the account, so the saved state stands; but a
+       * "Ready" beside "the key is missing" would say the opposite. */
+      if (g_error_matches (error, GOVORUN_PROVISIONER_ERROR, GOVORUN_PROVISIONER_ERROR_ACCOUNT))
+        {
+          gtk_label_set_text (self->state_label, _("Key not available"));
+          gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "success");
+          gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "error");
+        }
       return;
     }
 
   show_plan (self, plan);
-  govorun_provisioner_apply_async (self->provisioner, self->agent, self->cancellable,
+  /* Its own cancellable, chained to the page's, so Cancel stops only it. */
+  forget_apply (self);
+  self->apply_cancellable = g_cancellable_new ();
+  self->apply_link = g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_other),
+                                            g_object_ref (self->apply_cancellable), g_object_unref);
+  update (self);
+  govorun_provisioner_apply_async (self->provisioner, self->agent, self->apply_cancellable,
                                    applied_cb, g_object_ref (self));
 }
 
@@ -690,7 +742,10 @@ govorun_agent_details_dispose (GObject *object)
 {
   GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (object);
 
+  self->stopping = FALSE;
   g_cancellable_cancel (self->cancellable);
+  if (self->cancellable != NULL)
+    forget_apply (self);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_AGENT_DETAILS);
   g_clear_pointer (&self->step_rows, g_hash_table_unref);
@@ -735,6 +790,7 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, state_label);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, error_label);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, stop_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, drift_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, spinner);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, more_button);
@@ -748,6 +804,7 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, modes_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, application_row);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_drift_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 

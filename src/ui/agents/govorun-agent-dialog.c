@@ -14,6 +14,7 @@
 #include "govorun-agent-dialog.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-empty-state.h"
+#include "govorun-row-text.h"
 #include "govorun-toast.h"
 
 /*
@@ -603,6 +604,7 @@ show_numbers (GovorunAgentDialog *self)
       GovorunAgent *owner = NULL;
       g_autofree char *title = g_strdup_printf ("+%s", number->number[0] == '+' ? number->number + 1 : number->number);
       g_autofree char *subtitle = NULL;
+      g_autofree char *escaped_title = NULL;
 
       if (number->deactivated)
         continue;
@@ -622,7 +624,8 @@ show_numbers (GovorunAgentDialog *self)
       else
         subtitle = g_strdup (_("Not bound"));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      escaped_title = g_markup_escape_text (title, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
       set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (check), "number", number);
@@ -1120,6 +1123,7 @@ static void
 govorun_agent_dialog_init (GovorunAgentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  govorun_editable_limit (GTK_EDITABLE (self->name_row), GOVORUN_AGENT_NAME_MAX_CHARS);
 
   self->cancellable = g_cancellable_new ();
   self->list_cancellable = g_cancellable_new ();

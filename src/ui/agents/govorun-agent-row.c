@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-agent-row.h"
+#include "govorun-row-text.h"
 
 struct _GovorunAgentRow
 {
@@ -92,7 +93,9 @@ update (GovorunAgentRow *self)
   const char *vox_uuid = govorun_agent_get_vox_account_uuid (self->agent);
   GovorunAccount *vox = vox_uuid ? govorun_account_store_find_by_uuid (self->accounts, vox_uuid) : NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), govorun_agent_get_name (self->agent));
+  g_autofree char *title = govorun_row_title_from_name (govorun_agent_get_name (self->agent));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
 
   /* Translators: ElevenLabs agent · Voximplant account · phone numbers · call modes */
   subtitle = g_strdup_printf (_("%s · %s · %s · %s"),

@@ -442,7 +442,9 @@ region_row_new (GovorunBuyNumberDialog   *self,
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *escaped = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), region->name ? region->name : "");
+  g_autofree char *title = g_markup_escape_text (region->name ? region->name : "", -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
 
   if (region->stock == 0)
     {
@@ -569,7 +571,8 @@ available_row_new (GovorunBuyNumberDialog       *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *title = govorun_format_phone_number (number->number);
+  g_autofree char *number_text = govorun_format_phone_number (number->number);
+  g_autofree char *title = g_markup_escape_text (number_text, -1);
   g_autofree char *prices = price_line (self, number->monthly_price, number->installation_price);
   g_autofree char *escaped = g_markup_escape_text (prices, -1);
 

@@ -505,7 +505,8 @@ number_row_new (GovorunNumbersPage       *self,
                 const GovorunPhoneNumber *number)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = govorun_format_phone_number (number->number);
+  g_autofree char *number_text = govorun_format_phone_number (number->number);
+  g_autofree char *title = g_markup_escape_text (number_text, -1);
   g_autofree char *price = govorun_format_money (number->monthly_price, self->currency);
   g_autofree char *binding = describe_binding (self, number);
   g_autofree char *escaped = NULL;
@@ -628,6 +629,7 @@ balance_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *money = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
 
   info = govorun_number_service_get_balance_finish (GOVORUN_NUMBER_SERVICE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -649,7 +651,8 @@ balance_cb (GObject      *object,
   money = govorun_format_money (info->balance, info->currency);
   /* Translators: %s is an amount of money */
   text = g_strdup_printf (_("Balance: %s"), money);
-  adw_preferences_group_set_description (self->numbers_group, text);
+  escaped = g_markup_escape_text (text, -1);
+  adw_preferences_group_set_description (self->numbers_group, escaped);
 
   if (self->owned != NULL)
     rebuild_rows (self);

@@ -22,6 +22,16 @@ govorun_toast_show (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.toast", "s", text);
 }
 
+/* @text as written: libadwaita 1.2 toast titles are markup, and toasts
+ * quote names and provider messages. */
+static AdwToast *
+toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  return adw_toast_new (escaped);
+}
+
 static void
 toast_action (GtkWidget  *widget,
               const char *action_name,
@@ -32,7 +42,7 @@ toast_action (GtkWidget  *widget,
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
 
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                               adw_toast_new (g_variant_get_string (parameter, NULL)));
+                               toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 void

@@ -60,6 +60,7 @@ static void
 update_page (GovorunWindow *self)
 {
   GovorunAccountStore *accounts = govorun_services_get_accounts (self->services);
+  g_autofree char *failure = NULL;
 
   switch (govorun_services_get_state (self->services))
     {
@@ -68,8 +69,9 @@ update_page (GovorunWindow *self)
       break;
 
     case GOVORUN_SERVICES_STATE_FAILED:
-      adw_status_page_set_description (self->failed_page,
-                                       govorun_services_get_failure (self->services));
+      /* Status page descriptions are markup; the failure quotes paths. */
+      failure = g_markup_escape_text (govorun_services_get_failure (self->services), -1);
+      adw_status_page_set_description (self->failed_page, failure);
       gtk_stack_set_visible_child_name (self->main_stack, "failed");
       break;
 
