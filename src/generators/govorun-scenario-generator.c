@@ -355,9 +355,10 @@ collect_agent_values (const GovorunScenarioParams  *params,
   if (!require_value (params->elevenlabs_agent_id,
                       _("The ElevenLabs agent ID is missing. Choose the agent's ElevenLabs agent and try again."),
                       error) ||
-      !require_value (params->elevenlabs_api_key,
-                      _("The ElevenLabs API key is missing. Add the key to the ElevenLabs account and try again."),
-                      error))
+      (params->elevenlabs_api_key_secret == NULL &&
+       !require_value (params->elevenlabs_api_key,
+                       _("The ElevenLabs API key is missing. Add the key to the ElevenLabs account and try again."),
+                       error)))
     return FALSE;
   if (params->elevenlabs_base_url != NULL &&
       !validate_url (params->elevenlabs_base_url,
@@ -366,7 +367,10 @@ collect_agent_values (const GovorunScenarioParams  *params,
     return FALSE;
 
   return add_string (values, "ELEVENLABS_AGENT_ID", params->elevenlabs_agent_id, error) &&
-         add_string (values, "ELEVENLABS_API_KEY", params->elevenlabs_api_key, error) &&
+         /* With the secret, the key stays out of the text. */
+         add_string (values, "ELEVENLABS_API_KEY",
+                     params->elevenlabs_api_key_secret == NULL ? params->elevenlabs_api_key : NULL, error) &&
+         add_string (values, "ELEVENLABS_API_KEY_SECRET", params->elevenlabs_api_key_secret, error) &&
          add_string (values, "ELEVENLABS_BASE_URL", params->elevenlabs_base_url, error);
 }
 

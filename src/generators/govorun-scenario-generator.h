@@ -55,6 +55,12 @@ typedef enum
 #define GOVORUN_SCENARIO_ENGLISH_FALLBACK_TEXT \
   "Sorry, I cannot answer right now. Please call back later."
 
+/* The application secret that holds the ElevenLabs API key. Secret names
+ * start with a Latin letter and hold at most 64 Latin letters, digits and
+ * "_" (the secret storage is newer than Voximplant's typed clients: the
+ * rules come from its 2026 docs, unverified). */
+#define GOVORUN_SCENARIO_KEY_SECRET_NAME "ELEVENLABS_API_KEY"
+
 #define GOVORUN_SCENARIO_ERROR (govorun_scenario_error_quark ())
 
 typedef enum
@@ -80,8 +86,13 @@ typedef struct
 {
   const char *agent_name;          /* Govorun agent name, for scenario logs; optional */
   const char *elevenlabs_agent_id; /* agent: required */
-  const char *elevenlabs_api_key;  /* agent: required; embedded in the scenario
+  const char *elevenlabs_api_key;  /* agent: required unless the secret below is set;
+                                    * then it is ignored. Embedded in the scenario
                                     * (the UI tells the user so) */
+  const char *elevenlabs_api_key_secret; /* agent: the name of the application secret
+                                    * holding the key (GOVORUN_SCENARIO_KEY_SECRET_NAME);
+                                    * the scenario reads it with VoxEngine.getSecretValue()
+                                    * and the key never appears in the text. NULL: embed */
   const char *elevenlabs_base_url; /* NULL = module default; data-residency host otherwise
                                     * (baseUrl option, newer docs only: UNVERIFIED) */
   const char *caller_id;           /* outbound: required, the agent's number, E.164 */

@@ -27,7 +27,10 @@ struct _GovorunAgent
   GovorunAgentEngine engine;
   char *webhook_url;
   char *tenant_slug;
+  char *bot_language;
+  char *bot_voice;
   gboolean record;
+  gboolean key_in_scenario;
   GovorunAgentState state;
   char *last_step;
   char *last_error;
@@ -69,6 +72,9 @@ enum {
   PROP_WEBHOOK_URL,
   PROP_TENANT_SLUG,
   PROP_RECORD,
+  PROP_KEY_IN_SCENARIO,
+  PROP_BOT_LANGUAGE,
+  PROP_BOT_VOICE,
   PROP_STATE,
   PROP_LAST_STEP,
   PROP_LAST_ERROR,
@@ -265,6 +271,8 @@ govorun_agent_finalize (GObject *object)
   g_free (self->vox_account_uuid);
   g_free (self->webhook_url);
   g_free (self->tenant_slug);
+  g_free (self->bot_language);
+  g_free (self->bot_voice);
   g_free (self->last_step);
   g_free (self->last_error);
   g_free (self->application_name);
@@ -331,8 +339,20 @@ govorun_agent_get_property (GObject    *object,
       g_value_set_string (value, self->tenant_slug);
       break;
 
+    case PROP_BOT_LANGUAGE:
+      g_value_set_string (value, self->bot_language);
+      break;
+
+    case PROP_BOT_VOICE:
+      g_value_set_string (value, self->bot_voice);
+      break;
+
     case PROP_RECORD:
       g_value_set_boolean (value, self->record);
+      break;
+
+    case PROP_KEY_IN_SCENARIO:
+      g_value_set_boolean (value, self->key_in_scenario);
       break;
 
     case PROP_STATE:
@@ -422,8 +442,20 @@ govorun_agent_set_property (GObject      *object,
       govorun_agent_set_tenant_slug (self, g_value_get_string (value));
       break;
 
+    case PROP_BOT_LANGUAGE:
+      govorun_agent_set_bot_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_BOT_VOICE:
+      govorun_agent_set_bot_voice (self, g_value_get_string (value));
+      break;
+
     case PROP_RECORD:
       govorun_agent_set_record (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_KEY_IN_SCENARIO:
+      govorun_agent_set_key_in_scenario (self, g_value_get_boolean (value));
       break;
 
     case PROP_STATE:
@@ -506,6 +538,15 @@ govorun_agent_class_init (GovorunAgentClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RECORD] =
     g_param_spec_boolean ("record", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BOT_LANGUAGE] =
+    g_param_spec_string ("bot-language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BOT_VOICE] =
+    g_param_spec_string ("bot-voice", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY_IN_SCENARIO] =
+    g_param_spec_boolean ("key-in-scenario", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, GOVORUN_TYPE_AGENT_STATE, GOVORUN_AGENT_STATE_DRAFT,
@@ -605,7 +646,10 @@ govorun_agent_assign (GovorunAgent *self,
   govorun_agent_set_engine (self, from->engine);
   govorun_agent_set_webhook_url (self, from->webhook_url);
   govorun_agent_set_tenant_slug (self, from->tenant_slug);
+  govorun_agent_set_bot_language (self, from->bot_language);
+  govorun_agent_set_bot_voice (self, from->bot_voice);
   govorun_agent_set_record (self, from->record);
+  govorun_agent_set_key_in_scenario (self, from->key_in_scenario);
   govorun_agent_set_state (self, from->state);
   govorun_agent_set_last_step (self, from->last_step);
   govorun_agent_set_last_error (self, from->last_error);
@@ -887,6 +931,69 @@ govorun_agent_set_record (GovorunAgent *self,
     return;
   self->record = record;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+const char *
+govorun_agent_get_bot_language (GovorunAgent *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_AGENT (self), NULL);
+
+  return self->bot_language;
+}
+
+void
+govorun_agent_set_bot_language (GovorunAgent *self,
+                                const char   *bot_language)
+{
+  g_return_if_fail (GOVORUN_IS_AGENT (self));
+
+  if (g_strcmp0 (self->bot_language, bot_language) == 0)
+    return;
+  g_free (self->bot_language);
+  self->bot_language = g_strdup (bot_language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOT_LANGUAGE]);
+}
+
+const char *
+govorun_agent_get_bot_voice (GovorunAgent *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_AGENT (self), NULL);
+
+  return self->bot_voice;
+}
+
+void
+govorun_agent_set_bot_voice (GovorunAgent *self,
+                             const char   *bot_voice)
+{
+  g_return_if_fail (GOVORUN_IS_AGENT (self));
+
+  if (g_strcmp0 (self->bot_voice, bot_voice) == 0)
+    return;
+  g_free (self->bot_voice);
+  self->bot_voice = g_strdup (bot_voice);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOT_VOICE]);
+}
+
+gboolean
+govorun_agent_get_key_in_scenario (GovorunAgent *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_AGENT (self), FALSE);
+
+  return self->key_in_scenario;
+}
+
+void
+govorun_agent_set_key_in_scenario (GovorunAgent *self,
+                                   gboolean      key_in_scenario)
+{
+  g_return_if_fail (GOVORUN_IS_AGENT (self));
+
+  key_in_scenario = !!key_in_scenario;
+  if (self->key_in_scenario == key_in_scenario)
+    return;
+  self->key_in_scenario = key_in_scenario;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_IN_SCENARIO]);
 }
 
 GovorunAgentState

@@ -122,6 +122,20 @@ void                govorun_agent_set_tenant_slug      (GovorunAgent       *self
 gboolean            govorun_agent_get_record           (GovorunAgent       *self);
 void                govorun_agent_set_record           (GovorunAgent       *self,
                                                         gboolean            record);
+/* The webhook bot's language ("ru", "en"; NULL: Russian) and TTS voice
+ * (a VoiceList path; NULL: the language's default). Speech recognition
+ * follows the language. */
+const char         *govorun_agent_get_bot_language     (GovorunAgent       *self);
+void                govorun_agent_set_bot_language     (GovorunAgent       *self,
+                                                        const char         *bot_language);
+const char         *govorun_agent_get_bot_voice        (GovorunAgent       *self);
+void                govorun_agent_set_bot_voice        (GovorunAgent       *self,
+                                                        const char         *bot_voice);
+/* TRUE when the account has no secret storage, so the deployed scenarios
+ * carry the ElevenLabs key in their text (the agent's page says so). */
+gboolean            govorun_agent_get_key_in_scenario  (GovorunAgent       *self);
+void                govorun_agent_set_key_in_scenario  (GovorunAgent       *self,
+                                                        gboolean            key_in_scenario);
 GovorunAgentState   govorun_agent_get_state            (GovorunAgent       *self);
 void                govorun_agent_set_state            (GovorunAgent       *self,
                                                         GovorunAgentState   state);

@@ -25,6 +25,7 @@ typedef struct
   GMutex        lock;
   GHashTable   *faults;    /* method → GQueue of GovorunFault* */
   GHashTable   *counts;    /* method → GUINT_TO_POINTER (count) */
+  GPtrArray    *log;       /* routed methods in the order they arrived */
   guint         latency_ms;
 
   GPtrArray    *pending;   /* Delayed*, answers waiting for their delay */
@@ -195,6 +196,7 @@ count_request (GovorunEmulator *self,
 
       g_hash_table_insert (priv->counts, g_strdup (keys[i]), GUINT_TO_POINTER (count + 1));
     }
+  g_ptr_array_add (priv->log, g_strdup (method));
   g_mutex_unlock (&priv->lock);
 }
 
@@ -452,6 +454,7 @@ govorun_emulator_finalize (GObject *object)
 
   g_clear_pointer (&priv->faults, g_hash_table_unref);
   g_clear_pointer (&priv->counts, g_hash_table_unref);
+  g_clear_pointer (&priv->log, g_ptr_array_unref);
   g_clear_pointer (&priv->pending, g_ptr_array_unref);
   g_mutex_clear (&priv->lock);
 
@@ -479,6 +482,7 @@ govorun_emulator_init (GovorunEmulator *self)
   g_mutex_init (&priv->lock);
   priv->faults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fault_queue_free);
   priv->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  priv->log = g_ptr_array_new_with_free_func (g_free);
   priv->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) delayed_free);
 }
 
@@ -645,5 +649,26 @@ govorun_emulator_reset_counts (GovorunEmulator *self)
 
   g_mutex_lock (&priv->lock);
   g_hash_table_remove_all (priv->counts);
+  g_ptr_array_set_size (priv->log, 0);
   g_mutex_unlock (&priv->lock);
+}
+
+char **
+govorun_emulator_get_request_log (GovorunEmulator *self)
+{
+  GovorunEmulatorPrivate *priv = govorun_emulator_get_instance_private (self);
+  GStrvBuilder *builder;
+  char **log;
+
+  g_return_val_if_fail (GOVORUN_IS_EMULATOR (self), NULL);
+
+  builder = g_strv_builder_new ();
+  g_mutex_lock (&priv->lock);
+  for (guint i = 0; i < priv->log->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (priv->log, i));
+  g_mutex_unlock (&priv->lock);
+  log = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return log;
 }

@@ -90,7 +90,11 @@ void             govorun_emulator_set_latency       (GovorunEmulator    *self,
  * routed requests (unrouted 404s are not counted). */
 guint            govorun_emulator_get_request_count (GovorunEmulator    *self,
                                                      const char         *method);
+/* Also clears the request log. */
 void             govorun_emulator_reset_counts      (GovorunEmulator    *self);
+/* The methods of the routed requests since the last reset, in the order
+ * they arrived (for tests of ordering); free with g_strfreev. */
+char           **govorun_emulator_get_request_log   (GovorunEmulator    *self);
 
 /* Helpers for subclasses */
 void             govorun_emulator_respond_json      (SoupServerMessage  *msg,

@@ -154,6 +154,7 @@ vox_emu_method_add_application (Call *call)
     }
 
   app = g_new0 (Application, 1);
+  app->secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   app->application_id = self->next_application_id++;
   app->name = g_steal_pointer (&short_name);
   app->secure_record_storage = secure;

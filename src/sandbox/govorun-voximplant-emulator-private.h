@@ -53,6 +53,7 @@ typedef struct
   char     *name;            /* short name; the full one is derived */
   gboolean  secure_record_storage;
   gint64    modified;        /* Unix seconds, UTC */
+  GHashTable *secrets;       /* secret name → value */
 } Application;
 
 typedef struct
@@ -289,6 +290,13 @@ void vox_emu_method_add_application (Call *call);
 void vox_emu_method_get_applications (Call *call);
 void vox_emu_method_set_application_info (Call *call);
 void vox_emu_method_del_application (Call *call);
+
+/* Secret storage */
+
+void vox_emu_method_add_secret (Call *call);
+void vox_emu_method_set_secret_info (Call *call);
+void vox_emu_method_del_secret (Call *call);
+void vox_emu_method_get_secrets (Call *call);
 
 /* Scenarios */
 

@@ -68,6 +68,7 @@ static void
 application_free (Application *app)
 {
   g_free (app->name);
+  g_clear_pointer (&app->secrets, g_hash_table_unref);
   g_free (app);
 }
 
@@ -169,6 +170,11 @@ static const Method methods[] = {
   { "BindPhoneNumberToApplication", vox_emu_method_bind_phone_number_to_application },
   { "DeactivatePhoneNumber", vox_emu_method_deactivate_phone_number },
   { "GetCallHistory", vox_emu_method_get_call_history },
+  /* Names from the 2026 docs, unverified (as in the client). */
+  { "AddSecret", vox_emu_method_add_secret },
+  { "SetSecretInfo", vox_emu_method_set_secret_info },
+  { "DelSecret", vox_emu_method_del_secret },
+  { "GetSecrets", vox_emu_method_get_secrets },
 };
 
 static const Method *

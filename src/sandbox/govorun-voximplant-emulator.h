@@ -169,6 +169,11 @@ gint64      govorun_voximplant_emulator_add_owned_number   (GovorunVoximplantEmu
 guint       govorun_voximplant_emulator_count_objects      (GovorunVoximplantEmulator *self,
                                                             gint64                     account_id,
                                                             const char                *type);
+/* The value of an application's secret, or NULL; a secret: g_free. */
+char       *govorun_voximplant_emulator_get_secret         (GovorunVoximplantEmulator *self,
+                                                            gint64                     account_id,
+                                                            gint64                     application_id,
+                                                            const char                *name);
 /* The stored script, or NULL when there is no such scenario; g_free. */
 char       *govorun_voximplant_emulator_get_scenario_script (GovorunVoximplantEmulator *self,
                                                             gint64                     account_id,

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-key-rotation.h"
 #include "govorun-services-private.h"
 #include "govorun-util.h"
 
@@ -36,6 +37,7 @@ struct _GovorunServices
   GovorunNumberService    *numbers;
   GovorunAgentCatalog     *agent_catalog;
   GovorunProvisioner      *provisioner;
+  GovorunKeyRotation      *key_rotation;   /* works by itself: no getter */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunServices, govorun_services, G_TYPE_OBJECT)
@@ -200,6 +202,7 @@ govorun_services_dispose (GObject *object)
   GovorunServices *self = GOVORUN_SERVICES (object);
 
   g_clear_object (&self->provisioner);
+  g_clear_object (&self->key_rotation);
   g_clear_object (&self->numbers);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agents);
@@ -362,6 +365,7 @@ govorun_services_new (const char *profile,
   self->agent_catalog = govorun_agent_catalog_new (self->factory);
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
+  self->key_rotation = govorun_key_rotation_new (self->factory, self->accounts, self->agents);
 
   return self;
 }

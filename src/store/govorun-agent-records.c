@@ -50,7 +50,8 @@ sql_load (sqlite3         *db,
                           "SELECT a.id, a.uuid, a.name, a.slug, el.uuid, a.el_agent_id, a.el_agent_name,"
                           " vox.uuid, a.inbound, a.outbound, a.engine, a.webhook_url, a.tenant_slug,"
                           " a.record, a.state, a.last_step, a.last_error, a.application_id,"
-                          " a.application_name, a.created_at, a.updated_at"
+                          " a.application_name, a.created_at, a.updated_at, a.key_in_scenario,"
+                          " a.bot_language, a.bot_voice"
                           " FROM agents a"
                           " LEFT JOIN accounts el ON el.id = a.el_account_id"
                           " LEFT JOIN accounts vox ON vox.id = a.vox_account_id",
@@ -88,6 +89,9 @@ sql_load (sqlite3         *db,
       govorun_agent_set_application_name (agent, column_text (stmt, 18));
       govorun_agent_set_created_at (agent, sqlite3_column_int64 (stmt, 19));
       govorun_agent_set_updated_at (agent, sqlite3_column_int64 (stmt, 20));
+      govorun_agent_set_key_in_scenario (agent, sqlite3_column_int (stmt, 21) != 0);
+      govorun_agent_set_bot_language (agent, column_text (stmt, 22));
+      govorun_agent_set_bot_voice (agent, column_text (stmt, 23));
 
       g_ptr_array_add (agents, agent);
       /* The ids live as long as the hash table: keep them in the agent. */
@@ -265,9 +269,10 @@ sql_save (sqlite3         *db,
                               "INSERT INTO agents (uuid, slug, created_at, name, el_account_id,"
                               " vox_account_id, el_agent_id, el_agent_name, inbound, outbound, engine,"
                               " webhook_url, tenant_slug, record, state, last_step, last_error,"
-                              " application_id, application_name, updated_at)"
+                              " application_id, application_name, updated_at, key_in_scenario,"
+                              " bot_language, bot_voice)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                              " ?15, ?16, ?17, ?18, ?19, ?20)",
+                              " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
                               -1, &stmt, NULL) != SQLITE_OK)
         return govorun_store_set_sqlite_error (error, db);
     }
@@ -276,7 +281,8 @@ sql_save (sqlite3         *db,
                                " el_agent_id = ?7, el_agent_name = ?8, inbound = ?9, outbound = ?10,"
                                " engine = ?11, webhook_url = ?12, tenant_slug = ?13, record = ?14,"
                                " state = ?15, last_step = ?16, last_error = ?17, application_id = ?18,"
-                               " application_name = ?19, updated_at = ?20"
+                               " application_name = ?19, updated_at = ?20, key_in_scenario = ?21,"
+                               " bot_language = ?22, bot_voice = ?23"
                                " WHERE uuid = ?1 AND ?2 IS NOT NULL AND ?3 IS NOT NULL",
                                -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
@@ -303,6 +309,9 @@ sql_save (sqlite3         *db,
   sqlite3_bind_int64 (stmt, 18, govorun_agent_get_application_id (agent));
   govorun_store_bind_text (stmt, 19, govorun_agent_get_application_name (agent));
   sqlite3_bind_int64 (stmt, 20, now);
+  sqlite3_bind_int (stmt, 21, govorun_agent_get_key_in_scenario (agent));
+  govorun_store_bind_text (stmt, 22, govorun_agent_get_bot_language (agent));
+  govorun_store_bind_text (stmt, 23, govorun_agent_get_bot_voice (agent));
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {

@@ -110,6 +110,13 @@ static const char * const migrations[] = {
   "  WHEN NEW.state = 'deleting' AND EXISTS (SELECT 1 FROM agents"
   "    WHERE el_account_id = NEW.id OR vox_account_id = NEW.id)"
   "  BEGIN SELECT RAISE (ABORT, 'account is used by an agent'); END;",
+
+  /* 4: whether the agent's scenarios carry the ElevenLabs key in their
+   * text (an account without secret storage). */
+  "ALTER TABLE agents ADD COLUMN key_in_scenario INTEGER NOT NULL DEFAULT 0;"
+  /* and the webhook bot's language and voice (NULL: the defaults). */
+  "ALTER TABLE agents ADD COLUMN bot_language TEXT;"
+  "ALTER TABLE agents ADD COLUMN bot_voice TEXT;",
 };
 
 typedef enum

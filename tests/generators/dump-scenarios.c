@@ -58,6 +58,9 @@ main (int   argc,
   plain.caller_id = "74951234567";
   plain.webhook_url = "https://bot.example.com/hook";
   plain.tenant_slug = "clinic";
+  /* As deployed: the key from the application's secret (the hostile set
+   * keeps the embedded key of accounts without secret storage). */
+  plain.elevenlabs_api_key_secret = GOVORUN_SCENARIO_KEY_SECRET_NAME;
 
   for (guint i = 0; i < 2; i++)
     {

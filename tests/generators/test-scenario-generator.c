@@ -182,6 +182,7 @@ write_expectations (const GovorunScenarioParams *params)
   ADD ("elevenlabs_agent_id", params->elevenlabs_agent_id);
   ADD ("elevenlabs_api_key", params->elevenlabs_api_key);
   ADD ("elevenlabs_base_url", params->elevenlabs_base_url);
+  ADD ("elevenlabs_api_key_secret", params->elevenlabs_api_key_secret);
   ADD ("caller_id", params->caller_id);
   ADD ("webhook_url", params->webhook_url);
   ADD ("tenant_slug", params->tenant_slug);
@@ -321,6 +322,32 @@ test_hostile_values (void)
 
   hostile_params (&params);
   run_all_kinds (&params);
+}
+
+/* With the key in the application's secret storage, the scenarios read
+ * it from there and hold no trace of it. */
+static void
+test_key_from_secret (void)
+{
+  GovorunScenarioParams params;
+
+  if (!need_node ())
+    return;
+
+  plain_params (&params);
+  params.elevenlabs_api_key_secret = GOVORUN_SCENARIO_KEY_SECRET_NAME;
+  run_all_kinds (&params);
+
+  for (guint k = 0; k < GOVORUN_SCENARIO_N_KINDS; k++)
+    {
+      g_autofree char *script = generate_ok (k, &params);
+
+      g_assert_null (strstr (script, params.elevenlabs_api_key));
+    }
+
+  /* The key is not needed then. */
+  params.elevenlabs_api_key = NULL;
+  g_free (generate_ok (GOVORUN_SCENARIO_INBOUND, &params));
 }
 
 static void
@@ -725,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/Govorun/ScenarioGenerator/single-pass", test_single_pass);
   g_test_add_func ("/Govorun/ScenarioGenerator/hostile-values", test_hostile_values);
   g_test_add_func ("/Govorun/ScenarioGenerator/plain-defaults", test_plain_defaults);
+  g_test_add_func ("/Govorun/ScenarioGenerator/key-from-secret", test_key_from_secret);
   g_test_add_func ("/Govorun/ScenarioGenerator/language-defaults", test_language_defaults);
   g_test_add_func ("/Govorun/ScenarioGenerator/no-internal-notes", test_no_internal_notes);
   g_test_add_func ("/Govorun/ScenarioGenerator/invalid-identifiers", test_invalid_identifiers);

@@ -191,6 +191,52 @@ test_pagination (Fixture       *fixture,
   answer_clear (&answer);
 }
 
+/* An application's secret storage: names only in the list, values kept
+ * for VoxEngine, gone with the application. */
+static void
+test_secrets (Fixture       *fixture,
+              gconstpointer  data)
+{
+  Answer answer = { 0 };
+  JsonArray *array;
+  g_autofree char *app = g_strdup_printf ("%" G_GINT64_FORMAT, add_application (fixture, "keys"));
+  g_autofree char *value = NULL;
+
+  api (fixture, "AddSecret", &answer, "application_id", app, "secret_name", "EL_KEY", "secret_value", "sk_1", NULL);
+  ok_mutation (&answer);
+  answer_clear (&answer);
+  api (fixture, "AddSecret", &answer, "application_id", app, "secret_name", "EL_KEY", "secret_value", "sk_2", NULL);
+  expect_error (&answer, 101);
+  api (fixture, "AddSecret", &answer, "application_id", app, "secret_name", "1bad", "secret_value", "x", NULL);
+  expect_error (&answer, 101);
+  api (fixture, "AddSecret", &answer, "application_id", app, "secret_name", "OTHER", NULL);
+  expect_error (&answer, 485);
+
+  api (fixture, "SetSecretInfo", &answer, "application_id", app, "secret_name", "EL_KEY", "secret_value", "sk_3", NULL);
+  ok_mutation (&answer);
+  answer_clear (&answer);
+  api (fixture, "SetSecretInfo", &answer, "application_id", app, "secret_name", "NONE", "secret_value", "x", NULL);
+  expect_error (&answer, 101);
+  value = govorun_voximplant_emulator_get_secret (fixture->emulator, ACCOUNT_ID,
+                                                  g_ascii_strtoll (app, NULL, 10), "EL_KEY");
+  g_assert_cmpstr (value, ==, "sk_3");
+
+  api (fixture, "GetSecrets", &answer, "application_id", app, NULL);
+  array = ok_list (&answer, 1, 1);
+  g_assert_cmpstr (json_object_get_string_member (item (array, 0), "secret_name"), ==, "EL_KEY");
+  g_assert_false (json_object_has_member (item (array, 0), "secret_value"));
+  answer_clear (&answer);
+
+  api (fixture, "DelSecret", &answer, "application_id", app, "secret_name", "EL_KEY", NULL);
+  ok_mutation (&answer);
+  answer_clear (&answer);
+  api (fixture, "DelSecret", &answer, "application_id", app, "secret_name", "EL_KEY", NULL);
+  expect_error (&answer, 101);
+  api (fixture, "GetSecrets", &answer, "application_id", app, NULL);
+  ok_list (&answer, 0, 0);
+  answer_clear (&answer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +244,7 @@ main (int   argc,
   vox_emu_test_init (&argc, &argv);
 
   VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/applications", test_applications);
+  VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/secrets", test_secrets);
   VOX_EMU_TEST_ADD ("/Govorun/VoximplantEmulator/pagination", test_pagination);
 
   return g_test_run ();

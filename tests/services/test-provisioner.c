@@ -14,8 +14,10 @@
 
 #include "govorun-agent-store.h"
 #include "govorun-client-factory.h"
+#include "govorun-key-rotation.h"
 #include "govorun-provisioner.h"
 #include "govorun-sandbox.h"
+#include "govorun-scenario-generator.h"
 #include "govorun-util.h"
 #include "govorun-voximplant-client.h"
 #include "sandbox-services.h"
@@ -271,7 +273,7 @@ mutations (Fixture *f)
 {
   const char *methods[] = { "AddApplication", "AddScenario", "AddRule", "SetScenarioInfo", "SetRuleInfo",
                             "BindScenario", "BindPhoneNumberToApplication", "DelRule", "DelScenario",
-                            "DelApplication" };
+                            "DelApplication", "AddSecret", "SetSecretInfo", "DelSecret" };
   guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
@@ -331,7 +333,17 @@ test_apply (Fixture       *f,
   text = govorun_provisioner_get_scenario_finish (f->prov, wait_result (f), &error);
   g_clear_object (&f->result);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+  /* The key is the application's secret, not in the text. */
+  g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+  g_assert_nonnull (strstr (text, GOVORUN_SCENARIO_KEY_SECRET_NAME));
+  g_assert_false (govorun_agent_get_key_in_scenario (f->agent));
+  {
+    g_autofree char *secret = govorun_voximplant_emulator_get_secret (govorun_sandbox_get_voximplant (f->s.sandbox), VOX,
+                                                                      govorun_agent_get_application_id (f->agent),
+                                                                      GOVORUN_SCENARIO_KEY_SECRET_NAME);
+
+    g_assert_cmpstr (secret, ==, GOVORUN_SANDBOX_EL_API_KEY);
+  }
   {
     g_autoptr(GPtrArray) found = drift (f);
 
@@ -342,7 +354,6 @@ test_apply (Fixture       *f,
   g_clear_object (&f->result);
   g_assert_no_error (error);
   g_assert_null (strstr (masked, GOVORUN_SANDBOX_EL_API_KEY));
-  g_assert_nonnull (strstr (masked, "••••_key"));
 
   /* Again: nothing changes. */
   govorun_emulator_reset_counts (f->vox);
@@ -377,6 +388,235 @@ test_apply (Fixture       *f,
   g_assert_cmpuint (count (f, "bound-number"), ==, 0);
   g_assert_cmpuint (count (f, "number"), ==, 2);
   (void) deployed;
+}
+
+/* Index in the request log of @method's first (or last) request; -1 if none. */
+static int
+log_index (char       **log,
+           const char  *method,
+           gboolean     last)
+{
+  int found = -1;
+
+  for (int i = 0; log[i] != NULL; i++)
+    if (g_str_equal (log[i], method))
+      {
+        found = i;
+        if (!last)
+          break;
+      }
+  return found;
+}
+
+/* Dependent changes go out in order: the inbound rule before the outbound
+ * catch-all (rules match in creation order), and on rollback every DelRule
+ * is answered before the first DelScenario of a scenario it references. */
+static void
+test_dependent_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GovorunVoximplantClient) client = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autofree char *inbound_name = govorun_provisioner_rule_name (govorun_agent_get_slug (f->agent), TRUE);
+  g_autofree char *outbound_name = govorun_provisioner_rule_name (govorun_agent_get_slug (f->agent), FALSE);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) log = NULL;
+  gint64 inbound_id = 0, outbound_id = 0;
+
+  /* Many times: parallel requests would come out in either order. */
+  for (guint round = 0; round < 5; round++)
+    {
+      govorun_agent_set_outbound (f->agent, TRUE);
+      govorun_emulator_reset_counts (f->vox);
+      g_assert_true (apply (f, &error));
+      g_assert_no_error (error);
+      assert_deployed (f, 2, 2);
+
+      log = govorun_emulator_get_request_log (f->vox);
+      g_assert_cmpint (log_index (log, "AddRule", FALSE), >, log_index (log, "AddScenario", TRUE));
+      g_assert_cmpint (log_index (log, "AddRule", FALSE), <, log_index (log, "AddRule", TRUE));
+      g_clear_pointer (&log, g_strfreev);
+
+      client = vox_client (f);
+      govorun_voximplant_client_get_rules_async (client, govorun_agent_get_application_id (f->agent), FALSE,
+                                                 0, 0, NULL, on_result, f);
+      rules = govorun_voximplant_client_get_rules_finish (client, wait_result (f), NULL, &error);
+      g_clear_object (&f->result);
+      g_assert_no_error (error);
+      for (guint i = 0; i < rules->len; i++)
+        {
+          GovorunVoximplantRule *rule = g_ptr_array_index (rules, i);
+
+          if (g_str_equal (rule->rule_name, inbound_name))
+            inbound_id = rule->rule_id;
+          else if (g_str_equal (rule->rule_name, outbound_name))
+            outbound_id = rule->rule_id;
+        }
+      g_assert_cmpint (inbound_id, >, 0);
+      g_assert_cmpint (outbound_id, >, inbound_id);
+      g_clear_pointer (&rules, g_ptr_array_unref);
+      g_clear_object (&client);
+
+      /* An edit drops outbound: its rule goes before its scenario. */
+      govorun_agent_set_outbound (f->agent, FALSE);
+      govorun_emulator_reset_counts (f->vox);
+      g_assert_true (apply (f, &error));
+      g_assert_no_error (error);
+      assert_deployed (f, 1, 1);
+      log = govorun_emulator_get_request_log (f->vox);
+      g_assert_cmpint (log_index (log, "DelRule", TRUE), >=, 0);
+      g_assert_cmpint (log_index (log, "DelRule", TRUE), <, log_index (log, "DelScenario", FALSE));
+      g_clear_pointer (&log, g_strfreev);
+
+      govorun_agent_set_outbound (f->agent, TRUE);
+      g_assert_true (apply (f, &error));
+      g_assert_no_error (error);
+
+      govorun_emulator_reset_counts (f->vox);
+      rollback (f);
+      g_assert_cmpuint (count (f, "rule"), ==, 0);
+      log = govorun_emulator_get_request_log (f->vox);
+      g_assert_cmpint (log_index (log, "DelRule", TRUE), >=, 0);
+      g_assert_cmpint (log_index (log, "DelRule", TRUE), <, log_index (log, "DelScenario", FALSE));
+      g_assert_cmpint (log_index (log, "DelScenario", TRUE), <, log_index (log, "DelApplication", FALSE));
+      g_clear_pointer (&log, g_strfreev);
+    }
+}
+
+/* The id of the agent's inbound scenario in the account. */
+static gint64
+scenario_id (Fixture *f)
+{
+  g_autoptr(GovorunVoximplantClient) client = vox_client (f);
+  g_autofree char *name = govorun_scenario_name_for_agent (govorun_agent_get_slug (f->agent), GOVORUN_SCENARIO_INBOUND);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_voximplant_client_get_scenarios_async (client, 0, name, FALSE, 0, 0, NULL, on_result, f);
+  found = govorun_voximplant_client_get_scenarios_finish (client, wait_result (f), NULL, &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  return ((GovorunVoximplantScenario *) g_ptr_array_index (found, 0))->scenario_id;
+}
+
+/* An account without secret storage: the key goes into the scenarios,
+ * the agent says so, and nothing fails; once the account has it, the key
+ * moves there. Rollback removes the secret Govorun stored. */
+static void
+test_key_secret_fallback (Fixture       *f,
+                          gconstpointer  data)
+{
+  GovorunVoximplantEmulator *emulator = govorun_sandbox_get_voximplant (f->s.sandbox);
+  const GovorunFault unknown = { .provider_code = 103, .times = -1 };
+  g_autoptr(GovorunPlan) p = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *secret = NULL;
+  gint64 app_id;
+
+  govorun_emulator_add_fault (f->vox, "AddSecret", &unknown);
+  p = plan (f);
+  g_assert_nonnull (govorun_plan_find_step (p, "secret"));
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  assert_deployed (f, 1, 1);
+  g_assert_true (govorun_agent_get_key_in_scenario (f->agent));
+  app_id = govorun_agent_get_application_id (f->agent);
+  text = govorun_voximplant_emulator_get_scenario_script (emulator, VOX, scenario_id (f));
+  g_assert_nonnull (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+  g_clear_pointer (&text, g_free);
+
+  /* The secret storage arrives: the next apply moves the key there. */
+  govorun_emulator_clear_faults (f->vox);
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  g_assert_false (govorun_agent_get_key_in_scenario (f->agent));
+  text = govorun_voximplant_emulator_get_scenario_script (emulator, VOX, scenario_id (f));
+  g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+  secret = govorun_voximplant_emulator_get_secret (emulator, VOX, app_id, GOVORUN_SCENARIO_KEY_SECRET_NAME);
+  g_assert_cmpstr (secret, ==, GOVORUN_SANDBOX_EL_API_KEY);
+  /* The account lists it by name only. */
+  {
+    g_autoptr(GovorunVoximplantClient) client = vox_client (f);
+    g_autoptr(GPtrArray) names = NULL;
+
+    govorun_voximplant_client_get_secrets_async (client, app_id, NULL, on_result, f);
+    names = govorun_voximplant_client_get_secrets_finish (client, wait_result (f), &error);
+    g_clear_object (&f->result);
+    g_assert_no_error (error);
+    g_assert_cmpuint (names->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (names, 0), ==, GOVORUN_SCENARIO_KEY_SECRET_NAME);
+  }
+
+  /* Switched to a webhook bot, the agent needs the key no more: gone. */
+  govorun_emulator_reset_counts (f->vox);
+  govorun_agent_set_engine (f->agent, GOVORUN_AGENT_ENGINE_WEBHOOK);
+  govorun_agent_set_webhook_url (f->agent, "https://bot.example.com/voice");
+  govorun_agent_set_tenant_slug (f->agent, "clinic");
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_emulator_get_request_count (f->vox, "DelSecret"), ==, 1);
+  g_clear_pointer (&secret, g_free);
+  secret = govorun_voximplant_emulator_get_secret (emulator, VOX, app_id, GOVORUN_SCENARIO_KEY_SECRET_NAME);
+  g_assert_null (secret);
+
+  /* Back to the agent, then rolled back: the secret goes first. */
+  govorun_agent_set_engine (f->agent, GOVORUN_AGENT_ENGINE_ELEVENLABS);
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  govorun_emulator_reset_counts (f->vox);
+  rollback (f);
+  g_assert_cmpuint (govorun_emulator_get_request_count (f->vox, "DelSecret"), ==, 1);
+  g_assert_cmpuint (count (f, "application"), ==, 0);
+}
+
+static gboolean
+secret_is (Fixture    *f,
+           const char *expected)
+{
+  g_autofree char *secret = govorun_voximplant_emulator_get_secret (govorun_sandbox_get_voximplant (f->s.sandbox), VOX,
+                                                                    govorun_agent_get_application_id (f->agent),
+                                                                    GOVORUN_SCENARIO_KEY_SECRET_NAME);
+
+  return g_strcmp0 (secret, expected) == 0;
+}
+
+/* A new ElevenLabs key saved in Accounts reaches the application's secret
+ * by itself; nothing is redeployed. */
+static void
+test_key_rotation (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GovorunKeyRotation) rotation = govorun_key_rotation_new (f->s.factory, f->s.accounts, f->agents);
+  g_autoptr(GovorunAccount) edited = govorun_account_copy (f->el_account);
+  g_autoptr(GError) error = NULL;
+  const char *new_key = "sk_rotated_0123456789abcdef";
+  gint64 end;
+
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  g_assert_true (secret_is (f, GOVORUN_SANDBOX_EL_API_KEY));
+
+  govorun_emulator_reset_counts (f->vox);
+  govorun_account_store_update_async (f->s.accounts, edited, new_key, NULL, on_result, f);
+  g_assert_true (govorun_account_store_update_finish (f->s.accounts, wait_result (f), &error));
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!secret_is (f, new_key) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_true (secret_is (f, new_key));
+  g_assert_cmpuint (govorun_emulator_get_request_count (f->vox, "SetSecretInfo"), ==, 1);
+  g_assert_cmpuint (mutations (f), ==, 1);
+
+  /* An agent whose scenarios carry the key is not touched. */
+  govorun_agent_set_key_in_scenario (f->agent, TRUE);
+  govorun_key_rotation_rotate_async (rotation, f->el_account, NULL, on_result, f);
+  g_assert_cmpuint (govorun_key_rotation_rotate_finish (rotation, wait_result (f), &error), ==, 0);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
 }
 
 static void
@@ -570,7 +810,7 @@ static void
 test_fault_matrix (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *methods[] = { "AddApplication", "AddScenario", "AddRule", "BindPhoneNumberToApplication" };
+  const char *methods[] = { "AddApplication", "AddSecret", "AddScenario", "AddRule", "BindPhoneNumberToApplication" };
   const FaultClass classes[] = {
     { "http-503", { .http_status = 503, .times = -1 }, FALSE },
     { "timeout", { .delay_ms = 500, .times = 1 }, FALSE },
@@ -832,6 +1072,12 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/Govorun/Provisioner/apply", Fixture, NULL, fixture_setup, test_apply, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/key-secret-fallback", Fixture, NULL, fixture_setup, test_key_secret_fallback,
+              fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/key-rotation", Fixture, NULL, fixture_setup, test_key_rotation,
+              fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/dependent-order", Fixture, NULL, fixture_setup, test_dependent_order,
+              fixture_teardown);
   g_test_add ("/Govorun/Provisioner/drift-repair-delete", Fixture, NULL, fixture_setup,
               test_drift_repair_delete, fixture_teardown);
   g_test_add ("/Govorun/Provisioner/account-in-use", Fixture, NULL, fixture_setup,

@@ -172,7 +172,7 @@ assert_latest_schema (GovorunStore *store)
   };
 
   g_assert_cmpuint (govorun_store_get_schema_version (store), ==, _govorun_store_get_latest_version ());
-  g_assert_cmpuint (_govorun_store_get_latest_version (), ==, 3);
+  g_assert_cmpuint (_govorun_store_get_latest_version (), ==, 4);
   g_assert_cmpstrv (accounts, account_columns);
   g_assert_cmpstrv (objects, object_columns);
 
@@ -295,7 +295,7 @@ test_agents_schema (Fixture       *f,
     "id", "uuid", "name", "slug", "el_account_id", "vox_account_id", "el_agent_id",
     "el_agent_name", "inbound", "outbound", "engine", "webhook_url", "tenant_slug", "record",
     "state", "last_step", "last_error", "application_id", "application_name", "created_at",
-    "updated_at", NULL
+    "updated_at", "key_in_scenario", "bot_language", "bot_voice", NULL
   };
   const char * const number_columns[] = { "agent_id", "phone_id", "number", NULL };
 
@@ -404,7 +404,7 @@ test_migrate_from_each_version (Fixture       *f,
       store = store_test_open (f->path);
       assert_latest_schema (store);
       version_text = query_text (store, "PRAGMA user_version");
-      g_assert_cmpstr (version_text, ==, "3");
+      g_assert_cmpstr (version_text, ==, "4");
 
       /* The existing row survived, with its values. */
       row = query_text (store, "SELECT uuid || '|' || display_name || '|' || secret_generation"

@@ -180,6 +180,31 @@ buffer_has_code (gpointer data)
   return gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (data)) > 100;
 }
 
+/* Opens the shown agent's scenario code, saves a screenshot (unless
+ * @shot is NULL), closes it and returns the code. */
+static char *
+open_scenario (GtkWidget  *window,
+               const char *shot)
+{
+  GtkWidget *details_page = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON,
+                                                                  _("C_heck for Changes")),
+                                                     GOVORUN_TYPE_AGENT_DETAILS);
+  GtkWidget *code_window;
+  GtkTextBuffer *buffer;
+  char *text = NULL;
+
+  g_assert_true (gtk_widget_activate_action (details_page, "details.scenario", NULL));
+  g_assert_true (wait_until (scenario_window_open, NULL, 5000));
+  code_window = scenario_window ();
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (code_window, GTK_TYPE_TEXT_VIEW, NULL)));
+  g_assert_true (wait_until (buffer_has_code, buffer, 10000));
+  g_object_get (buffer, "text", &text, NULL);
+  if (shot != NULL)
+    screenshot (code_window, shot);
+  gtk_window_destroy (GTK_WINDOW (code_window));
+  return text;
+}
+
 static gboolean
 details_busy (gpointer data)
 {
@@ -323,6 +348,11 @@ run_script (gpointer user_data)
   settle (300);
   screenshot (window, russian ? "agent-ready-ru.png" : "agent-ready.png");
 
+  /* The agent's page says where the key is. */
+  row = wait_widget (window, ADW_TYPE_ACTION_ROW, _("ElevenLabs Key"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   _("Kept in the application’s secret storage, not in the scenarios"));
+
   /* What exists in the account now: one of each, the number bound. */
   g_assert_cmpuint (count_objects ("application"), ==, 1);
   g_assert_cmpuint (count_objects ("scenario"), ==, 1);
@@ -330,32 +360,24 @@ run_script (gpointer user_data)
   g_assert_cmpuint (count_objects ("bound-number"), ==, 1);
 
   /* Nothing changed outside Govorun: the check says so and the agent stays ready. */
+  details = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON, _("C_heck for Changes")),
+                                     GOVORUN_TYPE_AGENT_DETAILS);
+  g_assert_true (wait_until (details_idle, details, 15000));
   click (window, _("C_heck for Changes"));
   settle (200);
   g_assert_true (wait_until (widget_sensitive, find_widget (window, GTK_TYPE_BUTTON,
                                                             _("C_heck for Changes")), 15000));
   g_assert_true (wait_until (label_is, &ready, 5000));
 
-  /* The scenario code is there to read, with the key masked. */
+  /* The scenario code is there to read, with no key in it. */
   {
-    GtkWidget *details_page = gtk_widget_get_ancestor (find_widget (window, GTK_TYPE_BUTTON,
-                                                                    _("C_heck for Changes")),
-                                                       GOVORUN_TYPE_AGENT_DETAILS);
-    GtkWidget *code_window;
-    GtkTextBuffer *buffer;
-    g_autofree char *text = NULL;
+    g_autofree char *text = open_scenario (window, russian ? "agent-scenario-ru.png" : "agent-scenario.png");
 
-    g_assert_true (gtk_widget_activate_action (details_page, "details.scenario", NULL));
-    g_assert_true (wait_until (scenario_window_open, NULL, 5000));
-    code_window = scenario_window ();
-    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (code_window, GTK_TYPE_TEXT_VIEW, NULL)));
-    g_assert_true (wait_until (buffer_has_code, buffer, 10000));
-    g_object_get (buffer, "text", &text, NULL);
     g_assert_nonnull (strstr (text, "createAgentsClient"));
-    g_assert_nonnull (strstr (text, "••••"));
+    /* No key at all, not even masked: the scenario reads the application's secret. */
+    g_assert_nonnull (strstr (text, "getSecretValue"));
+    g_assert_null (strstr (text, "••••"));
     g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
-    screenshot (code_window, russian ? "agent-scenario-ru.png" : "agent-scenario.png");
-    gtk_window_destroy (GTK_WINDOW (code_window));
   }
 
   /* Someone changes the routing behind Govorun's back (the sandbox's hook,
@@ -364,6 +386,8 @@ run_script (gpointer user_data)
                                      GOVORUN_TYPE_AGENT_DETAILS);
   g_assert_nonnull (details);
   g_assert_true (gtk_widget_activate_action (details, "details.sandbox-break", NULL));
+  /* The first check may still be finishing. */
+  g_assert_true (wait_until (details_idle, details, 15000));
   click (window, _("C_heck for Changes"));
   drifted.root = window;
   drifted.text = _("Changed in Voximplant");
@@ -449,6 +473,56 @@ run_script (gpointer user_data)
   g_assert_cmpuint (count_objects ("rule"), ==, 0);
   g_assert_cmpuint (count_objects ("bound-number"), ==, 0);
   g_assert_cmpuint (count_objects ("number"), ==, 2);
+
+  /* A webhook-bot agent that makes outbound calls: no ElevenLabs agent is
+   * asked for, and the outbound scenario talks through the bot. */
+  click (window, _("New Agent"));
+  g_assert_true (wait_until (dialog_open, NULL, 5000));
+  dialog = agent_dialog ();
+  select_in_combo (dialog, _("Who Answers"),
+                   _("My webhook bot (speech recognition and synthesis by Voximplant)"));
+  g_assert_null (find_widget (dialog, ADW_TYPE_COMBO_ROW, _("ElevenLabs Account")));
+  type_into (dialog, _("Bot URL (https://…)"), "https://bot.example.com/voice");
+  next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
+  /* The business ID is needed too. */
+  g_assert_false (gtk_widget_get_sensitive (next));
+  type_into (dialog, _("Business ID for Your Bot"), "clinic-7");
+  /* The bot speaks English here, in a male voice. */
+  select_in_combo (dialog, _("Language"), _("English"));
+  select_in_combo (dialog, _("Voice"), _("Male voice"));
+  g_assert_true (wait_until (widget_sensitive, next, 5000));
+  screenshot (dialog, russian ? "agent-wizard-bot-ru.png" : "agent-wizard-bot.png");
+  click (dialog, _("_Next"));
+  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "+74951230001");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  g_assert_true (wait_until (widget_sensitive, next, 10000));
+  click (dialog, _("_Next"));
+  wait_widget (dialog, ADW_TYPE_ENTRY_ROW, _("Agent Name"));
+  type_into (dialog, _("Agent Name"), "Bot line");
+  gtk_switch_set_active (GTK_SWITCH (find_widget (wait_widget (dialog, ADW_TYPE_ACTION_ROW,
+                                                               _("Answer Inbound Calls")),
+                                                  GTK_TYPE_SWITCH, NULL)), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (find_widget (wait_widget (dialog, ADW_TYPE_ACTION_ROW,
+                                                               _("Make Outbound Calls")),
+                                                  GTK_TYPE_SWITCH, NULL)), TRUE);
+  g_assert_true (wait_until (widget_sensitive, next, 5000));
+  click (dialog, _("_Next"));
+  next = wait_widget (dialog, GTK_TYPE_BUTTON, _("C_reate and Configure"));
+  g_assert_true (wait_until (widget_sensitive, next, 15000));
+  click (dialog, _("C_reate and Configure"));
+  g_assert_true (wait_until (dialog_closed, NULL, 5000));
+  g_assert_true (wait_until (label_is, &ready, 30000));
+  g_assert_cmpuint (count_objects ("scenario"), ==, 1);
+  g_assert_cmpuint (count_objects ("rule"), ==, 1);
+  {
+    g_autofree char *text = open_scenario (window, NULL);
+
+    g_assert_nonnull (strstr (text, "https://bot.example.com/voice"));
+    g_assert_nonnull (strstr (text, "clinic-7"));
+    g_assert_nonnull (strstr (text, "VoiceList.Google.en_US_Neural2_D"));
+    g_assert_nonnull (strstr (text, "ASRProfileList.Google.en_US"));
+    g_assert_null (strstr (text, "createAgentsClient"));
+  }
 
   g_application_quit (G_APPLICATION (app));
   return G_SOURCE_REMOVE;

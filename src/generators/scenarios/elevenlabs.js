@@ -4,8 +4,12 @@
 require(Modules.ElevenLabs);
 
 const EL_AGENT_ID = __GOVORUN_ELEVENLABS_AGENT_ID__;
-/* The ElevenLabs API key: VoxEngine connects to the agent with it. */
+/* The ElevenLabs API key, VoxEngine connects to the agent with it: read
+ * from this application's secret storage (the secret's name), or, when the
+ * account has no secret storage, written here. */
+const EL_API_KEY_SECRET = __GOVORUN_ELEVENLABS_API_KEY_SECRET__;
 const EL_API_KEY = __GOVORUN_ELEVENLABS_API_KEY__;
+const SECRET_READER = 'getSecretValue';
 /* Data-residency host, or null for the module's default. */
 const EL_BASE_URL = __GOVORUN_ELEVENLABS_BASE_URL__;
 const EL_BASE_URL_OPTION = 'baseUrl';
@@ -14,8 +18,14 @@ const CUSTOM_DATA_MAX_BYTES = 200;
 
 /* Connects to the agent; onClose(reason) runs when the agent's side ends. */
 async function connectAgent(onClose) {
+  let key = EL_API_KEY;
+  if (EL_API_KEY_SECRET !== null) {
+    key = VoxEngine[SECRET_READER](EL_API_KEY_SECRET);
+    if (typeof key !== 'string' || key === '')
+      log('the ElevenLabs API key is missing from the application secrets (' + EL_API_KEY_SECRET + ')');
+  }
   const options = {
-    xiApiKey: EL_API_KEY,
+    xiApiKey: key,
     agentId: EL_AGENT_ID,
     includeConversationId: true,
     onWebSocketClose: (ev) => onClose('agent connection closed' + (ev && ev.code ? ' ' + ev.code : '')),

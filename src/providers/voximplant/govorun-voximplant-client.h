@@ -17,6 +17,7 @@
 #include "govorun-voximplant-number-market.h"
 #include "govorun-voximplant-phone-numbers.h"
 #include "govorun-voximplant-records.h"
+#include "govorun-voximplant-secrets.h"
 
 G_BEGIN_DECLS
 

@@ -13,8 +13,9 @@
 #include "govorun-provisioner-private.h"
 
 /*
- * Apply, stage by stage: the application, the scenarios, the rules, the
- * bindings, then the clean-up of what an edit left behind. Each Add* is
+ * Apply, stage by stage: the application, the key's secret, the scenarios, the inbound
+ * rule, the outbound rule, the bindings, then the clean-up of what an edit
+ * left behind (rules before the scenarios they may reference). Each Add* is
  * recorded as Govorun's before it is sent; "already exists" answers (129,
  * 133, 175) are met by reading the object back.
  */
@@ -22,10 +23,12 @@
 static void apply_scenarios_prepare (Run *run);
 static void apply_scenarios (Run *run);
 static void apply_rules_prepare (Run *run);
-static void apply_rules (Run *run);
+static void apply_rule_inbound (Run *run);
+static void apply_rule_outbound (Run *run);
 static void apply_bind_prepare (Run *run);
 static void apply_bind (Run *run);
 static void apply_cleanup (Run *run);
+static void apply_cleanup_scenarios (Run *run);
 static void apply_finish (Run *run);
 static void apply_done (Run *run);
 
@@ -103,9 +106,15 @@ emit_plan_pending (Run *run)
 }
 
 static void
+apply_secret (Run *run)
+{
+  _govorun_provisioner_secret_apply (run, apply_scenarios_prepare);
+}
+
+static void
 apply_app (Run *run)
 {
-  _govorun_provisioner_stage_begin (run, apply_scenarios_prepare);
+  _govorun_provisioner_stage_begin (run, apply_secret);
   if (!run->app.exists)
     {
       _govorun_provisioner_emit_step (run, "application", GOVORUN_STEP_RUNNING, NULL);
@@ -290,7 +299,7 @@ apply_rules_prepare (Run *run)
   for (guint r = 0; r < 2; r++)
     if (run->rules[r].wanted && !run->rules[r].exists)
       _govorun_provisioner_record_intent (run, "rule", run->rules[r].name);
-  _govorun_provisioner_flush_records (run, apply_rules);
+  _govorun_provisioner_flush_records (run, apply_rule_inbound);
 }
 
 /* SetRuleInfo and BindScenario answer alike: done or an error. */
@@ -415,31 +424,46 @@ on_rule_added (Run                     *run,
 }
 
 static void
-apply_rules (Run *run)
+apply_rule (Run   *run,
+            guint  r)
+{
+  Obj *rule = &run->rules[r];
+
+  if (!rule->wanted)
+    return;
+  if (!rule->exists)
+    {
+      _govorun_provisioner_emit_step (run, rule_step_id (r), GOVORUN_STEP_RUNNING, NULL);
+      govorun_voximplant_client_add_rule_async (run->client, run->app.id, rule->name, rule->wanted_pattern,
+                                                run->scenarios[rule->wanted_kind].id, run_cancellable (run),
+                                                _govorun_provisioner_on_reply,
+                                                _govorun_provisioner_request (run, on_rule_added, rule, NULL));
+    }
+  else if (_govorun_provisioner_rule_needs_update (run, rule))
+    {
+      _govorun_provisioner_emit_step (run, rule_step_id (r), GOVORUN_STEP_RUNNING, NULL);
+      update_rule (run, rule, FALSE);
+    }
+  else
+    _govorun_provisioner_emit_step (run, rule_step_id (r), GOVORUN_STEP_SKIPPED, NULL);
+}
+
+/* Rules are matched in the order they were created: the inbound rule
+ * (the agent's numbers) goes first, so that the outbound catch-all never
+ * comes before it. */
+static void
+apply_rule_inbound (Run *run)
+{
+  _govorun_provisioner_stage_begin (run, apply_rule_outbound);
+  apply_rule (run, 0);
+  _govorun_provisioner_stage_end (run);
+}
+
+static void
+apply_rule_outbound (Run *run)
 {
   _govorun_provisioner_stage_begin (run, apply_bind_prepare);
-  for (guint r = 0; r < 2; r++)
-    {
-      Obj *rule = &run->rules[r];
-
-      if (!rule->wanted)
-        continue;
-      if (!rule->exists)
-        {
-          _govorun_provisioner_emit_step (run, rule_step_id (r), GOVORUN_STEP_RUNNING, NULL);
-          govorun_voximplant_client_add_rule_async (run->client, run->app.id, rule->name, rule->wanted_pattern,
-                                                    run->scenarios[rule->wanted_kind].id, run_cancellable (run),
-                                                    _govorun_provisioner_on_reply,
-                                                    _govorun_provisioner_request (run, on_rule_added, rule, NULL));
-        }
-      else if (_govorun_provisioner_rule_needs_update (run, rule))
-        {
-          _govorun_provisioner_emit_step (run, rule_step_id (r), GOVORUN_STEP_RUNNING, NULL);
-          update_rule (run, rule, FALSE);
-        }
-      else
-        _govorun_provisioner_emit_step (run, rule_step_id (r), GOVORUN_STEP_SKIPPED, NULL);
-    }
+  apply_rule (run, 1);
   _govorun_provisioner_stage_end (run);
 }
 
@@ -553,9 +577,19 @@ apply_bind (Run *run)
 static void
 apply_cleanup (Run *run)
 {
-  _govorun_provisioner_stage_begin (run, apply_finish);
+  _govorun_provisioner_stage_begin (run, apply_cleanup_scenarios);
   _govorun_provisioner_remove_bindings (run, FALSE);
-  _govorun_provisioner_remove_rules_and_scenarios (run, FALSE);
+  _govorun_provisioner_remove_rules (run, FALSE);
+  _govorun_provisioner_stage_end (run);
+}
+
+/* After the rules that may reference them are gone. */
+static void
+apply_cleanup_scenarios (Run *run)
+{
+  _govorun_provisioner_stage_begin (run, apply_finish);
+  _govorun_provisioner_remove_scenarios (run, FALSE);
+  _govorun_provisioner_remove_secret (run, FALSE);
   _govorun_provisioner_stage_end (run);
 }
 
@@ -574,6 +608,7 @@ apply_done (Run *run)
   govorun_agent_set_last_error (run->agent, NULL);
   govorun_agent_set_application_id (run->agent, run->app.id);
   govorun_agent_set_application_name (run->agent, run->app.script);
+  govorun_agent_set_key_in_scenario (run->agent, run->key_in_scenario);
   g_object_thaw_notify (G_OBJECT (run->agent));
   _govorun_provisioner_save_agent (run);
 }

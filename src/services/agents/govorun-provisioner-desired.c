@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "govorun-provisioner-private.h"
+#include "govorun-secrets.h"
 
 /* What the agent wants in the account: scenario texts, the rule a number
  * should be bound to, whether a rule matches. */
@@ -37,11 +38,18 @@ _govorun_provisioner_generate (Run                  *run,
   params.agent_name = govorun_agent_get_name (run->agent);
   params.elevenlabs_agent_id = govorun_agent_get_el_agent_id (run->agent);
   params.elevenlabs_api_key = run->el_key;
+  /* The application's secret holds the key unless the account has no
+   * secret storage. */
+  params.elevenlabs_api_key_secret = run->key_in_scenario ? NULL : GOVORUN_SCENARIO_KEY_SECRET_NAME;
   params.elevenlabs_base_url = run->el_url;
   params.caller_id = caller;
   params.record = govorun_agent_get_record (run->agent);
   params.webhook_url = govorun_agent_get_webhook_url (run->agent);
   params.tenant_slug = govorun_agent_get_tenant_slug (run->agent);
+  params.language = govorun_agent_get_bot_language (run->agent);
+  params.tts_voice = govorun_agent_get_bot_voice (run->agent);
+  params.engine = govorun_agent_get_engine (run->agent) == GOVORUN_AGENT_ENGINE_WEBHOOK
+                  ? GOVORUN_SCENARIO_ENGINE_WEBHOOK_BOT : GOVORUN_SCENARIO_ENGINE_ELEVENLABS;
   return govorun_scenario_generate (kind, &params, error);
 }
 
@@ -55,6 +63,7 @@ _govorun_provisioner_scripts_generate (Run *run)
 
       if (!scenario->wanted)
         continue;
+      g_clear_pointer (&scenario->wanted_script, govorun_secret_free);
       scenario->wanted_script = _govorun_provisioner_generate (run, k, &error);
       if (scenario->wanted_script == NULL)
         {

@@ -42,6 +42,12 @@ _govorun_provisioner_build_plan (Run *run)
                    : plan_step_new ("application", GOVORUN_PLAN_CREATE, "application", run->app.name,
                                     g_strdup_printf (_("Create the application “%s”"), run->app.name)));
 
+  if (_govorun_provisioner_secret_wanted (run))
+    g_ptr_array_add (plan->steps,
+                     plan_step_new ("secret", GOVORUN_PLAN_CREATE, "secret", GOVORUN_SCENARIO_KEY_SECRET_NAME,
+                                    g_strdup_printf (_("Keep the ElevenLabs key in the application’s secret “%s”, out of the scenario text"),
+                                                     GOVORUN_SCENARIO_KEY_SECRET_NAME)));
+
   for (guint k = 0; k < N_KINDS; k++)
     {
       Obj *s = &run->scenarios[k];

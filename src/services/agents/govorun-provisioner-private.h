@@ -96,6 +96,9 @@ struct _Run
   GPtrArray                    *drift;
   GovorunScenarioKind           kind;       /* get_scenario */
   gboolean                      mask_key;
+  gboolean                      key_in_scenario; /* no secret storage: the key in the text */
+  char                         *secret_record;   /* its provider_objects name */
+  StageFunc                     secret_next;
   char                         *scenario_text;
 
   guint                         pending;
@@ -120,6 +123,8 @@ typedef enum
   WHAT_DELETE_APPLICATION,
   WHAT_DELETE_SCENARIO,
   WHAT_DELETE_RULE,
+  WHAT_STORE_SECRET,
+  WHAT_DELETE_SECRET,
   WHAT_SAVE,
 } What;
 
@@ -276,9 +281,23 @@ void          _govorun_provisioner_apply_begin       (Run              *run);
 /* govorun-provisioner-rollback.c: removing Govorun's own objects */
 void          _govorun_provisioner_remove_bindings   (Run              *run,
                                                       gboolean          everything);
-void          _govorun_provisioner_remove_rules_and_scenarios (Run     *run,
+void          _govorun_provisioner_remove_rules      (Run              *run,
+                                                      gboolean          everything);
+void          _govorun_provisioner_remove_scenarios  (Run              *run,
                                                       gboolean          everything);
 void          _govorun_provisioner_rollback_begin    (Run              *run);
+
+/* govorun-provisioner-secret.c: the ElevenLabs key in the secret storage */
+gboolean      _govorun_provisioner_needs_key         (Run              *run);
+const char   *_govorun_provisioner_secret_record     (Run              *run);
+gboolean      _govorun_provisioner_secret_wanted     (Run              *run);
+/* Stores the key (in stages of its own), then runs @next. */
+void          _govorun_provisioner_secret_apply      (Run              *run,
+                                                      StageFunc         next);
+/* Within the current stage: the secret Govorun stored, when no longer
+ * needed (or @everything). */
+void          _govorun_provisioner_remove_secret     (Run              *run,
+                                                      gboolean          everything);
 
 /* govorun-provisioner-drift.c */
 void          _govorun_provisioner_check_drift       (Run              *run);

@@ -12,8 +12,10 @@
 
 /*
  * Removing Govorun's own objects (those with a provider_objects row), for
- * an edit's clean-up and for rollback: bindings, then rules and scenarios,
- * then the application; objects Govorun merely reused stay.
+ * an edit's clean-up and for rollback: bindings, then rules, then
+ * scenarios, then the application, each stage once the one before has
+ * answered (a later object may still be referenced by an earlier one);
+ * objects Govorun merely reused stay.
  */
 
 static void
@@ -171,9 +173,12 @@ remove_object (Run        *run,
                                                   _govorun_provisioner_on_reply, request);
 }
 
+/* Rules reference scenarios: remove them in a stage of their own, before
+ * the scenarios (_govorun_provisioner_remove_scenarios), so that no
+ * DelScenario goes out while a rule still names it. */
 void
-_govorun_provisioner_remove_rules_and_scenarios (Run      *run,
-                                                 gboolean  everything)
+_govorun_provisioner_remove_rules (Run      *run,
+                                   gboolean  everything)
 {
   for (guint r = 0; r < 2; r++)
     if (everything || !run->rules[r].wanted)
@@ -182,6 +187,12 @@ _govorun_provisioner_remove_rules_and_scenarios (Run      *run,
 
         remove_object (run, &run->rules[r], "rule", step_id);
       }
+}
+
+void
+_govorun_provisioner_remove_scenarios (Run      *run,
+                                       gboolean  everything)
+{
   for (guint k = 0; k < N_KINDS; k++)
     if (everything || !run->scenarios[k].wanted)
       {
@@ -195,6 +206,8 @@ _govorun_provisioner_remove_rules_and_scenarios (Run      *run,
 
 static void rollback_rules (Run *run);
 static void rollback_rules_flushed (Run *run);
+static void rollback_scenarios (Run *run);
+static void rollback_scenarios_flushed (Run *run);
 static void rollback_app (Run *run);
 static void rollback_app_flushed (Run *run);
 static void rollback_done (Run *run);
@@ -216,8 +229,23 @@ rollback_rules (Run *run)
 static void
 rollback_rules_flushed (Run *run)
 {
+  _govorun_provisioner_stage_begin (run, rollback_scenarios);
+  _govorun_provisioner_remove_rules (run, TRUE);
+  _govorun_provisioner_stage_end (run);
+}
+
+static void
+rollback_scenarios (Run *run)
+{
+  _govorun_provisioner_flush_records (run, rollback_scenarios_flushed);
+}
+
+static void
+rollback_scenarios_flushed (Run *run)
+{
   _govorun_provisioner_stage_begin (run, rollback_app);
-  _govorun_provisioner_remove_rules_and_scenarios (run, TRUE);
+  _govorun_provisioner_remove_scenarios (run, TRUE);
+  _govorun_provisioner_remove_secret (run, TRUE);
   _govorun_provisioner_stage_end (run);
 }
 
@@ -244,6 +272,7 @@ rollback_saved (Run *run)
   govorun_agent_set_last_error (run->agent, NULL);
   govorun_agent_set_application_id (run->agent, 0);
   govorun_agent_set_application_name (run->agent, NULL);
+  govorun_agent_set_key_in_scenario (run->agent, FALSE);
   g_object_thaw_notify (G_OBJECT (run->agent));
   _govorun_provisioner_save_agent (run);
 }

@@ -58,6 +58,7 @@ _govorun_provisioner_run_free (Run *run)
   g_clear_pointer (&run->scenario_text, govorun_secret_free);
   g_clear_error (&run->error);
   g_free (run->error_step);
+  g_free (run->secret_record);
   g_free (run);
 }
 
@@ -94,6 +95,10 @@ what_message (What        what,
       return g_strdup_printf (_("Could not delete the scenario “%s”: %s"), name, cause);
     case WHAT_DELETE_RULE:
       return g_strdup_printf (_("Could not delete the routing rule “%s”: %s"), name, cause);
+    case WHAT_STORE_SECRET:
+      return g_strdup_printf (_("Could not store the ElevenLabs key as the application secret “%s”: %s"), name, cause);
+    case WHAT_DELETE_SECRET:
+      return g_strdup_printf (_("Could not delete the application secret “%s”: %s"), name, cause);
     case WHAT_SAVE:
     default:
       return g_strdup_printf (_("Could not save the agent: %s"), cause);

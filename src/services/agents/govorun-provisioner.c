@@ -45,8 +45,9 @@
  *    them (govorun_provisioner_get_last_rounds() reports the count).
  *
  *  - Numbers: at most 100 per agent (one page of GetPhoneNumbers).
- *  - With engine WEBHOOK the webhook-bot scenario serves inbound calls;
- *    the outbound scenario is always the ElevenLabs one.
+ *  - With engine WEBHOOK the webhook-bot scenario serves inbound calls
+ *    and the outbound scenario talks through the same bot; such an agent
+ *    needs no ElevenLabs account.
  *
  * The files: this one (the object, starting a run, what follows discovery),
  * -run (stages, requests, failures), -records (ownership), -discovery,
@@ -83,10 +84,12 @@ needs_elevenlabs (Run *run)
   if (run->op == OP_ROLLBACK || run->op == OP_DELETE)
     return FALSE;
   if (run->op == OP_SCENARIO)
-    return run->kind != GOVORUN_SCENARIO_WEBHOOK_BOT;
-  return govorun_agent_get_outbound (run->agent)
-         || (govorun_agent_get_inbound (run->agent)
-             && govorun_agent_get_engine (run->agent) == GOVORUN_AGENT_ENGINE_ELEVENLABS);
+    return run->kind != GOVORUN_SCENARIO_WEBHOOK_BOT
+           && !(run->kind == GOVORUN_SCENARIO_OUTBOUND
+                && govorun_agent_get_engine (run->agent) == GOVORUN_AGENT_ENGINE_WEBHOOK);
+  /* "Who answers" decides for inbound and outbound calls alike. */
+  return (govorun_agent_get_inbound (run->agent) || govorun_agent_get_outbound (run->agent))
+         && govorun_agent_get_engine (run->agent) == GOVORUN_AGENT_ENGINE_ELEVENLABS;
 }
 
 static GovorunScenarioKind
@@ -266,6 +269,7 @@ start (GovorunProvisioner  *self,
   run->kind = kind;
   run->mask_key = mask_key;
   run->agent = g_object_ref (agent);
+  run->key_in_scenario = govorun_agent_get_key_in_scenario (agent);
   run->uuid = g_strdup (govorun_agent_get_uuid (agent));
   run->slug = g_strdup (govorun_agent_get_slug (agent));
   /* A plan may be of a draft the user has not confirmed yet: it is named

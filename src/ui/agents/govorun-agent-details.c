@@ -56,6 +56,7 @@ struct _GovorunAgentDetails
   AdwActionRow        *numbers_row;
   AdwActionRow        *modes_row;
   AdwActionRow        *application_row;
+  AdwActionRow        *key_row;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunAgentDetails, govorun_agent_details, GTK_TYPE_WIDGET)
@@ -170,6 +171,8 @@ update (GovorunAgentDetails *self)
   gtk_widget_set_visible (self->spinner, self->busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->busy);
 
+  /* A webhook bot has no ElevenLabs agent. */
+  gtk_widget_set_visible (GTK_WIDGET (self->el_agent_row), govorun_agent_get_el_agent_id (self->agent) != NULL);
   /* Translators: ElevenLabs agent name, then its ID */
   text = g_strdup_printf (_("%s (%s)"),
                           govorun_agent_get_el_agent_name (self->agent) ?
@@ -203,6 +206,21 @@ update (GovorunAgentDetails *self)
   else
     text = g_strdup (_("Not created yet"));
   set_subtitle (self->application_row, text);
+
+  /* Where the scenarios find the ElevenLabs key, once deployed. */
+  gtk_widget_set_visible (GTK_WIDGET (self->key_row),
+                          govorun_agent_get_engine (self->agent) == GOVORUN_AGENT_ENGINE_ELEVENLABS &&
+                          govorun_agent_get_application_id (self->agent) != 0);
+  if (govorun_agent_get_key_in_scenario (self->agent))
+    {
+      set_subtitle (self->key_row, _("Written into the scenarios: this Voximplant account has no secret storage, so anyone who can read the scenarios in the Voximplant control panel can see the key"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->key_row), "warning");
+    }
+  else
+    {
+      set_subtitle (self->key_row, _("Kept in the application’s secret storage, not in the scenarios"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->key_row), "warning");
+    }
 }
 
 /* -- steps -- */
@@ -803,6 +821,7 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, numbers_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, modes_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, application_row);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, key_row);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_drift_clicked);

@@ -12,14 +12,16 @@
 
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-dialog.h"
+#include "govorun-bot-voice.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-empty-state.h"
 #include "govorun-row-text.h"
 #include "govorun-toast.h"
 
 /*
- * "New agent": four pages, one decision each — which ElevenLabs agent,
- * which Voximplant account and numbers, how the agent works, and the plan.
+ * "New agent": four pages, one decision each — who answers (an ElevenLabs
+ * agent, or the user's webhook bot, which needs none), which Voximplant
+ * account and numbers, how the agent works, and the plan.
  * Nothing changes in either account before the last page's button, except
  * an explicit, confirmed fix of the agent's audio formats. The plan is
  * computed from the unsaved draft; the agent is saved only by the last
@@ -34,6 +36,9 @@ enum {
   ENGINE_ROW_WEBHOOK,
 };
 
+/* The items of the language row. */
+static const char * const bot_languages[] = { GOVORUN_BOT_LANGUAGE_RUSSIAN, GOVORUN_BOT_LANGUAGE_ENGLISH };
+
 struct _GovorunAgentDialog
 {
   AdwWindow               parent_instance;
@@ -44,8 +49,10 @@ struct _GovorunAgentDialog
   gboolean                plan_ready;
   gboolean                creating;
   GCancellable           *cancellable;
-  GCancellable           *list_cancellable;     /* the agents list */
-  GCancellable           *numbers_cancellable;  /* the numbers list, on its own: see update_buttons() */
+  /* Each list its own: searching agents must not cancel the numbers'
+   * listing (which would leave the dialog busy); see update_buttons(). */
+  GCancellable           *agents_cancellable;
+  GCancellable           *numbers_cancellable;
 
   GListStore             *el_accounts;
   GListStore             *vox_accounts;
@@ -69,6 +76,9 @@ struct _GovorunAgentDialog
   GtkListBox             *agents_list;
   GtkWidget              *more_agents_button;
   GtkWidget              *chosen_group;
+  AdwPreferencesGroup    *engine_group;
+  GtkWidget              *el_group;
+  GtkWidget              *agents_group;
   AdwActionRow           *chosen_name_row;
   AdwActionRow           *chosen_message_row;
   AdwActionRow           *chosen_language_row;
@@ -86,6 +96,9 @@ struct _GovorunAgentDialog
   AdwComboRow            *engine_row;
   AdwEntryRow            *webhook_row;
   AdwEntryRow            *tenant_row;
+  AdwComboRow            *language_row;
+  AdwComboRow            *voice_row;
+  gboolean                language_chosen;  /* by the person or the agent edited: keep it */
   GtkListBox             *plan_list;
   GtkLabel               *plan_error_label;
 };
@@ -138,6 +151,66 @@ selected_account (AdwComboRow *row,
   }
 }
 
+/* "Who answers", for inbound and outbound calls alike. */
+static gboolean
+uses_webhook (GovorunAgentDialog *self)
+{
+  return adw_combo_row_get_selected (self->engine_row) == ENGINE_ROW_WEBHOOK;
+}
+
+/* The webhook bot's language and voice. */
+
+static const char *
+bot_language (GovorunAgentDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->language_row);
+
+  return i < G_N_ELEMENTS (bot_languages) ? bot_languages[i] : GOVORUN_BOT_LANGUAGE_RUSSIAN;
+}
+
+/* The language's voices, @voice_id selected (the first when NULL or not
+ * among them). */
+static void
+fill_voices (GovorunAgentDialog *self,
+             const char         *voice_id)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const GovorunBotVoice *voices;
+  guint n, selected = 0;
+
+  voices = govorun_bot_voices_for_language (bot_language (self), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      gtk_string_list_append (labels, _(voices[i].label));
+      if (g_strcmp0 (voices[i].id, voice_id) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->voice_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->voice_row, selected);
+}
+
+static const char *
+bot_voice (GovorunAgentDialog *self)
+{
+  const GovorunBotVoice *voices;
+  guint n;
+  guint i = adw_combo_row_get_selected (self->voice_row);
+
+  voices = govorun_bot_voices_for_language (bot_language (self), &n);
+  return i < n ? voices[i].id : voices[0].id;
+}
+
+static void
+set_bot_language (GovorunAgentDialog *self,
+                  const char         *language)
+{
+  const char *code = govorun_bot_language_for_tag (language);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bot_languages); i++)
+    if (g_str_equal (bot_languages[i], code))
+      adw_combo_row_set_selected (self->language_row, i);
+}
+
 static gboolean
 page_complete (GovorunAgentDialog *self,
                guint               page)
@@ -145,6 +218,13 @@ page_complete (GovorunAgentDialog *self,
   switch (page)
     {
     case 0:
+      if (uses_webhook (self))
+        {
+          const char *url = gtk_editable_get_text (GTK_EDITABLE (self->webhook_row));
+          g_autofree char *tenant = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tenant_row))));
+
+          return (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")) && *tenant != '\0';
+        }
       return self->chosen != NULL;
 
     case 1:
@@ -158,16 +238,8 @@ page_complete (GovorunAgentDialog *self,
         g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
         gboolean any = gtk_switch_get_active (self->inbound_switch) ||
                        gtk_switch_get_active (self->outbound_switch);
-        gboolean webhook_ok = TRUE;
 
-        if (adw_combo_row_get_selected (self->engine_row) == ENGINE_ROW_WEBHOOK)
-          {
-            const char *url = gtk_editable_get_text (GTK_EDITABLE (self->webhook_row));
-
-            webhook_ok = g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://");
-          }
-
-        return *name != '\0' && any && webhook_ok;
+        return *name != '\0' && any;
       }
 
     case 3:
@@ -251,7 +323,7 @@ show_chosen (GovorunAgentDialog *self)
   gboolean formats_ok;
   GString *advice;
 
-  gtk_widget_set_visible (self->chosen_group, agent != NULL);
+  gtk_widget_set_visible (self->chosen_group, agent != NULL && !uses_webhook (self));
   if (agent == NULL)
     return;
 
@@ -300,6 +372,13 @@ show_chosen (GovorunAgentDialog *self)
   gtk_label_set_text (self->compliance_label, advice->str);
   gtk_widget_set_visible (GTK_WIDGET (self->compliance_label), advice->len > 0);
   g_string_free (advice, TRUE);
+
+  /* The bot speaks the agent's language unless told otherwise. */
+  if (!self->language_chosen)
+    {
+      set_bot_language (self, govorun_voice_agent_get_language (agent));
+      self->language_chosen = FALSE;
+    }
 
   /* A sensible default name, once. */
   if (*gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
@@ -481,10 +560,10 @@ list_agents (GovorunAgentDialog *self,
   if (account == NULL)
     return;
 
-  reset_cancellable (&self->list_cancellable);
+  reset_cancellable (&self->agents_cancellable);
   govorun_agent_catalog_list_async (get_catalog (self), account,
                                     gtk_editable_get_text (GTK_EDITABLE (self->agent_search)),
-                                    more ? self->next_cursor : NULL, self->list_cancellable,
+                                    more ? self->next_cursor : NULL, self->agents_cancellable,
                                     agents_listed_cb, g_object_ref (self));
 }
 
@@ -734,15 +813,31 @@ on_buy_clicked (GovorunAgentDialog *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* -- page 3: setup -- */
+/* -- page 1: who answers; page 3: setup -- */
+
+static void
+on_language_changed (GovorunAgentDialog *self)
+{
+  self->language_chosen = TRUE;
+  fill_voices (self, NULL);
+}
 
 static void
 on_setup_changed (GovorunAgentDialog *self)
 {
-  gboolean webhook = adw_combo_row_get_selected (self->engine_row) == ENGINE_ROW_WEBHOOK;
+  gboolean webhook = uses_webhook (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->webhook_row), webhook);
   gtk_widget_set_visible (GTK_WIDGET (self->tenant_row), webhook);
+  gtk_widget_set_visible (GTK_WIDGET (self->language_row), webhook);
+  gtk_widget_set_visible (GTK_WIDGET (self->voice_row), webhook);
+  /* A webhook bot needs no ElevenLabs agent. */
+  gtk_widget_set_visible (self->el_group, !webhook);
+  gtk_widget_set_visible (self->agents_group, !webhook);
+  gtk_widget_set_visible (self->chosen_group, !webhook && self->chosen != NULL);
+  adw_preferences_group_set_description (self->engine_group, webhook
+    ? _("Voximplant recognises the caller's speech, sends it to your bot's address and speaks the bot's answers, on inbound and outbound calls. The business ID tells your bot which of its businesses the call is for; enter the one it expects.")
+    : NULL);
   update_buttons (self);
 }
 
@@ -758,22 +853,39 @@ build_agent (GovorunAgentDialog *self)
   GovorunAccount *vox = selected_account (self->vox_account_row, self->vox_accounts);
 
   govorun_agent_set_name (agent, name);
-  govorun_agent_set_el_account_uuid (agent, govorun_account_get_uuid (el));
-  govorun_agent_set_el_agent_id (agent, govorun_voice_agent_get_id (self->chosen));
-  govorun_agent_set_el_agent_name (agent, govorun_voice_agent_get_name (self->chosen));
+  if (uses_webhook (self) || self->chosen == NULL)
+    {
+      govorun_agent_set_el_account_uuid (agent, NULL);
+      govorun_agent_set_el_agent_id (agent, NULL);
+      govorun_agent_set_el_agent_name (agent, NULL);
+    }
+  else
+    {
+      govorun_agent_set_el_account_uuid (agent, el != NULL ? govorun_account_get_uuid (el) : NULL);
+      govorun_agent_set_el_agent_id (agent, govorun_voice_agent_get_id (self->chosen));
+      govorun_agent_set_el_agent_name (agent, govorun_voice_agent_get_name (self->chosen));
+    }
   govorun_agent_set_vox_account_uuid (agent, govorun_account_get_uuid (vox));
   govorun_agent_set_inbound (agent, gtk_switch_get_active (self->inbound_switch));
   govorun_agent_set_outbound (agent, gtk_switch_get_active (self->outbound_switch));
   govorun_agent_set_record (agent, gtk_switch_get_active (self->record_switch));
 
-  if (adw_combo_row_get_selected (self->engine_row) == ENGINE_ROW_WEBHOOK)
+  if (uses_webhook (self))
     {
       govorun_agent_set_engine (agent, GOVORUN_AGENT_ENGINE_WEBHOOK);
       govorun_agent_set_webhook_url (agent, gtk_editable_get_text (GTK_EDITABLE (self->webhook_row)));
-      govorun_agent_set_tenant_slug (agent, gtk_editable_get_text (GTK_EDITABLE (self->tenant_row)));
+      g_autofree char *tenant = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tenant_row))));
+
+      govorun_agent_set_tenant_slug (agent, tenant);
+      govorun_agent_set_bot_language (agent, bot_language (self));
+      govorun_agent_set_bot_voice (agent, bot_voice (self));
     }
   else
-    govorun_agent_set_engine (agent, GOVORUN_AGENT_ENGINE_ELEVENLABS);
+    {
+      govorun_agent_set_engine (agent, GOVORUN_AGENT_ENGINE_ELEVENLABS);
+      govorun_agent_set_bot_language (agent, NULL);
+      govorun_agent_set_bot_voice (agent, NULL);
+    }
 
   for (guint i = 0; self->owned != NULL && i < self->owned->len; i++)
     {
@@ -1010,6 +1122,12 @@ fill_from_agent (GovorunAgentDialog *self)
                              govorun_agent_get_webhook_url (agent) ? govorun_agent_get_webhook_url (agent) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->tenant_row),
                              govorun_agent_get_tenant_slug (agent) ? govorun_agent_get_tenant_slug (agent) : "");
+      if (govorun_agent_get_bot_language (agent) != NULL)
+        {
+          set_bot_language (self, govorun_agent_get_bot_language (agent));
+          self->language_chosen = TRUE;
+        }
+      fill_voices (self, govorun_agent_get_bot_voice (agent));
     }
 
   for (guint i = 0; numbers != NULL && i < numbers->len; i++)
@@ -1028,8 +1146,11 @@ fill_from_agent (GovorunAgentDialog *self)
                                    _("To move the agent to another account, roll it back first"));
     }
 
-  gtk_editable_set_text (GTK_EDITABLE (self->agent_id_row), govorun_agent_get_el_agent_id (agent));
-  fetch_agent (self, govorun_agent_get_el_agent_id (agent));
+  if (govorun_agent_get_el_agent_id (agent) != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->agent_id_row), govorun_agent_get_el_agent_id (agent));
+      fetch_agent (self, govorun_agent_get_el_agent_id (agent));
+    }
 }
 
 static void
@@ -1038,10 +1159,10 @@ govorun_agent_dialog_dispose (GObject *object)
   GovorunAgentDialog *self = GOVORUN_AGENT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->list_cancellable);
+  g_cancellable_cancel (self->agents_cancellable);
   g_cancellable_cancel (self->numbers_cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->list_cancellable);
+  g_clear_object (&self->agents_cancellable);
   g_clear_object (&self->numbers_cancellable);
   g_clear_object (&self->services);
   g_clear_object (&self->editing);
@@ -1084,6 +1205,9 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   BIND (agents_list);
   BIND (more_agents_button);
   BIND (chosen_group);
+  BIND (engine_group);
+  BIND (el_group);
+  BIND (agents_group);
   BIND (chosen_name_row);
   BIND (chosen_message_row);
   BIND (chosen_language_row);
@@ -1101,6 +1225,8 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   BIND (engine_row);
   BIND (webhook_row);
   BIND (tenant_row);
+  BIND (language_row);
+  BIND (voice_row);
   BIND (plan_list);
   BIND (plan_error_label);
 #undef BIND
@@ -1115,6 +1241,7 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_vox_account_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_buy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_changed);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -1124,9 +1251,14 @@ govorun_agent_dialog_init (GovorunAgentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   govorun_editable_limit (GTK_EDITABLE (self->name_row), GOVORUN_AGENT_NAME_MAX_CHARS);
+  /* The bot's language: the desktop's until an agent says otherwise. */
+  set_bot_language (self, g_str_has_prefix (g_get_language_names ()[0], "ru")
+                          ? GOVORUN_BOT_LANGUAGE_RUSSIAN : GOVORUN_BOT_LANGUAGE_ENGLISH);
+  self->language_chosen = FALSE;
+  fill_voices (self, NULL);
 
   self->cancellable = g_cancellable_new ();
-  self->list_cancellable = g_cancellable_new ();
+  self->agents_cancellable = g_cancellable_new ();
   self->numbers_cancellable = g_cancellable_new ();
   self->el_accounts = g_list_store_new (GOVORUN_TYPE_ACCOUNT);
   self->vox_accounts = g_list_store_new (GOVORUN_TYPE_ACCOUNT);

@@ -95,6 +95,8 @@ class Session {
     this.timers = new Set();
     this.http = options.http || null;
     this.elevenLabs = options.elevenLabs || {};
+    /* The application's secret storage: name → value. */
+    this.secrets = options.secrets || {};
     this.modules = new Set();
     this.nextId = 1;
   }
@@ -195,6 +197,12 @@ class Session {
         session.record('VoxEngine.sendMediaBetween', arguments);
         if (!session.isMediaUnit(a) || !session.isMediaUnit(b))
           throw session.fail('VoxEngine.sendMediaBetween takes two media units');
+      },
+      getSecretValue(name) {
+        session.record('VoxEngine.getSecretValue', arguments);
+        if (typeof name !== 'string')
+          throw session.fail('VoxEngine.getSecretValue takes a string');
+        return Object.prototype.hasOwnProperty.call(session.secrets, name) ? session.secrets[name] : undefined;
       },
       createASR(params) {
         session.record('VoxEngine.createASR', arguments);

@@ -55,7 +55,10 @@ after(() => {
 const HOSTILE = 'q"uote \'single\' back\\slash\nnew line </script><!-- & \u2028\u2029 emoji 😀 кириллица ${x} `tick`';
 
 function load(scenario, options) {
-  const session = loadScenario(scenario.source, Object.assign({ filename: path.basename(scenario.file) }, options));
+  const defaults = { filename: path.basename(scenario.file) };
+  if (expected && expected.elevenlabs_api_key_secret)
+    defaults.secrets = { [expected.elevenlabs_api_key_secret]: expected.elevenlabs_api_key };
+  const session = loadScenario(scenario.source, Object.assign(defaults, options));
   return session;
 }
 
@@ -81,6 +84,9 @@ function checkAgentParams(session, client) {
   assert.equal(typeof params.onWebSocketClose, 'function');
   if (!expected) return;
   assert.equal(params.xiApiKey, expected.elevenlabs_api_key);
+  if (expected.elevenlabs_api_key_secret)
+    assert.deepEqual(only(session, 'VoxEngine.getSecretValue').plain, [expected.elevenlabs_api_key_secret],
+                     'the key comes from the application secret');
   assert.equal(params.agentId, expected.elevenlabs_agent_id);
   if (expected.elevenlabs_base_url === null)
     assert.ok(!('baseUrl' in params), 'no baseUrl option without a residency host');
