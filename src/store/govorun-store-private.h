@@ -72,6 +72,16 @@ void          govorun_store_bind_text          (sqlite3_stmt           *stmt,
                                                 int                     index,
                                                 const char             *text);
 
+/* For write/read funcs: binds @id, or NULL when @id is 0 (an unknown id,
+ * so that a UNIQUE column allows many). */
+void          govorun_store_bind_id            (sqlite3_stmt           *stmt,
+                                                int                     index,
+                                                gint64                  id);
+
+/* For write/read funcs: column @index as UTF-8 text, or %NULL. */
+const char   *govorun_store_column_text        (sqlite3_stmt           *stmt,
+                                                int                     index);
+
 /* The schema version this build creates and understands. */
 guint    _govorun_store_get_latest_version (void);
 

@@ -21,6 +21,13 @@
 /* Idle read connections kept for reuse; more may be open while busy. */
 #define MAX_IDLE_READERS 4
 
+/* The call history's indexes (a million calls are some 1.5 GB) do not fit
+ * SQLite's default 2 MB page cache: every upsert would read index pages
+ * back through system calls. A bigger cache per connection and reads
+ * through mmap keep ingest and paging fast; both are upper bounds, not
+ * allocations. */
+#define CACHE_PRAGMAS "PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824;"
+
 /* SQLite calls the progress handler every this many VM steps; it is where a
  * cancelled GCancellable interrupts a long statement. */
 #define PROGRESS_STEPS 1000
@@ -117,6 +124,69 @@ static const char * const migrations[] = {
   /* and the webhook bot's language and voice (NULL: the defaults). */
   "ALTER TABLE agents ADD COLUMN bot_language TEXT;"
   "ALTER TABLE agents ADD COLUMN bot_voice TEXT;",
+
+  /* 5: the call history, one row per call joined across providers. A row
+   * is found again by either provider's id (upserts); unknown is NULL for
+   * ids and text, and 0 for the columns the list sorts on, which stay NOT
+   * NULL so that keyset paging can compare row values. Every sort key has
+   * an index on (key, started_at), so that (key, started_at, id) order is
+   * an index scan; the filters that narrow by equality have (column,
+   * started_at) for the default date order. Transcripts live apart and are
+   * loaded for the details only. */
+  "CREATE TABLE calls ("
+  "  id INTEGER PRIMARY KEY,"
+  "  vox_session_id INTEGER UNIQUE,"
+  "  vox_call_id INTEGER,"
+  "  el_conversation_id TEXT UNIQUE,"
+  "  agent_uuid TEXT NOT NULL DEFAULT '',"
+  "  campaign_id INTEGER,"
+  "  contact_id INTEGER,"
+  "  direction INTEGER NOT NULL DEFAULT 0,"
+  "  from_number TEXT,"
+  "  to_number TEXT,"
+  "  started_at INTEGER NOT NULL DEFAULT 0,"
+  "  duration INTEGER NOT NULL DEFAULT 0,"
+  "  status INTEGER NOT NULL DEFAULT 0,"
+  "  finish_reason TEXT,"
+  "  success INTEGER NOT NULL DEFAULT 0,"
+  "  vox_cost REAL,"
+  "  vox_currency TEXT,"
+  "  el_cost REAL,"
+  "  el_currency TEXT,"
+  /* For ordering by cost only: both providers' costs added up. */
+  "  cost_total REAL NOT NULL DEFAULT 0,"
+  "  has_recording INTEGER NOT NULL DEFAULT 0,"
+  "  summary TEXT"
+  ");"
+  "CREATE INDEX calls_started_at ON calls (started_at);"
+  "CREATE INDEX calls_duration ON calls (duration, started_at);"
+  "CREATE INDEX calls_cost ON calls (cost_total, started_at);"
+  "CREATE INDEX calls_status ON calls (status, started_at);"
+  "CREATE INDEX calls_direction ON calls (direction, started_at);"
+  "CREATE INDEX calls_success ON calls (success, started_at);"
+  "CREATE INDEX calls_agent ON calls (agent_uuid, started_at);"
+  "CREATE TABLE call_turns ("
+  "  call_id INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL,"
+  "  role INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  offset_ms INTEGER NOT NULL,"
+  "  PRIMARY KEY (call_id, seq)"
+  ") WITHOUT ROWID;"
+  /* Search: numbers in every form a person types them and the transcript,
+   * by substring (trigram), so Russian words match in any inflection's
+   * stem; the rowid is calls.id. */
+  "CREATE VIRTUAL TABLE calls_fts USING fts5 (numbers, transcript, tokenize = 'trigram');"
+  /* Where each account's sync stopped, per provider: a time watermark and
+   * the provider's cursor, so an interrupted sync resumes. */
+  "CREATE TABLE call_sync_state ("
+  "  account_uuid TEXT NOT NULL,"
+  "  provider TEXT NOT NULL,"
+  "  watermark INTEGER NOT NULL DEFAULT 0,"
+  "  cursor TEXT,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (account_uuid, provider)"
+  ");",
 };
 
 typedef enum
@@ -313,6 +383,24 @@ govorun_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, index);
+}
+
+void
+govorun_store_bind_id (sqlite3_stmt *stmt,
+                       int           index,
+                       gint64        id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+const char *
+govorun_store_column_text (sqlite3_stmt *stmt,
+                           int           index)
+{
+  return (const char *) sqlite3_column_text (stmt, index);
 }
 
 static gboolean
@@ -599,8 +687,8 @@ open_writer (GovorunStore  *self,
   /* synchronous=NORMAL is safe in WAL mode against crashes of the app; a
    * power cut may lose the last commits but never corrupts the file, and
    * the bulk writes of call history need the speed. */
-  if (!exec_sql (self->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
-                 GOVORUN_STORE_ERROR_OPEN, error))
+  if (!exec_sql (self->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                 " " CACHE_PRAGMAS, GOVORUN_STORE_ERROR_OPEN, error))
     return FALSE;
 
   if (!query_uint (self->db, "PRAGMA user_version", GOVORUN_STORE_ERROR_OPEN, &version, error))
@@ -728,7 +816,7 @@ reader_acquire (GovorunStore  *self,
     }
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  if (!exec_sql (db, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;",
+  if (!exec_sql (db, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON; " CACHE_PRAGMAS,
                  GOVORUN_STORE_ERROR_READ, error))
     {
       g_clear_pointer (&db, sqlite3_close_v2);

@@ -1,0 +1,894 @@
+/* govorun-call-records.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunCallRecords"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "govorun-call-records.h"
+#include "govorun-call-search.h"
+#include "govorun-call-sync-state-private.h"
+#include "govorun-store-private.h"
+
+G_DEFINE_QUARK (govorun-call-records-error-quark, govorun_call_records_error)
+
+/* The columns a list row reads, in the order read_row () takes them. */
+#define ROW_COLUMNS \
+  "id, vox_session_id, vox_call_id, el_conversation_id, agent_uuid, campaign_id, contact_id," \
+  " direction, from_number, to_number, started_at, duration, status, finish_reason, success," \
+  " vox_cost, vox_currency, el_cost, el_currency, has_recording"
+#define N_ROW_COLUMNS 20
+
+/* What each GovorunCallSortKey orders by (ties: started_at, then id). */
+static const char * const sort_columns[] = {
+  [GOVORUN_CALL_SORT_STARTED_AT] = "started_at",
+  [GOVORUN_CALL_SORT_DURATION] = "duration",
+  [GOVORUN_CALL_SORT_COST] = "cost_total",
+  [GOVORUN_CALL_SORT_STATUS] = "status",
+  [GOVORUN_CALL_SORT_DIRECTION] = "direction",
+  [GOVORUN_CALL_SORT_SUCCESS] = "success",
+  [GOVORUN_CALL_SORT_AGENT] = "agent_uuid",
+};
+
+/* --- helpers, run on the store's threads ----------------------------------- */
+
+static void
+bind_cost (sqlite3_stmt *stmt,
+           int           index,
+           double        cost,
+           const char   *currency)
+{
+  if (currency != NULL)
+    sqlite3_bind_double (stmt, index, cost);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+step_done (sqlite3_stmt  *stmt,
+           sqlite3       *db,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
+static GovorunCallRecord *
+read_row (sqlite3_stmt *stmt)
+{
+  GovorunCallRecord *record = govorun_call_record_new ();
+  const char *agent = govorun_store_column_text (stmt, 4);
+
+  govorun_call_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  govorun_call_record_set_vox_session_id (record, sqlite3_column_int64 (stmt, 1));
+  govorun_call_record_set_vox_call_id (record, sqlite3_column_int64 (stmt, 2));
+  govorun_call_record_set_el_conversation_id (record, govorun_store_column_text (stmt, 3));
+  govorun_call_record_set_agent_uuid (record, agent != NULL && *agent != '\0' ? agent : NULL);
+  govorun_call_record_set_campaign_id (record, sqlite3_column_int64 (stmt, 5));
+  govorun_call_record_set_contact_id (record, sqlite3_column_int64 (stmt, 6));
+  govorun_call_record_set_direction (record, sqlite3_column_int (stmt, 7));
+  govorun_call_record_set_from_number (record, govorun_store_column_text (stmt, 8));
+  govorun_call_record_set_to_number (record, govorun_store_column_text (stmt, 9));
+  govorun_call_record_set_started_at (record, sqlite3_column_int64 (stmt, 10));
+  govorun_call_record_set_duration (record, (guint) sqlite3_column_int64 (stmt, 11));
+  govorun_call_record_set_status (record, sqlite3_column_int (stmt, 12));
+  govorun_call_record_set_finish_reason (record, govorun_store_column_text (stmt, 13));
+  govorun_call_record_set_success (record, sqlite3_column_int (stmt, 14));
+  govorun_call_record_set_vox_cost (record, sqlite3_column_double (stmt, 15),
+                                    govorun_store_column_text (stmt, 16));
+  govorun_call_record_set_el_cost (record, sqlite3_column_double (stmt, 17),
+                                   govorun_store_column_text (stmt, 18));
+  govorun_call_record_set_has_recording (record, sqlite3_column_int (stmt, 19) != 0);
+  return record;
+}
+
+/* --- filters --------------------------------------------------------------- */
+
+/* A WHERE clause and its parameters, bound in order. */
+typedef struct
+{
+  GString   *sql;
+  GPtrArray *params;  /* of GVariant: int64, double or string */
+} Query;
+
+static void
+query_init (Query *query)
+{
+  query->sql = g_string_new (NULL);
+  query->params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+}
+
+static void
+query_clear (Query *query)
+{
+  g_string_free (query->sql, TRUE);
+  g_ptr_array_unref (query->params);
+}
+
+static void
+query_and (Query      *query,
+           const char *clause,
+           GVariant   *param)
+{
+  g_string_append (query->sql, query->sql->len == 0 ? " WHERE " : " AND ");
+  g_string_append (query->sql, clause);
+  if (param != NULL)
+    g_ptr_array_add (query->params, g_variant_ref_sink (param));
+}
+
+static void
+query_add_param (Query    *query,
+                 GVariant *param)
+{
+  g_ptr_array_add (query->params, g_variant_ref_sink (param));
+}
+
+static void
+query_bind (Query        *query,
+            sqlite3_stmt *stmt)
+{
+  for (guint i = 0; i < query->params->len; i++)
+    {
+      GVariant *param = g_ptr_array_index (query->params, i);
+
+      if (g_variant_is_of_type (param, G_VARIANT_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, (int) i + 1, g_variant_get_int64 (param));
+      else if (g_variant_is_of_type (param, G_VARIANT_TYPE_DOUBLE))
+        sqlite3_bind_double (stmt, (int) i + 1, g_variant_get_double (param));
+      else
+        govorun_store_bind_text (stmt, (int) i + 1, g_variant_get_string (param, NULL));
+    }
+}
+
+/* @by_index: the sort's index drives the query (a page in another order
+ * than by date). The equality filters are then written "+column", which
+ * keeps SQLite from choosing their index and sorting every matching row
+ * (a million-row sort) over reading the sort's index in order and
+ * skipping what does not match until the page is full. */
+static void
+query_add_filter (Query                   *query,
+                  const GovorunCallFilter *filter,
+                  gboolean                 by_index)
+{
+  const char *plus = by_index ? "+" : "";
+  g_autofree char *match = NULL;
+  g_autofree char *status = g_strconcat (plus, "status = ?", NULL);
+  g_autofree char *direction = g_strconcat (plus, "direction = ?", NULL);
+  g_autofree char *success = g_strconcat (plus, "success = ?", NULL);
+  g_autofree char *agent = g_strconcat (plus, "agent_uuid = ?", NULL);
+
+  if (filter->started_from != 0)
+    query_and (query, "started_at >= ?", g_variant_new_int64 (filter->started_from));
+  if (filter->started_until != 0)
+    query_and (query, "started_at < ?", g_variant_new_int64 (filter->started_until));
+  if (filter->status != GOVORUN_CALL_FILTER_ANY)
+    query_and (query, status, g_variant_new_int64 (filter->status));
+  if (filter->direction != GOVORUN_CALL_FILTER_ANY)
+    query_and (query, direction, g_variant_new_int64 (filter->direction));
+  if (filter->success != GOVORUN_CALL_FILTER_ANY)
+    query_and (query, success, g_variant_new_int64 (filter->success));
+  if (filter->agent_uuid != NULL)
+    query_and (query, agent, g_variant_new_string (filter->agent_uuid));
+
+  match = govorun_call_search_fts_query (filter->search);
+  if (match != NULL)
+    query_and (query, "id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)",
+               g_variant_new_string (match));
+}
+
+/* --- upsert ---------------------------------------------------------------- */
+
+/* Known values win; unknown ones (NULL, or 0 in the NOT NULL columns) keep
+ * what is stored. */
+#define MERGE_SET \
+  " vox_session_id = COALESCE (excluded.vox_session_id, vox_session_id)," \
+  " vox_call_id = COALESCE (excluded.vox_call_id, vox_call_id)," \
+  " el_conversation_id = COALESCE (excluded.el_conversation_id, el_conversation_id)," \
+  " agent_uuid = IIF (excluded.agent_uuid <> '', excluded.agent_uuid, agent_uuid)," \
+  " campaign_id = COALESCE (excluded.campaign_id, campaign_id)," \
+  " contact_id = COALESCE (excluded.contact_id, contact_id)," \
+  " direction = IIF (excluded.direction <> 0, excluded.direction, direction)," \
+  " from_number = COALESCE (excluded.from_number, from_number)," \
+  " to_number = COALESCE (excluded.to_number, to_number)," \
+  " started_at = IIF (excluded.started_at <> 0, excluded.started_at, started_at)," \
+  " duration = IIF (excluded.duration <> 0, excluded.duration, duration)," \
+  " status = IIF (excluded.status <> 0, excluded.status, status)," \
+  " finish_reason = COALESCE (excluded.finish_reason, finish_reason)," \
+  " success = IIF (excluded.success <> 0, excluded.success, success)," \
+  " vox_cost = COALESCE (excluded.vox_cost, vox_cost)," \
+  " vox_currency = COALESCE (excluded.vox_currency, vox_currency)," \
+  " el_cost = COALESCE (excluded.el_cost, el_cost)," \
+  " el_currency = COALESCE (excluded.el_currency, el_currency)," \
+  " cost_total = COALESCE (excluded.vox_cost, vox_cost, 0)" \
+  "   + COALESCE (excluded.el_cost, el_cost, 0)," \
+  " has_recording = MAX (excluded.has_recording, has_recording)," \
+  " summary = COALESCE (excluded.summary, summary)"
+
+static const char upsert_sql[] =
+  "INSERT INTO calls (vox_session_id, vox_call_id, el_conversation_id, agent_uuid, campaign_id,"
+  " contact_id, direction, from_number, to_number, started_at, duration, status, finish_reason,"
+  " success, vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+  " COALESCE (?15, 0) + COALESCE (?17, 0), ?19, ?20)"
+  " ON CONFLICT (vox_session_id) DO UPDATE SET" MERGE_SET
+  " ON CONFLICT (el_conversation_id) DO UPDATE SET" MERGE_SET
+  " RETURNING id, from_number, to_number";
+
+enum
+{
+  STMT_UPSERT,
+  STMT_ID_BY_VOX,
+  STMT_ID_BY_EL,
+  STMT_MOVE_TURNS,
+  STMT_DELETE_CALL,
+  STMT_DELETE_FTS,
+  STMT_DELETE_TURNS,
+  STMT_INSERT_TURN,
+  STMT_REPLACE_FTS,
+  N_STMTS
+};
+
+static const char * const upsert_statements[N_STMTS] = {
+  [STMT_UPSERT] = upsert_sql,
+  [STMT_ID_BY_VOX] = "SELECT id FROM calls WHERE vox_session_id = ?1",
+  [STMT_ID_BY_EL] = "SELECT id FROM calls WHERE el_conversation_id = ?1",
+  [STMT_MOVE_TURNS] = "UPDATE call_turns SET call_id = ?1 WHERE call_id = ?2"
+                      " AND NOT EXISTS (SELECT 1 FROM call_turns WHERE call_id = ?1)",
+  [STMT_DELETE_CALL] = "DELETE FROM calls WHERE id = ?1",
+  [STMT_DELETE_FTS] = "DELETE FROM calls_fts WHERE rowid = ?1",
+  [STMT_DELETE_TURNS] = "DELETE FROM call_turns WHERE call_id = ?1",
+  [STMT_INSERT_TURN] = "INSERT INTO call_turns (call_id, seq, role, text, offset_ms)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5)",
+  /* The transcript column is rebuilt from call_turns, so it is right
+   * whether or not this record brought the transcript. */
+  [STMT_REPLACE_FTS] = "INSERT OR REPLACE INTO calls_fts (rowid, numbers, transcript)"
+                       " VALUES (?1, ?2, (SELECT group_concat (text, char (10)) FROM"
+                       " (SELECT text FROM call_turns WHERE call_id = ?1 ORDER BY seq)))",
+};
+
+typedef struct
+{
+  GPtrArray            *records;
+  GovorunCallSyncState *state;
+} UpsertData;
+
+static void
+upsert_data_free (UpsertData *data)
+{
+  g_ptr_array_unref (data->records);
+  govorun_call_sync_state_free (data->state);
+  g_free (data);
+}
+
+static gint64
+lookup_id (sqlite3_stmt *stmt)
+{
+  gint64 id = 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* The record joins a Voximplant-only row and an ElevenLabs-only row: the
+ * second one's transcript moves to the first, and the second goes, so the
+ * upsert can then give the first both ids. FALSE when that is not what
+ * the conflict was. */
+static gboolean
+join_rows (sqlite3            *db,
+           sqlite3_stmt      **stmts,
+           GovorunCallRecord  *record,
+           GError            **error)
+{
+  gint64 vox_row, el_row;
+
+  sqlite3_bind_int64 (stmts[STMT_ID_BY_VOX], 1, govorun_call_record_get_vox_session_id (record));
+  vox_row = lookup_id (stmts[STMT_ID_BY_VOX]);
+  govorun_store_bind_text (stmts[STMT_ID_BY_EL], 1,
+                           govorun_call_record_get_el_conversation_id (record));
+  el_row = lookup_id (stmts[STMT_ID_BY_EL]);
+  if (vox_row == 0 || el_row == 0 || vox_row == el_row)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmts[STMT_MOVE_TURNS], 1, vox_row);
+  sqlite3_bind_int64 (stmts[STMT_MOVE_TURNS], 2, el_row);
+  sqlite3_bind_int64 (stmts[STMT_DELETE_FTS], 1, el_row);
+  sqlite3_bind_int64 (stmts[STMT_DELETE_CALL], 1, el_row);
+  return step_done (stmts[STMT_MOVE_TURNS], db, error) &&
+         step_done (stmts[STMT_DELETE_FTS], db, error) &&
+         step_done (stmts[STMT_DELETE_CALL], db, error);
+}
+
+static void
+bind_record (sqlite3_stmt      *stmt,
+             GovorunCallRecord *record)
+{
+  const char *agent = govorun_call_record_get_agent_uuid (record);
+
+  govorun_store_bind_id (stmt, 1, govorun_call_record_get_vox_session_id (record));
+  govorun_store_bind_id (stmt, 2, govorun_call_record_get_vox_call_id (record));
+  govorun_store_bind_text (stmt, 3, govorun_call_record_get_el_conversation_id (record));
+  sqlite3_bind_text (stmt, 4, agent != NULL ? agent : "", -1, SQLITE_STATIC);
+  govorun_store_bind_id (stmt, 5, govorun_call_record_get_campaign_id (record));
+  govorun_store_bind_id (stmt, 6, govorun_call_record_get_contact_id (record));
+  sqlite3_bind_int (stmt, 7, govorun_call_record_get_direction (record));
+  govorun_store_bind_text (stmt, 8, govorun_call_record_get_from_number (record));
+  govorun_store_bind_text (stmt, 9, govorun_call_record_get_to_number (record));
+  sqlite3_bind_int64 (stmt, 10, govorun_call_record_get_started_at (record));
+  sqlite3_bind_int64 (stmt, 11, govorun_call_record_get_duration (record));
+  sqlite3_bind_int (stmt, 12, govorun_call_record_get_status (record));
+  govorun_store_bind_text (stmt, 13, govorun_call_record_get_finish_reason (record));
+  sqlite3_bind_int (stmt, 14, govorun_call_record_get_success (record));
+  bind_cost (stmt, 15, govorun_call_record_get_vox_cost (record),
+             govorun_call_record_get_vox_currency (record));
+  govorun_store_bind_text (stmt, 16, govorun_call_record_get_vox_currency (record));
+  bind_cost (stmt, 17, govorun_call_record_get_el_cost (record),
+             govorun_call_record_get_el_currency (record));
+  govorun_store_bind_text (stmt, 18, govorun_call_record_get_el_currency (record));
+  sqlite3_bind_int (stmt, 19, govorun_call_record_get_has_recording (record) ? 1 : 0);
+  govorun_store_bind_text (stmt, 20, govorun_call_record_get_summary (record));
+}
+
+/* Runs the upsert; on a UNIQUE conflict between two one-sided rows, joins
+ * them and runs it again. Sets @out_numbers to the row's index forms. */
+static gint64
+upsert_row (sqlite3            *db,
+            sqlite3_stmt      **stmts,
+            GovorunCallRecord  *record,
+            char              **out_numbers,
+            GError            **error)
+{
+  sqlite3_stmt *stmt = stmts[STMT_UPSERT];
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      int rc;
+
+      bind_record (stmt, record);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          const char *from_number = govorun_store_column_text (stmt, 1);
+          const char *to_number = govorun_store_column_text (stmt, 2);
+          g_autofree char *from = govorun_call_search_number_forms (from_number);
+          g_autofree char *to = govorun_call_search_number_forms (to_number);
+
+          *out_numbers = g_strjoin (" ", from, to, NULL);
+          /* Steps RETURNING to its end so the statement completes. */
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            ;
+          sqlite3_reset (stmt);
+          return id;
+        }
+      sqlite3_reset (stmt);
+      if ((rc & 0xff) != SQLITE_CONSTRAINT || attempt > 0)
+        break;
+      if (!join_rows (db, stmts, record, error))
+        {
+          if (error != NULL && *error != NULL)
+            return 0;
+          break;
+        }
+    }
+
+  govorun_store_set_sqlite_error (error, db);
+  return 0;
+}
+
+static gboolean
+write_transcript (sqlite3       *db,
+                  sqlite3_stmt **stmts,
+                  gint64         id,
+                  GPtrArray     *turns,
+                  GError       **error)
+{
+  sqlite3_stmt *insert = stmts[STMT_INSERT_TURN];
+
+  sqlite3_bind_int64 (stmts[STMT_DELETE_TURNS], 1, id);
+  if (!step_done (stmts[STMT_DELETE_TURNS], db, error))
+    return FALSE;
+
+  for (guint i = 0; i < turns->len; i++)
+    {
+      const GovorunCallTurn *turn = g_ptr_array_index (turns, i);
+
+      sqlite3_bind_int64 (insert, 1, id);
+      sqlite3_bind_int64 (insert, 2, i);
+      sqlite3_bind_int (insert, 3, turn->role);
+      sqlite3_bind_text (insert, 4, turn->text, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 5, turn->offset_ms);
+      if (!step_done (insert, db, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+upsert_all (sqlite3       *db,
+            sqlite3_stmt **stmts,
+            GPtrArray     *records,
+            GError       **error)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      GovorunCallRecord *record = g_ptr_array_index (records, i);
+      GPtrArray *turns = govorun_call_record_get_transcript (record);
+      g_autofree char *numbers = NULL;
+      gint64 id;
+
+      id = upsert_row (db, stmts, record, &numbers, error);
+      if (id == 0)
+        return FALSE;
+      if (turns != NULL && !write_transcript (db, stmts, id, turns, error))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmts[STMT_REPLACE_FTS], 1, id);
+      sqlite3_bind_text (stmts[STMT_REPLACE_FTS], 2, numbers, -1, SQLITE_STATIC);
+      if (!step_done (stmts[STMT_REPLACE_FTS], db, error))
+        return FALSE;
+
+      govorun_call_record_set_id (record, id);
+    }
+  return TRUE;
+}
+
+static gboolean
+sql_upsert (sqlite3         *db,
+            gpointer         data,
+            gpointer        *out_result,
+            GDestroyNotify  *out_result_destroy,
+            GError         **error)
+{
+  UpsertData *upsert = data;
+  sqlite3_stmt *stmts[N_STMTS] = { NULL, };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < N_STMTS && ok; i++)
+    if (sqlite3_prepare_v3 (db, upsert_statements[i], -1, SQLITE_PREPARE_PERSISTENT,
+                            &stmts[i], NULL) != SQLITE_OK)
+      ok = govorun_store_set_sqlite_error (error, db);
+
+  if (ok)
+    ok = upsert_all (db, stmts, upsert->records, error);
+  if (ok && upsert->state != NULL)
+    ok = _govorun_call_sync_state_write (db, upsert->state, error);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    sqlite3_finalize (stmts[i]);
+  return ok;
+}
+
+/**
+ * govorun_call_records_upsert_async:
+ * @store: a #GovorunStore
+ * @records: (transfer none): a GPtrArray of #GovorunCallRecord; do not
+ *   change them until the write is done
+ * @state: (nullable): the sync state to write with the page
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the transaction is committed or rolled back
+ * @user_data: data for @callback
+ */
+void
+govorun_call_records_upsert_async (GovorunStore               *store,
+                                   GPtrArray                  *records,
+                                   const GovorunCallSyncState *state,
+                                   GCancellable               *cancellable,
+                                   GAsyncReadyCallback         callback,
+                                   gpointer                    user_data)
+{
+  UpsertData *data;
+
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+  g_return_if_fail (records != NULL);
+
+  data = g_new0 (UpsertData, 1);
+  data->records = g_ptr_array_ref (records);
+  data->state = state != NULL ? govorun_call_sync_state_copy (state) : NULL;
+  govorun_store_write_async (store, sql_upsert, data, (GDestroyNotify) upsert_data_free,
+                             cancellable, callback, user_data);
+}
+
+gboolean
+govorun_call_records_upsert_finish (GovorunStore  *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return govorun_store_write_finish_boolean (store, result, error);
+}
+
+/* --- summary --------------------------------------------------------------- */
+
+static gboolean
+sql_summarize (sqlite3         *db,
+               gpointer         data,
+               gpointer        *out_result,
+               GDestroyNotify  *out_result_destroy,
+               GError         **error)
+{
+  g_autoptr(GovorunCallSummary) summary = govorun_call_summary_new ();
+  g_autoptr(GHashTable) vox = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) el = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  Query query;
+  int rc;
+
+  query_init (&query);
+  query_add_filter (&query, data, FALSE);
+  /* One pass over the matching rows: a group per pair of currencies. */
+  sql = g_string_new ("SELECT vox_currency, el_currency, COUNT(*), TOTAL(duration),"
+                      " TOTAL(vox_cost), TOTAL(el_cost) FROM calls");
+  g_string_append (sql, query.sql->str);
+  g_string_append (sql, " GROUP BY 1, 2");
+  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    query_bind (&query, stmt);
+  query_clear (&query);
+  if (rc != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *currencies[2] = { govorun_store_column_text (stmt, 0),
+                                    govorun_store_column_text (stmt, 1) };
+      GHashTable *sums[2] = { vox, el };
+
+      summary->count += sqlite3_column_int64 (stmt, 2);
+      summary->total_seconds += (guint64) sqlite3_column_double (stmt, 3);
+      for (guint side = 0; side < 2; side++)
+        {
+          double *sum;
+
+          if (currencies[side] == NULL)
+            continue;
+          sum = g_hash_table_lookup (sums[side], currencies[side]);
+          if (sum == NULL)
+            {
+              sum = g_new0 (double, 1);
+              g_hash_table_insert (sums[side], g_strdup (currencies[side]), sum);
+            }
+          *sum += sqlite3_column_double (stmt, 4 + side);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      GHashTable *sums = side == 0 ? vox : el;
+      g_autoptr(GList) currencies = g_hash_table_get_keys (sums);
+
+      currencies = g_list_sort (currencies, (GCompareFunc) g_strcmp0);
+      for (GList *l = currencies; l != NULL; l = l->next)
+        govorun_call_summary_add_cost (summary, side == 0 ? "voximplant" : "elevenlabs",
+                                       l->data, *(double *) g_hash_table_lookup (sums, l->data));
+    }
+
+  *out_result = g_steal_pointer (&summary);
+  *out_result_destroy = (GDestroyNotify) govorun_call_summary_free;
+  return TRUE;
+}
+
+void
+govorun_call_records_summarize_async (GovorunStore            *store,
+                                      const GovorunCallFilter *filter,
+                                      GCancellable            *cancellable,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+  g_return_if_fail (filter != NULL);
+
+  govorun_store_read_async (store, sql_summarize, govorun_call_filter_copy (filter),
+                            (GDestroyNotify) govorun_call_filter_free,
+                            cancellable, callback, user_data);
+}
+
+GovorunCallSummary *
+govorun_call_records_summarize_finish (GovorunStore  *store,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return govorun_store_read_finish (store, result, error);
+}
+
+/* --- pages ----------------------------------------------------------------- */
+
+typedef struct
+{
+  GovorunCallFilter  *filter;
+  GovorunCallSortKey  sort;
+  gboolean            descending;
+  GovorunCallRecord  *after;
+  guint               skip;
+  guint               limit;
+  gboolean            with_count;
+} PageRequest;
+
+typedef struct
+{
+  GPtrArray *records;
+  gint64     count;
+} PageResult;
+
+static void
+page_request_free (PageRequest *request)
+{
+  govorun_call_filter_free (request->filter);
+  g_clear_object (&request->after);
+  g_free (request);
+}
+
+static void
+page_result_free (PageResult *result)
+{
+  g_clear_pointer (&result->records, g_ptr_array_unref);
+  g_free (result);
+}
+
+/* The value @record has in the sort column, as the store holds it. */
+static GVariant *
+sort_value (GovorunCallRecord  *record,
+            GovorunCallSortKey  sort)
+{
+  const char *agent;
+  double cost = 0;
+
+  switch (sort)
+    {
+    case GOVORUN_CALL_SORT_DURATION:
+      return g_variant_new_int64 (govorun_call_record_get_duration (record));
+    case GOVORUN_CALL_SORT_COST:
+      /* The same sum of the same doubles as cost_total. */
+      if (govorun_call_record_get_vox_currency (record) != NULL)
+        cost += govorun_call_record_get_vox_cost (record);
+      if (govorun_call_record_get_el_currency (record) != NULL)
+        cost += govorun_call_record_get_el_cost (record);
+      return g_variant_new_double (cost);
+    case GOVORUN_CALL_SORT_STATUS:
+      return g_variant_new_int64 (govorun_call_record_get_status (record));
+    case GOVORUN_CALL_SORT_DIRECTION:
+      return g_variant_new_int64 (govorun_call_record_get_direction (record));
+    case GOVORUN_CALL_SORT_SUCCESS:
+      return g_variant_new_int64 (govorun_call_record_get_success (record));
+    case GOVORUN_CALL_SORT_AGENT:
+      agent = govorun_call_record_get_agent_uuid (record);
+      return g_variant_new_string (agent != NULL ? agent : "");
+    case GOVORUN_CALL_SORT_STARTED_AT:
+    default:
+      return g_variant_new_int64 (govorun_call_record_get_started_at (record));
+    }
+}
+
+static gboolean
+count_matching (sqlite3                  *db,
+                const GovorunCallFilter  *filter,
+                gint64                   *out_count,
+                GError                  **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  Query query;
+  int rc;
+
+  query_init (&query);
+  query_add_filter (&query, filter, FALSE);
+  sql = g_strconcat ("SELECT COUNT(*) FROM calls", query.sql->str, NULL);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      query_bind (&query, stmt);
+      rc = sqlite3_step (stmt);
+      *out_count = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  query_clear (&query);
+  if (rc != SQLITE_ROW)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
+static gboolean
+sql_fetch_page (sqlite3         *db,
+                gpointer         data,
+                gpointer        *out_result,
+                GDestroyNotify  *out_result_destroy,
+                GError         **error)
+{
+  PageRequest *request = data;
+  const char *column = sort_columns[request->sort];
+  const char *dir = request->descending ? " DESC" : "";
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) sql = g_string_new ("SELECT " ROW_COLUMNS " FROM calls");
+  gboolean by_date = request->sort == GOVORUN_CALL_SORT_STARTED_AT;
+  sqlite3_stmt *stmt = NULL;
+  PageResult *result;
+  gint64 count = -1;
+  Query query;
+  int rc;
+
+  if (request->with_count && !count_matching (db, request->filter, &count, error))
+    return FALSE;
+
+  query_init (&query);
+  query_add_filter (&query, request->filter, !by_date);
+  if (request->after != NULL)
+    {
+      /* Keyset: the rows after the anchor in (key, started_at, id) order,
+       * a range scan of the key's index. */
+      const char *op = request->descending ? "<" : ">";
+      g_autofree char *clause = NULL;
+
+      if (by_date)
+        clause = g_strdup_printf ("(started_at, id) %s (?, ?)", op);
+      else
+        clause = g_strdup_printf ("(%s, started_at, id) %s (?, ?, ?)", column, op);
+      query_and (&query, clause, by_date ? NULL : sort_value (request->after, request->sort));
+      query_add_param (&query,
+                       g_variant_new_int64 (govorun_call_record_get_started_at (request->after)));
+      query_add_param (&query, g_variant_new_int64 (govorun_call_record_get_id (request->after)));
+    }
+  g_string_append (sql, query.sql->str);
+  if (by_date)
+    g_string_append_printf (sql, " ORDER BY started_at%s, id%s", dir, dir);
+  else
+    g_string_append_printf (sql, " ORDER BY %s%s, started_at%s, id%s", column, dir, dir, dir);
+  g_string_append_printf (sql, " LIMIT %u OFFSET %u", request->limit, request->skip);
+
+  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    query_bind (&query, stmt);
+  query_clear (&query);
+  if (rc != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, read_row (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+
+  result = g_new0 (PageResult, 1);
+  result->records = g_steal_pointer (&records);
+  result->count = count;
+  *out_result = result;
+  *out_result_destroy = (GDestroyNotify) page_result_free;
+  return TRUE;
+}
+
+void
+govorun_call_records_fetch_page_async (GovorunStore            *store,
+                                       const GovorunCallFilter *filter,
+                                       GovorunCallSortKey       sort,
+                                       gboolean                 descending,
+                                       GovorunCallRecord       *after,
+                                       guint                    skip,
+                                       guint                    limit,
+                                       gboolean                 with_count,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data)
+{
+  PageRequest *request;
+
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+  g_return_if_fail (filter != NULL);
+  g_return_if_fail ((guint) sort < G_N_ELEMENTS (sort_columns));
+  g_return_if_fail (after == NULL || GOVORUN_IS_CALL_RECORD (after));
+
+  request = g_new0 (PageRequest, 1);
+  request->filter = govorun_call_filter_copy (filter);
+  request->sort = sort;
+  request->descending = descending;
+  request->after = after != NULL ? g_object_ref (after) : NULL;
+  request->skip = skip;
+  request->limit = limit;
+  request->with_count = with_count;
+  govorun_store_read_async (store, sql_fetch_page, request, (GDestroyNotify) page_request_free,
+                            cancellable, callback, user_data);
+}
+
+GPtrArray *
+govorun_call_records_fetch_page_finish (GovorunStore  *store,
+                                        GAsyncResult  *result,
+                                        gint64        *out_count,
+                                        GError       **error)
+{
+  PageResult *page = govorun_store_read_finish (store, result, error);
+  GPtrArray *records;
+
+  if (out_count != NULL)
+    *out_count = page != NULL ? page->count : -1;
+  if (page == NULL)
+    return NULL;
+  records = g_steal_pointer (&page->records);
+  page_result_free (page);
+  return records;
+}
+
+/* --- one call, for the details --------------------------------------------- */
+
+static gboolean
+sql_fetch (sqlite3         *db,
+           gpointer         data,
+           gpointer        *out_result,
+           GDestroyNotify  *out_result_destroy,
+           GError         **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_autoptr(GovorunCallRecord) record = NULL;
+  g_autoptr(GPtrArray) turns = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT " ROW_COLUMNS ", summary FROM calls WHERE id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      record = read_row (stmt);
+      govorun_call_record_set_summary (record, govorun_store_column_text (stmt, N_ROW_COLUMNS));
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, GOVORUN_CALL_RECORDS_ERROR, GOVORUN_CALL_RECORDS_ERROR_NOT_FOUND,
+                   _("This call is no longer in Govorun’s history. Sync the calls again."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return govorun_store_set_sqlite_error (error, db);
+
+  if (sqlite3_prepare_v2 (db, "SELECT role, text, offset_ms FROM call_turns WHERE call_id = ?1"
+                          " ORDER BY seq", -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  sqlite3_bind_int64 (stmt, 1, id);
+  turns = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_call_turn_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (turns, govorun_call_turn_new (sqlite3_column_int (stmt, 0),
+                                                   govorun_store_column_text (stmt, 1),
+                                                   sqlite3_column_int64 (stmt, 2)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+
+  govorun_call_record_set_transcript (record, turns);
+  *out_result = g_steal_pointer (&record);
+  *out_result_destroy = g_object_unref;
+  return TRUE;
+}
+
+void
+govorun_call_records_fetch_async (GovorunStore        *store,
+                                  gint64               id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+
+  govorun_store_read_async (store, sql_fetch, g_memdup2 (&id, sizeof id), g_free,
+                            cancellable, callback, user_data);
+}
+
+GovorunCallRecord *
+govorun_call_records_fetch_finish (GovorunStore  *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return govorun_store_read_finish (store, result, error);
+}

@@ -1,0 +1,97 @@
+/* govorun-call-records.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "govorun-store.h"
+#include "govorun-call-filter.h"
+#include "govorun-call-record.h"
+#include "govorun-call-summary.h"
+#include "govorun-call-sync-state.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The call history tables (calls, call_turns, calls_fts): typed queries on
+ * the store's threads. Filters and sorts run in SQL on indexes, search
+ * through the trigram index, and pages are fetched by keyset so that a
+ * million calls stay instant.
+ */
+
+#define GOVORUN_CALL_RECORDS_ERROR (govorun_call_records_error_quark ())
+
+typedef enum
+{
+  GOVORUN_CALL_RECORDS_ERROR_NOT_FOUND = 1,  /* no call with that id */
+} GovorunCallRecordsError;
+
+GQuark govorun_call_records_error_quark (void) G_GNUC_CONST;
+
+/* Writes @records (a GPtrArray of GovorunCallRecord; referenced) in one
+ * transaction, with @state (nullable) when given: the page and the
+ * watermark after it land together or not at all. A record is found again
+ * by its Voximplant session id or its ElevenLabs conversation id; the
+ * fields it leaves unknown keep their stored values, so each provider's
+ * sync writes its own side and re-syncing changes nothing. A record that
+ * carries both ids joins two one-sided rows into one (the ElevenLabs-only
+ * row's transcript moves over; its other fields are the record's). A
+ * record's transcript, when not NULL, replaces the stored one. Stored ids
+ * are set on the records when the write is done. */
+void                govorun_call_records_upsert_async    (GovorunStore               *store,
+                                                          GPtrArray                  *records,
+                                                          const GovorunCallSyncState *state,
+                                                          GCancellable               *cancellable,
+                                                          GAsyncReadyCallback         callback,
+                                                          gpointer                    user_data);
+gboolean            govorun_call_records_upsert_finish   (GovorunStore               *store,
+                                                          GAsyncResult               *result,
+                                                          GError                    **error);
+
+/* How many calls match @filter, their total duration and their cost per
+ * provider and currency. */
+void                govorun_call_records_summarize_async  (GovorunStore               *store,
+                                                           const GovorunCallFilter    *filter,
+                                                           GCancellable               *cancellable,
+                                                           GAsyncReadyCallback         callback,
+                                                           gpointer                    user_data);
+GovorunCallSummary *govorun_call_records_summarize_finish (GovorunStore               *store,
+                                                           GAsyncResult               *result,
+                                                           GError                    **error);
+
+/* Up to @limit calls matching @filter in (@sort, started_at, id) order
+ * (all descending when @descending), without transcripts or summaries:
+ * the ones after @after (a record of the same filter and sort; NULL: from
+ * the start), skipping @skip first. With @with_count, the number of
+ * matching calls is counted in the same snapshot. */
+void                govorun_call_records_fetch_page_async  (GovorunStore             *store,
+                                                            const GovorunCallFilter  *filter,
+                                                            GovorunCallSortKey        sort,
+                                                            gboolean                  descending,
+                                                            GovorunCallRecord        *after,
+                                                            guint                     skip,
+                                                            guint                     limit,
+                                                            gboolean                  with_count,
+                                                            GCancellable             *cancellable,
+                                                            GAsyncReadyCallback       callback,
+                                                            gpointer                  user_data);
+/* Returns (transfer full) a GPtrArray of GovorunCallRecord; @out_count is
+ * set to the count, or -1 when it was not asked for. */
+GPtrArray          *govorun_call_records_fetch_page_finish (GovorunStore             *store,
+                                                            GAsyncResult             *result,
+                                                            gint64                   *out_count,
+                                                            GError                  **error);
+
+/* The call with row @id, with its summary and transcript, for the details. */
+void                govorun_call_records_fetch_async       (GovorunStore             *store,
+                                                            gint64                    id,
+                                                            GCancellable             *cancellable,
+                                                            GAsyncReadyCallback       callback,
+                                                            gpointer                  user_data);
+GovorunCallRecord  *govorun_call_records_fetch_finish      (GovorunStore             *store,
+                                                            GAsyncResult             *result,
+                                                            GError                  **error);
+
+G_END_DECLS

@@ -1,0 +1,140 @@
+/* call-test-data.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "call-test-data.h"
+#include "govorun-call-records.h"
+#include "store-test-util.h"
+
+const char * const call_test_lines[] = {
+  "Здравствуйте, клиника «Здоровье», чем могу помочь?",
+  "Хочу записаться на приём к терапевту на пятницу.",
+  "Гостиница «Волга», администратор слушает.",
+  "Забронируйте, пожалуйста, номер на двоих с видом на реку.",
+  "Автосервис, добрый день. Что случилось с машиной?",
+  "Стучит подвеска, нужна диагностика ходовой.",
+  "Спасибо за звонок, всего доброго!",
+};
+
+guint
+call_test_n_lines (void)
+{
+  return G_N_ELEMENTS (call_test_lines);
+}
+
+static gboolean
+is_answered (guint i)
+{
+  return i % 5 != 3;
+}
+
+gboolean
+call_test_has_line (guint i,
+                    guint line)
+{
+  guint n = G_N_ELEMENTS (call_test_lines);
+
+  return is_answered (i) && (line + n - i % n) % n < 3;
+}
+
+/* A name per call makes a phrase that only a few calls share, as in real
+ * history (the dialogue lines are shared by a third of the calls each). */
+static const char * const first_names[] = {
+  "Анна", "Борис", "Вера", "Глеб", "Дарья", "Егор", "Жанна", "Зиновий", "Ирина", "Кирилл",
+  "Лидия", "Матвей", "Нина", "Олег", "Полина", "Родион", "Светлана", "Тимофей", "Ульяна", "Фёдор",
+};
+static const char * const surnames[] = {
+  "Алексеев", "Белов", "Воронин", "Григорьев", "Данилов", "Ершов", "Жуков", "Зайцев",
+  "Исаев", "Комаров", "Лебедев", "Морозов", "Никитин", "Орлов", "Павлов", "Романов",
+  "Соколов", "Тарасов", "Уваров", "Фролов", "Чернов", "Шубин", "Щукин", "Яковлев",
+  "Субботин",
+};
+
+char *
+call_test_caller_name (guint i)
+{
+  return g_strdup_printf ("%s %s", first_names[i % G_N_ELEMENTS (first_names)],
+                          surnames[(i / G_N_ELEMENTS (first_names)) % G_N_ELEMENTS (surnames)]);
+}
+
+GovorunCallRecord *
+call_test_make (guint    i,
+                gboolean with_transcript)
+{
+  static const char * const agents[] = { "agent-clinic", "agent-hotel", "agent-garage" };
+  GovorunCallRecord *record = govorun_call_record_new ();
+  g_autofree char *conversation = g_strdup_printf ("conv_%u", i);
+  g_autofree char *from = g_strdup_printf ("7916%07u", i % 10000000);
+  gboolean answered = is_answered (i);
+
+  govorun_call_record_set_vox_session_id (record, 1000000 + (gint64) i);
+  govorun_call_record_set_vox_call_id (record, 5000000 + (gint64) i);
+  govorun_call_record_set_direction (record, i % 4 == 0 ? GOVORUN_CALL_DIRECTION_OUTBOUND
+                                                         : GOVORUN_CALL_DIRECTION_INBOUND);
+  govorun_call_record_set_from_number (record, from);
+  govorun_call_record_set_to_number (record, "74951234567");
+  /* Spread over 90 days, not in id order; calls 2k and 2k + 1 start
+   * together, so ties are broken by row. */
+  govorun_call_record_set_started_at (record, CALL_TEST_BASE_TIME
+                                      + (gint64) (((guint64) (i / 2) * 1000003u) % 7776000u) / 60 * 60);
+  govorun_call_record_set_agent_uuid (record, agents[i % G_N_ELEMENTS (agents)]);
+  govorun_call_record_set_finish_reason (record, answered ? "Normal call clearing" : "No answer");
+  govorun_call_record_set_status (record, answered ? GOVORUN_CALL_STATUS_ANSWERED
+                                                   : GOVORUN_CALL_STATUS_NO_ANSWER);
+  govorun_call_record_set_duration (record, answered ? 15 + (i * 37) % 600 : 0);
+  govorun_call_record_set_vox_cost (record, answered ? 1.5 * (1 + i % 7) : 0, "RUB");
+  govorun_call_record_set_has_recording (record, answered);
+  if (answered)
+    {
+      govorun_call_record_set_el_conversation_id (record, conversation);
+      govorun_call_record_set_success (record, i % 3 == 0 ? GOVORUN_CALL_SUCCESS_FAILURE
+                                                          : GOVORUN_CALL_SUCCESS_SUCCESS);
+      govorun_call_record_set_el_cost (record, 100 + i % 50, "credits");
+      govorun_call_record_set_summary (record, "Клиент записался на приём.");
+    }
+
+  if (answered && with_transcript)
+    {
+      g_autoptr(GPtrArray) turns = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_call_turn_free);
+
+      for (guint t = 0; t < 3; t++)
+        g_ptr_array_add (turns, govorun_call_turn_new (t % 2 == 0 ? GOVORUN_CALL_ROLE_AGENT
+                                                                  : GOVORUN_CALL_ROLE_CALLER,
+                                                       call_test_lines[(i + t) % G_N_ELEMENTS (call_test_lines)],
+                                                       t * 4000));
+      {
+        g_autofree char *name = call_test_caller_name (i);
+        g_autofree char *line = g_strdup_printf ("Меня зовут %s.", name);
+
+        g_ptr_array_add (turns, govorun_call_turn_new (GOVORUN_CALL_ROLE_CALLER, line, 12000));
+      }
+      govorun_call_record_set_transcript (record, turns);
+    }
+  return record;
+}
+
+void
+call_test_fill (GovorunStore *store,
+                guint         first,
+                guint         n,
+                guint         page_size,
+                gboolean      with_transcript)
+{
+  for (guint start = first; start < first + n; start += page_size)
+    {
+      g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = start; i < MIN (first + n, start + page_size); i++)
+        g_ptr_array_add (page, call_test_make (i, with_transcript));
+      govorun_call_records_upsert_async (store, page, NULL, NULL, test_util_on_result, &result);
+      g_assert_true (govorun_call_records_upsert_finish (store, test_util_wait (&result),
+                                                         &error));
+      g_assert_no_error (error);
+    }
+}
