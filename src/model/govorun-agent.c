@@ -238,6 +238,25 @@ govorun_agent_slugify (const char *name)
   return g_string_free (g_steal_pointer (&slug), FALSE);
 }
 
+char *
+govorun_agent_slug_candidate (const char *base,
+                              guint       n)
+{
+  g_autofree char *suffix = NULL;
+  gsize keep;
+
+  g_return_val_if_fail (base != NULL, NULL);
+
+  if (n < 2)
+    return g_strdup (base);
+
+  suffix = g_strdup_printf ("-%u", n);
+  keep = MIN (strlen (base), GOVORUN_AGENT_SLUG_MAX_LEN - strlen (suffix));
+  while (keep > 0 && base[keep - 1] == '-')
+    keep--;
+  return g_strdup_printf ("%.*s%s", (int) keep, base, suffix);
+}
+
 static void
 govorun_agent_finalize (GObject *object)
 {

@@ -73,6 +73,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunAgentNumber, govorun_agent_number_free)
  * GOVORUN_AGENT_SLUG_MAX_LEN characters; "agent" when nothing is left. */
 #define GOVORUN_AGENT_SLUG_MAX_LEN 20
 char       *govorun_agent_slugify            (const char         *name);
+/* The @n-th choice for a slug starting from @base (a slugify() result):
+ * @base itself for n < 2, else @base (cut to fit) with "-n". */
+char       *govorun_agent_slug_candidate     (const char         *base,
+                                              guint               n);
 
 #define GOVORUN_TYPE_AGENT (govorun_agent_get_type ())
 

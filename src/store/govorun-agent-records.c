@@ -179,25 +179,16 @@ unique_slug (sqlite3     *db,
              GError     **error)
 {
   g_autofree char *base = govorun_agent_slugify (name);
-  g_autofree char *candidate = g_strdup (base);
 
-  for (guint n = 2; ; n++)
+  for (guint n = 1; ; n++)
     {
-      g_autofree char *suffix = NULL;
+      g_autofree char *candidate = govorun_agent_slug_candidate (base, n);
       gboolean taken = FALSE;
-      gsize keep;
 
       if (!slug_taken (db, candidate, &taken, error))
         return NULL;
       if (!taken)
         return g_steal_pointer (&candidate);
-
-      suffix = g_strdup_printf ("-%u", n);
-      keep = MIN (strlen (base), GOVORUN_AGENT_SLUG_MAX_LEN - strlen (suffix));
-      while (keep > 0 && base[keep - 1] == '-')
-        keep--;
-      g_free (candidate);
-      candidate = g_strdup_printf ("%.*s%s", (int) keep, base, suffix);
     }
 }
 

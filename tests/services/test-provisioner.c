@@ -69,6 +69,24 @@ add_account (Fixture        *f,
   return sandbox_services_add_account (&f->s, draft, secret);
 }
 
+/* An unsaved agent "Клиника" on the fixture's accounts, answering @number. */
+static GovorunAgent *
+clinic_draft (Fixture    *f,
+              gint64      phone_id,
+              const char *number)
+{
+  GovorunAgent *draft = govorun_agent_new ();
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+
+  govorun_agent_set_name (draft, "Клиника");
+  govorun_agent_set_vox_account_uuid (draft, govorun_account_get_uuid (f->vox_account));
+  govorun_agent_set_el_account_uuid (draft, govorun_account_get_uuid (f->el_account));
+  govorun_agent_set_el_agent_id (draft, "agent_0001");
+  g_ptr_array_add (numbers, govorun_agent_number_new (phone_id, number));
+  govorun_agent_set_numbers (draft, numbers);
+  return draft;
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -76,8 +94,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GovorunAccount) vox = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
   g_autoptr(GovorunAccount) el = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
-  g_autoptr(GovorunAgent) draft = govorun_agent_new ();
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  g_autoptr(GovorunAgent) draft = NULL;
 
   sandbox_services_start (&f->s);
   f->vox = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (f->s.sandbox));
@@ -102,12 +119,7 @@ fixture_setup (Fixture       *f,
                                                             "74951230002", "RU", "GEOGRAPHIC", "Moscow");
   g_assert_cmpint (f->phone1, >, 0);
 
-  govorun_agent_set_name (draft, "Клиника");
-  govorun_agent_set_vox_account_uuid (draft, govorun_account_get_uuid (f->vox_account));
-  govorun_agent_set_el_account_uuid (draft, govorun_account_get_uuid (f->el_account));
-  govorun_agent_set_el_agent_id (draft, "agent_0001");
-  g_ptr_array_add (numbers, govorun_agent_number_new (f->phone1, "74951230001"));
-  govorun_agent_set_numbers (draft, numbers);
+  draft = clinic_draft (f, f->phone1, "74951230001");
   govorun_agent_store_save_async (f->agents, draft, NULL, on_result, f);
   f->agent = govorun_agent_store_save_finish (f->agents, wait_result (f), &error);
   g_assert_no_error (error);
@@ -955,6 +967,104 @@ test_fault_matrix (Fixture       *f,
   }
 }
 
+/* The wizard plans its unsaved draft: the plan names the objects as the
+ * saved agent will (the slug made unique against the saved agents), and
+ * nothing is written or sent. */
+static void
+test_plan_draft (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GovorunAgent) draft = NULL;
+  g_autoptr(GovorunPlan) p = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *preview = NULL;
+  guint before;
+
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  before = mutations (f);
+
+  draft = clinic_draft (f, f->phone2, "74951230002");
+  preview = govorun_agent_store_preview_slug (f->agents, "Клиника");
+  g_assert_cmpstr (preview, ==, "klinika-2");
+
+  govorun_provisioner_plan_async (f->prov, draft, NULL, on_result, f);
+  p = govorun_provisioner_plan_finish (f->prov, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_plan_find_step (p, "application")->action, ==, GOVORUN_PLAN_CREATE);
+  g_assert_cmpstr (govorun_plan_find_step (p, "application")->name, ==, "gv-klinika-2");
+  /* Nothing of the saved agent's is the draft's to unbind or delete. */
+  for (guint i = 0; i < p->steps->len; i++)
+    {
+      GovorunPlanStep *step = g_ptr_array_index (p->steps, i);
+
+      g_assert_cmpint (step->action, !=, GOVORUN_PLAN_UNBIND);
+      g_assert_cmpint (step->action, !=, GOVORUN_PLAN_DELETE);
+    }
+  g_assert_cmpuint (mutations (f), ==, before);
+  g_assert_null (govorun_agent_get_uuid (draft));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->agents)), ==, 1);
+
+  /* Other operations still want a saved agent. */
+  govorun_provisioner_apply_async (f->prov, draft, NULL, on_result, f);
+  g_assert_false (govorun_provisioner_apply_finish (f->prov, wait_result (f), &error));
+  g_clear_object (&f->result);
+  g_assert_error (error, GOVORUN_PROVISIONER_ERROR, GOVORUN_PROVISIONER_ERROR_INVALID);
+
+  g_assert_true (govorun_agent_store_find_by_account (f->agents, govorun_account_get_uuid (f->el_account))
+                 == f->agent);
+  g_assert_null (govorun_agent_store_find_by_account (f->agents, "no-such-account"));
+}
+
+static void
+on_step_changed (GovorunProvisioner *prov,
+                 GovorunAgent       *agent,
+                 const char         *step_id,
+                 int                 state,
+                 const char         *message,
+                 GHashTable         *states)
+{
+  g_hash_table_insert (states, g_strdup (step_id), GINT_TO_POINTER (state));
+}
+
+/* A number added to a deployed agent changes its rule; the number already
+ * bound needs no request, yet its step ends done, never left pending. */
+static void
+test_bind_steps_end (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GHashTable) states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GovorunAgent) edited = NULL;
+  g_autoptr(GovorunAgent) saved = NULL;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = g_strdup_printf ("bind-%" G_GINT64_FORMAT, f->phone1);
+  g_autofree char *second = g_strdup_printf ("bind-%" G_GINT64_FORMAT, f->phone2);
+
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+
+  edited = govorun_agent_copy (f->agent);
+  g_ptr_array_add (numbers, govorun_agent_number_new (f->phone1, "74951230001"));
+  g_ptr_array_add (numbers, govorun_agent_number_new (f->phone2, "74951230002"));
+  govorun_agent_set_numbers (edited, numbers);
+  govorun_agent_store_save_async (f->agents, edited, NULL, on_result, f);
+  saved = govorun_agent_store_save_finish (f->agents, wait_result (f), &error);
+  g_clear_object (&f->result);
+  g_assert_no_error (error);
+  g_set_object (&f->agent, saved);
+
+  g_signal_connect (f->prov, "step-changed", G_CALLBACK (on_step_changed), states);
+  g_assert_true (apply (f, &error));
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_func (f->prov, on_step_changed, states);
+
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (states, first)), ==, GOVORUN_STEP_DONE);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (states, second)), ==, GOVORUN_STEP_DONE);
+  assert_deployed (f, 1, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -978,6 +1088,9 @@ main (int   argc,
   g_test_add ("/Govorun/Provisioner/key-missing", Fixture, NULL, fixture_setup, test_key_missing,
               fixture_teardown);
   g_test_add ("/Govorun/Provisioner/fault-matrix", Fixture, NULL, fixture_setup, test_fault_matrix, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/plan-draft", Fixture, NULL, fixture_setup, test_plan_draft, fixture_teardown);
+  g_test_add ("/Govorun/Provisioner/bind-steps-end", Fixture, NULL, fixture_setup, test_bind_steps_end,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -389,6 +389,13 @@ test_numbers_page (void)
     g_assert_true (wait_until (number_rows_are, &q, 10000));
 
     g_assert_nonnull (search);
+    /* Digits no free number has: the list says so, not a bare line. */
+    gtk_editable_set_text (GTK_EDITABLE (search), "99999");
+    q.root = list;
+    q.type = GTK_TYPE_LABEL;
+    q.text = _("No Matching Numbers");
+    g_assert_true (wait_until (widget_shown, &q, 10000));
+    numbers_screenshot (dialog, "buy-number-no-match");
     gtk_editable_set_text (GTK_EDITABLE (search), "*0005");
     q.text = GUINT_TO_POINTER (1);
     g_assert_true (wait_until (number_rows_are, &q, 10000));

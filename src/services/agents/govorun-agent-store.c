@@ -319,6 +319,53 @@ govorun_agent_store_find_by_uuid (GovorunAgentStore *self,
 }
 
 GovorunAgent *
+govorun_agent_store_find_by_account (GovorunAgentStore *self,
+                                     const char        *account_uuid)
+{
+  g_return_val_if_fail (GOVORUN_IS_AGENT_STORE (self), NULL);
+
+  for (guint i = 0; account_uuid != NULL && i < govorun_sorted_list_get_length (GOVORUN_SORTED_LIST (self)); i++)
+    {
+      GovorunAgent *agent = govorun_sorted_list_peek (GOVORUN_SORTED_LIST (self), i);
+
+      if (g_strcmp0 (govorun_agent_get_el_account_uuid (agent), account_uuid) == 0
+          || g_strcmp0 (govorun_agent_get_vox_account_uuid (agent), account_uuid) == 0)
+        return agent;
+    }
+  return NULL;
+}
+
+static gboolean
+slug_in_use (GovorunAgentStore *self,
+             const char        *slug)
+{
+  for (guint i = 0; i < govorun_sorted_list_get_length (GOVORUN_SORTED_LIST (self)); i++)
+    if (g_strcmp0 (govorun_agent_get_slug (govorun_sorted_list_peek (GOVORUN_SORTED_LIST (self), i)), slug) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The store loads every agent, so the loaded list answers what the save
+ * transaction would find in the table. */
+char *
+govorun_agent_store_preview_slug (GovorunAgentStore *self,
+                                  const char        *name)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (GOVORUN_IS_AGENT_STORE (self), NULL);
+
+  base = govorun_agent_slugify (name);
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *candidate = govorun_agent_slug_candidate (base, n);
+
+      if (!slug_in_use (self, candidate))
+        return g_steal_pointer (&candidate);
+    }
+}
+
+GovorunAgent *
 govorun_agent_store_find_by_phone_id (GovorunAgentStore *self,
                                       const char        *vox_account_uuid,
                                       gint64             phone_id)

@@ -74,6 +74,14 @@ gboolean           govorun_agent_store_remove_finish    (GovorunAgentStore  *sel
 /* (transfer none) */
 GovorunAgent      *govorun_agent_store_find_by_uuid     (GovorunAgentStore  *self,
                                                          const char         *uuid);
+/* The first agent (by name) that uses the account @account_uuid, for
+ * either provider, or NULL. (transfer none) */
+GovorunAgent      *govorun_agent_store_find_by_account  (GovorunAgentStore  *self,
+                                                         const char         *account_uuid);
+/* The slug an unsaved agent named @name would get if saved now (the
+ * provisioner plans a draft with it); g_free. */
+char              *govorun_agent_store_preview_slug     (GovorunAgentStore  *self,
+                                                         const char         *name);
 /* Which agent a Voximplant phone number is bound to (for the Numbers
  * page), or NULL. (transfer none) */
 GovorunAgent      *govorun_agent_store_find_by_phone_id (GovorunAgentStore  *self,

@@ -527,12 +527,38 @@ on_bound (Run                     *run,
   _govorun_provisioner_emit_binds (run, ids, "bind", GOVORUN_STEP_DONE, NULL);
 }
 
+/* A number that needs no request still gets its step's final state, or
+ * its row would keep the pending icon: done where the plan said "bind"
+ * (updating the rule is what it took), skipped where it said "keep". */
+static void
+emit_binds_not_sent (Run    *run,
+                     GArray *ids)
+{
+  GPtrArray *numbers = govorun_agent_get_numbers (run->agent);
+
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      gint64 phone_id = ((GovorunAgentNumber *) g_ptr_array_index (numbers, i))->phone_id;
+      g_autofree char *step_id = g_strdup_printf ("bind-%" G_GINT64_FORMAT, phone_id);
+      GovorunPlanStep *step = govorun_plan_find_step (run->plan, step_id);
+      gboolean sent = FALSE;
+
+      for (guint j = 0; j < ids->len && !sent; j++)
+        sent = g_array_index (ids, gint64, j) == phone_id;
+      if (!sent)
+        _govorun_provisioner_emit_step (run, step_id,
+                                        step != NULL && step->action == GOVORUN_PLAN_BIND
+                                        ? GOVORUN_STEP_DONE : GOVORUN_STEP_SKIPPED, NULL);
+    }
+}
+
 static void
 apply_bind (Run *run)
 {
   g_autoptr(GArray) ids = numbers_to_bind (run);
 
   _govorun_provisioner_stage_begin (run, apply_cleanup);
+  emit_binds_not_sent (run, ids);
   if (ids->len > 0)
     {
       _govorun_provisioner_emit_binds (run, ids, "bind", GOVORUN_STEP_RUNNING, NULL);
@@ -544,18 +570,6 @@ apply_bind (Run *run)
                                                                         _govorun_provisioner_on_reply,
                                                                         _govorun_provisioner_request (run, on_bound, g_array_ref (ids),
                                                                                                       (GDestroyNotify) g_array_unref));
-    }
-  else
-    {
-      GPtrArray *numbers = govorun_agent_get_numbers (run->agent);
-
-      for (guint i = 0; i < numbers->len; i++)
-        {
-          g_autofree char *step_id = g_strdup_printf ("bind-%" G_GINT64_FORMAT,
-                                                      ((GovorunAgentNumber *) g_ptr_array_index (numbers, i))->phone_id);
-
-          _govorun_provisioner_emit_step (run, step_id, GOVORUN_STEP_SKIPPED, NULL);
-        }
     }
   _govorun_provisioner_stage_end (run);
 }

@@ -196,6 +196,8 @@ on_records (GObject      *object,
 void
 _govorun_provisioner_load_records (Run *run)
 {
+  if (run->uuid == NULL)   /* a draft's plan: nothing is Govorun's yet */
+    return;
   run->pending++;
   govorun_provider_objects_list_async (run_self (run)->store, govorun_account_get_uuid (run->vox_account),
                                        run->uuid, g_task_get_cancellable (run->task),

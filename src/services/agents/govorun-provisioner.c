@@ -272,11 +272,15 @@ start (GovorunProvisioner  *self,
   run->key_in_scenario = govorun_agent_get_key_in_scenario (agent);
   run->uuid = g_strdup (govorun_agent_get_uuid (agent));
   run->slug = g_strdup (govorun_agent_get_slug (agent));
+  /* A plan may be of a draft the user has not confirmed yet: it is named
+   * as it would be once saved, and owns nothing. */
+  if (run->uuid == NULL && op == OP_PLAN)
+    run->slug = govorun_agent_store_preview_slug (self->agents, govorun_agent_get_name (agent));
   run->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run->new_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->phones = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) _govorun_provisioner_phone_free);
 
-  if (run->uuid == NULL || run->slug == NULL)
+  if ((run->uuid == NULL && op != OP_PLAN) || run->slug == NULL)
     {
       g_task_return_new_error (task, GOVORUN_PROVISIONER_ERROR, GOVORUN_PROVISIONER_ERROR_INVALID,
                                _("The agent is not saved yet. Save it first, then try again."));

@@ -58,7 +58,8 @@ GovorunProvisioner *govorun_provisioner_new                 (GovorunClientFactor
                                                              GovorunStore         *store);
 
 /* Looks at the account (Get* reads, in parallel where independent) and
- * says what apply would do. Read-only. */
+ * says what apply would do. Read-only. @agent may be unsaved (a dialog's
+ * draft): it is planned under the slug it would get when saved. */
 void                govorun_provisioner_plan_async          (GovorunProvisioner  *self,
                                                              GovorunAgent        *agent,
                                                              GCancellable        *cancellable,

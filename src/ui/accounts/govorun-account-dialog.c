@@ -32,6 +32,7 @@ struct _GovorunAccountDialog
   GovorunKeyFile               *credentials;
   GCancellable                 *cancellable;
   char                         *tested_summary;
+  gboolean                      test_failed;   /* the last test, of these very fields, failed */
   gboolean                      busy;
 
   /* template children */
@@ -214,6 +215,7 @@ static void
 forget_test (GovorunAccountDialog *self)
 {
   g_clear_pointer (&self->tested_summary, g_free);
+  self->test_failed = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->result_label), FALSE);
 }
 
@@ -286,6 +288,7 @@ tested_cb (GObject      *object,
   if (summary == NULL)
     {
       show_result (self, FALSE, error->message);
+      self->test_failed = TRUE;
       return;
     }
 
@@ -407,7 +410,7 @@ updated_cb (GObject      *object,
 }
 
 static void
-on_save_clicked (GovorunAccountDialog *self)
+save (GovorunAccountDialog *self)
 {
   g_autoptr(GovorunAccount) draft = build_draft (self);
   const char *secret = current_secret (self);
@@ -421,6 +424,39 @@ on_save_clicked (GovorunAccountDialog *self)
   else
     govorun_account_store_update_async (self->accounts, draft, secret, self->cancellable,
                                         updated_cb, g_object_ref (self));
+}
+
+static void
+save_anyway_cb (AdwMessageDialog     *dialog,
+                const char           *response,
+                GovorunAccountDialog *self)
+{
+  if (g_strcmp0 (response, "save") == 0)
+    save (self);
+}
+
+/* A key that was just shown not to work is saved only on purpose. */
+static void
+on_save_clicked (GovorunAccountDialog *self)
+{
+  GtkWidget *dialog;
+
+  if (!self->test_failed)
+    {
+      save (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Details That Failed the Test?"),
+                                   _("The connection test with these details has just failed. Govorun cannot use the account until they work; you can correct them later."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_anyway_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -23,6 +23,7 @@ struct _GovorunAccountRow
   GovorunAccount          *account;
   GovorunAccountStore     *accounts;
   GovorunConnectionTester *tester;
+  GovorunAgentStore       *agents;
   GCancellable            *cancellable;
   gboolean                 testing;
 
@@ -205,9 +206,28 @@ remove_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GovorunAccountRow *self = GOVORUN_ACCOUNT_ROW (widget);
+  GovorunAgent *user = NULL;
   GtkWidget *dialog;
 
+  if (self->agents != NULL)
+    user = govorun_agent_store_find_by_account (self->agents, govorun_account_get_uuid (self->account));
+
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), NULL, NULL);
+
+  /* Said before the click, not refused after it. */
+  if (user != NULL)
+    {
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("“%s” Is in Use"),
+                                         govorun_account_get_display_name (self->account));
+      /* Translators: %s is an agent's name */
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("The agent “%s” works through this account. Delete the agent, or choose another account for it, then remove this one."),
+                                      govorun_agent_get_name (user));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove “%s”?"),
                                      govorun_account_get_display_name (self->account));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
@@ -234,6 +254,7 @@ govorun_account_row_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->accounts);
   g_clear_object (&self->tester);
+  g_clear_object (&self->agents);
 
   G_OBJECT_CLASS (govorun_account_row_parent_class)->dispose (object);
 }
@@ -290,7 +311,8 @@ govorun_account_row_init (GovorunAccountRow *self)
 GovorunAccountRow *
 govorun_account_row_new (GovorunAccount          *account,
                          GovorunAccountStore     *accounts,
-                         GovorunConnectionTester *tester)
+                         GovorunConnectionTester *tester,
+                         GovorunAgentStore       *agents)
 {
   GovorunAccountRow *self;
 
@@ -300,6 +322,8 @@ govorun_account_row_new (GovorunAccount          *account,
   self->account = g_object_ref (account);
   self->accounts = g_object_ref (accounts);
   self->tester = g_object_ref (tester);
+  if (agents != NULL)
+    self->agents = g_object_ref (agents);
 
   g_signal_connect_object (account, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "govorun-account-store.h"
+#include "govorun-agent-store.h"
 #include "govorun-connection-tester.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GovorunAccountRow, govorun_account_row, GOVORUN, ACCOUNT_ROW, AdwActionRow)
 
+/* @agents: (nullable): to say which agent uses the account before removing it */
 GovorunAccountRow *govorun_account_row_new         (GovorunAccount          *account,
                                                     GovorunAccountStore     *accounts,
-                                                    GovorunConnectionTester *tester);
+                                                    GovorunConnectionTester *tester,
+                                                    GovorunAgentStore       *agents);
 /* Describes the account in one line, e.g. "Account 7654321 · API key". */
 char              *govorun_account_describe        (GovorunAccount          *account);
 

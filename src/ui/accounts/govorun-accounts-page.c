@@ -21,6 +21,7 @@ struct _GovorunAccountsPage
 
   GovorunAccountStore     *accounts;
   GovorunConnectionTester *tester;
+  GovorunAgentStore       *agents;
 
   /* template children */
   GtkWidget               *preferences_page;
@@ -38,6 +39,7 @@ enum {
   PROP_0,
   PROP_ACCOUNTS,
   PROP_TESTER,
+  PROP_AGENTS,
   N_PROPS
 };
 
@@ -63,7 +65,7 @@ create_row (gpointer item,
 {
   GovorunAccountsPage *self = user_data;
 
-  return GTK_WIDGET (govorun_account_row_new (item, self->accounts, self->tester));
+  return GTK_WIDGET (govorun_account_row_new (item, self->accounts, self->tester, self->agents));
 }
 
 static GtkWidget *
@@ -186,6 +188,10 @@ govorun_accounts_page_get_property (GObject    *object,
       g_value_set_object (value, self->tester);
       break;
 
+    case PROP_AGENTS:
+      g_value_set_object (value, self->agents);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -209,6 +215,10 @@ govorun_accounts_page_set_property (GObject      *object,
       g_set_object (&self->tester, g_value_get_object (value));
       break;
 
+    case PROP_AGENTS:
+      g_set_object (&self->agents, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -222,6 +232,7 @@ govorun_accounts_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_ACCOUNTS_PAGE);
   g_clear_object (&self->accounts);
   g_clear_object (&self->tester);
+  g_clear_object (&self->agents);
 
   G_OBJECT_CLASS (govorun_accounts_page_parent_class)->dispose (object);
 }
@@ -243,6 +254,10 @@ govorun_accounts_page_class_init (GovorunAccountsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TESTER] =
     g_param_spec_object ("tester", NULL, NULL, GOVORUN_TYPE_CONNECTION_TESTER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Which agent uses an account, said before removing it. */
+  properties[PROP_AGENTS] =
+    g_param_spec_object ("agents", NULL, NULL, GOVORUN_TYPE_AGENT_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -14,6 +14,7 @@
 #include "govorun-agent-dialog.h"
 #include "govorun-bot-voice.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-empty-state.h"
 #include "govorun-first-field.h"
 #include "govorun-format.h"
 #include "govorun-row-text.h"
@@ -25,8 +26,9 @@
  * agent, or the user's webhook bot, which needs none), which Voximplant
  * account and numbers, how the agent works, and the plan.
  * Nothing changes in either account before the last page's button, except
- * an explicit, confirmed fix of the agent's audio formats. The agent is saved
- * as a draft when the plan is computed, so it can be continued later.
+ * an explicit, confirmed fix of the agent's audio formats. The plan is
+ * computed from the unsaved draft; the agent is saved only by the last
+ * page's button, so Cancel anywhere leaves the saved agents as they were.
  */
 
 /* The VoxEngine ElevenLabs module exchanges 16 kHz PCM both ways. */
@@ -46,13 +48,14 @@ struct _GovorunAgentDialog
 
   GovorunServices        *services;
   GovorunAgent           *editing;
-  GovorunAgent           *saved;
-  gboolean                creating;     /* a new agent, though saved as a draft on the way */
+  GovorunAgent           *planned;      /* the unsaved draft the plan shown is of */
+  gboolean                plan_ready;
+  gboolean                creating;
   GCancellable           *cancellable;
-  GCancellable           *list_cancellable;
-  /* Its own: searching agents must not cancel the numbers' listing (which
-   * would leave the dialog busy). */
+  /* Each list its own: searching agents must not cancel the numbers'
+   * listing (which would leave the dialog busy); see update_buttons(). */
   GCancellable           *agents_cancellable;
+  GCancellable           *numbers_cancellable;
 
   GListStore             *el_accounts;
   GListStore             *vox_accounts;
@@ -61,6 +64,7 @@ struct _GovorunAgentDialog
   GPtrArray              *owned;        /* GovorunPhoneNumber of the chosen Voximplant account */
   GHashTable             *checked;      /* phone_id (gint64*) set */
   gboolean                busy;
+  gboolean                numbers_busy;
 
   /* template children */
   AdwWindowTitle         *window_title;
@@ -70,6 +74,7 @@ struct _GovorunAgentDialog
   GtkStack               *stack;
   AdwComboRow            *el_account_row;
   AdwEntryRow            *agent_id_row;
+  GtkLabel               *agent_error_label;
   GtkSearchEntry         *agent_search;
   GtkListBox             *agents_list;
   GtkWidget              *more_agents_button;
@@ -241,7 +246,7 @@ page_complete (GovorunAgentDialog *self,
       }
 
     case 3:
-      return self->saved != NULL;
+      return self->plan_ready;
 
     default:
       return FALSE;
@@ -261,9 +266,13 @@ update_buttons (GovorunAgentDialog *self)
   else
     gtk_button_set_label (GTK_BUTTON (self->next_button), _("_Next"));
 
-  gtk_widget_set_sensitive (self->next_button, !self->busy && page_complete (self, page));
-  gtk_widget_set_visible (self->spinner, self->busy);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->busy);
+  /* Each request has its own cancellable and flag: one request replacing
+   * another of a different kind must not leave the spinner running. */
+  gboolean busy = self->busy || self->numbers_busy;
+
+  gtk_widget_set_sensitive (self->next_button, !busy && page_complete (self, page));
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
 }
 
 static void
@@ -402,19 +411,25 @@ agent_fetched_cb (GObject      *object,
 
   set_busy (self, FALSE);
 
+  /* Whatever was chosen before is not what the ID field says any more. */
+  g_clear_object (&self->chosen);
+  self->chosen = agent;
+  agent_id = agent != NULL ? govorun_voice_agent_get_id (agent) : NULL;
+
   if (agent == NULL)
     {
       /* Only an answer about the agent marks the ID; an unreadable key does not. */
       if (!g_error_matches (error, GOVORUN_AGENT_CATALOG_ERROR, GOVORUN_AGENT_CATALOG_ERROR_SECRET_UNAVAILABLE))
         gtk_widget_add_css_class (GTK_WIDGET (self->agent_id_row), "error");
-      govorun_toast_show (GTK_WIDGET (self), error->message);
-      return;
+      /* In the page, where it can be read whole, next to the field. */
+      gtk_label_set_text (self->agent_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->agent_error_label), TRUE);
     }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->agent_id_row), "error");
-  g_clear_object (&self->chosen);
-  self->chosen = agent;
-  agent_id = govorun_voice_agent_get_id (agent);
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->agent_id_row), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->agent_error_label), FALSE);
+    }
 
   /* Mark the chosen one in the list. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->agents_list));
@@ -424,7 +439,7 @@ agent_fetched_cb (GObject      *object,
       gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "check"),
                               g_strcmp0 (g_object_get_data (G_OBJECT (row), "agent-id"),
                                          agent_id) == 0);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->agent_id_row)), agent_id) != 0)
+  if (agent_id != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->agent_id_row)), agent_id) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->agent_id_row), agent_id);
   show_chosen (self);
   update_buttons (self);
@@ -461,15 +476,6 @@ on_agent_row_activated (GovorunAgentDialog *self,
 
   if (agent_id != NULL)
     fetch_agent (self, agent_id);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -526,6 +532,16 @@ agents_listed_cb (GObject      *object,
       gtk_list_box_append (self->agents_list, row);
     }
 
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->agents_list)) == NULL)
+    {
+      if (*gtk_editable_get_text (GTK_EDITABLE (self->agent_search)) != '\0')
+        govorun_empty_state_set (self->agents_list, "edit-find-symbolic", _("No Matching Agents"),
+                                 _("No agent in this account has that in its name. Try another search or paste the agent’s ID above."));
+      else
+        govorun_empty_state_set (self->agents_list, "system-users-symbolic", _("No Agents in This Account"),
+                                 _("Create an agent in ElevenLabs first, then come back here."));
+    }
+
   g_free (self->next_cursor);
   self->next_cursor = g_steal_pointer (&next_cursor);
   gtk_widget_set_visible (self->more_agents_button, self->next_cursor != NULL);
@@ -539,7 +555,8 @@ list_agents (GovorunAgentDialog *self,
 
   if (!more)
     {
-      clear_list (self->agents_list);
+      govorun_empty_state_clear_rows (self->agents_list);
+      govorun_empty_state_set (self->agents_list, NULL, NULL, NULL);
       gtk_widget_set_visible (self->more_agents_button, FALSE);
     }
 
@@ -659,7 +676,7 @@ show_numbers (GovorunAgentDialog *self)
   GovorunAgentStore *agents = govorun_services_get_agents (self->services);
   GovorunAccount *account = selected_account (self->vox_account_row, self->vox_accounts);
 
-  clear_list (self->numbers_list);
+  govorun_empty_state_clear_rows (self->numbers_list);
 
   for (guint i = 0; self->owned != NULL && i < self->owned->len; i++)
     {
@@ -702,16 +719,8 @@ show_numbers (GovorunAgentDialog *self)
       gtk_list_box_append (self->numbers_list, row);
     }
 
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->numbers_list)) == NULL)
-    {
-      GtkWidget *label = gtk_label_new (_("This account has no phone numbers yet. Buy one to answer calls."));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_margin_top (label, 18);
-      gtk_widget_set_margin_bottom (label, 18);
-      gtk_list_box_append (self->numbers_list, label);
-    }
+  govorun_empty_state_set (self->numbers_list, "call-start-symbolic", _("No Numbers Yet"),
+                           _("This account has no phone numbers yet. Buy one to answer calls."));
 
   update_buttons (self);
 }
@@ -729,7 +738,8 @@ numbers_listed_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  set_busy (self, FALSE);
+  self->numbers_busy = FALSE;
+  update_buttons (self);
 
   if (owned == NULL)
     {
@@ -747,14 +757,16 @@ list_numbers (GovorunAgentDialog *self)
 {
   GovorunAccount *account = selected_account (self->vox_account_row, self->vox_accounts);
 
-  clear_list (self->numbers_list);
+  govorun_empty_state_clear_rows (self->numbers_list);
+  govorun_empty_state_set (self->numbers_list, NULL, NULL, NULL);
+  reset_cancellable (&self->numbers_cancellable);
+  self->numbers_busy = account != NULL;
+  update_buttons (self);
   if (account == NULL)
     return;
 
-  reset_cancellable (&self->list_cancellable);
-  set_busy (self, TRUE);
   govorun_number_service_list_owned_async (govorun_services_get_numbers (self->services), account,
-                                           self->list_cancellable, numbers_listed_cb,
+                                           self->numbers_cancellable, numbers_listed_cb,
                                            g_object_ref (self));
 }
 
@@ -911,7 +923,7 @@ planned_cb (GObject      *object,
     return;
 
   set_busy (self, FALSE);
-  clear_list (self->plan_list);
+  govorun_empty_state_clear_rows (self->plan_list);
 
   if (plan == NULL)
     {
@@ -921,6 +933,7 @@ planned_cb (GObject      *object,
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->plan_error_label), FALSE);
+  self->plan_ready = TRUE;
 
   for (guint i = 0; i < plan->steps->len; i++)
     {
@@ -961,42 +974,47 @@ agent_saved_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GovorunAgentDialog) self = user_data;
+  g_autoptr(GovorunAgent) saved = NULL;
   g_autoptr(GError) error = NULL;
-  GovorunAgent *saved;
 
   saved = govorun_agent_store_save_finish (GOVORUN_AGENT_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  set_busy (self, FALSE);
   if (saved == NULL)
     {
-      set_busy (self, FALSE);
       gtk_label_set_text (self->plan_error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->plan_error_label), TRUE);
       return;
     }
 
-  g_clear_object (&self->saved);
-  self->saved = saved;
-  /* From here on, a second save updates this agent. */
-  if (self->editing == NULL)
-    self->editing = g_object_ref (saved);
+  g_signal_emit (self, signals[SIGNAL_DONE], 0, saved);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
 
-  govorun_provisioner_plan_async (govorun_services_get_provisioner (self->services), saved,
-                                  self->cancellable, planned_cb, g_object_ref (self));
+/* The user confirmed the plan: only now is the agent saved. */
+static void
+save_planned (GovorunAgentDialog *self)
+{
+  reset_cancellable (&self->cancellable);
+  set_busy (self, TRUE);
+  govorun_agent_store_save_async (govorun_services_get_agents (self->services), self->planned,
+                                  self->cancellable, agent_saved_cb, g_object_ref (self));
 }
 
 static void
 make_plan (GovorunAgentDialog *self)
 {
-  g_autoptr(GovorunAgent) agent = build_agent (self);
-
-  g_clear_object (&self->saved);
-  clear_list (self->plan_list);
+  g_clear_object (&self->planned);
+  self->planned = build_agent (self);
+  self->plan_ready = FALSE;
+  govorun_empty_state_clear_rows (self->plan_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_error_label), FALSE);
   reset_cancellable (&self->cancellable);
   set_busy (self, TRUE);
-  govorun_agent_store_save_async (govorun_services_get_agents (self->services), agent,
-                                  self->cancellable, agent_saved_cb, g_object_ref (self));
+  govorun_provisioner_plan_async (govorun_services_get_provisioner (self->services), self->planned,
+                                  self->cancellable, planned_cb, g_object_ref (self));
 }
 
 /* -- navigation -- */
@@ -1026,8 +1044,7 @@ on_next_clicked (GovorunAgentDialog *self)
       return;
     }
 
-  g_signal_emit (self, signals[SIGNAL_DONE], 0, self->saved);
-  gtk_window_destroy (GTK_WINDOW (self));
+  save_planned (self);
 }
 
 static void
@@ -1145,14 +1162,14 @@ govorun_agent_dialog_dispose (GObject *object)
   GovorunAgentDialog *self = GOVORUN_AGENT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->list_cancellable);
   g_cancellable_cancel (self->agents_cancellable);
+  g_cancellable_cancel (self->numbers_cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->list_cancellable);
   g_clear_object (&self->agents_cancellable);
+  g_clear_object (&self->numbers_cancellable);
   g_clear_object (&self->services);
   g_clear_object (&self->editing);
-  g_clear_object (&self->saved);
+  g_clear_object (&self->planned);
   g_clear_object (&self->el_accounts);
   g_clear_object (&self->vox_accounts);
   g_clear_object (&self->chosen);
@@ -1186,6 +1203,7 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   BIND (stack);
   BIND (el_account_row);
   BIND (agent_id_row);
+  BIND (agent_error_label);
   BIND (agent_search);
   BIND (agents_list);
   BIND (more_agents_button);
@@ -1244,8 +1262,8 @@ govorun_agent_dialog_init (GovorunAgentDialog *self)
   fill_voices (self, NULL);
 
   self->cancellable = g_cancellable_new ();
-  self->list_cancellable = g_cancellable_new ();
   self->agents_cancellable = g_cancellable_new ();
+  self->numbers_cancellable = g_cancellable_new ();
   self->el_accounts = g_list_store_new (GOVORUN_TYPE_ACCOUNT);
   self->vox_accounts = g_list_store_new (GOVORUN_TYPE_ACCOUNT);
   self->checked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -116,6 +116,20 @@ on_copy_clicked (GovorunScenarioWindow *self)
                                           FALSE, self->cancellable, full_cb, g_object_ref (self));
 }
 
+/* GtkSourceView keeps its own colours: follow the light or dark style. */
+static void
+update_scheme (GovorunScenarioWindow *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleScheme *scheme =
+    gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+
+  if (scheme != NULL)
+    gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer), scheme);
+}
+
 static void
 govorun_scenario_window_dispose (GObject *object)
 {
@@ -166,6 +180,9 @@ govorun_scenario_window_init (GovorunScenarioWindow *self)
   buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
   if (js != NULL)
     gtk_source_buffer_set_language (buffer, js);
+  update_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
 }
 
 GovorunScenarioWindow *

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-buy-number-dialog.h"
+#include "govorun-empty-state.h"
 #include "govorun-first-field.h"
 #include "govorun-format.h"
 #include "govorun-search-shortcut.h"
@@ -151,15 +152,6 @@ reset_cancellable (GovorunBuyNumberDialog *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -512,7 +504,7 @@ regions_cb (GObject      *object,
       return;
     }
 
-  clear_list (self->region_list);
+  govorun_empty_state_clear_rows (self->region_list);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   self->regions = g_steal_pointer (&regions);
 
@@ -605,6 +597,30 @@ typedef struct
   gboolean                more;
 } AvailableData;
 
+/* What people type into the search, as a GetNewPhoneNumbers mask: digits
+ * and "*" only; plain digits are looked for anywhere in the number. */
+static char *
+current_mask (GovorunBuyNumberDialog *self)
+{
+  const char *text = gtk_editable_get_text (self->mask_entry);
+  g_autoptr(GString) mask = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) || *p == '*')
+      g_string_append_c (mask, *p);
+
+  if (mask->len == 0)
+    return NULL;
+
+  if (strchr (mask->str, '*') == NULL)
+    {
+      g_string_prepend_c (mask, '*');
+      g_string_append_c (mask, '*');
+    }
+
+  return g_string_free (g_steal_pointer (&mask), FALSE);
+}
+
 static void
 available_cb (GObject      *object,
               GAsyncResult *result,
@@ -633,7 +649,7 @@ available_cb (GObject      *object,
 
   if (!more)
     {
-      clear_list (self->available_list);
+      govorun_empty_state_clear_rows (self->available_list);
       g_ptr_array_set_size (self->available, 0);
     }
 
@@ -647,32 +663,20 @@ available_cb (GObject      *object,
                                                                        self->available->len - 1)));
     }
 
-  /* A short page is the last one. */
-  gtk_widget_set_visible (self->load_more_button, numbers->len >= PAGE_SIZE);
-}
-
-/* What people type into the search, as a GetNewPhoneNumbers mask: digits
- * and "*" only; plain digits are looked for anywhere in the number. */
-static char *
-current_mask (GovorunBuyNumberDialog *self)
-{
-  const char *text = gtk_editable_get_text (self->mask_entry);
-  g_autoptr(GString) mask = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p) || *p == '*')
-      g_string_append_c (mask, *p);
-
-  if (mask->len == 0)
-    return NULL;
-
-  if (strchr (mask->str, '*') == NULL)
+  if (self->available->len == 0)
     {
-      g_string_prepend_c (mask, '*');
-      g_string_append_c (mask, '*');
+      g_autofree char *mask = current_mask (self);
+
+      if (mask != NULL)
+        govorun_empty_state_set (self->available_list, "edit-find-symbolic", _("No Matching Numbers"),
+                                 _("No free number here has these digits. Try fewer or other digits."));
+      else
+        govorun_empty_state_set (self->available_list, "call-start-symbolic", _("No Free Numbers"),
+                                 _("There are no free numbers in this region now. Try another region."));
     }
 
-  return g_string_free (g_steal_pointer (&mask), FALSE);
+  /* A short page is the last one. */
+  gtk_widget_set_visible (self->load_more_button, numbers->len >= PAGE_SIZE);
 }
 
 static void
@@ -690,6 +694,8 @@ load_available (GovorunBuyNumberDialog *self,
   reset_cancellable (self);
   hide_error (self);
   set_busy (self, TRUE);
+  /* "No match" only once the answer says so. */
+  govorun_empty_state_set (self->available_list, NULL, NULL, NULL);
 
   data = g_new0 (AvailableData, 1);
   data->self = g_object_ref (self);
@@ -728,7 +734,7 @@ on_region_activated (GovorunBuyNumberDialog *self,
   self->region = govorun_phone_region_copy (region);
   g_ptr_array_set_size (self->chosen, 0);
   g_ptr_array_set_size (self->available, 0);
-  clear_list (self->available_list);
+  govorun_empty_state_clear_rows (self->available_list);
   gtk_widget_set_visible (self->load_more_button, FALSE);
 
   go_to (self, "numbers");
@@ -964,7 +970,7 @@ on_next_clicked (GovorunBuyNumberDialog *self)
 
   if (g_strcmp0 (step, "country") == 0)
     {
-      clear_list (self->region_list);
+      govorun_empty_state_clear_rows (self->region_list);
       go_to (self, "region");
       load_regions (self);
     }

@@ -11,8 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "govorun-buy-number-dialog.h"
+#include "govorun-empty-state.h"
 #include "govorun-format.h"
 #include "govorun-numbers-page.h"
+#include "govorun-provisioner.h"
 #include "govorun-toast.h"
 
 struct _GovorunNumbersPage
@@ -22,6 +24,7 @@ struct _GovorunNumbersPage
   GovorunAccountStore  *accounts;
   GovorunNumberService *numbers;
   GovorunAgentStore    *agents;          /* nullable */
+  GovorunProvisioner   *provisioner;     /* nullable: tells when a number leaves an agent */
   GListModel           *vox_accounts;    /* the Voximplant accounts of @accounts */
   GCancellable         *cancellable;     /* the running refresh */
   GPtrArray            *owned;           /* GovorunPhoneNumber, last loaded */
@@ -48,6 +51,7 @@ enum {
   PROP_ACCOUNTS,
   PROP_NUMBERS,
   PROP_AGENTS,
+  PROP_PROVISIONER,
   N_PROPS
 };
 
@@ -155,6 +159,19 @@ action_data_new (GovorunNumbersPage       *self,
   return data;
 }
 
+/* The agent that answers on @number, or NULL. (transfer none) */
+static GovorunAgent *
+number_owner (GovorunNumbersPage       *self,
+              const GovorunPhoneNumber *number)
+{
+  GovorunAccount *account = govorun_numbers_page_get_account (self);
+
+  if (self->agents == NULL || account == NULL)
+    return NULL;
+  return govorun_agent_store_find_by_phone_id (self->agents, govorun_account_get_uuid (account),
+                                               number->phone_id);
+}
+
 static void
 unbound_cb (GObject      *object,
             GAsyncResult *result,
@@ -215,15 +232,16 @@ deactivated_cb (GObject      *object,
   govorun_numbers_page_refresh (data->self);
 }
 
+/* What a confirmation acts on once the person agrees. */
 typedef struct
 {
   GovorunNumbersPage *self;
   GovorunAccount     *account;
   GovorunPhoneNumber *number;
-} DeactivateData;
+} ConfirmData;
 
 static void
-deactivate_data_free (DeactivateData *data)
+confirm_data_free (ConfirmData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->account);
@@ -231,10 +249,23 @@ deactivate_data_free (DeactivateData *data)
   g_free (data);
 }
 
+static ConfirmData *
+confirm_data_new (GovorunNumbersPage       *self,
+                     GovorunAccount           *account,
+                     const GovorunPhoneNumber *number)
+{
+  ConfirmData *data = g_new0 (ConfirmData, 1);
+
+  data->self = g_object_ref (self);
+  data->account = g_object_ref (account);
+  data->number = govorun_phone_number_copy (number);
+  return data;
+}
+
 static void
 on_deactivate_response (AdwMessageDialog *dialog,
                         const char       *response,
-                        DeactivateData   *data)
+                        ConfirmData   *data)
 {
   if (g_strcmp0 (response, "deactivate") != 0)
     return;
@@ -252,7 +283,8 @@ on_deactivate_clicked (GtkWidget          *button,
   GovorunAccount *account = govorun_numbers_page_get_account (self);
   g_autofree char *label = NULL;
   g_autofree char *heading = NULL;
-  DeactivateData *data;
+  GovorunAgent *owner;
+  ConfirmData *data;
   GtkWidget *dialog;
 
   popdown (button);
@@ -265,6 +297,14 @@ on_deactivate_clicked (GtkWidget          *button,
   dialog = adw_message_dialog_new (parent_window (self), heading,
                                    _("The number goes back to Voximplant and its monthly fee stops. "
                                      "This cannot be undone: calls to it will no longer reach you."));
+  owner = number_owner (self, number);
+  if (owner != NULL)
+    /* Translators: %s is an agent's name; the sentence after it is the usual warning */
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("The agent “%s” answers calls to this number; it will not get them any more. %s"),
+                                    govorun_agent_get_name (owner),
+                                    _("The number goes back to Voximplant and its monthly fee stops. "
+                                      "This cannot be undone: calls to it will no longer reach you."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "deactivate", _("_Deactivate"),
@@ -274,12 +314,9 @@ on_deactivate_clicked (GtkWidget          *button,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
-  data = g_new0 (DeactivateData, 1);
-  data->self = g_object_ref (self);
-  data->account = g_object_ref (account);
-  data->number = govorun_phone_number_copy (number);
+  data = confirm_data_new (self, account, number);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_deactivate_response), data,
-                         (GClosureNotify) (void (*) (void)) deactivate_data_free, 0);
+                         (GClosureNotify) (void (*) (void)) confirm_data_free, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -290,12 +327,7 @@ static char *
 describe_binding (GovorunNumbersPage       *self,
                   const GovorunPhoneNumber *number)
 {
-  GovorunAccount *account = govorun_numbers_page_get_account (self);
-  GovorunAgent *agent = NULL;
-
-  if (self->agents != NULL && account != NULL)
-    agent = govorun_agent_store_find_by_phone_id (self->agents, govorun_account_get_uuid (account),
-                                                  number->phone_id);
+  GovorunAgent *agent = number_owner (self, number);
 
   if (number->application_id == 0)
     {
@@ -337,15 +369,53 @@ on_use_for_agent_clicked (GtkWidget          *button,
 }
 
 static void
+on_remove_from_agent_response (AdwMessageDialog *dialog,
+                               const char       *response,
+                               ConfirmData   *data)
+{
+  GovorunAgent *agent = g_object_get_data (G_OBJECT (dialog), "agent");
+
+  if (g_strcmp0 (response, "remove") == 0)
+    g_signal_emit (data->self, signals[SIGNAL_REMOVE_FROM_AGENT], 0, agent, data->number->phone_id);
+}
+
+/* A live agent stops answering the number: ask first. */
+static void
 on_remove_from_agent_clicked (GtkWidget          *button,
                               GovorunNumbersPage *self)
 {
   const GovorunPhoneNumber *number = row_number (button);
   GovorunAgent *agent = g_object_get_data (G_OBJECT (button), "agent");
+  GovorunAccount *account = govorun_numbers_page_get_account (self);
+  g_autofree char *label = NULL;
+  ConfirmData *data;
+  GtkWidget *dialog;
 
   popdown (button);
-  if (number != NULL && agent != NULL)
-    g_signal_emit (self, signals[SIGNAL_REMOVE_FROM_AGENT], 0, agent, number->phone_id);
+  if (number == NULL || agent == NULL || account == NULL)
+    return;
+
+  label = govorun_format_phone_number (number->number);
+  dialog = adw_message_dialog_new (parent_window (self), NULL, NULL);
+  /* Translators: a phone number, then an agent's name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove %s from “%s”?"),
+                                     label, govorun_agent_get_name (agent));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("The agent stops answering calls to this number. Govorun deploys the agent again without it; the number stays in the account."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove Number"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "agent", g_object_ref (agent), g_object_unref);
+  data = confirm_data_new (self, account, number);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_remove_from_agent_response), data,
+                         (GClosureNotify) (void (*) (void)) confirm_data_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Takes @label. */
@@ -375,11 +445,7 @@ menu_button_new (GovorunNumbersPage       *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *button;
   GovorunAccount *account = govorun_numbers_page_get_account (self);
-  GovorunAgent *owner = NULL;
-
-  if (self->agents != NULL && account != NULL)
-    owner = govorun_agent_store_find_by_phone_id (self->agents, govorun_account_get_uuid (account),
-                                                  number->phone_id);
+  GovorunAgent *owner = number_owner (self, number);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (menu_button, _("Number Actions"));
@@ -513,10 +579,7 @@ number_row_new (GovorunNumbersPage       *self,
 static void
 rebuild_rows (GovorunNumbersPage *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->numbers_list))) != NULL)
-    gtk_list_box_remove (self->numbers_list, child);
+  govorun_empty_state_clear_rows (self->numbers_list);
 
   if (self->owned == NULL)
     return;
@@ -731,6 +794,34 @@ set_agents (GovorunNumbersPage *self,
                              G_CONNECT_SWAPPED);
 }
 
+/* A number taken from an agent is unbound by the agent's next deploy,
+ * which runs while this page stays shown: reload when that step is done. */
+static void
+on_step_changed (GovorunNumbersPage *self,
+                 GovorunAgent       *agent,
+                 const char         *step_id,
+                 int                 state,
+                 const char         *message)
+{
+  if (state == GOVORUN_STEP_DONE && g_str_has_prefix (step_id, "unbind-"))
+    govorun_numbers_page_refresh (self);
+}
+
+static void
+set_provisioner (GovorunNumbersPage *self,
+                 GovorunProvisioner *provisioner)
+{
+  if (self->provisioner == provisioner)
+    return;
+
+  if (self->provisioner != NULL)
+    g_signal_handlers_disconnect_by_func (self->provisioner, on_step_changed, self);
+  g_set_object (&self->provisioner, provisioner);
+  if (provisioner != NULL)
+    g_signal_connect_object (provisioner, "step-changed", G_CALLBACK (on_step_changed), self,
+                             G_CONNECT_SWAPPED);
+}
+
 static void
 services_set (GovorunPage *page)
 {
@@ -789,6 +880,10 @@ govorun_numbers_page_get_property (GObject    *object,
       g_value_set_object (value, self->agents);
       break;
 
+    case PROP_PROVISIONER:
+      g_value_set_object (value, self->provisioner);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -816,6 +911,10 @@ govorun_numbers_page_set_property (GObject      *object,
       set_agents (self, g_value_get_object (value));
       break;
 
+    case PROP_PROVISIONER:
+      set_provisioner (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -835,6 +934,7 @@ govorun_numbers_page_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->numbers);
   g_clear_object (&self->agents);
+  g_clear_object (&self->provisioner);
 
   G_OBJECT_CLASS (govorun_numbers_page_parent_class)->dispose (object);
 }
@@ -874,6 +974,9 @@ govorun_numbers_page_class_init (GovorunNumbersPageClass *klass)
   properties[PROP_AGENTS] =
     g_param_spec_object ("agents", NULL, NULL, GOVORUN_TYPE_AGENT_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROVISIONER] =
+    g_param_spec_object ("provisioner", NULL, NULL, GOVORUN_TYPE_PROVISIONER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -900,29 +1003,14 @@ govorun_numbers_page_class_init (GovorunNumbersPageClass *klass)
                   NULL, G_TYPE_NONE, 2, GOVORUN_TYPE_AGENT, G_TYPE_INT64);
 }
 
-static GtkWidget *
-placeholder_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 18);
-  gtk_widget_set_margin_bottom (label, 18);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-
-  return label;
-}
-
 static void
 govorun_numbers_page_init (GovorunNumbersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->numbers_list,
-                                placeholder_new (_("This account has no phone numbers yet. "
-                                                   "Buy one to put an agent on it.")));
+  govorun_empty_state_set (self->numbers_list, "call-start-symbolic", _("No Numbers Yet"),
+                           _("This account has no phone numbers yet. "
+                             "Buy one to put an agent on it."));
   gtk_stack_set_visible_child_name (self->stack, "no-accounts");
 }
 

@@ -272,7 +272,7 @@ on_remove_from_agent (GovorunWindow *self,
                       GovorunAgent  *agent,
                       gint64         phone_id)
 {
-  show_page (self, "agents");
+  /* The person stays on Numbers; the agent is deployed again meanwhile. */
   govorun_agents_page_change_numbers (self->agents_page, agent, 0, NULL, phone_id);
 }
 

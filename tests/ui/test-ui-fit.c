@@ -1,0 +1,116 @@
+/* test-ui-fit.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every window and dialog fits a 1024×600 screen, in English and Russian:
+ * each is opened as a person would open it and its allocation measured,
+ * including the Add Account dialog with each sign-in method.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "govorun-account-dialog.h"
+#include "govorun-agent-dialog.h"
+#include "govorun-buy-number-dialog.h"
+#include "ui-app.h"
+#include "ui-helpers.h"
+
+#define SCREEN_WIDTH  1024
+#define SCREEN_HEIGHT 600
+
+/* As it is shown, and as small as it can be made (the least a window
+ * manager can shrink it to on a small screen). */
+static void
+assert_fits (GtkWidget  *window,
+             const char *what)
+{
+  int width, height, min_width, min_height;
+
+  settle (400);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  g_test_message ("%s: %d×%d, at least %d×%d", what, width, height, min_width, min_height);
+  if (width > SCREEN_WIDTH || height > SCREEN_HEIGHT)
+    g_error ("%s is %d×%d, more than a %d×%d screen", what, width, height, SCREEN_WIDTH, SCREEN_HEIGHT);
+  if (min_width > SCREEN_WIDTH || min_height > SCREEN_HEIGHT)
+    g_error ("%s needs %d×%d, more than a %d×%d screen", what, min_width, min_height,
+             SCREEN_WIDTH, SCREEN_HEIGHT);
+}
+
+static void
+select_item (AdwComboRow *row,
+             guint        position)
+{
+  adw_combo_row_set_selected (row, position);
+}
+
+static gboolean
+run_script (gpointer user_data)
+{
+  GtkWidget *window;
+  GtkWidget *dialog;
+  const char *lang = ui_app_is_russian () ? "-ru" : "";
+  g_autofree char *shot = NULL;
+
+  ui_app_wait_ready ();
+  window = GTK_WIDGET (ui_app_main_window ());
+  assert_fits (window, "The main window");
+
+  /* Add Account: as it opens, and with each sign-in method. */
+  gtk_widget_activate_action (window, "win.add-account", NULL);
+  dialog = ui_wait_toplevel (GOVORUN_TYPE_ACCOUNT_DIALOG);
+  assert_fits (dialog, "Add Account");
+  g_assert_cmpint (gtk_widget_get_width (dialog), <=, 600);
+  select_item (ADW_COMBO_ROW (ui_wait_widget (dialog, ADW_TYPE_COMBO_ROW, _("Authentication"))), 1);
+  assert_fits (dialog, "Add Account with an account ID and API key");
+  g_assert_cmpint (gtk_widget_get_width (dialog), <=, 600);
+  shot = g_strdup_printf ("fit-account%s.png", lang);
+  screenshot (dialog, shot);
+  click (dialog, _("_ElevenLabs"));
+  assert_fits (dialog, "Add Account for ElevenLabs");
+  g_assert_cmpint (gtk_widget_get_width (dialog), <=, 600);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_wait_closed (GOVORUN_TYPE_ACCOUNT_DIALOG);
+
+  /* New Agent, on its first page and its numbers page. */
+  gtk_widget_activate_action (window, "win.new-agent", NULL);
+  dialog = ui_wait_toplevel (GOVORUN_TYPE_AGENT_DIALOG);
+  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)");
+  gtk_widget_activate (find_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)"));
+  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
+  assert_fits (dialog, "New Agent");
+  g_clear_pointer (&shot, g_free);
+  shot = g_strdup_printf ("fit-agent%s.png", lang);
+  screenshot (dialog, shot);
+  ui_wait_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, _("_Next")));
+  click (dialog, _("_Next"));
+
+  /* Buy a Number, from the wizard. */
+  ui_wait_sensitive (ui_wait_widget (dialog, GTK_TYPE_BUTTON, _("_Buy a Number…")));
+  click (dialog, _("_Buy a Number…"));
+  {
+    GtkWidget *buy = ui_wait_toplevel (GOVORUN_TYPE_BUY_NUMBER_DIALOG);
+
+    assert_fits (buy, "Buy a Number");
+    gtk_window_destroy (GTK_WINDOW (buy));
+    ui_wait_closed (GOVORUN_TYPE_BUY_NUMBER_DIALOG);
+  }
+  assert_fits (dialog, "New Agent on its numbers page");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_wait_closed (GOVORUN_TYPE_AGENT_DIALOG);
+
+  g_application_quit (G_APPLICATION (ui_app_get ()));
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return ui_app_main (argc, argv, "/Govorun/UI/fit", run_script);
+}

@@ -1,0 +1,110 @@
+/* test-ui-second-account.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A second Voximplant account added as a careful person does it, in the
+ * sandbox: a key whose test has just failed is saved only after a question;
+ * the right key saves without one; the new account has no numbers yet, and
+ * the Numbers page says so instead of showing a bare line.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "govorun-account-dialog.h"
+#include "govorun-sandbox.h"
+#include "ui-app.h"
+#include "ui-helpers.h"
+
+#define NAME "Hotel Royal"
+
+static gboolean
+result_shown (gpointer data)
+{
+  GtkWidget *result = find_with_css (GTK_WIDGET (data), "connection-result");
+
+  return result != NULL && gtk_widget_get_mapped (result) &&
+         (gtk_widget_has_css_class (result, "error") || gtk_widget_has_css_class (result, "success"));
+}
+
+static void
+test_connection (GtkWidget *dialog)
+{
+  ui_wait_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, _("_Test Connection")));
+  click (dialog, _("_Test Connection"));
+  g_assert_true (wait_until (result_shown, dialog, 15000));
+}
+
+static gboolean
+run_script (gpointer user_data)
+{
+  GtkWidget *window;
+  GtkWidget *dialog;
+  GtkWidget *question;
+  g_autofree char *account_id = g_strdup_printf ("%d", GOVORUN_SANDBOX_VOX2_ACCOUNT_ID);
+
+  ui_app_wait_ready ();
+  window = GTK_WIDGET (ui_app_main_window ());
+
+  g_assert_true (gtk_widget_activate_action (window, "win.add-account", NULL));
+  dialog = ui_wait_toplevel (GOVORUN_TYPE_ACCOUNT_DIALOG);
+  click (dialog, _("_Voximplant"));
+  type_into (dialog, _("Name"), NAME);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_wait_widget (dialog, ADW_TYPE_COMBO_ROW,
+                                                             _("Authentication"))), 1);
+  settle (100);
+  type_into (dialog, _("Account ID"), account_id);
+
+  /* A wrong key fails its test; Add then asks, and Cancel keeps the dialog. */
+  type_into (dialog, _("API Key"), "not-the-right-key");
+  test_connection (dialog);
+  g_assert_true (gtk_widget_has_css_class (find_with_css (dialog, "connection-result"), "error"));
+  click (dialog, _("_Add"));
+  question = ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  screenshot (question, ui_app_is_russian () ? "save-failed-key-ru.png" : "save-failed-key.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  gtk_window_destroy (GTK_WINDOW (question));
+  settle (300);
+  g_assert_nonnull (toplevel_of_type (GOVORUN_TYPE_ACCOUNT_DIALOG));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (govorun_services_get_accounts (
+                      govorun_application_get_services (ui_app_get ())))), ==, 2);
+
+  /* The right key, tested: Add saves at once. */
+  type_into (dialog, _("API Key"), GOVORUN_SANDBOX_VOX2_API_KEY);
+  test_connection (dialog);
+  click (dialog, _("_Add"));
+  ui_wait_closed (GOVORUN_TYPE_ACCOUNT_DIALOG);
+  g_assert_null (toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Its numbers: none yet, and the page says so. */
+  gtk_widget_activate (gtk_widget_get_ancestor (find_widget (find_with_css (window, "navigation-sidebar"),
+                                                             GTK_TYPE_LABEL, _("Numbers")),
+                                                GTK_TYPE_LIST_BOX_ROW));
+  {
+    GtkWidget *row = ui_wait_widget (window, ADW_TYPE_COMBO_ROW, _("Voximplant Account"));
+    GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(GovorunAccount) account = g_list_model_get_item (model, i);
+
+        if (g_strcmp0 (govorun_account_get_display_name (account), NAME) == 0)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      }
+  }
+  ui_wait_widget (window, GTK_TYPE_LABEL, _("No Numbers Yet"));
+  settle (300);
+  screenshot (window, ui_app_is_russian () ? "numbers-none-ru.png" : "numbers-none.png");
+
+  g_application_quit (G_APPLICATION (ui_app_get ()));
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return ui_app_main (argc, argv, "/Govorun/UI/second-account", run_script);
+}
