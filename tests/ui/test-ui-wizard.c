@@ -126,7 +126,8 @@ static void
 tick_number (GtkWidget  *dialog,
              const char *digits)
 {
-  g_autofree char *title = g_strconcat ("+", digits, NULL);
+  /* The wizard shows numbers formatted, as everywhere. */
+  g_autofree char *title = govorun_format_phone_number (digits);
   GtkWidget *row = ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, title);
   GtkWidget *check = find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL);
 

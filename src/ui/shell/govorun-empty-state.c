@@ -65,8 +65,21 @@ void
 govorun_empty_state_clear_rows (GtkListBox *list)
 {
   GtkListBoxRow *row;
+  GtkRoot *root;
 
   g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  /* Rows can hold the focus without being focusable themselves (a
+   * selectable title, an action button): hand it to the list before they
+   * go, or GTK 4.8 is left pointing at a widget it has freed. */
+  root = gtk_widget_get_root (GTK_WIDGET (list));
+  if (root != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (root);
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (list)))
+        gtk_root_set_focus (root, NULL);
+    }
 
   while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
     gtk_list_box_remove (list, GTK_WIDGET (row));

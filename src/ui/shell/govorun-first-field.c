@@ -9,16 +9,20 @@
 #include "govorun-first-field.h"
 
 /* The field is shown: with the window's, or later, when the step it is on
- * appears after a load, or once it can be used. It takes the focus unless the person already is in
- * a text field. */
+ * appears after a load, or once it can be used. It takes the focus unless
+ * the person already is in a text field. */
 static void
 on_field_map (GtkWidget *field,
               GtkWindow *window)
 {
-  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *focus;
 
+  /* A dialog being closed unmaps and desensitizes its fields as it goes. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (window)) || gtk_widget_in_destruction (field))
+    return;
   if (!gtk_widget_get_mapped (field) || !gtk_widget_is_sensitive (field))
     return;
+  focus = gtk_window_get_focus (window);
   if (focus != NULL && GTK_IS_EDITABLE (focus) && focus != field && !gtk_widget_is_ancestor (focus, field))
     return;
 
