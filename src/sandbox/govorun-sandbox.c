@@ -70,11 +70,13 @@ seed (GovorunSandbox *self)
   g_autofree char *a2 = NULL;
   g_autofree char *a3 = NULL;
 
+  /* Account names are logins, as Voximplant makes them: they go into
+   * application domains ("app.demo-clinic.n1.voximplant.com"). */
   govorun_voximplant_emulator_add_account (self->voximplant, GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
-                                           "Demo Clinic LLC", "owner@demo-clinic.example",
+                                           "demo-clinic", "owner@demo-clinic.example",
                                            GOVORUN_SANDBOX_VOX_API_KEY, 1234.50, "RUB");
   govorun_voximplant_emulator_add_account (self->voximplant, GOVORUN_SANDBOX_VOX2_ACCOUNT_ID,
-                                           "Hotel Royal LLC", "it@hotel-royal.example",
+                                           "hotel-royal", "it@hotel-royal.example",
                                            GOVORUN_SANDBOX_VOX2_API_KEY, 530.75, "RUB");
 
   /* Countries, regions and numbers for sale, as in the emulator's header. */

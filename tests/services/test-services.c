@@ -294,7 +294,7 @@ test_draft_voximplant_api_key (Fixture       *f,
 
   summary = test_draft (f, account, GOVORUN_SANDBOX_VOX_API_KEY, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (summary, ==, "Demo Clinic LLC · balance 1234.50 ₽");
+  g_assert_cmpstr (summary, ==, "demo-clinic · balance 1234.50 ₽");
 
   g_clear_pointer (&summary, g_free);
   summary = test_draft (f, account, "wrong-key", &error);
@@ -328,7 +328,7 @@ test_draft_voximplant_service_account (Fixture       *f,
   govorun_account_set_vox_auth (account, GOVORUN_VOXIMPLANT_AUTH_SERVICE_ACCOUNT);
   summary = test_draft (f, account, credentials, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (summary, ==, "Demo Clinic LLC · balance 1234.50 ₽");
+  g_assert_cmpstr (summary, ==, "demo-clinic · balance 1234.50 ₽");
 
   /* A damaged file is reported as such, not as an authorization failure. */
   g_clear_pointer (&summary, g_free);
@@ -395,7 +395,7 @@ test_saved_account (Fixture       *f,
   summary = govorun_connection_tester_test_finish (f->tester, wait_result (f), &error);
   g_clear_object (&f->result);
   g_assert_no_error (error);
-  g_assert_cmpstr (summary, ==, "Demo Clinic LLC · balance 1234.50 ₽");
+  g_assert_cmpstr (summary, ==, "demo-clinic · balance 1234.50 ₽");
   /* The outcome is remembered on the account, for the list. */
   g_assert_cmpint (govorun_account_get_last_test_at (good), >, 0);
   g_assert_true (govorun_account_get_last_test_ok (good));

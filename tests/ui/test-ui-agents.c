@@ -483,7 +483,7 @@ run_script (gpointer user_data)
   g_assert_true (wait_until (dialog_open, NULL, 5000));
   dialog = agent_dialog ();
   select_in_combo (dialog, _("Who Answers"),
-                   _("My webhook bot (speech recognition and synthesis by Voximplant)"));
+                   _("My webhook bot"));
   g_assert_null (find_widget (dialog, ADW_TYPE_COMBO_ROW, _("ElevenLabs Account")));
   type_into (dialog, _("Bot URL (https://…)"), "https://bot.example.com/voice");
   next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
