@@ -57,3 +57,31 @@ govorun_uuid_new (void)
 {
   return g_uuid_string_random ();
 }
+
+const char *
+govorun_enum_to_nick (GType type,
+                      int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *ev = g_enum_get_value (klass, value);
+
+  return ev != NULL ? ev->value_nick : NULL;
+}
+
+gboolean
+govorun_enum_from_nick (GType       type,
+                        const char *nick,
+                        int        *out_value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *ev;
+
+  if (nick == NULL)
+    return FALSE;
+  klass = g_type_class_ref (type);
+  ev = g_enum_get_value_by_nick (klass, nick);
+  if (ev == NULL)
+    return FALSE;
+  *out_value = ev->value;
+  return TRUE;
+}

@@ -21,4 +21,12 @@ gboolean  govorun_ensure_dir             (const char  *path,
 char     *govorun_format_utc_timestamp   (GDateTime   *datetime);
 char     *govorun_uuid_new               (void);
 
+/* Enum nicks double as the database spelling: the nick of @value of the
+ * registered enum @type (NULL when none), and back. */
+const char *govorun_enum_to_nick   (GType        type,
+                                    int          value);
+gboolean    govorun_enum_from_nick (GType        type,
+                                    const char  *nick,
+                                    int         *out_value);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "govorun-account.h"
+#include "govorun-util.h"
 #include "govorun-elevenlabs-region.h"
 #include "govorun-account-private.h"
 
@@ -65,42 +66,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The regions of elevenlabs.md's data-residency table, as the "el-region"
- * strings the rest of Govorun understands. */
-
-/* Enum nicks double as the database spelling. */
-static const char *
-enum_to_nick (GType type,
-              int   value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *ev = g_enum_get_value (klass, value);
-
-  return ev != NULL ? ev->value_nick : NULL;
-}
-
-static gboolean
-enum_from_nick (GType       type,
-                const char *nick,
-                int        *out_value)
-{
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *ev;
-
-  if (nick == NULL)
-    return FALSE;
-  klass = g_type_class_ref (type);
-  ev = g_enum_get_value_by_nick (klass, nick);
-  if (ev == NULL)
-    return FALSE;
-  *out_value = ev->value;
-  return TRUE;
-}
-
 const char *
 govorun_account_kind_to_string (GovorunAccountKind kind)
 {
-  return enum_to_nick (GOVORUN_TYPE_ACCOUNT_KIND, kind);
+  return govorun_enum_to_nick (GOVORUN_TYPE_ACCOUNT_KIND, kind);
 }
 
 gboolean
@@ -109,7 +78,7 @@ govorun_account_kind_from_string (const char         *str,
 {
   int value;
 
-  if (!enum_from_nick (GOVORUN_TYPE_ACCOUNT_KIND, str, &value))
+  if (!govorun_enum_from_nick (GOVORUN_TYPE_ACCOUNT_KIND, str, &value))
     return FALSE;
   if (out_kind != NULL)
     *out_kind = value;
@@ -119,7 +88,7 @@ govorun_account_kind_from_string (const char         *str,
 const char *
 govorun_voximplant_auth_to_string (GovorunVoximplantAuth auth)
 {
-  return enum_to_nick (GOVORUN_TYPE_VOXIMPLANT_AUTH, auth);
+  return govorun_enum_to_nick (GOVORUN_TYPE_VOXIMPLANT_AUTH, auth);
 }
 
 gboolean
@@ -128,7 +97,7 @@ govorun_voximplant_auth_from_string (const char            *str,
 {
   int value;
 
-  if (!enum_from_nick (GOVORUN_TYPE_VOXIMPLANT_AUTH, str, &value))
+  if (!govorun_enum_from_nick (GOVORUN_TYPE_VOXIMPLANT_AUTH, str, &value))
     return FALSE;
   if (out_auth != NULL)
     *out_auth = value;

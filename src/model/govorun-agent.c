@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "govorun-agent.h"
+#include "govorun-util.h"
 
 struct _GovorunAgent
 {
@@ -88,39 +89,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Enum nicks double as the database spelling. */
-static const char *
-enum_to_nick (GType type,
-              int   value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *ev = g_enum_get_value (klass, value);
-
-  return ev != NULL ? ev->value_nick : NULL;
-}
-
-static gboolean
-enum_from_nick (GType       type,
-                const char *nick,
-                int        *out_value)
-{
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *ev;
-
-  if (nick == NULL)
-    return FALSE;
-  klass = g_type_class_ref (type);
-  ev = g_enum_get_value_by_nick (klass, nick);
-  if (ev == NULL)
-    return FALSE;
-  *out_value = ev->value;
-  return TRUE;
-}
-
 const char *
 govorun_agent_engine_to_string (GovorunAgentEngine engine)
 {
-  return enum_to_nick (GOVORUN_TYPE_AGENT_ENGINE, engine);
+  return govorun_enum_to_nick (GOVORUN_TYPE_AGENT_ENGINE, engine);
 }
 
 gboolean
@@ -129,7 +101,7 @@ govorun_agent_engine_from_string (const char         *str,
 {
   int value;
 
-  if (!enum_from_nick (GOVORUN_TYPE_AGENT_ENGINE, str, &value))
+  if (!govorun_enum_from_nick (GOVORUN_TYPE_AGENT_ENGINE, str, &value))
     return FALSE;
   if (out_engine != NULL)
     *out_engine = value;
@@ -139,7 +111,7 @@ govorun_agent_engine_from_string (const char         *str,
 const char *
 govorun_agent_state_to_string (GovorunAgentState state)
 {
-  return enum_to_nick (GOVORUN_TYPE_AGENT_STATE, state);
+  return govorun_enum_to_nick (GOVORUN_TYPE_AGENT_STATE, state);
 }
 
 gboolean
@@ -148,7 +120,7 @@ govorun_agent_state_from_string (const char        *str,
 {
   int value;
 
-  if (!enum_from_nick (GOVORUN_TYPE_AGENT_STATE, str, &value))
+  if (!govorun_enum_from_nick (GOVORUN_TYPE_AGENT_STATE, str, &value))
     return FALSE;
   if (out_state != NULL)
     *out_state = value;
