@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "govorun-elevenlabs-json-private.h"
@@ -160,7 +162,9 @@ govorun_elevenlabs_json_read_int64 (JsonObject                   *object,
     {
       double value = json_node_get_double (node);
 
-      if (value == (double) (gint64) value)
+      /* Only within ±2^53, where a double holds every integer: a cast of
+       * anything larger (or of NaN) to gint64 is undefined. */
+      if (value == floor (value) && fabs (value) <= 9007199254740992.0)
         {
           *out = (gint64) value;
           return TRUE;
