@@ -38,6 +38,8 @@ struct _GovorunServices
   GovorunAgentCatalog     *agent_catalog;
   GovorunProvisioner      *provisioner;
   GovorunKeyRotation      *key_rotation;   /* works by itself: no getter */
+  GovorunCallList         *call_list;      /* once the store is open */
+  GovorunCallSync         *call_sync;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunServices, govorun_services, G_TYPE_OBJECT)
@@ -204,6 +206,8 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->provisioner);
   g_clear_object (&self->key_rotation);
   g_clear_object (&self->numbers);
+  g_clear_object (&self->call_list);
+  g_clear_object (&self->call_sync);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agents);
   g_clear_object (&self->factory);
@@ -366,6 +370,7 @@ govorun_services_new (const char *profile,
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
   self->key_rotation = govorun_key_rotation_new (self->factory, self->accounts, self->agents);
+  self->call_sync = govorun_call_sync_new ();
 
   return self;
 }
@@ -480,4 +485,22 @@ govorun_services_get_secrets (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->secrets;
+}
+
+GovorunCallList *
+govorun_services_get_call_list (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  if (self->call_list == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
+    self->call_list = govorun_call_list_new (self->store);
+  return self->call_list;
+}
+
+GovorunCallSync *
+govorun_services_get_call_sync (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->call_sync;
 }

@@ -11,6 +11,8 @@
 #include "govorun-account-store.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
+#include "govorun-call-list.h"
+#include "govorun-call-sync.h"
 #include "govorun-connection-tester.h"
 #include "govorun-endpoints.h"
 #include "govorun-number-service.h"
@@ -66,5 +68,9 @@ GovorunAgentStore       *govorun_services_get_agents      (GovorunServices      
 GovorunProvisioner      *govorun_services_get_provisioner (GovorunServices      *self);
 GovorunNumberService    *govorun_services_get_numbers     (GovorunServices      *self);
 GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    *self);
+/* The Calls page's list; NULL until the services are ready (the store is
+ * open). */
+GovorunCallList         *govorun_services_get_call_list   (GovorunServices      *self);
+GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      *self);
 
 G_END_DECLS
