@@ -40,6 +40,7 @@ struct _GovorunServices
   GovorunKeyRotation      *key_rotation;   /* works by itself: no getter */
   GovorunCallList         *call_list;      /* once the store is open */
   GovorunCallSync         *call_sync;
+  GovorunRecordings       *recordings;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunServices, govorun_services, G_TYPE_OBJECT)
@@ -208,6 +209,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->numbers);
   g_clear_object (&self->call_list);
   g_clear_object (&self->call_sync);
+  g_clear_object (&self->recordings);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agents);
   g_clear_object (&self->factory);
@@ -343,6 +345,7 @@ govorun_services_new (const char *profile,
                       const char *elevenlabs_url)
 {
   g_autofree char *db_path = NULL;
+  g_autofree char *recordings_dir = NULL;
   GovorunServices *self;
 
   g_return_val_if_fail (profile != NULL, NULL);
@@ -371,6 +374,19 @@ govorun_services_new (const char *profile,
                                                self->store);
   self->key_rotation = govorun_key_rotation_new (self->factory, self->accounts, self->agents);
   self->call_sync = govorun_call_sync_new ();
+  /* One cache folder per profile: the sandbox's calls never mix with real ones. */
+  recordings_dir = g_build_filename (g_get_user_cache_dir (), "govorun", "recordings", profile, NULL);
+  self->recordings = govorun_recordings_new (self->store, self->factory, self->accounts, self->agents,
+                                             recordings_dir);
+  if (settings != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      g_object_get (settings, "settings-schema", &schema, NULL);
+      if (g_settings_schema_has_key (schema, "recording-cache-mb"))
+        g_settings_bind (settings, "recording-cache-mb", self->recordings, "cache-limit-mb",
+                         G_SETTINGS_BIND_GET);
+    }
 
   return self;
 }
@@ -503,4 +519,14 @@ govorun_services_get_call_sync (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->call_sync;
+}
+
+/* The details of a call and its recordings; the store opens while loading,
+ * so use it once the services are READY. */
+GovorunRecordings *
+govorun_services_get_recordings (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->recordings;
 }

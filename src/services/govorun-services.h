@@ -17,6 +17,7 @@
 #include "govorun-endpoints.h"
 #include "govorun-number-service.h"
 #include "govorun-provisioner.h"
+#include "govorun-recordings.h"
 
 G_BEGIN_DECLS
 
@@ -72,5 +73,7 @@ GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    
  * open). */
 GovorunCallList         *govorun_services_get_call_list   (GovorunServices      *self);
 GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      *self);
+/* One call's details and its audio in the recordings cache. */
+GovorunRecordings       *govorun_services_get_recordings  (GovorunServices      *self);
 
 G_END_DECLS
