@@ -8,7 +8,7 @@
 
 #include <glib-object.h>
 
-#include "govorun-call-details.h"
+#include "govorun-call-info.h"
 #include "govorun-call-turn.h"
 
 G_BEGIN_DECLS
@@ -153,8 +153,8 @@ void                 govorun_call_record_set_transcript         (GovorunCallReco
 
 /* What the details view adds (audio, end reasons, analysis), or NULL when
  * not loaded (list rows) or not known. The record keeps its own copy. */
-const GovorunCallDetails *govorun_call_record_get_details (GovorunCallRecord        *self);
-void                 govorun_call_record_set_details            (GovorunCallRecord        *self,
-                                                                 const GovorunCallDetails *details);
+const GovorunCallInfo *govorun_call_record_get_info     (GovorunCallRecord     *self);
+void                   govorun_call_record_set_info     (GovorunCallRecord     *self,
+                                                         const GovorunCallInfo *info);
 
 G_END_DECLS

@@ -188,7 +188,7 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (account_uuid, provider)"
   ");",
 
-  /* Call details (govorun-call-details.c): where the audio is, how each
+  /* Call details (govorun-call-info.c): where the audio is, how each
    * side ended, and ElevenLabs' analysis, keyed by the conversation so a
    * join of one-sided rows keeps it. */
   "ALTER TABLE calls ADD COLUMN vox_account_uuid TEXT;"

@@ -121,7 +121,7 @@ store_call (Fixture                  *f,
             gboolean                  with_el_audio)
 {
   g_autoptr(GovorunCallRecord) record = govorun_call_record_new ();
-  g_autoptr(GovorunCallDetails) details = govorun_call_details_new ();
+  g_autoptr(GovorunCallInfo) details = govorun_call_info_new ();
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -135,7 +135,7 @@ store_call (Fixture                  *f,
   details->el_account_uuid = g_strdup (govorun_account_get_uuid (f->el_account));
   details->record_url = with_record_url ? record_url (f, call) : NULL;
   details->el_has_audio = with_el_audio;
-  govorun_call_record_set_details (record, details);
+  govorun_call_record_set_info (record, details);
   g_ptr_array_add (records, g_object_ref (record));
   govorun_call_records_upsert_async (f->s.store, records, NULL, NULL, test_util_on_result, &result);
   g_assert_true (govorun_call_records_upsert_finish (f->s.store, test_util_wait (&result), &error));
@@ -146,7 +146,7 @@ store_call (Fixture                  *f,
                                        test_util_on_result, &result);
   fetched = govorun_recordings_fetch_call_finish (f->recordings, test_util_wait (&result), &error);
   g_assert_no_error (error);
-  g_assert_nonnull (govorun_call_record_get_details (fetched));
+  g_assert_nonnull (govorun_call_record_get_info (fetched));
   return fetched;
 }
 

@@ -190,7 +190,7 @@ fetch_next_piece (GTask *task)
 {
   GovorunRecordings *self = g_task_get_source_object (task);
   Download *download = g_task_get_task_data (task);
-  const GovorunCallDetails *details = govorun_call_record_get_details (download->call);
+  const GovorunCallInfo *details = govorun_call_record_get_info (download->call);
 
   govorun_voximplant_client_download_record_async (download->vox, details->record_url,
                                                    file_size (download->part),
@@ -275,7 +275,7 @@ find_account (GovorunRecordings *self,
               GovorunCallRecord *call,
               gboolean           voximplant)
 {
-  const GovorunCallDetails *details = govorun_call_record_get_details (call);
+  const GovorunCallInfo *details = govorun_call_record_get_info (call);
   const char *uuid = voximplant ? details->vox_account_uuid : details->el_account_uuid;
   GovorunAccount *account = NULL;
 
@@ -304,7 +304,7 @@ govorun_recordings_download_async (GovorunRecordings     *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  const GovorunCallDetails *details;
+  const GovorunCallInfo *details;
   Download *download;
   gboolean voximplant;
   char *cached;
@@ -332,7 +332,7 @@ govorun_recordings_download_async (GovorunRecordings     *self,
       return;
     }
 
-  details = govorun_call_record_get_details (call);
+  details = govorun_call_record_get_info (call);
   voximplant = details->record_url != NULL;
   download = g_new0 (Download, 1);
   download->call = g_object_ref (call);

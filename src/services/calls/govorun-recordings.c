@@ -215,12 +215,12 @@ gboolean
 govorun_recordings_has_audio (GovorunRecordings *self,
                               GovorunCallRecord *call)
 {
-  const GovorunCallDetails *details;
+  const GovorunCallInfo *details;
 
   g_return_val_if_fail (GOVORUN_IS_RECORDINGS (self), FALSE);
   g_return_val_if_fail (GOVORUN_IS_CALL_RECORD (call), FALSE);
 
-  details = govorun_call_record_get_details (call);
+  details = govorun_call_record_get_info (call);
   if (details == NULL)
     return FALSE;
   return details->record_url != NULL ||

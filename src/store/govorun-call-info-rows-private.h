@@ -1,4 +1,4 @@
-/* govorun-call-details-rows-private.h
+/* govorun-call-info-rows-private.h
  *
  * Copyright 2026 The Govorun authors
  *
@@ -15,19 +15,19 @@ G_BEGIN_DECLS
 /* The details columns of a call and its analysis (store layer only): the
  * calls upsert writes them inside its transaction, the one-call fetch
  * reads them. A writer prepares its statements once for a whole page. */
-typedef struct _GovorunCallDetailsWriter GovorunCallDetailsWriter;
+typedef struct _GovorunCallInfoWriter GovorunCallInfoWriter;
 
-GovorunCallDetailsWriter *_govorun_call_details_writer_new  (sqlite3                   *db,
+GovorunCallInfoWriter *_govorun_call_info_writer_new  (sqlite3                   *db,
                                                              GError                   **error);
 /* Writes @record's details, if it has any, onto row @id. */
-gboolean                  _govorun_call_details_write       (GovorunCallDetailsWriter  *writer,
+gboolean                  _govorun_call_info_write       (GovorunCallInfoWriter  *writer,
                                                              gint64                     id,
                                                              GovorunCallRecord         *record,
                                                              GError                   **error);
-void                      _govorun_call_details_writer_free (GovorunCallDetailsWriter  *writer);
+void                      _govorun_call_info_writer_free (GovorunCallInfoWriter  *writer);
 
 /* Sets the details of @record (row @id) from @db. */
-gboolean                  _govorun_call_details_read        (sqlite3                   *db,
+gboolean                  _govorun_call_info_read        (sqlite3                   *db,
                                                              gint64                     id,
                                                              GovorunCallRecord         *record,
                                                              GError                   **error);

@@ -1,4 +1,4 @@
-/* govorun-call-details-rows.c
+/* govorun-call-info-rows.c
  *
  * Copyright 2026 The Govorun authors
  *
@@ -6,7 +6,7 @@
  */
 #include "config.h"
 
-#include "govorun-call-details-rows-private.h"
+#include "govorun-call-info-rows-private.h"
 #include "govorun-store-private.h"
 
 /* Like the calls upsert, a field the record leaves unknown keeps its
@@ -24,7 +24,7 @@ static const char update_sql[] =
   " main_language = COALESCE (?10, main_language)"
   " WHERE id = ?1";
 
-struct _GovorunCallDetailsWriter
+struct _GovorunCallInfoWriter
 {
   sqlite3      *db;
   sqlite3_stmt *update;
@@ -32,11 +32,11 @@ struct _GovorunCallDetailsWriter
   sqlite3_stmt *insert_analysis;
 };
 
-GovorunCallDetailsWriter *
-_govorun_call_details_writer_new (sqlite3  *db,
+GovorunCallInfoWriter *
+_govorun_call_info_writer_new (sqlite3  *db,
                                   GError  **error)
 {
-  GovorunCallDetailsWriter *writer = g_new0 (GovorunCallDetailsWriter, 1);
+  GovorunCallInfoWriter *writer = g_new0 (GovorunCallInfoWriter, 1);
 
   writer->db = db;
   if (sqlite3_prepare_v2 (db, update_sql, -1, &writer->update, NULL) != SQLITE_OK ||
@@ -47,14 +47,14 @@ _govorun_call_details_writer_new (sqlite3  *db,
                           &writer->insert_analysis, NULL) != SQLITE_OK)
     {
       govorun_store_set_sqlite_error (error, db);
-      _govorun_call_details_writer_free (writer);
+      _govorun_call_info_writer_free (writer);
       return NULL;
     }
   return writer;
 }
 
 void
-_govorun_call_details_writer_free (GovorunCallDetailsWriter *writer)
+_govorun_call_info_writer_free (GovorunCallInfoWriter *writer)
 {
   if (writer == NULL)
     return;
@@ -65,7 +65,7 @@ _govorun_call_details_writer_free (GovorunCallDetailsWriter *writer)
 }
 
 static gboolean
-step (GovorunCallDetailsWriter  *writer,
+step (GovorunCallInfoWriter  *writer,
       sqlite3_stmt              *stmt,
       GError                   **error)
 {
@@ -79,7 +79,7 @@ step (GovorunCallDetailsWriter  *writer,
 }
 
 static gboolean
-write_analysis (GovorunCallDetailsWriter  *writer,
+write_analysis (GovorunCallInfoWriter  *writer,
                 const char                *conversation_id,
                 GPtrArray                 *analysis,
                 GError                   **error)
@@ -105,12 +105,12 @@ write_analysis (GovorunCallDetailsWriter  *writer,
 }
 
 gboolean
-_govorun_call_details_write (GovorunCallDetailsWriter  *writer,
+_govorun_call_info_write (GovorunCallInfoWriter  *writer,
                              gint64                     id,
                              GovorunCallRecord         *record,
                              GError                   **error)
 {
-  const GovorunCallDetails *details = govorun_call_record_get_details (record);
+  const GovorunCallInfo *details = govorun_call_record_get_info (record);
   const char *conversation_id = govorun_call_record_get_el_conversation_id (record);
   sqlite3_stmt *stmt = writer->update;
 
@@ -136,12 +136,12 @@ _govorun_call_details_write (GovorunCallDetailsWriter  *writer,
 }
 
 gboolean
-_govorun_call_details_read (sqlite3            *db,
+_govorun_call_info_read (sqlite3            *db,
                             gint64              id,
                             GovorunCallRecord  *record,
                             GError            **error)
 {
-  g_autoptr(GovorunCallDetails) details = govorun_call_details_new ();
+  g_autoptr(GovorunCallInfo) details = govorun_call_info_new ();
   const char *conversation_id = govorun_call_record_get_el_conversation_id (record);
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -186,6 +186,6 @@ _govorun_call_details_read (sqlite3            *db,
         return govorun_store_set_sqlite_error (error, db);
     }
 
-  govorun_call_record_set_details (record, details);
+  govorun_call_record_set_info (record, details);
   return TRUE;
 }

@@ -1,4 +1,4 @@
-/* govorun-call-details.c
+/* govorun-call-info.c
  *
  * Copyright 2026 The Govorun authors
  *
@@ -6,12 +6,12 @@
  */
 #include "config.h"
 
-#include "govorun-call-details.h"
+#include "govorun-call-info.h"
 
 G_DEFINE_BOXED_TYPE (GovorunCallAnalysisItem, govorun_call_analysis_item,
                      govorun_call_analysis_item_copy, govorun_call_analysis_item_free)
-G_DEFINE_BOXED_TYPE (GovorunCallDetails, govorun_call_details,
-                     govorun_call_details_copy, govorun_call_details_free)
+G_DEFINE_BOXED_TYPE (GovorunCallInfo, govorun_call_info,
+                     govorun_call_info_copy, govorun_call_info_free)
 
 GovorunCallAnalysisItem *
 govorun_call_analysis_item_new (GovorunCallAnalysisKind  kind,
@@ -45,16 +45,16 @@ govorun_call_analysis_item_free (GovorunCallAnalysisItem *item)
   g_free (item);
 }
 
-GovorunCallDetails *
-govorun_call_details_new (void)
+GovorunCallInfo *
+govorun_call_info_new (void)
 {
-  return g_new0 (GovorunCallDetails, 1);
+  return g_new0 (GovorunCallInfo, 1);
 }
 
-GovorunCallDetails *
-govorun_call_details_copy (const GovorunCallDetails *details)
+GovorunCallInfo *
+govorun_call_info_copy (const GovorunCallInfo *details)
 {
-  GovorunCallDetails *copy = govorun_call_details_new ();
+  GovorunCallInfo *copy = govorun_call_info_new ();
 
   copy->vox_account_uuid = g_strdup (details->vox_account_uuid);
   copy->el_account_uuid = g_strdup (details->el_account_uuid);
@@ -74,7 +74,7 @@ govorun_call_details_copy (const GovorunCallDetails *details)
 }
 
 void
-govorun_call_details_free (GovorunCallDetails *details)
+govorun_call_info_free (GovorunCallInfo *details)
 {
   if (details == NULL)
     return;

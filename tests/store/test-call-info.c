@@ -1,4 +1,4 @@
-/* test-call-details.c
+/* test-call-info.c
  *
  * Copyright 2026 The Govorun authors
  *
@@ -9,7 +9,7 @@
 #include "govorun-call-records.h"
 #include "store-test-util.h"
 
-/* The details of a call (govorun-call-details-rows.c): written with the
+/* The details of a call (govorun-call-info-rows.c): written with the
  * upsert, read with the one-call fetch; a side that leaves a field unknown
  * keeps the other's; the analysis survives the join of two one-sided
  * rows. */
@@ -45,16 +45,16 @@ fetch (GovorunStore *store,
 static void
 test_round_trip_and_join (void)
 {
-  g_autofree char *dir = test_util_make_tmp_dir ("govorun-test-call-details-XXXXXX");
+  g_autofree char *dir = test_util_make_tmp_dir ("govorun-test-call-info-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "govorun.db", NULL);
   g_autoptr(GovorunStore) store = store_test_open (path);
   g_autoptr(GovorunCallRecord) vox = govorun_call_record_new ();
   g_autoptr(GovorunCallRecord) el = govorun_call_record_new ();
   g_autoptr(GovorunCallRecord) both = govorun_call_record_new ();
   g_autoptr(GovorunCallRecord) fetched = NULL;
-  g_autoptr(GovorunCallDetails) vox_details = govorun_call_details_new ();
-  g_autoptr(GovorunCallDetails) el_details = govorun_call_details_new ();
-  const GovorunCallDetails *details;
+  g_autoptr(GovorunCallInfo) vox_details = govorun_call_info_new ();
+  g_autoptr(GovorunCallInfo) el_details = govorun_call_info_new ();
+  const GovorunCallInfo *details;
   const GovorunCallAnalysisItem *item;
 
   /* The Voximplant side: account, recording, end reason. */
@@ -63,7 +63,7 @@ test_round_trip_and_join (void)
   vox_details->vox_account_uuid = g_strdup ("vox-account");
   vox_details->record_url = g_strdup ("https://storage.example/records/1.mp3");
   vox_details->end_reason = g_strdup ("486 Busy Here");
-  govorun_call_record_set_details (vox, vox_details);
+  govorun_call_record_set_info (vox, vox_details);
   upsert (store, vox);
 
   /* The ElevenLabs side, as its own row first. */
@@ -79,11 +79,11 @@ test_round_trip_and_join (void)
   g_ptr_array_add (el_details->analysis,
                    govorun_call_analysis_item_new (GOVORUN_CALL_ANALYSIS_DATA, "caller_name",
                                                    "Анна", NULL));
-  govorun_call_record_set_details (el, el_details);
+  govorun_call_record_set_info (el, el_details);
   upsert (store, el);
 
   fetched = fetch (store, govorun_call_record_get_id (el));
-  details = govorun_call_record_get_details (fetched);
+  details = govorun_call_record_get_info (fetched);
   g_assert_nonnull (details);
   g_assert_true (details->el_has_audio);
   g_assert_cmpuint (details->analysis->len, ==, 2);
@@ -96,7 +96,7 @@ test_round_trip_and_join (void)
   g_assert_cmpint (govorun_call_record_get_id (both), ==, govorun_call_record_get_id (vox));
 
   fetched = fetch (store, govorun_call_record_get_id (both));
-  details = govorun_call_record_get_details (fetched);
+  details = govorun_call_record_get_info (fetched);
   g_assert_nonnull (details);
   g_assert_cmpstr (details->vox_account_uuid, ==, "vox-account");
   g_assert_cmpstr (details->record_url, ==, "https://storage.example/records/1.mp3");
@@ -123,6 +123,6 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/call-details/round-trip-and-join", test_round_trip_and_join);
+  g_test_add_func ("/call-info/round-trip-and-join", test_round_trip_and_join);
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* govorun-call-details.h
+/* govorun-call-info.h
  *
  * Copyright 2026 The Govorun authors
  *
@@ -46,9 +46,9 @@ typedef struct
   char      *summary_title;
   char      *main_language;
   GPtrArray *analysis;               /* GovorunCallAnalysisItem*; NULL: not known */
-} GovorunCallDetails;
+} GovorunCallInfo;
 
-#define GOVORUN_TYPE_CALL_DETAILS (govorun_call_details_get_type ())
+#define GOVORUN_TYPE_CALL_INFO          (govorun_call_info_get_type ())
 #define GOVORUN_TYPE_CALL_ANALYSIS_ITEM (govorun_call_analysis_item_get_type ())
 
 GType                    govorun_call_analysis_item_get_type (void) G_GNUC_CONST;
@@ -59,12 +59,12 @@ GovorunCallAnalysisItem *govorun_call_analysis_item_new      (GovorunCallAnalysi
 GovorunCallAnalysisItem *govorun_call_analysis_item_copy     (const GovorunCallAnalysisItem *item);
 void                     govorun_call_analysis_item_free     (GovorunCallAnalysisItem       *item);
 
-GType                    govorun_call_details_get_type       (void) G_GNUC_CONST;
-GovorunCallDetails      *govorun_call_details_new            (void);
-GovorunCallDetails      *govorun_call_details_copy           (const GovorunCallDetails      *details);
-void                     govorun_call_details_free           (GovorunCallDetails            *details);
+GType                    govorun_call_info_get_type          (void) G_GNUC_CONST;
+GovorunCallInfo         *govorun_call_info_new               (void);
+GovorunCallInfo         *govorun_call_info_copy              (const GovorunCallInfo         *info);
+void                     govorun_call_info_free              (GovorunCallInfo               *info);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunCallAnalysisItem, govorun_call_analysis_item_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunCallDetails, govorun_call_details_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunCallInfo, govorun_call_info_free)
 
 G_END_DECLS
