@@ -1,0 +1,171 @@
+/* test-ui-call-details.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The call details as a person uses them, in English and Russian: open a
+ * call, see its facts and transcript, press Play and see the position
+ * move, click a line and hear (see) it play from there, with the line
+ * highlighted; the waveform seeks on a click; the speed changes; the
+ * transcript goes below the facts when the window is narrow. Screenshots
+ * in both languages and in the dark style.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "govorun-call-details.h"
+#include "govorun-waveform-view.h"
+#include "ui-app.h"
+#include "ui-call-fixture.h"
+#include "ui-helpers.h"
+
+typedef struct
+{
+  GovorunWaveformView *view;
+  gint64               at_least;
+  gint64               at_most;
+} PositionWait;
+
+static gboolean
+position_in_range (gpointer data)
+{
+  PositionWait *w = data;
+  gint64 position = govorun_waveform_view_get_position (w->view);
+
+  return position >= w->at_least && position <= w->at_most;
+}
+
+static void
+wait_position (GovorunWaveformView *view,
+               gint64               at_least,
+               gint64               at_most)
+{
+  PositionWait w = { view, at_least, at_most };
+
+  if (!wait_until (position_in_range, &w, 10000))
+    g_error ("The position is %" G_GINT64_FORMAT " ms, not within [%" G_GINT64_FORMAT ", %"
+             G_GINT64_FORMAT "]", govorun_waveform_view_get_position (view), at_least, at_most);
+}
+
+static GtkListBoxRow *
+line_row (GtkWidget *dialog,
+          guint      index)
+{
+  GtkWidget *list = find_with_css (dialog, "call-transcript");
+
+  g_assert_nonnull (list);
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+}
+
+static gboolean
+row_selected (gpointer data)
+{
+  GtkListBoxRow *row = data;
+
+  return gtk_list_box_row_is_selected (row);
+}
+
+static gboolean
+run_script (gpointer user_data)
+{
+  const char *lang = ui_app_is_russian () ? "-ru" : "";
+  g_autoptr(UiCallFixture) fixture = NULL;
+  g_autofree char *shot = NULL;
+  GovorunWaveformView *view;
+  GtkWidget *dialog;
+  GtkWidget *play;
+  GtkListBoxRow *row;
+  gint64 line;
+
+  ui_app_wait_ready ();
+  fixture = ui_call_fixture_add (ui_app_get ());
+
+  dialog = govorun_call_details_new (govorun_application_get_services (ui_app_get ()), fixture->call_id);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), ui_app_main_window ());
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* The facts and the transcript. */
+  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("ElevenLabs conversation"));
+  g_assert_nonnull (find_widget (dialog, ADW_TYPE_ACTION_ROW, _("Voximplant call session")));
+  g_assert_nonnull (find_widget (dialog, ADW_TYPE_ACTION_ROW, "Appointment booked"));
+  g_assert_nonnull (find_widget (dialog, GTK_TYPE_LABEL, _("Caller")));
+  g_assert_nonnull (find_widget (dialog, GTK_TYPE_LABEL, _("Agent")));
+
+  /* The recording downloads, and Play comes alive. */
+  play = find_widget (dialog, GTK_TYPE_BUTTON, _("Play"));
+  g_assert_nonnull (play);
+  ui_wait_sensitive (play);
+  view = GOVORUN_WAVEFORM_VIEW (find_widget (dialog, GOVORUN_TYPE_WAVEFORM_VIEW, NULL));
+  settle (500);
+  g_clear_pointer (&shot, g_free);
+  shot = g_strdup_printf ("call-details%s.png", lang);
+  screenshot (dialog, shot);
+
+  /* Play: the position moves and the first line lights up. */
+  gtk_widget_activate (play);
+  wait_position (view, 300, 8000);
+  g_assert_true (wait_until (row_selected, line_row (dialog, 0), 5000));
+
+  /* A click on a later line plays from it, and it is the one highlighted. */
+  line = g_array_index (fixture->offsets, gint64, 4);
+  row = line_row (dialog, 4);
+  gtk_widget_activate (GTK_WIDGET (row));
+  wait_position (view, line, line + 1500);
+  g_assert_true (wait_until (row_selected, row, 5000));
+  settle (300);
+  g_clear_pointer (&shot, g_free);
+  shot = g_strdup_printf ("call-details-playing%s.png", lang);
+  screenshot (dialog, shot);
+
+  /* Double speed: two seconds of audio in about one. */
+  {
+    GtkWidget *speed = find_widget (dialog, GTK_TYPE_DROP_DOWN, NULL);
+    gint64 before, after;
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (speed), 2);
+    settle (200);
+    before = govorun_waveform_view_get_position (view);
+    settle (1000);
+    after = govorun_waveform_view_get_position (view);
+    g_test_message ("2×: %" G_GINT64_FORMAT " ms in 1 s", after - before);
+    g_assert_cmpint (after - before, >, 1300);
+  }
+
+  /* Pause, then a click on the waveform seeks there. */
+  gtk_widget_activate (find_widget (dialog, GTK_TYPE_BUTTON, _("Pause")));
+  g_signal_emit_by_name (view, "seek", (gint64) 2000);
+  wait_position (view, 1900, 2600);
+
+  /* Narrow: the transcript goes below the facts. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 560);
+  settle (300);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (
+                     gtk_widget_get_ancestor (GTK_WIDGET (line_row (dialog, 0)), GTK_TYPE_SCROLLED_WINDOW)))),
+                   ==, GTK_ORIENTATION_VERTICAL);
+  g_clear_pointer (&shot, g_free);
+  shot = g_strdup_printf ("call-details-narrow%s.png", lang);
+  screenshot (dialog, shot);
+
+  /* Dark style. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 960, 580);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  settle (300);
+  g_clear_pointer (&shot, g_free);
+  shot = g_strdup_printf ("call-details-dark%s.png", lang);
+  screenshot (dialog, shot);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_wait_closed (GOVORUN_TYPE_CALL_DETAILS);
+  g_application_quit (G_APPLICATION (ui_app_get ()));
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return ui_app_main (argc, argv, "/Govorun/UI/call-details", run_script);
+}
