@@ -199,8 +199,13 @@ cost_text (double      cost,
   if (currency == NULL)
     return NULL;
   if (g_str_equal (currency, "credits"))
-    /* Translators: ElevenLabs bills conversations in credits */
-    return g_strdup_printf (_("%.0f credits"), cost);
+    {
+      guint credits = (guint) CLAMP (cost, 0, G_MAXUINT);
+
+      /* Translators: ElevenLabs bills conversations in credits */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u credit", "%u credits", credits),
+                              credits);
+    }
   return govorun_format_money (cost, currency);
 }
 
