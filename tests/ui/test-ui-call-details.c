@@ -103,6 +103,19 @@ run_script (gpointer user_data)
   shot = g_strdup_printf ("call-details%s.png", lang);
   screenshot (dialog, shot);
 
+  /* The rest of the facts: analysis, costs, the ids with copy buttons. */
+  {
+    GtkWidget *ids = find_widget (dialog, ADW_TYPE_ACTION_ROW, _("ElevenLabs conversation"));
+    GtkScrolledWindow *facts = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (ids, GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (facts);
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    g_clear_pointer (&shot, g_free);
+    shot = g_strdup_printf ("call-details-facts%s.png", lang);
+    screenshot (dialog, shot);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+
   /* Play: the position moves and the first line lights up. */
   gtk_widget_activate (play);
   wait_position (view, 300, 8000);

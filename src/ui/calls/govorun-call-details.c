@@ -164,6 +164,8 @@ add_row (AdwPreferencesGroup *group,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
+  /* Nothing happens on activation: not a Tab stop (its copy button is). */
+  gtk_widget_set_focusable (row, FALSE);
   adw_preferences_group_add (group, row);
   return row;
 }
@@ -269,6 +271,7 @@ add_analysis (GovorunCallDetails      *self,
                                     g_strcmp0 (item->result, "success") == 0 ? "success" :
                                     g_strcmp0 (item->result, "failure") == 0 ? "error" : "dim-label");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), verdict);
+          gtk_widget_set_focusable (row, FALSE);
           adw_preferences_group_add (group, row);
         }
       else
@@ -419,6 +422,13 @@ make_line (const GovorunCallTurn *turn)
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  {
+    /* Read as one line: who, when, what. */
+    g_autofree char *name = g_strdup_printf ("%s, %s: %s", gtk_label_get_label (GTK_LABEL (who)),
+                                             clock, turn->text);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   return row;
 }
 
@@ -976,6 +986,13 @@ govorun_call_details_init (GovorunCallDetails *self)
   g_signal_connect_swapped (self->speed_dropdown, "notify::selected", G_CALLBACK (on_speed), self);
   g_signal_connect_swapped (self->volume_button, "value-changed", G_CALLBACK (on_volume), self);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_width), NULL);
+  /* The volume button's own toggle is what Tab reaches and a screen reader
+   * names. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->volume_button));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Volume"), -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.play", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.save-recording", FALSE);
   on_width (self);
