@@ -481,6 +481,54 @@ test_cache_bound (Fixture       *f,
     g_free (old[i]);
 }
 
+/* After a real sync from the emulators, a call's details know its
+ * recording and the account, and the recording downloads. */
+static void
+test_after_sync (Fixture       *f,
+                 gconstpointer  data)
+{
+  GovorunCallSync *sync = govorun_services_get_call_sync (f->s.services);
+  g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GovorunCallRecord) call = NULL;
+  g_autofree char *path = NULL;
+  const GovorunCallInfo *info;
+  GovorunHistoryCall hc;
+  gint64 id = 0;
+
+  find_call (f, &hc);
+  govorun_call_sync_run_async (sync, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_call_sync_run_finish (sync, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  govorun_call_records_fetch_page_async (f->s.store, filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE, NULL,
+                                         0, 1000, FALSE, NULL, test_util_on_result, &result);
+  rows = govorun_call_records_fetch_page_finish (f->s.store, test_util_wait (&result), NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    if (govorun_call_record_get_vox_session_id (g_ptr_array_index (rows, i)) == hc.session_id)
+      id = govorun_call_record_get_id (g_ptr_array_index (rows, i));
+  g_assert_cmpint (id, >, 0);
+  g_clear_object (&result);
+
+  govorun_recordings_fetch_call_async (f->recordings, id, NULL, test_util_on_result, &result);
+  call = govorun_recordings_fetch_call_finish (f->recordings, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  info = govorun_call_record_get_info (call);
+  g_assert_nonnull (info);
+  g_assert_nonnull (info->record_url);
+  g_assert_cmpstr (info->vox_account_uuid, ==, govorun_account_get_uuid (f->vox_account));
+  g_assert_nonnull (info->end_reason);
+  g_assert_true (govorun_call_record_get_transcript (call)->len > 0);
+
+  path = download (f, call, &error);
+  g_assert_no_error (error);
+  assert_audio (f, &hc, path);
+}
+
 #define ADD(name, func) \
   g_test_add ("/recordings/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -496,5 +544,6 @@ main (int   argc,
   ADD ("elevenlabs", test_elevenlabs);
   ADD ("no-recording", test_no_recording);
   ADD ("cache-bound", test_cache_bound);
+  ADD ("after-sync", test_after_sync);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-call-details.h"
+#include "govorun-calls-page.h"
 #include "govorun-waveform-view.h"
 #include "ui-app.h"
 #include "ui-call-fixture.h"
@@ -82,9 +83,19 @@ run_script (gpointer user_data)
   ui_app_wait_ready ();
   fixture = ui_call_fixture_add (ui_app_get ());
 
-  dialog = govorun_call_details_new (govorun_application_get_services (ui_app_get ()), fixture->call_id);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), ui_app_main_window ());
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* Opened as the Calls page opens a row. */
+  {
+    GtkWidget *window = GTK_WIDGET (ui_app_main_window ());
+    GtkWidget *page;
+
+    gtk_widget_activate (gtk_widget_get_ancestor (find_widget (find_with_css (window, "navigation-sidebar"),
+                                                               GTK_TYPE_LABEL, _("Calls")),
+                                                  GTK_TYPE_LIST_BOX_ROW));
+    page = ui_wait_widget (window, GOVORUN_TYPE_CALLS_PAGE, NULL);
+    gtk_widget_activate_action (page, "calls.open", "x", fixture->call_id);
+    dialog = ui_wait_toplevel (GOVORUN_TYPE_CALL_DETAILS);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == ui_app_main_window ());
+  }
 
   /* The facts and the transcript. */
   ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("ElevenLabs conversation"));
