@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "govorun-call-details.h"
+#include "govorun-call-format.h"
 #include "govorun-format.h"
 #include "govorun-player.h"
 #include "govorun-toast.h"
@@ -76,51 +77,8 @@ format_clock (gint64 ms)
   return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", s / 60, (int) (s % 60));
 }
 
-static char *
-format_duration (guint seconds)
-{
-  if (seconds >= 60)
-    /* Translators: a call's duration in minutes and seconds */
-    return g_strdup_printf (_("%u min %u s"), seconds / 60, seconds % 60);
-  /* Translators: a call's duration in seconds */
-  return g_strdup_printf (_("%u s"), seconds);
-}
 
-static const char *
-direction_text (GovorunCallDirection direction)
-{
-  switch (direction)
-    {
-    case GOVORUN_CALL_DIRECTION_INBOUND:
-      return _("Incoming");
-    case GOVORUN_CALL_DIRECTION_OUTBOUND:
-      return _("Outgoing");
-    case GOVORUN_CALL_DIRECTION_UNKNOWN:
-    default:
-      return NULL;
-    }
-}
 
-static const char *
-status_text (GovorunCallStatus status)
-{
-  switch (status)
-    {
-    case GOVORUN_CALL_STATUS_ANSWERED:
-      return _("Answered");
-    case GOVORUN_CALL_STATUS_NO_ANSWER:
-      return _("No answer");
-    case GOVORUN_CALL_STATUS_BUSY:
-      return _("Busy");
-    case GOVORUN_CALL_STATUS_FAILED:
-      return _("Failed");
-    case GOVORUN_CALL_STATUS_IN_PROGRESS:
-      return _("In progress");
-    case GOVORUN_CALL_STATUS_UNKNOWN:
-    default:
-      return NULL;
-    }
-}
 
 /* ElevenLabs' verdicts as the API spells them, in words. */
 static const char *
@@ -291,9 +249,10 @@ fill_facts (GovorunCallDetails *self)
   AdwPreferencesGroup *group;
   g_autofree char *from = govorun_format_phone_number (govorun_call_record_get_from_number (call));
   g_autofree char *to = govorun_format_phone_number (govorun_call_record_get_to_number (call));
-  g_autofree char *started = NULL;
-  g_autofree char *duration = format_duration (govorun_call_record_get_duration (call));
-  g_autofree char *status = NULL;
+  g_autofree char *started = govorun_call_format_started_at (govorun_call_record_get_started_at (call));
+  g_autofree char *duration = govorun_call_format_duration (govorun_call_record_get_duration (call));
+  g_autofree char *status = govorun_call_format_status (govorun_call_record_get_status (call),
+                                                        govorun_call_record_get_finish_reason (call));
   g_autofree char *vox_cost = cost_text (govorun_call_record_get_vox_cost (call),
                                          govorun_call_record_get_vox_currency (call));
   g_autofree char *el_cost = cost_text (govorun_call_record_get_el_cost (call),
@@ -303,26 +262,14 @@ fill_facts (GovorunCallDetails *self)
 
   if (govorun_call_record_get_agent_uuid (call) != NULL)
     agent = govorun_agent_store_find_by_uuid (agents, govorun_call_record_get_agent_uuid (call));
-  if (govorun_call_record_get_started_at (call) > 0)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (govorun_call_record_get_started_at (call));
-      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-      started = g_date_time_format (local, "%x %H:%M:%S");
-    }
-  if (status_text (govorun_call_record_get_status (call)) != NULL)
-    status = govorun_call_record_get_finish_reason (call) != NULL
-             ? g_strdup_printf ("%s — %s", status_text (govorun_call_record_get_status (call)),
-                                govorun_call_record_get_finish_reason (call))
-             : g_strdup (status_text (govorun_call_record_get_status (call)));
-
-  adw_window_title_set_subtitle (self->window_title, started != NULL ? started : "");
+  adw_window_title_set_subtitle (self->window_title, started);
 
   group = add_group (self, _("Call"));
   add_row (group, _("From"), govorun_call_record_get_from_number (call) != NULL ? from : NULL);
   add_row (group, _("To"), govorun_call_record_get_to_number (call) != NULL ? to : NULL);
   add_row (group, _("Agent"), agent != NULL ? govorun_agent_get_name (agent) : NULL);
-  add_row (group, _("Direction"), direction_text (govorun_call_record_get_direction (call)));
+  if (govorun_call_record_get_direction (call) != GOVORUN_CALL_DIRECTION_UNKNOWN)
+    add_row (group, _("Direction"), govorun_call_format_direction (govorun_call_record_get_direction (call)));
   add_row (group, _("Started"), started);
   add_row (group, _("Duration"), govorun_call_record_get_duration (call) > 0 ? duration : NULL);
   add_row (group, _("Status"), status);
