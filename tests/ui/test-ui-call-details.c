@@ -162,6 +162,26 @@ run_script (gpointer user_data)
   g_signal_emit_by_name (view, "seek", (gint64) 2000);
   wait_position (view, 1900, 2600);
 
+  /* The last line, below the fold: playing it scrolls it into view. */
+  {
+    guint last = fixture->offsets->len - 1;
+    GtkWidget *scroller;
+    graphene_rect_t bounds;
+    GtkAdjustment *adjustment;
+
+    row = line_row (dialog, last);
+    scroller = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    gtk_adjustment_set_value (adjustment, 0);
+    g_signal_emit_by_name (view, "seek", g_array_index (fixture->offsets, gint64, last));
+    g_assert_true (wait_until (row_selected, row, 5000));
+    settle (200);
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  }
+
   /* Narrow: the transcript goes below the facts. */
   gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 560);
   settle (300);

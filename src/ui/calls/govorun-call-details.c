@@ -413,13 +413,17 @@ scroll_to_row (GovorunCallDetails *self,
                GtkWidget          *row)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
-  GtkWidget *content = gtk_scrolled_window_get_child (self->transcript_scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->transcript_scroller);
+  GtkWidget *content = viewport != NULL ? gtk_widget_get_first_child (viewport) : NULL;
   graphene_rect_t bounds;
+  double top;
 
+  /* Measured in the scrolled content (not the viewport, whose coordinates
+   * move with a scroll not yet drawn): the adjustment's coordinates. */
   if (content == NULL || !gtk_widget_compute_bounds (row, content, &bounds))
     return;
-  gtk_adjustment_clamp_page (adjustment, bounds.origin.y - 12,
-                             bounds.origin.y + bounds.size.height + 12);
+  top = bounds.origin.y + gtk_widget_get_margin_top (content);
+  gtk_adjustment_clamp_page (adjustment, top - 12, top + bounds.size.height + 12);
 }
 
 /* The line being spoken at @position: the last agent or caller line that
@@ -572,6 +576,8 @@ on_waveform (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   waveform = govorun_waveform_load_finish (result, &error);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   if (waveform == NULL)
     {
       /* The player says what is wrong with the file; a missing outline
@@ -594,7 +600,8 @@ on_downloaded (GObject      *source,
   g_autofree char *path = NULL;
 
   path = govorun_recordings_download_finish (GOVORUN_RECORDINGS (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Closed meanwhile: the widgets are gone. */
+  if (g_cancellable_is_cancelled (self->cancellable))
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   if (path == NULL)
@@ -622,6 +629,8 @@ on_download_progress (goffset  current,
 {
   GovorunCallDetails *self = user_data;
 
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   if (total > 0)
     {
       g_autofree char *text = g_strdup_printf (_("Downloading the recording… %d %%"),
@@ -660,10 +669,11 @@ on_call_fetched (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->call = govorun_recordings_fetch_call_finish (GOVORUN_RECORDINGS (source), result, &error);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   if (self->call == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_status (self, error->message);
+      show_status (self, error->message);
       return;
     }
   fill_facts (self);
@@ -708,10 +718,10 @@ on_saved (GObject      *source,
   g_autoptr(GovorunCallDetails) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (g_file_copy_finish (G_FILE (source), result, &error))
-    govorun_toast_show (GTK_WIDGET (self), _("Recording saved"));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    govorun_toast_show (GTK_WIDGET (self), error->message);
+  if (!g_file_copy_finish (G_FILE (source), result, &error) &&
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+  govorun_toast_show (GTK_WIDGET (self), error == NULL ? _("Recording saved") : error->message);
 }
 
 static void
