@@ -40,12 +40,14 @@ pick_call (GovorunCallHistory *history,
   gint64 lo = govorun_call_history_index_at (history, govorun_call_history_get_start (history));
   gint64 hi = govorun_call_history_index_at (history, govorun_call_history_get_end (history));
 
+  /* Started an hour ago at least: inside the sandbox's own window. */
+  hi = govorun_call_history_index_at (history, govorun_call_history_get_end (history) - 3600);
   for (gint64 i = hi - 1; i >= lo; i--)
     {
       g_autoptr(GArray) turns = NULL;
 
       if (!govorun_call_history_get_call (history, i, 0, call) || call->record_id == 0 ||
-          call->conversation_id[0] == '\0')
+          call->conversation_id[0] == '\0' || call->domain != GOVORUN_HISTORY_DOMAIN_CLINIC)
         continue;
       turns = govorun_call_history_get_turns (history, call);
       if (turns->len >= 6 && call->talk_secs <= 120)
@@ -60,8 +62,14 @@ ui_call_fixture_add (GovorunApplication *app)
   GovorunServices *services = govorun_application_get_services (app);
   GovorunSandbox *sandbox = govorun_application_get_sandbox (app);
   GovorunVoximplantEmulator *vox = govorun_sandbox_get_voximplant (sandbox);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  /* The demo history again, as the sandbox made it (the same seed, size and
+   * agents give the same calls): the emulators keep serving theirs while
+   * the application syncs it. */
   g_autoptr(GovorunCallHistory) history =
-    govorun_call_history_new (77, 300, 10, g_get_real_time () / G_USEC_PER_SEC);
+    govorun_call_history_new (GOVORUN_SANDBOX_HISTORY_SEED,
+                              g_settings_get_uint (settings, "sandbox-history-size"), 90,
+                              g_get_real_time () / G_USEC_PER_SEC);
   g_autoptr(GovorunCallRecord) record = govorun_call_record_new ();
   g_autoptr(GovorunCallInfo) info = govorun_call_info_new ();
   g_autoptr(GPtrArray) turns = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_call_turn_free);
@@ -73,10 +81,12 @@ ui_call_fixture_add (GovorunApplication *app)
   const char * const *collected;
   GovorunHistoryCall hc;
 
-  govorun_call_history_add_agent (history, "agent_ui_fixture", "74993334455",
+  govorun_call_history_add_agent (history, "a1", GOVORUN_SANDBOX_DEMO_NUMBER,
                                   GOVORUN_HISTORY_DOMAIN_CLINIC, FALSE);
-  govorun_voximplant_emulator_set_call_history (vox, 7654321, history);
-  govorun_elevenlabs_emulator_set_call_history (govorun_sandbox_get_elevenlabs (sandbox), history);
+  govorun_call_history_add_agent (history, "a2", GOVORUN_SANDBOX_DEMO_NUMBER,
+                                  GOVORUN_HISTORY_DOMAIN_CLINIC, TRUE);
+  govorun_call_history_add_agent (history, "a3", GOVORUN_SANDBOX_DEMO_NUMBER,
+                                  GOVORUN_HISTORY_DOMAIN_HOTEL, FALSE);
   g_assert_true (pick_call (history, &hc));
 
   fixture->offsets = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -112,9 +122,9 @@ ui_call_fixture_add (GovorunApplication *app)
 
   info->vox_account_uuid = g_strdup (account_uuid (services, GOVORUN_ACCOUNT_KIND_VOXIMPLANT));
   info->el_account_uuid = g_strdup (account_uuid (services, GOVORUN_ACCOUNT_KIND_ELEVENLABS));
-  info->record_url = g_strdup_printf ("%s/records/7654321/%" G_GINT64_FORMAT ".wav",
+  info->record_url = g_strdup_printf ("%s/records/%d/%" G_GINT64_FORMAT ".wav",
                                       govorun_emulator_get_base_url (GOVORUN_EMULATOR (vox)),
-                                      hc.record_id);
+                                      GOVORUN_SANDBOX_VOX_ACCOUNT_ID, hc.record_id);
   info->el_has_audio = TRUE;
   info->end_reason = g_strdup (hc.end_description);
   info->el_termination_reason = g_strdup ("Client disconnected: 1000");

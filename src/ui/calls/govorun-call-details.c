@@ -34,6 +34,7 @@ struct _GovorunCallDetails
   char              *audio_path;
   GPtrArray         *line_rows;   /* GtkListBoxRow per transcript turn (NULL for tool turns) */
   int                current_line;
+  guint              scroll_tick;
 
   /* template children */
   AdwToastOverlay     *toast_overlay;
@@ -407,23 +408,42 @@ fill_transcript (GovorunCallDetails *self)
   govorun_waveform_view_set_turns (self->waveform_view, turns);
 }
 
-/* Scrolls the transcript so that @row shows, as little as needed. */
-static void
-scroll_to_row (GovorunCallDetails *self,
-               GtkWidget          *row)
+/* Scrolls the transcript so that the line being spoken shows, as little
+ * as needed; on the next frame, when the list's layout is current. */
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
 {
+  GovorunCallDetails *self = GOVORUN_CALL_DETAILS (widget);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
   GtkWidget *viewport = gtk_scrolled_window_get_child (self->transcript_scroller);
   GtkWidget *content = viewport != NULL ? gtk_widget_get_first_child (viewport) : NULL;
+  GtkWidget *row = self->current_line >= 0 && (guint) self->current_line < self->line_rows->len
+                   ? g_ptr_array_index (self->line_rows, self->current_line) : NULL;
   graphene_rect_t bounds;
   double top;
 
+  if (clock != NULL)
+    self->scroll_tick = 0;
   /* Measured in the scrolled content (not the viewport, whose coordinates
-   * move with a scroll not yet drawn): the adjustment's coordinates. */
-  if (content == NULL || !gtk_widget_compute_bounds (row, content, &bounds))
-    return;
-  top = bounds.origin.y + gtk_widget_get_margin_top (content);
-  gtk_adjustment_clamp_page (adjustment, top - 12, top + bounds.size.height + 12);
+   * move with the scroll): the adjustment's coordinates. */
+  if (row != NULL && content != NULL && gtk_widget_compute_bounds (row, content, &bounds))
+    {
+      top = bounds.origin.y + gtk_widget_get_margin_top (content);
+      gtk_adjustment_clamp_page (adjustment, top - 12, top + bounds.size.height + 12);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_current_line (GovorunCallDetails *self)
+{
+  /* Now, from the list's own layout, and once more on the next frame in
+   * case the list was still being laid out. */
+  scroll_tick (GTK_WIDGET (self), NULL, NULL);
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick, NULL, NULL);
 }
 
 /* The line being spoken at @position: the last agent or caller line that
@@ -455,7 +475,7 @@ follow_position (GovorunCallDetails *self,
       return;
     }
   gtk_list_box_select_row (self->transcript_list, g_ptr_array_index (self->line_rows, line));
-  scroll_to_row (self, g_ptr_array_index (self->line_rows, line));
+  scroll_to_current_line (self);
 }
 
 static void
@@ -813,6 +833,11 @@ govorun_call_details_dispose (GObject *object)
   GovorunCallDetails *self = GOVORUN_CALL_DETAILS (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
   if (self->player != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->player, self);
