@@ -204,6 +204,40 @@ type_and_apply (GtkWidget  *window,
   settle (100);
 }
 
+/* The Calls page: its spin buttons write the sync's keys. */
+static void
+check_calls_preferences (GtkWindow *prefs,
+                         GSettings *settings)
+{
+  GtkWidget *row;
+  GtkWidget *spin;
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "calls");
+  settle (500);
+  screenshot (GTK_WIDGET (prefs), g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ru")
+                                  ? "preferences-calls-ru.png" : "preferences-calls.png");
+  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, _("Automatic Sync"));
+  spin = find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==,
+                     g_settings_get_uint (settings, "sync-interval"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 15);
+  g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 15);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0);
+  g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 0);
+  g_settings_reset (settings, "sync-interval");
+
+  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, _("History on First Sync"));
+  spin = find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "history-days"), ==, 30);
+  g_settings_reset (settings, "history-days");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 90);
+
+  /* The sandbox's own row shows in the sandbox only. */
+  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, _("Calls in the Sandbox"));
+  g_assert_nonnull (row);
+}
+
 static void
 check_preferences (void)
 {
@@ -238,6 +272,8 @@ check_preferences (void)
   after_reset = g_settings_get_string (settings, "voximplant-api-url");
   g_assert_cmpstr (after_reset, ==, standard);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, standard);
+
+  check_calls_preferences (prefs, settings);
 
   g_assert_true (press_shortcut (prefs, GDK_KEY_w, GDK_CONTROL_MASK));
   g_assert_true (wait_until (toplevel_gone, GSIZE_TO_POINTER (GOVORUN_TYPE_PREFERENCES_WINDOW), 5000));
