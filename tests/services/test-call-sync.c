@@ -516,6 +516,60 @@ test_busy (void)
   call_sync_fixture_stop (&f);
 }
 
+static gboolean
+is_idle (GovorunCallSync *sync)
+{
+  return !govorun_call_sync_get_running (sync);
+}
+
+static void
+wait_idle (GovorunCallSync *sync)
+{
+  while (!is_idle (sync))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* With the settings: a sync at once when the services are ready, and soon
+ * after an account is added; none with the interval at 0. */
+static void
+test_automatic (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (400, 1, call_sync_fixture_end ());
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GovorunCallSync) sync = NULL;
+  g_autoptr(GovorunAccount) draft = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
+  g_autoptr(GovorunAccount) el = NULL;
+  CallSyncFixture f = { 0, };
+  g_autofree char *db_path = NULL;
+  CallSyncCounts counted;
+  gint64 first_synced;
+
+  call_sync_fixture_start (&f, history, FALSE);
+  db_path = call_sync_fixture_db_path (&f);
+  sync = govorun_call_sync_new (f.s.store, f.s.factory, f.s.accounts,
+                                govorun_services_get_agents (f.s.services), settings);
+  govorun_call_sync_start_automatic (sync);
+  g_assert_true (govorun_call_sync_get_running (sync));
+  wait_idle (sync);
+  call_sync_fixture_counted (db_path, &counted);
+  g_assert_cmpuint (counted.rows, >, 0);
+  g_assert_cmpuint (counted.el_only, ==, 0);
+  first_synced = govorun_call_sync_get_last_synced (sync);
+
+  /* A new account: its calls come without anyone asking. */
+  govorun_account_set_display_name (draft, "demo-agents");
+  govorun_account_set_el_region (draft, "global");
+  el = sandbox_services_add_account (&f.s, draft, GOVORUN_SANDBOX_EL_API_KEY);
+  while (govorun_call_sync_get_last_synced (sync) == first_synced || !is_idle (sync))
+    g_main_context_iteration (NULL, TRUE);
+  call_sync_fixture_counted (db_path, &counted);
+  g_assert_cmpuint (counted.el_only, >, 0);
+
+  g_settings_reset (settings, "sync-interval");
+  g_clear_object (&sync);
+  call_sync_fixture_stop (&f);
+}
+
 /* A sync killed (SIGKILL) at random moments in a child process, again and
  * again over the same database, then finished by a restart: the database
  * is sound and holds what an uninterrupted sync writes. */
@@ -593,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/call-sync/provider-code", test_provider_code);
   g_test_add_func ("/call-sync/cancel", test_cancel);
   g_test_add_func ("/call-sync/busy", test_busy);
+  g_test_add_func ("/call-sync/automatic", test_automatic);
   g_test_add_func ("/call-sync/crash", test_crash);
 
   return g_test_run ();
