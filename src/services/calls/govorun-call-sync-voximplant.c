@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include "govorun-call-records.h"
 #include "govorun-call-sync-lookups.h"
 #include "govorun-call-sync-private.h"
 #include "govorun-voximplant-account.h"
@@ -118,7 +117,7 @@ written_cb (GObject      *object,
   double fraction;
 
   run->write_busy = FALSE;
-  if (!govorun_call_records_upsert_finish (GOVORUN_STORE (object), result, &error))
+  if (!_govorun_call_sync_write_finish (result, &error))
     {
       fail (task, error);
       return;
@@ -147,26 +146,6 @@ written_cb (GObject      *object,
   run->writing++;
   request_pages (task);
   write_next (task);
-}
-
-static void
-matched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!govorun_call_sync_lookups_match_finish (GOVORUN_STORE (object), result, &error))
-    {
-      run->write_busy = FALSE;
-      fail (task, error);
-      return;
-    }
-  govorun_call_records_upsert_async (run->job->store, run->records, run->next_state,
-                                     g_task_get_cancellable (task), written_cb,
-                                     g_object_ref (task));
 }
 
 /* Writes the next page in order once it is in, with the watermark after
@@ -208,10 +187,8 @@ write_next (GTask *task)
   run->next_state->watermark = MAX (run->state->watermark, watermark);
 
   run->write_busy = TRUE;
-  govorun_call_sync_lookups_match_async (run->job->store, run->records,
-                                         GOVORUN_CALL_SYNC_JOIN_TOLERANCE_SECS,
-                                         g_task_get_cancellable (task), matched_cb,
-                                         g_object_ref (task));
+  _govorun_call_sync_write_async (run->job, run->records, run->next_state,
+                                  g_task_get_cancellable (task), written_cb, g_object_ref (task));
 }
 
 typedef struct
@@ -347,27 +324,7 @@ account_info_cb (GObject      *object,
 }
 
 static void
-client_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  run->client = govorun_client_factory_voximplant_finish (GOVORUN_CLIENT_FACTORY (object),
-                                                          result, &error);
-  if (run->client == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  govorun_voximplant_client_get_account_info_async (run->client, g_task_get_cancellable (task),
-                                                    account_info_cb, g_object_ref (task));
-}
-
-static void
-state_cb (GObject      *object,
+begun_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
@@ -375,15 +332,13 @@ state_cb (GObject      *object,
   Run *run = g_task_get_task_data (task);
   GError *error = NULL;
 
-  run->state = govorun_call_sync_state_load_finish (GOVORUN_STORE (object), result, &error);
-  if (run->state == NULL)
+  if (!_govorun_call_sync_begin_finish (result, &run->state, (gpointer *) &run->client, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  govorun_client_factory_voximplant_async (run->job->factory, run->job->account, NULL,
-                                           g_task_get_cancellable (task), client_cb,
-                                           g_object_ref (task));
+  govorun_voximplant_client_get_account_info_async (run->client, g_task_get_cancellable (task),
+                                                    account_info_cb, g_object_ref (task));
 }
 
 void
@@ -400,9 +355,8 @@ _govorun_call_sync_voximplant_async (GovorunCallSyncJob  *job,
   run->windows = g_array_new (FALSE, FALSE, sizeof (Window));
   run->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_history_page_free);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
-  govorun_call_sync_state_load_async (job->store, govorun_account_get_uuid (job->account),
-                                      GOVORUN_CALL_SYNC_PROVIDER_VOXIMPLANT, cancellable,
-                                      state_cb, g_object_ref (task));
+  _govorun_call_sync_begin_async (job, GOVORUN_CALL_SYNC_PROVIDER_VOXIMPLANT, cancellable,
+                                  begun_cb, g_object_ref (task));
 }
 
 gboolean
