@@ -236,9 +236,7 @@ begun_cb (GObject      *object,
       return;
     }
 
-  run->after = run->job->history_start;
-  if (run->state->watermark > 0)
-    run->after = MAX (run->after, run->state->watermark - GOVORUN_CALL_SYNC_OVERLAP_SECS);
+  run->after = _govorun_call_sync_job_start_from (run->job, run->state);
   list_page (task);
 }
 

@@ -113,6 +113,15 @@ _govorun_call_sync_begin_finish (GAsyncResult          *result,
   return TRUE;
 }
 
+gint64
+_govorun_call_sync_job_start_from (GovorunCallSyncJob         *job,
+                                   const GovorunCallSyncState *state)
+{
+  if (state->watermark <= 0)
+    return job->history_start;
+  return MAX (job->history_start, state->watermark - GOVORUN_CALL_SYNC_OVERLAP_SECS);
+}
+
 /* --- write -------------------------------------------------------------------- */
 
 typedef struct

@@ -67,6 +67,10 @@ gboolean   _govorun_call_sync_begin_finish      (GAsyncResult          *result,
                                                  GovorunCallSyncState **out_state,
                                                  gpointer              *out_client,
                                                  GError               **error);
+/* Where reading starts: the watermark less the overlap, or the first
+ * sync's window. */
+gint64     _govorun_call_sync_job_start_from    (GovorunCallSyncJob         *job,
+                                                 const GovorunCallSyncState *state);
 /* …and a page written: the join's fallback, then the records and @state
  * in one transaction. */
 void       _govorun_call_sync_write_async       (GovorunCallSyncJob         *job,

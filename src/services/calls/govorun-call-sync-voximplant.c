@@ -313,9 +313,7 @@ account_info_cb (GObject      *object,
     }
   run->currency = g_strdup (info->currency);
 
-  window.from = run->job->history_start;
-  if (run->state->watermark > 0)
-    window.from = MAX (window.from, run->state->watermark - GOVORUN_CALL_SYNC_OVERLAP_SECS);
+  window.from = _govorun_call_sync_job_start_from (run->job, run->state);
   window.to = run->job->now;
   run->span_start = window.from;
   if (window.from <= window.to)
