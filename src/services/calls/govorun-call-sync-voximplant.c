@@ -15,8 +15,8 @@
 /* One Voximplant account's part of a sync. GetCallHistory is read in
  * ascending order from the watermark (less the overlap) to the sync's
  * start, in pages of 1000. A page can start at an offset of at most
- * 10,000, so a window holding more sessions than that reaches is cut in
- * halves until each part fits; the windows are read in time order, so the
+ * 10,000, so a window holding more sessions than that reaches is cut into
+ * parts until each fits; the windows are read in time order, so the
  * watermark written with each page only moves forward and a sync stopped
  * anywhere resumes from it. */
 
@@ -230,16 +230,22 @@ page_cb (GObject      *object,
   if (number == 0)
     {
       run->total = page->total_count;
-      /* More than the offset cap lets a window reach: read its halves. */
+      /* More than the offset cap lets a window reach: read it in parts,
+       * as many as its total needs if calls are spread evenly (each part
+       * is cut again if they are not), pushed latest first. */
       if (run->total > MAX_REACH && run->window.to > run->window.from)
         {
-          gint64 mid = run->window.from + (run->window.to - run->window.from) / 2;
-          Window later = { mid + 1, run->window.to };
-          Window earlier = { run->window.from, mid };
+          gint64 span = run->window.to - run->window.from + 1;
+          gint64 parts = MIN (span, MAX (2, run->total / (MAX_REACH * 3 / 4) + 1));
 
           govorun_voximplant_call_history_page_free (page);
-          g_array_append_val (run->windows, later);
-          g_array_append_val (run->windows, earlier);
+          for (gint64 i = parts - 1; i >= 0; i--)
+            {
+              Window part = { run->window.from + span * i / parts,
+                              run->window.from + span * (i + 1) / parts - 1 };
+
+              g_array_append_val (run->windows, part);
+            }
           next_window (task);
           return;
         }
