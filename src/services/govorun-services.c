@@ -194,6 +194,8 @@ govorun_services_close (GovorunServices *self)
 {
   g_return_if_fail (GOVORUN_IS_SERVICES (self));
 
+  /* A running sync stops; its last page commits or rolls back whole. */
+  govorun_call_sync_cancel (self->call_sync);
   govorun_store_close (self->store);
 }
 
