@@ -211,6 +211,7 @@ static void
 check_calls_preferences (GtkWindow *prefs,
                          GSettings *settings)
 {
+  guint interval = g_settings_get_uint (settings, "sync-interval");
   GtkWidget *row;
   GtkWidget *spin;
 
@@ -226,7 +227,7 @@ check_calls_preferences (GtkWindow *prefs,
   g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 15);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0);
   g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 0);
-  g_settings_reset (settings, "sync-interval");
+  g_settings_set_uint (settings, "sync-interval", interval);
 
   row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, _("History on First Sync"));
   spin = find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
