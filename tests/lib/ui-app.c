@@ -137,12 +137,8 @@ static void
 run_app (void)
 {
   char *argv[] = { (char *) "govorun", (char *) "--sandbox", NULL };
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  /* Every test starts from an empty call history (settings live in
-   * memory for the process): one that wants the sandbox's calls syncs. */
-  g_settings_set_uint (settings, "sync-interval", 0);
-
+  ui_call_sync_off ();
   app = govorun_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);

@@ -434,6 +434,15 @@ on_first_activate (GApplication *application,
   g_idle_add (script, NULL);
 }
 
+void
+ui_call_sync_off (void)
+{
+  /* The tests' settings live in memory, for the process. */
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_uint (settings, "sync-interval", 0);
+}
+
 int
 run_sandbox_app (GovorunApplication **app,
                  GSourceFunc          script)
@@ -441,6 +450,7 @@ run_sandbox_app (GovorunApplication **app,
   char *argv[] = { (char *) "govorun", (char *) "--sandbox", NULL };
   int status;
 
+  ui_call_sync_off ();
   *app = govorun_application_new ();
   g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (*app, "activate", G_CALLBACK (on_first_activate), script);
