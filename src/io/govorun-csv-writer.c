@@ -154,6 +154,27 @@ govorun_csv_writer_add_number (GovorunCsvWriter *self,
   append_field (self, number, FALSE);
 }
 
+/* Digits of @value, without printf: a million rows of numbers add up. */
+static void
+append_int (GString *buffer,
+            gint64   value)
+{
+  char digits[24];
+  guint n = 0;
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  do
+    {
+      digits[n++] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    g_string_append_c (buffer, '-');
+  while (n > 0)
+    g_string_append_c (buffer, digits[--n]);
+}
+
 void
 govorun_csv_writer_add_int (GovorunCsvWriter *self,
                             gint64            value)
@@ -161,7 +182,7 @@ govorun_csv_writer_add_int (GovorunCsvWriter *self,
   g_return_if_fail (GOVORUN_IS_CSV_WRITER (self));
 
   begin_cell (self);
-  g_string_append_printf (self->buffer, "%" G_GINT64_FORMAT, value);
+  append_int (self->buffer, value);
 }
 
 void
@@ -169,30 +190,51 @@ govorun_csv_writer_add_double (GovorunCsvWriter *self,
                                double            value,
                                guint             decimals)
 {
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-  char format[16];
-  char *end;
+  gint64 scale = 1;
+  gint64 scaled;
+  gint64 whole, fraction;
 
   g_return_if_fail (GOVORUN_IS_CSV_WRITER (self));
 
   begin_cell (self);
   if (!isfinite (value))
     return;
-  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 12));
-  g_ascii_formatd (text, sizeof text, format, value);
-  end = text + strlen (text);
-  if (strchr (text, '.') != NULL)
+  decimals = MIN (decimals, 9);
+  for (guint i = 0; i < decimals; i++)
+    scale *= 10;
+  if (fabs (value) * scale >= 9e18)
     {
-      while (end[-1] == '0')
-        *--end = '\0';
-      if (end[-1] == '.')
-        *--end = '\0';
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (self->buffer, g_ascii_dtostr (text, sizeof text, value));
+      return;
     }
-  if (strcmp (text, "-0") == 0)
-    strcpy (text, "0");
-  if (self->dialect == GOVORUN_CSV_DIALECT_EXCEL_RU && strchr (text, '.') != NULL)
-    *strchr (text, '.') = ',';
-  g_string_append (self->buffer, text);
+
+  /* Rounded to @decimals in integers, so no locale and no printf. */
+  scaled = (gint64) llround (value * (double) scale);
+  whole = scaled / scale;
+  fraction = ABS (scaled % scale);
+  if (scaled < 0)
+    g_string_append_c (self->buffer, '-');
+  append_int (self->buffer, ABS (whole));
+  if (fraction != 0)
+    {
+      char digits[12];
+      guint n = decimals;
+
+      while (fraction % 10 == 0)
+        {
+          fraction /= 10;
+          n--;
+        }
+      for (guint i = n; i > 0; i--)
+        {
+          digits[i - 1] = (char) ('0' + fraction % 10);
+          fraction /= 10;
+        }
+      g_string_append_c (self->buffer, self->dialect == GOVORUN_CSV_DIALECT_EXCEL_RU ? ',' : '.');
+      g_string_append_len (self->buffer, digits, n);
+    }
 }
 
 static gboolean

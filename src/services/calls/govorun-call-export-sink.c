@@ -70,6 +70,8 @@ struct _GovorunCallExportSink
   GovorunXlsxWriter *xlsx;
   GHashTable        *agent_names;
   GTimeZone         *zone;
+  gint64             offset_hour;  /* the hour offset is for */
+  gint32             offset;       /* seconds east of UTC */
   guint              n_columns;
 };
 
@@ -163,30 +165,86 @@ cell_phone (GovorunCallExportSink *sink,
     govorun_xlsx_writer_add_text (sink->xlsx, plus);
 }
 
+/* @unix_time as local wall-clock seconds (seconds since 1970-01-01 00:00
+ * of the local calendar). The zone's offset is looked up once an hour of
+ * calls: rows come in time order, and zones change on the hour. */
+static gint64
+local_seconds (GovorunCallExportSink *sink,
+               gint64                 unix_time)
+{
+  gint64 hour = unix_time / 3600 - (unix_time % 3600 < 0 ? 1 : 0);
+
+  if (hour != sink->offset_hour)
+    {
+      int interval = g_time_zone_find_interval (sink->zone, G_TIME_TYPE_UNIVERSAL, unix_time);
+
+      sink->offset = interval >= 0 ? g_time_zone_get_offset (sink->zone, interval) : 0;
+      sink->offset_hour = hour;
+    }
+  return unix_time + sink->offset;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" of wall-clock @seconds, without GDateTime or
+ * printf (days to a civil date: H. Hinnant's algorithm). */
+static void
+format_wall_clock (gint64 seconds,
+                   char   text[20])
+{
+  gint64 days = seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
+  gint64 rest = seconds - days * 86400;
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
+  int fields[] = { year / 100, year % 100, month, day, (int) (rest / 3600),
+                   (int) (rest / 60 % 60), (int) (rest % 60) };
+  static const char separators[] = "\0\0-- ::";
+  char *p = text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 1)
+        *p++ = separators[i];
+      *p++ = (char) ('0' + fields[i] / 10 % 10);
+      *p++ = (char) ('0' + fields[i] % 10);
+    }
+  *p = '\0';
+}
+
 /* Local wall-clock time, as the Calls page shows it. */
 static void
 cell_datetime (GovorunCallExportSink *sink,
                gint64                 unix_time)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  gint64 wall;
 
-  if (unix_time == 0 || (utc = g_date_time_new_from_unix_utc (unix_time)) == NULL)
+  if (unix_time == 0)
     {
       cell_blank (sink);
       return;
     }
-  local = g_date_time_to_timezone (utc, sink->zone);
+  wall = local_seconds (sink, unix_time);
   if (sink->csv != NULL)
     {
       /* ISO 8601 with a space: what spreadsheets in every locale read as
        * a date and time. */
-      g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+      char text[20];
 
+      format_wall_clock (wall, text);
       govorun_csv_writer_add_text (sink->csv, text);
     }
   else
-    govorun_xlsx_writer_add_datetime (sink->xlsx, local);
+    {
+      /* A workbook date has no zone: the wall-clock time, as if UTC. */
+      g_autoptr(GDateTime) local = g_date_time_new_from_unix_utc (wall);
+
+      govorun_xlsx_writer_add_datetime (sink->xlsx, local);
+    }
 }
 
 /* --- values people read ---------------------------------------------------- */
@@ -361,6 +419,7 @@ govorun_call_export_sink_new (GovorunCallExportFormat   format,
 
   sink->agent_names = g_hash_table_ref (agent_names);
   sink->zone = g_time_zone_new_local ();
+  sink->offset_hour = G_MININT64;
   sink->n_columns = with_transcripts ? N_COLUMNS : COLUMN_TRANSCRIPT;
   for (guint i = 0; i < sink->n_columns; i++)
     g_ptr_array_add (titles, (gpointer) _(columns[i].title));
