@@ -152,8 +152,9 @@ govorun_xlsx_writer_end_row (GovorunXlsxWriter  *self,
   if (self->row + 1 >= GOVORUN_XLSX_MAX_ROWS)
     {
       g_set_error (error, GOVORUN_IO_ERROR, GOVORUN_IO_ERROR_TOO_LARGE,
-                   _("An Excel worksheet holds at most %d rows. Narrow the filter, or export "
-                     "to CSV, which has no such limit."), GOVORUN_XLSX_MAX_ROWS - 1);
+                   /* GOVORUN_XLSX_MAX_ROWS less the header. */
+                   _("An Excel worksheet holds at most 1,048,575 rows. Narrow the filter, or "
+                     "export to CSV, which has no such limit."));
       return FALSE;
     }
   self->row++;
