@@ -237,24 +237,36 @@ govorun_csv_writer_add_double (GovorunCsvWriter *self,
     }
 }
 
+/* A stream's error as the writer reports it: cancelling stays
+ * G_IO_ERROR_CANCELLED, anything else is a sentence in GOVORUN_IO_ERROR. */
+static void
+propagate_stream_error (GError **error,
+                        GError  *stream_error)
+{
+  if (g_error_matches (stream_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, stream_error);
+  else
+    {
+      g_set_error (error, GOVORUN_IO_ERROR, GOVORUN_IO_ERROR_WRITE,
+                   _("The file could not be written. Check that the disk has free space "
+                     "and try again (%s)."), stream_error->message);
+      g_error_free (stream_error);
+    }
+}
+
 static gboolean
 flush (GovorunCsvWriter  *self,
        GCancellable      *cancellable,
        GError           **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  GError *local_error = NULL;
 
   if (self->buffer->len == 0)
     return TRUE;
   if (!g_output_stream_write_all (self->stream, self->buffer->str, self->buffer->len, NULL,
                                   cancellable, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, GOVORUN_IO_ERROR, GOVORUN_IO_ERROR_WRITE,
-                     _("The file could not be written. Check that the disk has free space "
-                       "and try again (%s)."), local_error->message);
+      propagate_stream_error (error, local_error);
       return FALSE;
     }
   g_string_truncate (self->buffer, 0);
@@ -281,7 +293,7 @@ govorun_csv_writer_close (GovorunCsvWriter  *self,
                           GCancellable      *cancellable,
                           GError           **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (GOVORUN_IS_CSV_WRITER (self), FALSE);
 
@@ -295,12 +307,7 @@ govorun_csv_writer_close (GovorunCsvWriter  *self,
     }
   if (!g_output_stream_close (self->stream, cancellable, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, GOVORUN_IO_ERROR, GOVORUN_IO_ERROR_WRITE,
-                     _("The file could not be written. Check that the disk has free space "
-                       "and try again (%s)."), local_error->message);
+      propagate_stream_error (error, local_error);
       return FALSE;
     }
   return TRUE;

@@ -61,6 +61,17 @@ static const struct
   { "anonymous", "anonymous", "anonymous" },
 };
 
+static GOutputStream *
+create_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GFileOutputStream *stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+
+  g_assert_no_error (error);
+  return G_OUTPUT_STREAM (stream);
+}
+
 static char *
 write_file (const char        *dir,
             GovorunCsvDialect  dialect,
@@ -68,14 +79,9 @@ write_file (const char        *dir,
 {
   g_autofree char *path = g_build_filename (dir, dialect == GOVORUN_CSV_DIALECT_EXCEL_RU
                                                  ? "excel.csv" : "rfc.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GovorunCsvWriter) writer = NULL;
+  g_autoptr(GOutputStream) stream = create_file (path);
+  g_autoptr(GovorunCsvWriter) writer = govorun_csv_writer_new (stream, dialect);
   g_autoptr(GError) error = NULL;
-
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  writer = govorun_csv_writer_new (G_OUTPUT_STREAM (stream), dialect);
 
   for (guint row = 0; row < n_rows; row++)
     {
@@ -186,15 +192,12 @@ test_write_error (void)
 {
   g_autofree char *dir = test_util_make_tmp_dir ("govorun-csv-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "gone.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) stream = create_file (path);
   g_autoptr(GovorunCsvWriter) writer = NULL;
   g_autoptr(GError) error = NULL;
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
-  writer = govorun_csv_writer_new (G_OUTPUT_STREAM (stream), GOVORUN_CSV_DIALECT_RFC4180);
+  g_output_stream_close (stream, NULL, NULL);
+  writer = govorun_csv_writer_new (stream, GOVORUN_CSV_DIALECT_RFC4180);
   govorun_csv_writer_add_text (writer, "x");
   g_assert_true (govorun_csv_writer_end_row (writer, NULL, &error));
   g_assert_false (govorun_csv_writer_close (writer, NULL, &error));

@@ -99,6 +99,21 @@ export_and_wait (GtkWidget  *dialog,
   ui_wait_widget (dialog, GTK_TYPE_BUTTON, _("_Open File"));
 }
 
+/* Export Calls as the Calls page opens it, with @filter. */
+static GtkWidget *
+open_dialog (GovorunServices   *services,
+             GovorunCallFilter *filter,
+             gboolean           descending)
+{
+  GtkWidget *dialog = GTK_WIDGET (govorun_export_dialog_new (ui_app_main_window (), services,
+                                                             filter, GOVORUN_CALL_SORT_STARTED_AT,
+                                                             descending));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_wait_widget (dialog, ADW_TYPE_COMBO_ROW, _("Format"));
+  return dialog;
+}
+
 static gboolean
 run_script (gpointer user_data)
 {
@@ -119,10 +134,7 @@ run_script (gpointer user_data)
   add_calls (services);
 
   filter->status = GOVORUN_CALL_STATUS_ANSWERED;
-  dialog = GTK_WIDGET (govorun_export_dialog_new (ui_app_main_window (), services, filter,
-                                                  GOVORUN_CALL_SORT_STARTED_AT, FALSE));
-  gtk_window_present (GTK_WINDOW (dialog));
-  ui_wait_widget (dialog, ADW_TYPE_COMBO_ROW, _("Format"));
+  dialog = open_dialog (services, filter, FALSE);
   shot = g_strdup_printf ("export-options%s.png", lang);
   settle (500);
   screenshot (dialog, shot);
@@ -146,10 +158,8 @@ run_script (gpointer user_data)
   /* Close, then export again as a workbook with transcripts. */
   click (dialog, _("_Close"));
   ui_wait_closed (GOVORUN_TYPE_EXPORT_DIALOG);
-  dialog = GTK_WIDGET (govorun_export_dialog_new (ui_app_main_window (), services, filter,
-                                                  GOVORUN_CALL_SORT_STARTED_AT, TRUE));
-  gtk_window_present (GTK_WINDOW (dialog));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_wait_widget (dialog, ADW_TYPE_COMBO_ROW, _("Format"))), 2);
+  dialog = open_dialog (services, filter, TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, _("Format"))), 2);
   gtk_switch_set_active (GTK_SWITCH (find_widget (dialog, GTK_TYPE_SWITCH, NULL)), TRUE);
   export_and_wait (dialog, xlsx_path);
   {
@@ -165,10 +175,7 @@ run_script (gpointer user_data)
   /* A folder that is not there: a sentence, and a way back. */
   click (dialog, _("_Close"));
   ui_wait_closed (GOVORUN_TYPE_EXPORT_DIALOG);
-  dialog = GTK_WIDGET (govorun_export_dialog_new (ui_app_main_window (), services, filter,
-                                                  GOVORUN_CALL_SORT_STARTED_AT, TRUE));
-  gtk_window_present (GTK_WINDOW (dialog));
-  ui_wait_widget (dialog, ADW_TYPE_COMBO_ROW, _("Format"));
+  dialog = open_dialog (services, filter, TRUE);
   {
     g_autoptr(GFile) file = g_file_new_for_path (missing_path);
 
