@@ -144,17 +144,17 @@ govorun_xlsx_writer_end_row (GovorunXlsxWriter  *self,
   g_return_val_if_fail (GOVORUN_IS_XLSX_WRITER (self), FALSE);
   g_return_val_if_fail (self->workbook != NULL, FALSE);
 
-  if (self->failure != LXW_NO_ERROR)
-    {
-      set_write_error (error, self->failure);
-      return FALSE;
-    }
-  if (self->row + 1 >= GOVORUN_XLSX_MAX_ROWS)
+  if (self->row >= GOVORUN_XLSX_MAX_ROWS)
     {
       g_set_error (error, GOVORUN_IO_ERROR, GOVORUN_IO_ERROR_TOO_LARGE,
                    /* GOVORUN_XLSX_MAX_ROWS less the header. */
                    _("An Excel worksheet holds at most 1,048,575 rows. Narrow the filter, or "
                      "export to CSV, which has no such limit."));
+      return FALSE;
+    }
+  if (self->failure != LXW_NO_ERROR)
+    {
+      set_write_error (error, self->failure);
       return FALSE;
     }
   self->row++;

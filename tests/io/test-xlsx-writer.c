@@ -129,6 +129,31 @@ test_abandoned (void)
   test_util_rm_rf (dir);
 }
 
+/* Excel's last row is the last one written; the next is a sentence. */
+static void
+test_row_limit (void)
+{
+  g_autofree char *dir = test_util_make_tmp_dir ("govorun-xlsx-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "big.xlsx", NULL);
+  const char *headers[] = { "A", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunXlsxWriter) writer = govorun_xlsx_writer_new (path, "Sheet", headers, &error);
+
+  g_assert_no_error (error);
+  /* Rows without cells cost nothing to write: only the count is tested. */
+  for (guint row = 1; row < GOVORUN_XLSX_MAX_ROWS - 1; row++)
+    g_assert_true (govorun_xlsx_writer_end_row (writer, NULL));
+  govorun_xlsx_writer_add_int (writer, 1048575);
+  g_assert_true (govorun_xlsx_writer_end_row (writer, &error));
+  g_assert_no_error (error);
+  govorun_xlsx_writer_add_int (writer, 1048576);
+  g_assert_false (govorun_xlsx_writer_end_row (writer, &error));
+  g_assert_error (error, GOVORUN_IO_ERROR, GOVORUN_IO_ERROR_TOO_LARGE);
+  g_clear_object (&writer);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  test_util_rm_rf (dir);
+}
+
 static void
 test_unwritable (void)
 {
@@ -153,6 +178,7 @@ main (int   argc,
 
   g_test_add_func ("/Govorun/Io/Xlsx/types", test_types);
   g_test_add_func ("/Govorun/Io/Xlsx/abandoned", test_abandoned);
+  g_test_add_func ("/Govorun/Io/Xlsx/row-limit", test_row_limit);
   g_test_add_func ("/Govorun/Io/Xlsx/unwritable", test_unwritable);
   return g_test_run ();
 }

@@ -115,6 +115,9 @@ on_progress (guint64  done,
   /* Translators: calls written so far, of how many. */
   g_autofree char *text = g_strdup_printf (_("%s of %s"), done_text, total_text);
 
+  /* Destroyed meanwhile: the export is being cancelled. */
+  if (self->services == NULL)
+    return;
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
@@ -129,7 +132,8 @@ on_export_done (GObject      *source,
   guint64 rows = 0;
 
   g_clear_object (&self->cancellable);
-  if (!govorun_call_export_run_finish (GOVORUN_CALL_EXPORT (source), result, &rows, &error))
+  if (!govorun_call_export_run_finish (GOVORUN_CALL_EXPORT (source), result, &rows, &error) &&
+      self->services != NULL)
     {
       if (self->closing)
         {
@@ -146,6 +150,9 @@ on_export_done (GObject      *source,
       show_step (self, "failed");
       return;
     }
+  /* Destroyed while it ran (dispose cancelled it): nothing to show. */
+  if (self->services == NULL || error != NULL)
+    return;
 
   {
     g_autofree char *name = g_file_get_basename (self->file);
