@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Export Calls, as a person uses it (in English and Russian): calls in the
- * history, the dialog opened with a filter, CSV chosen and saved (the file
+ * history, "Export…" on the Calls page exports every call it lists, in
+ * its order; the dialog opened with a filter, CSV chosen and saved (the file
  * chooser's "Save" is govorun_export_dialog_export_to(): the portal cannot
  * be driven), the done page with "Open File"; then XLSX with transcripts;
  * then a folder that is not there, which says so in a sentence and offers
@@ -22,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "govorun-call-records.h"
+#include "govorun-calls-page.h"
 #include "govorun-export-dialog.h"
 #include "govorun-sandbox.h"
 #include "govorun-services-private.h"
@@ -132,6 +134,34 @@ run_script (gpointer user_data)
   ui_app_wait_ready ();
   services = govorun_application_get_services (ui_app_get ());
   add_calls (services);
+
+  /* From the Calls page: what it lists (every call, newest first). */
+  {
+    GtkWidget *window = GTK_WIDGET (ui_app_main_window ());
+    GtkWidget *page;
+    g_autofree char *all_path = g_build_filename (dir, "all.csv", NULL);
+    g_autofree char *all = NULL;
+    g_auto(GStrv) all_lines = NULL;
+
+    gtk_widget_activate (gtk_widget_get_ancestor (find_widget (find_with_css (window, "navigation-sidebar"),
+                                                               GTK_TYPE_LABEL, _("Calls")),
+                                                  GTK_TYPE_LIST_BOX_ROW));
+    page = ui_wait_widget (window, GOVORUN_TYPE_CALLS_PAGE, NULL);
+    govorun_call_list_refresh (govorun_services_get_call_list (services));
+    settle (1000);
+    g_assert_true (gtk_widget_activate_action (page, "calls.export", NULL));
+    dialog = ui_wait_toplevel (GOVORUN_TYPE_EXPORT_DIALOG);
+    ui_wait_widget (dialog, ADW_TYPE_COMBO_ROW, _("Format"));
+    export_and_wait (dialog, all_path);
+    g_assert_true (g_file_get_contents (all_path, &all, NULL, NULL));
+    all_lines = g_strsplit (all, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (all_lines), ==, N_CALLS + 2);
+    g_assert_nonnull (strstr (all_lines[1], "+79165550039"));
+    g_assert_nonnull (strstr (all_lines[N_CALLS], "+79165550000"));
+    assert_no_key (all_path);
+    click (dialog, _("_Close"));
+    ui_wait_closed (GOVORUN_TYPE_EXPORT_DIALOG);
+  }
 
   filter->status = GOVORUN_CALL_STATUS_ANSWERED;
   dialog = open_dialog (services, filter, FALSE);
