@@ -34,7 +34,9 @@
 #define N_CALLS 40
 
 /* Calls in the history: every other one answered (the filter's), with a
- * Russian transcript. */
+ * Russian transcript holding a word no sandbox call has, so that the
+ * searches find these calls only while a sync writes others beside them. */
+#define MARK "экспортпроверка"
 static void
 add_calls (GovorunServices *services)
 {
@@ -67,7 +69,7 @@ add_calls (GovorunServices *services)
           g_ptr_array_add (turns, govorun_call_turn_new (GOVORUN_CALL_ROLE_AGENT,
                                                          "Здравствуйте, клиника «Здоровье».", 0));
           g_ptr_array_add (turns, govorun_call_turn_new (GOVORUN_CALL_ROLE_CALLER,
-                                                         "Хочу записаться, на завтра.", 3000));
+                                                         "Хочу записаться, на завтра. Код экспортпроверка.", 3000));
           govorun_call_record_set_transcript (record, turns);
         }
       g_ptr_array_add (records, record);
@@ -135,7 +137,7 @@ run_script (gpointer user_data)
   services = govorun_application_get_services (ui_app_get ());
   add_calls (services);
 
-  /* From the Calls page: what it lists (every call, newest first). */
+  /* From the Calls page: what it lists (the search's calls, newest first). */
   {
     GtkWidget *window = GTK_WIDGET (ui_app_main_window ());
     GtkWidget *page;
@@ -148,22 +150,24 @@ run_script (gpointer user_data)
                                                   GTK_TYPE_LIST_BOX_ROW));
     page = ui_wait_widget (window, GOVORUN_TYPE_CALLS_PAGE, NULL);
     govorun_call_list_refresh (govorun_services_get_call_list (services));
-    settle (1000);
+    gtk_editable_set_text (GTK_EDITABLE (ui_wait_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL)), MARK);
+    settle (1500);
     g_assert_true (gtk_widget_activate_action (page, "calls.export", NULL));
     dialog = ui_wait_toplevel (GOVORUN_TYPE_EXPORT_DIALOG);
     ui_wait_widget (dialog, ADW_TYPE_COMBO_ROW, _("Format"));
     export_and_wait (dialog, all_path);
     g_assert_true (g_file_get_contents (all_path, &all, NULL, NULL));
     all_lines = g_strsplit (all, "\r\n", -1);
-    g_assert_cmpuint (g_strv_length (all_lines), ==, N_CALLS + 2);
-    g_assert_nonnull (strstr (all_lines[1], "+79165550039"));
-    g_assert_nonnull (strstr (all_lines[N_CALLS], "+79165550000"));
+    g_assert_cmpuint (g_strv_length (all_lines), ==, N_CALLS / 2 + 2);
+    g_assert_nonnull (strstr (all_lines[1], "+79165550038"));
+    g_assert_nonnull (strstr (all_lines[N_CALLS / 2], "+79165550000"));
     assert_no_key (all_path);
     click (dialog, _("_Close"));
     ui_wait_closed (GOVORUN_TYPE_EXPORT_DIALOG);
   }
 
   filter->status = GOVORUN_CALL_STATUS_ANSWERED;
+  filter->search = g_strdup (MARK);
   dialog = open_dialog (services, filter, FALSE);
   shot = g_strdup_printf ("export-options%s.png", lang);
   settle (500);
