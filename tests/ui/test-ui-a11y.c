@@ -24,6 +24,7 @@
 #include "govorun-application.h"
 #include "call-test-data.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-export-dialog.h"
 #include "govorun-services-private.h"
 #include "govorun-preferences-window.h"
 #include "govorun-window.h"
@@ -282,6 +283,26 @@ check_preferences (void)
   g_assert_true (wait_until (toplevel_gone, GSIZE_TO_POINTER (GOVORUN_TYPE_PREFERENCES_WINDOW), 5000));
 }
 
+/* Export Calls, opened as the Calls page opens it: named controls, the
+ * focus in its first field, Escape closes it. */
+static void
+check_export_dialog (void)
+{
+  g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+  GtkWindow *dialog;
+
+  dialog = GTK_WINDOW (govorun_export_dialog_new (main_window (), govorun_application_get_services (app),
+                                                  filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE));
+  gtk_window_present (dialog);
+  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GOVORUN_TYPE_EXPORT_DIALOG), 5000));
+  settle (500);
+  assert_focus_in_field (dialog, "Export Calls");
+  walk (GTK_WIDGET (dialog), "Export Calls");
+  g_assert_true (press_shortcut (dialog, GDK_KEY_Escape, 0));
+  if (!wait_until (toplevel_gone, GSIZE_TO_POINTER (GOVORUN_TYPE_EXPORT_DIALOG), 5000))
+    g_error ("Escape did not close Export Calls");
+}
+
 static void
 check_application_shortcuts (void)
 {
@@ -364,6 +385,7 @@ run_script (gpointer data)
   check_new_item (_("Accounts"), GOVORUN_TYPE_ACCOUNT_DIALOG);
   check_new_item (_("Agents"), GOVORUN_TYPE_AGENT_DIALOG);
   check_new_item (_("Numbers"), GOVORUN_TYPE_BUY_NUMBER_DIALOG);
+  check_export_dialog ();
   check_refresh ();
   check_menu ();
   check_preferences ();
