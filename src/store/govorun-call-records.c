@@ -154,10 +154,19 @@ query_bind (Query        *query,
  * keeps SQLite from choosing their index and sorting every matching row
  * (a million-row sort) over reading the sort's index in order and
  * skipping what does not match until the page is full. */
+/*
+ * @probe: the search is checked row by row as the sort's index is read
+ * (an FTS5 lookup by rowid per row), instead of the list of every
+ * matching rowid being made first. The list costs little per match but
+ * grows with them: a phrase a third of a million calls share takes
+ * seconds to list, while the first page of it, probed, is found after a
+ * few hundred rows. See search_is_common().
+ */
 static void
 query_add_filter (Query                   *query,
                   const GovorunCallFilter *filter,
-                  gboolean                 by_index)
+                  gboolean                 by_index,
+                  gboolean                 probe)
 {
   const char *plus = by_index ? "+" : "";
   g_autofree char *match = NULL;
@@ -180,9 +189,59 @@ query_add_filter (Query                   *query,
     query_and (query, agent, g_variant_new_string (filter->agent_uuid));
 
   match = govorun_call_search_fts_query (filter->search);
-  if (match != NULL)
+  if (match != NULL && probe)
+    query_and (query, "EXISTS (SELECT 1 FROM calls_fts WHERE calls_fts MATCH ?"
+                      " AND calls_fts.rowid = calls.id)",
+               g_variant_new_string (match));
+  else if (match != NULL)
     query_and (query, "id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)",
                g_variant_new_string (match));
+}
+
+/* Whether a filter narrows by anything but its search. */
+static gboolean
+filter_has_fields (const GovorunCallFilter *filter)
+{
+  return filter->started_from != 0 || filter->started_until != 0 ||
+         filter->status != GOVORUN_CALL_FILTER_ANY || filter->direction != GOVORUN_CALL_FILTER_ANY ||
+         filter->success != GOVORUN_CALL_FILTER_ANY || filter->agent_uuid != NULL;
+}
+
+/* From this many matches of the search alone, pages probe the search row
+ * by row (query_add_filter()): listing more would cost more than probing
+ * the few hundred rows a page needs. Counting up to it reads the trigram
+ * index only, in a few milliseconds. */
+#define SEARCH_COMMON_MATCHES 10000
+
+/* Whether @filter's search matches at least SEARCH_COMMON_MATCHES calls;
+ * FALSE without a search. */
+static gboolean
+search_is_common (sqlite3                  *db,
+                  const GovorunCallFilter  *filter,
+                  gboolean                 *out_common,
+                  GError                  **error)
+{
+  g_autofree char *match = govorun_call_search_fts_query (filter->search);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *out_common = FALSE;
+  if (match == NULL)
+    return TRUE;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM (SELECT rowid FROM calls_fts"
+                               " WHERE calls_fts MATCH ?1 LIMIT ?2)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      govorun_store_bind_text (stmt, 1, match);
+      sqlite3_bind_int64 (stmt, 2, SEARCH_COMMON_MATCHES);
+      rc = sqlite3_step (stmt);
+      *out_common = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) >= SEARCH_COMMON_MATCHES;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
 }
 
 /* --- upsert ---------------------------------------------------------------- */
@@ -525,7 +584,7 @@ sql_summarize (sqlite3         *db,
   int rc;
 
   query_init (&query);
-  query_add_filter (&query, data, FALSE);
+  query_add_filter (&query, data, FALSE, FALSE);
   /* One pass over the matching rows: a group per pair of currencies. */
   sql = g_string_new ("SELECT vox_currency, el_currency, COUNT(*), TOTAL(duration),"
                       " TOTAL(vox_cost), TOTAL(el_cost) FROM calls");
@@ -615,12 +674,14 @@ typedef struct
   guint               skip;
   guint               limit;
   gboolean            with_count;
+  guint               count_cap;   /* 0: count them all */
 } PageRequest;
 
 typedef struct
 {
   GPtrArray *records;
   gint64     count;
+  gboolean   at_least;
 } PageResult;
 
 static void
@@ -672,10 +733,15 @@ sort_value (GovorunCallRecord  *record,
     }
 }
 
+/* How many calls match @filter, counting no further than @cap (0: all);
+ * *out_at_least is TRUE when the count stopped there. */
 static gboolean
 count_matching (sqlite3                  *db,
                 const GovorunCallFilter  *filter,
+                guint                     cap,
+                gboolean                  common_search,
                 gint64                   *out_count,
+                gboolean                 *out_at_least,
                 GError                  **error)
 {
   g_autofree char *sql = NULL;
@@ -683,9 +749,23 @@ count_matching (sqlite3                  *db,
   Query query;
   int rc;
 
+  *out_at_least = FALSE;
+  /* A common search alone: the trigram index has just said it is at
+   * least the cap, and counting on would list every match. */
+  if (cap != 0 && common_search && cap <= SEARCH_COMMON_MATCHES && !filter_has_fields (filter))
+    {
+      *out_count = cap;
+      *out_at_least = TRUE;
+      return TRUE;
+    }
+
   query_init (&query);
-  query_add_filter (&query, filter, FALSE);
-  sql = g_strconcat ("SELECT COUNT(*) FROM calls", query.sql->str, NULL);
+  query_add_filter (&query, filter, FALSE, FALSE);
+  if (cap != 0)
+    sql = g_strdup_printf ("SELECT COUNT(*) FROM (SELECT 1 FROM calls%s LIMIT %u)",
+                           query.sql->str, cap + 1);
+  else
+    sql = g_strconcat ("SELECT COUNT(*) FROM calls", query.sql->str, NULL);
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -697,6 +777,11 @@ count_matching (sqlite3                  *db,
   query_clear (&query);
   if (rc != SQLITE_ROW)
     return govorun_store_set_sqlite_error (error, db);
+  if (cap != 0 && *out_count > cap)
+    {
+      *out_count = cap;
+      *out_at_least = TRUE;
+    }
   return TRUE;
 }
 
@@ -716,14 +801,19 @@ sql_fetch_page (sqlite3         *db,
   sqlite3_stmt *stmt = NULL;
   PageResult *result;
   gint64 count = -1;
+  gboolean at_least = FALSE;
+  gboolean common = FALSE;
   Query query;
   int rc;
 
-  if (request->with_count && !count_matching (db, request->filter, &count, error))
+  if (!search_is_common (db, request->filter, &common, error))
+    return FALSE;
+  if (request->with_count &&
+      !count_matching (db, request->filter, request->count_cap, common, &count, &at_least, error))
     return FALSE;
 
   query_init (&query);
-  query_add_filter (&query, request->filter, !by_date);
+  query_add_filter (&query, request->filter, !by_date, common);
   if (request->after != NULL)
     {
       /* Keyset: the rows after the anchor in (key, started_at, id) order,
@@ -763,23 +853,25 @@ sql_fetch_page (sqlite3         *db,
   result = g_new0 (PageResult, 1);
   result->records = g_steal_pointer (&records);
   result->count = count;
+  result->at_least = at_least;
   *out_result = result;
   *out_result_destroy = (GDestroyNotify) page_result_free;
   return TRUE;
 }
 
-void
-govorun_call_records_fetch_page_async (GovorunStore            *store,
-                                       const GovorunCallFilter *filter,
-                                       GovorunCallSortKey       sort,
-                                       gboolean                 descending,
-                                       GovorunCallRecord       *after,
-                                       guint                    skip,
-                                       guint                    limit,
-                                       gboolean                 with_count,
-                                       GCancellable            *cancellable,
-                                       GAsyncReadyCallback      callback,
-                                       gpointer                 user_data)
+static void
+fetch_page_async (GovorunStore            *store,
+                  const GovorunCallFilter *filter,
+                  GovorunCallSortKey       sort,
+                  gboolean                 descending,
+                  GovorunCallRecord       *after,
+                  guint                    skip,
+                  guint                    limit,
+                  gboolean                 with_count,
+                  guint                    count_cap,
+                  GCancellable            *cancellable,
+                  GAsyncReadyCallback      callback,
+                  gpointer                 user_data)
 {
   PageRequest *request;
 
@@ -796,8 +888,47 @@ govorun_call_records_fetch_page_async (GovorunStore            *store,
   request->skip = skip;
   request->limit = limit;
   request->with_count = with_count;
+  request->count_cap = count_cap;
   govorun_store_read_async (store, sql_fetch_page, request, (GDestroyNotify) page_request_free,
                             cancellable, callback, user_data);
+}
+
+void
+govorun_call_records_fetch_page_async (GovorunStore            *store,
+                                       const GovorunCallFilter *filter,
+                                       GovorunCallSortKey       sort,
+                                       gboolean                 descending,
+                                       GovorunCallRecord       *after,
+                                       guint                    skip,
+                                       guint                    limit,
+                                       gboolean                 with_count,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data)
+{
+  fetch_page_async (store, filter, sort, descending, after, skip, limit, with_count, 0,
+                    cancellable, callback, user_data);
+}
+
+static GPtrArray *
+fetch_page_finish (GovorunStore  *store,
+                   GAsyncResult  *result,
+                   gint64        *out_count,
+                   gboolean      *out_at_least,
+                   GError       **error)
+{
+  PageResult *page = govorun_store_read_finish (store, result, error);
+  GPtrArray *records;
+
+  if (out_count != NULL)
+    *out_count = page != NULL ? page->count : -1;
+  if (out_at_least != NULL)
+    *out_at_least = page != NULL && page->at_least;
+  if (page == NULL)
+    return NULL;
+  records = g_steal_pointer (&page->records);
+  page_result_free (page);
+  return records;
 }
 
 GPtrArray *
@@ -806,16 +937,34 @@ govorun_call_records_fetch_page_finish (GovorunStore  *store,
                                         gint64        *out_count,
                                         GError       **error)
 {
-  PageResult *page = govorun_store_read_finish (store, result, error);
-  GPtrArray *records;
+  return fetch_page_finish (store, result, out_count, NULL, error);
+}
 
-  if (out_count != NULL)
-    *out_count = page != NULL ? page->count : -1;
-  if (page == NULL)
-    return NULL;
-  records = g_steal_pointer (&page->records);
-  page_result_free (page);
-  return records;
+void
+govorun_call_records_fetch_first_page_async (GovorunStore            *store,
+                                             const GovorunCallFilter *filter,
+                                             GovorunCallSortKey       sort,
+                                             gboolean                 descending,
+                                             guint                    limit,
+                                             guint                    count_cap,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data)
+{
+  g_return_if_fail (count_cap > 0);
+
+  fetch_page_async (store, filter, sort, descending, NULL, 0, limit, TRUE, count_cap,
+                    cancellable, callback, user_data);
+}
+
+GPtrArray *
+govorun_call_records_fetch_first_page_finish (GovorunStore  *store,
+                                              GAsyncResult  *result,
+                                              gint64        *out_count,
+                                              gboolean      *out_at_least,
+                                              GError       **error)
+{
+  return fetch_page_finish (store, result, out_count, out_at_least, error);
 }
 
 /* --- one call, for the details --------------------------------------------- */

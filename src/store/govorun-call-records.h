@@ -84,6 +84,25 @@ GPtrArray          *govorun_call_records_fetch_page_finish (GovorunStore        
                                                             gint64                   *out_count,
                                                             GError                  **error);
 
+/* The first @limit calls, as fetch_page from the start with the count, but
+ * a count that stops at @count_cap (> 0) so that the rows come at once
+ * whatever the history's size: *@out_at_least is then TRUE and the count
+ * is @count_cap; summarize gives the whole count later. */
+void                govorun_call_records_fetch_first_page_async  (GovorunStore            *store,
+                                                                  const GovorunCallFilter *filter,
+                                                                  GovorunCallSortKey       sort,
+                                                                  gboolean                 descending,
+                                                                  guint                    limit,
+                                                                  guint                    count_cap,
+                                                                  GCancellable            *cancellable,
+                                                                  GAsyncReadyCallback      callback,
+                                                                  gpointer                 user_data);
+GPtrArray          *govorun_call_records_fetch_first_page_finish (GovorunStore            *store,
+                                                                  GAsyncResult            *result,
+                                                                  gint64                  *out_count,
+                                                                  gboolean                *out_at_least,
+                                                                  GError                 **error);
+
 /* The call with row @id, with its summary and transcript, for the details. */
 void                govorun_call_records_fetch_async       (GovorunStore             *store,
                                                             gint64                    id,

@@ -65,20 +65,10 @@ static void
 assert_summary_says (GtkWidget *page,
                      guint      count)
 {
-  g_autoptr(GovorunCallSummary) summary = govorun_call_summary_new ();
-  g_autofree char *expected = NULL;
+  g_autofree char *expected = govorun_call_format_count (count, FALSE);
   g_autofree char *shown = NULL;
   GtkWidget *label;
 
-  summary->count = count;
-  expected = govorun_call_format_summary (summary, TRUE);
-  /* "300+ calls" without the "+": the start of the real line. */
-  {
-    char *plus = strchr (expected, '+');
-
-    g_assert_nonnull (plus);
-    memmove (plus, plus + 1, strlen (plus));
-  }
   label = find_with_css (page, "heading");
   g_assert_nonnull (label);
   shown = g_strdup (gtk_label_get_text (GTK_LABEL (label)));

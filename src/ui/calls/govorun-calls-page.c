@@ -143,7 +143,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_view (GovorunCallsPage *self);
+static void update_view    (GovorunCallsPage *self);
+static void update_summary (GovorunCallsPage *self);
 
 /* --- hooks for the dialogs of other files -------------------------------------- */
 
@@ -814,6 +815,8 @@ set_empty (GovorunCallsPage *self,
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* The summary when it has come; before, the count of the rows (or its
+ * lower bound, "10 000+ calls"), so that the line never waits on it. */
 static void
 update_summary (GovorunCallsPage *self)
 {
@@ -822,7 +825,10 @@ update_summary (GovorunCallsPage *self)
   g_autofree char *text = NULL;
 
   if (summary != NULL)
-    text = govorun_call_format_summary (summary, FALSE);
+    text = govorun_call_format_summary (summary);
+  else if (self->calls != NULL && !govorun_call_list_get_loading (self->calls))
+    text = govorun_call_format_count (g_list_model_get_n_items (G_LIST_MODEL (self->calls)),
+                                      !govorun_call_list_get_count_exact (self->calls));
   gtk_label_set_text (self->summary_label, text != NULL ? text : "");
 }
 
@@ -879,6 +885,7 @@ static void
 on_loading_changed (GovorunCallsPage *self)
 {
   update_view (self);
+  update_summary (self);
   if (!govorun_call_list_get_loading (self->calls) && self->restore_scroll >= 0)
     g_idle_add (restore_scroll, g_object_ref (self));
 }
@@ -937,6 +944,8 @@ services_set (GovorunPage *page)
       g_signal_connect_object (self->calls, "notify::loading", G_CALLBACK (on_loading_changed),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->calls, "notify::summary", G_CALLBACK (update_summary),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->calls, "notify::count-exact", G_CALLBACK (update_summary),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->calls, "notify::error", G_CALLBACK (update_view),
                                self, G_CONNECT_SWAPPED);
