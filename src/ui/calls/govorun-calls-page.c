@@ -45,7 +45,9 @@ typedef enum
 /* What the store can sort by, per column; -1: not sortable. */
 static const int column_sort[N_COLUMNS] = {
   [COLUMN_STARTED_AT] = GOVORUN_CALL_SORT_STARTED_AT,
-  [COLUMN_DIRECTION] = GOVORUN_CALL_SORT_DIRECTION,
+  /* An icon column: its header stays blank and narrow (the direction is
+   * a filter; sorting by it would need a header button with a title). */
+  [COLUMN_DIRECTION] = -1,
   [COLUMN_FROM] = -1,
   [COLUMN_TO] = -1,
   [COLUMN_AGENT] = GOVORUN_CALL_SORT_AGENT,
@@ -62,8 +64,8 @@ static const int column_sort[N_COLUMNS] = {
 static const int column_chars[N_COLUMNS] = {
   [COLUMN_STARTED_AT] = 14,
   [COLUMN_DIRECTION] = 0,
-  [COLUMN_FROM] = 16,
-  [COLUMN_TO] = 16,
+  [COLUMN_FROM] = 15,
+  [COLUMN_TO] = 15,
   [COLUMN_AGENT] = 10,
   [COLUMN_CAMPAIGN] = 10,
   [COLUMN_DURATION] = 6,
@@ -355,12 +357,10 @@ add_column (GovorunCallsPage *self,
 static void
 build_columns (GovorunCallsPage *self)
 {
-  GtkColumnViewColumn *direction;
-
   add_column (self, COLUMN_STARTED_AT, _("Date"), FALSE, -1);
-  direction = add_column (self, COLUMN_DIRECTION, "", FALSE, -1);
-  add_column (self, COLUMN_FROM, _("From"), TRUE, -1);
-  add_column (self, COLUMN_TO, _("To"), TRUE, -1);
+  add_column (self, COLUMN_DIRECTION, "", FALSE, -1);
+  add_column (self, COLUMN_FROM, _("From"), FALSE, -1);
+  add_column (self, COLUMN_TO, _("To"), FALSE, -1);
   add_column (self, COLUMN_AGENT, _("Agent"), TRUE, -1);
   /* Kept but hidden: no call belongs to a campaign until campaigns exist;
    * an empty column would take the room 1024 pixels do not have. */
@@ -370,9 +370,6 @@ build_columns (GovorunCallsPage *self)
   add_column (self, COLUMN_STATUS, _("Status"), TRUE, -1);
   add_column (self, COLUMN_SUCCESS, _("Evaluation"), FALSE, -1);
   add_column (self, COLUMN_COST, _("Cost"), FALSE, -1);
-  /* The header of the icon column is blank; its sort button still needs a
-   * name for screen readers, which the column's title gives. */
-  gtk_column_view_column_set_title (direction, _("Direction"));
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
