@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-call-records.h"
+#include "govorun-call-records-private.h"
 #include "govorun-call-search.h"
 #include "govorun-call-sync-state-private.h"
 #include "govorun-store-private.h"
@@ -175,10 +176,14 @@ query_add_filter (Query                   *query,
   g_autofree char *success = g_strconcat (plus, "success = ?", NULL);
   g_autofree char *agent = g_strconcat (plus, "agent_uuid = ?", NULL);
 
+  /* The date range too: read in the sort's index (which holds started_at
+   * after the key), a day's calls are found without reading a table row. */
   if (filter->started_from != 0)
-    query_and (query, "started_at >= ?", g_variant_new_int64 (filter->started_from));
+    query_and (query, by_index ? "+started_at >= ?" : "started_at >= ?",
+               g_variant_new_int64 (filter->started_from));
   if (filter->started_until != 0)
-    query_and (query, "started_at < ?", g_variant_new_int64 (filter->started_until));
+    query_and (query, by_index ? "+started_at < ?" : "started_at < ?",
+               g_variant_new_int64 (filter->started_until));
   if (filter->status != GOVORUN_CALL_FILTER_ANY)
     query_and (query, status, g_variant_new_int64 (filter->status));
   if (filter->direction != GOVORUN_CALL_FILTER_ANY)
@@ -785,33 +790,24 @@ count_matching (sqlite3                  *db,
   return TRUE;
 }
 
-static gboolean
-sql_fetch_page (sqlite3         *db,
-                gpointer         data,
-                gpointer        *out_result,
-                GDestroyNotify  *out_result_destroy,
-                GError         **error)
+/* The statement of a page of @request (a search probed or not, see
+ * query_add_filter()), bound; @explain prefixes EXPLAIN QUERY PLAN. */
+static sqlite3_stmt *
+prepare_page (sqlite3            *db,
+              const PageRequest  *request,
+              gboolean            common,
+              gboolean            explain,
+              GError            **error)
 {
-  PageRequest *request = data;
   const char *column = sort_columns[request->sort];
   const char *dir = request->descending ? " DESC" : "";
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) sql = g_string_new ("SELECT " ROW_COLUMNS " FROM calls");
+  g_autoptr(GString) sql = g_string_new (explain ? "EXPLAIN QUERY PLAN " : "");
   gboolean by_date = request->sort == GOVORUN_CALL_SORT_STARTED_AT;
   sqlite3_stmt *stmt = NULL;
-  PageResult *result;
-  gint64 count = -1;
-  gboolean at_least = FALSE;
-  gboolean common = FALSE;
   Query query;
   int rc;
 
-  if (!search_is_common (db, request->filter, &common, error))
-    return FALSE;
-  if (request->with_count &&
-      !count_matching (db, request->filter, request->count_cap, common, &count, &at_least, error))
-    return FALSE;
-
+  g_string_append (sql, "SELECT " ROW_COLUMNS " FROM calls");
   query_init (&query);
   query_add_filter (&query, request->filter, !by_date, common);
   if (request->after != NULL)
@@ -842,7 +838,38 @@ sql_fetch_page (sqlite3         *db,
     query_bind (&query, stmt);
   query_clear (&query);
   if (rc != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
+    {
+      govorun_store_set_sqlite_error (error, db);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+sql_fetch_page (sqlite3         *db,
+                gpointer         data,
+                gpointer        *out_result,
+                GDestroyNotify  *out_result_destroy,
+                GError         **error)
+{
+  PageRequest *request = data;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  PageResult *result;
+  gint64 count = -1;
+  gboolean at_least = FALSE;
+  gboolean common = FALSE;
+  int rc;
+
+  if (!search_is_common (db, request->filter, &common, error))
+    return FALSE;
+  if (request->with_count &&
+      !count_matching (db, request->filter, request->count_cap, common, &count, &at_least, error))
+    return FALSE;
+
+  stmt = prepare_page (db, request, common, FALSE, error);
+  if (stmt == NULL)
+    return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (records, read_row (stmt));
@@ -965,6 +992,36 @@ govorun_call_records_fetch_first_page_finish (GovorunStore  *store,
                                               GError       **error)
 {
   return fetch_page_finish (store, result, out_count, out_at_least, error);
+}
+
+char *
+govorun_call_records_explain_page (sqlite3                  *db,
+                                   const GovorunCallFilter  *filter,
+                                   GovorunCallSortKey        sort,
+                                   gboolean                  descending,
+                                   GovorunCallRecord        *after,
+                                   GError                  **error)
+{
+  PageRequest request = { (GovorunCallFilter *) filter, sort, descending, after, 0, 100, FALSE, 0 };
+  g_autoptr(GString) plan = g_string_new (NULL);
+  gboolean common = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!search_is_common (db, filter, &common, error))
+    return NULL;
+  stmt = prepare_page (db, &request, common, TRUE, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      govorun_store_set_sqlite_error (error, db);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&plan), FALSE);
 }
 
 /* --- one call, for the details --------------------------------------------- */
