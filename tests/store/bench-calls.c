@@ -24,9 +24,12 @@
  *   page of 1000 at a time through govorun_call_records_upsert_async(),
  *   against a raw SQLite upsert of the same rows into the same schema in
  *   the same run (ratio, target ≥ 0.5);
- * - the first page of the Calls list (count + 100 rows, what
- *   GovorunCallList asks for) after a filter, sort or search change, p95
- *   (target ≤ 100 ms); transcript search p95; the summary line.
+ * - the first page of the Calls list (100 rows and a count capped at
+ *   10,000, what GovorunCallList asks for) after a filter, sort or search
+ *   change, p95 (target ≤ 100 ms); transcript search p95 (a caller's name,
+ *   1 call in 500, and a line a third of the calls share); the summary
+ *   line (the whole count, minutes and cost), which the list asks for
+ *   beside the first page and shows when it comes.
  *
  * GOVORUN_BENCH_CALLS sets the number of calls (default 1,000,000), and
  * GOVORUN_BENCH_RAW_CALLS how many of them are ingested both ways for the
@@ -327,7 +330,11 @@ typedef struct
   gboolean            descending;
 } Change;
 
-/* Milliseconds to the first page with its count, as the list asks. */
+/* What GovorunCallList asks the first page's count to stop at. */
+#define LIST_COUNT_CAP 10000
+
+/* Milliseconds to the first page with its (capped) count, as the list
+ * asks; the whole count comes with the summary, after the rows. */
 static double
 first_page_ms (GovorunStore *store,
                const Change *change,
@@ -339,10 +346,11 @@ first_page_ms (GovorunStore *store,
   gint64 start = g_get_monotonic_time ();
   gint64 count = 0;
 
-  govorun_call_records_fetch_page_async (store, change->filter, change->sort, change->descending,
-                                         NULL, 0, 100, TRUE, NULL, test_util_on_result, &result);
-  rows = govorun_call_records_fetch_page_finish (store, test_util_wait (&result), &count,
-                                                 &error);
+  govorun_call_records_fetch_first_page_async (store, change->filter, change->sort,
+                                               change->descending, 100, LIST_COUNT_CAP, NULL,
+                                               test_util_on_result, &result);
+  rows = govorun_call_records_fetch_first_page_finish (store, test_util_wait (&result), &count,
+                                                       NULL, &error);
   if (rows == NULL)
     g_error ("%s", error->message);
   if (out_rows != NULL)
