@@ -151,10 +151,12 @@ query_bind (Query        *query,
 }
 
 /* @by_index: the sort's index drives the query (a page in another order
- * than by date). The equality filters are then written "+column", which
- * keeps SQLite from choosing their index and sorting every matching row
- * (a million-row sort) over reading the sort's index in order and
- * skipping what does not match until the page is full. */
+ * than by date: @sort). The equality filters are then written "+column",
+ * which keeps SQLite from choosing their index and sorting every matching
+ * row (a million-row sort) over reading the sort's index in order and
+ * skipping what does not match until the page is full — except a filter
+ * on the sort's own column, and the status under a duration or cost order,
+ * which have an index in that order (migration 6). */
 /*
  * @probe: the search is checked row by row as the sort's index is read
  * (an FTS5 lookup by rowid per row), instead of the list of every
@@ -167,14 +169,20 @@ static void
 query_add_filter (Query                   *query,
                   const GovorunCallFilter *filter,
                   gboolean                 by_index,
+                  GovorunCallSortKey       sort,
                   gboolean                 probe)
 {
+  gboolean status_indexed = sort == GOVORUN_CALL_SORT_STATUS ||
+                            sort == GOVORUN_CALL_SORT_DURATION || sort == GOVORUN_CALL_SORT_COST;
   const char *plus = by_index ? "+" : "";
   g_autofree char *match = NULL;
-  g_autofree char *status = g_strconcat (plus, "status = ?", NULL);
-  g_autofree char *direction = g_strconcat (plus, "direction = ?", NULL);
-  g_autofree char *success = g_strconcat (plus, "success = ?", NULL);
-  g_autofree char *agent = g_strconcat (plus, "agent_uuid = ?", NULL);
+  g_autofree char *status = g_strconcat (status_indexed ? "" : plus, "status = ?", NULL);
+  g_autofree char *direction = g_strconcat (sort == GOVORUN_CALL_SORT_DIRECTION ? "" : plus,
+                                            "direction = ?", NULL);
+  g_autofree char *success = g_strconcat (sort == GOVORUN_CALL_SORT_SUCCESS ? "" : plus,
+                                          "success = ?", NULL);
+  g_autofree char *agent = g_strconcat (sort == GOVORUN_CALL_SORT_AGENT ? "" : plus,
+                                        "agent_uuid = ?", NULL);
 
   /* The date range too: read in the sort's index (which holds started_at
    * after the key), a day's calls are found without reading a table row. */
@@ -224,6 +232,7 @@ static gboolean
 search_is_common (sqlite3                  *db,
                   const GovorunCallFilter  *filter,
                   gboolean                 *out_common,
+                  gint64                   *out_matches,
                   GError                  **error)
 {
   g_autofree char *match = govorun_call_search_fts_query (filter->search);
@@ -231,6 +240,7 @@ search_is_common (sqlite3                  *db,
   int rc;
 
   *out_common = FALSE;
+  *out_matches = -1;
   if (match == NULL)
     return TRUE;
 
@@ -241,7 +251,8 @@ search_is_common (sqlite3                  *db,
       govorun_store_bind_text (stmt, 1, match);
       sqlite3_bind_int64 (stmt, 2, SEARCH_COMMON_MATCHES);
       rc = sqlite3_step (stmt);
-      *out_common = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) >= SEARCH_COMMON_MATCHES;
+      *out_matches = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+      *out_common = *out_matches >= SEARCH_COMMON_MATCHES;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
@@ -589,7 +600,7 @@ sql_summarize (sqlite3         *db,
   int rc;
 
   query_init (&query);
-  query_add_filter (&query, data, FALSE, FALSE);
+  query_add_filter (&query, data, FALSE, GOVORUN_CALL_SORT_STARTED_AT, FALSE);
   /* One pass over the matching rows: a group per pair of currencies. */
   sql = g_string_new ("SELECT vox_currency, el_currency, COUNT(*), TOTAL(duration),"
                       " TOTAL(vox_cost), TOTAL(el_cost) FROM calls");
@@ -744,7 +755,7 @@ static gboolean
 count_matching (sqlite3                  *db,
                 const GovorunCallFilter  *filter,
                 guint                     cap,
-                gboolean                  common_search,
+                gint64                    search_matches,
                 gint64                   *out_count,
                 gboolean                 *out_at_least,
                 GError                  **error)
@@ -755,17 +766,19 @@ count_matching (sqlite3                  *db,
   int rc;
 
   *out_at_least = FALSE;
-  /* A common search alone: the trigram index has just said it is at
-   * least the cap, and counting on would list every match. */
-  if (cap != 0 && common_search && cap <= SEARCH_COMMON_MATCHES && !filter_has_fields (filter))
+  /* A search alone was counted by search_is_common(): below its bound,
+   * exactly; from it, at least the cap (counting on would list every
+   * match). */
+  if (search_matches >= 0 && !filter_has_fields (filter) &&
+      (search_matches < SEARCH_COMMON_MATCHES || (cap != 0 && cap <= SEARCH_COMMON_MATCHES)))
     {
-      *out_count = cap;
-      *out_at_least = TRUE;
+      *out_count = cap != 0 ? MIN (search_matches, (gint64) cap) : search_matches;
+      *out_at_least = cap != 0 && search_matches >= cap;
       return TRUE;
     }
 
   query_init (&query);
-  query_add_filter (&query, filter, FALSE, FALSE);
+  query_add_filter (&query, filter, FALSE, GOVORUN_CALL_SORT_STARTED_AT, FALSE);
   if (cap != 0)
     sql = g_strdup_printf ("SELECT COUNT(*) FROM (SELECT 1 FROM calls%s LIMIT %u)",
                            query.sql->str, cap + 1);
@@ -809,7 +822,7 @@ prepare_page (sqlite3            *db,
 
   g_string_append (sql, "SELECT " ROW_COLUMNS " FROM calls");
   query_init (&query);
-  query_add_filter (&query, request->filter, !by_date, common);
+  query_add_filter (&query, request->filter, !by_date, request->sort, common);
   if (request->after != NULL)
     {
       /* Keyset: the rows after the anchor in (key, started_at, id) order,
@@ -859,12 +872,13 @@ sql_fetch_page (sqlite3         *db,
   gint64 count = -1;
   gboolean at_least = FALSE;
   gboolean common = FALSE;
+  gint64 matches = -1;
   int rc;
 
-  if (!search_is_common (db, request->filter, &common, error))
+  if (!search_is_common (db, request->filter, &common, &matches, error))
     return FALSE;
   if (request->with_count &&
-      !count_matching (db, request->filter, request->count_cap, common, &count, &at_least, error))
+      !count_matching (db, request->filter, request->count_cap, matches, &count, &at_least, error))
     return FALSE;
 
   stmt = prepare_page (db, request, common, FALSE, error);
@@ -1005,10 +1019,11 @@ govorun_call_records_explain_page (sqlite3                  *db,
   PageRequest request = { (GovorunCallFilter *) filter, sort, descending, after, 0, 100, FALSE, 0 };
   g_autoptr(GString) plan = g_string_new (NULL);
   gboolean common = FALSE;
+  gint64 matches;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!search_is_common (db, filter, &common, error))
+  if (!search_is_common (db, filter, &common, &matches, error))
     return NULL;
   stmt = prepare_page (db, &request, common, TRUE, error);
   if (stmt == NULL)

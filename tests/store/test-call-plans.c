@@ -121,6 +121,10 @@ test_plans (void)
           what = g_strdup_printf ("filter %u, sort %d, page %u", f, sort, page);
           plan = explain_page (store, filter, sort, TRUE, page == 0 ? NULL : anchor);
           assert_indexed (plan, what);
+          /* Unanswered calls sit at the short, cheap end of those orders. */
+          if (f == 1 && (sort == GOVORUN_CALL_SORT_DURATION || sort == GOVORUN_CALL_SORT_COST))
+            g_assert_nonnull (strstr (plan, sort == GOVORUN_CALL_SORT_DURATION
+                                            ? "calls_status_duration" : "calls_status_cost"));
         }
 
   /* A rare search: its matches listed from the trigram index. */
