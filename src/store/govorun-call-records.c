@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "govorun-call-records.h"
@@ -150,6 +152,22 @@ query_bind (Query        *query,
     }
 }
 
+/* What the trigram index says of a filter's search before a page is read
+ * (search_hits()): whether it is common, and when it is not, the rowids
+ * of its matches, so that the page and its count need not ask again. */
+typedef struct
+{
+  gboolean  searched;  /* the filter has a search */
+  gboolean  common;    /* SEARCH_COMMON_MATCHES or more */
+  GArray   *ids;       /* of gint64, when not common */
+} SearchHits;
+
+static void
+search_hits_clear (SearchHits *hits)
+{
+  g_clear_pointer (&hits->ids, g_array_unref);
+}
+
 /* @by_index: the sort's index drives the query (a page in another order
  * than by date: @sort). The equality filters are then written "+column",
  * which keeps SQLite from choosing their index and sorting every matching
@@ -158,19 +176,20 @@ query_bind (Query        *query,
  * on the sort's own column, and the status under a duration or cost order,
  * which have an index in that order (migration 6). */
 /*
- * @probe: the search is checked row by row as the sort's index is read
+ * @hits (nullable): the search's matches, known beforehand. A common
+ * search is then checked row by row as the sort's index is read
  * (an FTS5 lookup by rowid per row), instead of the list of every
  * matching rowid being made first. The list costs little per match but
  * grows with them: a phrase a third of a million calls share takes
  * seconds to list, while the first page of it, probed, is found after a
- * few hundred rows. See search_is_common().
+ * few hundred rows. See search_hits().
  */
 static void
 query_add_filter (Query                   *query,
                   const GovorunCallFilter *filter,
                   gboolean                 by_index,
                   GovorunCallSortKey       sort,
-                  gboolean                 probe)
+                  const SearchHits        *hits)
 {
   gboolean status_indexed = sort == GOVORUN_CALL_SORT_STATUS ||
                             sort == GOVORUN_CALL_SORT_DURATION || sort == GOVORUN_CALL_SORT_COST;
@@ -202,10 +221,21 @@ query_add_filter (Query                   *query,
     query_and (query, agent, g_variant_new_string (filter->agent_uuid));
 
   match = govorun_call_search_fts_query (filter->search);
-  if (match != NULL && probe)
+  if (match != NULL && hits != NULL && hits->common)
     query_and (query, "EXISTS (SELECT 1 FROM calls_fts WHERE calls_fts MATCH ?"
                       " AND calls_fts.rowid = calls.id)",
                g_variant_new_string (match));
+  else if (match != NULL && hits != NULL && hits->ids != NULL)
+    {
+      /* The few matches, written out: the trigram index is not read twice. */
+      g_autoptr(GString) list = g_string_new ("id IN (");
+
+      for (guint i = 0; i < hits->ids->len; i++)
+        g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                                g_array_index (hits->ids, gint64, i));
+      g_string_append_c (list, ')');
+      query_and (query, list->str, NULL);
+    }
   else if (match != NULL)
     query_and (query, "id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)",
                g_variant_new_string (match));
@@ -226,37 +256,48 @@ filter_has_fields (const GovorunCallFilter *filter)
  * index only, in a few milliseconds. */
 #define SEARCH_COMMON_MATCHES 10000
 
-/* Whether @filter's search matches at least SEARCH_COMMON_MATCHES calls;
- * FALSE without a search. */
+/* Asks the trigram index for @filter's search, up to SEARCH_COMMON_MATCHES
+ * matches (in a few milliseconds: the index only). */
 static gboolean
-search_is_common (sqlite3                  *db,
-                  const GovorunCallFilter  *filter,
-                  gboolean                 *out_common,
-                  gint64                   *out_matches,
-                  GError                  **error)
+search_hits (sqlite3                  *db,
+             const GovorunCallFilter  *filter,
+             SearchHits               *hits,
+             GError                  **error)
 {
   g_autofree char *match = govorun_call_search_fts_query (filter->search);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  *out_common = FALSE;
-  *out_matches = -1;
+  memset (hits, 0, sizeof *hits);
   if (match == NULL)
     return TRUE;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM (SELECT rowid FROM calls_fts"
-                               " WHERE calls_fts MATCH ?1 LIMIT ?2)", -1, &stmt, NULL);
+  hits->searched = TRUE;
+  hits->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?1 LIMIT ?2",
+                           -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       govorun_store_bind_text (stmt, 1, match);
       sqlite3_bind_int64 (stmt, 2, SEARCH_COMMON_MATCHES);
-      rc = sqlite3_step (stmt);
-      *out_matches = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-      *out_common = *out_matches >= SEARCH_COMMON_MATCHES;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (hits->ids, id);
+        }
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return govorun_store_set_sqlite_error (error, db);
+  if (rc != SQLITE_DONE)
+    {
+      search_hits_clear (hits);
+      return govorun_store_set_sqlite_error (error, db);
+    }
+  if (hits->ids->len >= SEARCH_COMMON_MATCHES)
+    {
+      hits->common = TRUE;
+      g_clear_pointer (&hits->ids, g_array_unref);
+    }
   return TRUE;
 }
 
@@ -600,7 +641,7 @@ sql_summarize (sqlite3         *db,
   int rc;
 
   query_init (&query);
-  query_add_filter (&query, data, FALSE, GOVORUN_CALL_SORT_STARTED_AT, FALSE);
+  query_add_filter (&query, data, FALSE, GOVORUN_CALL_SORT_STARTED_AT, NULL);
   /* One pass over the matching rows: a group per pair of currencies. */
   sql = g_string_new ("SELECT vox_currency, el_currency, COUNT(*), TOTAL(duration),"
                       " TOTAL(vox_cost), TOTAL(el_cost) FROM calls");
@@ -755,7 +796,7 @@ static gboolean
 count_matching (sqlite3                  *db,
                 const GovorunCallFilter  *filter,
                 guint                     cap,
-                gint64                    search_matches,
+                const SearchHits         *hits,
                 gint64                   *out_count,
                 gboolean                 *out_at_least,
                 GError                  **error)
@@ -766,19 +807,24 @@ count_matching (sqlite3                  *db,
   int rc;
 
   *out_at_least = FALSE;
-  /* A search alone was counted by search_is_common(): below its bound,
+  /* A search alone was counted by search_hits(): below its bound,
    * exactly; from it, at least the cap (counting on would list every
    * match). */
-  if (search_matches >= 0 && !filter_has_fields (filter) &&
-      (search_matches < SEARCH_COMMON_MATCHES || (cap != 0 && cap <= SEARCH_COMMON_MATCHES)))
+  if (hits->searched && !filter_has_fields (filter) &&
+      (!hits->common || (cap != 0 && cap <= SEARCH_COMMON_MATCHES)))
     {
-      *out_count = cap != 0 ? MIN (search_matches, (gint64) cap) : search_matches;
-      *out_at_least = cap != 0 && search_matches >= cap;
+      gint64 matches = hits->common ? SEARCH_COMMON_MATCHES : (gint64) hits->ids->len;
+
+      *out_count = cap != 0 ? MIN (matches, (gint64) cap) : matches;
+      *out_at_least = cap != 0 && matches >= cap;
       return TRUE;
     }
 
   query_init (&query);
-  query_add_filter (&query, filter, FALSE, GOVORUN_CALL_SORT_STARTED_AT, FALSE);
+  /* A common search's count lists its matches (the probe would read the
+   * history row by row). */
+  query_add_filter (&query, filter, FALSE, GOVORUN_CALL_SORT_STARTED_AT,
+                    hits->common ? NULL : hits);
   if (cap != 0)
     sql = g_strdup_printf ("SELECT COUNT(*) FROM (SELECT 1 FROM calls%s LIMIT %u)",
                            query.sql->str, cap + 1);
@@ -808,7 +854,7 @@ count_matching (sqlite3                  *db,
 static sqlite3_stmt *
 prepare_page (sqlite3            *db,
               const PageRequest  *request,
-              gboolean            common,
+              const SearchHits   *hits,
               gboolean            explain,
               GError            **error)
 {
@@ -822,7 +868,7 @@ prepare_page (sqlite3            *db,
 
   g_string_append (sql, "SELECT " ROW_COLUMNS " FROM calls");
   query_init (&query);
-  query_add_filter (&query, request->filter, !by_date, request->sort, common);
+  query_add_filter (&query, request->filter, !by_date, request->sort, hits);
   if (request->after != NULL)
     {
       /* Keyset: the rows after the anchor in (key, started_at, id) order,
@@ -871,17 +917,20 @@ sql_fetch_page (sqlite3         *db,
   PageResult *result;
   gint64 count = -1;
   gboolean at_least = FALSE;
-  gboolean common = FALSE;
-  gint64 matches = -1;
+  SearchHits hits;
   int rc;
 
-  if (!search_is_common (db, request->filter, &common, &matches, error))
+  if (!search_hits (db, request->filter, &hits, error))
     return FALSE;
   if (request->with_count &&
-      !count_matching (db, request->filter, request->count_cap, matches, &count, &at_least, error))
-    return FALSE;
+      !count_matching (db, request->filter, request->count_cap, &hits, &count, &at_least, error))
+    {
+      search_hits_clear (&hits);
+      return FALSE;
+    }
 
-  stmt = prepare_page (db, request, common, FALSE, error);
+  stmt = prepare_page (db, request, &hits, FALSE, error);
+  search_hits_clear (&hits);
   if (stmt == NULL)
     return FALSE;
 
@@ -1018,14 +1067,14 @@ govorun_call_records_explain_page (sqlite3                  *db,
 {
   PageRequest request = { (GovorunCallFilter *) filter, sort, descending, after, 0, 100, FALSE, 0 };
   g_autoptr(GString) plan = g_string_new (NULL);
-  gboolean common = FALSE;
-  gint64 matches;
+  SearchHits hits;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!search_is_common (db, filter, &common, &matches, error))
+  if (!search_hits (db, filter, &hits, error))
     return NULL;
-  stmt = prepare_page (db, &request, common, TRUE, error);
+  stmt = prepare_page (db, &request, &hits, TRUE, error);
+  search_hits_clear (&hits);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -25,7 +25,7 @@
  *   against a raw SQLite upsert of the same rows into the same schema in
  *   the same run (ratio, target ≥ 0.5);
  * - the first page of the Calls list (100 rows and a count capped at
- *   10,000, what GovorunCallList asks for) after a filter, sort or search
+ *   2,000, what GovorunCallList asks for) after a filter, sort or search
  *   change, p95 (target ≤ 100 ms); transcript search p95 (a caller's name,
  *   1 call in 500, and a line a third of the calls share); the summary
  *   line (the whole count, minutes and cost), which the list asks for
@@ -331,7 +331,7 @@ typedef struct
 } Change;
 
 /* What GovorunCallList asks the first page's count to stop at. */
-#define LIST_COUNT_CAP 10000
+#define LIST_COUNT_CAP 2000
 
 /* Milliseconds to the first page with its (capped) count, as the list
  * asks; the whole count comes with the summary, after the rows. */

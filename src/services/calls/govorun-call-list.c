@@ -22,7 +22,7 @@
 
 /* The first page's count stops here, so that the rows come at once; the
  * summary, which counts every match, makes n_items whole when it comes. */
-#define COUNT_CAP 10000
+#define COUNT_CAP 2000
 
 typedef struct
 {
