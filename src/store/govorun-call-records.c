@@ -623,6 +623,41 @@ govorun_call_records_upsert_finish (GovorunStore  *store,
   return govorun_store_write_finish_boolean (store, result, error);
 }
 
+/* --- search index upkeep ---------------------------------------------------- */
+
+static gboolean
+sql_optimize_search (sqlite3         *db,
+                     gpointer         data,
+                     gpointer        *out_result,
+                     GDestroyNotify  *out_result_destroy,
+                     GError         **error)
+{
+  if (sqlite3_exec (db, "INSERT INTO calls_fts (calls_fts) VALUES ('optimize')", NULL, NULL,
+                    NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
+void
+govorun_call_records_optimize_search_async (GovorunStore        *store,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+
+  govorun_store_write_async (store, sql_optimize_search, NULL, NULL, cancellable, callback,
+                             user_data);
+}
+
+gboolean
+govorun_call_records_optimize_search_finish (GovorunStore  *store,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  return govorun_store_write_finish_boolean (store, result, error);
+}
+
 /* --- summary --------------------------------------------------------------- */
 
 static gboolean

@@ -593,6 +593,21 @@ main (int   argc,
                (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, n_calls - n_raw);
     }
 
+  /* As after a large sync: the search index in one segment. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) optimize_error = NULL;
+    double cpu = cpu_seconds ();
+    gint64 start = g_get_monotonic_time ();
+
+    govorun_call_records_optimize_search_async (store, NULL, test_util_on_result, &result);
+    if (!govorun_call_records_optimize_search_finish (store, test_util_wait (&result),
+                                                      &optimize_error))
+      g_error ("%s", optimize_error->message);
+    g_print ("bench: optimize_search = %.1f s (%.1f CPU s)\n",
+             (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, cpu_seconds () - cpu);
+  }
+
   bench_queries (store);
 
   govorun_store_close (store);

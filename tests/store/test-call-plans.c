@@ -163,6 +163,48 @@ test_common_search_plan (void)
   g_assert_nonnull (strstr (plan, "calls_started_at"));
   g_assert_nonnull (strstr (plan, "CORRELATED"));
 
+  /* The index merged into one segment finds the same calls, and the first
+   * page's count stops at its cap for a common search. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+    gint64 count = 0;
+    gboolean at_least = FALSE;
+
+    govorun_call_records_optimize_search_async (store, NULL, test_util_on_result, &result);
+    g_assert_true (govorun_call_records_optimize_search_finish (store, test_util_wait (&result),
+                                                                &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+
+    govorun_call_records_fetch_first_page_async (store, filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE,
+                                                 100, 500, NULL, test_util_on_result, &result);
+    rows = govorun_call_records_fetch_first_page_finish (store, test_util_wait (&result), &count,
+                                                         &at_least, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 100);
+    g_assert_cmpint (count, ==, 500);
+    g_assert_true (at_least);
+    for (guint i = 1; i < rows->len; i++)
+      g_assert_cmpint (govorun_call_record_get_started_at (g_ptr_array_index (rows, i - 1)), >=,
+                       govorun_call_record_get_started_at (g_ptr_array_index (rows, i)));
+
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    g_clear_object (&result);
+    g_free (filter->search);
+    filter->search = g_strdup ("8 916 000-01-24");
+    govorun_call_records_fetch_first_page_async (store, filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE,
+                                                 100, 500, NULL, test_util_on_result, &result);
+    rows = govorun_call_records_fetch_first_page_finish (store, test_util_wait (&result), &count,
+                                                         &at_least, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 1);
+    g_assert_cmpint (count, ==, 1);
+    g_assert_false (at_least);
+    g_assert_cmpint (govorun_call_record_get_id (g_ptr_array_index (rows, 0)), ==, 125);
+  }
+
   test_util_rm_rf (dir);
 }
 
