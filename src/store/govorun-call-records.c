@@ -246,7 +246,8 @@ static gboolean
 filter_has_fields (const GovorunCallFilter *filter)
 {
   return filter->started_from != 0 || filter->started_until != 0 ||
-         filter->status != GOVORUN_CALL_FILTER_ANY || filter->direction != GOVORUN_CALL_FILTER_ANY ||
+         filter->status != GOVORUN_CALL_FILTER_ANY ||
+         filter->direction != GOVORUN_CALL_FILTER_ANY ||
          filter->success != GOVORUN_CALL_FILTER_ANY || filter->agent_uuid != NULL;
 }
 

@@ -95,7 +95,8 @@ test_plans (void)
   govorun_call_record_set_id (anchor, 8);
 
   for (guint f = 0; f < 7; f++)
-    for (GovorunCallSortKey sort = GOVORUN_CALL_SORT_STARTED_AT; sort <= GOVORUN_CALL_SORT_AGENT; sort++)
+    for (GovorunCallSortKey sort = GOVORUN_CALL_SORT_STARTED_AT;
+         sort <= GOVORUN_CALL_SORT_AGENT; sort++)
       for (guint page = 0; page < 2; page++)
         {
           g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();

@@ -48,7 +48,8 @@ list_settled (gpointer data)
   GovorunCallList *list = call_list ();
 
   return !govorun_call_list_get_loading (list) && govorun_call_list_get_summary (list) != NULL &&
-         govorun_call_list_get_summary (list)->count == g_list_model_get_n_items (G_LIST_MODEL (list));
+         govorun_call_list_get_summary (list)->count ==
+           g_list_model_get_n_items (G_LIST_MODEL (list));
 }
 
 static guint
@@ -215,7 +216,8 @@ run_script (gpointer user_data)
 
     g_assert_nonnull (find_widget (page, GTK_TYPE_LABEL, one_filter));
   }
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (find_widget (page, GTK_TYPE_MENU_BUTTON, _("Filters"))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (find_widget (page, GTK_TYPE_MENU_BUTTON,
+                                                         _("Filters"))));
   gtk_widget_activate_action (page, "calls.clear-filters", NULL);
   g_assert_cmpuint (settled_count (), ==, total);
 

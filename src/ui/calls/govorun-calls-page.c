@@ -857,7 +857,8 @@ update_view (GovorunCallsPage *self)
     set_empty (self, _("Calls Could Not Be Read"), error->message, _("_Try Again"), "calls.sync");
   else if (filter_is_default (self))
     set_empty (self, _("No Calls Yet"),
-               _("Sync to bring the call history of your accounts here; it stays available offline."),
+               _("Sync to bring the call history of your accounts here; "
+                 "it stays available offline."),
                _("_Sync Now"), "calls.sync");
   else
     set_empty (self, _("No Matching Calls"),
@@ -935,7 +936,9 @@ services_set (GovorunPage *page)
 
   if (self->calls != NULL)
     {
-      g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->calls)));
+      g_autoptr(GtkNoSelection) selection = NULL;
+
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->calls)));
 
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
       g_signal_connect_object (self->calls, "notify::loading", G_CALLBACK (on_loading_changed),
