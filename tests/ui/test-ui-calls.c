@@ -21,6 +21,8 @@
 
 #include "govorun-call-format.h"
 #include "govorun-calls-page.h"
+#include "govorun-emulator.h"
+#include "govorun-sandbox.h"
 #include "ui-app.h"
 #include "ui-helpers.h"
 
@@ -107,6 +109,21 @@ first_rows_loaded (gpointer data)
   g_autoptr(GovorunCallRecord) record = g_list_model_get_item (G_LIST_MODEL (call_list ()), 0);
 
   return record != NULL && !govorun_call_record_is_placeholder (record);
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  GtkWidget *box = find_with_css (GTK_WIDGET (data), "calls-error");
+  GtkWidget *revealer = box != NULL ? gtk_widget_get_ancestor (box, GTK_TYPE_REVEALER) : NULL;
+
+  return revealer != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
+static gboolean
+error_hidden (gpointer data)
+{
+  return !error_shown (data);
 }
 
 static gboolean
@@ -284,6 +301,28 @@ run_script (gpointer user_data)
       }
   }
   calls_screenshot (window, "calls-sorted");
+
+  /* A sync that fails says so once, on the page, until closed. */
+  {
+    GovorunEmulator *vox = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (
+                             govorun_application_get_sandbox (ui_app_get ())));
+    GtkWidget *label;
+
+    govorun_emulator_add_fault (vox, "GetCallHistory",
+                                &(GovorunFault) { .provider_code = 100, .times = -1 });
+    click (page, _("Sync Now"));
+    g_assert_true (wait_until (error_shown, page, 30000));
+    label = find_with_css (page, "calls-error");
+    g_assert_nonnull (label);
+    g_test_message ("sync error: %s", govorun_call_sync_get_error_text (
+                                        govorun_services_get_call_sync (services)));
+    g_assert_nonnull (strstr (govorun_call_sync_get_error_text (
+                                govorun_services_get_call_sync (services)), "100"));
+    calls_screenshot (window, "calls-sync-error");
+    click (page, _("Dismiss"));
+    g_assert_true (wait_until (error_hidden, page, 5000));
+    govorun_emulator_clear_faults (vox);
+  }
 
   g_application_quit (G_APPLICATION (ui_app_get ()));
   return G_SOURCE_REMOVE;
