@@ -61,6 +61,10 @@ gboolean   press_shortcut (GtkWindow       *window,
  * activated, @script from an idle callback; @script quits the application
  * when done. *@app is the application while it runs. Returns the exit
  * status. */
+/* Settings every UI test starts with: no automatic call sync, and a
+ * sandbox history of UI_TEST_HISTORY_SIZE calls. */
+#define UI_TEST_HISTORY_SIZE 300
+void       ui_test_settings_init (void);
 int        run_sandbox_app (GovorunApplication **app,
                             GSourceFunc          script);
 

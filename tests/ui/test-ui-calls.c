@@ -5,12 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Calls page as a person uses it, in the sandbox (a history of a few
- * hundred calls, automatic sync off): before any sync it says so and
- * offers Sync Now; Sync Now brings the emulators' history in, and the
- * list shows it with its count, minutes and cost above; filtering by
- * status, searching a Russian transcript phrase and a number change the
- * count; sorting by duration orders the rows; a search nothing matches
- * offers to clear the filters, which brings every call back. Screenshots
+ * hundred calls, automatic sync off: ui_test_settings_init()): before any
+ * sync it says so and offers Sync Now; Sync Now brings the emulators'
+ * history in, and the list shows it with its count, minutes and cost
+ * above; filtering by status, searching a Russian transcript phrase and a
+ * number change the count; sorting by duration orders the rows; a search
+ * nothing matches offers to clear the filters, which brings every call
+ * back; a failing sync says so once on the page, until closed. Screenshots
  * of each state land in tests/ui/screenshots/ (-ru for the Russian run).
  */
 #include "config.h"
@@ -26,7 +27,6 @@
 #include "ui-app.h"
 #include "ui-helpers.h"
 
-#define HISTORY_SIZE 300
 
 static GovorunCallList *
 call_list (void)
@@ -213,7 +213,7 @@ run_script (gpointer user_data)
   g_assert_true (wait_until (sync_done, services, 60000));
   total = settled_count ();
   g_test_message ("synced: %u calls", total);
-  g_assert_cmpuint (total, >=, HISTORY_SIZE / 2);
+  g_assert_cmpuint (total, >=, UI_TEST_HISTORY_SIZE / 2);
   g_assert_true (wait_until (first_rows_loaded, NULL, 5000));
   assert_summary_says (page, total);
   g_assert_nonnull (find_widget (page, GTK_TYPE_LABEL, NULL));
@@ -332,12 +332,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GSettings) settings = NULL;
-
-  /* The test syncs when it wants, a history small enough to check. (The
-   * memory backend is the process's: the application reads these.) */
-  settings = g_settings_new (APP_ID);
-  g_settings_set_uint (settings, "sync-interval", 0);
-  g_settings_set_uint (settings, "sandbox-history-size", HISTORY_SIZE);
+  /* ui_test_settings_init(): automatic sync off, a small history. */
   return ui_app_main (argc, argv, "/Govorun/UI/calls", run_script);
 }

@@ -91,6 +91,7 @@ struct _GovorunCallsPage
   gint64               custom_until;
   gboolean             picking_last;   /* the next calendar click ends the custom range */
   gboolean             resetting;      /* clearing filters: one query at the end */
+  gboolean             stale;          /* the history changed while hidden */
 
   char                *dismissed_error;
   double               restore_scroll; /* < 0: nothing to restore */
@@ -784,7 +785,9 @@ sync_now (GtkWidget  *widget,
     govorun_call_sync_start (self->sync);
 }
 
-/* New rows: query again where the person is, not back at the top. */
+/* New rows: query again where the person is, not back at the top. A
+ * page not shown queries when it is shown again (a sync writes for
+ * minutes, and "changed" comes every second). */
 static void
 on_history_changed (GovorunCallsPage *self)
 {
@@ -792,6 +795,12 @@ on_history_changed (GovorunCallsPage *self)
 
   if (self->calls == NULL)
     return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   self->restore_scroll = gtk_adjustment_get_value (adjustment);
   govorun_call_list_refresh (self->calls);
 }
@@ -984,6 +993,18 @@ services_set (GovorunPage *page)
   update_view (self);
 }
 
+static void
+shown (GovorunPage *page)
+{
+  GovorunCallsPage *self = GOVORUN_CALLS_PAGE (page);
+
+  if (self->stale && self->calls != NULL)
+    {
+      self->stale = FALSE;
+      govorun_call_list_refresh (self->calls);
+    }
+}
+
 /* F5 syncs: what the page shows is the store, which only a sync changes. */
 static void
 refresh (GovorunPage *page)
@@ -1074,6 +1095,7 @@ govorun_calls_page_class_init (GovorunCallsPageClass *klass)
   object_class->get_property = govorun_calls_page_get_property;
   object_class->set_property = govorun_calls_page_set_property;
   page_class->services_set = services_set;
+  page_class->shown = shown;
   page_class->refresh = refresh;
 
   /* The services themselves: the call list exists only once they are ready. */
