@@ -66,7 +66,7 @@ _govorun_provisioner_check_drift (Run *run)
     {
       GovorunAgentNumber *number = g_ptr_array_index (numbers, i);
       Phone *phone = g_hash_table_lookup (run->phones, &number->phone_id);
-      g_autofree char *shown = govorun_format_phone_number (number->number);
+      g_autofree char *shown = govorun_format_phone_number_in_text (number->number);
 
       if (phone == NULL)
         g_ptr_array_add (run->drift, g_strdup_printf (_("The number %s is no longer in the Voximplant account."), shown));
