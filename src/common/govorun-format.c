@@ -123,3 +123,18 @@ govorun_format_date (const char *date)
 
   return g_date_time_format (parsed, "%x");
 }
+
+const char *
+govorun_format_get_language (void)
+{
+  const char * const *languages = g_get_language_names ();
+  const char *first = languages != NULL ? languages[0] : NULL;
+
+  /* gettext's own choice comes first: LANGUAGE, then LC_ALL,
+   * LC_MESSAGES, LANG. */
+  if (first != NULL && g_ascii_strncasecmp (first, "ru", 2) == 0
+      && (first[2] == '\0' || first[2] == '_' || first[2] == '.' || first[2] == '@'))
+    return "ru";
+
+  return "en";
+}

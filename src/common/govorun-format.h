@@ -32,5 +32,8 @@ const char *govorun_format_known_phone_category (const char *category);
 /* A Voximplant date ("2026-12-31", maybe with a time) in the locale's
  * format ("31.12.2026" in Russian); anything else unchanged. */
 char       *govorun_format_date           (const char *date);
+/* The language the UI's texts are in: "ru" when it speaks Russian, else
+ * "en" (the only two Govorun has). */
+const char *govorun_format_get_language   (void);
 
 G_END_DECLS

@@ -450,3 +450,12 @@ run_sandbox_app (GovorunApplication **app,
 
   return status;
 }
+
+const char *
+ui_demo_reception_agent (void)
+{
+  const char *locale = g_getenv ("GOVORUN_TEST_LOCALE");
+
+  return locale != NULL && g_str_has_prefix (locale, "ru") ? "Администратор клиники „Здоровье“"
+                                                           : "Reception (clinic)";
+}

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-format.h"
 #include "govorun-number-service-private.h"
 
 /*
@@ -83,14 +84,7 @@ govorun_number_service_set_page_size (GovorunNumberService *self,
 const char *
 govorun_number_service_get_api_locale (void)
 {
-  const char * const *languages = g_get_language_names ();
-  const char *first = languages != NULL ? languages[0] : NULL;
-
-  if (first != NULL && g_ascii_strncasecmp (first, "ru", 2) == 0
-      && (first[2] == '\0' || first[2] == '_' || first[2] == '.' || first[2] == '@'))
-    return "RU";
-
-  return "EN";
+  return g_str_equal (govorun_format_get_language (), "ru") ? "RU" : "EN";
 }
 
 /* ---- Operations ---- */
