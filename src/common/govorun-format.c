@@ -138,3 +138,47 @@ govorun_format_get_language (void)
 
   return "en";
 }
+
+/* The languages ElevenLabs agents speak, by their primary subtag. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} language_names[] = {
+  { "ru", N_("Russian") },
+  { "en", N_("English") },
+  { "ar", N_("Arabic") },
+  { "de", N_("German") },
+  { "es", N_("Spanish") },
+  { "fr", N_("French") },
+  { "hi", N_("Hindi") },
+  { "it", N_("Italian") },
+  { "ja", N_("Japanese") },
+  { "kk", N_("Kazakh") },
+  { "ko", N_("Korean") },
+  { "nl", N_("Dutch") },
+  { "pl", N_("Polish") },
+  { "pt", N_("Portuguese") },
+  { "tr", N_("Turkish") },
+  { "uk", N_("Ukrainian") },
+  { "uz", N_("Uzbek") },
+  { "zh", N_("Chinese") },
+};
+
+const char *
+govorun_format_language_name (const char *tag)
+{
+  gsize len;
+
+  if (tag == NULL || *tag == '\0')
+    return _("Not set");
+
+  /* "pt-br", "en_US": the part before the region. */
+  len = strcspn (tag, "-_.@");
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (len == strlen (language_names[i].code)
+        && g_ascii_strncasecmp (tag, language_names[i].code, len) == 0)
+      return _(language_names[i].name);
+
+  return tag;
+}

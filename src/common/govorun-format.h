@@ -32,6 +32,9 @@ const char *govorun_format_known_phone_category (const char *category);
 /* A Voximplant date ("2026-12-31", maybe with a time) in the locale's
  * format ("31.12.2026" in Russian); anything else unchanged. */
 char       *govorun_format_date           (const char *date);
+/* A language's name for people ("Russian" for "ru" or "ru-RU"); an
+ * unknown tag as it is, none as "Not set". */
+const char *govorun_format_language_name  (const char *tag);
 /* The language the UI's texts are in: "ru" when it speaks Russian, else
  * "en" (the only two Govorun has). */
 const char *govorun_format_get_language   (void);

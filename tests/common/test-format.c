@@ -110,6 +110,22 @@ test_date (void)
   g_assert_cmpstr (odd, ==, "soon");
 }
 
+/* A language by name, never as a code (untranslated here). */
+static void
+test_language_name (void)
+{
+  g_assert_cmpstr (govorun_format_language_name ("ru"), ==, "Russian");
+  g_assert_cmpstr (govorun_format_language_name ("en-US"), ==, "English");
+  g_assert_cmpstr (govorun_format_language_name ("pt-br"), ==, "Portuguese");
+  g_assert_cmpstr (govorun_format_language_name ("EN"), ==, "English");
+  /* "e" is no language and "english" no tag. */
+  g_assert_cmpstr (govorun_format_language_name ("e"), ==, "e");
+  g_assert_cmpstr (govorun_format_language_name ("english"), ==, "english");
+  g_assert_cmpstr (govorun_format_language_name ("xx"), ==, "xx");
+  g_assert_cmpstr (govorun_format_language_name (""), ==, "Not set");
+  g_assert_cmpstr (govorun_format_language_name (NULL), ==, "Not set");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +137,7 @@ main (int   argc,
   g_test_add_func ("/Govorun/Format/money", test_money);
   g_test_add_func ("/Govorun/Format/phone-category", test_phone_category);
   g_test_add_func ("/Govorun/Format/date", test_date);
+  g_test_add_func ("/Govorun/Format/language-name", test_language_name);
 
   return g_test_run ();
 }

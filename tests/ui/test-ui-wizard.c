@@ -206,6 +206,9 @@ first_page (GtkWidget *dialog)
    * it, and the reason is in the page. */
   gtk_widget_activate (find_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ()));
   ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
+  /* The agent's language by name, not as "ru". */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (dialog, ADW_TYPE_ACTION_ROW, _("Language")))),
+                   ==, _("Russian"));
   ui_wait_sensitive (next);
   id_row = find_widget (dialog, ADW_TYPE_ENTRY_ROW, _("Agent ID"));
   gtk_editable_set_text (GTK_EDITABLE (id_row), "agent_does_not_exist");
