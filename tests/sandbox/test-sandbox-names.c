@@ -16,52 +16,30 @@
 
 #include "govorun-sandbox.h"
 #include "test-util.h"
+#include "vox-emu-fixture.h"
 
-typedef struct
-{
-  GBytes *body;
-  GError *error;
-  gboolean done;
-} Wait;
-
-static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-/* GET @url (with the ElevenLabs key when @el_key) and its parsed JSON; the
- * emulators answer from this thread's main context, so it iterates. */
+/* GET @url (with the ElevenLabs key when @el_key) and its parsed JSON,
+ * through the emulator tests' send_message(). */
 static JsonNode *
 get_json (const char *url,
           const char *el_key)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  Wait wait = { 0 };
-  gsize size;
-  const char *data;
+  Fixture fixture = { .session = session };
+  Answer answer = { 0 };
+  JsonNode *root;
 
   if (el_key != NULL)
     soup_message_headers_append (soup_message_get_request_headers (msg), "xi-api-key", el_key);
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, on_sent, &wait);
-  while (!wait.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (wait.error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  data = g_bytes_get_data (wait.body, &size);
-  json_parser_load_from_data (parser, data, (gssize) size, &error);
-  g_assert_no_error (error);
-  g_bytes_unref (wait.body);
+  send_message (&fixture, msg, NULL, &answer);
+  g_assert_no_error (answer.error);
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_nonnull (answer.root);
+  root = g_steal_pointer (&answer.root);
+  answer_clear (&answer);
 
-  return json_node_copy (json_parser_get_root (parser));
+  return root;
 }
 
 /* The names of the sandbox's ElevenLabs agents, in a hash set. */
