@@ -177,6 +177,8 @@ govorun_application_startup (GApplication *app)
       self->sandbox = govorun_sandbox_new ();
       /* Demo names in the language the person reads the UI in. */
       govorun_sandbox_set_language (self->sandbox, govorun_format_get_language ());
+      govorun_sandbox_set_history_size (self->sandbox,
+                                        g_settings_get_uint (self->settings, "sandbox-history-size"));
       if (govorun_sandbox_start (self->sandbox, &error))
         {
           govorun_sandbox_add_demo_number (self->sandbox);
