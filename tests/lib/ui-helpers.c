@@ -125,6 +125,12 @@ find_with_css (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
+}
+
 void
 screenshot (GtkWidget  *window,
             const char *name)
@@ -146,6 +152,8 @@ screenshot (GtkWidget  *window,
   int width, height;
 
   settle (200);
+  /* A dialog just presented on a busy machine may not be laid out yet. */
+  g_assert_true (wait_until (has_size, widget, 10000));
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
   paintable = gtk_widget_paintable_new (widget);
