@@ -152,6 +152,8 @@ screenshot (GtkWidget  *window,
   int width, height;
 
   settle (200);
+  /* A dialog just presented on a busy machine may not be laid out yet. */
+  g_assert_true (wait_until (has_size, widget, 10000));
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
   /* On a loaded machine a window just shown may not be allocated yet; a
@@ -478,4 +480,13 @@ run_sandbox_app (GovorunApplication **app,
   g_clear_object (app);
 
   return status;
+}
+
+const char *
+ui_demo_reception_agent (void)
+{
+  const char *locale = g_getenv ("GOVORUN_TEST_LOCALE");
+
+  return locale != NULL && g_str_has_prefix (locale, "ru") ? "Администратор клиники „Здоровье“"
+                                                           : "Reception (clinic)";
 }

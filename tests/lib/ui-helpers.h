@@ -31,6 +31,10 @@ GtkWidget *find_widget    (GtkWidget   *root,
                            const char  *text);
 GtkWidget *find_with_css  (GtkWidget   *root,
                            const char  *css_class);
+/* The sandbox's demo ElevenLabs agent of the clinic's reception, by the
+ * name it has in the test's language (the app gives the sandbox its UI
+ * language: Russian names in a Russian session). */
+const char *ui_demo_reception_agent (void);
 /* The mapped toplevel window of @type (a dialog that is open), or NULL. */
 GtkWindow *toplevel_of_type (GType      type);
 /* Saves @window's content as a PNG in $GOVORUN_SCREENSHOT_DIR. */
