@@ -187,6 +187,13 @@ static const char * const migrations[] = {
   "  updated_at INTEGER NOT NULL,"
   "  PRIMARY KEY (account_uuid, provider)"
   ");",
+
+  /* The do-not-call list: normalised numbers (E.164), why, and when. */
+  "CREATE TABLE do_not_call ("
+  "  number TEXT PRIMARY KEY,"
+  "  note TEXT,"
+  "  added_at INTEGER NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 typedef enum
