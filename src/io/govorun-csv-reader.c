@@ -491,7 +491,16 @@ append_value (GovorunCsvReader  *self,
       > govorun_table_reader_get_limits (reader)->max_field_length)
     return _govorun_table_reader_field_too_long (reader, self->row_number, self->starts->len + 1,
                                                  error);
-  g_string_append_len (self->values, (const char *) bytes, len);
+  if (len == 1)
+    g_string_append_c (self->values, *bytes);
+  else
+    {
+      gsize old = self->values->len;
+
+      /* Cheaper than g_string_append_len, which handles overlaps. */
+      g_string_set_size (self->values, old + len);
+      memcpy (self->values->str + old, bytes, len);
+    }
   return TRUE;
 }
 
@@ -505,7 +514,8 @@ end_value (GovorunCsvReader  *self,
 
   if (self->starts->len >= govorun_table_reader_get_limits (reader)->max_fields)
     return _govorun_table_reader_too_many_fields (reader, self->row_number, error);
-  if (!g_utf8_validate_len (value, len, NULL))
+  /* Windows-1251 decodes to valid UTF-8 only; the others are checked. */
+  if (self->encoding != GOVORUN_CSV_ENCODING_WINDOWS_1251 && !g_utf8_validate_len (value, len, NULL))
     return _govorun_table_reader_bad_text (self->row_number, self->starts->len + 1, error);
 
   g_array_append_val (self->starts, self->value_start);
