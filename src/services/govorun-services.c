@@ -40,6 +40,7 @@ struct _GovorunServices
   GovorunKeyRotation      *key_rotation;   /* works by itself: no getter */
   GovorunCallList         *call_list;      /* once the store is open */
   GovorunCallSync         *call_sync;
+  GovorunDoNotCall        *do_not_call;    /* once the store is open */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunServices, govorun_services, G_TYPE_OBJECT)
@@ -208,6 +209,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->numbers);
   g_clear_object (&self->call_list);
   g_clear_object (&self->call_sync);
+  g_clear_object (&self->do_not_call);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agents);
   g_clear_object (&self->factory);
@@ -503,4 +505,17 @@ govorun_services_get_call_sync (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->call_sync;
+}
+
+GovorunDoNotCall *
+govorun_services_get_do_not_call (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  if (self->do_not_call == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
+    {
+      self->do_not_call = govorun_do_not_call_new (self->store);
+      govorun_do_not_call_load_async (self->do_not_call, NULL, NULL, NULL);
+    }
+  return self->do_not_call;
 }

@@ -14,6 +14,7 @@
 #include "govorun-call-list.h"
 #include "govorun-call-sync.h"
 #include "govorun-connection-tester.h"
+#include "govorun-do-not-call.h"
 #include "govorun-endpoints.h"
 #include "govorun-number-service.h"
 #include "govorun-provisioner.h"
@@ -72,5 +73,8 @@ GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    
  * open). */
 GovorunCallList         *govorun_services_get_call_list   (GovorunServices      *self);
 GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      *self);
+/* The do-not-call list, reading itself from the store on first use; NULL
+ * until the services are ready. */
+GovorunDoNotCall        *govorun_services_get_do_not_call (GovorunServices      *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ open_list (GovorunStore *store)
   govorun_do_not_call_load_async (list, NULL, test_util_on_result, &result);
   g_assert_true (govorun_do_not_call_load_finish (list, test_util_wait (&result), &error));
   g_assert_no_error (error);
+  g_assert_true (govorun_do_not_call_get_loaded (list));
   return g_steal_pointer (&list);
 }
 

@@ -22,11 +22,20 @@ struct _GovorunDoNotCall
   GListStore   *model;    /* of GovorunDoNotCallEntry, newest first */
   GMutex        lock;     /* guards numbers: the preflight reads it from a worker */
   GHashTable   *numbers;  /* E.164 → the entry (borrowed from model) */
+  gboolean      loaded;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunDoNotCall, govorun_do_not_call, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (govorun-do-not-call-error-quark, govorun_do_not_call_error)
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 GovorunDoNotCallImport *
 govorun_do_not_call_import_copy (const GovorunDoNotCallImport *report)
@@ -67,9 +76,36 @@ govorun_do_not_call_finalize (GObject *object)
 }
 
 static void
+govorun_do_not_call_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GovorunDoNotCall *self = GOVORUN_DO_NOT_CALL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 govorun_do_not_call_class_init (GovorunDoNotCallClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = govorun_do_not_call_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = govorun_do_not_call_finalize;
+  object_class->get_property = govorun_do_not_call_get_property;
+
+  /* Whether the model holds the stored list (the preflight waits for it). */
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -90,6 +126,14 @@ govorun_do_not_call_new (GovorunStore *store)
   self = g_object_new (GOVORUN_TYPE_DO_NOT_CALL, NULL);
   self->store = g_object_ref (store);
   return self;
+}
+
+gboolean
+govorun_do_not_call_get_loaded (GovorunDoNotCall *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_DO_NOT_CALL (self), FALSE);
+
+  return self->loaded;
 }
 
 GListModel *
@@ -159,6 +203,11 @@ on_loaded (GObject      *source,
   g_mutex_unlock (&self->lock);
   g_list_store_remove_all (self->model);
   show_added (self, entries);
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
   g_task_return_boolean (task, TRUE);
 }
 

@@ -67,6 +67,9 @@ gboolean          govorun_do_not_call_load_finish  (GovorunDoNotCall     *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
+/* Whether the stored list was read (the "loaded" property). */
+gboolean          govorun_do_not_call_get_loaded   (GovorunDoNotCall     *self);
+
 /* GovorunDoNotCallEntry items, newest first. */
 GListModel       *govorun_do_not_call_get_model    (GovorunDoNotCall     *self);
 
