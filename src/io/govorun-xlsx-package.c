@@ -266,17 +266,6 @@ _govorun_xlsx_package_parse_part (GovorunXlsxPackage   *self,
   return TRUE;
 }
 
-static const char *
-attribute (const char **names,
-           const char **values,
-           const char  *wanted)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (strcmp (_govorun_xlsx_local_name (names[i]), wanted) == 0)
-      return values[i];
-  return NULL;
-}
-
 /* A relationship's target as a path in the archive: relative to xl/. */
 static char *
 resolve_target (const char *target)
@@ -338,8 +327,8 @@ workbook_start (GMarkupParseContext  *context,
     return;
   if (strcmp (name, "sheet") == 0)
     {
-      const char *sheet_name = attribute (names, values, "name");
-      const char *id = attribute (names, values, "id");
+      const char *sheet_name = _govorun_xlsx_attribute (names, values, "name");
+      const char *id = _govorun_xlsx_attribute (names, values, "id");
 
       if (sheet_name == NULL || id == NULL || self->sheet_ids->len >= GOVORUN_XLSX_MAX_SHEETS)
         return;
@@ -348,7 +337,7 @@ workbook_start (GMarkupParseContext  *context,
     }
   else if (strcmp (name, "workbookPr") == 0)
     {
-      const char *date1904 = attribute (names, values, "date1904");
+      const char *date1904 = _govorun_xlsx_attribute (names, values, "date1904");
 
       self->date1904 = date1904 != NULL && (strcmp (date1904, "1") == 0 || strcmp (date1904, "true") == 0);
     }
@@ -370,9 +359,9 @@ rels_start (GMarkupParseContext  *context,
     return;
   if (strcmp (_govorun_xlsx_local_name (element_name), "Relationship") != 0)
     return;
-  id = attribute (names, values, "Id");
-  target = attribute (names, values, "Target");
-  type = attribute (names, values, "Type");
+  id = _govorun_xlsx_attribute (names, values, "Id");
+  target = _govorun_xlsx_attribute (names, values, "Target");
+  type = _govorun_xlsx_attribute (names, values, "Type");
   if (id == NULL || target == NULL || type == NULL)
     return;
   if (g_str_has_suffix (type, "/sharedStrings"))
@@ -399,8 +388,8 @@ styles_start (GMarkupParseContext  *context,
     return;
   if (strcmp (name, "numFmt") == 0)
     {
-      const char *id = attribute (names, values, "numFmtId");
-      const char *code = attribute (names, values, "formatCode");
+      const char *id = _govorun_xlsx_attribute (names, values, "numFmtId");
+      const char *code = _govorun_xlsx_attribute (names, values, "formatCode");
       guint64 n;
 
       if (id != NULL && code != NULL && g_ascii_string_to_unsigned (id, 10, 0, G_MAXUINT, &n, NULL)
@@ -412,7 +401,7 @@ styles_start (GMarkupParseContext  *context,
     self->in_cell_xfs = TRUE;
   else if (strcmp (name, "xf") == 0 && self->in_cell_xfs && self->style_kinds->len < 1000000)
     {
-      const char *id = attribute (names, values, "numFmtId");
+      const char *id = _govorun_xlsx_attribute (names, values, "numFmtId");
       guint64 n = 0;
       guint8 kind = GOVORUN_XLSX_FORMAT_NONE;
       gpointer custom;

@@ -68,6 +68,10 @@ gssize                _govorun_xlsx_package_read_part     (GovorunXlsxPackage  *
 
 /* The local name of an element or attribute: "x:row" → "row". */
 const char           *_govorun_xlsx_local_name            (const char          *name);
+/* The value of attribute @wanted (by local name) of an element, or %NULL. */
+const char           *_govorun_xlsx_attribute             (const char         **names,
+                                                           const char         **values,
+                                                           const char          *wanted);
 /* What a number format shows: a date, a time, both, or a plain number. */
 GovorunXlsxFormatKind _govorun_xlsx_format_kind           (guint                num_fmt_id,
                                                            const char          *format_code);

@@ -161,17 +161,6 @@ govorun_xlsx_reader_get_sheet_name (GovorunXlsxReader *self)
   return self->sheet_name;
 }
 
-static const char *
-attribute (const char **names,
-           const char **values,
-           const char  *wanted)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (strcmp (_govorun_xlsx_local_name (names[i]), wanted) == 0)
-      return values[i];
-  return NULL;
-}
-
 /* "BC12" → 55; 0 when it names no column. */
 static guint
 column_of_reference (const char *reference)
@@ -212,7 +201,7 @@ sheet_start (GMarkupParseContext  *context,
     return;
   else if (strcmp (name, "row") == 0)
     {
-      const char *r = attribute (names, values, "r");
+      const char *r = _govorun_xlsx_attribute (names, values, "r");
       guint64 number = 0;
 
       if (r == NULL || !g_ascii_string_to_unsigned (r, 10, 1, G_MAXUINT, &number, NULL))
@@ -228,9 +217,9 @@ sheet_start (GMarkupParseContext  *context,
     }
   else if (strcmp (name, "c") == 0)
     {
-      const char *r = attribute (names, values, "r");
-      const char *t = attribute (names, values, "t");
-      const char *s = attribute (names, values, "s");
+      const char *r = _govorun_xlsx_attribute (names, values, "r");
+      const char *t = _govorun_xlsx_attribute (names, values, "t");
+      const char *s = _govorun_xlsx_attribute (names, values, "s");
       guint64 style = 0;
 
       self->in_cell = TRUE;

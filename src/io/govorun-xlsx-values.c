@@ -27,6 +27,17 @@ _govorun_xlsx_local_name (const char *name)
   return colon != NULL ? colon + 1 : name;
 }
 
+const char *
+_govorun_xlsx_attribute (const char **names,
+                         const char **values,
+                         const char  *wanted)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (_govorun_xlsx_local_name (names[i]), wanted) == 0)
+      return values[i];
+  return NULL;
+}
+
 GovorunXlsxFormatKind
 _govorun_xlsx_format_kind (guint       num_fmt_id,
                            const char *format_code)
