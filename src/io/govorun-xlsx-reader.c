@@ -124,6 +124,20 @@ govorun_xlsx_reader_new (GInputStream             *stream,
   govorun_table_reader_set_limits (GOVORUN_TABLE_READER (self), limits);
   limits = govorun_table_reader_get_limits (GOVORUN_TABLE_READER (self));
 
+  /* The archive itself within the file bound, as a CSV file is. */
+  if (g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_END, cancellable, NULL))
+    {
+      guint64 size = g_seekable_tell (G_SEEKABLE (stream));
+
+      if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
+        return NULL;
+      if (size > limits->max_file_size)
+        {
+          _govorun_table_reader_file_too_large (GOVORUN_TABLE_READER (self), error);
+          return NULL;
+        }
+    }
+
   self->package = _govorun_xlsx_package_open (stream, limits->max_file_size, cancellable, error);
   if (self->package == NULL)
     return NULL;

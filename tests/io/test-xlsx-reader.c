@@ -11,7 +11,7 @@
 #include <xlsxwriter.h>
 
 #include "govorun-io-error.h"
-#include "govorun-xlsx-reader.h"
+#include "govorun-xlsx-reader-private.h"
 #include "test-util.h"
 
 static char *tmp_dir;
@@ -274,11 +274,85 @@ test_rejects (void)
   assert_rejected ("bomb.xlsx", spaces->str, GOVORUN_IO_ERROR_TOO_LARGE,
                    "The workbook’s part “xl/worksheets/data.xml” unpacks to 4.2\u00a0MB from far less: it looks like a zip bomb, not a spreadsheet.");
 
+  /* The archive itself over the file bound. */
+  {
+    g_autofree char *path = write_workbook ();
+    GovorunTableLimits small = { .max_file_size = 1000 };
+
+    reader = open_path (path, NULL, &small, &error);
+    g_assert_null (reader);
+    g_assert_error (error, GOVORUN_IO_ERROR, GOVORUN_IO_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, "The file is larger than 1.0\u00a0kB, more than Govorun reads at once.");
+    g_clear_error (&error);
+  }
+
   g_assert_true (g_file_set_contents (not_zip, "PK\003\004 not really", -1, NULL));
   reader = open_path (not_zip, NULL, NULL, &error);
   g_assert_null (reader);
   g_assert_error (error, GOVORUN_IO_ERROR, GOVORUN_IO_ERROR_MALFORMED);
   g_assert_cmpstr (error->message, ==, "The file is not an Excel workbook (XLSX), or it is damaged.");
+}
+
+static void
+test_values (void)
+{
+  const struct { const char *xml; const char *text; } numbers[] = {
+    { "79161234567", "79161234567" }, { "7.9161234567E10", "79161234567" },
+    { "7.9161234567e+10", "79161234567" }, { "1E+21", "1000000000000000000000" },
+    { "0.30000000000000004", "0.3" }, { "1.5E-3", "0.0015" }, { "-1.25e-3", "-0.00125" },
+    { "123.4500", "123.45" }, { "00012", "12" }, { "0", "0" }, { "-0.0", "0" },
+    { "1e300", "1e300" }, { "abc", NULL }, { "1e99999", NULL }, { "", NULL }, { "1.2.3", NULL },
+  };
+  const struct { const char *xml; GovorunXlsxFormatKind kind; gboolean date1904; const char *text; } dates[] = {
+    { "1", GOVORUN_XLSX_FORMAT_DATE, FALSE, "1900-01-01" },
+    { "59", GOVORUN_XLSX_FORMAT_DATE, FALSE, "1900-02-28" },
+    { "61", GOVORUN_XLSX_FORMAT_DATE, FALSE, "1900-03-01" },
+    { "46358", GOVORUN_XLSX_FORMAT_DATE, FALSE, "2026-12-02" },
+    { "46358.5", GOVORUN_XLSX_FORMAT_DATETIME, FALSE, "2026-12-02 12:00" },
+    { "46358", GOVORUN_XLSX_FORMAT_DATETIME, FALSE, "2026-12-02" },
+    { "0", GOVORUN_XLSX_FORMAT_DATE, TRUE, "1904-01-01" },
+    { "0.75", GOVORUN_XLSX_FORMAT_TIME, FALSE, "18:00:00" },
+    { "0.99999999", GOVORUN_XLSX_FORMAT_DATETIME, FALSE, NULL },
+    { "-1", GOVORUN_XLSX_FORMAT_DATE, FALSE, NULL },
+    { "99999999", GOVORUN_XLSX_FORMAT_DATE, FALSE, NULL },
+  };
+  const struct { guint id; const char *code; GovorunXlsxFormatKind kind; } formats[] = {
+    { 14, NULL, GOVORUN_XLSX_FORMAT_DATE }, { 22, NULL, GOVORUN_XLSX_FORMAT_DATETIME },
+    { 20, NULL, GOVORUN_XLSX_FORMAT_TIME }, { 49, NULL, GOVORUN_XLSX_FORMAT_NONE },
+    { 0, NULL, GOVORUN_XLSX_FORMAT_NONE },
+    { 164, "dd.mm.yyyy", GOVORUN_XLSX_FORMAT_DATE }, { 165, "[$-419]h:mm;@", GOVORUN_XLSX_FORMAT_TIME },
+    { 166, "yyyy-mm-dd hh:mm", GOVORUN_XLSX_FORMAT_DATETIME }, { 167, "0.00E+00", GOVORUN_XLSX_FORMAT_NONE },
+    { 168, "#,##0.00 \"₽\"", GOVORUN_XLSX_FORMAT_NONE }, { 169, "General", GOVORUN_XLSX_FORMAT_NONE },
+    { 170, "\"day\" 0", GOVORUN_XLSX_FORMAT_NONE }, { 171, "[Red]0.00", GOVORUN_XLSX_FORMAT_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      gboolean ok = _govorun_xlsx_number_text (numbers[i].xml, out);
+
+      g_test_message ("number %s", numbers[i].xml);
+      g_assert_cmpint (ok, ==, numbers[i].text != NULL);
+      if (ok)
+        g_assert_cmpstr (out->str, ==, numbers[i].text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      gboolean ok = _govorun_xlsx_date_text (dates[i].xml, dates[i].kind, dates[i].date1904, out);
+
+      g_test_message ("date %s", dates[i].xml);
+      if (dates[i].text == NULL && ok)
+        g_assert_cmpstr (out->str, ==, "1900-01-01");  /* 0.99999999 rounds to the next day */
+      else
+        {
+          g_assert_cmpint (ok, ==, dates[i].text != NULL);
+          if (ok)
+            g_assert_cmpstr (out->str, ==, dates[i].text);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    g_assert_cmpint (_govorun_xlsx_format_kind (formats[i].id, formats[i].code), ==, formats[i].kind);
 }
 
 int
@@ -294,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/Govorun/XlsxReader/chosen-sheet", test_chosen_sheet);
   g_test_add_func ("/Govorun/XlsxReader/inline-strings", test_inline_strings);
   g_test_add_func ("/Govorun/XlsxReader/rejects", test_rejects);
+  g_test_add_func ("/Govorun/XlsxReader/values", test_values);
 
   status = g_test_run ();
   test_util_rm_rf (tmp_dir);
