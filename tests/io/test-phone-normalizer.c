@@ -65,6 +65,8 @@ static const Case cases[] = {
   { "+999 123 456 789", NULL, GOVORUN_PHONE_INVALID_COUNTRY, "", 0, TRUE },
   { "+7 016 123 45 67", NULL, GOVORUN_PHONE_INVALID, "", 0, TRUE },
   { "\xFF\xFE 8916", NULL, GOVORUN_PHONE_NOT_A_NUMBER, "", 0, FALSE },
+  /* Found by the fuzzer: the library took 16 digits for a German number. */
+  { ")8 916&412 5 367Б. 126", "DE", GOVORUN_PHONE_TOO_LONG, "", GOVORUN_PHONE_NOTE_LETTERS, TRUE },
 };
 
 static void
