@@ -41,6 +41,7 @@ struct _GovorunXlsxReader
   /* Where the parser is in the sheet. */
   guint                depth;
   gboolean             in_sheet_data;
+  gboolean             in_row;
   gboolean             in_cell;
   gboolean             in_value;   /* <v>, or <t> of an inline string */
   gboolean             in_inline;
@@ -227,8 +228,11 @@ sheet_start (GMarkupParseContext  *context,
         }
       self->row_number = number;
       self->next_column = 1;
+      self->in_row = TRUE;
       g_ptr_array_set_size (self->row, 0);
     }
+  else if (!self->in_row)
+    return;  /* a cell outside a row is no cell (found by the fuzzer) */
   else if (strcmp (name, "c") == 0)
     {
       const char *r = _govorun_xlsx_attribute (names, values, "r");
@@ -239,7 +243,7 @@ sheet_start (GMarkupParseContext  *context,
       self->in_cell = TRUE;
       self->cell_column = r != NULL ? column_of_reference (r) : 0;
       if (self->cell_column == 0)
-        self->cell_column = self->next_column;
+        self->cell_column = MAX (self->next_column, 1);
       self->next_column = self->cell_column + 1;
       if (t == NULL || strcmp (t, "n") == 0)
         self->cell_type = 'n';
@@ -362,10 +366,11 @@ sheet_end (GMarkupParseContext  *context,
       self->in_sheet_data = FALSE;
       self->done = TRUE;
     }
-  else if (strcmp (name, "row") == 0)
+  else if (strcmp (name, "row") == 0 && self->in_row)
     {
       PendingRow *pending;
 
+      self->in_row = FALSE;
       /* Rows of empty cells (formatting only) are not rows to read. */
       if (self->row->len == 0)
         return;

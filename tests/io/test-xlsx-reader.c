@@ -193,6 +193,8 @@ test_inline_strings (void)
     "xl/_rels/workbook.xml.rels", RELS,
     "xl/sharedStrings.xml", STRINGS,
     "xl/worksheets/data.xml", sheet_part (
+      /* A cell outside any row is no cell (found by the fuzzer). */
+      "<x:c><x:v>5</x:v></x:c>"
       "<x:row r=\"1\"><x:c r=\"A1\" t=\"s\"><x:v>0</x:v></x:c><x:c r=\"B1\" t=\"s\"><x:v>1</x:v></x:c></x:row>"
       "<x:row r=\"3\"><x:c r=\"A3\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\"> Анна &amp; Ко </x:t></x:is></x:c>"
       "<x:c r=\"B3\"><x:v>7.9161234567E10</x:v></x:c><x:c r=\"D3\" t=\"str\"><x:f>A3</x:f><x:v>=</x:v></x:c></x:row>"
