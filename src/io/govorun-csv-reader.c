@@ -180,14 +180,16 @@ looks_utf8 (const guint8 *raw,
   return !eof && (const guint8 *) end + 4 > raw + len && *end != '\0';
 }
 
-/* Windows-1251 text in Russian: most bytes above 0x7F are letters, and
- * lower case (0xE0..0xFF) outnumbers upper case (0xC0..0xDF); KOI8-R has
- * them the other way round, and other 8-bit text rarely fits at all. */
+/* Windows-1251 text in Russian: most bytes above 0x7F are letters
+ * (0xC0..0xFF, Ё and ё) or Russian punctuation; other 8-bit text and
+ * binary data rarely fit. Upper and lower case are not weighed: a CRM's
+ * export in capitals is still Russian (KOI8-R, which swaps the cases, is
+ * not read). */
 static gboolean
 looks_cp1251 (const guint8 *raw,
               gsize         len)
 {
-  gsize high = 0, letters = 0, lower = 0, upper = 0;
+  gsize high = 0, letters = 0;
 
   for (gsize i = 0; i < len; i++)
     {
@@ -196,14 +198,12 @@ looks_cp1251 (const guint8 *raw,
       if (b < 0x80)
         continue;
       high++;
-      if (b >= 0xE0 || b == 0xB8)
-        lower++, letters++;
-      else if (b >= 0xC0 || b == 0xA8)
-        upper++, letters++;
+      if (b >= 0xC0 || b == 0xA8 || b == 0xB8)
+        letters++;
       else if (b == 0xAB || b == 0xBB || b == 0x96 || b == 0x97 || b == 0xB9 || b == 0xA0)
         letters++;  /* « » – — № and the no-break space: Russian punctuation */
     }
-  return high > 0 && letters * 10 >= high * 8 && lower >= upper;
+  return high > 0 && letters * 10 >= high * 8;
 }
 
 static GovorunCsvEncoding

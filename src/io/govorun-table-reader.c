@@ -241,7 +241,7 @@ _govorun_table_reader_too_many_fields (GovorunTableReader  *self,
                                        GError             **error)
 {
   g_set_error (error, GOVORUN_IO_ERROR, GOVORUN_IO_ERROR_TOO_LARGE,
-               _("Row %u has more columns than Govorun reads (%u)."),
+               _("Row %u: more columns than Govorun reads (%u)."),
                row, govorun_table_reader_get_limits (self)->max_fields);
   return FALSE;
 }
@@ -253,10 +253,11 @@ _govorun_table_reader_field_too_long (GovorunTableReader  *self,
                                       GError             **error)
 {
   g_autofree char *name = govorun_table_column_name (column);
+  g_autofree char *size = g_format_size (govorun_table_reader_get_limits (self)->max_field_length);
 
   g_set_error (error, GOVORUN_IO_ERROR, GOVORUN_IO_ERROR_TOO_LARGE,
-               _("Row %u, column %s: the value is longer than %u bytes."),
-               row, name, govorun_table_reader_get_limits (self)->max_field_length);
+               _("Row %u, column %s: the value is longer than Govorun reads (%s)."),
+               row, name, size);
   return FALSE;
 }
 

@@ -107,6 +107,12 @@ test_windows_1251 (void)
 
   g_assert_nonnull (cp1251);
   assert_reads (cp1251, len, GOVORUN_CSV_ENCODING_WINDOWS_1251, ';', expected);
+
+  /* A CRM's export in capitals is Windows-1251 too. */
+  g_free (cp1251);
+  cp1251 = g_convert ("ФИО;ТЕЛЕФОН\nИВАНОВ ИВАН;89161234567\n", -1, "CP1251", "UTF-8", NULL, &len, NULL);
+  assert_reads (cp1251, len, GOVORUN_CSV_ENCODING_WINDOWS_1251, ';',
+                "1:ФИО|ТЕЛЕФОН\n2:ИВАНОВ ИВАН|89161234567\n");
 }
 
 /* Every byte of Windows-1251 decodes as iconv decodes it. */
@@ -263,9 +269,9 @@ test_rejects (void)
   assert_rejects ("a\nb\nc\nd\n", -1, &limits, GOVORUN_IO_ERROR_TOO_LARGE,
                   "The file has more rows than Govorun reads at once (3).");
   assert_rejects ("a,b\n1,2,3,4\n", -1, &limits, GOVORUN_IO_ERROR_TOO_LARGE,
-                  "Row 2 has more columns than Govorun reads (3).");
+                  "Row 2: more columns than Govorun reads (3).");
   assert_rejects ("a,b\n1,\"123456789\"\n", -1, &limits, GOVORUN_IO_ERROR_TOO_LARGE,
-                  "Row 2, column B: the value is longer than 8 bytes.");
+                  "Row 2, column B: the value is longer than Govorun reads (8 bytes).");
   assert_rejects ("a,b\n\n1,\"2\n", -1, &limits, GOVORUN_IO_ERROR_MALFORMED,
                   "Row 3, column B: a quoted value has no closing quote.");
   for (guint i = 0; i < 30; i++)

@@ -257,9 +257,9 @@ test_rejects (void)
                    GOVORUN_IO_ERROR_TOO_LARGE,
                    "The file has more rows than Govorun reads at once (100).");
   assert_rejected ("columns.xlsx", "<x:row r=\"2\"><x:c r=\"F2\"><x:v>1</x:v></x:c></x:row>",
-                   GOVORUN_IO_ERROR_TOO_LARGE, "Row 2 has more columns than Govorun reads (5).");
+                   GOVORUN_IO_ERROR_TOO_LARGE, "Row 2: more columns than Govorun reads (5).");
   assert_rejected ("long.xlsx", "<x:row r=\"7\"><x:c r=\"B7\" t=\"inlineStr\"><x:is><x:t>12345678901</x:t></x:is></x:c></x:row>",
-                   GOVORUN_IO_ERROR_TOO_LARGE, "Row 7, column B: the value is longer than 10 bytes.");
+                   GOVORUN_IO_ERROR_TOO_LARGE, "Row 7, column B: the value is longer than Govorun reads (10 bytes).");
   assert_rejected ("broken.xlsx", "<x:row r=\"1\"><x:c r=\"A1\"><x:v>1</x:v></x:c></x:row><x:row r=\"2\"><x:c></x:row>",
                    GOVORUN_IO_ERROR_MALFORMED,
                    "The workbook is damaged: sheet “Лист1” cannot be read after row 2.");
