@@ -11,6 +11,7 @@
 #include "govorun-account-store.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
+#include "govorun-call-export.h"
 #include "govorun-call-list.h"
 #include "govorun-call-sync.h"
 #include "govorun-connection-tester.h"
@@ -73,6 +74,8 @@ GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    
  * open). */
 GovorunCallList         *govorun_services_get_call_list   (GovorunServices      *self);
 GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      *self);
+/* Exports of the call history; NULL until the services are ready. */
+GovorunCallExport       *govorun_services_get_call_export (GovorunServices      *self);
 /* The do-not-call list, reading itself from the store on first use; NULL
  * until the services are ready. */
 GovorunDoNotCall        *govorun_services_get_do_not_call (GovorunServices      *self);
