@@ -23,7 +23,7 @@ builddir=_build-fuzz
 build-aux/ensure-deps.sh clang
 
 if [ ! -d "$builddir" ]; then
-  CC=clang meson setup "$builddir" -Dfuzzing=true -Db_sanitize=address,undefined \
+  CC=clang CXX=clang++ meson setup "$builddir" -Dfuzzing=true -Db_sanitize=address,undefined \
     -Db_lundef=false
 fi
 meson compile -C "$builddir"

@@ -42,6 +42,7 @@ struct _GovorunServices
   GovorunCallSync         *call_sync;
   GovorunRecordings       *recordings;
   GovorunCallExport       *call_export;    /* once the store is open */
+  GovorunDoNotCall        *do_not_call;    /* once the store is open */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunServices, govorun_services, G_TYPE_OBJECT)
@@ -215,6 +216,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->call_sync);
   g_clear_object (&self->recordings);
   g_clear_object (&self->call_export);
+  g_clear_object (&self->do_not_call);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agents);
   g_clear_object (&self->factory);
@@ -545,4 +547,17 @@ govorun_services_get_call_export (GovorunServices *self)
   if (self->call_export == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
     self->call_export = govorun_call_export_new (self->store, self->agents);
   return self->call_export;
+}
+
+GovorunDoNotCall *
+govorun_services_get_do_not_call (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  if (self->do_not_call == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
+    {
+      self->do_not_call = govorun_do_not_call_new (self->store);
+      govorun_do_not_call_load_async (self->do_not_call, NULL, NULL, NULL);
+    }
+  return self->do_not_call;
 }

@@ -15,6 +15,7 @@
 #include "govorun-call-list.h"
 #include "govorun-call-sync.h"
 #include "govorun-connection-tester.h"
+#include "govorun-do-not-call.h"
 #include "govorun-endpoints.h"
 #include "govorun-number-service.h"
 #include "govorun-provisioner.h"
@@ -78,5 +79,8 @@ GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      
 GovorunRecordings       *govorun_services_get_recordings  (GovorunServices      *self);
 /* Exports of the call history; NULL until the services are ready. */
 GovorunCallExport       *govorun_services_get_call_export (GovorunServices      *self);
+/* The do-not-call list, reading itself from the store on first use; NULL
+ * until the services are ready. */
+GovorunDoNotCall        *govorun_services_get_do_not_call (GovorunServices      *self);
 
 G_END_DECLS

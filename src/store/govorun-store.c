@@ -200,7 +200,7 @@ static const char * const migrations[] = {
   "CREATE INDEX calls_status_duration ON calls (status, duration, started_at);"
   "CREATE INDEX calls_status_cost ON calls (status, cost_total, started_at);",
 
-  /* Call details (govorun-call-info.c): where the audio is, how each
+  /* 7: call details (govorun-call-info.c): where the audio is, how each
    * side ended, and ElevenLabs' analysis, keyed by the conversation so a
    * join of one-sided rows keeps it. */
   "ALTER TABLE calls ADD COLUMN vox_account_uuid TEXT;"
@@ -220,6 +220,12 @@ static const char * const migrations[] = {
   "  result TEXT,"
   "  rationale TEXT,"
   "  PRIMARY KEY (conversation_id, seq)"
+  ") WITHOUT ROWID;",
+  /* 8: the do-not-call list: normalised numbers (E.164), why, and when. */
+  "CREATE TABLE do_not_call ("
+  "  number TEXT PRIMARY KEY,"
+  "  note TEXT,"
+  "  added_at INTEGER NOT NULL"
   ") WITHOUT ROWID;",
 };
 
