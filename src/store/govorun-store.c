@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-call-stats-records-private.h"
 #include "govorun-store.h"
 #include "govorun-store-private.h"
 #include "govorun-util.h"
@@ -187,6 +188,9 @@ static const char * const migrations[] = {
   "  updated_at INTEGER NOT NULL,"
   "  PRIMARY KEY (account_uuid, provider)"
   ");",
+
+  /* 6: the Overview's hourly aggregate (govorun-call-stats-records.c). */
+  govorun_call_stats_records_migration,
 };
 
 typedef enum
