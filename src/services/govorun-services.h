@@ -12,6 +12,7 @@
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
 #include "govorun-call-list.h"
+#include "govorun-call-stats.h"
 #include "govorun-call-sync.h"
 #include "govorun-connection-tester.h"
 #include "govorun-endpoints.h"
@@ -72,5 +73,8 @@ GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    
  * open). */
 GovorunCallList         *govorun_services_get_call_list   (GovorunServices      *self);
 GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      *self);
+/* The Overview's statistics; NULL until the services are ready. Also the
+ * property "call-stats". */
+GovorunCallStats        *govorun_services_get_call_stats  (GovorunServices      *self);
 
 G_END_DECLS

@@ -1,0 +1,220 @@
+/* bench-call-stats.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunBenchCallStats"
+
+#include "config.h"
+
+#include "call-test-data.h"
+#include "govorun-call-records.h"
+#include "govorun-call-stats-records.h"
+#include "govorun-store-private.h"
+#include "store-test-util.h"
+
+/*
+ * The Overview's figures (issue 10, "Benchmarks"), printed as
+ * `bench: <name> = <value> <unit>`:
+ * - overview-90d: everything the Overview shows for the last 90 days
+ *   (cards with the previous period, days, heat map, histogram, agents),
+ *   over GOVORUN_BENCH_CALLS calls (default 1,000,000), median of 7
+ *   (target ≤ 200 ms); the same for one agent and for 7 days;
+ * - what keeping the hourly aggregate adds to an upsert batch: pages of
+ *   1000 new calls (no transcripts, so the trigram index does not drown
+ *   the difference) through govorun_call_records_upsert_async () with the
+ *   triggers and without (ms per 1000 rows).
+ * `meson test --benchmark -C _build bench-call-stats --verbose`
+ */
+
+#define BATCH 1000
+#define N_BATCHES 20
+
+static const char * const drop_triggers =
+  "DROP TRIGGER calls_hourly_insert; DROP TRIGGER calls_hourly_update;"
+  " DROP TRIGGER calls_hourly_delete;";
+
+/* Calls [first, last] written by one statement, the way bench-calls.c
+ * fills its million (a per-row path through the layers takes long on a
+ * busy machine; the triggers run for each row all the same): five agents,
+ * daytime in Moscow over 90 days, a fifth unanswered, a few failed. */
+static const char fill_sql[] =
+  "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)"
+  " INSERT INTO calls (vox_session_id, el_conversation_id, agent_uuid, direction, from_number,"
+  " to_number, started_at, duration, status, success, vox_cost, vox_currency, el_cost,"
+  " el_currency, cost_total)"
+  " SELECT 20000000 + i, IIF (i % 5 < 4, 'stats_' || i, NULL), 'agent-' || (i % 5),"
+  " IIF (i % 4 = 0, 2, 1), printf ('7916%07d', i % 10000000), '74951234567',"
+  " ?3 + (i * 7919 % 90) * 86400 + (5 + i * 31 % 13) * 3600 + i * 17 % 3600,"
+  " IIF (i % 5 < 4, 5 + (i * 37) % 900, 0), IIF (i % 5 < 4, 1, IIF (i % 10 = 4, 2, IIF (i % 20 = 9, 3, 4))),"
+  " IIF (i % 5 < 4, IIF (i % 3 = 0, 2, 1), 0), IIF (i % 5 < 4, 1.5 * (1 + i % 7), 0), 'RUB',"
+  " IIF (i % 5 < 4, 100 + i % 50, NULL), IIF (i % 5 < 4, 'credits', NULL),"
+  " IIF (i % 5 < 4, 1.5 * (1 + i % 7) + 100 + i % 50, 0) FROM n";
+
+typedef struct
+{
+  gint64 first;
+  gint64 last;
+} FillRange;
+
+static gboolean
+sql_fill (sqlite3         *db,
+          gpointer         data,
+          gpointer        *out_result,
+          GDestroyNotify  *out_result_destroy,
+          GError         **error)
+{
+  FillRange *range = data;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, fill_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  sqlite3_bind_int64 (stmt, 1, range->first);
+  sqlite3_bind_int64 (stmt, 2, range->last);
+  /* 90 days ending with the day before the benchmark runs (Moscow). */
+  sqlite3_bind_int64 (stmt, 3, (g_get_real_time () / G_USEC_PER_SEC / 86400 - 90) * 86400 - 3 * 3600);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    govorun_store_set_sqlite_error (error, db);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+sql_exec (sqlite3         *db,
+          gpointer         data,
+          gpointer        *out_result,
+          GDestroyNotify  *out_result_destroy,
+          GError         **error)
+{
+  if (sqlite3_exec (db, data, NULL, NULL, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
+static void
+write_sync (GovorunStore          *store,
+            GovorunStoreWriteFunc  func,
+            gpointer               data,
+            GDestroyNotify         destroy)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_store_write_async (store, func, data, destroy, NULL, test_util_on_result, &result);
+  govorun_store_write_finish (store, test_util_wait (&result), &error);
+  if (error != NULL)
+    g_error ("%s", error->message);
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Median milliseconds of the whole query, as the page waits for it. */
+static double
+time_query (GovorunStore *store,
+            guint         n_days,
+            const char   *agent,
+            guint64      *out_calls)
+{
+  double times[7];
+
+  for (guint run = 0; run < G_N_ELEMENTS (times); run++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Moscow");
+      g_autoptr(GovorunCallStatsQuery) query =
+        govorun_call_stats_query_new_last (n_days, agent, tz, g_get_real_time () / G_USEC_PER_SEC);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GovorunCallStatsResult) stats = NULL;
+      g_autoptr(GError) error = NULL;
+      double start = now_ms ();
+
+      govorun_call_stats_records_query_async (store, query, NULL, test_util_on_result, &result);
+      stats = govorun_call_stats_records_query_finish (store, test_util_wait (&result), &error);
+      g_assert_no_error (error);
+      times[run] = now_ms () - start;
+      *out_calls = govorun_call_totals_get_calls (stats->current);
+    }
+  qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
+  return times[G_N_ELEMENTS (times) / 2];
+}
+
+/* Milliseconds per batch of BATCH new calls. */
+static double
+time_upserts (GovorunStore *store,
+              guint         first)
+{
+  double total = 0;
+
+  for (guint b = 0; b < N_BATCHES; b++)
+    {
+      g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      double start;
+
+      for (guint i = 0; i < BATCH; i++)
+        g_ptr_array_add (page, call_test_make (first + b * BATCH + i, FALSE));
+      start = now_ms ();
+      govorun_call_records_upsert_async (store, page, NULL, NULL, test_util_on_result, &result);
+      g_assert_true (govorun_call_records_upsert_finish (store, test_util_wait (&result), &error));
+      total += now_ms () - start;
+    }
+  return total / N_BATCHES;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *env = g_getenv ("GOVORUN_BENCH_CALLS");
+  guint n_calls = env != NULL ? (guint) g_ascii_strtoull (env, NULL, 10) : 1000000;
+  g_autofree char *dir = test_util_make_tmp_dir ("govorun-bench-call-stats-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "govorun.db", NULL);
+  g_autoptr(GovorunStore) store = store_test_open (path);
+  double start, with, without;
+  guint64 calls = 0;
+
+  g_test_init (&argc, &argv, NULL);
+
+  start = now_ms ();
+  for (guint first = 0; first < n_calls; first += 100000)
+    {
+      FillRange range = { first, MIN (n_calls, first + 100000) - 1 };
+
+      write_sync (store, sql_fill, g_memdup2 (&range, sizeof range), g_free);
+    }
+  g_print ("# %u calls written (with the aggregate) in %.1f s\n", n_calls, (now_ms () - start) / 1000);
+
+  g_print ("bench: overview-90d = %.1f ms\n", time_query (store, 90, NULL, &calls));
+  g_print ("# (%" G_GUINT64_FORMAT " calls in the 90 days)\n", calls);
+  g_print ("bench: overview-90d-one-agent = %.1f ms\n", time_query (store, 90, "agent-1", &calls));
+  g_print ("bench: overview-7d = %.1f ms\n", time_query (store, 7, NULL, &calls));
+
+  /* Warm up the upsert path, then the same batches with and without. */
+  time_upserts (store, 0);
+  with = time_upserts (store, N_BATCHES * BATCH);
+  write_sync (store, sql_exec, (gpointer) drop_triggers, NULL);
+  without = time_upserts (store, 2 * N_BATCHES * BATCH);
+  g_print ("bench: upsert-1000-with-aggregate = %.1f ms\n", with);
+  g_print ("bench: upsert-1000-without-aggregate = %.1f ms\n", without);
+  g_print ("bench: aggregate-upsert-overhead = %.1f ms\n", with - without);
+
+  govorun_store_close (store);
+  test_util_rm_rf (dir);
+  return 0;
+}
