@@ -61,6 +61,12 @@ run_script (gpointer user_data)
   window = GTK_WIDGET (ui_app_main_window ());
   assert_fits (window, "The main window");
 
+  /* The Overview, its cards, charts and filters. */
+  gtk_widget_activate (gtk_widget_get_ancestor (ui_wait_widget (find_with_css (window, "navigation-sidebar"),
+                                                                GTK_TYPE_LABEL, _("Overview")),
+                                                GTK_TYPE_LIST_BOX_ROW));
+  assert_fits (window, "The main window on the Overview");
+
   /* Add Account: as it opens, and with each sign-in method. */
   gtk_widget_activate_action (window, "win.add-account", NULL);
   dialog = ui_wait_toplevel (GOVORUN_TYPE_ACCOUNT_DIALOG);

@@ -217,17 +217,21 @@ card_init (Card       *card,
   gtk_widget_add_css_class (card->box, "overview-card");
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  /* Narrow when they can be, so four cards fit a line where there is room. */
+  gtk_label_set_max_width_chars (GTK_LABEL (title_label), 12);
   gtk_widget_add_css_class (title_label, "caption-heading");
   gtk_widget_add_css_class (title_label, "dim-label");
   card->value = gtk_label_new ("—");
   gtk_label_set_xalign (GTK_LABEL (card->value), 0);
   gtk_label_set_wrap (GTK_LABEL (card->value), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (card->value), 8);
   gtk_label_set_selectable (GTK_LABEL (card->value), FALSE);
   gtk_widget_add_css_class (card->value, "title-3");
   gtk_widget_add_css_class (card->value, "numeric");
   card->change = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (card->change), 0);
   gtk_label_set_wrap (GTK_LABEL (card->change), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (card->change), 12);
   gtk_widget_add_css_class (card->change, "caption");
   gtk_box_append (GTK_BOX (card->box), title_label);
   gtk_box_append (GTK_BOX (card->box), card->value);
@@ -656,6 +660,7 @@ on_save_clicked (GtkButton    *button,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   const char *file_name = g_object_get_data (G_OBJECT (chart), "file-name");
+  g_autoptr(GFile) folder = NULL;
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -668,6 +673,11 @@ on_save_clicked (GtkButton    *button,
   gtk_file_filter_set_name (filter, _("PNG Images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* Pictures, not wherever Govorun was started from. */
+  folder = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES) != NULL
+                                ? g_get_user_special_dir (G_USER_DIRECTORY_PICTURES)
+                                : g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), file_name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), chart, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
