@@ -197,9 +197,10 @@ shot (const char *name)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   const char *dir = g_getenv ("GOVORUN_SCREENSHOT_DIR");
 
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *file = g_strdup_printf ("%s%s%s.png", name, i == 0 ? "" : "-charts",
+      static const char * const parts[] = { "", "-charts", "-end" };
+      g_autofree char *file = g_strdup_printf ("%s%s%s.png", name, parts[i],
                                                ui_app_is_russian () ? "-ru" : "");
       g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", file, NULL);
       g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (content);
@@ -216,6 +217,8 @@ shot (const char *name)
                                                    &GRAPHENE_POINT_INIT (0, 0), &top));
           gtk_adjustment_set_value (adjustment, top.y - 60);
         }
+      else if (i == 2)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       settle (300);
       g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (content),
                                                      "window_bg_color", &background));

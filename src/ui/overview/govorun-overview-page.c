@@ -224,7 +224,7 @@ card_init (Card       *card,
   card->value = gtk_label_new ("—");
   gtk_label_set_xalign (GTK_LABEL (card->value), 0);
   gtk_label_set_wrap (GTK_LABEL (card->value), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (card->value), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (card->value), 11);
   gtk_label_set_selectable (GTK_LABEL (card->value), FALSE);
   gtk_widget_add_css_class (card->value, "title-3");
   gtk_widget_add_css_class (card->value, "numeric");
