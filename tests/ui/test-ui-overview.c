@@ -340,6 +340,31 @@ run_script (gpointer data)
   g_assert_cmpuint (quarter, >, month);
   shot ("overview-90");
 
+  /* Custom dates: the last 14 days. */
+  gtk_drop_down_set_selected (period, 3);
+  settle (300);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) first = g_date_time_add_days (now, -13);
+    GtkWidget *from = NULL, *to = NULL;
+
+    if (!gtk_widget_get_mapped (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("_Show These Dates")) ?: GTK_WIDGET (page)))
+      click (GTK_WIDGET (page), _("Choose Dates…"));
+    g_assert_nonnull (ui_wait_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("_Show These Dates")));
+    from = find_widget (GTK_WIDGET (page), GTK_TYPE_CALENDAR, NULL);
+    g_assert_nonnull (from);
+    for (GtkWidget *w = gtk_widget_get_next_sibling (gtk_widget_get_parent (from)); w != NULL && to == NULL;
+         w = gtk_widget_get_next_sibling (w))
+      to = find_widget (w, GTK_TYPE_CALENDAR, NULL);
+    g_assert_nonnull (to);
+    /* Either order: the later date is the end. */
+    gtk_calendar_select_day (GTK_CALENDAR (from), now);
+    gtk_calendar_select_day (GTK_CALENDAR (to), first);
+    click (GTK_WIDGET (page), _("_Show These Dates"));
+    wait_for_period (14, 1);
+    check_charts (14);
+  }
+
   check_keyboard ();
   check_save_png ();
 

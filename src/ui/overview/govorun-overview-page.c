@@ -432,7 +432,7 @@ update_per_day (GovorunOverviewPage *self)
         {
           busiest = total;
           g_free (busiest_day);
-          busiest_day = g_strdup (long_day);
+          busiest_day = format_day (result->query, d, _("%-d %B"));
         }
       g_ptr_array_add (labels, g_steal_pointer (&label));
       g_ptr_array_add (texts, g_string_free (text, FALSE));
@@ -812,6 +812,16 @@ reload (GovorunOverviewPage *self)
                                   g_object_ref (self));
 }
 
+static gboolean
+ask_for_dates (gpointer data)
+{
+  GovorunOverviewPage *self = data;
+
+  if (gtk_widget_get_mapped (self->dates_button) && gtk_widget_get_width (self->dates_button) > 0)
+    gtk_popover_popup (self->dates_popover);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_period_selected (GovorunOverviewPage *self)
 {
@@ -820,9 +830,9 @@ on_period_selected (GovorunOverviewPage *self)
   gtk_widget_set_visible (self->dates_button, custom);
   if (custom && self->custom_days == 0)
     {
-      /* Nothing chosen yet: ask for the dates, showing what was shown. */
-      if (gtk_widget_get_mapped (self->dates_button))
-        gtk_popover_popup (self->dates_popover);
+      /* Nothing chosen yet: ask for the dates, showing what was shown,
+       * once the button that the popover points at has its place. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ask_for_dates, g_object_ref (self), g_object_unref);
       return;
     }
   reload (self);
