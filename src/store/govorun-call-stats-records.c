@@ -23,20 +23,26 @@
 
 /* The aggregate row a call of @r (NEW or OLD) counts in. */
 #define KEY_VALUES(r) \
-  r ".started_at / 3600, " r ".agent_uuid, " r ".direction, " r ".status, " r ".success, " \
-  BUCKET (r ".duration") ", COALESCE (" r ".vox_currency, ''), COALESCE (" r ".el_currency, '')"
+  r ".started_at / 3600, " r ".agent_uuid, " r ".status, " r ".success," \
+  " COALESCE (" r ".vox_currency, ''), COALESCE (" r ".el_currency, '')"
 #define KEY_MATCH(r) \
   " hour = " r ".started_at / 3600 AND agent_uuid = " r ".agent_uuid" \
-  " AND direction = " r ".direction AND status = " r ".status AND success = " r ".success" \
-  " AND duration_bucket = " BUCKET (r ".duration") \
+  " AND status = " r ".status AND success = " r ".success" \
   " AND vox_currency = COALESCE (" r ".vox_currency, '')" \
   " AND el_currency = COALESCE (" r ".el_currency, '')"
+/* The same for the durations of answered calls (status 1). */
+#define DURATION_MATCH(r) \
+  " hour = " r ".started_at / 3600 AND agent_uuid = " r ".agent_uuid" \
+  " AND duration_bucket = " BUCKET (r ".duration")
 
 #define ADD_NEW \
   "INSERT INTO call_hourly VALUES (" KEY_VALUES ("NEW") ", 1, NEW.duration," \
   " COALESCE (NEW.vox_cost, 0), COALESCE (NEW.el_cost, 0))" \
   " ON CONFLICT DO UPDATE SET calls = calls + 1, seconds = seconds + excluded.seconds," \
-  " vox_cost = vox_cost + excluded.vox_cost, el_cost = el_cost + excluded.el_cost;"
+  " vox_cost = vox_cost + excluded.vox_cost, el_cost = el_cost + excluded.el_cost;" \
+  "INSERT INTO call_hourly_durations SELECT NEW.started_at / 3600, NEW.agent_uuid," \
+  " " BUCKET ("NEW.duration") ", 1 WHERE NEW.status = 1" \
+  " ON CONFLICT DO UPDATE SET calls = calls + 1;"
 /* A row whose last call went is removed, so rows do not pile up as calls
  * move between keys (the ElevenLabs side arriving after the Voximplant
  * one changes the evaluation and the currency). */
@@ -44,37 +50,50 @@
   "UPDATE call_hourly SET calls = calls - 1, seconds = seconds - OLD.duration," \
   " vox_cost = vox_cost - COALESCE (OLD.vox_cost, 0)," \
   " el_cost = el_cost - COALESCE (OLD.el_cost, 0) WHERE" KEY_MATCH ("OLD") ";" \
-  "DELETE FROM call_hourly WHERE" KEY_MATCH ("OLD") " AND calls <= 0;"
+  "DELETE FROM call_hourly WHERE" KEY_MATCH ("OLD") " AND calls <= 0;" \
+  "UPDATE call_hourly_durations SET calls = calls - 1 WHERE OLD.status = 1 AND" \
+  DURATION_MATCH ("OLD") ";" \
+  "DELETE FROM call_hourly_durations WHERE OLD.status = 1 AND" DURATION_MATCH ("OLD") \
+  " AND calls <= 0;"
 
 /* Appended to the store's migrations: never edit it once shipped. */
 const char govorun_call_stats_records_migration[] =
-  /* The Overview's aggregate: calls summed per UTC hour and what the
-   * statistics group or filter by. Costs of an unknown currency are 0. */
+  /* The Overview's aggregates: calls summed per UTC hour, agent, status,
+   * evaluation and currencies (costs of an unknown currency are 0), and
+   * answered calls per hour, agent and duration bucket. Apart, because
+   * the buckets would multiply the first table's rows several times over
+   * and only the histogram reads them. */
   "CREATE TABLE call_hourly ("
   "  hour INTEGER NOT NULL,"
   "  agent_uuid TEXT NOT NULL,"
-  "  direction INTEGER NOT NULL,"
   "  status INTEGER NOT NULL,"
   "  success INTEGER NOT NULL,"
-  "  duration_bucket INTEGER NOT NULL,"
   "  vox_currency TEXT NOT NULL,"
   "  el_currency TEXT NOT NULL,"
   "  calls INTEGER NOT NULL,"
   "  seconds INTEGER NOT NULL,"
   "  vox_cost REAL NOT NULL,"
   "  el_cost REAL NOT NULL,"
-  "  PRIMARY KEY (hour, agent_uuid, direction, status, success, duration_bucket,"
-  "               vox_currency, el_currency)"
+  "  PRIMARY KEY (hour, agent_uuid, status, success, vox_currency, el_currency)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE call_hourly_durations ("
+  "  hour INTEGER NOT NULL,"
+  "  agent_uuid TEXT NOT NULL,"
+  "  duration_bucket INTEGER NOT NULL,"
+  "  calls INTEGER NOT NULL,"
+  "  PRIMARY KEY (hour, agent_uuid, duration_bucket)"
   ") WITHOUT ROWID;"
   "INSERT INTO call_hourly SELECT " KEY_VALUES ("calls") ", COUNT (*), SUM (duration),"
-  " TOTAL (vox_cost), TOTAL (el_cost) FROM calls GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"
+  " TOTAL (vox_cost), TOTAL (el_cost) FROM calls GROUP BY 1, 2, 3, 4, 5, 6;"
+  "INSERT INTO call_hourly_durations SELECT started_at / 3600, agent_uuid, " BUCKET ("duration")
+  ", COUNT (*) FROM calls WHERE status = 1 GROUP BY 1, 2, 3;"
   "CREATE TRIGGER calls_hourly_insert AFTER INSERT ON calls BEGIN " ADD_NEW " END;"
   "CREATE TRIGGER calls_hourly_delete AFTER DELETE ON calls BEGIN " REMOVE_OLD " END;"
   /* Re-syncing a call changes nothing it is counted by: no work then. */
-  "CREATE TRIGGER calls_hourly_update AFTER UPDATE OF started_at, agent_uuid, direction, status,"
+  "CREATE TRIGGER calls_hourly_update AFTER UPDATE OF started_at, agent_uuid, status,"
   " success, duration, vox_cost, vox_currency, el_cost, el_currency ON calls"
   " WHEN OLD.started_at IS NOT NEW.started_at OR OLD.agent_uuid IS NOT NEW.agent_uuid"
-  " OR OLD.direction IS NOT NEW.direction OR OLD.status IS NOT NEW.status"
+  " OR OLD.status IS NOT NEW.status"
   " OR OLD.success IS NOT NEW.success OR OLD.duration IS NOT NEW.duration"
   " OR OLD.vox_cost IS NOT NEW.vox_cost OR OLD.vox_currency IS NOT NEW.vox_currency"
   " OR OLD.el_cost IS NOT NEW.el_cost OR OLD.el_currency IS NOT NEW.el_currency"
@@ -83,9 +102,14 @@ const char govorun_call_stats_records_migration[] =
 /* --- the query ------------------------------------------------------------- */
 
 static const char rows_sql[] =
-  "SELECT hour, agent_uuid, status, success, duration_bucket, vox_currency, el_currency,"
+  "SELECT hour, agent_uuid, status, success, vox_currency, el_currency,"
   " calls, seconds, vox_cost, el_cost FROM call_hourly"
   " WHERE hour >= ?1 AND hour < ?2 AND (?3 IS NULL OR agent_uuid = ?3)";
+
+static const char durations_sql[] =
+  "SELECT duration_bucket, SUM (calls) FROM call_hourly_durations"
+  " WHERE hour >= ?1 AND hour < ?2 AND (?3 IS NULL OR agent_uuid = ?3)"
+  " GROUP BY duration_bucket";
 
 /* Where one UTC hour falls in the period, worked out once per hour. */
 typedef struct
@@ -122,13 +146,12 @@ count_row (GovorunCallStatsResult *result,
 {
   GovorunCallStatus status = sqlite3_column_int (stmt, 2);
   GovorunCallSuccess success = sqlite3_column_int (stmt, 3);
-  guint bucket = (guint) sqlite3_column_int (stmt, 4);
-  const char *vox_currency = govorun_store_column_text (stmt, 5);
-  const char *el_currency = govorun_store_column_text (stmt, 6);
-  guint64 calls = (guint64) sqlite3_column_int64 (stmt, 7);
-  guint64 seconds = (guint64) sqlite3_column_int64 (stmt, 8);
-  double vox_cost = sqlite3_column_double (stmt, 9);
-  double el_cost = sqlite3_column_double (stmt, 10);
+  const char *vox_currency = govorun_store_column_text (stmt, 4);
+  const char *el_currency = govorun_store_column_text (stmt, 5);
+  guint64 calls = (guint64) sqlite3_column_int64 (stmt, 6);
+  guint64 seconds = (guint64) sqlite3_column_int64 (stmt, 7);
+  double vox_cost = sqlite3_column_double (stmt, 8);
+  double el_cost = sqlite3_column_double (stmt, 9);
   GovorunCallAgentStats *agent;
 
   if (place->day < 0)
@@ -147,11 +170,7 @@ count_row (GovorunCallStatsResult *result,
                + govorun_call_outcome_of (status, success)] += calls;
   result->heat_calls[place->weekday][place->local_hour] += calls;
   if (status == GOVORUN_CALL_STATUS_ANSWERED)
-    {
-      result->heat_answered[place->weekday][place->local_hour] += calls;
-      if (bucket < GOVORUN_CALL_N_DURATION_BUCKETS)
-        result->durations[bucket] += calls;
-    }
+    result->heat_answered[place->weekday][place->local_hour] += calls;
 }
 
 static gboolean
@@ -202,6 +221,23 @@ sql_query (sqlite3         *db,
             place.day = 0;
         }
       count_row (result, &place, stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+
+  /* The histogram: a handful of rows summed by SQL. */
+  if (sqlite3_prepare_v2 (db, durations_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  sqlite3_bind_int64 (stmt, 1, (current_from + SECONDS_PER_HOUR - 1) / SECONDS_PER_HOUR);
+  sqlite3_bind_int64 (stmt, 2, (until + SECONDS_PER_HOUR - 1) / SECONDS_PER_HOUR);
+  govorun_store_bind_text (stmt, 3, query->agent_uuid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint bucket = (guint) sqlite3_column_int (stmt, 0);
+
+      if (bucket < GOVORUN_CALL_N_DURATION_BUCKETS)
+        result->durations[bucket] += (guint64) sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)

@@ -13,9 +13,10 @@
 G_BEGIN_DECLS
 
 /*
- * The Overview's statistics, read from call_hourly: the calls table
- * summed per UTC hour, agent, direction, status, evaluation, duration
- * bucket and currencies, kept in step by triggers on calls. Hours, not
+ * The Overview's statistics, read from call_hourly (the calls table
+ * summed per UTC hour, agent, status, evaluation and currencies) and
+ * call_hourly_durations (answered calls per hour, agent and duration
+ * bucket), kept in step by triggers on calls. Hours, not
  * days, so that any time zone's days and hours of day come out of it
  * exactly (every zone Govorun's users are in is a whole number of hours
  * from UTC) and a day still spans a DST change correctly; a 90-day period

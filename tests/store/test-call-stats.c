@@ -141,32 +141,47 @@ agent_row (GovorunCallStatsResult *stats,
   return NULL;
 }
 
-/* The rows of call_hourly equal the same sums computed from calls. */
+/* The rows of @kept_sql (the aggregate) equal those of @fresh_sql (the
+ * same sums computed from calls). */
 static void
-assert_aggregate_matches (const char *path)
+assert_same_rows (sqlite3    *db,
+                  const char *fresh_sql,
+                  const char *kept_sql)
 {
-  static const char sql[] =
-    "WITH fresh AS (SELECT started_at / 3600 AS hour, agent_uuid, direction, status, success,"
-    "  CASE WHEN duration < 15 THEN 0 WHEN duration < 30 THEN 1 WHEN duration < 60 THEN 2"
-    "  WHEN duration < 120 THEN 3 WHEN duration < 300 THEN 4 WHEN duration < 600 THEN 5"
-    "  ELSE 6 END AS bucket, COALESCE (vox_currency, '') AS vc, COALESCE (el_currency, '') AS ec,"
-    "  COUNT (*) AS n, SUM (duration) AS s, ROUND (TOTAL (vox_cost), 6) AS v,"
-    "  ROUND (TOTAL (el_cost), 6) AS e FROM calls GROUP BY 1, 2, 3, 4, 5, 6, 7, 8),"
-    " kept AS (SELECT hour, agent_uuid, direction, status, success, duration_bucket, vox_currency,"
-    "  el_currency, calls, seconds, ROUND (vox_cost, 6), ROUND (el_cost, 6) FROM call_hourly)"
-    " SELECT (SELECT COUNT (*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept)),"
-    "  (SELECT COUNT (*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh)),"
-    "  (SELECT COUNT (*) FROM kept)";
-  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("WITH fresh AS (%s), kept AS (%s)"
+                                          " SELECT (SELECT COUNT (*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept)),"
+                                          "  (SELECT COUNT (*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh)),"
+                                          "  (SELECT COUNT (*) FROM kept)", fresh_sql, kept_sql);
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_test_message ("call_hourly: %d rows", sqlite3_column_int (stmt, 2));
+  g_test_message ("aggregate: %d rows", sqlite3_column_int (stmt, 2));
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
   sqlite3_finalize (stmt);
+}
+
+/* call_hourly and call_hourly_durations equal a GROUP BY over calls. */
+static void
+assert_aggregate_matches (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  assert_same_rows (db,
+                    "SELECT started_at / 3600, agent_uuid, status, success,"
+                    " COALESCE (vox_currency, ''), COALESCE (el_currency, ''), COUNT (*), SUM (duration),"
+                    " ROUND (TOTAL (vox_cost), 6), ROUND (TOTAL (el_cost), 6) FROM calls"
+                    " GROUP BY 1, 2, 3, 4, 5, 6",
+                    "SELECT hour, agent_uuid, status, success, vox_currency, el_currency, calls, seconds,"
+                    " ROUND (vox_cost, 6), ROUND (el_cost, 6) FROM call_hourly");
+  assert_same_rows (db,
+                    "SELECT started_at / 3600, agent_uuid,"
+                    " CASE WHEN duration < 15 THEN 0 WHEN duration < 30 THEN 1 WHEN duration < 60 THEN 2"
+                    " WHEN duration < 120 THEN 3 WHEN duration < 300 THEN 4 WHEN duration < 600 THEN 5"
+                    " ELSE 6 END, COUNT (*) FROM calls WHERE status = 1 GROUP BY 1, 2, 3",
+                    "SELECT hour, agent_uuid, duration_bucket, calls FROM call_hourly_durations");
   sqlite3_close (db);
 }
 
