@@ -355,11 +355,13 @@ static const char * const outcome_colors[GOVORUN_CALL_N_OUTCOMES] = {
   [GOVORUN_CALL_OUTCOME_FAILED] = "error_bg_color",
 };
 
+/* Translated with g_dpgettext2 (NULL, "call outcome", …): the legend's
+ * plural, not a call's status. */
 static const char * const outcome_names[GOVORUN_CALL_N_OUTCOMES] = {
-  [GOVORUN_CALL_OUTCOME_SUCCESSFUL] = N_("Successful"),
-  [GOVORUN_CALL_OUTCOME_ANSWERED] = N_("Answered, no success"),
-  [GOVORUN_CALL_OUTCOME_NOT_ANSWERED] = N_("No answer or busy"),
-  [GOVORUN_CALL_OUTCOME_FAILED] = N_("Failed"),
+  [GOVORUN_CALL_OUTCOME_SUCCESSFUL] = NC_("call outcome", "Successful"),
+  [GOVORUN_CALL_OUTCOME_ANSWERED] = NC_("call outcome", "Answered, no success"),
+  [GOVORUN_CALL_OUTCOME_NOT_ANSWERED] = NC_("call outcome", "No answer or busy"),
+  [GOVORUN_CALL_OUTCOME_FAILED] = NC_("call outcome", "Failed"),
 };
 
 static const char * const weekdays_short[7] = {
@@ -426,7 +428,7 @@ update_per_day (GovorunOverviewPage *self)
         {
           g_autofree char *count = govorun_chart_format_count ((guint64) values[d * GOVORUN_CALL_N_OUTCOMES + o]);
 
-          g_string_append_printf (text, "; %s: %s", _(outcome_names[o]), count);
+          g_string_append_printf (text, "; %s: %s", g_dpgettext2 (NULL, "call outcome", outcome_names[o]), count);
         }
       if (total > busiest)
         {
@@ -603,7 +605,8 @@ static GtkWidget *
 agents_table_new (GovorunOverviewPage *self)
 {
   static const char * const titles[N_COLUMNS] = {
-    N_("Agent"), N_("Calls"), N_("Answered"), N_("Minutes"), N_("Success"), N_("Cost"),
+    N_("Agent"), N_("Calls"), NC_("share of calls", "Answered"), N_("Minutes"), N_("Success"),
+    N_("Cost"),
   };
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->agent_rows))));
   GtkWidget *view = gtk_column_view_new (selection);
@@ -615,7 +618,8 @@ agents_table_new (GovorunOverviewPage *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (_(titles[c]), factory);
+      column = gtk_column_view_column_new (c == COLUMN_ANSWERED ? C_("share of calls", "Answered")
+                                                                : _(titles[c]), factory);
       gtk_column_view_column_set_expand (column, c == COLUMN_AGENT || c == COLUMN_COST);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
       g_object_unref (column);
@@ -1078,7 +1082,7 @@ govorun_overview_page_init (GovorunOverviewPage *self)
     Better      better;
   } card_specs[N_CARDS] = {
     [CARD_CALLS] = { N_("Calls"), BETTER_NEUTRAL },
-    [CARD_ANSWERED] = { N_("Answered"), BETTER_UP },
+    [CARD_ANSWERED] = { NC_("share of calls", "Answered"), BETTER_UP },
     [CARD_MINUTES] = { N_("Minutes"), BETTER_NEUTRAL },
     [CARD_AVERAGE] = { N_("Average Duration"), BETTER_NEUTRAL },
     [CARD_SUCCESS] = { N_("Success Rate"), BETTER_UP },
@@ -1095,12 +1099,14 @@ govorun_overview_page_init (GovorunOverviewPage *self)
 
   for (guint c = 0; c < N_CARDS; c++)
     {
-      card_init (&self->cards[c], _(card_specs[c].title), card_specs[c].better);
+      card_init (&self->cards[c],
+                 c == CARD_ANSWERED ? C_("share of calls", "Answered") : _(card_specs[c].title),
+                 card_specs[c].better);
       gtk_flow_box_append (self->cards_box, self->cards[c].box);
     }
 
   for (guint o = 0; o < GOVORUN_CALL_N_OUTCOMES; o++)
-    series_names[o] = _(outcome_names[o]);
+    series_names[o] = g_dpgettext2 (NULL, "call outcome", outcome_names[o]);
   self->per_day = GOVORUN_BAR_CHART (govorun_bar_chart_new ());
   govorun_bar_chart_set_series (self->per_day, GOVORUN_CALL_N_OUTCOMES, series_names,
                                 outcome_colors);

@@ -13,6 +13,7 @@
 #include "govorun-account-dialog.h"
 #include "govorun-accounts-page.h"
 #include "govorun-agents-page.h"
+#include "govorun-calls-page.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-numbers-page.h"
 #include "govorun-overview-page.h"
@@ -154,6 +155,8 @@ show_page (GovorunWindow *self,
   page = GOVORUN_PAGE (child);
 
   gtk_stack_set_visible_child (self->content_stack, child);
+  /* A page with nothing to add (Calls) has no "+". */
+  gtk_widget_set_visible (self->add_account_button, govorun_page_get_action_name (page) != NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_account_button),
                                   govorun_page_get_action_name (page));
   gtk_widget_set_tooltip_text (self->add_account_button, govorun_page_get_action_tooltip (page));
@@ -496,6 +499,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
 
   g_type_ensure (GOVORUN_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (GOVORUN_TYPE_AGENTS_PAGE);
+  g_type_ensure (GOVORUN_TYPE_CALLS_PAGE);
   g_type_ensure (GOVORUN_TYPE_NUMBERS_PAGE);
   g_type_ensure (GOVORUN_TYPE_OVERVIEW_PAGE);
 
