@@ -138,13 +138,11 @@ static char *
 format_cost (double      amount,
              const char *currency)
 {
-  g_autofree char *number = NULL;
-
   if (g_strcmp0 (currency, "credits") != 0)
     return govorun_format_money (amount, currency);
   /* ElevenLabs bills in credits, counted whole. */
-  number = g_strdup_printf ("%'.0f", amount);
-  return g_strdup_printf (ngettext ("%s credit", "%s credits", (gulong) round (amount)), number);
+  return g_strdup_printf (ngettext ("%u credit", "%u credits", (gulong) round (amount)),
+                          (guint) round (amount));
 }
 
 /* Every currency @provider billed in, joined ("12.00 ₽ + 3.00 USD"), each
@@ -383,9 +381,7 @@ static const char * const bucket_names[GOVORUN_CALL_N_DURATION_BUCKETS] = {
 static char *
 calls_text (guint64 calls)
 {
-  g_autofree char *number = govorun_chart_format_count (calls);
-
-  return g_strdup_printf (ngettext ("%s call", "%s calls", (gulong) calls), number);
+  return g_strdup_printf (ngettext ("%u call", "%u calls", (gulong) calls), (guint) calls);
 }
 
 static void
@@ -702,6 +698,7 @@ section_new (const char   *title,
   GtkWidget *readout = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (save, "flat");
@@ -831,7 +828,9 @@ on_period_selected (GovorunOverviewPage *self)
 {
   gboolean custom = gtk_drop_down_get_selected (self->period_dropdown) == PERIOD_CUSTOM;
 
+  /* Its GtkFlowBoxChild goes too, or it would leave a gap. */
   gtk_widget_set_visible (self->dates_button, custom);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->dates_button), custom);
   if (custom && self->custom_days == 0)
     {
       /* Nothing chosen yet: ask for the dates, showing what was shown,
@@ -1093,6 +1092,11 @@ govorun_overview_page_init (GovorunOverviewPage *self)
   const char *series_names[GOVORUN_CALL_N_OUTCOMES];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (gtk_widget_get_parent (self->dates_button), FALSE);
+  /* The filters' flow box places them; Tab goes to the controls only. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->period_dropdown)), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (self->dates_button), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->agent_dropdown)), FALSE);
   self->agent_uuids = g_ptr_array_new_with_free_func (g_free);
   self->agent_rows = g_list_store_new (GTK_TYPE_STRING_LIST);
   g_date_clear (&self->custom_first, 1);
@@ -1128,7 +1132,15 @@ govorun_overview_page_init (GovorunOverviewPage *self)
 
     gtk_label_set_xalign (GTK_LABEL (heading), 0);
     gtk_widget_add_css_class (heading, "heading");
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    /* The table scrolls sideways in a narrow window rather than widen the
+     * page past the window (the sidebar folds at 360 pixels). */
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), agents_table_new (self));
     gtk_box_append (self->content, heading);
-    gtk_box_append (self->content, agents_table_new (self));
+    gtk_box_append (self->content, scroller);
   }
 }
