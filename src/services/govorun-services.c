@@ -41,6 +41,7 @@ struct _GovorunServices
   GovorunCallList         *call_list;      /* once the store is open */
   GovorunCallSync         *call_sync;
   GovorunCallStats        *call_stats;     /* once the store is open */
+  GovorunCallExport       *call_export;    /* once the store is open */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunServices, govorun_services, G_TYPE_OBJECT)
@@ -196,6 +197,8 @@ govorun_services_close (GovorunServices *self)
 {
   g_return_if_fail (GOVORUN_IS_SERVICES (self));
 
+  /* A running sync stops; its last page commits or rolls back whole. */
+  govorun_call_sync_cancel (self->call_sync);
   govorun_store_close (self->store);
 }
 
@@ -212,6 +215,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->call_list);
   g_clear_object (&self->call_stats);
   g_clear_object (&self->call_sync);
+  g_clear_object (&self->call_export);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agents);
   g_clear_object (&self->factory);
@@ -523,4 +527,14 @@ govorun_services_get_call_stats (GovorunServices *self)
   if (self->call_stats == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
     self->call_stats = govorun_call_stats_new (self->store, self->call_sync);
   return self->call_stats;
+}
+
+GovorunCallExport *
+govorun_services_get_call_export (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  if (self->call_export == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
+    self->call_export = govorun_call_export_new (self->store, self->agents);
+  return self->call_export;
 }

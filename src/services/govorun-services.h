@@ -11,6 +11,7 @@
 #include "govorun-account-store.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
+#include "govorun-call-export.h"
 #include "govorun-call-list.h"
 #include "govorun-call-stats.h"
 #include "govorun-call-sync.h"
@@ -76,5 +77,7 @@ GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      
 /* The Overview's statistics; NULL until the services are ready. Also the
  * property "call-stats". */
 GovorunCallStats        *govorun_services_get_call_stats  (GovorunServices      *self);
+/* Exports of the call history; NULL until the services are ready. */
+GovorunCallExport       *govorun_services_get_call_export (GovorunServices      *self);
 
 G_END_DECLS

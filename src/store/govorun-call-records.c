@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "govorun-call-records.h"
+#include "govorun-call-records-private.h"
 #include "govorun-call-search.h"
 #include "govorun-call-sync-state-private.h"
 #include "govorun-store-private.h"
@@ -816,6 +816,32 @@ govorun_call_records_fetch_page_finish (GovorunStore  *store,
   records = g_steal_pointer (&page->records);
   page_result_free (page);
   return records;
+}
+
+gboolean
+_govorun_call_records_read_page (sqlite3                  *db,
+                                 const GovorunCallFilter  *filter,
+                                 GovorunCallSortKey        sort,
+                                 gboolean                  descending,
+                                 GovorunCallRecord        *after,
+                                 guint                     limit,
+                                 gboolean                  with_count,
+                                 GPtrArray               **out_records,
+                                 gint64                   *out_count,
+                                 GError                  **error)
+{
+  PageRequest request = { (GovorunCallFilter *) filter, sort, descending, after, 0, limit,
+                          with_count };
+  PageResult *page = NULL;
+  GDestroyNotify destroy = NULL;
+
+  if (!sql_fetch_page (db, &request, (gpointer *) &page, &destroy, error))
+    return FALSE;
+  *out_records = g_steal_pointer (&page->records);
+  if (out_count != NULL)
+    *out_count = page->count;
+  page_result_free (page);
+  return TRUE;
 }
 
 /* --- one call, for the details --------------------------------------------- */

@@ -57,6 +57,9 @@ void       collect_unnamed_controls (GtkWidget  *root,
 gboolean   press_shortcut (GtkWindow       *window,
                            guint            keyval,
                            GdkModifierType  mods);
+/* Before the application starts: the automatic call sync off, so a test
+ * starts from an empty call history (one that wants calls syncs them). */
+void       ui_call_sync_off (void);
 /* Runs Govorun in sandbox mode (its own instance) and, once it is first
  * activated, @script from an idle callback; @script quits the application
  * when done. *@app is the application while it runs. Returns the exit

@@ -15,6 +15,7 @@
 #include "govorun-account-dialog.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-export-dialog.h"
 #include "ui-app.h"
 #include "ui-helpers.h"
 
@@ -115,6 +116,21 @@ run_script (gpointer user_data)
   assert_fits (dialog, "New Agent on its numbers page");
   gtk_window_destroy (GTK_WINDOW (dialog));
   ui_wait_closed (GOVORUN_TYPE_AGENT_DIALOG);
+
+  /* Export Calls (the Calls page opens it with its filter). */
+  {
+    g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+
+    dialog = GTK_WIDGET (govorun_export_dialog_new (GTK_WINDOW (window),
+                                                    govorun_application_get_services (ui_app_get ()),
+                                                    filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE));
+    gtk_window_present (GTK_WINDOW (dialog));
+    assert_fits (dialog, "Export Calls");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (ui_wait_widget (dialog, ADW_TYPE_COMBO_ROW, _("Format"))), 1);
+    assert_fits (dialog, "Export Calls for Excel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ui_wait_closed (GOVORUN_TYPE_EXPORT_DIALOG);
+  }
 
   g_application_quit (G_APPLICATION (ui_app_get ()));
   return G_SOURCE_REMOVE;

@@ -12,6 +12,7 @@
 
 #include "govorun-call-format.h"
 #include "govorun-calls-page.h"
+#include "govorun-export-dialog.h"
 #include "govorun-format.h"
 #include "govorun-search-shortcut.h"
 
@@ -156,12 +157,21 @@ open_call (GovorunCallsPage *self,
   g_debug ("Call %" G_GINT64_FORMAT " activated", id);
 }
 
-/* "calls.export": the export dialog (taking the services and the list's
- * filter, govorun_call_list_get_filter()) opens here. Until it exists the
- * action is disabled (govorun_calls_page_init) rather than doing nothing. */
+/* "calls.export": exactly what the list shows, in its order. */
 static void
 export_calls (GovorunCallsPage *self)
 {
+  GovorunExportDialog *dialog;
+  GovorunCallSortKey sort;
+  gboolean descending = TRUE;
+
+  if (self->services == NULL || self->calls == NULL)
+    return;
+  sort = govorun_call_list_get_sort (self->calls, &descending);
+  dialog = govorun_export_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      self->services, govorun_call_list_get_filter (self->calls),
+                                      sort, descending);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* --- cells ---------------------------------------------------------------------- */
@@ -1148,8 +1158,6 @@ govorun_calls_page_init (GovorunCallsPage *self)
   gtk_widget_set_sensitive (self->custom_hint, FALSE);
 
   build_columns (self);
-  /* The export dialog is not built yet (see export_calls()). */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.export", FALSE);
   update_sync (self);
   update_view (self);
 }
