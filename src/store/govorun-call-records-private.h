@@ -31,4 +31,15 @@ gboolean _govorun_call_records_read_page (sqlite3                  *db,
                                           gint64                   *out_count,
                                           GError                  **error);
 
+/* For tests of the query plans (on a read connection): EXPLAIN QUERY PLAN
+ * of the page the list would read for @filter in @sort order after
+ * @after (nullable), one step a line, as SQLite words them ("SEARCH calls
+ * USING INDEX calls_status (status=?)", "USE TEMP B-TREE FOR ORDER BY"). */
+char *govorun_call_records_explain_page (sqlite3                  *db,
+                                         const GovorunCallFilter  *filter,
+                                         GovorunCallSortKey        sort,
+                                         gboolean                  descending,
+                                         GovorunCallRecord        *after,
+                                         GError                  **error);
+
 G_END_DECLS

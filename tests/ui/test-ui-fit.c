@@ -93,8 +93,8 @@ run_script (gpointer user_data)
   /* New Agent, on its first page and its numbers page. */
   gtk_widget_activate_action (window, "win.new-agent", NULL);
   dialog = ui_wait_toplevel (GOVORUN_TYPE_AGENT_DIALOG);
-  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)");
-  gtk_widget_activate (find_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)"));
+  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ());
+  gtk_widget_activate (find_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ()));
   ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
   assert_fits (dialog, "New Agent");
   g_clear_pointer (&shot, g_free);

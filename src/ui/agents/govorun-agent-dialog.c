@@ -338,7 +338,7 @@ show_chosen (GovorunAgentDialog *self)
   set_subtitle (self->chosen_name_row, govorun_voice_agent_get_name (agent));
   set_subtitle (self->chosen_message_row, *first_message ?
                 first_message : _("(none: the agent waits for the caller to speak)"));
-  set_subtitle (self->chosen_language_row, govorun_voice_agent_get_language (agent));
+  set_subtitle (self->chosen_language_row, govorun_format_language_name (govorun_voice_agent_get_language (agent)));
 
   if (names[0] != NULL)
     variables = g_strjoinv (", ", (char **) names);
