@@ -41,6 +41,7 @@ struct _GovorunServices
   GovorunCallList         *call_list;      /* once the store is open */
   GovorunCallSync         *call_sync;
   GovorunRecordings       *recordings;
+  GovorunCallStats        *call_stats;     /* once the store is open */
   GovorunCallExport       *call_export;    /* once the store is open */
   GovorunDoNotCall        *do_not_call;    /* once the store is open */
 };
@@ -60,6 +61,7 @@ enum {
   PROP_PROVISIONER,
   PROP_NUMBERS,
   PROP_AGENT_CATALOG,
+  PROP_CALL_STATS,
   N_PROPS
 };
 
@@ -213,6 +215,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->key_rotation);
   g_clear_object (&self->numbers);
   g_clear_object (&self->call_list);
+  g_clear_object (&self->call_stats);
   g_clear_object (&self->call_sync);
   g_clear_object (&self->recordings);
   g_clear_object (&self->call_export);
@@ -294,6 +297,10 @@ govorun_services_get_property (GObject    *object,
       g_value_set_object (value, self->agent_catalog);
       break;
 
+    case PROP_CALL_STATS:
+      g_value_set_object (value, govorun_services_get_call_stats (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -334,6 +341,7 @@ govorun_services_class_init (GovorunServicesClass *klass)
   properties[PROP_PROVISIONER] = service_property ("provisioner", GOVORUN_TYPE_PROVISIONER);
   properties[PROP_NUMBERS] = service_property ("numbers", GOVORUN_TYPE_NUMBER_SERVICE);
   properties[PROP_AGENT_CATALOG] = service_property ("agent-catalog", GOVORUN_TYPE_AGENT_CATALOG);
+  properties[PROP_CALL_STATS] = service_property ("call-stats", GOVORUN_TYPE_CALL_STATS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -537,6 +545,16 @@ govorun_services_get_recordings (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->recordings;
+}
+
+GovorunCallStats *
+govorun_services_get_call_stats (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  if (self->call_stats == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
+    self->call_stats = govorun_call_stats_new (self->store, self->call_sync);
+  return self->call_stats;
 }
 
 GovorunCallExport *

@@ -13,6 +13,7 @@
 #include "govorun-agent-store.h"
 #include "govorun-call-export.h"
 #include "govorun-call-list.h"
+#include "govorun-call-stats.h"
 #include "govorun-call-sync.h"
 #include "govorun-connection-tester.h"
 #include "govorun-do-not-call.h"
@@ -77,6 +78,9 @@ GovorunCallList         *govorun_services_get_call_list   (GovorunServices      
 GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      *self);
 /* One call's details and its audio in the recordings cache. */
 GovorunRecordings       *govorun_services_get_recordings  (GovorunServices      *self);
+/* The Overview's statistics; NULL until the services are ready. Also the
+ * property "call-stats". */
+GovorunCallStats        *govorun_services_get_call_stats  (GovorunServices      *self);
 /* Exports of the call history; NULL until the services are ready. */
 GovorunCallExport       *govorun_services_get_call_export (GovorunServices      *self);
 /* The do-not-call list, reading itself from the store on first use; NULL

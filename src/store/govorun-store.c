@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-call-stats-records-private.h"
 #include "govorun-store.h"
 #include "govorun-store-private.h"
 #include "govorun-util.h"
@@ -227,6 +228,8 @@ static const char * const migrations[] = {
   "  note TEXT,"
   "  added_at INTEGER NOT NULL"
   ") WITHOUT ROWID;",
+  /* 9: the Overview's hourly aggregates (govorun-call-stats-records.c). */
+  govorun_call_stats_records_migration,
 };
 
 typedef enum

@@ -391,7 +391,7 @@ check_call_details (void)
 static gboolean
 run_script (gpointer data)
 {
-  const char *pages[] = { N_("Agents"), N_("Calls"), N_("Numbers"), N_("Accounts") };
+  const char *pages[] = { N_("Overview"), N_("Agents"), N_("Calls"), N_("Numbers"), N_("Accounts") };
 
   g_assert_true (wait_until (app_ready, NULL, 20000));
   settle (1000);

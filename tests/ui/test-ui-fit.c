@@ -64,6 +64,12 @@ run_script (gpointer user_data)
   window = GTK_WIDGET (ui_app_main_window ());
   assert_fits (window, "The main window");
 
+  /* The Overview, its cards, charts and filters. */
+  gtk_widget_activate (gtk_widget_get_ancestor (ui_wait_widget (find_with_css (window, "navigation-sidebar"),
+                                                                GTK_TYPE_LABEL, _("Overview")),
+                                                GTK_TYPE_LIST_BOX_ROW));
+  assert_fits (window, "The main window on the Overview");
+
   /* The Calls page, with its filter bar. */
   gtk_widget_activate (gtk_widget_get_ancestor (find_widget (find_with_css (window, "navigation-sidebar"),
                                                              GTK_TYPE_LABEL, _("Calls")),

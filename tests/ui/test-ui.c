@@ -197,6 +197,7 @@ assert_sidebar (GtkWidget *window)
     const char *title;
     const char *icon;
   } expected[] = {
+    { N_("Overview"), "view-grid-symbolic" },
     { N_("Agents"), "audio-input-microphone-symbolic" },
     { N_("Calls"), "document-open-recent-symbolic" },
     { N_("Numbers"), "call-start-symbolic" },

@@ -16,6 +16,7 @@
 #include "govorun-calls-page.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-numbers-page.h"
+#include "govorun-overview-page.h"
 #include "govorun-preferences-window.h"
 #include "govorun-toast.h"
 #include "govorun-window.h"
@@ -160,9 +161,12 @@ show_page (GovorunWindow *self,
                                   govorun_page_get_action_name (page));
   gtk_widget_set_tooltip_text (self->add_account_button, govorun_page_get_action_tooltip (page));
   /* An icon-only button is named for screen readers, not only hovered. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_account_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, govorun_page_get_action_tooltip (page),
-                                  -1);
+  if (govorun_page_get_action_tooltip (page) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_account_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    govorun_page_get_action_tooltip (page), -1);
+  /* A page that makes nothing (the Overview) has no "+". */
+  gtk_widget_set_visible (self->add_account_button, govorun_page_get_action_name (page) != NULL);
   adw_window_title_set_title (self->content_title, govorun_page_get_title (page));
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
@@ -497,6 +501,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
   g_type_ensure (GOVORUN_TYPE_AGENTS_PAGE);
   g_type_ensure (GOVORUN_TYPE_CALLS_PAGE);
   g_type_ensure (GOVORUN_TYPE_NUMBERS_PAGE);
+  g_type_ensure (GOVORUN_TYPE_OVERVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/govorun-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, main_stack);

@@ -1,0 +1,282 @@
+/* govorun-call-stats-records.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunCallStatsRecords"
+
+#include "config.h"
+
+#include "govorun-call-stats-records.h"
+#include "govorun-call-stats-records-private.h"
+#include "govorun-store-private.h"
+
+#define SECONDS_PER_HOUR 3600
+
+/* --- the schema ------------------------------------------------------------ */
+
+/* The duration bucket of a call (govorun_call_duration_bucket_of ()). */
+#define BUCKET(d) \
+  "CASE WHEN " d " < 15 THEN 0 WHEN " d " < 30 THEN 1 WHEN " d " < 60 THEN 2" \
+  " WHEN " d " < 120 THEN 3 WHEN " d " < 300 THEN 4 WHEN " d " < 600 THEN 5 ELSE 6 END"
+
+/* The aggregate row a call of @r (NEW or OLD) counts in. */
+#define KEY_VALUES(r) \
+  r ".started_at / 3600, " r ".agent_uuid, " r ".status, " r ".success," \
+  " COALESCE (" r ".vox_currency, ''), COALESCE (" r ".el_currency, '')"
+#define KEY_MATCH(r) \
+  " hour = " r ".started_at / 3600 AND agent_uuid = " r ".agent_uuid" \
+  " AND status = " r ".status AND success = " r ".success" \
+  " AND vox_currency = COALESCE (" r ".vox_currency, '')" \
+  " AND el_currency = COALESCE (" r ".el_currency, '')"
+/* The same for the durations of answered calls (status 1). */
+#define DURATION_MATCH(r) \
+  " hour = " r ".started_at / 3600 AND agent_uuid = " r ".agent_uuid" \
+  " AND duration_bucket = " BUCKET (r ".duration")
+
+#define ADD_NEW \
+  "INSERT INTO call_hourly VALUES (" KEY_VALUES ("NEW") ", 1, NEW.duration," \
+  " COALESCE (NEW.vox_cost, 0), COALESCE (NEW.el_cost, 0))" \
+  " ON CONFLICT DO UPDATE SET calls = calls + 1, seconds = seconds + excluded.seconds," \
+  " vox_cost = vox_cost + excluded.vox_cost, el_cost = el_cost + excluded.el_cost;" \
+  "INSERT INTO call_hourly_durations SELECT NEW.started_at / 3600, NEW.agent_uuid," \
+  " " BUCKET ("NEW.duration") ", 1 WHERE NEW.status = 1" \
+  " ON CONFLICT DO UPDATE SET calls = calls + 1;"
+/* A row whose last call went is removed, so rows do not pile up as calls
+ * move between keys (the ElevenLabs side arriving after the Voximplant
+ * one changes the evaluation and the currency). */
+#define REMOVE_OLD \
+  "UPDATE call_hourly SET calls = calls - 1, seconds = seconds - OLD.duration," \
+  " vox_cost = vox_cost - COALESCE (OLD.vox_cost, 0)," \
+  " el_cost = el_cost - COALESCE (OLD.el_cost, 0) WHERE" KEY_MATCH ("OLD") ";" \
+  "DELETE FROM call_hourly WHERE" KEY_MATCH ("OLD") " AND calls <= 0;" \
+  "UPDATE call_hourly_durations SET calls = calls - 1 WHERE OLD.status = 1 AND" \
+  DURATION_MATCH ("OLD") ";" \
+  "DELETE FROM call_hourly_durations WHERE OLD.status = 1 AND" DURATION_MATCH ("OLD") \
+  " AND calls <= 0;"
+
+/* Appended to the store's migrations: never edit it once shipped. */
+const char govorun_call_stats_records_migration[] =
+  /* The Overview's aggregates: calls summed per UTC hour, agent, status,
+   * evaluation and currencies (costs of an unknown currency are 0), and
+   * answered calls per hour, agent and duration bucket. Apart, because
+   * the buckets would multiply the first table's rows several times over
+   * and only the histogram reads them. */
+  "CREATE TABLE call_hourly ("
+  "  hour INTEGER NOT NULL,"
+  "  agent_uuid TEXT NOT NULL,"
+  "  status INTEGER NOT NULL,"
+  "  success INTEGER NOT NULL,"
+  "  vox_currency TEXT NOT NULL,"
+  "  el_currency TEXT NOT NULL,"
+  "  calls INTEGER NOT NULL,"
+  "  seconds INTEGER NOT NULL,"
+  "  vox_cost REAL NOT NULL,"
+  "  el_cost REAL NOT NULL,"
+  "  PRIMARY KEY (hour, agent_uuid, status, success, vox_currency, el_currency)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE call_hourly_durations ("
+  "  hour INTEGER NOT NULL,"
+  "  agent_uuid TEXT NOT NULL,"
+  "  duration_bucket INTEGER NOT NULL,"
+  "  calls INTEGER NOT NULL,"
+  "  PRIMARY KEY (hour, agent_uuid, duration_bucket)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO call_hourly SELECT " KEY_VALUES ("calls") ", COUNT (*), SUM (duration),"
+  " TOTAL (vox_cost), TOTAL (el_cost) FROM calls GROUP BY 1, 2, 3, 4, 5, 6;"
+  "INSERT INTO call_hourly_durations SELECT started_at / 3600, agent_uuid, " BUCKET ("duration")
+  ", COUNT (*) FROM calls WHERE status = 1 GROUP BY 1, 2, 3;"
+  "CREATE TRIGGER calls_hourly_insert AFTER INSERT ON calls BEGIN " ADD_NEW " END;"
+  "CREATE TRIGGER calls_hourly_delete AFTER DELETE ON calls BEGIN " REMOVE_OLD " END;"
+  /* Re-syncing a call changes nothing it is counted by: no work then. */
+  "CREATE TRIGGER calls_hourly_update AFTER UPDATE OF started_at, agent_uuid, status,"
+  " success, duration, vox_cost, vox_currency, el_cost, el_currency ON calls"
+  " WHEN OLD.started_at IS NOT NEW.started_at OR OLD.agent_uuid IS NOT NEW.agent_uuid"
+  " OR OLD.status IS NOT NEW.status"
+  " OR OLD.success IS NOT NEW.success OR OLD.duration IS NOT NEW.duration"
+  " OR OLD.vox_cost IS NOT NEW.vox_cost OR OLD.vox_currency IS NOT NEW.vox_currency"
+  " OR OLD.el_cost IS NOT NEW.el_cost OR OLD.el_currency IS NOT NEW.el_currency"
+  " BEGIN " REMOVE_OLD ADD_NEW " END;";
+
+/* --- the query ------------------------------------------------------------- */
+
+static const char rows_sql[] =
+  "SELECT hour, agent_uuid, status, success, vox_currency, el_currency,"
+  " calls, seconds, vox_cost, el_cost FROM call_hourly"
+  " WHERE hour >= ?1 AND hour < ?2 AND (?3 IS NULL OR agent_uuid = ?3)";
+
+static const char durations_sql[] =
+  "SELECT duration_bucket, SUM (calls) FROM call_hourly_durations"
+  " WHERE hour >= ?1 AND hour < ?2 AND (?3 IS NULL OR agent_uuid = ?3)"
+  " GROUP BY duration_bucket";
+
+/* Where one UTC hour falls in the period, worked out once per hour. */
+typedef struct
+{
+  gint64 hour;       /* the hour this is about, or G_MININT64 */
+  int    day;        /* of the period; negative: the previous period */
+  int    weekday;    /* Monday = 0 */
+  int    local_hour;
+} HourPlace;
+
+static void
+place_hour (const GovorunCallStatsQuery *query,
+            guint                        first_julian,
+            gint64                       hour,
+            HourPlace                   *place)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (hour * SECONDS_PER_HOUR);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, query->tz);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  place->hour = hour;
+  place->day = (int) g_date_get_julian (&date) - (int) first_julian;
+  place->weekday = g_date_time_get_day_of_week (local) - 1;
+  place->local_hour = g_date_time_get_hour (local);
+}
+
+static void
+count_row (GovorunCallStatsResult *result,
+           const HourPlace        *place,
+           sqlite3_stmt           *stmt)
+{
+  GovorunCallStatus status = sqlite3_column_int (stmt, 2);
+  GovorunCallSuccess success = sqlite3_column_int (stmt, 3);
+  const char *vox_currency = govorun_store_column_text (stmt, 4);
+  const char *el_currency = govorun_store_column_text (stmt, 5);
+  guint64 calls = (guint64) sqlite3_column_int64 (stmt, 6);
+  guint64 seconds = (guint64) sqlite3_column_int64 (stmt, 7);
+  double vox_cost = sqlite3_column_double (stmt, 8);
+  double el_cost = sqlite3_column_double (stmt, 9);
+  GovorunCallAgentStats *agent;
+
+  if (place->day < 0)
+    {
+      govorun_call_totals_add (result->previous, status, success, calls, seconds,
+                               vox_currency, vox_cost, el_currency, el_cost);
+      return;
+    }
+
+  govorun_call_totals_add (result->current, status, success, calls, seconds,
+                           vox_currency, vox_cost, el_currency, el_cost);
+  agent = govorun_call_stats_result_ensure_agent (result, govorun_store_column_text (stmt, 1));
+  govorun_call_totals_add (agent->totals, status, success, calls, seconds,
+                           vox_currency, vox_cost, el_currency, el_cost);
+  result->days[(gsize) place->day * GOVORUN_CALL_N_OUTCOMES
+               + govorun_call_outcome_of (status, success)] += calls;
+  result->heat_calls[place->weekday][place->local_hour] += calls;
+  if (status == GOVORUN_CALL_STATUS_ANSWERED)
+    result->heat_answered[place->weekday][place->local_hour] += calls;
+}
+
+static gboolean
+sql_query (sqlite3         *db,
+           gpointer         data,
+           gpointer        *out_result,
+           GDestroyNotify  *out_result_destroy,
+           GError         **error)
+{
+  const GovorunCallStatsQuery *query = data;
+  g_autoptr(GovorunCallStatsResult) result = govorun_call_stats_result_new (query);
+  gint64 previous_from = govorun_call_stats_query_day_start (query, -(int) query->n_days);
+  gint64 current_from = govorun_call_stats_query_day_start (query, 0);
+  gint64 until = govorun_call_stats_query_day_start (query, (int) query->n_days);
+  HourPlace place = { G_MININT64, 0, 0, 0 };
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM calls)", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return govorun_store_set_sqlite_error (error, db);
+    }
+  result->has_history = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (db, rows_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  /* Whole hours: local midnights are on the hour in the zones we serve. */
+  sqlite3_bind_int64 (stmt, 1, previous_from / SECONDS_PER_HOUR);
+  sqlite3_bind_int64 (stmt, 2, (until + SECONDS_PER_HOUR - 1) / SECONDS_PER_HOUR);
+  govorun_store_bind_text (stmt, 3, query->agent_uuid);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 hour = sqlite3_column_int64 (stmt, 0);
+
+      if (hour != place.hour)
+        {
+          place_hour (query, g_date_get_julian (&query->first_day), hour, &place);
+          /* A partial hour at either end of a zone off the hour. */
+          if (hour * SECONDS_PER_HOUR < current_from)
+            place.day = -1;
+          else if (place.day >= (int) query->n_days)
+            place.day = (int) query->n_days - 1;
+          else if (place.day < 0)
+            place.day = 0;
+        }
+      count_row (result, &place, stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+
+  /* The histogram: a handful of rows summed by SQL. */
+  if (sqlite3_prepare_v2 (db, durations_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  sqlite3_bind_int64 (stmt, 1, (current_from + SECONDS_PER_HOUR - 1) / SECONDS_PER_HOUR);
+  sqlite3_bind_int64 (stmt, 2, (until + SECONDS_PER_HOUR - 1) / SECONDS_PER_HOUR);
+  govorun_store_bind_text (stmt, 3, query->agent_uuid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint bucket = (guint) sqlite3_column_int (stmt, 0);
+
+      if (bucket < GOVORUN_CALL_N_DURATION_BUCKETS)
+        result->durations[bucket] += (guint64) sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+
+  govorun_call_stats_result_sort_agents (result);
+  *out_result = g_steal_pointer (&result);
+  *out_result_destroy = (GDestroyNotify) govorun_call_stats_result_free;
+  return TRUE;
+}
+
+/**
+ * govorun_call_stats_records_query_async:
+ * @store: an open #GovorunStore
+ * @query: the period, zone and agent
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the result
+ * @user_data: data for @callback
+ */
+void
+govorun_call_stats_records_query_async (GovorunStore                *store,
+                                        const GovorunCallStatsQuery *query,
+                                        GCancellable                *cancellable,
+                                        GAsyncReadyCallback          callback,
+                                        gpointer                     user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+  g_return_if_fail (query != NULL);
+
+  govorun_store_read_async (store, sql_query, govorun_call_stats_query_copy (query),
+                            (GDestroyNotify) govorun_call_stats_query_free, cancellable,
+                            callback, user_data);
+}
+
+/* Returns: (transfer full): the statistics, or %NULL with @error set. */
+GovorunCallStatsResult *
+govorun_call_stats_records_query_finish (GovorunStore  *store,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return govorun_store_read_finish (store, result, error);
+}
