@@ -367,7 +367,7 @@ test_numbers_page (void)
   g_assert_null (find_widget (dialog, GTK_TYPE_BUTTON, _("_Cancel")));
   g_assert_true (adw_header_bar_get_show_end_title_buttons (ADW_HEADER_BAR (find_widget (dialog, ADW_TYPE_HEADER_BAR, NULL))));
   click (dialog, _("Back"));
-  g_assert_nonnull (find_widget (dialog, GTK_TYPE_BUTTON, _("_Cancel")));
+  g_assert_true (wait_until (widget_shown, &(Query) { dialog, GTK_TYPE_BUTTON, _("_Cancel") }, 2000));
 
   /* Russia → Geographic → Moscow. */
   select_in_combo (dialog, _("Country"), russian ? "Россия" : "Russia");

@@ -150,6 +150,13 @@ search (GovorunPage *page)
   return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Escape in the search empties it (and shows every agent again). */
+static void
+on_search_stopped (GovorunAgentsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 /* F5: the agent shown is compared with its Voximplant account again (its
  * status there); the list itself is Govorun's own data. */
 static void
@@ -445,6 +452,7 @@ govorun_agents_page_class_init (GovorunAgentsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_details_back);
   gtk_widget_class_bind_template_callback (widget_class, on_details_edit);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
 
   gtk_widget_class_install_action (widget_class, "page.new-agent", NULL, new_agent_action);
 }

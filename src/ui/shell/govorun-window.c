@@ -301,13 +301,19 @@ search_shortcut (GtkWidget *widget,
 {
   GovorunWindow *self = GOVORUN_WINDOW (widget);
   GovorunPage *page = visible_page (self);
+  GtkWidget *shown = adw_leaflet_get_visible_child (self->leaflet);
 
   if (!in_main_view (self) || page == NULL)
     return FALSE;
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content);
 
-  return govorun_page_search (page);
+  /* Folded on the sidebar, the page comes back for its search, and goes
+   * again when it has none. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (govorun_page_search (page))
+    return TRUE;
+  adw_leaflet_set_visible_child (self->leaflet, shown);
+
+  return FALSE;
 }
 
 void
