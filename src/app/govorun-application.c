@@ -174,6 +174,8 @@ govorun_application_startup (GApplication *app)
   if (self->sandbox_mode)
     {
       self->sandbox = govorun_sandbox_new ();
+      govorun_sandbox_set_history_size (self->sandbox,
+                                        g_settings_get_uint (self->settings, "sandbox-history-size"));
       if (govorun_sandbox_start (self->sandbox, &error))
         {
           govorun_sandbox_add_demo_number (self->sandbox);

@@ -109,6 +109,7 @@ agents_loaded_cb (GObject      *object,
     }
 
   set_state (self, GOVORUN_SERVICES_STATE_READY, NULL);
+  govorun_call_sync_start_automatic (self->call_sync);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -370,7 +371,8 @@ govorun_services_new (const char *profile,
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
   self->key_rotation = govorun_key_rotation_new (self->factory, self->accounts, self->agents);
-  self->call_sync = govorun_call_sync_new ();
+  self->call_sync = govorun_call_sync_new (self->store, self->factory, self->accounts, self->agents,
+                                           settings);
 
   return self;
 }

@@ -156,6 +156,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunVoximplantResourceUsage, govorun_voximplan
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunVoximplantCallSession, govorun_voximplant_call_session_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunVoximplantCallHistoryPage, govorun_voximplant_call_history_page_free)
 
+/* The string @key of the session's custom data when that is a JSON
+ * object (our scenarios store {"el_conv":"<conversation id>"}), else NULL
+ * (transfer full). */
+char                             *govorun_voximplant_call_session_get_custom_string (const GovorunVoximplantCallSession *session,
+                                                                                     const char                         *key);
+
 /* One page of GetCallHistory. The query is copied. Count and offset are
  * sent as given, so the provider's own limits answer (INVALID_ARGUMENT). */
 void                              govorun_voximplant_client_get_call_history_async  (GovorunVoximplantClient                 *self,

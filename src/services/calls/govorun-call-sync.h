@@ -8,7 +8,12 @@
 
 #include <gio/gio.h>
 
+#include "govorun-account-store.h"
+#include "govorun-agent-store.h"
+
 G_BEGIN_DECLS
+
+typedef struct _GovorunClientFactory GovorunClientFactory;
 
 /*
  * Brings the call history of every account into the store: Voximplant's
@@ -36,8 +41,24 @@ GQuark govorun_call_sync_error_quark (void);
 
 G_DECLARE_FINAL_TYPE (GovorunCallSync, govorun_call_sync, GOVORUN, CALL_SYNC, GObject)
 
-/* Built once by GovorunServices. */
-GovorunCallSync *govorun_call_sync_new          (void);
+/* Built once by GovorunServices. @settings (nullable) gives
+ * "sync-interval" and "history-days"; without it nothing is automatic and
+ * a first sync takes 90 days. */
+GovorunCallSync *govorun_call_sync_new          (GovorunStore         *store,
+                                                 GovorunClientFactory *factory,
+                                                 GovorunAccountStore  *accounts,
+                                                 GovorunAgentStore    *agents,
+                                                 GSettings            *settings);
+
+/* Called when the services are ready: syncs now and then every
+ * "sync-interval" minutes (0: never), and soon after an account is added.
+ * Needs the settings. */
+void        govorun_call_sync_start_automatic   (GovorunCallSync     *self);
+
+/* The time zone Voximplant's dates are asked in ("Etc/GMT" unless set);
+ * the calls are the same whatever it is. */
+void        govorun_call_sync_set_timezone      (GovorunCallSync     *self,
+                                                 const char          *timezone);
 
 /* "Sync Now": every account, both providers; nothing when one is running. */
 void        govorun_call_sync_start             (GovorunCallSync     *self);

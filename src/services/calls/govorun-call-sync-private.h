@@ -1,0 +1,90 @@
+/* govorun-call-sync-private.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "govorun-account-store.h"
+#include "govorun-agent-store.h"
+#include "govorun-call-record.h"
+#include "govorun-call-sync.h"
+#include "govorun-client-factory.h"
+#include "govorun-elevenlabs-conversations.h"
+#include "govorun-store.h"
+#include "govorun-voximplant-calls.h"
+
+G_BEGIN_DECLS
+
+/* Sessions are written when they end: a watermark taken at the start of
+ * a sync misses the calls that were still going, so each sync reads again
+ * this far before it. */
+#define GOVORUN_CALL_SYNC_OVERLAP_SECS        (10 * 60)
+/* The join's fallback: the two providers' start times of one call differ
+ * by the ringing and the connection to the agent. */
+#define GOVORUN_CALL_SYNC_JOIN_TOLERANCE_SECS 120
+/* ElevenLabs' largest listing page. */
+#define GOVORUN_CALL_SYNC_EL_PAGE_SIZE        100
+
+#define GOVORUN_CALL_SYNC_PROVIDER_VOXIMPLANT "voximplant"
+#define GOVORUN_CALL_SYNC_PROVIDER_ELEVENLABS "elevenlabs"
+
+/* One account's part of a sync: what the provider parts need. */
+typedef struct
+{
+  GovorunCallSync      *sync;      /* borrowed: outlives the job */
+  GovorunStore         *store;
+  GovorunClientFactory *factory;
+  GovorunAgentStore    *agents;
+  GovorunAccount       *account;
+  char                 *timezone;  /* Voximplant's dates are asked for in it */
+  gint64                now;       /* the end of the sync's window */
+  gint64                history_start; /* where a first sync starts */
+  guint64               written;   /* calls this account's sync wrote */
+} GovorunCallSyncJob;
+
+void       _govorun_call_sync_job_free         (GovorunCallSyncJob *job);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunCallSyncJob, _govorun_call_sync_job_free)
+
+/* The provider parts report each written page; @fraction is the share of
+ * this account's work done, or -1. */
+void       _govorun_call_sync_page_written     (GovorunCallSyncJob *job,
+                                                const char         *provider_name,
+                                                guint               n_calls,
+                                                double              fraction);
+
+/* The Voximplant part: GetCallHistory from the watermark, window split,
+ * pages with the watermark (govorun-call-sync-voximplant.c). */
+void       _govorun_call_sync_voximplant_async  (GovorunCallSyncJob  *job,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean   _govorun_call_sync_voximplant_finish (GAsyncResult        *result,
+                                                 GError             **error);
+
+/* The ElevenLabs part: the workspace's conversations with the cursor,
+ * details when new or changed (govorun-call-sync-elevenlabs.c). */
+void       _govorun_call_sync_elevenlabs_async  (GovorunCallSyncJob  *job,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean   _govorun_call_sync_elevenlabs_finish (GAsyncResult        *result,
+                                                 GError             **error);
+
+/* The join rules (govorun-call-join.c): one provider's view of a call as
+ * a record carrying the other provider's id when the scenarios left it. */
+GovorunCallRecord *_govorun_call_join_session      (const GovorunVoximplantCallSession   *session,
+                                                    const char                           *currency,
+                                                    GovorunAgentStore                    *agents,
+                                                    GovorunAccount                       *account);
+GovorunCallRecord *_govorun_call_join_conversation (const GovorunElevenlabsConversation  *conversation,
+                                                    GovorunAgentStore                    *agents);
+/* Whether a listed conversation differs from what is stored (@known may be
+ * NULL: not stored), so its details are fetched. */
+gboolean           _govorun_call_join_is_changed   (const GovorunElevenlabsConversationSummary *summary,
+                                                    gconstpointer                         known);
+/* "+7 (916) 123-45-67" → "79161234567"; NULL when no digit. */
+char              *_govorun_call_join_number       (const char                           *text);
+
+G_END_DECLS

@@ -1,0 +1,289 @@
+/* govorun-call-sync-lookups.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunCallSyncLookups"
+
+#include "config.h"
+
+#include "govorun-call-sync-lookups.h"
+#include "govorun-store-private.h"
+
+/* --- known conversations --------------------------------------------------- */
+
+static gboolean
+sql_conversations (sqlite3         *db,
+                   gpointer         data,
+                   gpointer        *out_result,
+                   GDestroyNotify  *out_result_destroy,
+                   GError         **error)
+{
+  const char * const *ids = data;
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT duration, success,"
+                          " EXISTS (SELECT 1 FROM call_turns WHERE call_id = calls.id),"
+                          " vox_session_id IS NOT NULL"
+                          " FROM calls WHERE el_conversation_id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      int rc;
+
+      govorun_store_bind_text (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          GovorunKnownConversation *conversation = g_new0 (GovorunKnownConversation, 1);
+
+          conversation->duration = (guint) sqlite3_column_int64 (stmt, 0);
+          conversation->success = sqlite3_column_int (stmt, 1);
+          conversation->has_transcript = sqlite3_column_int (stmt, 2) != 0;
+          conversation->has_vox = sqlite3_column_int (stmt, 3) != 0;
+          g_hash_table_replace (known, g_strdup (ids[i]), conversation);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          sqlite3_finalize (stmt);
+          return govorun_store_set_sqlite_error (error, db);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  *out_result = g_steal_pointer (&known);
+  *out_result_destroy = (GDestroyNotify) g_hash_table_unref;
+  return TRUE;
+}
+
+void
+govorun_call_sync_lookups_conversations_async (GovorunStore        *store,
+                                               const char * const  *ids,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+  g_return_if_fail (ids != NULL);
+
+  govorun_store_read_async (store, sql_conversations, g_strdupv ((char **) ids),
+                            (GDestroyNotify) g_strfreev, cancellable, callback, user_data);
+}
+
+GHashTable *
+govorun_call_sync_lookups_conversations_finish (GovorunStore  *store,
+                                                GAsyncResult  *result,
+                                                GError       **error)
+{
+  return govorun_store_read_finish (store, result, error);
+}
+
+/* --- the join's fallback ----------------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray *records;
+  guint      tolerance;
+} MatchData;
+
+static void
+match_data_free (MatchData *data)
+{
+  g_ptr_array_unref (data->records);
+  g_free (data);
+}
+
+/* The nearest row of the other side alone with one of the record's
+ * numbers at either end. */
+static const char match_vox_sql[] =
+  "SELECT vox_session_id FROM calls"
+  " WHERE el_conversation_id IS NULL AND vox_session_id IS NOT NULL"
+  " AND started_at BETWEEN ?1 - ?2 AND ?1 + ?2"
+  " AND (from_number IN (?3, ?4) OR to_number IN (?3, ?4))"
+  " ORDER BY ABS (started_at - ?1) LIMIT 1";
+static const char match_el_sql[] =
+  "SELECT el_conversation_id FROM calls"
+  " WHERE vox_session_id IS NULL AND el_conversation_id IS NOT NULL"
+  " AND started_at BETWEEN ?1 - ?2 AND ?1 + ?2"
+  " AND (from_number IN (?3, ?4) OR to_number IN (?3, ?4))"
+  " ORDER BY ABS (started_at - ?1) LIMIT 1";
+
+static gboolean
+match_one (sqlite3_stmt      *stmt,
+           GovorunCallRecord *record,
+           guint              tolerance,
+           gboolean           want_vox)
+{
+  const char *from = govorun_call_record_get_from_number (record);
+  const char *to = govorun_call_record_get_to_number (record);
+  int rc;
+
+  if (from == NULL && to == NULL)
+    return TRUE;
+
+  sqlite3_bind_int64 (stmt, 1, govorun_call_record_get_started_at (record));
+  sqlite3_bind_int64 (stmt, 2, tolerance);
+  govorun_store_bind_text (stmt, 3, from != NULL ? from : to);
+  govorun_store_bind_text (stmt, 4, to != NULL ? to : from);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (want_vox)
+        govorun_call_record_set_vox_session_id (record, sqlite3_column_int64 (stmt, 0));
+      else
+        govorun_call_record_set_el_conversation_id (record, govorun_store_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/* Voximplant's side of the row is stored (only its sync writes
+ * vox_currency): its start and length win over the conversation's. */
+static const char vox_written_sql[] =
+  "SELECT 1 FROM calls WHERE vox_session_id = ?1 AND vox_currency IS NOT NULL";
+
+static gboolean
+keep_vox_times (sqlite3_stmt      *stmt,
+                GovorunCallRecord *record)
+{
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, govorun_call_record_get_vox_session_id (record));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      govorun_call_record_set_started_at (record, 0);
+      govorun_call_record_set_duration (record, 0);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+static gboolean
+sql_match (sqlite3         *db,
+           gpointer         data,
+           gpointer        *out_result,
+           GDestroyNotify  *out_result_destroy,
+           GError         **error)
+{
+  MatchData *match = data;
+  sqlite3_stmt *vox = NULL, *el = NULL, *written = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (db, match_vox_sql, -1, &vox, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, match_el_sql, -1, &el, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, vox_written_sql, -1, &written, NULL) != SQLITE_OK)
+    ok = govorun_store_set_sqlite_error (error, db);
+
+  for (guint i = 0; ok && i < match->records->len; i++)
+    {
+      GovorunCallRecord *record = g_ptr_array_index (match->records, i);
+      gboolean has_vox = govorun_call_record_get_vox_session_id (record) != 0;
+      gboolean has_el = govorun_call_record_get_el_conversation_id (record) != NULL;
+
+      if (has_vox != has_el && govorun_call_record_get_started_at (record) != 0 &&
+          !match_one (has_vox ? el : vox, record, match->tolerance, !has_vox))
+        ok = govorun_store_set_sqlite_error (error, db);
+      /* A conversation joined to a phone call: the call's times. */
+      if (ok && has_el && govorun_call_record_get_vox_session_id (record) != 0 &&
+          govorun_call_record_get_vox_currency (record) == NULL &&
+          !keep_vox_times (written, record))
+        ok = govorun_store_set_sqlite_error (error, db);
+    }
+
+  sqlite3_finalize (vox);
+  sqlite3_finalize (el);
+  sqlite3_finalize (written);
+  return ok;
+}
+
+void
+govorun_call_sync_lookups_match_async (GovorunStore        *store,
+                                       GPtrArray           *records,
+                                       guint                tolerance,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  MatchData *data;
+
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+  g_return_if_fail (records != NULL);
+
+  data = g_new0 (MatchData, 1);
+  data->records = g_ptr_array_ref (records);
+  data->tolerance = tolerance;
+  govorun_store_read_async (store, sql_match, data, (GDestroyNotify) match_data_free,
+                            cancellable, callback, user_data);
+}
+
+gboolean
+govorun_call_sync_lookups_match_finish (GovorunStore  *store,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  govorun_store_read_finish (store, result, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --- integrity --------------------------------------------------------------- */
+
+static gboolean
+sql_integrity (sqlite3         *db,
+               gpointer         data,
+               gpointer        *out_result,
+               GDestroyNotify  *out_result_destroy,
+               GError         **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+
+  *out_result = g_string_free (g_steal_pointer (&text), FALSE);
+  *out_result_destroy = g_free;
+  return TRUE;
+}
+
+void
+govorun_call_sync_lookups_check_integrity_async (GovorunStore        *store,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+
+  govorun_store_read_async (store, sql_integrity, NULL, NULL, cancellable, callback, user_data);
+}
+
+char *
+govorun_call_sync_lookups_check_integrity_finish (GovorunStore  *store,
+                                                  GAsyncResult  *result,
+                                                  GError       **error)
+{
+  return govorun_store_read_finish (store, result, error);
+}
