@@ -184,6 +184,18 @@ test_back_path (GtkWidget *window)
   g_assert_false (press_shortcut (GTK_WINDOW (window), GDK_KEY_Escape, 0));
 }
 
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) <= 360;
+}
+
+static gboolean
+back_gone (gpointer data)
+{
+  return find_widget (GTK_WIDGET (data), GTK_TYPE_BUTTON, _("Back")) == NULL;
+}
+
 /* 1 and 7, at 360 px: the window fits, and an agent's details still have
  * one back button, which goes to the list, then to the sidebar. */
 static void
@@ -192,10 +204,10 @@ test_narrow (GtkWidget *window)
   int min_width;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
-  settle (600);
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_cmpint (min_width, <=, 360);
-  g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
+  g_assert_true (wait_until (is_narrow, window, 5000));
+  settle (300);
 
   open_agent (window);
   g_assert_cmpuint (count_buttons (window, _("Back")), ==, 1);
@@ -204,8 +216,7 @@ test_narrow (GtkWidget *window)
   ui_wait_widget (window, ADW_TYPE_ACTION_ROW, AGENT_NAME);
   g_assert_cmpuint (count_buttons (window, _("Back")), ==, 1);
   click (window, _("Back"));
-  settle (600);
-  g_assert_null (find_widget (window, GTK_TYPE_BUTTON, _("Back")));
+  g_assert_true (wait_until (back_gone, window, 5000));
   g_assert_nonnull (find_widget (window, GTK_TYPE_MENU_BUTTON, _("Main Menu")));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 580);
@@ -255,6 +266,8 @@ test_error_banner (GtkWidget *window)
   govorun_error_show (find_widget (window, GOVORUN_TYPE_ACCOUNT_ROW, NULL), text);
   g_assert_true (govorun_error_banner_get_revealed (GOVORUN_ERROR_BANNER (banner)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_with_css (banner, "error-banner-text"))), ==, text);
+  /* The revealer shows its child once its animation has begun. */
+  ui_wait_widget (banner, GTK_TYPE_BUTTON, _("Dismiss"));
   settle (400);
   shot (window, "error-banner");
   click (banner, _("Dismiss"));

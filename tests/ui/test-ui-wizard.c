@@ -218,10 +218,20 @@ first_page (GtkWidget *dialog)
   screenshot (dialog, ui_app_is_russian () ? "wizard-bad-id-ru.png" : "wizard-bad-id.png");
 }
 
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0 && gtk_widget_get_height (GTK_WIDGET (data)) > 0;
+}
+
 static AdwMessageDialog *
 wait_message_dialog (void)
 {
-  return ADW_MESSAGE_DIALOG (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  GtkWidget *dialog = ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  /* Mapped is not yet laid out on a loaded machine; a screenshot needs a size. */
+  g_assert_true (wait_until (has_size, dialog, 5000));
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 /* As a click on the button does: the response, then the dialog goes. */

@@ -166,8 +166,10 @@ update_header (GovorunWindow *self)
   subpage = govorun_page_get_subpage_title (page);
   adw_window_title_set_title (self->content_title, subpage != NULL ? subpage : govorun_page_get_title (page));
   gtk_widget_set_visible (self->back_button, subpage != NULL || adw_leaflet_get_folded (self->leaflet));
-  /* On a subpage the list's "+" is not what the view is about. */
-  gtk_widget_set_visible (self->add_account_button, subpage == NULL);
+  /* On a subpage the list's "+" is not what the view is about; a page
+   * with nothing to add (Calls) has none. */
+  gtk_widget_set_visible (self->add_account_button,
+                          subpage == NULL && govorun_page_get_action_name (page) != NULL);
 }
 
 static void
