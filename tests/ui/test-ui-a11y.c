@@ -22,7 +22,9 @@
 #include "govorun-account-dialog.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-application.h"
+#include "call-test-data.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-services-private.h"
 #include "govorun-preferences-window.h"
 #include "govorun-window.h"
 #include "test-util.h"
@@ -305,11 +307,15 @@ check_walker (void)
 static gboolean
 run_script (gpointer data)
 {
-  const char *pages[] = { N_("Agents"), N_("Numbers"), N_("Accounts") };
+  const char *pages[] = { N_("Agents"), N_("Calls"), N_("Numbers"), N_("Accounts") };
 
   g_assert_true (wait_until (app_ready, NULL, 20000));
   settle (1000);
   check_walker ();
+  /* Calls in the store, so that the Calls page shows its rows and filters. */
+  call_test_fill (govorun_services_get_store (govorun_application_get_services (app)), 0, 50, 50,
+                  TRUE);
+  govorun_call_list_refresh (govorun_services_get_call_list (govorun_application_get_services (app)));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {

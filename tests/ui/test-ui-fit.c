@@ -69,6 +69,12 @@ run_script (gpointer user_data)
     g_assert_cmpint (min_width, <=, 360);
   }
 
+  /* The Calls page, with its filter bar. */
+  gtk_widget_activate (gtk_widget_get_ancestor (find_widget (find_with_css (window, "navigation-sidebar"),
+                                                             GTK_TYPE_LABEL, _("Calls")),
+                                                GTK_TYPE_LIST_BOX_ROW));
+  assert_fits (window, "The main window on the Calls page");
+
   /* Add Account: as it opens, and with each sign-in method. */
   gtk_widget_activate_action (window, "win.add-account", NULL);
   dialog = ui_wait_toplevel (GOVORUN_TYPE_ACCOUNT_DIALOG);

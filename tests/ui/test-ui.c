@@ -198,6 +198,7 @@ assert_sidebar (GtkWidget *window)
     const char *icon;
   } expected[] = {
     { N_("Agents"), "audio-input-microphone-symbolic" },
+    { N_("Calls"), "document-open-recent-symbolic" },
     { N_("Numbers"), "call-start-symbolic" },
     { N_("Accounts"), "system-users-symbolic" },
   };

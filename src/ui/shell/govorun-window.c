@@ -13,6 +13,7 @@
 #include "govorun-account-dialog.h"
 #include "govorun-accounts-page.h"
 #include "govorun-agents-page.h"
+#include "govorun-calls-page.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-error-banner.h"
 #include "govorun-numbers-page.h"
@@ -587,6 +588,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
   g_type_ensure (GOVORUN_TYPE_ERROR_BANNER);
   g_type_ensure (GOVORUN_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (GOVORUN_TYPE_AGENTS_PAGE);
+  g_type_ensure (GOVORUN_TYPE_CALLS_PAGE);
   g_type_ensure (GOVORUN_TYPE_NUMBERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/govorun-window.ui");
