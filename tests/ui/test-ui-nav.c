@@ -215,8 +215,9 @@ test_narrow (GtkWidget *window)
   click (window, _("Back"));
   ui_wait_widget (window, ADW_TYPE_ACTION_ROW, AGENT_NAME);
   g_assert_cmpuint (count_buttons (window, _("Back")), ==, 1);
+  settle (500);
   click (window, _("Back"));
-  g_assert_true (wait_until (back_gone, window, 5000));
+  g_assert_true (wait_until (back_gone, window, 15000));
   g_assert_nonnull (find_widget (window, GTK_TYPE_MENU_BUTTON, _("Main Menu")));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 580);

@@ -270,8 +270,20 @@ number_action (GtkWidget  *window,
                const char *label)
 {
   g_autofree char *title = govorun_format_phone_number (digits);
-  GtkWidget *row = ui_wait_widget (window, ADW_TYPE_ACTION_ROW, title);
-  GtkWidget *menu = find_widget (row, GTK_TYPE_MENU_BUTTON, _("Number Actions"));
+  GtkWidget *row = NULL;
+  GtkWidget *menu;
+
+  /* A reload (slow on a loaded machine) replaces the rows: use one that
+   * stays a moment. */
+  for (guint i = 0; i < 20 && row == NULL; i++)
+    {
+      row = ui_wait_widget (window, ADW_TYPE_ACTION_ROW, title);
+      g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+      settle (300);
+    }
+  g_assert_nonnull (row);
+  g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+  menu = find_widget (row, GTK_TYPE_MENU_BUTTON, _("Number Actions"));
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
   settle (100);
