@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-application.h"
+#include "govorun-format.h"
 #include "govorun-toast.h"
 #include "govorun-ui-resources.h"
 #include "govorun-util.h"
@@ -174,6 +175,8 @@ govorun_application_startup (GApplication *app)
   if (self->sandbox_mode)
     {
       self->sandbox = govorun_sandbox_new ();
+      /* Demo names in the language the person reads the UI in. */
+      govorun_sandbox_set_language (self->sandbox, govorun_format_get_language ());
       govorun_sandbox_set_history_size (self->sandbox,
                                         g_settings_get_uint (self->settings, "sandbox-history-size"));
       if (govorun_sandbox_start (self->sandbox, &error))

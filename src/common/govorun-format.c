@@ -14,8 +14,14 @@
 
 #include "govorun-format.h"
 
-char *
-govorun_format_phone_number (const char *number)
+/* U+00A0 NO-BREAK SPACE and U+2011 NON-BREAKING HYPHEN. */
+#define NO_BREAK_SPACE  "\u00a0"
+#define NO_BREAK_HYPHEN "\u2011"
+
+static char *
+format_phone_number (const char *number,
+                     const char *space,
+                     const char *hyphen)
 {
   const char *digits;
 
@@ -31,11 +37,25 @@ govorun_format_phone_number (const char *number)
         if (!g_ascii_isdigit (digits[i]))
           return g_strconcat ("+", digits, NULL);
 
-      return g_strdup_printf ("+7 %.3s %.3s-%.2s-%.2s",
-                              digits + 1, digits + 4, digits + 7, digits + 9);
+      return g_strdup_printf ("+7%s%.3s%s%.3s%s%.2s%s%.2s",
+                              space, digits + 1, space, digits + 4,
+                              hyphen, digits + 7, hyphen, digits + 9);
     }
 
   return g_strconcat ("+", digits, NULL);
+}
+
+char *
+govorun_format_phone_number (const char *number)
+{
+  return format_phone_number (number, " ", "-");
+}
+
+char *
+govorun_format_phone_number_in_text (const char *number)
+{
+  /* A heading or a sentence may wrap anywhere but inside the number. */
+  return format_phone_number (number, NO_BREAK_SPACE, NO_BREAK_HYPHEN);
 }
 
 char *
@@ -58,10 +78,10 @@ govorun_format_money (double      amount,
 }
 
 const char *
-govorun_format_phone_category (const char *category)
+govorun_format_known_phone_category (const char *category)
 {
   if (category == NULL)
-    return "";
+    return NULL;
   if (g_ascii_strcasecmp (category, "GEOGRAPHIC") == 0)
     return _("Geographic");
   if (g_ascii_strcasecmp (category, "MOBILE") == 0)
@@ -71,7 +91,18 @@ govorun_format_phone_category (const char *category)
   if (g_ascii_strcasecmp (category, "NATIONAL") == 0)
     return _("National");
 
-  return category;
+  return NULL;
+}
+
+const char *
+govorun_format_phone_category (const char *category)
+{
+  const char *known = govorun_format_known_phone_category (category);
+
+  if (known != NULL)
+    return known;
+
+  return category != NULL ? category : "";
 }
 
 char *
@@ -91,4 +122,63 @@ govorun_format_date (const char *date)
     return g_strdup (date);
 
   return g_date_time_format (parsed, "%x");
+}
+
+const char *
+govorun_format_get_language (void)
+{
+  const char * const *languages = g_get_language_names ();
+  const char *first = languages != NULL ? languages[0] : NULL;
+
+  /* gettext's own choice comes first: LANGUAGE, then LC_ALL,
+   * LC_MESSAGES, LANG. */
+  if (first != NULL && g_ascii_strncasecmp (first, "ru", 2) == 0
+      && (first[2] == '\0' || first[2] == '_' || first[2] == '.' || first[2] == '@'))
+    return "ru";
+
+  return "en";
+}
+
+/* The languages ElevenLabs agents speak, by their primary subtag. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} language_names[] = {
+  { "ru", N_("Russian") },
+  { "en", N_("English") },
+  { "ar", N_("Arabic") },
+  { "de", N_("German") },
+  { "es", N_("Spanish") },
+  { "fr", N_("French") },
+  { "hi", N_("Hindi") },
+  { "it", N_("Italian") },
+  { "ja", N_("Japanese") },
+  { "kk", N_("Kazakh") },
+  { "ko", N_("Korean") },
+  { "nl", N_("Dutch") },
+  { "pl", N_("Polish") },
+  { "pt", N_("Portuguese") },
+  { "tr", N_("Turkish") },
+  { "uk", N_("Ukrainian") },
+  { "uz", N_("Uzbek") },
+  { "zh", N_("Chinese") },
+};
+
+const char *
+govorun_format_language_name (const char *tag)
+{
+  gsize len;
+
+  if (tag == NULL || *tag == '\0')
+    return _("Not set");
+
+  /* "pt-br", "en_US": the part before the region. */
+  len = strcspn (tag, "-_.@");
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (len == strlen (language_names[i].code)
+        && g_ascii_strncasecmp (tag, language_names[i].code, len) == 0)
+      return _(language_names[i].name);
+
+  return tag;
 }

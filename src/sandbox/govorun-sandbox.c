@@ -23,6 +23,7 @@ struct _GovorunSandbox
   GovorunVoximplantEmulator *voximplant;
   GovorunElevenlabsEmulator *elevenlabs;
   guint                      history_size;
+  gboolean                   russian;  /* demo names in Russian */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunSandbox, govorun_sandbox, G_TYPE_OBJECT)
@@ -63,9 +64,50 @@ govorun_sandbox_new (void)
   return g_object_new (GOVORUN_TYPE_SANDBOX, NULL);
 }
 
+/* What the demo businesses and their agents are called, in the UI's
+ * language: a Russian session meets Russian names. Logins (account names)
+ * stay Latin, as Voximplant makes them. */
+typedef struct
+{
+  const char *clinic_company;
+  const char *hotel_company;
+  const char *reception;
+  const char *reception_greeting;
+  const char *reminders;
+  const char *reminders_greeting;
+  const char *concierge;
+  const char *concierge_greeting;
+  const char *concierge_language;
+} DemoNames;
+
+static const DemoNames english_names = {
+  "Zdorovye Clinic LLC",
+  "Hotel Royal",
+  "Reception (clinic)",
+  "Здравствуйте! Вы позвонили в клинику. Я виртуальный ассистент, разговор записывается. Чем могу помочь?",
+  "Appointment reminders",
+  "Добрый день! Это голосовой робот клиники, звонок записывается.",
+  "Hotel concierge",
+  "Hello! This is the hotel's AI concierge. This call is recorded.",
+  "en",
+};
+
+static const DemoNames russian_names = {
+  "ООО „Клиника Здоровье“",
+  "Гостиница „Роял“",
+  "Администратор клиники „Здоровье“",
+  "Здравствуйте! Вы позвонили в клинику «Здоровье». Я виртуальный ассистент, разговор записывается. Чем могу помочь?",
+  "Напоминания о приёме",
+  "Добрый день! Это голосовой робот клиники «Здоровье», звонок записывается.",
+  "Консьерж гостиницы „Роял“",
+  "Здравствуйте! Это виртуальный консьерж гостиницы «Роял». Разговор записывается.",
+  "ru",
+};
+
 static void
 seed (GovorunSandbox *self)
 {
+  const DemoNames *names = self->russian ? &russian_names : &english_names;
   g_autofree char *a1 = NULL;
   g_autofree char *a2 = NULL;
   g_autofree char *a3 = NULL;
@@ -75,24 +117,25 @@ seed (GovorunSandbox *self)
   govorun_voximplant_emulator_add_account (self->voximplant, GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
                                            "demo-clinic", "owner@demo-clinic.example",
                                            GOVORUN_SANDBOX_VOX_API_KEY, 1234.50, "RUB");
+  govorun_voximplant_emulator_set_account_holder (self->voximplant, GOVORUN_SANDBOX_VOX_ACCOUNT_ID,
+                                                  names->clinic_company, "");
   govorun_voximplant_emulator_add_account (self->voximplant, GOVORUN_SANDBOX_VOX2_ACCOUNT_ID,
                                            "hotel-royal", "it@hotel-royal.example",
                                            GOVORUN_SANDBOX_VOX2_API_KEY, 530.75, "RUB");
+  govorun_voximplant_emulator_set_account_holder (self->voximplant, GOVORUN_SANDBOX_VOX2_ACCOUNT_ID,
+                                                  names->hotel_company, "");
 
   /* Countries, regions and numbers for sale, as in the emulator's header. */
   govorun_voximplant_emulator_seed_phone_inventory (self->voximplant);
 
   govorun_elevenlabs_emulator_add_key (self->elevenlabs, GOVORUN_SANDBOX_EL_API_KEY, TRUE);
   govorun_elevenlabs_emulator_set_subscription (self->elevenlabs, "creator", 41250, 100000);
-  a1 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, "Reception (clinic)",
-                                              "Здравствуйте! Вы позвонили в клинику. Я виртуальный ассистент, разговор записывается. Чем могу помочь?",
-                                              "ru");
-  a2 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, "Appointment reminders",
-                                              "Добрый день! Это голосовой робот клиники, звонок записывается.",
-                                              "ru");
-  a3 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, "Hotel concierge",
-                                              "Hello! This is the hotel's AI concierge. This call is recorded.",
-                                              "en");
+  a1 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, names->reception,
+                                              names->reception_greeting, "ru");
+  a2 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, names->reminders,
+                                              names->reminders_greeting, "ru");
+  a3 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, names->concierge,
+                                              names->concierge_greeting, names->concierge_language);
 
   /* Both emulators serve the same generated calls, ending now. */
   {
@@ -109,6 +152,23 @@ seed (GovorunSandbox *self)
     govorun_voximplant_emulator_set_call_history (self->voximplant, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, history);
     govorun_elevenlabs_emulator_set_call_history (self->elevenlabs, history);
   }
+}
+
+/**
+ * govorun_sandbox_set_language:
+ * @language: the UI's language, e.g. "ru" or "en"
+ *
+ * The language of the demo names (agents, companies); takes effect at
+ * start. The application passes its own: nothing in the sandbox reads the
+ * environment. Russian for "ru…", English otherwise (the default).
+ */
+void
+govorun_sandbox_set_language (GovorunSandbox *self,
+                              const char     *language)
+{
+  g_return_if_fail (GOVORUN_IS_SANDBOX (self));
+
+  self->russian = language != NULL && g_ascii_strncasecmp (language, "ru", 2) == 0;
 }
 
 /**

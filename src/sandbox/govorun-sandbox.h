@@ -41,5 +41,7 @@ const char                *govorun_sandbox_get_elevenlabs_url (GovorunSandbox  *
 void                       govorun_sandbox_add_demo_number    (GovorunSandbox  *self);
 void                       govorun_sandbox_set_history_size   (GovorunSandbox  *self,
                                                                guint            n_calls);
+void                       govorun_sandbox_set_language       (GovorunSandbox  *self,
+                                                               const char      *language);
 
 G_END_DECLS

@@ -623,6 +623,32 @@ govorun_voximplant_emulator_add_account (GovorunVoximplantEmulator *self,
 }
 
 void
+govorun_voximplant_emulator_set_account_holder (GovorunVoximplantEmulator *self,
+                                                gint64                     account_id,
+                                                const char                *first_name,
+                                                const char                *last_name)
+{
+  Account *account;
+
+  g_return_if_fail (GOVORUN_IS_VOXIMPLANT_EMULATOR (self));
+  g_return_if_fail (first_name != NULL && last_name != NULL);
+
+  g_mutex_lock (&self->lock);
+  account = g_hash_table_lookup (self->accounts, &account_id);
+  if (account != NULL)
+    {
+      g_free (account->first_name);
+      g_free (account->last_name);
+      account->first_name = g_strdup (first_name);
+      account->last_name = g_strdup (last_name);
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (account == NULL)
+    g_warning ("No emulated account %" G_GINT64_FORMAT, account_id);
+}
+
+void
 govorun_voximplant_emulator_set_balance (GovorunVoximplantEmulator *self,
                                          gint64                     account_id,
                                          double                     balance)

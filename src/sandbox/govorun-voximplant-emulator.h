@@ -130,6 +130,12 @@ void        govorun_voximplant_emulator_add_account        (GovorunVoximplantEmu
                                                             const char                *api_key,
                                                             double                     balance,
                                                             const char                *currency);
+/* The account holder's names (account_first_name, account_last_name);
+ * a new account has "Sandbox" "User". */
+void        govorun_voximplant_emulator_set_account_holder (GovorunVoximplantEmulator *self,
+                                                            gint64                     account_id,
+                                                            const char                *first_name,
+                                                            const char                *last_name);
 /* Generates a service-account RSA key (GnuTLS, 2048 bits) for the account,
  * keeps its public key, and returns the credentials JSON exactly as
  * Voximplant's "Generate key" produces it: {"account_email":…,

@@ -40,6 +40,7 @@ struct _GovorunServices
   GovorunKeyRotation      *key_rotation;   /* works by itself: no getter */
   GovorunCallList         *call_list;      /* once the store is open */
   GovorunCallSync         *call_sync;
+  GovorunCallExport       *call_export;    /* once the store is open */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunServices, govorun_services, G_TYPE_OBJECT)
@@ -194,6 +195,8 @@ govorun_services_close (GovorunServices *self)
 {
   g_return_if_fail (GOVORUN_IS_SERVICES (self));
 
+  /* A running sync stops; its last page commits or rolls back whole. */
+  govorun_call_sync_cancel (self->call_sync);
   govorun_store_close (self->store);
 }
 
@@ -209,6 +212,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->numbers);
   g_clear_object (&self->call_list);
   g_clear_object (&self->call_sync);
+  g_clear_object (&self->call_export);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agents);
   g_clear_object (&self->factory);
@@ -505,4 +509,14 @@ govorun_services_get_call_sync (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->call_sync;
+}
+
+GovorunCallExport *
+govorun_services_get_call_export (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  if (self->call_export == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
+    self->call_export = govorun_call_export_new (self->store, self->agents);
+  return self->call_export;
 }

@@ -11,6 +11,7 @@
 #include "govorun-account-store.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
+#include "govorun-call-export.h"
 #include "govorun-call-list.h"
 #include "govorun-call-sync.h"
 #include "govorun-connection-tester.h"
@@ -72,5 +73,7 @@ GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    
  * open). */
 GovorunCallList         *govorun_services_get_call_list   (GovorunServices      *self);
 GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      *self);
+/* Exports of the call history; NULL until the services are ready. */
+GovorunCallExport       *govorun_services_get_call_export (GovorunServices      *self);
 
 G_END_DECLS

@@ -8,9 +8,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "govorun-call-records.h"
+#include "govorun-call-records-private.h"
 #include "govorun-call-search.h"
 #include "govorun-call-sync-state-private.h"
 #include "govorun-store-private.h"
@@ -149,27 +152,65 @@ query_bind (Query        *query,
     }
 }
 
+/* What the trigram index says of a filter's search before a page is read
+ * (search_hits()): whether it is common, and when it is not, the rowids
+ * of its matches, so that the page and its count need not ask again. */
+typedef struct
+{
+  gboolean  searched;  /* the filter has a search */
+  gboolean  common;    /* SEARCH_COMMON_MATCHES or more */
+  GArray   *ids;       /* of gint64, when not common */
+} SearchHits;
+
+static void
+search_hits_clear (SearchHits *hits)
+{
+  g_clear_pointer (&hits->ids, g_array_unref);
+}
+
 /* @by_index: the sort's index drives the query (a page in another order
- * than by date). The equality filters are then written "+column", which
- * keeps SQLite from choosing their index and sorting every matching row
- * (a million-row sort) over reading the sort's index in order and
- * skipping what does not match until the page is full. */
+ * than by date: @sort). The equality filters are then written "+column",
+ * which keeps SQLite from choosing their index and sorting every matching
+ * row (a million-row sort) over reading the sort's index in order and
+ * skipping what does not match until the page is full — except a filter
+ * on the sort's own column, and the status under a duration or cost order,
+ * which have an index in that order (migration 6). */
+/*
+ * @hits (nullable): the search's matches, known beforehand. A common
+ * search is then checked row by row as the sort's index is read
+ * (an FTS5 lookup by rowid per row), instead of the list of every
+ * matching rowid being made first. The list costs little per match but
+ * grows with them: a phrase a third of a million calls share takes
+ * seconds to list, while the first page of it, probed, is found after a
+ * few hundred rows. See search_hits().
+ */
 static void
 query_add_filter (Query                   *query,
                   const GovorunCallFilter *filter,
-                  gboolean                 by_index)
+                  gboolean                 by_index,
+                  GovorunCallSortKey       sort,
+                  const SearchHits        *hits)
 {
+  gboolean status_indexed = sort == GOVORUN_CALL_SORT_STATUS ||
+                            sort == GOVORUN_CALL_SORT_DURATION || sort == GOVORUN_CALL_SORT_COST;
   const char *plus = by_index ? "+" : "";
   g_autofree char *match = NULL;
-  g_autofree char *status = g_strconcat (plus, "status = ?", NULL);
-  g_autofree char *direction = g_strconcat (plus, "direction = ?", NULL);
-  g_autofree char *success = g_strconcat (plus, "success = ?", NULL);
-  g_autofree char *agent = g_strconcat (plus, "agent_uuid = ?", NULL);
+  g_autofree char *status = g_strconcat (status_indexed ? "" : plus, "status = ?", NULL);
+  g_autofree char *direction = g_strconcat (sort == GOVORUN_CALL_SORT_DIRECTION ? "" : plus,
+                                            "direction = ?", NULL);
+  g_autofree char *success = g_strconcat (sort == GOVORUN_CALL_SORT_SUCCESS ? "" : plus,
+                                          "success = ?", NULL);
+  g_autofree char *agent = g_strconcat (sort == GOVORUN_CALL_SORT_AGENT ? "" : plus,
+                                        "agent_uuid = ?", NULL);
 
+  /* The date range too: read in the sort's index (which holds started_at
+   * after the key), a day's calls are found without reading a table row. */
   if (filter->started_from != 0)
-    query_and (query, "started_at >= ?", g_variant_new_int64 (filter->started_from));
+    query_and (query, by_index ? "+started_at >= ?" : "started_at >= ?",
+               g_variant_new_int64 (filter->started_from));
   if (filter->started_until != 0)
-    query_and (query, "started_at < ?", g_variant_new_int64 (filter->started_until));
+    query_and (query, by_index ? "+started_at < ?" : "started_at < ?",
+               g_variant_new_int64 (filter->started_until));
   if (filter->status != GOVORUN_CALL_FILTER_ANY)
     query_and (query, status, g_variant_new_int64 (filter->status));
   if (filter->direction != GOVORUN_CALL_FILTER_ANY)
@@ -180,9 +221,85 @@ query_add_filter (Query                   *query,
     query_and (query, agent, g_variant_new_string (filter->agent_uuid));
 
   match = govorun_call_search_fts_query (filter->search);
-  if (match != NULL)
+  if (match != NULL && hits != NULL && hits->common)
+    query_and (query, "EXISTS (SELECT 1 FROM calls_fts WHERE calls_fts MATCH ?"
+                      " AND calls_fts.rowid = calls.id)",
+               g_variant_new_string (match));
+  else if (match != NULL && hits != NULL && hits->ids != NULL)
+    {
+      /* The few matches, written out: the trigram index is not read twice. */
+      g_autoptr(GString) list = g_string_new ("id IN (");
+
+      for (guint i = 0; i < hits->ids->len; i++)
+        g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                                g_array_index (hits->ids, gint64, i));
+      g_string_append_c (list, ')');
+      query_and (query, list->str, NULL);
+    }
+  else if (match != NULL)
     query_and (query, "id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)",
                g_variant_new_string (match));
+}
+
+/* Whether a filter narrows by anything but its search. */
+static gboolean
+filter_has_fields (const GovorunCallFilter *filter)
+{
+  return filter->started_from != 0 || filter->started_until != 0 ||
+         filter->status != GOVORUN_CALL_FILTER_ANY ||
+         filter->direction != GOVORUN_CALL_FILTER_ANY ||
+         filter->success != GOVORUN_CALL_FILTER_ANY || filter->agent_uuid != NULL;
+}
+
+/* From this many matches of the search alone, pages probe the search row
+ * by row (query_add_filter()): listing more would cost more than probing
+ * the few hundred rows a page needs. Counting up to it reads the trigram
+ * index only, in a few milliseconds. */
+#define SEARCH_COMMON_MATCHES 10000
+
+/* Asks the trigram index for @filter's search, up to SEARCH_COMMON_MATCHES
+ * matches (in a few milliseconds: the index only). */
+static gboolean
+search_hits (sqlite3                  *db,
+             const GovorunCallFilter  *filter,
+             SearchHits               *hits,
+             GError                  **error)
+{
+  g_autofree char *match = govorun_call_search_fts_query (filter->search);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  memset (hits, 0, sizeof *hits);
+  if (match == NULL)
+    return TRUE;
+
+  hits->searched = TRUE;
+  hits->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?1 LIMIT ?2",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      govorun_store_bind_text (stmt, 1, match);
+      sqlite3_bind_int64 (stmt, 2, SEARCH_COMMON_MATCHES);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (hits->ids, id);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      search_hits_clear (hits);
+      return govorun_store_set_sqlite_error (error, db);
+    }
+  if (hits->ids->len >= SEARCH_COMMON_MATCHES)
+    {
+      hits->common = TRUE;
+      g_clear_pointer (&hits->ids, g_array_unref);
+    }
+  return TRUE;
 }
 
 /* --- upsert ---------------------------------------------------------------- */
@@ -507,6 +624,41 @@ govorun_call_records_upsert_finish (GovorunStore  *store,
   return govorun_store_write_finish_boolean (store, result, error);
 }
 
+/* --- search index upkeep ---------------------------------------------------- */
+
+static gboolean
+sql_optimize_search (sqlite3         *db,
+                     gpointer         data,
+                     gpointer        *out_result,
+                     GDestroyNotify  *out_result_destroy,
+                     GError         **error)
+{
+  if (sqlite3_exec (db, "INSERT INTO calls_fts (calls_fts) VALUES ('optimize')", NULL, NULL,
+                    NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
+void
+govorun_call_records_optimize_search_async (GovorunStore        *store,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+
+  govorun_store_write_async (store, sql_optimize_search, NULL, NULL, cancellable, callback,
+                             user_data);
+}
+
+gboolean
+govorun_call_records_optimize_search_finish (GovorunStore  *store,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  return govorun_store_write_finish_boolean (store, result, error);
+}
+
 /* --- summary --------------------------------------------------------------- */
 
 static gboolean
@@ -525,7 +677,7 @@ sql_summarize (sqlite3         *db,
   int rc;
 
   query_init (&query);
-  query_add_filter (&query, data, FALSE);
+  query_add_filter (&query, data, FALSE, GOVORUN_CALL_SORT_STARTED_AT, NULL);
   /* One pass over the matching rows: a group per pair of currencies. */
   sql = g_string_new ("SELECT vox_currency, el_currency, COUNT(*), TOTAL(duration),"
                       " TOTAL(vox_cost), TOTAL(el_cost) FROM calls");
@@ -615,12 +767,14 @@ typedef struct
   guint               skip;
   guint               limit;
   gboolean            with_count;
+  guint               count_cap;   /* 0: count them all */
 } PageRequest;
 
 typedef struct
 {
   GPtrArray *records;
   gint64     count;
+  gboolean   at_least;
 } PageResult;
 
 static void
@@ -672,10 +826,15 @@ sort_value (GovorunCallRecord  *record,
     }
 }
 
+/* How many calls match @filter, counting no further than @cap (0: all);
+ * *out_at_least is TRUE when the count stopped there. */
 static gboolean
 count_matching (sqlite3                  *db,
                 const GovorunCallFilter  *filter,
+                guint                     cap,
+                const SearchHits         *hits,
                 gint64                   *out_count,
+                gboolean                 *out_at_least,
                 GError                  **error)
 {
   g_autofree char *sql = NULL;
@@ -683,9 +842,30 @@ count_matching (sqlite3                  *db,
   Query query;
   int rc;
 
+  *out_at_least = FALSE;
+  /* A search alone was counted by search_hits(): below its bound,
+   * exactly; from it, at least the cap (counting on would list every
+   * match). */
+  if (hits->searched && !filter_has_fields (filter) &&
+      (!hits->common || (cap != 0 && cap <= SEARCH_COMMON_MATCHES)))
+    {
+      gint64 matches = hits->common ? SEARCH_COMMON_MATCHES : (gint64) hits->ids->len;
+
+      *out_count = cap != 0 ? MIN (matches, (gint64) cap) : matches;
+      *out_at_least = cap != 0 && matches >= cap;
+      return TRUE;
+    }
+
   query_init (&query);
-  query_add_filter (&query, filter, FALSE);
-  sql = g_strconcat ("SELECT COUNT(*) FROM calls", query.sql->str, NULL);
+  /* A common search's count lists its matches (the probe would read the
+   * history row by row). */
+  query_add_filter (&query, filter, FALSE, GOVORUN_CALL_SORT_STARTED_AT,
+                    hits->common ? NULL : hits);
+  if (cap != 0)
+    sql = g_strdup_printf ("SELECT COUNT(*) FROM (SELECT 1 FROM calls%s LIMIT %u)",
+                           query.sql->str, cap + 1);
+  else
+    sql = g_strconcat ("SELECT COUNT(*) FROM calls", query.sql->str, NULL);
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -697,33 +877,34 @@ count_matching (sqlite3                  *db,
   query_clear (&query);
   if (rc != SQLITE_ROW)
     return govorun_store_set_sqlite_error (error, db);
+  if (cap != 0 && *out_count > cap)
+    {
+      *out_count = cap;
+      *out_at_least = TRUE;
+    }
   return TRUE;
 }
 
-static gboolean
-sql_fetch_page (sqlite3         *db,
-                gpointer         data,
-                gpointer        *out_result,
-                GDestroyNotify  *out_result_destroy,
-                GError         **error)
+/* The statement of a page of @request (a search probed or not, see
+ * query_add_filter()), bound; @explain prefixes EXPLAIN QUERY PLAN. */
+static sqlite3_stmt *
+prepare_page (sqlite3            *db,
+              const PageRequest  *request,
+              const SearchHits   *hits,
+              gboolean            explain,
+              GError            **error)
 {
-  PageRequest *request = data;
   const char *column = sort_columns[request->sort];
   const char *dir = request->descending ? " DESC" : "";
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) sql = g_string_new ("SELECT " ROW_COLUMNS " FROM calls");
+  g_autoptr(GString) sql = g_string_new (explain ? "EXPLAIN QUERY PLAN " : "");
   gboolean by_date = request->sort == GOVORUN_CALL_SORT_STARTED_AT;
   sqlite3_stmt *stmt = NULL;
-  PageResult *result;
-  gint64 count = -1;
   Query query;
   int rc;
 
-  if (request->with_count && !count_matching (db, request->filter, &count, error))
-    return FALSE;
-
+  g_string_append (sql, "SELECT " ROW_COLUMNS " FROM calls");
   query_init (&query);
-  query_add_filter (&query, request->filter, !by_date);
+  query_add_filter (&query, request->filter, !by_date, request->sort, hits);
   if (request->after != NULL)
     {
       /* Keyset: the rows after the anchor in (key, started_at, id) order,
@@ -752,7 +933,42 @@ sql_fetch_page (sqlite3         *db,
     query_bind (&query, stmt);
   query_clear (&query);
   if (rc != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
+    {
+      govorun_store_set_sqlite_error (error, db);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+sql_fetch_page (sqlite3         *db,
+                gpointer         data,
+                gpointer        *out_result,
+                GDestroyNotify  *out_result_destroy,
+                GError         **error)
+{
+  PageRequest *request = data;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  PageResult *result;
+  gint64 count = -1;
+  gboolean at_least = FALSE;
+  SearchHits hits;
+  int rc;
+
+  if (!search_hits (db, request->filter, &hits, error))
+    return FALSE;
+  if (request->with_count &&
+      !count_matching (db, request->filter, request->count_cap, &hits, &count, &at_least, error))
+    {
+      search_hits_clear (&hits);
+      return FALSE;
+    }
+
+  stmt = prepare_page (db, request, &hits, FALSE, error);
+  search_hits_clear (&hits);
+  if (stmt == NULL)
+    return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (records, read_row (stmt));
@@ -763,23 +979,25 @@ sql_fetch_page (sqlite3         *db,
   result = g_new0 (PageResult, 1);
   result->records = g_steal_pointer (&records);
   result->count = count;
+  result->at_least = at_least;
   *out_result = result;
   *out_result_destroy = (GDestroyNotify) page_result_free;
   return TRUE;
 }
 
-void
-govorun_call_records_fetch_page_async (GovorunStore            *store,
-                                       const GovorunCallFilter *filter,
-                                       GovorunCallSortKey       sort,
-                                       gboolean                 descending,
-                                       GovorunCallRecord       *after,
-                                       guint                    skip,
-                                       guint                    limit,
-                                       gboolean                 with_count,
-                                       GCancellable            *cancellable,
-                                       GAsyncReadyCallback      callback,
-                                       gpointer                 user_data)
+static void
+fetch_page_async (GovorunStore            *store,
+                  const GovorunCallFilter *filter,
+                  GovorunCallSortKey       sort,
+                  gboolean                 descending,
+                  GovorunCallRecord       *after,
+                  guint                    skip,
+                  guint                    limit,
+                  gboolean                 with_count,
+                  guint                    count_cap,
+                  GCancellable            *cancellable,
+                  GAsyncReadyCallback      callback,
+                  gpointer                 user_data)
 {
   PageRequest *request;
 
@@ -796,8 +1014,47 @@ govorun_call_records_fetch_page_async (GovorunStore            *store,
   request->skip = skip;
   request->limit = limit;
   request->with_count = with_count;
+  request->count_cap = count_cap;
   govorun_store_read_async (store, sql_fetch_page, request, (GDestroyNotify) page_request_free,
                             cancellable, callback, user_data);
+}
+
+void
+govorun_call_records_fetch_page_async (GovorunStore            *store,
+                                       const GovorunCallFilter *filter,
+                                       GovorunCallSortKey       sort,
+                                       gboolean                 descending,
+                                       GovorunCallRecord       *after,
+                                       guint                    skip,
+                                       guint                    limit,
+                                       gboolean                 with_count,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data)
+{
+  fetch_page_async (store, filter, sort, descending, after, skip, limit, with_count, 0,
+                    cancellable, callback, user_data);
+}
+
+static GPtrArray *
+fetch_page_finish (GovorunStore  *store,
+                   GAsyncResult  *result,
+                   gint64        *out_count,
+                   gboolean      *out_at_least,
+                   GError       **error)
+{
+  PageResult *page = govorun_store_read_finish (store, result, error);
+  GPtrArray *records;
+
+  if (out_count != NULL)
+    *out_count = page != NULL ? page->count : -1;
+  if (out_at_least != NULL)
+    *out_at_least = page != NULL && page->at_least;
+  if (page == NULL)
+    return NULL;
+  records = g_steal_pointer (&page->records);
+  page_result_free (page);
+  return records;
 }
 
 GPtrArray *
@@ -806,16 +1063,91 @@ govorun_call_records_fetch_page_finish (GovorunStore  *store,
                                         gint64        *out_count,
                                         GError       **error)
 {
-  PageResult *page = govorun_store_read_finish (store, result, error);
-  GPtrArray *records;
+  return fetch_page_finish (store, result, out_count, NULL, error);
+}
 
-  if (out_count != NULL)
-    *out_count = page != NULL ? page->count : -1;
-  if (page == NULL)
+void
+govorun_call_records_fetch_first_page_async (GovorunStore            *store,
+                                             const GovorunCallFilter *filter,
+                                             GovorunCallSortKey       sort,
+                                             gboolean                 descending,
+                                             guint                    limit,
+                                             guint                    count_cap,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data)
+{
+  g_return_if_fail (count_cap > 0);
+
+  fetch_page_async (store, filter, sort, descending, NULL, 0, limit, TRUE, count_cap,
+                    cancellable, callback, user_data);
+}
+
+GPtrArray *
+govorun_call_records_fetch_first_page_finish (GovorunStore  *store,
+                                              GAsyncResult  *result,
+                                              gint64        *out_count,
+                                              gboolean      *out_at_least,
+                                              GError       **error)
+{
+  return fetch_page_finish (store, result, out_count, out_at_least, error);
+}
+
+char *
+govorun_call_records_explain_page (sqlite3                  *db,
+                                   const GovorunCallFilter  *filter,
+                                   GovorunCallSortKey        sort,
+                                   gboolean                  descending,
+                                   GovorunCallRecord        *after,
+                                   GError                  **error)
+{
+  PageRequest request = { (GovorunCallFilter *) filter, sort, descending, after, 0, 100, FALSE, 0 };
+  g_autoptr(GString) plan = g_string_new (NULL);
+  SearchHits hits;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!search_hits (db, filter, &hits, error))
     return NULL;
-  records = g_steal_pointer (&page->records);
+  stmt = prepare_page (db, &request, &hits, TRUE, error);
+  search_hits_clear (&hits);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      govorun_store_set_sqlite_error (error, db);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
+gboolean
+_govorun_call_records_read_page (sqlite3                  *db,
+                                 const GovorunCallFilter  *filter,
+                                 GovorunCallSortKey        sort,
+                                 gboolean                  descending,
+                                 GovorunCallRecord        *after,
+                                 guint                     limit,
+                                 gboolean                  with_count,
+                                 GPtrArray               **out_records,
+                                 gint64                   *out_count,
+                                 GError                  **error)
+{
+  PageRequest request = { (GovorunCallFilter *) filter, sort, descending, after, 0, limit,
+                          with_count };
+  PageResult *page = NULL;
+  GDestroyNotify destroy = NULL;
+
+  if (!sql_fetch_page (db, &request, (gpointer *) &page, &destroy, error))
+    return FALSE;
+  *out_records = g_steal_pointer (&page->records);
+  if (out_count != NULL)
+    *out_count = page->count;
   page_result_free (page);
-  return records;
+  return TRUE;
 }
 
 /* --- one call, for the details --------------------------------------------- */

@@ -99,57 +99,66 @@ match_data_free (MatchData *data)
   g_free (data);
 }
 
-/* The nearest row of the other side alone with one of the record's
- * numbers at either end. */
+/* The nearest row of the other side alone between the same two numbers
+ * (both: the agent's own number is on every call). */
 static const char match_vox_sql[] =
   "SELECT vox_session_id FROM calls"
   " WHERE el_conversation_id IS NULL AND vox_session_id IS NOT NULL"
   " AND started_at BETWEEN ?1 - ?2 AND ?1 + ?2"
-  " AND (from_number IN (?3, ?4) OR to_number IN (?3, ?4))"
+  " AND from_number = ?3 AND to_number = ?4"
   " ORDER BY ABS (started_at - ?1) LIMIT 1";
 static const char match_el_sql[] =
   "SELECT el_conversation_id FROM calls"
   " WHERE vox_session_id IS NULL AND el_conversation_id IS NOT NULL"
   " AND started_at BETWEEN ?1 - ?2 AND ?1 + ?2"
-  " AND (from_number IN (?3, ?4) OR to_number IN (?3, ?4))"
+  " AND from_number = ?3 AND to_number = ?4"
   " ORDER BY ABS (started_at - ?1) LIMIT 1";
 
+/* @taken: the other side's ids given to records of this batch already,
+ * so two records never claim one row. */
 static gboolean
 match_one (sqlite3_stmt      *stmt,
            GovorunCallRecord *record,
            guint              tolerance,
-           gboolean           want_vox)
+           gboolean           want_vox,
+           GHashTable        *taken)
 {
   const char *from = govorun_call_record_get_from_number (record);
   const char *to = govorun_call_record_get_to_number (record);
   int rc;
 
-  if (from == NULL && to == NULL)
+  if (from == NULL || to == NULL)
     return TRUE;
 
   sqlite3_bind_int64 (stmt, 1, govorun_call_record_get_started_at (record));
   sqlite3_bind_int64 (stmt, 2, tolerance);
-  govorun_store_bind_text (stmt, 3, from != NULL ? from : to);
-  govorun_store_bind_text (stmt, 4, to != NULL ? to : from);
+  govorun_store_bind_text (stmt, 3, from);
+  govorun_store_bind_text (stmt, 4, to);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      if (want_vox)
-        govorun_call_record_set_vox_session_id (record, sqlite3_column_int64 (stmt, 0));
-      else
-        govorun_call_record_set_el_conversation_id (record, govorun_store_column_text (stmt, 0));
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_hash_table_add (taken, g_strdup (id)))
+        {
+          if (want_vox)
+            govorun_call_record_set_vox_session_id (record, sqlite3_column_int64 (stmt, 0));
+          else
+            govorun_call_record_set_el_conversation_id (record, id);
+        }
     }
   sqlite3_reset (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
 /* Voximplant's side of the row is stored (only its sync writes
- * vox_currency): its start and length win over the conversation's. */
+ * vox_currency): its start, length, status and finish reason win over
+ * the conversation's. */
 static const char vox_written_sql[] =
   "SELECT 1 FROM calls WHERE vox_session_id = ?1 AND vox_currency IS NOT NULL";
 
 static gboolean
-keep_vox_times (sqlite3_stmt      *stmt,
+keep_vox_fields (sqlite3_stmt      *stmt,
                 GovorunCallRecord *record)
 {
   int rc;
@@ -160,6 +169,8 @@ keep_vox_times (sqlite3_stmt      *stmt,
     {
       govorun_call_record_set_started_at (record, 0);
       govorun_call_record_set_duration (record, 0);
+      govorun_call_record_set_status (record, GOVORUN_CALL_STATUS_UNKNOWN);
+      govorun_call_record_set_finish_reason (record, NULL);
     }
   sqlite3_reset (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
@@ -174,6 +185,7 @@ sql_match (sqlite3         *db,
 {
   MatchData *match = data;
   sqlite3_stmt *vox = NULL, *el = NULL, *written = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean ok = TRUE;
 
   if (sqlite3_prepare_v2 (db, match_vox_sql, -1, &vox, NULL) != SQLITE_OK ||
@@ -188,12 +200,12 @@ sql_match (sqlite3         *db,
       gboolean has_el = govorun_call_record_get_el_conversation_id (record) != NULL;
 
       if (has_vox != has_el && govorun_call_record_get_started_at (record) != 0 &&
-          !match_one (has_vox ? el : vox, record, match->tolerance, !has_vox))
+          !match_one (has_vox ? el : vox, record, match->tolerance, !has_vox, taken))
         ok = govorun_store_set_sqlite_error (error, db);
-      /* A conversation joined to a phone call: the call's times. */
+      /* A conversation joined to a phone call: the call's own fields. */
       if (ok && has_el && govorun_call_record_get_vox_session_id (record) != 0 &&
           govorun_call_record_get_vox_currency (record) == NULL &&
-          !keep_vox_times (written, record))
+          !keep_vox_fields (written, record))
         ok = govorun_store_set_sqlite_error (error, db);
     }
 

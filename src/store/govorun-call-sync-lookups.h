@@ -43,8 +43,9 @@ GHashTable *govorun_call_sync_lookups_conversations_finish (GovorunStore        
  * provider's id and a number: the stored row of the other provider alone
  * whose number is the same and whose start is within @tolerance seconds
  * (the nearest) gives the record its id, so the upsert joins the two.
- * A conversation's record joined to a stored phone call leaves the start
- * and the length to the call's (they are set to 0: unknown).
+ * A conversation's record joined to a stored phone call leaves the start,
+ * the length, the status and the finish reason to the call's (they are
+ * set to unknown).
  * Records are changed on the store's thread: do not touch them until the
  * callback. */
 void        govorun_call_sync_lookups_match_async          (GovorunStore         *store,

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "govorun-format.h"
 
 static void
@@ -30,6 +32,32 @@ test_phone_number (void)
   assert_phone ("7495123456", "+7495123456");
   assert_phone ("14155550100", "+14155550100");
   assert_phone ("+442071234567", "+442071234567");
+}
+
+/* In a sentence the number keeps together: no space or hyphen a line may
+ * break at, and the same digits and look as the plain form. */
+static void
+test_phone_number_in_text (void)
+{
+  g_autofree char *text = govorun_format_phone_number_in_text ("74993334455");
+  g_autofree char *foreign = govorun_format_phone_number_in_text ("+14155550100");
+  g_autofree char *none = govorun_format_phone_number_in_text (NULL);
+
+  g_assert_cmpstr (text, ==, "+7\u00a0499\u00a0333\u201144\u201155");
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_null (strchr (text, ' '));
+  g_assert_null (strchr (text, '-'));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Unicode's line-breaking classes: glue (GL) or a digit or "+",
+       * never a break opportunity. */
+      g_assert_true (g_unichar_isdigit (c) || c == '+'
+                     || g_unichar_break_type (c) == G_UNICODE_BREAK_NON_BREAKING_GLUE);
+    }
+  g_assert_cmpstr (foreign, ==, "+14155550100");
+  g_assert_cmpstr (none, ==, "");
 }
 
 static void
@@ -61,6 +89,10 @@ test_phone_category (void)
   g_assert_cmpstr (govorun_format_phone_category ("TOLLFREE"), ==, "Toll-free");
   g_assert_cmpstr (govorun_format_phone_category ("NATIONAL"), ==, "National");
   g_assert_cmpstr (govorun_format_phone_category ("SATELLITE"), ==, "SATELLITE");
+  /* What both the numbers list and the Buy dialog call a category. */
+  g_assert_cmpstr (govorun_format_known_phone_category ("TOLLFREE"), ==, "Toll-free");
+  g_assert_null (govorun_format_known_phone_category ("SATELLITE"));
+  g_assert_null (govorun_format_known_phone_category (NULL));
 }
 
 static void
@@ -78,6 +110,22 @@ test_date (void)
   g_assert_cmpstr (odd, ==, "soon");
 }
 
+/* A language by name, never as a code (untranslated here). */
+static void
+test_language_name (void)
+{
+  g_assert_cmpstr (govorun_format_language_name ("ru"), ==, "Russian");
+  g_assert_cmpstr (govorun_format_language_name ("en-US"), ==, "English");
+  g_assert_cmpstr (govorun_format_language_name ("pt-br"), ==, "Portuguese");
+  g_assert_cmpstr (govorun_format_language_name ("EN"), ==, "English");
+  /* "e" is no language and "english" no tag. */
+  g_assert_cmpstr (govorun_format_language_name ("e"), ==, "e");
+  g_assert_cmpstr (govorun_format_language_name ("english"), ==, "english");
+  g_assert_cmpstr (govorun_format_language_name ("xx"), ==, "xx");
+  g_assert_cmpstr (govorun_format_language_name (""), ==, "Not set");
+  g_assert_cmpstr (govorun_format_language_name (NULL), ==, "Not set");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -85,9 +133,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Govorun/Format/phone-number", test_phone_number);
+  g_test_add_func ("/Govorun/Format/phone-number-in-text", test_phone_number_in_text);
   g_test_add_func ("/Govorun/Format/money", test_money);
   g_test_add_func ("/Govorun/Format/phone-category", test_phone_category);
   g_test_add_func ("/Govorun/Format/date", test_date);
+  g_test_add_func ("/Govorun/Format/language-name", test_language_name);
 
   return g_test_run ();
 }

@@ -138,6 +138,7 @@ run_app (void)
 {
   char *argv[] = { (char *) "govorun", (char *) "--sandbox", NULL };
 
+  ui_test_settings_init ();
   app = govorun_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);

@@ -31,6 +31,10 @@ GtkWidget *find_widget    (GtkWidget   *root,
                            const char  *text);
 GtkWidget *find_with_css  (GtkWidget   *root,
                            const char  *css_class);
+/* The sandbox's demo ElevenLabs agent of the clinic's reception, by the
+ * name it has in the test's language (the app gives the sandbox its UI
+ * language: Russian names in a Russian session). */
+const char *ui_demo_reception_agent (void);
 /* The mapped toplevel window of @type (a dialog that is open), or NULL. */
 GtkWindow *toplevel_of_type (GType      type);
 /* Saves @window's content as a PNG in $GOVORUN_SCREENSHOT_DIR. */
@@ -61,6 +65,10 @@ gboolean   press_shortcut (GtkWindow       *window,
  * activated, @script from an idle callback; @script quits the application
  * when done. *@app is the application while it runs. Returns the exit
  * status. */
+/* Settings every UI test starts with: no automatic call sync, and a
+ * sandbox history of UI_TEST_HISTORY_SIZE calls. */
+#define UI_TEST_HISTORY_SIZE 300
+void       ui_test_settings_init (void);
 int        run_sandbox_app (GovorunApplication **app,
                             GSourceFunc          script);
 

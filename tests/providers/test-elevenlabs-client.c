@@ -937,7 +937,7 @@ test_connection_bad_key (Fixture       *fixture,
   g_assert_error (error, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_INVALID_API_KEY);
   g_assert_null (info);
   g_assert_nonnull (strstr (error->message, "(ElevenLabs: invalid_api_key"));
-  g_assert_nonnull (strstr (error->message, "API keys"));
+  g_assert_nonnull (strstr (error->message, "API Keys"));
   assert_no_secret_in ("an error message", error->message);
   /* 401 is final: no retry, no further steps. */
   g_assert_cmpuint (count (fixture, "*"), ==, 1);

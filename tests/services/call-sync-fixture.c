@@ -13,27 +13,44 @@
 #include "govorun-sandbox.h"
 #include "govorun-util.h"
 
-static void
-set_history (CallSyncFixture *f,
-             guint            n_calls,
-             guint            days)
+GovorunCallHistory *
+call_sync_fixture_make_history (guint  n_calls,
+                                guint  days,
+                                gint64 end)
 {
-  GovorunElevenlabsEmulator *el = govorun_sandbox_get_elevenlabs (f->s.sandbox);
+  GovorunCallHistory *history = govorun_call_history_new (CALL_SYNC_TEST_SEED, n_calls, days, end);
 
-  g_clear_object (&f->history);
-  f->history = govorun_call_history_new (CALL_SYNC_TEST_SEED, n_calls, days,
-                                         g_get_real_time () / G_USEC_PER_SEC - 60);
-  govorun_call_history_add_agent (f->history, "agent_sync_a", GOVORUN_SANDBOX_DEMO_NUMBER,
+  govorun_call_history_add_agent (history, "agent_sync_a", GOVORUN_SANDBOX_DEMO_NUMBER,
                                   GOVORUN_HISTORY_DOMAIN_CLINIC, FALSE);
-  govorun_call_history_add_agent (f->history, "agent_sync_b", "74993334466",
+  govorun_call_history_add_agent (history, "agent_sync_b", "74993334466",
                                   GOVORUN_HISTORY_DOMAIN_HOTEL, TRUE);
-  govorun_voximplant_emulator_set_call_history (govorun_sandbox_get_voximplant (f->s.sandbox),
-                                                GOVORUN_SANDBOX_VOX_ACCOUNT_ID, f->history);
-  govorun_elevenlabs_emulator_set_call_history (el, f->history);
+  return history;
+}
+
+gint64
+call_sync_fixture_end (void)
+{
+  static gint64 end;
+
+  if (end == 0)
+    end = g_get_real_time () / G_USEC_PER_SEC - 60;
+  return end;
 }
 
 static void
-add_accounts (CallSyncFixture *f)
+set_history (CallSyncFixture    *f,
+             GovorunCallHistory *history)
+{
+  g_set_object (&f->history, history);
+  govorun_voximplant_emulator_set_call_history (govorun_sandbox_get_voximplant (f->s.sandbox),
+                                                GOVORUN_SANDBOX_VOX_ACCOUNT_ID, history);
+  govorun_elevenlabs_emulator_set_call_history (govorun_sandbox_get_elevenlabs (f->s.sandbox),
+                                                history);
+}
+
+static void
+add_accounts (CallSyncFixture *f,
+              gboolean         with_el)
 {
   g_autoptr(GovorunAccount) vox = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
   g_autoptr(GovorunAccount) el = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
@@ -43,20 +60,12 @@ add_accounts (CallSyncFixture *f)
   govorun_account_set_vox_auth (vox, GOVORUN_VOXIMPLANT_AUTH_API_KEY);
   govorun_account_set_vox_account_id (vox, account_id);
   f->vox = sandbox_services_add_account (&f->s, vox, GOVORUN_SANDBOX_VOX_API_KEY);
+  if (!with_el)
+    return;
 
   govorun_account_set_display_name (el, "demo-agents");
   govorun_account_set_el_region (el, "global");
   f->el = sandbox_services_add_account (&f->s, el, GOVORUN_SANDBOX_EL_API_KEY);
-}
-
-void
-call_sync_fixture_start (CallSyncFixture *f,
-                         guint            n_calls,
-                         guint            days)
-{
-  sandbox_services_start (&f->s);
-  set_history (f, n_calls, days);
-  add_accounts (f);
 }
 
 static void
@@ -77,27 +86,77 @@ find_accounts (CallSyncFixture *f)
     }
 }
 
-void
-call_sync_fixture_reopen (CallSyncFixture *f)
+static void
+open_services (CallSyncFixture *f)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  govorun_services_close (f->s.services);
-  g_clear_object (&f->s.services);
   f->s.services = govorun_services_new (GOVORUN_PROFILE_SANDBOX, f->s.dir, NULL,
                                         govorun_sandbox_get_voximplant_url (f->s.sandbox),
                                         govorun_sandbox_get_elevenlabs_url (f->s.sandbox));
   f->s.http = govorun_services_get_http (f->s.services);
+  f->s.endpoints = govorun_services_get_endpoints (f->s.services);
   f->s.store = govorun_services_get_store (f->s.services);
+  f->s.secrets = govorun_services_get_secrets (f->s.services);
   f->s.accounts = govorun_services_get_accounts (f->s.services);
   f->s.factory = govorun_services_get_factory (f->s.services);
   govorun_http_set_retry (f->s.http, 2, 5);
-  govorun_http_set_timeout (f->s.http, 5000);
+  govorun_http_set_timeout (f->s.http, 10000);
   govorun_services_load_async (f->s.services, NULL, test_util_on_result, &result);
   g_assert_true (govorun_services_load_finish (f->s.services, test_util_wait (&result), &error));
   g_assert_no_error (error);
+}
+
+void
+call_sync_fixture_start_in (CallSyncFixture    *f,
+                            GovorunCallHistory *history,
+                            gboolean            with_el,
+                            const char         *dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->s.sandbox = govorun_sandbox_new ();
+  g_assert_true (govorun_sandbox_start (f->s.sandbox, &error));
+  g_assert_no_error (error);
+  f->s.dir = dir != NULL ? g_strdup (dir) : g_dir_make_tmp ("govorun-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  open_services (f);
+  set_history (f, history);
+  if (g_list_model_get_n_items (G_LIST_MODEL (f->s.accounts)) == 0)
+    add_accounts (f, with_el);
+  else
+    find_accounts (f);
+}
+
+void
+call_sync_fixture_start (CallSyncFixture    *f,
+                         GovorunCallHistory *history,
+                         gboolean            with_el)
+{
+  call_sync_fixture_start_in (f, history, with_el, NULL);
+}
+
+void
+call_sync_fixture_reopen (CallSyncFixture *f)
+{
+  govorun_services_close (f->s.services);
+  g_clear_object (&f->s.services);
+  open_services (f);
   find_accounts (f);
+}
+
+void
+call_sync_fixture_release (CallSyncFixture *f)
+{
+  g_clear_object (&f->vox);
+  g_clear_object (&f->el);
+  g_clear_object (&f->history);
+  govorun_services_close (f->s.services);
+  g_clear_object (&f->s.services);
+  g_clear_object (&f->s.sandbox);
+  g_clear_pointer (&f->s.dir, g_free);
+  memset (&f->s, 0, sizeof f->s);
 }
 
 void
@@ -140,7 +199,7 @@ call_sync_fixture_expected (CallSyncFixture *f,
           else
             counts->vox_only++;
         }
-      if (govorun_call_history_get_call (f->history, i, 1, &call))
+      if (f->el != NULL && govorun_call_history_get_call (f->history, i, 1, &call))
         {
           counts->rows++;
           counts->el_only++;
@@ -193,6 +252,8 @@ call_sync_fixture_digest (const char *db_path)
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   sqlite3_stmt *stmt = NULL;
   g_autofree char *fts = NULL;
+  g_autoptr(GString) dump = g_getenv ("CALL_SYNC_DUMP") != NULL ? g_string_new (NULL) : NULL;
+  static guint n_dumps;
   int rc;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db,
@@ -213,7 +274,11 @@ call_sync_fixture_digest (const char *db_path)
 
           g_checksum_update (checksum, text != NULL ? text : (const guchar *) "\x01NULL", -1);
           g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+          if (dump != NULL)
+            g_string_append_printf (dump, "%s|", text != NULL ? (const char *) text : "NULL");
         }
+      if (dump != NULL)
+        g_string_append_c (dump, '\n');
       g_checksum_update (checksum, (const guchar *) "\x1e", 1);
     }
   g_assert_cmpint (rc, ==, SQLITE_DONE);
@@ -224,7 +289,16 @@ call_sync_fixture_digest (const char *db_path)
                          count (db, "SELECT COUNT(*) FROM calls_fts"),
                          count (db, "SELECT COUNT(*) FROM calls"));
   g_checksum_update (checksum, (const guchar *) fts, -1);
+  if (dump != NULL)
+    g_string_append (dump, fts);
   sqlite3_close (db);
+  /* For a person finding out why two digests differ. */
+  if (dump != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%u", g_getenv ("CALL_SYNC_DUMP"), n_dumps++);
+
+      g_file_set_contents (path, dump->str, -1, NULL);
+    }
   return g_strdup (g_checksum_get_string (checksum));
 }
 
@@ -232,4 +306,29 @@ char *
 call_sync_fixture_db_path (CallSyncFixture *f)
 {
   return g_build_filename (f->s.dir, "govorun.db", NULL);
+}
+
+void
+call_sync_fixture_assert_starts (CallSyncFixture *f)
+{
+  g_autofree char *db_path = call_sync_fixture_db_path (f);
+  gint64 lo = govorun_call_history_index_at (f->history, govorun_call_history_get_start (f->history));
+  gint64 hi = govorun_call_history_index_at (f->history, govorun_call_history_get_end (f->history));
+  sqlite3 *db = open_db (db_path);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT started_at FROM calls WHERE vox_session_id = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (gint64 i = lo; i < hi; i++)
+    {
+      GovorunHistoryCall call;
+
+      g_assert_true (govorun_call_history_get_call (f->history, i, 0, &call));
+      sqlite3_bind_int64 (stmt, 1, call.session_id);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, call.start);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
 }

@@ -25,13 +25,29 @@ typedef struct
   GovorunAccount     *el;
 } CallSyncFixture;
 
-/* Starts the sandbox's services over @dir (NULL: a new temporary one),
- * gives both emulators a history of about @n_calls calls in the @days days
- * before now, and adds the demo Voximplant and ElevenLabs accounts unless
- * @dir holds them already. */
-void     call_sync_fixture_start    (CallSyncFixture *f,
-                                     guint            n_calls,
-                                     guint            days);
+/* The generated history of the tests: about @n_calls calls in the @days
+ * days before @end, two agents. */
+GovorunCallHistory *call_sync_fixture_make_history (guint n_calls,
+                                                    guint days,
+                                                    gint64 end);
+/* A moment shortly before now that every test of a run shares, so two
+ * fixtures serve the same calls. */
+gint64   call_sync_fixture_end      (void);
+
+/* Starts the sandbox's services over a new temporary database, gives both
+ * emulators @history and adds the demo Voximplant account and, with
+ * @with_el, the ElevenLabs one. */
+void     call_sync_fixture_start    (CallSyncFixture    *f,
+                                     GovorunCallHistory *history,
+                                     gboolean            with_el);
+/* The same over @dir (NULL: a new temporary folder), whose database may
+ * hold the accounts already (they are found, not added). */
+void     call_sync_fixture_start_in (CallSyncFixture    *f,
+                                     GovorunCallHistory *history,
+                                     gboolean            with_el,
+                                     const char         *dir);
+/* Closes everything but leaves the folder and its database. */
+void     call_sync_fixture_release  (CallSyncFixture    *f);
 void     call_sync_fixture_stop     (CallSyncFixture *f);
 /* The same sandbox, services built again over the same database (as after
  * a restart). */
@@ -58,6 +74,8 @@ void     call_sync_fixture_counted  (const char      *db_path,
 /* A digest of every call's content (ids, fields, transcript; not the row
  * ids) and of the search index's size, to compare two stores. */
 char    *call_sync_fixture_digest   (const char      *db_path);
+/* Every phone call's row starts at the second the history says. */
+void     call_sync_fixture_assert_starts (CallSyncFixture *f);
 char    *call_sync_fixture_db_path  (CallSyncFixture *f);
 
 G_END_DECLS

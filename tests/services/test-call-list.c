@@ -10,6 +10,7 @@
 
 #include "call-test-data.h"
 #include "govorun-call-list.h"
+#include "govorun-call-list-private.h"
 #include "govorun-call-records.h"
 #include "store-test-util.h"
 
@@ -44,6 +45,16 @@ static void
 wait_loaded (Fixture *f)
 {
   while (govorun_call_list_get_loading (f->list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Loaded, and the count whole (a big history's first count is capped
+ * until the summary comes). */
+static void
+wait_whole (Fixture *f)
+{
+  wait_loaded (f);
+  while (!govorun_call_list_get_count_exact (f->list))
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -328,6 +339,60 @@ test_refresh (Fixture       *f,
   g_assert_cmpuint (f->mirror->len, ==, N_CALLS + 120);
 }
 
+static gboolean
+summary_of (Fixture *f,
+            guint64  count)
+{
+  const GovorunCallSummary *summary = govorun_call_list_get_summary (f->list);
+
+  return summary != NULL && summary->count == count;
+}
+
+/* A history bigger than the first count's cap: the rows come with the
+ * capped count (a lower bound), then the summary's whole count grows the
+ * list by items-changed at its end; a filter change starts capped again. */
+static void
+test_count_grows (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+  guint expected = 0;
+
+  govorun_call_list_set_count_cap (f->list, 100);
+  govorun_call_list_refresh (f->list);
+  wait_loaded (f);
+  g_assert_cmpuint (f->mirror->len, >=, 100);
+  while (!summary_of (f, N_CALLS))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (govorun_call_list_get_count_exact (f->list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, N_CALLS);
+  load_everything (f);
+  for (guint i = 1; i < N_CALLS; i++)
+    g_assert_cmpint (govorun_call_record_get_started_at (item_at (f, i - 1)), >=,
+                     govorun_call_record_get_started_at (item_at (f, i)));
+
+  /* Answered calls: more than the cap, fewer than all. */
+  filter->status = GOVORUN_CALL_STATUS_ANSWERED;
+  for (guint i = 0; i < N_CALLS; i++)
+    expected += i % 5 != 3;
+  govorun_call_list_set_filter (f->list, filter);
+  wait_loaded (f);
+  while (!summary_of (f, expected))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, expected);
+  load_everything (f);
+  for (guint i = 0; i < expected; i++)
+    g_assert_cmpint (govorun_call_record_get_status (item_at (f, i)), ==,
+                     GOVORUN_CALL_STATUS_ANSWERED);
+
+  /* Under the cap, the count is whole at once. */
+  filter->search = g_strdup ("8 916 000-01-24");  /* call 124, answered */
+  govorun_call_list_set_filter (f->list, filter);
+  wait_loaded (f);
+  g_assert_true (govorun_call_list_get_count_exact (f->list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 1);
+}
+
 /* More rows than the list keeps: scrolled from end to start and back, it
  * stays consistent with what it told the view. */
 static void
@@ -338,7 +403,7 @@ test_many_pages (Fixture       *f,
 
   call_test_fill (f->store, N_CALLS, 8000, 1000, FALSE);
   govorun_call_list_refresh (f->list);
-  wait_loaded (f);
+  wait_whole (f);
   n = g_list_model_get_n_items (G_LIST_MODEL (f->list));
   g_assert_cmpuint (n, ==, N_CALLS + 8000);
 
@@ -362,7 +427,7 @@ test_many_pages (Fixture       *f,
   g_signal_handlers_disconnect_by_func (f->list, on_items_changed, f);
   g_ptr_array_set_size (f->mirror, 0);
   govorun_call_list_refresh (f->list);
-  wait_loaded (f);
+  wait_whole (f);
   for (guint position = 0; position < n; position++)
     {
       g_autoptr(GovorunCallRecord) item = g_list_model_get_item (G_LIST_MODEL (f->list), position);
@@ -399,6 +464,8 @@ main (int   argc,
               fixture_setup, test_search_russian, fixture_teardown);
   g_test_add ("/Govorun/Services/CallList/refresh", Fixture, NULL,
               fixture_setup, test_refresh, fixture_teardown);
+  g_test_add ("/Govorun/Services/CallList/count-grows", Fixture, NULL,
+              fixture_setup, test_count_grows, fixture_teardown);
   g_test_add ("/Govorun/Services/CallList/many-pages", Fixture, NULL,
               fixture_setup, test_many_pages, fixture_teardown);
 

@@ -6,10 +6,34 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "call-sync-fixture.h"
+#include "govorun-call-sync-lookups.h"
+#include "govorun-call-sync-state.h"
+#include "govorun-sandbox.h"
 
 /* The call sync against the sandbox's emulators: every call of both
- * providers lands once, joined; a second sync changes nothing. */
+ * providers lands once, joined by the scenarios' ids or by number and
+ * time; pages, the offset cap and time zones change nothing; a sync
+ * stopped by a fault, a Cancel or a kill resumes to the same rows; one
+ * account failing leaves the others synced. */
+
+#define GET_CALL_HISTORY "GetCallHistory"
+#define GET_CONVERSATION "GET /v1/convai/conversations/{id}"
+#define LIST_CONVERSATIONS "GET /v1/convai/conversations"
+
+static GovorunVoximplantEmulator *
+vox_emulator (CallSyncFixture *f)
+{
+  return govorun_sandbox_get_voximplant (f->s.sandbox);
+}
+
+static GovorunElevenlabsEmulator *
+el_emulator (CallSyncFixture *f)
+{
+  return govorun_sandbox_get_elevenlabs (f->s.sandbox);
+}
 
 static void
 assert_counts (CallSyncFixture *f)
@@ -23,9 +47,61 @@ assert_counts (CallSyncFixture *f)
   g_assert_cmpuint (counted.joined, ==, expected.joined);
   g_assert_cmpuint (counted.vox_only, ==, expected.vox_only);
   g_assert_cmpuint (counted.el_only, ==, expected.el_only);
-  g_assert_cmpuint (expected.joined, >, 0);
-  g_assert_cmpuint (expected.vox_only, >, 0);
-  g_assert_cmpuint (expected.el_only, >, 0);
+}
+
+static char *
+digest_of (CallSyncFixture *f)
+{
+  g_autofree char *db_path = call_sync_fixture_db_path (f);
+
+  return call_sync_fixture_digest (db_path);
+}
+
+static void
+assert_integrity (CallSyncFixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  govorun_call_sync_lookups_check_integrity_async (f->s.store, NULL, test_util_on_result, &result);
+  text = govorun_call_sync_lookups_check_integrity_finish (f->s.store, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "ok");
+}
+
+static GovorunCallSyncState *
+load_state (CallSyncFixture *f,
+            GovorunAccount  *account,
+            const char      *provider)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunCallSyncState *state;
+
+  govorun_call_sync_state_load_async (f->s.store, govorun_account_get_uuid (account), provider,
+                                      NULL, test_util_on_result, &result);
+  state = govorun_call_sync_state_load_finish (f->s.store, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  return state;
+}
+
+/* The rows of an uninterrupted sync of @history into a new store. */
+static char *
+reference_digest (GovorunCallHistory *history,
+                  gboolean            with_el)
+{
+  CallSyncFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  char *digest;
+
+  call_sync_fixture_start (&f, history, with_el);
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  assert_counts (&f);
+  digest = digest_of (&f);
+  call_sync_fixture_stop (&f);
+  return digest;
 }
 
 static void
@@ -34,39 +110,525 @@ count_cb (guint *counter)
   (*counter)++;
 }
 
+typedef struct
+{
+  guint    notifies;
+  gboolean saw_progress;
+  gboolean fraction_ok;
+} Progress;
+
+static void
+progress_cb (GovorunCallSync *sync,
+             GParamSpec      *pspec,
+             Progress        *progress)
+{
+  double fraction = govorun_call_sync_get_fraction (sync);
+
+  progress->notifies++;
+  if (govorun_call_sync_get_running (sync) && govorun_call_sync_get_progress_text (sync) != NULL)
+    progress->saw_progress = TRUE;
+  if (fraction != -1.0 && (fraction < 0.0 || fraction > 1.0))
+    progress->fraction_ok = FALSE;
+}
+
 static void
 test_end_to_end (void)
 {
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (1500, 3, call_sync_fixture_end ());
   CallSyncFixture f = { 0, };
   GovorunCallSync *sync;
   g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = NULL;
+  g_autoptr(GovorunCallSyncState) vox_state = NULL;
+  g_autoptr(GovorunCallSyncState) el_state = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  guint changed = 0;
+  CallSyncCounts expected;
+  Progress progress = { 0, FALSE, TRUE };
+  guint changed = 0, details;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
 
-  call_sync_fixture_start (&f, 1500, 3);
+  call_sync_fixture_start (&f, history, TRUE);
   sync = govorun_services_get_call_sync (f.s.services);
   g_signal_connect_swapped (sync, "changed", G_CALLBACK (count_cb), &changed);
-  db_path = call_sync_fixture_db_path (&f);
+  g_signal_connect (sync, "notify", G_CALLBACK (progress_cb), &progress);
+  g_assert_false (govorun_call_sync_get_running (sync));
+  g_assert_cmpint (govorun_call_sync_get_last_synced (sync), ==, 0);
 
   g_assert_true (call_sync_fixture_run (&f, &error));
   g_assert_no_error (error);
   g_assert_false (govorun_call_sync_get_running (sync));
+  g_assert_null (govorun_call_sync_get_progress_text (sync));
   g_assert_null (govorun_call_sync_get_error_text (sync));
-  g_assert_cmpint (govorun_call_sync_get_last_synced (sync), >, 0);
+  g_assert_cmpfloat (govorun_call_sync_get_fraction (sync), ==, -1.0);
+  g_assert_cmpint (govorun_call_sync_get_last_synced (sync), >=, before);
   g_assert_cmpuint (govorun_call_sync_get_calls_synced (sync), >, 0);
-  assert_counts (&f);
-  first = call_sync_fixture_digest (db_path);
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_true (progress.saw_progress);
+  g_assert_true (progress.fraction_ok);
 
-  /* Again: nothing changes. */
+  call_sync_fixture_expected (&f, &expected);
+  g_assert_cmpuint (expected.joined, >, 0);
+  g_assert_cmpuint (expected.vox_only, >, 0);
+  g_assert_cmpuint (expected.el_only, >, 0);
+  assert_counts (&f);
+  first = digest_of (&f);
+
+  /* The watermarks reach the sync's start; no cursor is left. */
+  vox_state = load_state (&f, f.vox, "voximplant");
+  el_state = load_state (&f, f.el, "elevenlabs");
+  g_assert_cmpint (vox_state->watermark, >=, before);
+  g_assert_cmpint (el_state->watermark, >=, before);
+  g_assert_null (el_state->cursor);
+
+  /* Again: nothing changes, and no conversation's details are fetched
+   * again (none changed). */
+  govorun_emulator_reset_counts (GOVORUN_EMULATOR (el_emulator (&f)));
+  changed = 0;
   g_assert_true (call_sync_fixture_run (&f, &error));
   g_assert_no_error (error);
   assert_counts (&f);
-  second = call_sync_fixture_digest (db_path);
+  second = digest_of (&f);
   g_assert_cmpstr (first, ==, second);
+  details = govorun_emulator_get_request_count (GOVORUN_EMULATOR (el_emulator (&f)), GET_CONVERSATION);
+  g_assert_cmpuint (details, ==, 0);
 
-  g_assert_cmpuint (changed, >, 0);
+  call_sync_fixture_stop (&f);
+}
+
+/* A history whose window holds exactly @sessions phone calls. */
+static GovorunCallHistory *
+history_of_exactly (guint sessions)
+{
+  gint64 end = call_sync_fixture_end ();
+
+  for (guint attempt = 0; attempt < 5000; attempt++, end -= 17)
+    {
+      g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (sessions, 2, end);
+      gint64 lo = govorun_call_history_index_at (history, govorun_call_history_get_start (history));
+      gint64 hi = govorun_call_history_index_at (history, govorun_call_history_get_end (history));
+
+      if (hi - lo == sessions)
+        return g_steal_pointer (&history);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_page_boundary (gconstpointer data)
+{
+  guint sessions = GPOINTER_TO_UINT (data);
+  g_autoptr(GovorunCallHistory) history = history_of_exactly (sessions);
+  CallSyncFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  CallSyncCounts counted;
+
+  call_sync_fixture_start (&f, history, FALSE);
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  db_path = call_sync_fixture_db_path (&f);
+  call_sync_fixture_counted (db_path, &counted);
+  g_assert_cmpuint (counted.rows, ==, sessions);
+  /* A full last page needs no empty page after it. */
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (vox_emulator (&f)),
+                                                        GET_CALL_HISTORY),
+                    ==, sessions <= 1000 ? 1 : 2);
+  call_sync_fixture_stop (&f);
+}
+
+static void
+test_offset_cap (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (14000, 2, call_sync_fixture_end ());
+  CallSyncFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  guint requests;
+
+  call_sync_fixture_start (&f, history, FALSE);
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  assert_counts (&f);
+  /* 14 pages at least, and the whole window was tried first. */
+  requests = govorun_emulator_get_request_count (GOVORUN_EMULATOR (vox_emulator (&f)), GET_CALL_HISTORY);
+  g_assert_cmpuint (requests, >=, 15);
+  call_sync_fixture_stop (&f);
+}
+
+/* Voximplant's dates have no offset: in a zone with summer time the hour
+ * the clocks repeat is ambiguous, so the sync asks in UTC. The rows are
+ * exact across both autumn changes, and a zone without summer time at an
+ * odd offset gives the same rows. */
+static void
+test_time_zones (void)
+{
+  /* 89 days before today hold Europe's and America's autumn clock change
+   * (and stay inside the sync's 90 days). */
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (3000, 89, call_sync_fixture_end ());
+  const char *zones[] = { "Etc/GMT", "Asia/Kathmandu" };
+  g_autofree char *reference = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      CallSyncFixture f = { 0, };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *digest = NULL;
+
+      call_sync_fixture_start (&f, history, FALSE);
+      govorun_call_sync_set_timezone (govorun_services_get_call_sync (f.s.services), zones[i]);
+      g_assert_true (call_sync_fixture_run (&f, &error));
+      g_assert_no_error (error);
+      assert_counts (&f);
+      call_sync_fixture_assert_starts (&f);
+      digest = digest_of (&f);
+      if (reference == NULL)
+        reference = g_strdup (digest);
+      g_assert_cmpstr (digest, ==, reference);
+      call_sync_fixture_stop (&f);
+    }
+}
+
+/* What the scenarios leave for the join, taken away. */
+static void
+strip_custom_data (JsonObject *answer,
+                   gpointer    user_data)
+{
+  JsonArray *sessions = json_object_get_array_member (answer, "result");
+
+  for (guint i = 0; i < json_array_get_length (sessions); i++)
+    json_object_remove_member (json_array_get_object_element (sessions, i), "custom_data");
+}
+
+static void
+strip_session_id (JsonObject *answer,
+                  gpointer    user_data)
+{
+  JsonObject *client = json_object_get_object_member (answer, "conversation_initiation_client_data");
+  JsonObject *variables = json_object_get_object_member (client, "dynamic_variables");
+
+  json_object_remove_member (variables, "voximplant_session_id");
+  json_object_remove_member (variables, "voximplant_call_id");
+}
+
+static void
+test_join_fallback (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (600, 2, call_sync_fixture_end ());
+  g_autofree char *by_id = reference_digest (history, TRUE);
+  g_autofree char *by_number = NULL;
+  CallSyncFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  GovorunFault vox_fault = { 0, }, el_fault = { 0, };
+
+  call_sync_fixture_start (&f, history, TRUE);
+  vox_fault.times = -1;
+  vox_fault.edit_answer = strip_custom_data;
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (vox_emulator (&f)), GET_CALL_HISTORY, &vox_fault);
+  el_fault.times = -1;
+  el_fault.edit_answer = strip_session_id;
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (el_emulator (&f)), GET_CONVERSATION, &el_fault);
+
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  /* Joined by number and time: the same rows as by the ids. */
+  assert_counts (&f);
+  by_number = digest_of (&f);
+  g_assert_cmpstr (by_number, ==, by_id);
+  call_sync_fixture_stop (&f);
+}
+
+static void
+fail_next_pages (GovorunCallSync *sync,
+                 GParamSpec      *pspec,
+                 CallSyncFixture *f)
+{
+  GovorunFault fault = { 0, };
+
+  if (govorun_call_sync_get_calls_synced (sync) == 0)
+    return;
+  fault.http_status = 503;
+  fault.times = -1;
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (vox_emulator (f)), GET_CALL_HISTORY, &fault);
+  g_signal_handlers_disconnect_by_func (sync, fail_next_pages, f);
+}
+
+static void
+test_resume_after_fault (void)
+{
+  /* Six pages: the ones asked for ahead when the fault comes still land. */
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (6000, 3, call_sync_fixture_end ());
+  g_autofree char *reference = reference_digest (history, TRUE);
+  g_autofree char *resumed = NULL;
+  CallSyncFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  GovorunCallSync *sync;
+  const char *text;
+  guint full_pages, second_pages;
+
+  call_sync_fixture_start (&f, history, TRUE);
+  sync = govorun_services_get_call_sync (f.s.services);
+  g_signal_connect (sync, "notify::calls-synced", G_CALLBACK (fail_next_pages), &f);
+
+  /* The Voximplant account fails after its first page; ElevenLabs syncs. */
+  g_assert_false (call_sync_fixture_run (&f, &error));
+  g_assert_error (error, GOVORUN_CALL_SYNC_ERROR, GOVORUN_CALL_SYNC_ERROR_FAILED);
+  text = govorun_call_sync_get_error_text (sync);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "demo-clinic"));
+  g_assert_nonnull (strstr (text, "Voximplant"));
+  g_assert_null (strstr (text, "demo-agents"));
+  assert_integrity (&f);
+  g_clear_error (&error);
+
+  /* Resumed: from the watermark, not from the start. */
+  govorun_emulator_clear_faults (GOVORUN_EMULATOR (vox_emulator (&f)));
+  govorun_emulator_reset_counts (GOVORUN_EMULATOR (vox_emulator (&f)));
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  g_assert_null (govorun_call_sync_get_error_text (sync));
+  second_pages = govorun_emulator_get_request_count (GOVORUN_EMULATOR (vox_emulator (&f)), GET_CALL_HISTORY);
+  full_pages = (guint) ((govorun_call_history_index_at (history, govorun_call_history_get_end (history)) -
+                         govorun_call_history_index_at (history, govorun_call_history_get_start (history))) / 1000) + 1;
+  g_assert_cmpuint (second_pages, <, full_pages);
+  assert_counts (&f);
+  resumed = digest_of (&f);
+  g_assert_cmpstr (resumed, ==, reference);
+  call_sync_fixture_stop (&f);
+}
+
+static void
+test_account_fails (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (400, 2, call_sync_fixture_end ());
+  CallSyncFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  GovorunFault fault = { 0, };
+  CallSyncCounts counted;
+  gint64 sessions;
+  const char *text;
+
+  call_sync_fixture_start (&f, history, TRUE);
+  fault.http_status = 401;
+  fault.times = -1;
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (el_emulator (&f)), LIST_CONVERSATIONS, &fault);
+
+  g_assert_false (call_sync_fixture_run (&f, &error));
+  g_assert_error (error, GOVORUN_CALL_SYNC_ERROR, GOVORUN_CALL_SYNC_ERROR_FAILED);
+  text = govorun_call_sync_get_error_text (govorun_services_get_call_sync (f.s.services));
+  g_assert_nonnull (strstr (text, "demo-agents"));
+  g_assert_nonnull (strstr (text, "ElevenLabs"));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "invalid_api_key"));
+  g_assert_null (strstr (text, "demo-clinic"));
+
+  /* Voximplant's side is all there. */
+  db_path = call_sync_fixture_db_path (&f);
+  call_sync_fixture_counted (db_path, &counted);
+  sessions = govorun_call_history_index_at (history, govorun_call_history_get_end (history)) -
+             govorun_call_history_index_at (history, govorun_call_history_get_start (history));
+  g_assert_cmpuint (counted.rows, ==, sessions);
+  g_assert_cmpuint (counted.el_only, ==, 0);
+  call_sync_fixture_stop (&f);
+}
+
+static void
+test_provider_code (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (100, 1, call_sync_fixture_end ());
+  CallSyncFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  GovorunFault fault = { 0, };
+  const char *text;
+
+  call_sync_fixture_start (&f, history, FALSE);
+  fault.provider_code = 137;
+  fault.times = -1;
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (vox_emulator (&f)), GET_CALL_HISTORY, &fault);
+  g_assert_false (call_sync_fixture_run (&f, &error));
+  g_assert_error (error, GOVORUN_CALL_SYNC_ERROR, GOVORUN_CALL_SYNC_ERROR_FAILED);
+  text = govorun_call_sync_get_error_text (govorun_services_get_call_sync (f.s.services));
+  g_assert_nonnull (strstr (text, "demo-clinic"));
+  g_assert_nonnull (strstr (text, "137"));
+  call_sync_fixture_stop (&f);
+}
+
+static void
+cancel_on_rows (GovorunCallSync *sync)
+{
+  if (govorun_call_sync_get_calls_synced (sync) > 0)
+    govorun_call_sync_cancel (sync);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (2500, 3, call_sync_fixture_end ());
+  g_autofree char *reference = reference_digest (history, TRUE);
+  g_autofree char *after = NULL;
+  CallSyncFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  GovorunCallSync *sync;
+  gulong handler;
+
+  call_sync_fixture_start (&f, history, TRUE);
+  sync = govorun_services_get_call_sync (f.s.services);
+  handler = g_signal_connect (sync, "notify::calls-synced", G_CALLBACK (cancel_on_rows), NULL);
+  g_assert_false (call_sync_fixture_run (&f, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (govorun_call_sync_get_running (sync));
+  g_assert_null (govorun_call_sync_get_progress_text (sync));
+  /* Cancelled is not an error to show. */
+  g_assert_null (govorun_call_sync_get_error_text (sync));
+  assert_integrity (&f);
+  g_clear_error (&error);
+  g_signal_handler_disconnect (sync, handler);
+
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  after = digest_of (&f);
+  g_assert_cmpstr (after, ==, reference);
+  call_sync_fixture_stop (&f);
+}
+
+static void
+test_busy (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (300, 1, call_sync_fixture_end ());
+  CallSyncFixture f = { 0, };
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunCallSync *sync;
+
+  call_sync_fixture_start (&f, history, TRUE);
+  sync = govorun_services_get_call_sync (f.s.services);
+  govorun_call_sync_run_async (sync, NULL, test_util_on_result, &first);
+  g_assert_true (govorun_call_sync_get_running (sync));
+  govorun_call_sync_run_async (sync, NULL, test_util_on_result, &second);
+  g_assert_false (govorun_call_sync_run_finish (sync, test_util_wait (&second), &error));
+  g_assert_error (error, GOVORUN_CALL_SYNC_ERROR, GOVORUN_CALL_SYNC_ERROR_BUSY);
+  g_clear_error (&error);
+  /* "Sync Now" while running does nothing. */
+  govorun_call_sync_start (sync);
+  g_assert_true (govorun_call_sync_run_finish (sync, test_util_wait (&first), &error));
+  g_assert_no_error (error);
+  assert_counts (&f);
+  call_sync_fixture_stop (&f);
+}
+
+static gboolean
+is_idle (GovorunCallSync *sync)
+{
+  return !govorun_call_sync_get_running (sync);
+}
+
+static void
+wait_idle (GovorunCallSync *sync)
+{
+  while (!is_idle (sync))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* With the settings: a sync at once when the services are ready, and soon
+ * after an account is added; none with the interval at 0. */
+static void
+test_automatic (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (400, 1, call_sync_fixture_end ());
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GovorunCallSync) sync = NULL;
+  g_autoptr(GovorunAccount) draft = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
+  g_autoptr(GovorunAccount) el = NULL;
+  CallSyncFixture f = { 0, };
+  g_autofree char *db_path = NULL;
+  CallSyncCounts counted;
+  gint64 first_synced;
+
+  call_sync_fixture_start (&f, history, FALSE);
+  db_path = call_sync_fixture_db_path (&f);
+  sync = govorun_call_sync_new (f.s.store, f.s.factory, f.s.accounts,
+                                govorun_services_get_agents (f.s.services), settings);
+  govorun_call_sync_start_automatic (sync);
+  g_assert_true (govorun_call_sync_get_running (sync));
+  wait_idle (sync);
+  call_sync_fixture_counted (db_path, &counted);
+  g_assert_cmpuint (counted.rows, >, 0);
+  g_assert_cmpuint (counted.el_only, ==, 0);
+  first_synced = govorun_call_sync_get_last_synced (sync);
+
+  /* A new account: its calls come without anyone asking. */
+  govorun_account_set_display_name (draft, "demo-agents");
+  govorun_account_set_el_region (draft, "global");
+  el = sandbox_services_add_account (&f.s, draft, GOVORUN_SANDBOX_EL_API_KEY);
+  while (govorun_call_sync_get_last_synced (sync) == first_synced || !is_idle (sync))
+    g_main_context_iteration (NULL, TRUE);
+  call_sync_fixture_counted (db_path, &counted);
+  g_assert_cmpuint (counted.el_only, >, 0);
+
+  g_settings_reset (settings, "sync-interval");
+  g_clear_object (&sync);
+  call_sync_fixture_stop (&f);
+}
+
+/* A sync killed (SIGKILL) at random moments in a child process, again and
+ * again over the same database, then finished by a restart: the database
+ * is sound and holds what an uninterrupted sync writes. */
+static void
+test_crash (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (3000, 3, call_sync_fixture_end ());
+  g_autofree char *reference = reference_digest (history, TRUE);
+  g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "call-sync-crash-helper", NULL);
+  g_autofree char *dir = test_util_make_tmp_dir ("govorun-crash-XXXXXX");
+  g_autofree char *end = g_strdup_printf ("%" G_GINT64_FORMAT, call_sync_fixture_end ());
+  g_autofree char *after = NULL;
+  CallSyncFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  guint killed = 0;
+
+  /* The accounts exist before the first kill: adding them is not what is
+   * tested here. */
+  call_sync_fixture_start_in (&f, history, TRUE, dir);
+  call_sync_fixture_release (&f);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autoptr(GSubprocess) child = NULL;
+      guint delay = (guint) g_test_rand_int_range (150, 2500);
+
+      child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, helper, dir, "3000", "3",
+                                end, NULL);
+      g_assert_no_error (error);
+      g_usleep (delay * 1000);
+      /* Nothing when the child is done already. */
+      g_subprocess_force_exit (child);
+      g_subprocess_wait (child, NULL, &error);
+      g_assert_no_error (error);
+      /* A child that ended first (done, or a request that timed out on a
+       * busy machine) leaves a state to resume from all the same. */
+      if (g_subprocess_get_if_signaled (child))
+        killed++;
+      else
+        g_test_message ("round %u: the child exited with %d", round,
+                        g_subprocess_get_exit_status (child));
+    }
+  {
+    g_autofree char *db_path = g_build_filename (dir, "govorun.db", NULL);
+    CallSyncCounts counted;
+
+    call_sync_fixture_counted (db_path, &counted);
+    g_test_message ("killed %u of 6 runs; %" G_GUINT64_FORMAT " calls written by then",
+                    killed, counted.rows);
+  }
+
+  call_sync_fixture_start_in (&f, history, TRUE, dir);
+  assert_integrity (&f);
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  assert_integrity (&f);
+  assert_counts (&f);
+  after = digest_of (&f);
+  g_assert_cmpstr (after, ==, reference);
   call_sync_fixture_stop (&f);
 }
 
@@ -77,6 +639,19 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/call-sync/end-to-end", test_end_to_end);
+  g_test_add_data_func ("/call-sync/page/999", GUINT_TO_POINTER (999), test_page_boundary);
+  g_test_add_data_func ("/call-sync/page/1000", GUINT_TO_POINTER (1000), test_page_boundary);
+  g_test_add_data_func ("/call-sync/page/1001", GUINT_TO_POINTER (1001), test_page_boundary);
+  g_test_add_func ("/call-sync/offset-cap", test_offset_cap);
+  g_test_add_func ("/call-sync/time-zones", test_time_zones);
+  g_test_add_func ("/call-sync/join-fallback", test_join_fallback);
+  g_test_add_func ("/call-sync/resume-after-fault", test_resume_after_fault);
+  g_test_add_func ("/call-sync/account-fails", test_account_fails);
+  g_test_add_func ("/call-sync/provider-code", test_provider_code);
+  g_test_add_func ("/call-sync/cancel", test_cancel);
+  g_test_add_func ("/call-sync/busy", test_busy);
+  g_test_add_func ("/call-sync/automatic", test_automatic);
+  g_test_add_func ("/call-sync/crash", test_crash);
 
   return g_test_run ();
 }

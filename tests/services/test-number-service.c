@@ -16,6 +16,7 @@
 #include "govorun-client-factory.h"
 #include "govorun-endpoints.h"
 #include "govorun-number-service.h"
+#include "govorun-phone-places.h"
 #include "govorun-sandbox.h"
 #include "govorun-secrets.h"
 #include "govorun-store.h"
@@ -1084,6 +1085,22 @@ test_cancel (Fixture       *f,
   }
 }
 
+/* One table names the places of the numbers list and the Buy dialog; a
+ * place it does not know keeps Voximplant's own name. */
+static void
+test_place_names (void)
+{
+  g_assert_cmpstr (govorun_phone_places_region_name ("Moscow", "Москва"), ==, "Moscow");
+  g_assert_cmpstr (govorun_phone_places_region_name ("St. Petersburg", NULL), ==, "Saint Petersburg");
+  g_assert_cmpstr (govorun_phone_places_region_name ("Atlantis", "Атлантида"), ==, "Атлантида");
+  g_assert_cmpstr (govorun_phone_places_region_name ("Atlantis", ""), ==, "Atlantis");
+  g_assert_cmpstr (govorun_phone_places_region_name (NULL, NULL), ==, "");
+  g_assert_cmpstr (govorun_phone_places_country_name ("RU", "Российская Федерация"), ==, "Russia");
+  g_assert_cmpstr (govorun_phone_places_country_name ("XX", NULL), ==, "XX");
+  g_assert_cmpstr (govorun_phone_places_state_name ("New York", NULL), ==, "New York");
+  g_assert_cmpstr (govorun_phone_places_state_name ("Ohio", "OH"), ==, "OH");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1092,6 +1109,7 @@ main (int   argc,
    * the proxy resolver needs; run-with-keyring.sh gives a throwaway HOME. */
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/Govorun/NumberService/place-names", test_place_names);
   g_test_add ("/Govorun/NumberService/inventory", Fixture, NULL,
               fixture_setup, test_inventory, fixture_teardown);
   g_test_add ("/Govorun/NumberService/buy", Fixture, NULL,

@@ -642,7 +642,11 @@ test_drift_repair_delete (Fixture       *f,
 
   d = drift (f);
   g_assert_cmpuint (d->len, ==, 1);
-  g_assert_nonnull (strstr (g_ptr_array_index (d, 0), "7.*"));
+  /* In words: the number the rule should take calls to, and the pattern
+   * someone else wrote, quoted. */
+  g_assert_nonnull (strstr (g_ptr_array_index (d, 0), "should take calls to +7\u00a0495\u00a0123\u201100\u201101,"));
+  g_assert_nonnull (strstr (g_ptr_array_index (d, 0), "takes calls to numbers matching “7.*”"));
+  g_assert_null (strstr (g_ptr_array_index (d, 0), "(74951230001)"));
   g_assert_cmpint (govorun_agent_get_state (f->agent), ==, GOVORUN_AGENT_STATE_DRIFTED);
 
   p = plan (f);

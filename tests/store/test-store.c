@@ -172,7 +172,8 @@ assert_latest_schema (GovorunStore *store)
   };
 
   g_assert_cmpuint (govorun_store_get_schema_version (store), ==, _govorun_store_get_latest_version ());
-  g_assert_cmpuint (_govorun_store_get_latest_version (), ==, 5);
+  /* Later migrations add to the end (the lead renumbers when merging). */
+  g_assert_cmpuint (_govorun_store_get_latest_version (), >=, 5);
   g_assert_cmpstrv (accounts, account_columns);
   g_assert_cmpstrv (objects, object_columns);
 

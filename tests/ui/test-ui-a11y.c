@@ -24,6 +24,7 @@
 #include "govorun-application.h"
 #include "call-test-data.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-export-dialog.h"
 #include "govorun-services-private.h"
 #include "govorun-preferences-window.h"
 #include "govorun-window.h"
@@ -224,6 +225,41 @@ type_and_apply (GtkWidget  *window,
   settle (100);
 }
 
+/* The Calls page: its spin buttons write the sync's keys. */
+static void
+check_calls_preferences (GtkWindow *prefs,
+                         GSettings *settings)
+{
+  guint interval = g_settings_get_uint (settings, "sync-interval");
+  GtkWidget *row;
+  GtkWidget *spin;
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "calls");
+  settle (500);
+  screenshot (GTK_WIDGET (prefs), g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ru")
+                                  ? "preferences-calls-ru.png" : "preferences-calls.png");
+  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, _("Automatic Sync"));
+  spin = find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==,
+                     g_settings_get_uint (settings, "sync-interval"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 15);
+  g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 15);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0);
+  g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 0);
+  g_settings_set_uint (settings, "sync-interval", interval);
+
+  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, _("History on First Sync"));
+  spin = find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "history-days"), ==, 30);
+  g_settings_reset (settings, "history-days");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 90);
+
+  /* The sandbox's own row shows in the sandbox only. */
+  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, _("Calls in the Sandbox"));
+  g_assert_nonnull (row);
+}
+
 static void
 check_preferences (void)
 {
@@ -259,8 +295,30 @@ check_preferences (void)
   g_assert_cmpstr (after_reset, ==, standard);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, standard);
 
+  check_calls_preferences (prefs, settings);
+
   g_assert_true (press_shortcut (prefs, GDK_KEY_w, GDK_CONTROL_MASK));
   g_assert_true (wait_until (toplevel_gone, GSIZE_TO_POINTER (GOVORUN_TYPE_PREFERENCES_WINDOW), 5000));
+}
+
+/* Export Calls, opened as the Calls page opens it: named controls, the
+ * focus in its first field, Escape closes it. */
+static void
+check_export_dialog (void)
+{
+  g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+  GtkWindow *dialog;
+
+  dialog = GTK_WINDOW (govorun_export_dialog_new (main_window (), govorun_application_get_services (app),
+                                                  filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE));
+  gtk_window_present (dialog);
+  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GOVORUN_TYPE_EXPORT_DIALOG), 5000));
+  settle (500);
+  assert_focus_in_field (dialog, "Export Calls");
+  walk (GTK_WIDGET (dialog), "Export Calls");
+  g_assert_true (press_shortcut (dialog, GDK_KEY_Escape, 0));
+  if (!wait_until (toplevel_gone, GSIZE_TO_POINTER (GOVORUN_TYPE_EXPORT_DIALOG), 5000))
+    g_error ("Escape did not close Export Calls");
 }
 
 static void
@@ -347,6 +405,7 @@ run_script (gpointer data)
   check_new_item (_("Accounts"), GOVORUN_TYPE_ACCOUNT_DIALOG);
   check_new_item (_("Agents"), GOVORUN_TYPE_AGENT_DIALOG);
   check_new_item (_("Numbers"), GOVORUN_TYPE_BUY_NUMBER_DIALOG);
+  check_export_dialog ();
   check_refresh ();
   check_menu ();
   check_preferences ();

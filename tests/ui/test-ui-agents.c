@@ -283,7 +283,7 @@ run_script (gpointer user_data)
   dialog = agent_dialog ();
 
   /* 1. The ElevenLabs agent, picked from the account's list. */
-  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)");
+  row = wait_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ());
   gtk_widget_activate (row);
   wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
   next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
@@ -333,7 +333,7 @@ run_script (gpointer user_data)
   wait_widget (dialog, ADW_TYPE_ENTRY_ROW, _("Agent Name"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_ENTRY_ROW,
                                                                      _("Agent Name")))),
-                   ==, "Reception (clinic)");
+                   ==, ui_demo_reception_agent ());
   click (dialog, _("_Next"));
 
   /* 4. The plan, before anything changes. */
@@ -410,7 +410,7 @@ run_script (gpointer user_data)
   row = wait_widget (window, ADW_TYPE_ACTION_ROW, "+7 499 333-44-55");
   {
     GtkWidget *menu = find_widget (row, GTK_TYPE_MENU_BUTTON, _("Number Actions"));
-    g_autofree char *use = g_strdup_printf (_("Use for “%s”"), "Reception (clinic)");
+    g_autofree char *use = g_strdup_printf (_("Use for “%s”"), ui_demo_reception_agent ());
 
     g_assert_nonnull (menu);
     gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
@@ -549,6 +549,7 @@ test_create_and_configure (void)
 {
   char *argv[] = { (char *) "govorun", (char *) "--sandbox", NULL };
 
+  ui_test_settings_init ();
   app = govorun_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);

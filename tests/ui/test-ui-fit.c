@@ -15,6 +15,7 @@
 #include "govorun-account-dialog.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-export-dialog.h"
 #include "ui-app.h"
 #include "ui-helpers.h"
 
@@ -94,8 +95,8 @@ run_script (gpointer user_data)
   /* New Agent, on its first page and its numbers page. */
   gtk_widget_activate_action (window, "win.new-agent", NULL);
   dialog = ui_wait_toplevel (GOVORUN_TYPE_AGENT_DIALOG);
-  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)");
-  gtk_widget_activate (find_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)"));
+  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ());
+  gtk_widget_activate (find_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ()));
   ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
   assert_fits (dialog, "New Agent");
   g_clear_pointer (&shot, g_free);
@@ -117,6 +118,21 @@ run_script (gpointer user_data)
   assert_fits (dialog, "New Agent on its numbers page");
   gtk_window_destroy (GTK_WINDOW (dialog));
   ui_wait_closed (GOVORUN_TYPE_AGENT_DIALOG);
+
+  /* Export Calls (the Calls page opens it with its filter). */
+  {
+    g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+
+    dialog = GTK_WIDGET (govorun_export_dialog_new (GTK_WINDOW (window),
+                                                    govorun_application_get_services (ui_app_get ()),
+                                                    filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE));
+    gtk_window_present (GTK_WINDOW (dialog));
+    assert_fits (dialog, "Export Calls");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (ui_wait_widget (dialog, ADW_TYPE_COMBO_ROW, _("Format"))), 1);
+    assert_fits (dialog, "Export Calls for Excel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ui_wait_closed (GOVORUN_TYPE_EXPORT_DIALOG);
+  }
 
   g_application_quit (G_APPLICATION (ui_app_get ()));
   return G_SOURCE_REMOVE;

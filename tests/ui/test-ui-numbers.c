@@ -281,6 +281,34 @@ money (double amount)
   return govorun_format_money (amount, "RUB");
 }
 
+/* The label showing @text has the number @digits in the no-break form, and
+ * Pango finds no place to break a line inside it. */
+static void
+assert_number_unbreakable (GtkWidget  *root,
+                           const char *text,
+                           const char *digits)
+{
+  g_autofree char *number = govorun_format_phone_number_in_text (digits);
+  g_autofree char *plain = govorun_format_phone_number (digits);
+  GtkWidget *label = find_widget (root, GTK_TYPE_LABEL, text);
+  const char *start = strstr (text, number);
+  const PangoLogAttr *attrs;
+  glong first, last;
+  int n_attrs;
+
+  g_assert_nonnull (label);
+  g_assert_nonnull (start);
+  g_assert_null (strstr (text, plain));
+  attrs = pango_layout_get_log_attrs_readonly (gtk_label_get_layout (GTK_LABEL (label)), &n_attrs);
+  first = g_utf8_pointer_to_offset (text, start);
+  last = first + g_utf8_strlen (number, -1);
+  g_assert_cmpint (n_attrs, >, last);
+  for (glong i = first + 1; i < last; i++)
+    g_assert_false (attrs[i].is_line_break);
+  /* Before and after it a line may break as usual. */
+  g_assert_true (first == 0 || attrs[first].is_line_break);
+}
+
 static void
 test_numbers_page (void)
 {
@@ -322,6 +350,9 @@ test_numbers_page (void)
   g_assert_true (wait_until (page_idle, page, 10000));
   row = wait_row (page, seeded);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), _("Not bound")));
+  /* Places by name, in the UI's language, as the Buy dialog names them. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            russian ? "Россия · Географический · Москва" : "Russia · Geographic · Moscow"));
   q.root = page;
   q.text = balance;
   g_assert_true (wait_until (group_description_has, &q, 10000));
@@ -354,7 +385,7 @@ test_numbers_page (void)
   /* A region without stock is shown but cannot be chosen (US, New York). */
   select_in_combo (dialog, _("Country"), russian ? "США" : "United States");
   select_in_combo (dialog, _("Number Type"), russian ? "Географический" : "Geographic");
-  select_in_combo (dialog, _("State"), "New York");
+  select_in_combo (dialog, _("State"), russian ? "Нью-Йорк" : "New York");
   g_assert_true (wait_until (widget_sensitive, next, 10000));
   click (dialog, _("_Next"));
   row = wait_row (dialog, russian ? "Буффало" : "Buffalo");
@@ -568,6 +599,8 @@ test_numbers_page (void)
     g_assert_true (wait_until (message_dialog_open, NULL, 5000));
     confirm = GTK_WIDGET (toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
     numbers_screenshot (confirm, "numbers-deactivate");
+    assert_number_unbreakable (confirm, adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (confirm)),
+                               "74951230005");
     click (confirm, _("_Deactivate"));
   }
   q.root = page;

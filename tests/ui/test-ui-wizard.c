@@ -140,7 +140,7 @@ choose_agent_and_go_on (GtkWidget *dialog)
 {
   GtkWidget *next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
 
-  gtk_widget_activate (ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)"));
+  gtk_widget_activate (ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ()));
   ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
   ui_wait_sensitive (next);
   click (dialog, _("_Next"));
@@ -191,7 +191,7 @@ first_page (GtkWidget *dialog)
 
   /* The agents and the numbers are both asked for on opening: once they
    * are in, nothing spins. */
-  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)");
+  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ());
   g_assert_true (wait_until (no_spinner, dialog, 10000));
 
   /* A search without a match says so instead of showing a bare line. */
@@ -200,12 +200,15 @@ first_page (GtkWidget *dialog)
   settle (300);
   screenshot (dialog, ui_app_is_russian () ? "wizard-no-match-ru.png" : "wizard-no-match.png");
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)");
+  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ());
 
   /* An agent is chosen, then a bad ID pasted: the choice goes, Next with
    * it, and the reason is in the page. */
-  gtk_widget_activate (find_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)"));
+  gtk_widget_activate (find_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ()));
   ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
+  /* The agent's language by name, not as "ru". */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (dialog, ADW_TYPE_ACTION_ROW, _("Language")))),
+                   ==, _("Russian"));
   ui_wait_sensitive (next);
   id_row = find_widget (dialog, ADW_TYPE_ENTRY_ROW, _("Agent ID"));
   gtk_editable_set_text (GTK_EDITABLE (id_row), "agent_does_not_exist");

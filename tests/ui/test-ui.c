@@ -472,6 +472,7 @@ test_sandbox_add_account (void)
 
   leave_unclaimed_key ();
 
+  ui_test_settings_init ();
   app = govorun_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);

@@ -193,13 +193,13 @@ _govorun_elevenlabs_error_from_answer (guint   http_status,
   switch (code)
     {
     case GOVORUN_ELEVENLABS_ERROR_INVALID_API_KEY:
-      sentence = _("ElevenLabs did not accept the API key. Check the key at elevenlabs.io → Developers → API keys, and check the region: a key from a data-residency region such as the EU works only with that region’s host.");
+      sentence = _("ElevenLabs did not accept the API key. Check the key at elevenlabs.io → Developers → API Keys, and check the region: a key from a data-residency region such as the EU works only with that region’s host.");
       break;
     case GOVORUN_ELEVENLABS_ERROR_NEEDS_AUTHORIZATION:
-      sentence = _("No ElevenLabs API key was sent. Enter the key from elevenlabs.io → Developers → API keys.");
+      sentence = _("No ElevenLabs API key was sent. Enter the key from elevenlabs.io → Developers → API Keys.");
       break;
     case GOVORUN_ELEVENLABS_ERROR_MISSING_PERMISSIONS:
-      sentence = _("The ElevenLabs API key lacks a permission this needs. Allow it for the key at elevenlabs.io → Developers → API keys, or use a key without restrictions.");
+      sentence = _("The ElevenLabs API key lacks a permission this needs. Allow it for the key at elevenlabs.io → Developers → API Keys, or use a key without restrictions.");
       break;
     case GOVORUN_ELEVENLABS_ERROR_QUOTA_EXCEEDED:
       sentence = _("The ElevenLabs quota of this key or plan is used up. Raise the key’s credit limit or upgrade the plan at elevenlabs.io, then try again.");
@@ -388,7 +388,7 @@ send_request (GovorunElevenlabsClient *self,
       /* Our own check, so there is no provider status to show. */
       g_task_return_new_error (task, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_NEEDS_AUTHORIZATION,
                                "%s",
-                               _("No ElevenLabs API key is set. Enter the key from elevenlabs.io → Developers → API keys."));
+                               _("No ElevenLabs API key is set. Enter the key from elevenlabs.io → Developers → API Keys."));
       g_object_unref (task);
       return;
     }

@@ -8,10 +8,50 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "govorun-format.h"
 #include "govorun-provisioner-private.h"
+
+/* What a routing rule's pattern takes calls to, in words: any number, the
+ * numbers themselves (Govorun's own "(digits|digits)"), or, for a pattern
+ * written elsewhere, the pattern quoted. */
+static char *
+describe_pattern (const char *pattern)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *inner = NULL;
+  g_auto(GStrv) parts = NULL;
+  gsize len = pattern != NULL ? strlen (pattern) : 0;
+
+  if (g_strcmp0 (pattern, ".*") == 0)
+    return g_strdup (_("any number"));
+
+  inner = len > 2 && pattern[0] == '(' && pattern[len - 1] == ')' ? g_strndup (pattern + 1, len - 2)
+                                                                   : g_strdup (pattern != NULL ? pattern : "");
+  parts = g_strsplit (inner, "|", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *shown = NULL;
+      gsize n = strlen (parts[i]);
+
+      for (gsize j = 0; j < n; j++)
+        if (!g_ascii_isdigit (parts[i][j]))
+          n = 0;
+      if (n < 7 || n > 15)
+        /* Translators: %s is a routing rule's pattern, e.g. “7.*” */
+        return g_strdup_printf (_("numbers matching “%s”"), pattern != NULL ? pattern : "");
+
+      shown = govorun_format_phone_number_in_text (parts[i]);
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, shown);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
 
 /* Compares the account with what the agent wants, in sentences for people;
  * the agent is saved DRIFTED, or READY again when a drifted agent matches. */
@@ -54,8 +94,15 @@ _govorun_provisioner_check_drift (Run *run)
           continue;
         }
       if (g_strcmp0 (rule->pattern, rule->wanted_pattern) != 0)
-        g_ptr_array_add (run->drift, g_strdup_printf (_("The routing rule “%s” matches “%s” instead of “%s”."),
-                                                      rule->name, rule->pattern, rule->wanted_pattern));
+        {
+          g_autofree char *wanted = describe_pattern (rule->wanted_pattern);
+          g_autofree char *actual = describe_pattern (rule->pattern);
+
+          /* Translators: a rule's name, then what it should and what it does
+           * take calls to: “any number”, phone numbers, or “numbers matching …” */
+          g_ptr_array_add (run->drift, g_strdup_printf (_("The routing rule “%s” should take calls to %s, but takes calls to %s."),
+                                                        rule->name, wanted, actual));
+        }
       for (guint i = 0; i < rule->scenario_ids->len; i++)
         bound |= s->exists && g_array_index (rule->scenario_ids, gint64, i) == s->id;
       if (!bound || rule->scenario_ids->len != 1)
@@ -66,7 +113,7 @@ _govorun_provisioner_check_drift (Run *run)
     {
       GovorunAgentNumber *number = g_ptr_array_index (numbers, i);
       Phone *phone = g_hash_table_lookup (run->phones, &number->phone_id);
-      g_autofree char *shown = govorun_format_phone_number (number->number);
+      g_autofree char *shown = govorun_format_phone_number_in_text (number->number);
 
       if (phone == NULL)
         g_ptr_array_add (run->drift, g_strdup_printf (_("The number %s is no longer in the Voximplant account."), shown));

@@ -85,7 +85,7 @@ _govorun_provisioner_build_plan (Run *run)
       Phone *phone = g_hash_table_lookup (run->phones, &number->phone_id);
       g_autofree char *step_id = g_strdup_printf ("bind-%" G_GINT64_FORMAT, number->phone_id);
       const char *digits = number->number[0] == '+' ? number->number + 1 : number->number;
-      g_autofree char *shown = govorun_format_phone_number (number->number);
+      g_autofree char *shown = govorun_format_phone_number_in_text (number->number);
 
       if (_govorun_provisioner_phone_bound_right (run, phone) && !_govorun_provisioner_rule_needs_update (run, &run->rules[0]) && run->rules[0].exists)
         g_ptr_array_add (plan->steps, plan_step_new (step_id, GOVORUN_PLAN_REUSE, "binding", digits,
@@ -106,7 +106,7 @@ _govorun_provisioner_build_plan (Run *run)
           && run->app.exists && phone->application_id == run->app.id)
         {
           g_autofree char *step_id = g_strdup_printf ("unbind-%" G_GINT64_FORMAT, phone->phone_id);
-          g_autofree char *shown = govorun_format_phone_number (phone->number);
+          g_autofree char *shown = govorun_format_phone_number_in_text (phone->number);
 
           g_ptr_array_add (plan->steps, plan_step_new (step_id, GOVORUN_PLAN_UNBIND, "binding", phone->number,
                                                        g_strdup_printf (_("Unbind the number %s from the agent"), shown)));

@@ -307,7 +307,7 @@ numbers_text (Run    *run,
         g_string_append (text, ", ");
       if (digits != NULL)
         {
-          g_autofree char *shown = govorun_format_phone_number (digits);
+          g_autofree char *shown = govorun_format_phone_number_in_text (digits);
 
           g_string_append (text, shown);
         }

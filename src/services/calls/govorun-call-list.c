@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "govorun-call-list.h"
+#include "govorun-call-list-private.h"
 #include "govorun-call-records.h"
 #include "govorun-store.h"
 
@@ -18,6 +19,10 @@
 
 /* Pages kept: 5000 rows, a few MB whatever the history's size. */
 #define MAX_PAGES 50
+
+/* The first page's count stops here, so that the rows come at once; the
+ * summary, which counts every match, makes n_items whole when it comes. */
+#define COUNT_CAP 2000
 
 typedef struct
 {
@@ -44,6 +49,9 @@ struct _GovorunCallList
    * that nothing of an older query lands in the list. */
   GCancellable       *cancellable;
   gboolean            loading;
+  guint               count_cap;       /* COUNT_CAP but in tests */
+  gboolean            count_exact;     /* n_items is the whole count */
+  gboolean            summary_current; /* the summary is of this query */
   GovorunCallSummary *summary;
   GError             *error;
 };
@@ -58,6 +66,7 @@ enum
 {
   PROP_0,
   PROP_LOADING,
+  PROP_COUNT_EXACT,
   PROP_SUMMARY,
   PROP_ERROR,
   N_PROPS
@@ -100,6 +109,35 @@ set_loading (GovorunCallList *self,
     return;
   self->loading = loading;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_count_exact (GovorunCallList *self,
+                 gboolean         exact)
+{
+  if (self->count_exact == exact)
+    return;
+  self->count_exact = exact;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_EXACT]);
+}
+
+/* The summary counts every match: a capped count grows to it. */
+static void
+complete_count (GovorunCallList *self)
+{
+  guint whole;
+
+  if (self->count_exact || self->loading || !self->summary_current || self->summary == NULL)
+    return;
+  whole = (guint) MIN (self->summary->count, (guint64) G_MAXUINT);
+  if (whole > self->n_items)
+    {
+      guint old_n = self->n_items;
+
+      self->n_items = whole;
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, whole - old_n);
+    }
+  set_count_exact (self, TRUE);
 }
 
 static void
@@ -282,6 +320,8 @@ on_summarized (GObject      *source,
         {
           g_clear_pointer (&self->summary, govorun_call_summary_free);
           self->summary = g_steal_pointer (&summary);
+          self->summary_current = TRUE;
+          complete_count (self);
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
         }
     }
@@ -299,10 +339,12 @@ on_first_page (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
   guint old_n = self->n_items;
+  gboolean at_least = FALSE;
   gint64 count = 0;
   Page *page;
 
-  records = govorun_call_records_fetch_page_finish (GOVORUN_STORE (source), result, &count, &error);
+  records = govorun_call_records_fetch_first_page_finish (GOVORUN_STORE (source), result, &count,
+                                                          &at_least, &error);
   if (fetch->cancellable != self->cancellable)
     {
       page_fetch_free (fetch);
@@ -327,8 +369,16 @@ on_first_page (GObject      *source,
     }
 
   self->n_items = (guint) MIN (count, (gint64) G_MAXUINT);
+  /* The last query's summary is not this one's: none until it comes. */
+  if (!self->summary_current && self->summary != NULL)
+    {
+      g_clear_pointer (&self->summary, govorun_call_summary_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+    }
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  set_count_exact (self, !at_least);
   set_loading (self, FALSE);
+  complete_count (self);
   page_fetch_free (fetch);
 }
 
@@ -341,12 +391,13 @@ requery (GovorunCallList *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  self->summary_current = FALSE;
   set_loading (self, TRUE);
 
   fetch = page_fetch_new (self, 0);
-  govorun_call_records_fetch_page_async (self->store, self->filter, self->sort, self->descending,
-                                         NULL, 0, PAGE_SIZE, TRUE, self->cancellable,
-                                         on_first_page, fetch);
+  govorun_call_records_fetch_first_page_async (self->store, self->filter, self->sort,
+                                               self->descending, PAGE_SIZE, self->count_cap,
+                                               self->cancellable, on_first_page, fetch);
 
   fetch = page_fetch_new (self, 0);
   govorun_call_records_summarize_async (self->store, self->filter, self->cancellable,
@@ -469,6 +520,9 @@ govorun_call_list_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_COUNT_EXACT:
+      g_value_set_boolean (value, self->count_exact);
+      break;
     case PROP_SUMMARY:
       g_value_set_boxed (value, self->summary);
       break;
@@ -492,6 +546,9 @@ govorun_call_list_class_init (GovorunCallListClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNT_EXACT] =
+    g_param_spec_boolean ("count-exact", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUMMARY] =
     g_param_spec_boxed ("summary", NULL, NULL, GOVORUN_TYPE_CALL_SUMMARY,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -506,6 +563,8 @@ govorun_call_list_init (GovorunCallList *self)
 {
   self->filter = govorun_call_filter_new ();
   self->descending = TRUE;
+  self->count_exact = TRUE;
+  self->count_cap = COUNT_CAP;
   self->pages = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                        (GDestroyNotify) page_free);
   g_queue_init (&self->lru);
@@ -588,6 +647,14 @@ govorun_call_list_refresh (GovorunCallList *self)
 }
 
 gboolean
+govorun_call_list_get_count_exact (GovorunCallList *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_CALL_LIST (self), TRUE);
+
+  return self->count_exact;
+}
+
+gboolean
 govorun_call_list_get_loading (GovorunCallList *self)
 {
   g_return_val_if_fail (GOVORUN_IS_CALL_LIST (self), FALSE);
@@ -609,4 +676,14 @@ govorun_call_list_get_error (GovorunCallList *self)
   g_return_val_if_fail (GOVORUN_IS_CALL_LIST (self), NULL);
 
   return self->error;
+}
+
+void
+govorun_call_list_set_count_cap (GovorunCallList *self,
+                                 guint            cap)
+{
+  g_return_if_fail (GOVORUN_IS_CALL_LIST (self));
+  g_return_if_fail (cap > 0);
+
+  self->count_cap = cap;
 }

@@ -52,6 +52,10 @@ void                      govorun_call_list_set_sort    (GovorunCallList        
 void                      govorun_call_list_refresh     (GovorunCallList          *self);
 
 gboolean                  govorun_call_list_get_loading (GovorunCallList          *self);
+/* Property "count-exact": FALSE while n_items is a lower bound (a big
+ * history's count is capped for the first rows to come at once; the
+ * summary brings the whole count, and the list grows to it). */
+gboolean                  govorun_call_list_get_count_exact (GovorunCallList      *self);
 /* The summary of the current query; NULL until it arrives. */
 const GovorunCallSummary *govorun_call_list_get_summary (GovorunCallList          *self);
 /* Why the last query failed (a translated sentence), or NULL. */

@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include "govorun-call-records.h"
 #include "govorun-call-sync-lookups.h"
 #include "govorun-call-sync-private.h"
 
@@ -65,7 +64,7 @@ written_cb (GObject      *object,
   double fraction = -1;
   gboolean more = run->page->has_more && run->page->next_cursor != NULL;
 
-  if (!govorun_call_records_upsert_finish (GOVORUN_STORE (object), result, &error))
+  if (!_govorun_call_sync_write_finish (result, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -93,25 +92,6 @@ written_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
 }
 
-static void
-matched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!govorun_call_sync_lookups_match_finish (GOVORUN_STORE (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  govorun_call_records_upsert_async (run->job->store, run->records, run->next_state,
-                                     g_task_get_cancellable (task), written_cb,
-                                     g_object_ref (task));
-}
-
 /* Every changed conversation's details are in: the page is written with
  * the cursor that follows it, or the new watermark after the last. */
 static void
@@ -126,10 +106,8 @@ write_page (GTask *task)
   else
     run->next_state->watermark = MAX (run->state->watermark, run->job->now);
 
-  govorun_call_sync_lookups_match_async (run->job->store, run->records,
-                                         GOVORUN_CALL_SYNC_JOIN_TOLERANCE_SECS,
-                                         g_task_get_cancellable (task), matched_cb,
-                                         g_object_ref (task));
+  _govorun_call_sync_write_async (run->job, run->records, run->next_state,
+                                  g_task_get_cancellable (task), written_cb, g_object_ref (task));
 }
 
 static void fetch_more (GTask *task);
@@ -244,30 +222,7 @@ list_page (GTask *task)
 }
 
 static void
-client_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  run->client = govorun_client_factory_elevenlabs_finish (GOVORUN_CLIENT_FACTORY (object),
-                                                          result, &error);
-  if (run->client == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  run->after = run->job->history_start;
-  if (run->state->watermark > 0)
-    run->after = MAX (run->after, run->state->watermark - GOVORUN_CALL_SYNC_OVERLAP_SECS);
-  list_page (task);
-}
-
-static void
-state_cb (GObject      *object,
+begun_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
@@ -275,15 +230,14 @@ state_cb (GObject      *object,
   Run *run = g_task_get_task_data (task);
   GError *error = NULL;
 
-  run->state = govorun_call_sync_state_load_finish (GOVORUN_STORE (object), result, &error);
-  if (run->state == NULL)
+  if (!_govorun_call_sync_begin_finish (result, &run->state, (gpointer *) &run->client, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  govorun_client_factory_elevenlabs_async (run->job->factory, run->job->account, NULL,
-                                           g_task_get_cancellable (task), client_cb,
-                                           g_object_ref (task));
+
+  run->after = _govorun_call_sync_job_start_from (run->job, run->state);
+  list_page (task);
 }
 
 void
@@ -298,9 +252,8 @@ _govorun_call_sync_elevenlabs_async (GovorunCallSyncJob  *job,
   g_task_set_source_tag (task, _govorun_call_sync_elevenlabs_async);
   run->job = job;
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
-  govorun_call_sync_state_load_async (job->store, govorun_account_get_uuid (job->account),
-                                      GOVORUN_CALL_SYNC_PROVIDER_ELEVENLABS, cancellable,
-                                      state_cb, g_object_ref (task));
+  _govorun_call_sync_begin_async (job, GOVORUN_CALL_SYNC_PROVIDER_ELEVENLABS, cancellable,
+                                  begun_cb, g_object_ref (task));
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include "govorun-account-store.h"
 #include "govorun-agent-store.h"
 #include "govorun-call-record.h"
+#include "govorun-call-sync-state.h"
 #include "govorun-call-sync.h"
 #include "govorun-client-factory.h"
 #include "govorun-elevenlabs-conversations.h"
@@ -53,6 +54,33 @@ void       _govorun_call_sync_page_written     (GovorunCallSyncJob *job,
                                                 const char         *provider_name,
                                                 guint               n_calls,
                                                 double              fraction);
+
+/* What both parts share (govorun-call-sync-pages.c): the account's stored
+ * state for @provider and a client for it (a GovorunVoximplantClient or a
+ * GovorunElevenlabsClient, by the account's kind)… */
+void       _govorun_call_sync_begin_async       (GovorunCallSyncJob  *job,
+                                                 const char          *provider,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean   _govorun_call_sync_begin_finish      (GAsyncResult          *result,
+                                                 GovorunCallSyncState **out_state,
+                                                 gpointer              *out_client,
+                                                 GError               **error);
+/* Where reading starts: the watermark less the overlap, or the first
+ * sync's window. */
+gint64     _govorun_call_sync_job_start_from    (GovorunCallSyncJob         *job,
+                                                 const GovorunCallSyncState *state);
+/* …and a page written: the join's fallback, then the records and @state
+ * in one transaction. */
+void       _govorun_call_sync_write_async       (GovorunCallSyncJob         *job,
+                                                 GPtrArray                  *records,
+                                                 const GovorunCallSyncState *state,
+                                                 GCancellable               *cancellable,
+                                                 GAsyncReadyCallback         callback,
+                                                 gpointer                    user_data);
+gboolean   _govorun_call_sync_write_finish      (GAsyncResult        *result,
+                                                 GError             **error);
 
 /* The Voximplant part: GetCallHistory from the watermark, window split,
  * pages with the watermark (govorun-call-sync-voximplant.c). */

@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include "govorun-call-records.h"
 #include "govorun-call-sync-lookups.h"
 #include "govorun-call-sync-private.h"
 #include "govorun-voximplant-account.h"
@@ -16,8 +15,8 @@
 /* One Voximplant account's part of a sync. GetCallHistory is read in
  * ascending order from the watermark (less the overlap) to the sync's
  * start, in pages of 1000. A page can start at an offset of at most
- * 10,000, so a window holding more sessions than that reaches is cut in
- * halves until each part fits; the windows are read in time order, so the
+ * 10,000, so a window holding more sessions than that reaches is cut into
+ * parts until each fits; the windows are read in time order, so the
  * watermark written with each page only moves forward and a sync stopped
  * anywhere resumes from it. */
 
@@ -37,13 +36,23 @@ typedef struct
   GovorunCallSyncState    *state;     /* what is stored */
   GArray                  *windows;   /* of Window: a stack, the earliest last */
   Window                   window;    /* being read */
-  guint                    offset;
   gint64                   total;     /* sessions in the window; -1 unknown */
+  guint                    n_pages;   /* of the window, once its total is known */
+  guint                    requested; /* pages asked for */
+  guint                    in_flight;
+  GPtrArray               *pages;     /* GovorunVoximplantCallHistoryPage* by number, or NULL */
+  guint                    writing;   /* the page being written, or the next to write */
+  gboolean                 write_busy;
+  gboolean                 failed;    /* the task has returned an error */
   gint64                   span_start;
   GPtrArray               *records;   /* the page being written */
   GovorunCallSyncState    *next_state;
   gboolean                 last_page;
 } Run;
+
+/* Pages asked for ahead of the one being written: the requests and their
+ * parsing overlap the writes. */
+#define PREFETCH 3
 
 static void
 run_free (Run *run)
@@ -54,10 +63,27 @@ run_free (Run *run)
   govorun_call_sync_state_free (run->next_state);
   g_clear_pointer (&run->windows, g_array_unref);
   g_clear_pointer (&run->records, g_ptr_array_unref);
+  g_clear_pointer (&run->pages, g_ptr_array_unref);
   g_free (run);
 }
 
-static void read_page (GTask *task);
+static void request_pages (GTask *task);
+static void write_next (GTask *task);
+
+static void
+fail (GTask  *task,
+      GError *error)
+{
+  Run *run = g_task_get_task_data (task);
+
+  if (run->failed)
+    {
+      g_error_free (error);
+      return;
+    }
+  run->failed = TRUE;
+  g_task_return_error (task, error);
+}
 
 static void
 next_window (GTask *task)
@@ -71,9 +97,12 @@ next_window (GTask *task)
     }
   run->window = g_array_index (run->windows, Window, run->windows->len - 1);
   g_array_set_size (run->windows, run->windows->len - 1);
-  run->offset = 0;
   run->total = -1;
-  read_page (task);
+  run->n_pages = 1;   /* until the first page tells */
+  run->requested = 0;
+  run->writing = 0;
+  g_ptr_array_set_size (run->pages, 0);
+  request_pages (task);
 }
 
 static void
@@ -87,11 +116,14 @@ written_cb (GObject      *object,
   guint n = run->records->len;
   double fraction;
 
-  if (!govorun_call_records_upsert_finish (GOVORUN_STORE (object), result, &error))
+  run->write_busy = FALSE;
+  if (!_govorun_call_sync_write_finish (result, &error))
     {
-      g_task_return_error (task, error);
+      fail (task, error);
       return;
     }
+  if (run->failed)
+    return;
 
   govorun_call_sync_state_free (run->state);
   run->state = g_steal_pointer (&run->next_state);
@@ -103,78 +135,47 @@ written_cb (GObject      *object,
   _govorun_call_sync_page_written (run->job, "Voximplant", n, CLAMP (fraction, 0.0, 1.0));
 
   if (run->last_page)
-    next_window (task);
-  else
     {
-      run->offset += n;
-      read_page (task);
-    }
-}
-
-static void
-matched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!govorun_call_sync_lookups_match_finish (GOVORUN_STORE (object), result, &error))
-    {
-      g_task_return_error (task, error);
+      /* Pages asked for past a short last page are not needed. */
+      if (run->in_flight == 0)
+        next_window (task);
+      else
+        run->n_pages = run->writing;
       return;
     }
-  govorun_call_records_upsert_async (run->job->store, run->records, run->next_state,
-                                     g_task_get_cancellable (task), written_cb,
-                                     g_object_ref (task));
+  run->writing++;
+  request_pages (task);
+  write_next (task);
 }
 
+/* Writes the next page in order once it is in, with the watermark after
+ * it. */
 static void
-page_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+write_next (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
   Run *run = g_task_get_task_data (task);
-  g_autoptr(GovorunVoximplantCallHistoryPage) page = NULL;
-  GError *error = NULL;
+  GovorunVoximplantCallHistoryPage *page;
+  guint offset = run->writing * GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
   gint64 watermark;
   guint n;
 
-  page = govorun_voximplant_client_get_call_history_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
-                                                            result, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (run->offset == 0)
-    run->total = page->total_count;
-  /* More than the offset cap lets a window reach: read its halves. */
-  if (run->offset == 0 && run->total > MAX_REACH && run->window.to > run->window.from)
-    {
-      gint64 mid = run->window.from + (run->window.to - run->window.from) / 2;
-      Window later = { mid + 1, run->window.to };
-      Window earlier = { run->window.from, mid };
-
-      g_array_append_val (run->windows, later);
-      g_array_append_val (run->windows, earlier);
-      next_window (task);
-      return;
-    }
+  if (run->failed || run->write_busy || run->writing >= run->pages->len ||
+      (page = g_ptr_array_index (run->pages, run->writing)) == NULL)
+    return;
 
   n = page->sessions->len;
   run->last_page = n < GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT ||
-                   (run->total >= 0 && run->offset + n >= run->total) ||
-                   run->offset + n > GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_OFFSET;
+                   run->writing + 1 >= run->n_pages ||
+                   offset + n > GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_OFFSET;
   run->records = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (run->records,
                      _govorun_call_join_session (g_ptr_array_index (page->sessions, i),
                                                  run->currency, run->job->agents,
                                                  run->job->account));
+  /* The page's sessions are records now. */
+  g_ptr_array_index (run->pages, run->writing) = NULL;
+  govorun_voximplant_call_history_page_free (page);
 
   /* Everything before the last session's start is read (ascending order;
    * sessions of that same second may follow on the next page). */
@@ -185,32 +186,117 @@ page_cb (GObject      *object,
   run->next_state = govorun_call_sync_state_copy (run->state);
   run->next_state->watermark = MAX (run->state->watermark, watermark);
 
-  govorun_call_sync_lookups_match_async (run->job->store, run->records,
-                                         GOVORUN_CALL_SYNC_JOIN_TOLERANCE_SECS,
-                                         g_task_get_cancellable (task), matched_cb,
-                                         g_object_ref (task));
+  run->write_busy = TRUE;
+  _govorun_call_sync_write_async (run->job, run->records, run->next_state,
+                                  g_task_get_cancellable (task), written_cb, g_object_ref (task));
 }
 
+typedef struct
+{
+  GTask *task;
+  guint  number;
+} PageRequest;
+
 static void
-read_page (GTask *task)
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  PageRequest *request = user_data;
+  g_autoptr(GTask) task = request->task;
+  Run *run = g_task_get_task_data (task);
+  GovorunVoximplantCallHistoryPage *page;
+  GError *error = NULL;
+  guint number = request->number;
+
+  g_free (request);
+  run->in_flight--;
+  page = govorun_voximplant_client_get_call_history_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
+                                                            result, &error);
+  if (page == NULL)
+    {
+      fail (task, error);
+      return;
+    }
+  if (run->failed || number >= run->n_pages)
+    {
+      /* Past a short last page: not needed. */
+      govorun_voximplant_call_history_page_free (page);
+      if (!run->failed && run->in_flight == 0 && !run->write_busy && run->writing >= run->n_pages)
+        next_window (task);
+      return;
+    }
+
+  if (number == 0)
+    {
+      run->total = page->total_count;
+      /* More than the offset cap lets a window reach: read it in parts,
+       * as many as its total needs if calls are spread evenly (each part
+       * is cut again if they are not), pushed latest first. */
+      if (run->total > MAX_REACH && run->window.to > run->window.from)
+        {
+          gint64 span = run->window.to - run->window.from + 1;
+          gint64 parts = MIN (span, MAX (2, run->total / (MAX_REACH * 3 / 4) + 1));
+
+          govorun_voximplant_call_history_page_free (page);
+          for (gint64 i = parts - 1; i >= 0; i--)
+            {
+              Window part = { run->window.from + span * i / parts,
+                              run->window.from + span * (i + 1) / parts - 1 };
+
+              g_array_append_val (run->windows, part);
+            }
+          next_window (task);
+          return;
+        }
+      run->n_pages = run->total < 0 ? G_MAXUINT
+                     : (guint) MIN ((run->total + GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT - 1) /
+                                    GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT,
+                                    MAX_REACH / GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT);
+      run->n_pages = MAX (run->n_pages, 1);
+    }
+
+  if (run->pages->len <= number)
+    g_ptr_array_set_size (run->pages, number + 1);
+  g_ptr_array_index (run->pages, number) = page;
+  request_pages (task);
+  write_next (task);
+}
+
+/* Asks for the window's pages up to PREFETCH ahead of the one written;
+ * without a total (not asked for, or the first page still on its way)
+ * one at a time. */
+static void
+request_pages (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
-  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (run->window.from);
-  g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (run->window.to);
-  GovorunVoximplantCallHistoryQuery query = { 0, };
 
-  query.from_date = from;
-  query.to_date = to;
-  query.timezone = run->job->timezone;
-  query.with_calls = TRUE;
-  query.with_records = TRUE;
-  query.with_other_resources = TRUE;
-  query.without_total_count = run->offset > 0;
-  query.count = GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
-  query.offset = run->offset;
-  govorun_voximplant_client_get_call_history_async (run->client, &query,
-                                                    g_task_get_cancellable (task),
-                                                    page_cb, g_object_ref (task));
+  while (!run->failed && run->requested < run->n_pages &&
+         run->requested <= run->writing + PREFETCH &&
+         (run->requested == 0 || run->total >= 0 || run->requested == run->writing))
+    {
+      g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (run->window.from);
+      g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (run->window.to);
+      GovorunVoximplantCallHistoryQuery query = { 0, };
+      PageRequest *request = g_new0 (PageRequest, 1);
+      guint number = run->requested++;
+
+      query.from_date = from;
+      query.to_date = to;
+      query.timezone = run->job->timezone;
+      query.with_calls = TRUE;
+      query.with_records = TRUE;
+      query.with_other_resources = TRUE;
+      query.without_total_count = number > 0;
+      query.count = GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
+      query.offset = number * GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
+      run->in_flight++;
+      request->task = g_object_ref (task);
+      request->number = number;
+      govorun_voximplant_client_get_call_history_async (run->client, &query,
+                                                        g_task_get_cancellable (task),
+                                                        page_cb, request);
+    }
 }
 
 static void
@@ -233,9 +319,7 @@ account_info_cb (GObject      *object,
     }
   run->currency = g_strdup (info->currency);
 
-  window.from = run->job->history_start;
-  if (run->state->watermark > 0)
-    window.from = MAX (window.from, run->state->watermark - GOVORUN_CALL_SYNC_OVERLAP_SECS);
+  window.from = _govorun_call_sync_job_start_from (run->job, run->state);
   window.to = run->job->now;
   run->span_start = window.from;
   if (window.from <= window.to)
@@ -244,27 +328,7 @@ account_info_cb (GObject      *object,
 }
 
 static void
-client_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  run->client = govorun_client_factory_voximplant_finish (GOVORUN_CLIENT_FACTORY (object),
-                                                          result, &error);
-  if (run->client == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  govorun_voximplant_client_get_account_info_async (run->client, g_task_get_cancellable (task),
-                                                    account_info_cb, g_object_ref (task));
-}
-
-static void
-state_cb (GObject      *object,
+begun_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
@@ -272,15 +336,13 @@ state_cb (GObject      *object,
   Run *run = g_task_get_task_data (task);
   GError *error = NULL;
 
-  run->state = govorun_call_sync_state_load_finish (GOVORUN_STORE (object), result, &error);
-  if (run->state == NULL)
+  if (!_govorun_call_sync_begin_finish (result, &run->state, (gpointer *) &run->client, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  govorun_client_factory_voximplant_async (run->job->factory, run->job->account, NULL,
-                                           g_task_get_cancellable (task), client_cb,
-                                           g_object_ref (task));
+  govorun_voximplant_client_get_account_info_async (run->client, g_task_get_cancellable (task),
+                                                    account_info_cb, g_object_ref (task));
 }
 
 void
@@ -295,10 +357,10 @@ _govorun_call_sync_voximplant_async (GovorunCallSyncJob  *job,
   g_task_set_source_tag (task, _govorun_call_sync_voximplant_async);
   run->job = job;
   run->windows = g_array_new (FALSE, FALSE, sizeof (Window));
+  run->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_history_page_free);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
-  govorun_call_sync_state_load_async (job->store, govorun_account_get_uuid (job->account),
-                                      GOVORUN_CALL_SYNC_PROVIDER_VOXIMPLANT, cancellable,
-                                      state_cb, g_object_ref (task));
+  _govorun_call_sync_begin_async (job, GOVORUN_CALL_SYNC_PROVIDER_VOXIMPLANT, cancellable,
+                                  begun_cb, g_object_ref (task));
 }
 
 gboolean

@@ -494,7 +494,8 @@ accounts_changed_cb (GListModel      *model,
                      guint            added,
                      GovorunCallSync *self)
 {
-  if (added > 0 && self->automatic && self->soon_id == 0)
+  if (added > 0 && self->automatic && self->soon_id == 0 &&
+      g_settings_get_uint (self->settings, "sync-interval") > 0)
     self->soon_id = g_timeout_add_seconds (ACCOUNT_ADDED_DELAY_SECS, soon_cb, self);
 }
 

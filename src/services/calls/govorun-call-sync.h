@@ -55,8 +55,9 @@ GovorunCallSync *govorun_call_sync_new          (GovorunStore         *store,
  * Needs the settings. */
 void        govorun_call_sync_start_automatic   (GovorunCallSync     *self);
 
-/* The time zone Voximplant's dates are asked in ("Etc/GMT" unless set);
- * the calls are the same whatever it is. */
+/* The time zone Voximplant's dates are asked in ("Etc/GMT" unless set).
+ * Its dates carry no offset, so in a zone with summer time the repeated
+ * hour is ambiguous: the sync keeps to UTC; other zones are for tests. */
 void        govorun_call_sync_set_timezone      (GovorunCallSync     *self,
                                                  const char          *timezone);
 

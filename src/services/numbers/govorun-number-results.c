@@ -12,8 +12,10 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-format.h"
 #include "govorun-number-results.h"
 #include "govorun-number-service.h"
+#include "govorun-phone-places.h"
 
 /* ---- Model types ---- */
 
@@ -40,7 +42,9 @@ govorun_phone_number_from_voximplant (const GovorunVoximplantPhoneNumber *in)
   number->number = g_strdup (in->phone_number);
   number->country_code = g_strdup (in->phone_country_code);
   number->category = g_strdup (in->category_name);
-  number->region_name = g_strdup (in->phone_region_name);
+  number->region_name = in->phone_region_name != NULL
+                        ? g_strdup (govorun_phone_places_region_name (in->phone_region_name, NULL))
+                        : NULL;
   number->monthly_price = in->phone_price;
   number->next_renewal = g_strdup (in->phone_next_renewal);
   number->verification_status = g_strdup (in->verification_status);
@@ -73,23 +77,6 @@ govorun_phone_number_from_attached (const GovorunVoximplantAttachedNumber *in,
   return number;
 }
 
-/* A translated name for the categories Voximplant is known to use, for
- * when the answer has no localized one. */
-static char *
-category_fallback_label (const char *category)
-{
-  if (g_ascii_strcasecmp (category, "GEOGRAPHIC") == 0)
-    return g_strdup (_("Geographic"));
-  if (g_ascii_strcasecmp (category, "MOBILE") == 0)
-    return g_strdup (_("Mobile"));
-  if (g_ascii_strcasecmp (category, "TOLLFREE") == 0)
-    return g_strdup (_("Toll-free"));
-  if (g_ascii_strcasecmp (category, "NATIONAL") == 0)
-    return g_strdup (_("National"));
-
-  return g_strdup (category);
-}
-
 /* @text, or @fallback when @text is NULL or empty. */
 static char *
 non_empty_or (const char *text,
@@ -104,7 +91,7 @@ govorun_phone_country_from_voximplant (const GovorunVoximplantPhoneCountry *in)
   GovorunPhoneCountry *country = g_new0 (GovorunPhoneCountry, 1);
 
   country->country_code = g_strdup (in->country_code);
-  country->name = non_empty_or (in->localized_country_name, in->country_code);
+  country->name = g_strdup (govorun_phone_places_country_name (in->country_code, in->localized_country_name));
   country->phone_prefix = g_strdup (in->phone_prefix);
   country->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_phone_category_free);
 
@@ -112,12 +99,13 @@ govorun_phone_country_from_voximplant (const GovorunVoximplantPhoneCountry *in)
     {
       const GovorunVoximplantPhoneCategory *from = g_ptr_array_index (in->phone_categories, i);
       GovorunPhoneCategory *category = g_new0 (GovorunPhoneCategory, 1);
-      const char *localized = from->localized_phone_category_name;
+      const char *known = govorun_format_known_phone_category (from->phone_category_name);
 
+      /* The list names categories with the same words (govorun-format). */
       category->category = g_strdup (from->phone_category_name);
-      category->label = localized != NULL && *localized != '\0'
-                        ? g_strdup (localized)
-                        : category_fallback_label (from->phone_category_name);
+      category->label = known != NULL ? g_strdup (known)
+                                      : non_empty_or (from->localized_phone_category_name,
+                                                      from->phone_category_name);
       category->has_states = from->country_has_states;
       g_ptr_array_add (country->categories, category);
     }
@@ -131,7 +119,9 @@ govorun_phone_state_from_voximplant (const GovorunVoximplantPhoneState *in)
   GovorunPhoneState *state = g_new0 (GovorunPhoneState, 1);
 
   state->code = g_strdup (in->country_state);
-  state->name = g_strdup (in->country_state_name != NULL ? in->country_state_name : in->country_state);
+  state->name = g_strdup (in->country_state_name != NULL
+                          ? govorun_phone_places_state_name (in->country_state_name, NULL)
+                          : in->country_state);
 
   return state;
 }
@@ -142,7 +132,9 @@ govorun_phone_region_from_voximplant (const GovorunVoximplantPhoneRegion *in)
   GovorunPhoneRegion *region = g_new0 (GovorunPhoneRegion, 1);
 
   region->region_id = in->phone_region_id;
-  region->name = non_empty_or (in->localized_phone_region_name, in->phone_region_name);
+  /* The table first, so the Buy dialog and the numbers list agree. */
+  region->name = g_strdup (govorun_phone_places_region_name (in->phone_region_name,
+                                                             in->localized_phone_region_name));
   region->code = g_strdup (in->phone_region_code);
   region->stock = (guint) CLAMP (in->phone_count, 0, G_MAXUINT);
   region->monthly_price = in->account_price;

@@ -238,6 +238,16 @@ clear_steps (GovorunAgentDetails *self)
 }
 
 static GtkWidget *
+skipped_icon_new (void)
+{
+  GtkWidget *image = gtk_image_new_from_icon_name ("media-skip-forward-symbolic");
+
+  gtk_widget_set_tooltip_text (image, _("Skipped: not needed"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Skipped: not needed"), -1);
+  return image;
+}
+
+static GtkWidget *
 step_row_new (const char *title)
 {
   GtkWidget *row = adw_action_row_new ();
@@ -255,7 +265,8 @@ step_row_new (const char *title)
   gtk_stack_add_named (GTK_STACK (stack), spinner, "running");
   gtk_stack_add_named (GTK_STACK (stack), gtk_image_new_from_icon_name ("emblem-ok-symbolic"), "done");
   gtk_stack_add_named (GTK_STACK (stack), gtk_image_new_from_icon_name ("dialog-error-symbolic"), "failed");
-  gtk_stack_add_named (GTK_STACK (stack), gtk_image_new_from_icon_name ("action-unavailable-symbolic"), "skipped");
+  /* Skipped is not failed: "skip forward", not a no-entry sign. */
+  gtk_stack_add_named (GTK_STACK (stack), skipped_icon_new (), "skipped");
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "pending");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), stack);
   g_object_set_data (G_OBJECT (row), "state-stack", stack);

@@ -16,6 +16,7 @@
 #include "govorun-agent-dialog-private.h"
 #include "govorun-bot-voice.h"
 #include "govorun-empty-state.h"
+#include "govorun-format.h"
 #include "govorun-toast.h"
 
 /*
@@ -130,7 +131,8 @@ show_chosen (GovorunAgentDialog *self)
   _govorun_agent_dialog_set_subtitle (self->chosen_name_row, govorun_voice_agent_get_name (agent));
   _govorun_agent_dialog_set_subtitle (self->chosen_message_row, *first_message ?
                                       first_message : _("(none: the agent waits for the caller to speak)"));
-  _govorun_agent_dialog_set_subtitle (self->chosen_language_row, govorun_voice_agent_get_language (agent));
+  _govorun_agent_dialog_set_subtitle (self->chosen_language_row,
+                                      govorun_format_language_name (govorun_voice_agent_get_language (agent)));
 
   if (names[0] != NULL)
     variables = g_strjoinv (", ", (char **) names);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-agent-row.h"
+#include "govorun-format.h"
 #include "govorun-row-text.h"
 
 struct _GovorunAgentRow
@@ -71,12 +72,11 @@ govorun_agent_describe_numbers (GovorunAgent *agent)
   for (guint i = 0; i < numbers->len; i++)
     {
       GovorunAgentNumber *number = g_ptr_array_index (numbers, i);
+      g_autofree char *shown = govorun_format_phone_number_in_text (number->number);
 
       if (i > 0)
         g_string_append (text, ", ");
-      if (number->number[0] != '+')
-        g_string_append_c (text, '+');
-      g_string_append (text, number->number);
+      g_string_append (text, shown);
     }
 
   return g_string_free (text, FALSE);

@@ -172,8 +172,22 @@ group_digits (char  *text,
 }
 
 char *
-govorun_call_format_summary (const GovorunCallSummary *summary,
-                             gboolean                  at_least)
+govorun_call_format_count (guint64  count,
+                           gboolean at_least)
+{
+  guint n = (guint) MIN (count, G_MAXUINT);
+
+  if (at_least)
+    /* Translators: the count of calls while it is still being counted,
+     * e.g. "10 000+ calls" */
+    return group_digits (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u+ call", "%u+ calls", n),
+                                          n), n);
+  return group_digits (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call", "%u calls", n), n),
+                       n);
+}
+
+char *
+govorun_call_format_summary (const GovorunCallSummary *summary)
 {
   g_autoptr(GString) costs = g_string_new (NULL);
   g_autoptr(GHashTable) by_currency = g_hash_table_new (g_str_hash, g_str_equal);
@@ -206,14 +220,7 @@ govorun_call_format_summary (const GovorunCallSummary *summary,
         append_money (costs, *sum, *currency != '\0' ? currency : NULL);
     }
 
-  n = (guint) MIN (summary->count, G_MAXUINT);
-  if (at_least)
-    /* Translators: the count of calls while it is still being counted,
-     * e.g. "10 000+ calls" */
-    return group_digits (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u+ call", "%u+ calls", n),
-                                          n), n);
-  count = group_digits (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call", "%u calls", n), n),
-                        n);
+  count = govorun_call_format_count (summary->count, FALSE);
   n = (guint) MIN ((summary->total_seconds + 30) / 60, G_MAXUINT);
   minutes = group_digits (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes",
                                                         n), n), n);

@@ -28,9 +28,10 @@ char       *govorun_call_format_status     (GovorunCallStatus         status,
 const char *govorun_call_format_success    (GovorunCallSuccess        success);
 /* Each provider's cost in its currency, joined: "1,50 ₽ + 0,12 USD"; "" when free. */
 char       *govorun_call_format_cost       (GovorunCallRecord        *record);
-/* "1 234 calls · 56 minutes · 1 234,50 ₽"; @at_least: the count is a
- * lower bound still being counted ("10 000+ calls"). */
-char       *govorun_call_format_summary    (const GovorunCallSummary *summary,
+/* "1 234 calls"; @at_least: a lower bound still being counted ("10 000+ calls"). */
+char       *govorun_call_format_count      (guint64                   count,
                                             gboolean                  at_least);
+/* "1 234 calls · 56 minutes · 1 234,50 ₽" */
+char       *govorun_call_format_summary    (const GovorunCallSummary *summary);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "govorun-call-format.h"
 #include "govorun-calls-page.h"
+#include "govorun-export-dialog.h"
 #include "govorun-format.h"
 #include "govorun-search-shortcut.h"
 
@@ -45,7 +46,9 @@ typedef enum
 /* What the store can sort by, per column; -1: not sortable. */
 static const int column_sort[N_COLUMNS] = {
   [COLUMN_STARTED_AT] = GOVORUN_CALL_SORT_STARTED_AT,
-  [COLUMN_DIRECTION] = GOVORUN_CALL_SORT_DIRECTION,
+  /* An icon column: its header stays blank and narrow (the direction is
+   * a filter; sorting by it would need a header button with a title). */
+  [COLUMN_DIRECTION] = -1,
   [COLUMN_FROM] = -1,
   [COLUMN_TO] = -1,
   [COLUMN_AGENT] = GOVORUN_CALL_SORT_AGENT,
@@ -62,8 +65,8 @@ static const int column_sort[N_COLUMNS] = {
 static const int column_chars[N_COLUMNS] = {
   [COLUMN_STARTED_AT] = 14,
   [COLUMN_DIRECTION] = 0,
-  [COLUMN_FROM] = 16,
-  [COLUMN_TO] = 16,
+  [COLUMN_FROM] = 15,
+  [COLUMN_TO] = 15,
   [COLUMN_AGENT] = 10,
   [COLUMN_CAMPAIGN] = 10,
   [COLUMN_DURATION] = 6,
@@ -89,6 +92,7 @@ struct _GovorunCallsPage
   gint64               custom_until;
   gboolean             picking_last;   /* the next calendar click ends the custom range */
   gboolean             resetting;      /* clearing filters: one query at the end */
+  gboolean             stale;          /* the history changed while hidden */
 
   char                *dismissed_error;
   double               restore_scroll; /* < 0: nothing to restore */
@@ -143,7 +147,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_view (GovorunCallsPage *self);
+static void update_view    (GovorunCallsPage *self);
+static void update_summary (GovorunCallsPage *self);
 
 /* --- hooks for the dialogs of other files -------------------------------------- */
 
@@ -156,12 +161,21 @@ open_call (GovorunCallsPage *self,
   g_debug ("Call %" G_GINT64_FORMAT " activated", id);
 }
 
-/* "calls.export": the export dialog (taking the services and the list's
- * filter, govorun_call_list_get_filter()) opens here. Until it exists the
- * action is disabled (govorun_calls_page_init) rather than doing nothing. */
+/* "calls.export": exactly what the list shows, in its order. */
 static void
 export_calls (GovorunCallsPage *self)
 {
+  GovorunExportDialog *dialog;
+  GovorunCallSortKey sort;
+  gboolean descending = TRUE;
+
+  if (self->services == NULL || self->calls == NULL)
+    return;
+  sort = govorun_call_list_get_sort (self->calls, &descending);
+  dialog = govorun_export_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      self->services, govorun_call_list_get_filter (self->calls),
+                                      sort, descending);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* --- cells ---------------------------------------------------------------------- */
@@ -354,12 +368,10 @@ add_column (GovorunCallsPage *self,
 static void
 build_columns (GovorunCallsPage *self)
 {
-  GtkColumnViewColumn *direction;
-
   add_column (self, COLUMN_STARTED_AT, _("Date"), FALSE, -1);
-  direction = add_column (self, COLUMN_DIRECTION, "", FALSE, -1);
-  add_column (self, COLUMN_FROM, _("From"), TRUE, -1);
-  add_column (self, COLUMN_TO, _("To"), TRUE, -1);
+  add_column (self, COLUMN_DIRECTION, "", FALSE, -1);
+  add_column (self, COLUMN_FROM, _("From"), FALSE, -1);
+  add_column (self, COLUMN_TO, _("To"), FALSE, -1);
   add_column (self, COLUMN_AGENT, _("Agent"), TRUE, -1);
   /* Kept but hidden: no call belongs to a campaign until campaigns exist;
    * an empty column would take the room 1024 pixels do not have. */
@@ -369,9 +381,6 @@ build_columns (GovorunCallsPage *self)
   add_column (self, COLUMN_STATUS, _("Status"), TRUE, -1);
   add_column (self, COLUMN_SUCCESS, _("Evaluation"), FALSE, -1);
   add_column (self, COLUMN_COST, _("Cost"), FALSE, -1);
-  /* The header of the icon column is blank; its sort button still needs a
-   * name for screen readers, which the column's title gives. */
-  gtk_column_view_column_set_title (direction, _("Direction"));
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
@@ -786,7 +795,9 @@ sync_now (GtkWidget  *widget,
     govorun_call_sync_start (self->sync);
 }
 
-/* New rows: query again where the person is, not back at the top. */
+/* New rows: query again where the person is, not back at the top. A
+ * page not shown queries when it is shown again (a sync writes for
+ * minutes, and "changed" comes every second). */
 static void
 on_history_changed (GovorunCallsPage *self)
 {
@@ -794,6 +805,12 @@ on_history_changed (GovorunCallsPage *self)
 
   if (self->calls == NULL)
     return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   self->restore_scroll = gtk_adjustment_get_value (adjustment);
   govorun_call_list_refresh (self->calls);
 }
@@ -814,6 +831,8 @@ set_empty (GovorunCallsPage *self,
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* The summary when it has come; before, the count of the rows (or its
+ * lower bound, "10 000+ calls"), so that the line never waits on it. */
 static void
 update_summary (GovorunCallsPage *self)
 {
@@ -822,7 +841,10 @@ update_summary (GovorunCallsPage *self)
   g_autofree char *text = NULL;
 
   if (summary != NULL)
-    text = govorun_call_format_summary (summary, FALSE);
+    text = govorun_call_format_summary (summary);
+  else if (self->calls != NULL && !govorun_call_list_get_loading (self->calls))
+    text = govorun_call_format_count (g_list_model_get_n_items (G_LIST_MODEL (self->calls)),
+                                      !govorun_call_list_get_count_exact (self->calls));
   gtk_label_set_text (self->summary_label, text != NULL ? text : "");
 }
 
@@ -854,7 +876,8 @@ update_view (GovorunCallsPage *self)
     set_empty (self, _("Calls Could Not Be Read"), error->message, _("_Try Again"), "calls.sync");
   else if (filter_is_default (self))
     set_empty (self, _("No Calls Yet"),
-               _("Sync to bring the call history of your accounts here; it stays available offline."),
+               _("Sync to bring the call history of your accounts here; "
+                 "it stays available offline."),
                _("_Sync Now"), "calls.sync");
   else
     set_empty (self, _("No Matching Calls"),
@@ -879,6 +902,7 @@ static void
 on_loading_changed (GovorunCallsPage *self)
 {
   update_view (self);
+  update_summary (self);
   if (!govorun_call_list_get_loading (self->calls) && self->restore_scroll >= 0)
     g_idle_add (restore_scroll, g_object_ref (self));
 }
@@ -931,12 +955,16 @@ services_set (GovorunPage *page)
 
   if (self->calls != NULL)
     {
-      g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->calls)));
+      g_autoptr(GtkNoSelection) selection = NULL;
+
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->calls)));
 
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
       g_signal_connect_object (self->calls, "notify::loading", G_CALLBACK (on_loading_changed),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->calls, "notify::summary", G_CALLBACK (update_summary),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->calls, "notify::count-exact", G_CALLBACK (update_summary),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->calls, "notify::error", G_CALLBACK (update_view),
                                self, G_CONNECT_SWAPPED);
@@ -973,6 +1001,18 @@ services_set (GovorunPage *page)
   update_error (self);
   update_summary (self);
   update_view (self);
+}
+
+static void
+shown (GovorunPage *page)
+{
+  GovorunCallsPage *self = GOVORUN_CALLS_PAGE (page);
+
+  if (self->stale && self->calls != NULL)
+    {
+      self->stale = FALSE;
+      govorun_call_list_refresh (self->calls);
+    }
 }
 
 /* F5 syncs: what the page shows is the store, which only a sync changes. */
@@ -1075,6 +1115,7 @@ govorun_calls_page_class_init (GovorunCallsPageClass *klass)
   object_class->get_property = govorun_calls_page_get_property;
   object_class->set_property = govorun_calls_page_set_property;
   page_class->services_set = services_set;
+  page_class->shown = shown;
   page_class->refresh = refresh;
   page_class->search = search;
 
@@ -1159,8 +1200,6 @@ govorun_calls_page_init (GovorunCallsPage *self)
   gtk_widget_set_sensitive (self->custom_hint, FALSE);
 
   build_columns (self);
-  /* The export dialog is not built yet (see export_calls()). */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.export", FALSE);
   update_sync (self);
   update_view (self);
 }

@@ -14,6 +14,7 @@
 #include "govorun-empty-state.h"
 #include "govorun-format.h"
 #include "govorun-numbers-page.h"
+#include "govorun-phone-places.h"
 #include "govorun-provisioner.h"
 #include "govorun-error-banner.h"
 #include "govorun-toast.h"
@@ -154,7 +155,8 @@ action_data_new (GovorunNumbersPage       *self,
   ActionData *data = g_new0 (ActionData, 1);
 
   data->self = g_object_ref (self);
-  data->label = govorun_format_phone_number (number->number);
+  /* For toasts: the number never breaks across lines. */
+  data->label = govorun_format_phone_number_in_text (number->number);
 
   return data;
 }
@@ -291,7 +293,7 @@ on_deactivate_clicked (GtkWidget          *button,
   if (number == NULL || account == NULL)
     return;
 
-  label = govorun_format_phone_number (number->number);
+  label = govorun_format_phone_number_in_text (number->number);
   /* Translators: %s is a phone number */
   heading = g_strdup_printf (_("Deactivate %s?"), label);
   dialog = adw_message_dialog_new (parent_window (self), heading,
@@ -395,7 +397,7 @@ on_remove_from_agent_clicked (GtkWidget          *button,
   if (number == NULL || agent == NULL || account == NULL)
     return;
 
-  label = govorun_format_phone_number (number->number);
+  label = govorun_format_phone_number_in_text (number->number);
   dialog = adw_message_dialog_new (parent_window (self), NULL, NULL);
   /* Translators: a phone number, then an agent's name */
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove %s from “%s”?"),
@@ -522,7 +524,7 @@ number_row_new (GovorunNumbersPage       *self,
   adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
 
   if (number->country_code != NULL && *number->country_code != '\0')
-    g_ptr_array_add (where, number->country_code);
+    g_ptr_array_add (where, (gpointer) govorun_phone_places_country_name (number->country_code, NULL));
   if (number->category != NULL && *number->category != '\0')
     g_ptr_array_add (where, (gpointer) govorun_format_phone_category (number->category));
   if (number->region_name != NULL && *number->region_name != '\0')
@@ -744,7 +746,7 @@ on_bought (GovorunBuyNumberDialog *dialog,
     {
       const GovorunPhoneNumber *number = g_ptr_array_index (bought, i);
 
-      g_ptr_array_add (labels, govorun_format_phone_number (number->number));
+      g_ptr_array_add (labels, govorun_format_phone_number_in_text (number->number));
     }
   g_ptr_array_add (labels, NULL);
   joined = g_strjoinv (", ", (char **) labels->pdata);

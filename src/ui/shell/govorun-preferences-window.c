@@ -24,6 +24,10 @@ struct _GovorunPreferencesWindow
   AdwEntryRow          *voximplant_row;
   AdwEntryRow          *elevenlabs_row;
   GtkLabel             *status_label;
+  GtkSpinButton        *sync_interval_spin;
+  GtkSpinButton        *history_days_spin;
+  AdwActionRow         *sandbox_history_row;
+  GtkSpinButton        *sandbox_history_spin;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunPreferencesWindow, govorun_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -106,6 +110,33 @@ on_reset_clicked (GovorunPreferencesWindow *self)
   show_status (self, _("The standard addresses are back."));
 }
 
+/* The calls' keys are unsigned; a spin button's value is a double. */
+static gboolean
+get_uint (GValue   *value,
+          GVariant *variant,
+          gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+set_uint (const GValue       *value,
+          const GVariantType *expected_type,
+          gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value), 0, G_MAXUINT32));
+}
+
+static void
+bind_uint (GovorunPreferencesWindow *self,
+           const char               *key,
+           GtkSpinButton            *spin)
+{
+  g_settings_bind_with_mapping (self->settings, key, gtk_spin_button_get_adjustment (spin), "value",
+                                G_SETTINGS_BIND_DEFAULT, get_uint, set_uint, NULL, NULL);
+}
+
 static void
 govorun_preferences_window_dispose (GObject *object)
 {
@@ -131,6 +162,10 @@ govorun_preferences_window_class_init (GovorunPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunPreferencesWindow, voximplant_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunPreferencesWindow, elevenlabs_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunPreferencesWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GovorunPreferencesWindow, sync_interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, GovorunPreferencesWindow, history_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, GovorunPreferencesWindow, sandbox_history_row);
+  gtk_widget_class_bind_template_child (widget_class, GovorunPreferencesWindow, sandbox_history_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_voximplant_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_elevenlabs_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_reset_clicked);
@@ -159,6 +194,11 @@ govorun_preferences_window_new (GtkWindow *parent,
   /* The rows show what is set; they write back only on Apply. */
   g_settings_bind (settings, VOXIMPLANT_KEY, self->voximplant_row, "text", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, ELEVENLABS_KEY, self->elevenlabs_row, "text", G_SETTINGS_BIND_GET);
+  bind_uint (self, "sync-interval", self->sync_interval_spin);
+  bind_uint (self, "history-days", self->history_days_spin);
+  bind_uint (self, "sandbox-history-size", self->sandbox_history_spin);
+  /* Only the sandbox makes calls up. */
+  gtk_widget_set_visible (GTK_WIDGET (self->sandbox_history_row), sandbox);
   show_status (self, sandbox ? _("This is the sandbox: its requests go to the built-in emulators whatever is set here.")
                              : NULL);
 

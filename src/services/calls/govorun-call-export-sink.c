@@ -1,0 +1,491 @@
+/* govorun-call-export-sink.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunCallExportSink"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "govorun-call-export-sink.h"
+#include "govorun-csv-writer.h"
+#include "govorun-xlsx-writer.h"
+
+/* The columns, in the Calls page's order, then the ids and the
+ * transcript; widths are for the spreadsheet, in characters. */
+typedef enum
+{
+  COLUMN_STARTED_AT,
+  COLUMN_DIRECTION,
+  COLUMN_FROM,
+  COLUMN_TO,
+  COLUMN_AGENT,
+  COLUMN_CAMPAIGN,
+  COLUMN_DURATION,
+  COLUMN_STATUS,
+  COLUMN_FINISH_REASON,
+  COLUMN_SUCCESS,
+  COLUMN_VOX_COST,
+  COLUMN_VOX_CURRENCY,
+  COLUMN_EL_COST,
+  COLUMN_EL_CURRENCY,
+  COLUMN_VOX_SESSION_ID,
+  COLUMN_VOX_CALL_ID,
+  COLUMN_EL_CONVERSATION_ID,
+  COLUMN_TRANSCRIPT,
+  N_COLUMNS
+} Column;
+
+static const struct
+{
+  const char *title;
+  double      width;
+} columns[N_COLUMNS] = {
+  [COLUMN_STARTED_AT] = { N_("Date and Time"), 20 },
+  [COLUMN_DIRECTION] = { N_("Direction"), 12 },
+  [COLUMN_FROM] = { N_("From"), 16 },
+  [COLUMN_TO] = { N_("To"), 16 },
+  [COLUMN_AGENT] = { N_("Agent"), 20 },
+  [COLUMN_CAMPAIGN] = { N_("Campaign"), 12 },
+  [COLUMN_DURATION] = { N_("Duration, s"), 12 },
+  [COLUMN_STATUS] = { N_("Status"), 14 },
+  [COLUMN_FINISH_REASON] = { N_("Finish Reason"), 24 },
+  [COLUMN_SUCCESS] = { N_("Success"), 12 },
+  [COLUMN_VOX_COST] = { N_("Voximplant Cost"), 14 },
+  [COLUMN_VOX_CURRENCY] = { N_("Voximplant Currency"), 12 },
+  [COLUMN_EL_COST] = { N_("ElevenLabs Cost"), 14 },
+  [COLUMN_EL_CURRENCY] = { N_("ElevenLabs Currency"), 12 },
+  [COLUMN_VOX_SESSION_ID] = { N_("Voximplant Session ID"), 16 },
+  [COLUMN_VOX_CALL_ID] = { N_("Voximplant Call ID"), 16 },
+  [COLUMN_EL_CONVERSATION_ID] = { N_("ElevenLabs Conversation ID"), 30 },
+  [COLUMN_TRANSCRIPT] = { N_("Transcript"), 80 },
+};
+
+struct _GovorunCallExportSink
+{
+  GovorunCsvWriter  *csv;   /* one of the two */
+  GovorunXlsxWriter *xlsx;
+  GHashTable        *agent_names;
+  GTimeZone         *zone;
+  gint64             offset_hour;  /* the hour offset is for */
+  gint32             offset;       /* seconds east of UTC */
+  guint              n_columns;
+};
+
+/* --- cells ----------------------------------------------------------------- */
+
+static void
+cell_text (GovorunCallExportSink *sink,
+           const char            *text)
+{
+  if (sink->csv != NULL)
+    govorun_csv_writer_add_text (sink->csv, text);
+  else
+    govorun_xlsx_writer_add_text (sink->xlsx, text);
+}
+
+static void
+cell_blank (GovorunCallExportSink *sink)
+{
+  cell_text (sink, NULL);
+}
+
+static void
+cell_int (GovorunCallExportSink *sink,
+          gint64                 value)
+{
+  if (sink->csv != NULL)
+    govorun_csv_writer_add_int (sink->csv, value);
+  else
+    govorun_xlsx_writer_add_int (sink->xlsx, value);
+}
+
+/* Cost as a number, blank when the provider reported none. */
+static void
+cell_money (GovorunCallExportSink *sink,
+            double                 amount,
+            const char            *currency)
+{
+  if (currency == NULL)
+    cell_blank (sink);
+  else if (sink->csv != NULL)
+    govorun_csv_writer_add_double (sink->csv, amount, 6);
+  else
+    govorun_xlsx_writer_add_money (sink->xlsx, amount);
+}
+
+/* A provider id: digits a spreadsheet would round as a number past 15
+ * digits (and show as 1.2E+12 past 11), so the workbook holds it as text. */
+static void
+cell_id (GovorunCallExportSink *sink,
+         gint64                 id)
+{
+  char digits[24];
+
+  if (id == 0)
+    {
+      cell_blank (sink);
+      return;
+    }
+  g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, id);
+  if (sink->csv != NULL)
+    govorun_csv_writer_add_number (sink->csv, digits);
+  else
+    govorun_xlsx_writer_add_text (sink->xlsx, digits);
+}
+
+/* E.164 digits as people write them, "+79161234567": in CSV a number
+ * (validated digits, so written without the formula guard), in the
+ * workbook text, so it is not shown as 7.9E+10. Anything else (a SIP
+ * user name) is text. */
+static void
+cell_phone (GovorunCallExportSink *sink,
+            const char            *number)
+{
+  g_autofree char *plus = NULL;
+
+  if (number == NULL || *number == '\0')
+    {
+      cell_blank (sink);
+      return;
+    }
+  for (const char *p = number; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      {
+        cell_text (sink, number);
+        return;
+      }
+  plus = g_strconcat ("+", number, NULL);
+  if (sink->csv != NULL)
+    govorun_csv_writer_add_number (sink->csv, plus);
+  else
+    govorun_xlsx_writer_add_text (sink->xlsx, plus);
+}
+
+/* @unix_time as local wall-clock seconds (seconds since 1970-01-01 00:00
+ * of the local calendar). The zone's offset is looked up once an hour of
+ * calls: rows come in time order, and zones change on the hour. */
+static gint64
+local_seconds (GovorunCallExportSink *sink,
+               gint64                 unix_time)
+{
+  gint64 hour = unix_time / 3600 - (unix_time % 3600 < 0 ? 1 : 0);
+
+  if (hour != sink->offset_hour)
+    {
+      int interval = g_time_zone_find_interval (sink->zone, G_TIME_TYPE_UNIVERSAL, unix_time);
+
+      sink->offset = interval >= 0 ? g_time_zone_get_offset (sink->zone, interval) : 0;
+      sink->offset_hour = hour;
+    }
+  return unix_time + sink->offset;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" of wall-clock @seconds, without GDateTime or
+ * printf (days to a civil date: H. Hinnant's algorithm). */
+static void
+format_wall_clock (gint64 seconds,
+                   char   text[20])
+{
+  gint64 days = seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
+  gint64 rest = seconds - days * 86400;
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
+  int fields[] = { year / 100, year % 100, month, day, (int) (rest / 3600),
+                   (int) (rest / 60 % 60), (int) (rest % 60) };
+  static const char separators[] = "\0\0-- ::";
+  char *p = text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 1)
+        *p++ = separators[i];
+      *p++ = (char) ('0' + fields[i] / 10 % 10);
+      *p++ = (char) ('0' + fields[i] % 10);
+    }
+  *p = '\0';
+}
+
+/* Local wall-clock time, as the Calls page shows it. */
+static void
+cell_datetime (GovorunCallExportSink *sink,
+               gint64                 unix_time)
+{
+  gint64 wall;
+
+  if (unix_time == 0)
+    {
+      cell_blank (sink);
+      return;
+    }
+  wall = local_seconds (sink, unix_time);
+  if (sink->csv != NULL)
+    {
+      /* ISO 8601 with a space: what spreadsheets in every locale read as
+       * a date and time. */
+      char text[20];
+
+      format_wall_clock (wall, text);
+      govorun_csv_writer_add_text (sink->csv, text);
+    }
+  else
+    {
+      /* A workbook date has no zone: the wall-clock time, as if UTC. */
+      g_autoptr(GDateTime) local = g_date_time_new_from_unix_utc (wall);
+
+      govorun_xlsx_writer_add_datetime (sink->xlsx, local);
+    }
+}
+
+/* --- values people read ---------------------------------------------------- */
+
+static const char *
+direction_label (GovorunCallDirection direction)
+{
+  switch (direction)
+    {
+    case GOVORUN_CALL_DIRECTION_INBOUND:
+      return _("Inbound");
+    case GOVORUN_CALL_DIRECTION_OUTBOUND:
+      return _("Outbound");
+    case GOVORUN_CALL_DIRECTION_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+status_label (GovorunCallStatus status)
+{
+  switch (status)
+    {
+    case GOVORUN_CALL_STATUS_ANSWERED:
+      return _("Answered");
+    case GOVORUN_CALL_STATUS_NO_ANSWER:
+      return _("No answer");
+    case GOVORUN_CALL_STATUS_BUSY:
+      return _("Busy");
+    case GOVORUN_CALL_STATUS_FAILED:
+      return _("Failed");
+    case GOVORUN_CALL_STATUS_IN_PROGRESS:
+      return _("In progress");
+    case GOVORUN_CALL_STATUS_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+success_label (GovorunCallSuccess success)
+{
+  switch (success)
+    {
+    case GOVORUN_CALL_SUCCESS_SUCCESS:
+      return _("Successful");
+    case GOVORUN_CALL_SUCCESS_FAILURE:
+      return _("Unsuccessful");
+    case GOVORUN_CALL_SUCCESS_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+/* "[0:05] Agent: …" a line, in the order spoken. */
+static char *
+transcript_text (GPtrArray *turns)
+{
+  GString *text;
+
+  if (turns == NULL || turns->len == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < turns->len; i++)
+    {
+      const GovorunCallTurn *turn = g_ptr_array_index (turns, i);
+      gint64 seconds = MAX (turn->offset_ms, 0) / 1000;
+      const char *who = turn->role == GOVORUN_CALL_ROLE_AGENT ? _("Agent")
+                      : turn->role == GOVORUN_CALL_ROLE_CALLER ? _("Caller") : _("Tool");
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "[%" G_GINT64_FORMAT ":%02d] %s: %s", seconds / 60,
+                              (int) (seconds % 60), who, turn->text != NULL ? turn->text : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+write_cell (GovorunCallExportSink *sink,
+            GovorunCallRecord     *record,
+            Column                 column)
+{
+  const char *agent_uuid;
+  const char *agent_name;
+  g_autofree char *transcript = NULL;
+
+  switch (column)
+    {
+    case COLUMN_STARTED_AT:
+      cell_datetime (sink, govorun_call_record_get_started_at (record));
+      break;
+    case COLUMN_DIRECTION:
+      cell_text (sink, direction_label (govorun_call_record_get_direction (record)));
+      break;
+    case COLUMN_FROM:
+      cell_phone (sink, govorun_call_record_get_from_number (record));
+      break;
+    case COLUMN_TO:
+      cell_phone (sink, govorun_call_record_get_to_number (record));
+      break;
+    case COLUMN_AGENT:
+      /* An agent removed since keeps its id, so the row still says whose. */
+      agent_uuid = govorun_call_record_get_agent_uuid (record);
+      agent_name = agent_uuid != NULL ? g_hash_table_lookup (sink->agent_names, agent_uuid) : NULL;
+      cell_text (sink, agent_name != NULL ? agent_name : agent_uuid);
+      break;
+    case COLUMN_CAMPAIGN:
+      if (govorun_call_record_get_campaign_id (record) != 0)
+        cell_int (sink, govorun_call_record_get_campaign_id (record));
+      else
+        cell_blank (sink);
+      break;
+    case COLUMN_DURATION:
+      cell_int (sink, govorun_call_record_get_duration (record));
+      break;
+    case COLUMN_STATUS:
+      cell_text (sink, status_label (govorun_call_record_get_status (record)));
+      break;
+    case COLUMN_FINISH_REASON:
+      cell_text (sink, govorun_call_record_get_finish_reason (record));
+      break;
+    case COLUMN_SUCCESS:
+      cell_text (sink, success_label (govorun_call_record_get_success (record)));
+      break;
+    case COLUMN_VOX_COST:
+      cell_money (sink, govorun_call_record_get_vox_cost (record),
+                  govorun_call_record_get_vox_currency (record));
+      break;
+    case COLUMN_VOX_CURRENCY:
+      cell_text (sink, govorun_call_record_get_vox_currency (record));
+      break;
+    case COLUMN_EL_COST:
+      cell_money (sink, govorun_call_record_get_el_cost (record),
+                  govorun_call_record_get_el_currency (record));
+      break;
+    case COLUMN_EL_CURRENCY:
+      cell_text (sink, govorun_call_record_get_el_currency (record));
+      break;
+    case COLUMN_VOX_SESSION_ID:
+      cell_id (sink, govorun_call_record_get_vox_session_id (record));
+      break;
+    case COLUMN_VOX_CALL_ID:
+      cell_id (sink, govorun_call_record_get_vox_call_id (record));
+      break;
+    case COLUMN_EL_CONVERSATION_ID:
+      cell_text (sink, govorun_call_record_get_el_conversation_id (record));
+      break;
+    case COLUMN_TRANSCRIPT:
+      transcript = transcript_text (govorun_call_record_get_transcript (record));
+      cell_text (sink, transcript);
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* --- the sink -------------------------------------------------------------- */
+
+GovorunCallExportSink *
+govorun_call_export_sink_new (GovorunCallExportFormat   format,
+                              const char               *path,
+                              gboolean                  with_transcripts,
+                              GHashTable               *agent_names,
+                              GCancellable             *cancellable,
+                              GError                  **error)
+{
+  g_autoptr(GovorunCallExportSink) sink = g_new0 (GovorunCallExportSink, 1);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  sink->agent_names = g_hash_table_ref (agent_names);
+  sink->zone = g_time_zone_new_local ();
+  sink->offset_hour = G_MININT64;
+  sink->n_columns = with_transcripts ? N_COLUMNS : COLUMN_TRANSCRIPT;
+  for (guint i = 0; i < sink->n_columns; i++)
+    g_ptr_array_add (titles, (gpointer) _(columns[i].title));
+  g_ptr_array_add (titles, NULL);
+
+  if (format == GOVORUN_CALL_EXPORT_FORMAT_XLSX)
+    {
+      sink->xlsx = govorun_xlsx_writer_new (path, _("Calls"),
+                                            (const char * const *) titles->pdata, error);
+      if (sink->xlsx == NULL)
+        return NULL;
+      for (guint i = 0; i < sink->n_columns; i++)
+        govorun_xlsx_writer_set_width (sink->xlsx, i, columns[i].width);
+      return g_steal_pointer (&sink);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFileOutputStream) stream = NULL;
+
+      stream = g_file_append_to (file, G_FILE_CREATE_NONE, cancellable, error);
+      if (stream == NULL)
+        return NULL;
+      sink->csv = govorun_csv_writer_new (G_OUTPUT_STREAM (stream),
+                                          format == GOVORUN_CALL_EXPORT_FORMAT_CSV_EXCEL
+                                          ? GOVORUN_CSV_DIALECT_EXCEL_RU
+                                          : GOVORUN_CSV_DIALECT_RFC4180);
+      for (guint i = 0; i < sink->n_columns; i++)
+        govorun_csv_writer_add_text (sink->csv, titles->pdata[i]);
+      if (!govorun_csv_writer_end_row (sink->csv, cancellable, error))
+        return NULL;
+      return g_steal_pointer (&sink);
+    }
+}
+
+gboolean
+govorun_call_export_sink_write (GovorunCallExportSink  *sink,
+                                GovorunCallRecord      *record,
+                                GCancellable           *cancellable,
+                                GError                **error)
+{
+  for (guint i = 0; i < sink->n_columns; i++)
+    write_cell (sink, record, i);
+  if (sink->csv != NULL)
+    return govorun_csv_writer_end_row (sink->csv, cancellable, error);
+  return govorun_xlsx_writer_end_row (sink->xlsx, error);
+}
+
+gboolean
+govorun_call_export_sink_close (GovorunCallExportSink  *sink,
+                                GCancellable           *cancellable,
+                                GError                **error)
+{
+  if (sink->csv != NULL)
+    return govorun_csv_writer_close (sink->csv, cancellable, error);
+  return govorun_xlsx_writer_close (sink->xlsx, error);
+}
+
+void
+govorun_call_export_sink_free (GovorunCallExportSink *sink)
+{
+  if (sink == NULL)
+    return;
+  g_clear_object (&sink->csv);
+  g_clear_object (&sink->xlsx);
+  g_clear_pointer (&sink->agent_names, g_hash_table_unref);
+  g_clear_pointer (&sink->zone, g_time_zone_unref);
+  g_free (sink);
+}

@@ -1,0 +1,45 @@
+/* govorun-call-records-private.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "govorun-call-records.h"
+#include "govorun-store-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The calls' keyset page as a step inside a read func, for the store's
+ * other readers of the calls table (the export's streaming read): the same
+ * filter, sort and row as govorun_call_records_fetch_page_async().
+ */
+
+/* Sets @out_records (transfer full, GPtrArray of GovorunCallRecord) to up
+ * to @limit calls after @after (nullable) and, with @with_count,
+ * @out_count to the number matching @filter. */
+gboolean _govorun_call_records_read_page (sqlite3                  *db,
+                                          const GovorunCallFilter  *filter,
+                                          GovorunCallSortKey        sort,
+                                          gboolean                  descending,
+                                          GovorunCallRecord        *after,
+                                          guint                     limit,
+                                          gboolean                  with_count,
+                                          GPtrArray               **out_records,
+                                          gint64                   *out_count,
+                                          GError                  **error);
+
+/* For tests of the query plans (on a read connection): EXPLAIN QUERY PLAN
+ * of the page the list would read for @filter in @sort order after
+ * @after (nullable), one step a line, as SQLite words them ("SEARCH calls
+ * USING INDEX calls_status (status=?)", "USE TEMP B-TREE FOR ORDER BY"). */
+char *govorun_call_records_explain_page (sqlite3                  *db,
+                                         const GovorunCallFilter  *filter,
+                                         GovorunCallSortKey        sort,
+                                         gboolean                  descending,
+                                         GovorunCallRecord        *after,
+                                         GError                  **error);
+
+G_END_DECLS

@@ -1,0 +1,181 @@
+/* bench-call-sync.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunBenchCallSync"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include <glib/gstdio.h>
+
+#include "call-sync-fixture.h"
+
+/*
+ * The call sync's ingest (issue 10, "Benchmarks"), printed as
+ * `bench: <name> = <value> <unit>`: a Voximplant account's generated
+ * history (GOVORUN_BENCH_SYNC_CALLS, default 1,000,000 calls in 89 days)
+ * synced from the emulator's GetCallHistory pages into a new store, then
+ * the same rows upserted by raw SQLite (pages of 1000 in a transaction,
+ * the same schema and search index) in the same run; the ratio is raw
+ * time / sync time (target ≥ 0.5), and the sync's wall time for the lot
+ * (target < 15 s for 1M). The emulator runs in this process, so its JSON
+ * writing counts against the sync.
+ *
+ * `meson test -C _build --benchmark bench-call-sync --verbose`
+ */
+
+static double
+now_seconds (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static double
+cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+check (int      rc,
+       sqlite3 *db)
+{
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    g_error ("SQLite: %s", sqlite3_errmsg (db));
+}
+
+#define COLUMNS "vox_session_id, vox_call_id, el_conversation_id, agent_uuid, direction," \
+  " from_number, to_number, started_at, duration, status, finish_reason, success, vox_cost," \
+  " vox_currency, cost_total, has_recording"
+#define N_COLUMNS 16
+
+/* The synced rows into a new database with the same schema, by hand. */
+static double
+raw_ingest (const char *synced_path,
+            const char *raw_path,
+            guint64    *out_rows,
+            double     *out_cpu)
+{
+  sqlite3 *src = NULL, *db = NULL;
+  sqlite3_stmt *schema = NULL, *read = NULL, *upsert = NULL, *fts = NULL;
+  double start;
+  guint64 rows = 0;
+  int rc;
+
+  check (sqlite3_open_v2 (synced_path, &src, SQLITE_OPEN_READONLY, NULL), src);
+  check (sqlite3_open (raw_path, &db), db);
+  check (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL, NULL, NULL), db);
+  check (sqlite3_prepare_v2 (src, "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
+                                  " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'calls_fts_%'"
+                                  " ORDER BY type = 'index'", -1, &schema, NULL), src);
+  while ((rc = sqlite3_step (schema)) == SQLITE_ROW)
+    check (sqlite3_exec (db, (const char *) sqlite3_column_text (schema, 0), NULL, NULL, NULL), db);
+  sqlite3_finalize (schema);
+
+  check (sqlite3_prepare_v2 (src, "SELECT " COLUMNS " FROM calls ORDER BY id", -1, &read, NULL), src);
+  check (sqlite3_prepare_v2 (db, "INSERT INTO calls (" COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                                 " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+                                 " ON CONFLICT (vox_session_id) DO UPDATE SET"
+                                 " duration = excluded.duration, status = excluded.status,"
+                                 " vox_cost = excluded.vox_cost, cost_total = excluded.cost_total"
+                                 " RETURNING id", -1, &upsert, NULL), db);
+  check (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO calls_fts (rowid, numbers, transcript)"
+                                 " VALUES (?1, ?2 || ' ' || ?3, NULL)", -1, &fts, NULL), db);
+
+  start = now_seconds ();
+  *out_cpu = cpu_seconds ();
+  check (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), db);
+  while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      gint64 id;
+
+      for (int i = 0; i < N_COLUMNS; i++)
+        check (sqlite3_bind_value (upsert, i + 1, sqlite3_column_value (read, i)), db);
+      check (sqlite3_step (upsert), db);
+      id = sqlite3_column_int64 (upsert, 0);
+      sqlite3_reset (upsert);
+      sqlite3_bind_int64 (fts, 1, id);
+      sqlite3_bind_value (fts, 2, sqlite3_column_value (read, 5));
+      sqlite3_bind_value (fts, 3, sqlite3_column_value (read, 6));
+      check (sqlite3_step (fts), db);
+      sqlite3_reset (fts);
+      if (++rows % 1000 == 0)
+        check (sqlite3_exec (db, "COMMIT; BEGIN IMMEDIATE", NULL, NULL, NULL), db);
+    }
+  check (rc, src);
+  check (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), db);
+  *out_cpu = cpu_seconds () - *out_cpu;
+
+  sqlite3_finalize (read);
+  sqlite3_finalize (upsert);
+  sqlite3_finalize (fts);
+  sqlite3_close (src);
+  sqlite3_close (db);
+  *out_rows = rows;
+  return now_seconds () - start;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *env = g_getenv ("GOVORUN_BENCH_SYNC_CALLS");
+  guint n_calls = env != NULL ? (guint) atoi (env) : 1000000;
+  g_autoptr(GovorunCallHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *raw_path = NULL;
+  CallSyncFixture f = { 0, };
+  CallSyncCounts counted;
+  double wall, cpu, raw, raw_cpu;
+  guint64 raw_rows;
+
+  history = call_sync_fixture_make_history (n_calls, 89, g_get_real_time () / G_USEC_PER_SEC - 60);
+  call_sync_fixture_start (&f, history, FALSE);
+  /* A machine busy with other work answers slowly; this is no test of that. */
+  govorun_http_set_timeout (f.s.http, 120000);
+  db_path = call_sync_fixture_db_path (&f);
+
+  wall = now_seconds ();
+  cpu = cpu_seconds ();
+  if (!call_sync_fixture_run (&f, &error))
+    g_error ("sync failed: %s", error->message);
+  wall = now_seconds () - wall;
+  cpu = cpu_seconds () - cpu;
+  call_sync_fixture_counted (db_path, &counted);
+
+  raw_path = g_build_filename (f.s.dir, "raw.db", NULL);
+  raw = raw_ingest (db_path, raw_path, &raw_rows, &raw_cpu);
+  g_assert_cmpuint (raw_rows, ==, counted.rows);
+
+  g_print ("bench: sync_calls = %" G_GUINT64_FORMAT " calls\n", counted.rows);
+  g_print ("bench: sync_wall = %.2f s\n", wall);
+  g_print ("bench: sync_cpu = %.2f s\n", cpu);
+  g_print ("bench: sync_rate = %.0f calls/s\n", counted.rows / wall);
+  g_print ("bench: raw_upsert_wall = %.2f s\n", raw);
+  g_print ("bench: raw_upsert_cpu = %.2f s\n", raw_cpu);
+  g_print ("bench: ingest_ratio = %.2f x\n", raw / wall);
+  /* On a machine shared with other work, CPU time says more. */
+  g_print ("bench: ingest_ratio_cpu = %.2f x\n", raw_cpu / cpu);
+  g_print ("bench: sync_wall_per_1m = %.1f s\n", wall * 1e6 / MAX (counted.rows, 1));
+
+  g_unlink (raw_path);
+  {
+    g_autofree char *wal = g_strconcat (raw_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (raw_path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  call_sync_fixture_stop (&f);
+  return 0;
+}
