@@ -351,7 +351,7 @@ test_wizard_steps (GtkWidget *window)
   g_assert_nonnull (find_widget (dialog, GTK_TYPE_BUTTON, _("_Cancel")));
   g_assert_null (find_widget (dialog, GTK_TYPE_BUTTON, _("Back")));
 
-  gtk_widget_activate (ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, "Reception (clinic)"));
+  gtk_widget_activate (ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ()));
   ui_wait_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, _("_Next")));
   click (dialog, _("_Next"));
   g_assert_true (wait_until (subtitle_is, &(Subtitle) { title, step2 }, 2000));
