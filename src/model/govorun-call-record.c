@@ -35,6 +35,7 @@ struct _GovorunCallRecord
   gboolean              has_recording;
   char                 *summary;
   GPtrArray            *transcript;
+  GovorunCallInfo   *details;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunCallRecord, govorun_call_record, G_TYPE_OBJECT)
@@ -53,6 +54,7 @@ govorun_call_record_finalize (GObject *object)
   g_free (self->el_currency);
   g_free (self->summary);
   g_clear_pointer (&self->transcript, g_ptr_array_unref);
+  g_clear_pointer (&self->details, govorun_call_info_free);
 
   G_OBJECT_CLASS (govorun_call_record_parent_class)->finalize (object);
 }
@@ -217,4 +219,24 @@ govorun_call_record_set_transcript (GovorunCallRecord *self,
     g_ptr_array_ref (turns);
   g_clear_pointer (&self->transcript, g_ptr_array_unref);
   self->transcript = turns;
+}
+
+const GovorunCallInfo *
+govorun_call_record_get_info (GovorunCallRecord *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_CALL_RECORD (self), NULL);
+  return self->details;
+}
+
+void
+govorun_call_record_set_info (GovorunCallRecord        *self,
+                                 const GovorunCallInfo *details)
+{
+  g_return_if_fail (GOVORUN_IS_CALL_RECORD (self));
+
+  if (details == self->details)
+    return;
+  g_clear_pointer (&self->details, govorun_call_info_free);
+  if (details != NULL)
+    self->details = govorun_call_info_copy (details);
 }

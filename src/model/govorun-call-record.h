@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "govorun-call-info.h"
 #include "govorun-call-turn.h"
 
 G_BEGIN_DECLS
@@ -149,5 +150,11 @@ void                 govorun_call_record_set_summary            (GovorunCallReco
 GPtrArray           *govorun_call_record_get_transcript         (GovorunCallRecord *self);
 void                 govorun_call_record_set_transcript         (GovorunCallRecord *self,
                                                                  GPtrArray         *turns);
+
+/* What the details view adds (audio, end reasons, analysis), or NULL when
+ * not loaded (list rows) or not known. The record keeps its own copy. */
+const GovorunCallInfo *govorun_call_record_get_info     (GovorunCallRecord     *self);
+void                   govorun_call_record_set_info     (GovorunCallRecord     *self,
+                                                         const GovorunCallInfo *info);
 
 G_END_DECLS

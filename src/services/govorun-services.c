@@ -40,6 +40,7 @@ struct _GovorunServices
   GovorunKeyRotation      *key_rotation;   /* works by itself: no getter */
   GovorunCallList         *call_list;      /* once the store is open */
   GovorunCallSync         *call_sync;
+  GovorunRecordings       *recordings;
   GovorunCallExport       *call_export;    /* once the store is open */
 };
 
@@ -212,6 +213,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->numbers);
   g_clear_object (&self->call_list);
   g_clear_object (&self->call_sync);
+  g_clear_object (&self->recordings);
   g_clear_object (&self->call_export);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agents);
@@ -348,6 +350,7 @@ govorun_services_new (const char *profile,
                       const char *elevenlabs_url)
 {
   g_autofree char *db_path = NULL;
+  g_autofree char *recordings_dir = NULL;
   GovorunServices *self;
 
   g_return_val_if_fail (profile != NULL, NULL);
@@ -377,6 +380,19 @@ govorun_services_new (const char *profile,
   self->key_rotation = govorun_key_rotation_new (self->factory, self->accounts, self->agents);
   self->call_sync = govorun_call_sync_new (self->store, self->factory, self->accounts, self->agents,
                                            settings);
+  /* One cache folder per profile: the sandbox's calls never mix with real ones. */
+  recordings_dir = g_build_filename (g_get_user_cache_dir (), "govorun", "recordings", profile, NULL);
+  self->recordings = govorun_recordings_new (self->store, self->factory, self->accounts, self->agents,
+                                             recordings_dir);
+  if (settings != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      g_object_get (settings, "settings-schema", &schema, NULL);
+      if (g_settings_schema_has_key (schema, "recording-cache-mb"))
+        g_settings_bind (settings, "recording-cache-mb", self->recordings, "cache-limit-mb",
+                         G_SETTINGS_BIND_GET);
+    }
 
   return self;
 }
@@ -509,6 +525,16 @@ govorun_services_get_call_sync (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->call_sync;
+}
+
+/* The details of a call and its recordings; the store opens while loading,
+ * so use it once the services are READY. */
+GovorunRecordings *
+govorun_services_get_recordings (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->recordings;
 }
 
 GovorunCallExport *

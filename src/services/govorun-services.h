@@ -18,6 +18,7 @@
 #include "govorun-endpoints.h"
 #include "govorun-number-service.h"
 #include "govorun-provisioner.h"
+#include "govorun-recordings.h"
 
 G_BEGIN_DECLS
 
@@ -73,6 +74,8 @@ GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    
  * open). */
 GovorunCallList         *govorun_services_get_call_list   (GovorunServices      *self);
 GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      *self);
+/* One call's details and its audio in the recordings cache. */
+GovorunRecordings       *govorun_services_get_recordings  (GovorunServices      *self);
 /* Exports of the call history; NULL until the services are ready. */
 GovorunCallExport       *govorun_services_get_call_export (GovorunServices      *self);
 

@@ -15,6 +15,7 @@
 #include "govorun-call-records.h"
 #include "govorun-call-records-private.h"
 #include "govorun-call-search.h"
+#include "govorun-call-info-rows-private.h"
 #include "govorun-call-sync-state-private.h"
 #include "govorun-store-private.h"
 
@@ -532,10 +533,11 @@ write_transcript (sqlite3       *db,
 }
 
 static gboolean
-upsert_all (sqlite3       *db,
-            sqlite3_stmt **stmts,
-            GPtrArray     *records,
-            GError       **error)
+upsert_all (sqlite3                  *db,
+            sqlite3_stmt            **stmts,
+            GovorunCallInfoWriter *details,
+            GPtrArray                *records,
+            GError                  **error)
 {
   for (guint i = 0; i < records->len; i++)
     {
@@ -548,6 +550,8 @@ upsert_all (sqlite3       *db,
       if (id == 0)
         return FALSE;
       if (turns != NULL && !write_transcript (db, stmts, id, turns, error))
+        return FALSE;
+      if (!_govorun_call_info_write (details, id, record, error))
         return FALSE;
 
       sqlite3_bind_int64 (stmts[STMT_REPLACE_FTS], 1, id);
@@ -569,6 +573,7 @@ sql_upsert (sqlite3         *db,
 {
   UpsertData *upsert = data;
   sqlite3_stmt *stmts[N_STMTS] = { NULL, };
+  GovorunCallInfoWriter *details = NULL;
   gboolean ok = TRUE;
 
   for (guint i = 0; i < N_STMTS && ok; i++)
@@ -577,10 +582,13 @@ sql_upsert (sqlite3         *db,
       ok = govorun_store_set_sqlite_error (error, db);
 
   if (ok)
-    ok = upsert_all (db, stmts, upsert->records, error);
+    ok = (details = _govorun_call_info_writer_new (db, error)) != NULL;
+  if (ok)
+    ok = upsert_all (db, stmts, details, upsert->records, error);
   if (ok && upsert->state != NULL)
     ok = _govorun_call_sync_state_write (db, upsert->state, error);
 
+  _govorun_call_info_writer_free (details);
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_finalize (stmts[i]);
   return ok;
@@ -1199,6 +1207,8 @@ sql_fetch (sqlite3         *db,
     return govorun_store_set_sqlite_error (error, db);
 
   govorun_call_record_set_transcript (record, turns);
+  if (!_govorun_call_info_read (db, id, record, error))
+    return FALSE;
   *out_result = g_steal_pointer (&record);
   *out_result_destroy = g_object_unref;
   return TRUE;

@@ -199,6 +199,28 @@ static const char * const migrations[] = {
    * statuses could read most of the history for a page. */
   "CREATE INDEX calls_status_duration ON calls (status, duration, started_at);"
   "CREATE INDEX calls_status_cost ON calls (status, cost_total, started_at);",
+
+  /* Call details (govorun-call-info.c): where the audio is, how each
+   * side ended, and ElevenLabs' analysis, keyed by the conversation so a
+   * join of one-sided rows keeps it. */
+  "ALTER TABLE calls ADD COLUMN vox_account_uuid TEXT;"
+  "ALTER TABLE calls ADD COLUMN el_account_uuid TEXT;"
+  "ALTER TABLE calls ADD COLUMN record_url TEXT;"
+  "ALTER TABLE calls ADD COLUMN el_has_audio INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE calls ADD COLUMN end_reason TEXT;"
+  "ALTER TABLE calls ADD COLUMN el_termination_reason TEXT;"
+  "ALTER TABLE calls ADD COLUMN el_error TEXT;"
+  "ALTER TABLE calls ADD COLUMN summary_title TEXT;"
+  "ALTER TABLE calls ADD COLUMN main_language TEXT;"
+  "CREATE TABLE call_analysis ("
+  "  conversation_id TEXT NOT NULL,"
+  "  seq INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  result TEXT,"
+  "  rationale TEXT,"
+  "  PRIMARY KEY (conversation_id, seq)"
+  ") WITHOUT ROWID;",
 };
 
 typedef enum

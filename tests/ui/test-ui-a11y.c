@@ -28,7 +28,9 @@
 #include "govorun-services-private.h"
 #include "govorun-preferences-window.h"
 #include "govorun-window.h"
+#include "govorun-call-details.h"
 #include "test-util.h"
+#include "ui-call-fixture.h"
 #include "ui-helpers.h"
 
 static GovorunApplication *app;
@@ -383,6 +385,30 @@ check_walker (void)
 }
 
 static gboolean
+widget_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+/* The call details, with a call whose recording has loaded: every control
+ * named; Escape closes it. */
+static void
+check_call_details (void)
+{
+  g_autoptr(UiCallFixture) fixture = ui_call_fixture_add (app);
+  GtkWidget *dialog = govorun_call_details_new (govorun_application_get_services (app),
+                                                fixture->call_id);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), main_window ());
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GOVORUN_TYPE_CALL_DETAILS), 5000));
+  g_assert_true (wait_until (widget_sensitive, find_widget (dialog, GTK_TYPE_BUTTON, _("Play")), 15000));
+  walk (dialog, "Call details");
+  g_assert_true (press_shortcut (GTK_WINDOW (dialog), GDK_KEY_Escape, 0));
+  g_assert_true (wait_until (toplevel_gone, GSIZE_TO_POINTER (GOVORUN_TYPE_CALL_DETAILS), 5000));
+}
+
+static gboolean
 run_script (gpointer data)
 {
   const char *pages[] = { N_("Agents"), N_("Calls"), N_("Numbers"), N_("Accounts") };
@@ -410,6 +436,7 @@ run_script (gpointer data)
   check_menu ();
   check_preferences ();
   check_application_shortcuts ();
+  check_call_details ();
 
   if (report->len > 0)
     g_error ("Controls without an accessible name, or rows that stop Tab for nothing:\n%s", report->str);

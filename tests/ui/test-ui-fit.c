@@ -15,8 +15,10 @@
 #include "govorun-account-dialog.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-call-details.h"
 #include "govorun-export-dialog.h"
 #include "ui-app.h"
+#include "ui-call-fixture.h"
 #include "ui-helpers.h"
 
 #define SCREEN_WIDTH  1024
@@ -75,6 +77,20 @@ run_script (gpointer user_data)
                                                              GTK_TYPE_LABEL, _("Calls")),
                                                 GTK_TYPE_LIST_BOX_ROW));
   assert_fits (window, "The main window on the Calls page");
+
+  /* Call details, with its facts, transcript and loaded recording. */
+  {
+    g_autoptr(UiCallFixture) fixture = ui_call_fixture_add (ui_app_get ());
+
+    dialog = govorun_call_details_new (govorun_application_get_services (ui_app_get ()),
+                                       fixture->call_id);
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+    gtk_window_present (GTK_WINDOW (dialog));
+    ui_wait_sensitive (ui_wait_widget (dialog, GTK_TYPE_BUTTON, _("Play")));
+    assert_fits (dialog, "Call Details");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ui_wait_closed (GOVORUN_TYPE_CALL_DETAILS);
+  }
 
   /* Add Account: as it opens, and with each sign-in method. */
   gtk_widget_activate_action (window, "win.add-account", NULL);

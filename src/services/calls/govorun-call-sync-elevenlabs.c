@@ -10,6 +10,7 @@
 
 #include "govorun-call-sync-lookups.h"
 #include "govorun-call-sync-private.h"
+#include "govorun-recordings-info-private.h"
 
 /* One ElevenLabs account's part of a sync. The listing of all the
  * workspace's conversations (the agents Govorun made and the others; the
@@ -130,7 +131,13 @@ details_cb (GObject      *object,
   else if (conversation == NULL)
     g_error_free (error);
   else
-    g_ptr_array_add (run->records, _govorun_call_join_conversation (conversation, run->job->agents));
+    {
+      GovorunCallRecord *record = _govorun_call_join_conversation (conversation, run->job->agents);
+
+      _govorun_recordings_info_from_conversation (record, conversation,
+                                                  govorun_account_get_uuid (run->job->account));
+      g_ptr_array_add (run->records, record);
+    }
 
   fetch_more (task);
 }

@@ -10,6 +10,7 @@
 
 #include "govorun-call-sync-lookups.h"
 #include "govorun-call-sync-private.h"
+#include "govorun-recordings-info-private.h"
 #include "govorun-voximplant-account.h"
 
 /* One Voximplant account's part of a sync. GetCallHistory is read in
@@ -169,10 +170,15 @@ write_next (GTask *task)
                    offset + n > GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_OFFSET;
   run->records = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (run->records,
-                     _govorun_call_join_session (g_ptr_array_index (page->sessions, i),
-                                                 run->currency, run->job->agents,
-                                                 run->job->account));
+    {
+      GovorunCallRecord *record = _govorun_call_join_session (g_ptr_array_index (page->sessions, i),
+                                                              run->currency, run->job->agents,
+                                                              run->job->account);
+
+      _govorun_recordings_info_from_session (record, g_ptr_array_index (page->sessions, i),
+                                             govorun_account_get_uuid (run->job->account));
+      g_ptr_array_add (run->records, record);
+    }
   /* The page's sessions are records now. */
   g_ptr_array_index (run->pages, run->writing) = NULL;
   govorun_voximplant_call_history_page_free (page);

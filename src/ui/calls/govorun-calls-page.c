@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-call-details.h"
 #include "govorun-call-format.h"
 #include "govorun-calls-page.h"
 #include "govorun-export-dialog.h"
@@ -158,7 +159,10 @@ static void
 open_call (GovorunCallsPage *self,
            gint64            id)
 {
-  g_debug ("Call %" G_GINT64_FORMAT " activated", id);
+  GtkWidget *details = govorun_call_details_new (self->services, id);
+
+  gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (details));
 }
 
 /* "calls.export": exactly what the list shows, in its order. */
