@@ -455,8 +455,9 @@ run_script (gpointer user_data)
   g_assert_cmpuint (count_objects ("scenario"), ==, 2);
   g_assert_cmpuint (count_objects ("rule"), ==, 2);
 
-  /* Back on the list, the agent is shown ready. */
-  click (window, _("All Agents"));
+  /* Back on the list (the header's one back button), the agent is shown
+   * ready. */
+  click (window, _("Back"));
   g_assert_true (wait_until (hostile_row_shown, window, 5000));
   row = row_reading (window, HOSTILE_NAME);
   g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, _("Ready")));

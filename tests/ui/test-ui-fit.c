@@ -63,6 +63,14 @@ run_script (gpointer user_data)
   ui_app_wait_ready ();
   window = GTK_WIDGET (ui_app_main_window ());
   assert_fits (window, "The main window");
+  /* Every page, shown or not (the stacks measure them all), fits the
+   * window's minimum width, 360 px. */
+  {
+    int min_width;
+
+    gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 360);
+  }
 
   /* The Overview, its cards, charts and filters. */
   gtk_widget_activate (gtk_widget_get_ancestor (ui_wait_widget (find_with_css (window, "navigation-sidebar"),

@@ -371,12 +371,16 @@ test_numbers_page (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Reception"));
   numbers_screenshot (window, "numbers-page");
 
-  /* Buy a Number… opens the dialog. */
-  click (page, _("_Buy a Number…"));
+  /* Buy a Number (the window's header "+", the page's one Buy button)
+   * opens the dialog. */
+  govorun_numbers_page_buy (GOVORUN_NUMBERS_PAGE (page));
   g_assert_true (wait_until (buy_dialog_open, NULL, 5000));
   dialog = GTK_WIDGET (toplevel_of_type (GOVORUN_TYPE_BUY_NUMBER_DIALOG));
   next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
   g_assert_nonnull (next);
+  /* The first step has Cancel and no Back. */
+  g_assert_nonnull (find_widget (dialog, GTK_TYPE_BUTTON, _("_Cancel")));
+  g_assert_null (find_widget (dialog, GTK_TYPE_BUTTON, _("Back")));
 
   /* A region without stock is shown but cannot be chosen (US, New York). */
   select_in_combo (dialog, _("Country"), russian ? "США" : "United States");
@@ -389,7 +393,12 @@ test_numbers_page (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), _("Out of stock")));
   g_assert_true (gtk_widget_is_sensitive (wait_row (dialog, russian ? "Нью-Йорк" : "New York")));
   numbers_screenshot (dialog, "buy-number-regions");
+  /* Later steps have Back, not Back and Cancel together (the window's
+   * close button still cancels). */
+  g_assert_null (find_widget (dialog, GTK_TYPE_BUTTON, _("_Cancel")));
+  g_assert_true (adw_header_bar_get_show_end_title_buttons (ADW_HEADER_BAR (find_widget (dialog, ADW_TYPE_HEADER_BAR, NULL))));
   click (dialog, _("Back"));
+  g_assert_true (wait_until (widget_shown, &(Query) { dialog, GTK_TYPE_BUTTON, _("_Cancel") }, 2000));
 
   /* Russia → Geographic → Moscow. */
   select_in_combo (dialog, _("Country"), russian ? "Россия" : "Russia");
@@ -444,7 +453,7 @@ test_numbers_page (void)
     g_autofree char *total = money (7.0);
 
     wait_row (dialog, _("Balance After"));
-    error_label = find_with_css (dialog, "buy-error");
+    error_label = find_with_css (dialog, "error-banner-text");
     g_assert_nonnull (error_label);
     g_assert_nonnull (find_widget (wait_row (dialog, _("Monthly Fee")), GTK_TYPE_LABEL, monthly));
     g_assert_nonnull (find_widget (wait_row (dialog, _("Installation")), GTK_TYPE_LABEL, installation));
@@ -515,10 +524,10 @@ test_numbers_page (void)
     const char *spb_region = russian ? "Санкт-Петербург" : "Saint Petersburg";
     GtkWidget *warning;
 
-    click (page, _("_Buy a Number…"));
+    govorun_numbers_page_buy (GOVORUN_NUMBERS_PAGE (page));
     g_assert_true (wait_until (buy_dialog_open, NULL, 5000));
     dialog = GTK_WIDGET (toplevel_of_type (GOVORUN_TYPE_BUY_NUMBER_DIALOG));
-    error_label = find_with_css (dialog, "buy-error");
+    error_label = find_with_css (dialog, "error-banner-text");
     next = find_widget (dialog, GTK_TYPE_BUTTON, _("_Next"));
     select_in_combo (dialog, _("Country"), russian ? "Россия" : "Russia");
     select_in_combo (dialog, _("Number Type"), russian ? "Географический" : "Geographic");

@@ -221,10 +221,20 @@ first_page (GtkWidget *dialog)
   screenshot (dialog, ui_app_is_russian () ? "wizard-bad-id-ru.png" : "wizard-bad-id.png");
 }
 
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0 && gtk_widget_get_height (GTK_WIDGET (data)) > 0;
+}
+
 static AdwMessageDialog *
 wait_message_dialog (void)
 {
-  return ADW_MESSAGE_DIALOG (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  GtkWidget *dialog = ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  /* Mapped is not yet laid out on a loaded machine; a screenshot needs a size. */
+  g_assert_true (wait_until (has_size, dialog, 5000));
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 /* As a click on the button does: the response, then the dialog goes. */
@@ -263,8 +273,20 @@ number_action (GtkWidget  *window,
                const char *label)
 {
   g_autofree char *title = govorun_format_phone_number (digits);
-  GtkWidget *row = ui_wait_widget (window, ADW_TYPE_ACTION_ROW, title);
-  GtkWidget *menu = find_widget (row, GTK_TYPE_MENU_BUTTON, _("Number Actions"));
+  GtkWidget *row = NULL;
+  GtkWidget *menu;
+
+  /* A reload (slow on a loaded machine) replaces the rows: use one that
+   * stays a moment. */
+  for (guint i = 0; i < 20 && row == NULL; i++)
+    {
+      row = ui_wait_widget (window, ADW_TYPE_ACTION_ROW, title);
+      g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+      settle (300);
+    }
+  g_assert_nonnull (row);
+  g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+  menu = find_widget (row, GTK_TYPE_MENU_BUTTON, _("Number Actions"));
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
   settle (100);

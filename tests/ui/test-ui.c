@@ -394,7 +394,7 @@ run_script (gpointer user_data)
     closed = dialog;
     g_object_add_weak_pointer (G_OBJECT (dialog), &closed);
     click (dialog, _("_Cancel"));
-    g_assert_true (wait_until (pointer_cleared, &closed, 2000));
+    g_assert_true (wait_until (pointer_cleared, &closed, 10000));
 
     row = find_account_row (_("Demo clinic telephony"));
     gtk_widget_activate (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, _("_Test")));

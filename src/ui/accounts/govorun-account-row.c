@@ -14,6 +14,7 @@
 #include "govorun-account-row.h"
 #include "govorun-elevenlabs-region.h"
 #include "govorun-row-text.h"
+#include "govorun-error-banner.h"
 #include "govorun-toast.h"
 
 struct _GovorunAccountRow
@@ -133,10 +134,10 @@ tested_cb (GObject      *object,
 
   set_testing (self, FALSE);
 
-  /* The result itself shows in the subtitle once it is saved; a failure also
-   * gets a toast, because the subtitle may be cut short. */
+  /* The result itself shows in the subtitle once it is saved; a failure is
+   * also said in full in the page's banner, as the subtitle may be cut short. */
   if (error != NULL)
-    govorun_toast_show (GTK_WIDGET (self), error->message);
+    govorun_error_show (GTK_WIDGET (self), error->message);
   update (self);
 }
 
@@ -163,6 +164,16 @@ test_action (GtkWidget  *widget,
                                         tested_cb, g_object_ref (self));
 }
 
+void
+govorun_account_row_test (GovorunAccountRow *self)
+{
+  g_return_if_fail (GOVORUN_IS_ACCOUNT_ROW (self));
+
+  /* A running test is left to finish: here the button would cancel it. */
+  if (!self->testing)
+    test_action (GTK_WIDGET (self), "row.test", NULL);
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
@@ -185,7 +196,7 @@ removed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!govorun_account_store_remove_finish (GOVORUN_ACCOUNT_STORE (object), result, &error))
-    govorun_toast_show (GTK_WIDGET (self), error->message);
+    govorun_error_show (GTK_WIDGET (self), error->message);
 }
 
 static void

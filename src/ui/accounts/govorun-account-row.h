@@ -26,4 +26,7 @@ GovorunAccountRow *govorun_account_row_new         (GovorunAccount          *acc
 /* Describes the account in one line, e.g. "Account 7654321 · API key". */
 char              *govorun_account_describe        (GovorunAccount          *account);
 
+/* Tests the connection again (F5 on the page), unless a test runs. */
+void               govorun_account_row_test        (GovorunAccountRow       *self);
+
 G_END_DECLS

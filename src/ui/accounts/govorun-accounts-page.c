@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "govorun-account-dialog.h"
 #include "govorun-account-row.h"
 #include "govorun-accounts-page.h"
 #include "govorun-unclaimed-keys-row.h"
@@ -140,34 +139,23 @@ services_set (GovorunPage *page)
 }
 
 static void
-add_account (GovorunAccountsPage *self,
-             GovorunAccountKind   kind)
+test_rows (GtkListBox *list)
 {
-  GovorunAccountDialog *dialog;
+  GtkListBoxRow *row;
 
-  if (self->accounts == NULL)
-    return;
-
-  dialog = govorun_account_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                       self->accounts, self->tester, NULL);
-  govorun_account_dialog_set_kind (dialog, kind);
-  gtk_window_present (GTK_WINDOW (dialog));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (GOVORUN_IS_ACCOUNT_ROW (row))
+      govorun_account_row_test (GOVORUN_ACCOUNT_ROW (row));
 }
 
+/* F5: every account's connection (and balance) is checked again. */
 static void
-add_voximplant_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+refresh (GovorunPage *page)
 {
-  add_account (GOVORUN_ACCOUNTS_PAGE (widget), GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
-}
+  GovorunAccountsPage *self = GOVORUN_ACCOUNTS_PAGE (page);
 
-static void
-add_elevenlabs_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  add_account (GOVORUN_ACCOUNTS_PAGE (widget), GOVORUN_ACCOUNT_KIND_ELEVENLABS);
+  test_rows (self->voximplant_list);
+  test_rows (self->elevenlabs_list);
 }
 
 static void
@@ -248,6 +236,7 @@ govorun_accounts_page_class_init (GovorunAccountsPageClass *klass)
   object_class->get_property = govorun_accounts_page_get_property;
   object_class->set_property = govorun_accounts_page_set_property;
   page_class->services_set = services_set;
+  page_class->refresh = refresh;
 
   properties[PROP_ACCOUNTS] =
     g_param_spec_object ("accounts", NULL, NULL, GOVORUN_TYPE_ACCOUNT_STORE,
@@ -270,9 +259,6 @@ govorun_accounts_page_class_init (GovorunAccountsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, unclaimed_list);
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, keyring_group);
   gtk_widget_class_bind_template_child (widget_class, GovorunAccountsPage, keyring_row);
-
-  gtk_widget_class_install_action (widget_class, "page.add-voximplant", NULL, add_voximplant_action);
-  gtk_widget_class_install_action (widget_class, "page.add-elevenlabs", NULL, add_elevenlabs_action);
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-error-banner.h"
 #include "govorun-toast.h"
 #include "govorun-unclaimed-keys-row.h"
 
@@ -67,20 +68,25 @@ restored_cb (GObject      *object,
   set_busy (self, FALSE);
   if (error != NULL)
     {
-      govorun_toast_show (GTK_WIDGET (self), error->message);
+      govorun_error_show (GTK_WIDGET (self), error->message);
       return;
     }
 
   left = govorun_account_store_get_n_unclaimed_keys (self->accounts);
   if (left > 0)
-    /* Translators: %u keys were restored; the others cannot be */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Restored %u account. A Voximplant API key alone does not say which account it belongs to: restore the database backup, or add the account again.",
-                                         "Restored %u accounts. A Voximplant API key alone does not say which account it belongs to: restore the database backup, or add the account again.",
-                                         restored), restored);
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Restored %u account", "Restored %u accounts",
-                                         restored), restored);
+    {
+      /* Translators: %u keys were restored; the others cannot be */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Restored %u account. A Voximplant API key alone does not say which account it belongs to: restore the database backup, or add the account again.",
+                                           "Restored %u accounts. A Voximplant API key alone does not say which account it belongs to: restore the database backup, or add the account again.",
+                                           restored), restored);
+      /* Too long for a toast: said in full in the page. */
+      govorun_error_show (GTK_WIDGET (self), text);
+      return;
+    }
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Restored %u account", "Restored %u accounts",
+                                       restored), restored);
   govorun_toast_show (GTK_WIDGET (self), text);
 }
 
@@ -109,7 +115,7 @@ forgotten_cb (GObject      *object,
     return;
   set_busy (self, FALSE);
   if (error != NULL)
-    govorun_toast_show (GTK_WIDGET (self), error->message);
+    govorun_error_show (GTK_WIDGET (self), error->message);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "govorun-agent-details.h"
 #include "govorun-agent-row.h"
 #include "govorun-scenario-window.h"
+#include "govorun-error-banner.h"
 #include "govorun-toast.h"
 
 /*
@@ -39,7 +40,6 @@ struct _GovorunAgentDetails
   gboolean             busy;
 
   /* template children */
-  GtkLabel            *title_label;
   GtkLabel            *state_label;
   GtkLabel            *error_label;
   GtkWidget           *apply_button;
@@ -47,6 +47,7 @@ struct _GovorunAgentDetails
   GtkWidget           *drift_button;
   GtkWidget           *spinner;
   GtkWidget           *more_button;
+  GtkFlowBox          *actions_box;
   GtkWidget           *steps_group;
   GtkListBox          *steps_list;
   GtkWidget           *drift_group;
@@ -123,7 +124,6 @@ update (GovorunAgentDetails *self)
   state = govorun_agent_get_state (self->agent);
   last_error = govorun_agent_get_last_error (self->agent);
 
-  gtk_label_set_text (self->title_label, govorun_agent_get_name (self->agent));
   gtk_label_set_text (self->state_label, govorun_agent_state_get_label (state));
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "warning");
@@ -486,7 +486,7 @@ drift_checked_cb (GObject      *object,
 
   if (drift == NULL)
     {
-      govorun_toast_show (GTK_WIDGET (self), error->message);
+      govorun_error_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -510,12 +510,24 @@ drift_checked_cb (GObject      *object,
     govorun_toast_show (GTK_WIDGET (self), _("No changes: the account matches what Govorun set up"));
 }
 
-static void
-on_drift_clicked (GovorunAgentDetails *self)
+void
+govorun_agent_details_check_drift (GovorunAgentDetails *self)
 {
+  g_return_if_fail (GOVORUN_IS_AGENT_DETAILS (self));
+
+  /* As the button would: not while another step runs, nor for a draft. */
+  if (self->agent == NULL || !gtk_widget_is_sensitive (self->drift_button))
+    return;
+
   set_busy (self, TRUE);
   govorun_provisioner_check_drift_async (self->provisioner, self->agent, self->cancellable,
                                          drift_checked_cb, g_object_ref (self));
+}
+
+static void
+on_drift_clicked (GovorunAgentDetails *self)
+{
+  govorun_agent_details_check_drift (self);
 }
 
 /* -- roll back, delete -- */
@@ -534,8 +546,10 @@ rolled_back_cb (GObject      *object,
 
   set_busy (self, FALSE);
   clear_steps (self);
-  govorun_toast_show (GTK_WIDGET (self),
-                      error ? error->message : _("Everything Govorun created for this agent was removed"));
+  if (error != NULL)
+    govorun_error_show (GTK_WIDGET (self), error->message);
+  else
+    govorun_toast_show (GTK_WIDGET (self), _("Everything Govorun created for this agent was removed"));
 }
 
 static void
@@ -551,7 +565,7 @@ deleted_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_busy (self, FALSE);
-      govorun_toast_show (GTK_WIDGET (self), error->message);
+      govorun_error_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -659,11 +673,6 @@ sandbox_break_action (GtkWidget  *widget,
                                 govorun_agent_get_uuid (self->agent));
 }
 
-static void
-on_back_clicked (GovorunAgentDetails *self)
-{
-  g_signal_emit (self, signals[SIGNAL_BACK], 0);
-}
 
 /* -- public -- */
 
@@ -815,7 +824,6 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-agent-details.ui");
-  gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, title_label);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, state_label);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, error_label);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, apply_button);
@@ -823,6 +831,7 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, drift_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, spinner);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, more_button);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, actions_box);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, steps_group);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, steps_list);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, drift_group);
@@ -836,7 +845,6 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_drift_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "details.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "details.scenario", NULL, scenario_action);
@@ -850,6 +858,17 @@ govorun_agent_details_init (GovorunAgentDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.sandbox-break", FALSE);
+
+  /* The flow box's cells are layout, not Tab stops; a hidden button takes
+   * its cell (and the spacing) with it. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
+       cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      gtk_widget_set_focusable (cell, FALSE);
+      g_object_bind_property (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell)), "visible",
+                              cell, "visible", G_BINDING_SYNC_CREATE);
+    }
 
   self->cancellable = g_cancellable_new ();
   self->step_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

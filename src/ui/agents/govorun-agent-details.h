@@ -25,5 +25,8 @@ GovorunAgent *govorun_agent_details_get_agent    (GovorunAgentDetails *self);
 /* Plans and applies, showing each step ("Create and configure", "Continue", "Repair"). */
 void          govorun_agent_details_apply        (GovorunAgentDetails *self);
 gboolean      govorun_agent_details_is_busy      (GovorunAgentDetails *self);
+/* Compares the Voximplant account with what Govorun set up ("Check for
+ * Changes", F5); does nothing while another step runs. */
+void          govorun_agent_details_check_drift  (GovorunAgentDetails *self);
 
 G_END_DECLS

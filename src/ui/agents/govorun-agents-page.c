@@ -8,12 +8,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "govorun-agent-details.h"
 #include "govorun-agent-dialog.h"
 #include "govorun-agent-row.h"
 #include "govorun-agents-page.h"
+#include "govorun-empty-state.h"
+#include "govorun-error-banner.h"
 #include "govorun-toast.h"
 
 struct _GovorunAgentsPage
@@ -23,8 +27,12 @@ struct _GovorunAgentsPage
   GovorunServices     *services;
 
   GtkStack            *stack;
+  GtkSearchEntry      *search_entry;
   GtkListBox          *list;
   GovorunAgentDetails *details;
+
+  GtkCustomFilter     *filter;
+  GovorunAgent        *named;   /* the agent whose name the header shows */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunAgentsPage, govorun_agents_page, GOVORUN_TYPE_PAGE)
@@ -71,12 +79,34 @@ create_row (gpointer item,
   return GTK_WIDGET (govorun_agent_row_new (item, govorun_services_get_accounts (self->services)));
 }
 
+/* The window's header names the agent shown, as it is renamed too. */
+static void
+update_subpage_title (GovorunAgentsPage *self)
+{
+  govorun_page_set_subpage_title (GOVORUN_PAGE (self),
+                                  self->named != NULL ? govorun_agent_get_name (self->named) : NULL);
+}
+
+static void
+set_named (GovorunAgentsPage *self,
+           GovorunAgent      *agent)
+{
+  if (self->named != NULL)
+    g_signal_handlers_disconnect_by_func (self->named, update_subpage_title, self);
+  g_set_object (&self->named, agent);
+  if (agent != NULL)
+    g_signal_connect_object (agent, "notify::name", G_CALLBACK (update_subpage_title), self,
+                             G_CONNECT_SWAPPED);
+  update_subpage_title (self);
+}
+
 static void
 show_details (GovorunAgentsPage *self,
               GovorunAgent      *agent)
 {
   govorun_agent_details_set_agent (self->details, agent);
   gtk_stack_set_visible_child_name (self->stack, "details");
+  set_named (self, agent);
 }
 
 static void
@@ -91,7 +121,80 @@ on_details_back (GovorunAgentsPage *self)
 {
   govorun_agent_details_set_agent (self->details, NULL);
   gtk_stack_set_visible_child_name (self->stack, "list");
+  set_named (self, NULL);
   update_stack (self);
+}
+
+static gboolean
+go_back (GovorunPage *page)
+{
+  GovorunAgentsPage *self = GOVORUN_AGENTS_PAGE (page);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "details") != 0)
+    return FALSE;
+
+  on_details_back (self);
+  return TRUE;
+}
+
+static gboolean
+search (GovorunPage *page)
+{
+  GovorunAgentsPage *self = GOVORUN_AGENTS_PAGE (page);
+
+  /* From an agent's details, Ctrl+F goes to the list it searches. */
+  go_back (page);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0)
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Escape in the search empties it (and shows every agent again). */
+static void
+on_search_stopped (GovorunAgentsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* F5: the agent shown is compared with its Voximplant account again (its
+ * status there); the list itself is Govorun's own data. */
+static void
+refresh (GovorunPage *page)
+{
+  GovorunAgentsPage *self = GOVORUN_AGENTS_PAGE (page);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "details") == 0)
+    govorun_agent_details_check_drift (self->details);
+}
+
+static gboolean
+name_matches (gpointer item,
+              gpointer user_data)
+{
+  GovorunAgentsPage *self = user_data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *name = NULL;
+
+  if (*query == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (query, -1);
+  name = g_utf8_casefold (govorun_agent_get_name (item) ? govorun_agent_get_name (item) : "", -1);
+
+  return strstr (name, needle) != NULL;
+}
+
+static void
+on_search_changed (GovorunAgentsPage *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  govorun_empty_state_set (self->list, "system-search-symbolic",
+                           *query != '\0' ? _("No Matching Agents") : NULL,
+                           _("No agent has that in its name."));
 }
 
 void
@@ -145,7 +248,7 @@ numbers_saved_cb (GObject      *object,
   if (saved == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        govorun_toast_show (GTK_WIDGET (self), error->message);
+        govorun_error_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -247,6 +350,7 @@ services_set (GovorunPage *page)
 {
   GovorunAgentsPage *self = GOVORUN_AGENTS_PAGE (page);
   GovorunAgentStore *agents;
+  g_autoptr(GtkFilterListModel) model = NULL;
 
   g_return_if_fail (GOVORUN_IS_SERVICES (self->services));
 
@@ -256,7 +360,9 @@ services_set (GovorunPage *page)
                 "agents", agents,
                 "provisioner", govorun_services_get_provisioner (self->services),
                 NULL);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (agents), create_row, self, NULL);
+  self->filter = gtk_custom_filter_new (name_matches, self, NULL);
+  model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (agents)), GTK_FILTER (self->filter));
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (model), create_row, self, NULL);
   g_signal_connect_object (agents, "items-changed", G_CALLBACK (update_stack), self,
                            G_CONNECT_SWAPPED);
   update_stack (self);
@@ -307,6 +413,7 @@ govorun_agents_page_dispose (GObject *object)
 {
   GovorunAgentsPage *self = GOVORUN_AGENTS_PAGE (object);
 
+  set_named (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_AGENTS_PAGE);
   g_clear_object (&self->services);
 
@@ -324,6 +431,9 @@ govorun_agents_page_class_init (GovorunAgentsPageClass *klass)
   object_class->get_property = govorun_agents_page_get_property;
   object_class->set_property = govorun_agents_page_set_property;
   page_class->services_set = services_set;
+  page_class->go_back = go_back;
+  page_class->search = search;
+  page_class->refresh = refresh;
 
   properties[PROP_SERVICES] =
     g_param_spec_object ("services", NULL, NULL, GOVORUN_TYPE_SERVICES,
@@ -335,11 +445,14 @@ govorun_agents_page_class_init (GovorunAgentsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-agents-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentsPage, list);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentsPage, details);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_details_back);
   gtk_widget_class_bind_template_callback (widget_class, on_details_edit);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
 
   gtk_widget_class_install_action (widget_class, "page.new-agent", NULL, new_agent_action);
 }

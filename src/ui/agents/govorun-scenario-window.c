@@ -12,6 +12,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "govorun-scenario-window.h"
+#include "govorun-error-banner.h"
 #include "govorun-toast.h"
 
 /*
@@ -32,6 +33,7 @@ struct _GovorunScenarioWindow
   GtkDropDown        *kind_dropdown;
   GtkWidget          *copy_button;
   GtkSourceView      *view;
+  GovorunErrorBanner *error_banner;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunScenarioWindow, govorun_scenario_window, ADW_TYPE_WINDOW)
@@ -97,7 +99,7 @@ full_cb (GObject      *object,
   if (text == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        govorun_toast_show (GTK_WIDGET (self), error->message);
+        govorun_error_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -154,12 +156,15 @@ govorun_scenario_window_class_init (GovorunScenarioWindowClass *klass)
   object_class->dispose = govorun_scenario_window_dispose;
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (GOVORUN_TYPE_ERROR_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-scenario-window.ui");
   govorun_toast_install_action (widget_class);
+  govorun_error_banner_install_action (widget_class, G_STRUCT_OFFSET (GovorunScenarioWindow, error_banner));
   gtk_widget_class_bind_template_child (widget_class, GovorunScenarioWindow, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GovorunScenarioWindow, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, GovorunScenarioWindow, error_banner);
   gtk_widget_class_bind_template_child (widget_class, GovorunScenarioWindow, view);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);

@@ -1097,6 +1097,16 @@ govorun_calls_page_set_property (GObject      *object,
     }
 }
 
+/* Ctrl+F from anywhere in the window (GovorunPage's search). */
+static gboolean
+search (GovorunPage *page)
+{
+  GovorunCallsPage *self = GOVORUN_CALLS_PAGE (page);
+
+  return gtk_widget_is_drawable (GTK_WIDGET (self->search_entry)) &&
+         gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 govorun_calls_page_class_init (GovorunCallsPageClass *klass)
 {
@@ -1111,6 +1121,7 @@ govorun_calls_page_class_init (GovorunCallsPageClass *klass)
   page_class->services_set = services_set;
   page_class->shown = shown;
   page_class->refresh = refresh;
+  page_class->search = search;
 
   /* The services themselves: the call list exists only once they are ready. */
   properties[PROP_SERVICES] =

@@ -12,6 +12,7 @@
 
 #include "govorun-buy-number-dialog.h"
 #include "govorun-empty-state.h"
+#include "govorun-error-banner.h"
 #include "govorun-first-field.h"
 #include "govorun-format.h"
 #include "govorun-search-shortcut.h"
@@ -53,6 +54,7 @@ struct _GovorunBuyNumberDialog
 
   /* template children */
   AdwWindowTitle               *window_title;
+  AdwHeaderBar                 *header_bar;
   GtkWidget                    *back_button;
   GtkWidget                    *cancel_button;
   GtkWidget                    *next_button;
@@ -74,9 +76,7 @@ struct _GovorunBuyNumberDialog
   GtkWidget                    *verification_label;
   AdwStatusPage                *done_page;
   GtkWidget                    *done_button;
-  GtkRevealer                  *message_revealer;
-  GtkLabel                     *error_label;
-  GtkWidget                    *retry_button;
+  GovorunErrorBanner           *error_banner;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunBuyNumberDialog, govorun_buy_number_dialog, ADW_TYPE_WINDOW)
@@ -158,7 +158,7 @@ static void
 hide_error (GovorunBuyNumberDialog *self)
 {
   self->failed = OP_NONE;
-  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  govorun_error_banner_set_text (self->error_banner, NULL);
 }
 
 static void
@@ -167,9 +167,8 @@ show_error (GovorunBuyNumberDialog *self,
             const GError           *error)
 {
   self->failed = op;
-  gtk_label_set_text (self->error_label, error->message);
-  gtk_widget_set_visible (self->retry_button, op != OP_NONE);
-  gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+  govorun_error_banner_set_button_label (self->error_banner, op != OP_NONE ? _("Try _Again") : NULL);
+  govorun_error_banner_set_text (self->error_banner, error->message);
 }
 
 static gboolean
@@ -199,10 +198,14 @@ update_header (GovorunBuyNumberDialog *self)
   const char *step = current_step (self);
   gboolean done = g_strcmp0 (step, "done") == 0;
   gboolean confirm = g_strcmp0 (step, "confirm") == 0;
+  gboolean first = g_strcmp0 (step, "country") == 0;
 
-  gtk_widget_set_visible (self->back_button, !done && g_strcmp0 (step, "country") != 0);
+  /* Cancel on the first step, a back arrow after it (the window's close
+   * button, and Escape, still cancel): never both. */
+  gtk_widget_set_visible (self->back_button, !done && !first);
   gtk_widget_set_sensitive (self->back_button, !self->busy);
-  gtk_widget_set_visible (self->cancel_button, !done);
+  gtk_widget_set_visible (self->cancel_button, first);
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, !done && !first);
   gtk_widget_set_visible (self->next_button, !done && g_strcmp0 (step, "region") != 0);
   gtk_button_set_label (GTK_BUTTON (self->next_button), confirm ? _("_Buy") : _("_Next"));
   gtk_widget_set_sensitive (self->next_button, !self->busy && step_complete (self));
@@ -1100,9 +1103,11 @@ govorun_buy_number_dialog_class_init (GovorunBuyNumberDialogClass *klass)
   signals[SIGNAL_BOUGHT] = g_signal_new ("bought", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 
+  g_type_ensure (GOVORUN_TYPE_ERROR_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-buy-number-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, header_bar);
   gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, next_button);
@@ -1124,9 +1129,7 @@ govorun_buy_number_dialog_class_init (GovorunBuyNumberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, verification_label);
   gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, done_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, done_button);
-  gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, message_revealer);
-  gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, GovorunBuyNumberDialog, error_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_next_clicked);

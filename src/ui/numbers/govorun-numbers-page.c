@@ -16,6 +16,7 @@
 #include "govorun-numbers-page.h"
 #include "govorun-phone-places.h"
 #include "govorun-provisioner.h"
+#include "govorun-error-banner.h"
 #include "govorun-toast.h"
 
 struct _GovorunNumbersPage
@@ -39,7 +40,6 @@ struct _GovorunNumbersPage
   AdwPreferencesGroup  *numbers_group;
   GtkWidget            *spinner;
   GtkWidget            *refresh_button;
-  GtkWidget            *buy_button;
   GtkStack             *list_stack;
   GtkLabel             *error_label;
   GtkListBox           *numbers_list;
@@ -186,7 +186,7 @@ unbound_cb (GObject      *object,
   if (!govorun_number_service_bind_finish (GOVORUN_NUMBER_SERVICE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        govorun_toast_show (GTK_WIDGET (data->self), error->message);
+        govorun_error_show (GTK_WIDGET (data->self), error->message);
       return;
     }
 
@@ -224,7 +224,7 @@ deactivated_cb (GObject      *object,
   if (!govorun_number_service_deactivate_finish (GOVORUN_NUMBER_SERVICE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        govorun_toast_show (GTK_WIDGET (data->self), error->message);
+        govorun_error_show (GTK_WIDGET (data->self), error->message);
       return;
     }
 
@@ -757,8 +757,9 @@ on_bought (GovorunBuyNumberDialog *dialog,
   govorun_numbers_page_refresh (self);
 }
 
-static void
-on_buy_clicked (GovorunNumbersPage *self)
+/* The header's "+" (win.buy-number) is the page's one Buy button. */
+void
+govorun_numbers_page_buy (GovorunNumbersPage *self)
 {
   GovorunAccount *account = govorun_numbers_page_get_account (self);
   GovorunBuyNumberDialog *dialog;
@@ -989,12 +990,10 @@ govorun_numbers_page_class_init (GovorunNumbersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, numbers_group);
   gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, refresh_button);
-  gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, buy_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, GovorunNumbersPage, numbers_list);
   gtk_widget_class_bind_template_callback (widget_class, on_refresh_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_buy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_account_selected);
 
   signals[SIGNAL_USE_FOR_AGENT] =

@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (GovorunNumbersPage, govorun_numbers_page, GOVORUN, NUMBERS
 GtkWidget *govorun_numbers_page_new          (void);
 /* Reloads the owned numbers (and the balance) of the chosen account. */
 void       govorun_numbers_page_refresh      (GovorunNumbersPage   *self);
+/* Opens the Buy a Number dialog for the account shown. */
+void       govorun_numbers_page_buy          (GovorunNumbersPage   *self);
 /* The Voximplant account shown, or NULL when there is none. */
 GovorunAccount *govorun_numbers_page_get_account (GovorunNumbersPage *self);
 

@@ -16,6 +16,7 @@ typedef struct
   char *icon_name;
   char *action_name;
   char *action_tooltip;
+  char *subpage_title;
 } GovorunPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (GovorunPage, govorun_page, GTK_TYPE_WIDGET)
@@ -26,6 +27,7 @@ enum {
   PROP_ICON_NAME,
   PROP_ACTION_NAME,
   PROP_ACTION_TOOLTIP,
+  PROP_SUBPAGE_TITLE,
   N_PROPS
 };
 
@@ -47,6 +49,8 @@ string_slot (GovorunPage *self,
       return &priv->action_name;
     case PROP_ACTION_TOOLTIP:
       return &priv->action_tooltip;
+    case PROP_SUBPAGE_TITLE:
+      return &priv->subpage_title;
     default:
       return NULL;
     }
@@ -116,6 +120,10 @@ govorun_page_class_init (GovorunPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ACTION_TOOLTIP] =
     g_param_spec_string ("action-tooltip", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SUBPAGE_TITLE] =
+    g_param_spec_string ("subpage-title", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -228,4 +236,45 @@ govorun_page_refresh (GovorunPage *self)
 
   klass->refresh (self);
   return TRUE;
+}
+
+const char *
+govorun_page_get_subpage_title (GovorunPage *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_PAGE (self), NULL);
+
+  return *string_slot (self, PROP_SUBPAGE_TITLE);
+}
+
+void
+govorun_page_set_subpage_title (GovorunPage *self,
+                                const char  *title)
+{
+  g_return_if_fail (GOVORUN_IS_PAGE (self));
+
+  g_object_set (self, "subpage-title", title, NULL);
+}
+
+gboolean
+govorun_page_go_back (GovorunPage *self)
+{
+  GovorunPageClass *klass;
+
+  g_return_val_if_fail (GOVORUN_IS_PAGE (self), FALSE);
+
+  klass = GOVORUN_PAGE_GET_CLASS (self);
+
+  return klass->go_back != NULL && klass->go_back (self);
+}
+
+gboolean
+govorun_page_search (GovorunPage *self)
+{
+  GovorunPageClass *klass;
+
+  g_return_val_if_fail (GOVORUN_IS_PAGE (self), FALSE);
+
+  klass = GOVORUN_PAGE_GET_CLASS (self);
+
+  return klass->search != NULL && klass->search (self);
 }

@@ -24,6 +24,10 @@ G_DECLARE_DERIVABLE_TYPE (GovorunPage, govorun_page, GOVORUN, PAGE, GtkWidget)
  * A page declares the services it needs as writable object properties named
  * like the properties of GovorunServices ("accounts", "agents", …);
  * govorun_page_set_services() fills them in, then calls services_set().
+ *
+ * A page that opens a subpage inside itself (an agent's details over the
+ * list) sets "subpage-title": the window's header then shows that title
+ * and its back button, which calls go_back. One back path, in the header.
  */
 struct _GovorunPageClass
 {
@@ -35,8 +39,13 @@ struct _GovorunPageClass
   void (*shown)        (GovorunPage *self);
   /* F5: fetch what the page shows again (optional). */
   void (*refresh)      (GovorunPage *self);
+  /* Back from a subpage (an agent's details) to the page's list; FALSE
+   * when the page shows no subpage. */
+  gboolean (*go_back)  (GovorunPage *self);
+  /* Ctrl+F: focus the page's search; FALSE when it has none. */
+  gboolean (*search)   (GovorunPage *self);
 
-  gpointer padding[5];
+  gpointer padding[3];
 };
 
 const char *govorun_page_get_title          (GovorunPage     *self);
@@ -49,5 +58,13 @@ void        govorun_page_set_services       (GovorunPage     *self,
 void        govorun_page_shown              (GovorunPage     *self);
 /* Runs the page's refresh, when it has one; returns whether it had. */
 gboolean    govorun_page_refresh            (GovorunPage     *self);
+/* The title of the subpage shown, or NULL on the page's own view. */
+const char *govorun_page_get_subpage_title  (GovorunPage     *self);
+void        govorun_page_set_subpage_title  (GovorunPage     *self,
+                                             const char      *title);
+/* Leaves the subpage shown; FALSE when there is none. */
+gboolean    govorun_page_go_back            (GovorunPage     *self);
+/* Focuses the page's search; FALSE when it has none. */
+gboolean    govorun_page_search             (GovorunPage     *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "govorun-agents-page.h"
 #include "govorun-calls-page.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-error-banner.h"
 #include "govorun-numbers-page.h"
 #include "govorun-overview-page.h"
 #include "govorun-preferences-window.h"
@@ -38,6 +39,8 @@ struct _GovorunWindow
   GtkWidget            *content;
   GtkLabel             *sandbox_badge;
   AdwWindowTitle       *content_title;
+  GtkWidget            *back_button;
+  GovorunErrorBanner   *error_banner;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *content_stack;
   GovorunAccountsPage  *accounts_page;
@@ -143,6 +146,43 @@ on_state_changed (GovorunWindow *self)
   update_page (self);
 }
 
+static GovorunPage *
+visible_page (GovorunWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->content_stack);
+
+  return GOVORUN_IS_PAGE (child) ? GOVORUN_PAGE (child) : NULL;
+}
+
+/* The header names the subpage shown (an agent), else the page; its back
+ * button leaves the subpage, or returns to the sidebar when folded. */
+static void
+update_header (GovorunWindow *self)
+{
+  GovorunPage *page = visible_page (self);
+  const char *subpage;
+
+  if (page == NULL)
+    return;
+
+  subpage = govorun_page_get_subpage_title (page);
+  adw_window_title_set_title (self->content_title, subpage != NULL ? subpage : govorun_page_get_title (page));
+  gtk_widget_set_visible (self->back_button, subpage != NULL || adw_leaflet_get_folded (self->leaflet));
+  /* On a subpage the list's "+" is not what the view is about; a page
+   * with nothing to add (Calls) has none. */
+  gtk_widget_set_visible (self->add_account_button,
+                          subpage == NULL && govorun_page_get_action_name (page) != NULL);
+}
+
+static void
+on_subpage_changed (GovorunWindow *self,
+                    GParamSpec    *pspec,
+                    GovorunPage   *page)
+{
+  if (page == visible_page (self))
+    update_header (self);
+}
+
 /* The header's "+" does what the page is about. */
 static void
 show_page (GovorunWindow *self,
@@ -155,8 +195,6 @@ show_page (GovorunWindow *self,
   page = GOVORUN_PAGE (child);
 
   gtk_stack_set_visible_child (self->content_stack, child);
-  /* A page with nothing to add (Calls) has no "+". */
-  gtk_widget_set_visible (self->add_account_button, govorun_page_get_action_name (page) != NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_account_button),
                                   govorun_page_get_action_name (page));
   gtk_widget_set_tooltip_text (self->add_account_button, govorun_page_get_action_tooltip (page));
@@ -165,9 +203,9 @@ show_page (GovorunWindow *self,
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_account_button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     govorun_page_get_action_tooltip (page), -1);
-  /* A page that makes nothing (the Overview) has no "+". */
-  gtk_widget_set_visible (self->add_account_button, govorun_page_get_action_name (page) != NULL);
-  adw_window_title_set_title (self->content_title, govorun_page_get_title (page));
+  /* An error belongs to the page it came from. */
+  govorun_error_banner_set_text (self->error_banner, NULL);
+  update_header (self);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL;
@@ -226,7 +264,61 @@ on_sidebar_row_activated (GovorunWindow *self,
 static void
 on_back_clicked (GovorunWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  GovorunPage *page = visible_page (self);
+
+  if (page == NULL || !govorun_page_go_back (page))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+in_main_view (GovorunWindow *self)
+{
+  return gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->leaflet);
+}
+
+/* Alt+Left goes back as the header's button does; Escape only leaves a
+ * subpage (and is left to whatever else wants it otherwise). */
+static gboolean
+back_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+  GovorunPage *page = visible_page (self);
+
+  if (!in_main_view (self))
+    return FALSE;
+  if (page != NULL && govorun_page_go_back (page))
+    return TRUE;
+  if (g_variant_get_boolean (args) && adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->content)
+    return adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+
+  return FALSE;
+}
+
+/* Ctrl+F searches the page shown, when it has a search; otherwise the keys
+ * do nothing. */
+static gboolean
+search_shortcut (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+  GovorunPage *page = visible_page (self);
+  GtkWidget *shown = adw_leaflet_get_visible_child (self->leaflet);
+
+  if (!in_main_view (self) || page == NULL)
+    return FALSE;
+
+  /* Folded on the sidebar, the page comes back for its search, and goes
+   * again when it has none. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (govorun_page_search (page))
+    return TRUE;
+  adw_leaflet_set_visible_child (self->leaflet, shown);
+
+  return FALSE;
 }
 
 void
@@ -284,30 +376,19 @@ on_remove_from_agent (GovorunWindow *self,
 }
 
 static void
-on_bought (GovorunWindow *self)
-{
-  govorun_numbers_page_refresh (self->numbers_page);
-}
-
-static void
 buy_number_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   GovorunWindow *self = GOVORUN_WINDOW (widget);
-  GovorunAccount *account = govorun_numbers_page_get_account (self->numbers_page);
-  GovorunBuyNumberDialog *dialog;
 
-  if (account == NULL)
+  if (govorun_numbers_page_get_account (self->numbers_page) == NULL)
     {
       govorun_toast_show (widget, _("Add a Voximplant account first"));
       return;
     }
 
-  dialog = govorun_buy_number_dialog_new (GTK_WINDOW (self),
-                                          govorun_services_get_numbers (self->services), account);
-  g_signal_connect_object (dialog, "bought", G_CALLBACK (on_bought), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  govorun_numbers_page_buy (self->numbers_page);
 }
 
 /* The page shown decides what Ctrl+N makes: its header "+". */
@@ -334,10 +415,10 @@ refresh_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   GovorunWindow *self = GOVORUN_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+  GovorunPage *page = visible_page (self);
 
-  if (gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->leaflet) && GOVORUN_IS_PAGE (page))
-    govorun_page_refresh (GOVORUN_PAGE (page));
+  if (in_main_view (self) && page != NULL)
+    govorun_page_refresh (page);
 }
 
 /* F10 opens the main menu at any width: when the sidebar is folded away,
@@ -421,6 +502,15 @@ govorun_window_constructed (GObject *object)
     }
 
   build_sidebar (self);
+  {
+    g_autoptr(GPtrArray) pages = list_pages (self);
+
+    for (guint i = 0; i < pages->len; i++)
+      g_signal_connect_object (g_ptr_array_index (pages, i), "notify::subpage-title",
+                               G_CALLBACK (on_subpage_changed), self, G_CONNECT_SWAPPED);
+  }
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_header), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->services, "notify::state", G_CALLBACK (on_state_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->numbers_page, "use-for-agent", G_CALLBACK (on_use_for_agent),
@@ -497,6 +587,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GOVORUN_TYPE_ERROR_BANNER);
   g_type_ensure (GOVORUN_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (GOVORUN_TYPE_AGENTS_PAGE);
   g_type_ensure (GOVORUN_TYPE_CALLS_PAGE);
@@ -511,6 +602,8 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, content);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, sandbox_badge);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, error_banner);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, accounts_page);
@@ -523,6 +616,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   govorun_toast_install_action (widget_class);
+  govorun_error_banner_install_action (widget_class, G_STRUCT_OFFSET (GovorunWindow, error_banner));
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.new-agent", NULL, new_agent_action);
   gtk_widget_class_install_action (widget_class, "win.buy-number", NULL, buy_number_action);
@@ -533,6 +627,9 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.menu", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_shortcut, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_shortcut, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search_shortcut, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
 }
