@@ -19,10 +19,12 @@ typedef struct _GovorunCallInfoWriter GovorunCallInfoWriter;
 
 GovorunCallInfoWriter *_govorun_call_info_writer_new  (sqlite3                   *db,
                                                              GError                   **error);
-/* Writes @record's details, if it has any, onto row @id. */
+/* Writes @record's details, if it has any, onto row @id; @out_changed
+ * tells whether that changed anything. */
 gboolean                  _govorun_call_info_write       (GovorunCallInfoWriter  *writer,
                                                              gint64                     id,
                                                              GovorunCallRecord         *record,
+                                                             gboolean                  *out_changed,
                                                              GError                   **error);
 void                      _govorun_call_info_writer_free (GovorunCallInfoWriter  *writer);
 

@@ -10,19 +10,19 @@
 #include "govorun-store-private.h"
 
 /* Like the calls upsert, a field the record leaves unknown keeps its
- * stored value, so each provider's sync writes its own side. */
+ * stored value, so each provider's sync writes its own side; a row that
+ * would stay as it is is not written, so sqlite3_changes() tells a change. */
+#define INFO_COLUMNS \
+  "vox_account_uuid, el_account_uuid, record_url, el_has_audio, end_reason," \
+  " el_termination_reason, el_error, summary_title, main_language"
+#define INFO_VALUES \
+  "COALESCE (?2, vox_account_uuid), COALESCE (?3, el_account_uuid)," \
+  " COALESCE (?4, record_url), MAX (?5, el_has_audio), COALESCE (?6, end_reason)," \
+  " COALESCE (?7, el_termination_reason), COALESCE (?8, el_error)," \
+  " COALESCE (?9, summary_title), COALESCE (?10, main_language)"
 static const char update_sql[] =
-  "UPDATE calls SET"
-  " vox_account_uuid = COALESCE (?2, vox_account_uuid),"
-  " el_account_uuid = COALESCE (?3, el_account_uuid),"
-  " record_url = COALESCE (?4, record_url),"
-  " el_has_audio = MAX (?5, el_has_audio),"
-  " end_reason = COALESCE (?6, end_reason),"
-  " el_termination_reason = COALESCE (?7, el_termination_reason),"
-  " el_error = COALESCE (?8, el_error),"
-  " summary_title = COALESCE (?9, summary_title),"
-  " main_language = COALESCE (?10, main_language)"
-  " WHERE id = ?1";
+  "UPDATE calls SET (" INFO_COLUMNS ") = (" INFO_VALUES ")"
+  " WHERE id = ?1 AND (" INFO_COLUMNS ") IS NOT (" INFO_VALUES ")";
 
 struct _GovorunCallInfoWriter
 {
@@ -108,12 +108,14 @@ gboolean
 _govorun_call_info_write (GovorunCallInfoWriter  *writer,
                              gint64                     id,
                              GovorunCallRecord         *record,
+                             gboolean                  *out_changed,
                              GError                   **error)
 {
   const GovorunCallInfo *details = govorun_call_record_get_info (record);
   const char *conversation_id = govorun_call_record_get_el_conversation_id (record);
   sqlite3_stmt *stmt = writer->update;
 
+  *out_changed = FALSE;
   if (details == NULL)
     return TRUE;
 
@@ -129,9 +131,14 @@ _govorun_call_info_write (GovorunCallInfoWriter  *writer,
   govorun_store_bind_text (stmt, 10, details->main_language);
   if (!step (writer, stmt, error))
     return FALSE;
+  *out_changed = sqlite3_changes (writer->db) > 0;
 
+  /* Analysis comes only with a new or changed conversation's details. */
   if (details->analysis != NULL && conversation_id != NULL)
-    return write_analysis (writer, conversation_id, details->analysis, error);
+    {
+      *out_changed = TRUE;
+      return write_analysis (writer, conversation_id, details->analysis, error);
+    }
   return TRUE;
 }
 

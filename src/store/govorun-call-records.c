@@ -306,30 +306,39 @@ search_hits (sqlite3                  *db,
 /* --- upsert ---------------------------------------------------------------- */
 
 /* Known values win; unknown ones (NULL, or 0 in the NOT NULL columns) keep
- * what is stored. */
+ * what is stored. MERGE_VALUES are MERGE_COLUMNS' new values, in order. */
+#define MERGE_COLUMNS \
+  "vox_session_id, vox_call_id, el_conversation_id, agent_uuid, campaign_id, contact_id," \
+  " direction, from_number, to_number, started_at, duration, status, finish_reason, success," \
+  " vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary"
+#define MERGE_VALUES \
+  "COALESCE (excluded.vox_session_id, vox_session_id)," \
+  " COALESCE (excluded.vox_call_id, vox_call_id)," \
+  " COALESCE (excluded.el_conversation_id, el_conversation_id)," \
+  " IIF (excluded.agent_uuid <> '', excluded.agent_uuid, agent_uuid)," \
+  " COALESCE (excluded.campaign_id, campaign_id)," \
+  " COALESCE (excluded.contact_id, contact_id)," \
+  " IIF (excluded.direction <> 0, excluded.direction, direction)," \
+  " COALESCE (excluded.from_number, from_number)," \
+  " COALESCE (excluded.to_number, to_number)," \
+  " IIF (excluded.started_at <> 0, excluded.started_at, started_at)," \
+  " IIF (excluded.duration <> 0, excluded.duration, duration)," \
+  " IIF (excluded.status <> 0, excluded.status, status)," \
+  " COALESCE (excluded.finish_reason, finish_reason)," \
+  " IIF (excluded.success <> 0, excluded.success, success)," \
+  " COALESCE (excluded.vox_cost, vox_cost)," \
+  " COALESCE (excluded.vox_currency, vox_currency)," \
+  " COALESCE (excluded.el_cost, el_cost)," \
+  " COALESCE (excluded.el_currency, el_currency)," \
+  " COALESCE (excluded.vox_cost, vox_cost, 0) + COALESCE (excluded.el_cost, el_cost, 0)," \
+  " MAX (excluded.has_recording, has_recording)," \
+  " COALESCE (excluded.summary, summary)"
+/* A row the record would leave as it is is not written: the sync re-reads
+ * an overlap on every run, and only a real change may count as one (the
+ * upsert then returns no row). */
 #define MERGE_SET \
-  " vox_session_id = COALESCE (excluded.vox_session_id, vox_session_id)," \
-  " vox_call_id = COALESCE (excluded.vox_call_id, vox_call_id)," \
-  " el_conversation_id = COALESCE (excluded.el_conversation_id, el_conversation_id)," \
-  " agent_uuid = IIF (excluded.agent_uuid <> '', excluded.agent_uuid, agent_uuid)," \
-  " campaign_id = COALESCE (excluded.campaign_id, campaign_id)," \
-  " contact_id = COALESCE (excluded.contact_id, contact_id)," \
-  " direction = IIF (excluded.direction <> 0, excluded.direction, direction)," \
-  " from_number = COALESCE (excluded.from_number, from_number)," \
-  " to_number = COALESCE (excluded.to_number, to_number)," \
-  " started_at = IIF (excluded.started_at <> 0, excluded.started_at, started_at)," \
-  " duration = IIF (excluded.duration <> 0, excluded.duration, duration)," \
-  " status = IIF (excluded.status <> 0, excluded.status, status)," \
-  " finish_reason = COALESCE (excluded.finish_reason, finish_reason)," \
-  " success = IIF (excluded.success <> 0, excluded.success, success)," \
-  " vox_cost = COALESCE (excluded.vox_cost, vox_cost)," \
-  " vox_currency = COALESCE (excluded.vox_currency, vox_currency)," \
-  " el_cost = COALESCE (excluded.el_cost, el_cost)," \
-  " el_currency = COALESCE (excluded.el_currency, el_currency)," \
-  " cost_total = COALESCE (excluded.vox_cost, vox_cost, 0)" \
-  "   + COALESCE (excluded.el_cost, el_cost, 0)," \
-  " has_recording = MAX (excluded.has_recording, has_recording)," \
-  " summary = COALESCE (excluded.summary, summary)"
+  " DO UPDATE SET (" MERGE_COLUMNS ") = (" MERGE_VALUES ")" \
+  " WHERE (" MERGE_COLUMNS ") IS NOT (" MERGE_VALUES ")"
 
 static const char upsert_sql[] =
   "INSERT INTO calls (vox_session_id, vox_call_id, el_conversation_id, agent_uuid, campaign_id,"
@@ -337,13 +346,14 @@ static const char upsert_sql[] =
   " success, vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
   " COALESCE (?15, 0) + COALESCE (?17, 0), ?19, ?20)"
-  " ON CONFLICT (vox_session_id) DO UPDATE SET" MERGE_SET
-  " ON CONFLICT (el_conversation_id) DO UPDATE SET" MERGE_SET
+  " ON CONFLICT (vox_session_id)" MERGE_SET
+  " ON CONFLICT (el_conversation_id)" MERGE_SET
   " RETURNING id, from_number, to_number";
 
 enum
 {
   STMT_UPSERT,
+  STMT_ROW_BY_IDS,
   STMT_ID_BY_VOX,
   STMT_ID_BY_EL,
   STMT_MOVE_TURNS,
@@ -357,6 +367,11 @@ enum
 
 static const char * const upsert_statements[N_STMTS] = {
   [STMT_UPSERT] = upsert_sql,
+  /* The row an unchanged record matched: the first conflict target wins,
+   * as in the upsert. */
+  [STMT_ROW_BY_IDS] = "SELECT id, from_number, to_number FROM calls WHERE vox_session_id = ?1"
+                      " UNION ALL SELECT id, from_number, to_number FROM calls"
+                      " WHERE el_conversation_id = ?2 LIMIT 1",
   [STMT_ID_BY_VOX] = "SELECT id FROM calls WHERE vox_session_id = ?1",
   [STMT_ID_BY_EL] = "SELECT id FROM calls WHERE el_conversation_id = ?1",
   [STMT_MOVE_TURNS] = "UPDATE call_turns SET call_id = ?1 WHERE call_id = ?2"
@@ -457,13 +472,28 @@ bind_record (sqlite3_stmt      *stmt,
   govorun_store_bind_text (stmt, 20, govorun_call_record_get_summary (record));
 }
 
+/* The row id in column 0 of @stmt's current row; sets @out_numbers to the
+ * index forms of its numbers (columns 1 and 2). */
+static gint64
+read_id_and_numbers (sqlite3_stmt  *stmt,
+                     char         **out_numbers)
+{
+  g_autofree char *from = govorun_call_search_number_forms (govorun_store_column_text (stmt, 1));
+  g_autofree char *to = govorun_call_search_number_forms (govorun_store_column_text (stmt, 2));
+
+  *out_numbers = g_strjoin (" ", from, to, NULL);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 /* Runs the upsert; on a UNIQUE conflict between two one-sided rows, joins
- * them and runs it again. Sets @out_numbers to the row's index forms. */
+ * them and runs it again. Sets @out_numbers to the row's index forms and
+ * @out_changed to whether the row was inserted or changed. */
 static gint64
 upsert_row (sqlite3            *db,
             sqlite3_stmt      **stmts,
             GovorunCallRecord  *record,
             char              **out_numbers,
+            gboolean           *out_changed,
             GError            **error)
 {
   sqlite3_stmt *stmt = stmts[STMT_UPSERT];
@@ -476,20 +506,32 @@ upsert_row (sqlite3            *db,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          const char *from_number = govorun_store_column_text (stmt, 1);
-          const char *to_number = govorun_store_column_text (stmt, 2);
-          g_autofree char *from = govorun_call_search_number_forms (from_number);
-          g_autofree char *to = govorun_call_search_number_forms (to_number);
+          gint64 id = read_id_and_numbers (stmt, out_numbers);
 
-          *out_numbers = g_strjoin (" ", from, to, NULL);
           /* Steps RETURNING to its end so the statement completes. */
           while (sqlite3_step (stmt) == SQLITE_ROW)
             ;
           sqlite3_reset (stmt);
+          *out_changed = TRUE;
           return id;
         }
       sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          /* The stored row already says all the record does. */
+          sqlite3_stmt *lookup = stmts[STMT_ROW_BY_IDS];
+          gint64 id = 0;
+
+          govorun_store_bind_id (lookup, 1, govorun_call_record_get_vox_session_id (record));
+          govorun_store_bind_text (lookup, 2, govorun_call_record_get_el_conversation_id (record));
+          if (sqlite3_step (lookup) == SQLITE_ROW)
+            id = read_id_and_numbers (lookup, out_numbers);
+          sqlite3_reset (lookup);
+          *out_changed = FALSE;
+          if (id == 0)
+            govorun_store_set_sqlite_error (error, db);
+          return id;
+        }
       if ((rc & 0xff) != SQLITE_CONSTRAINT || attempt > 0)
         break;
       if (!join_rows (db, stmts, record, error))
@@ -532,11 +574,15 @@ write_transcript (sqlite3       *db,
   return TRUE;
 }
 
+/* Writes @records; @out_changed counts the ones that inserted or changed
+ * a row. A transcript or analysis is only sent when its conversation is
+ * new or changed, so it counts as a change. */
 static gboolean
 upsert_all (sqlite3                  *db,
             sqlite3_stmt            **stmts,
-            GovorunCallInfoWriter *details,
+            GovorunCallInfoWriter    *details,
             GPtrArray                *records,
+            guint                    *out_changed,
             GError                  **error)
 {
   for (guint i = 0; i < records->len; i++)
@@ -544,20 +590,28 @@ upsert_all (sqlite3                  *db,
       GovorunCallRecord *record = g_ptr_array_index (records, i);
       GPtrArray *turns = govorun_call_record_get_transcript (record);
       g_autofree char *numbers = NULL;
+      gboolean row_changed = FALSE;
+      gboolean info_changed = FALSE;
       gint64 id;
 
-      id = upsert_row (db, stmts, record, &numbers, error);
+      id = upsert_row (db, stmts, record, &numbers, &row_changed, error);
       if (id == 0)
         return FALSE;
       if (turns != NULL && !write_transcript (db, stmts, id, turns, error))
         return FALSE;
-      if (!_govorun_call_info_write (details, id, record, error))
+      if (!_govorun_call_info_write (details, id, record, &info_changed, error))
         return FALSE;
 
-      sqlite3_bind_int64 (stmts[STMT_REPLACE_FTS], 1, id);
-      sqlite3_bind_text (stmts[STMT_REPLACE_FTS], 2, numbers, -1, SQLITE_STATIC);
-      if (!step_done (stmts[STMT_REPLACE_FTS], db, error))
-        return FALSE;
+      /* The index has only numbers and the transcript. */
+      if (row_changed || turns != NULL)
+        {
+          sqlite3_bind_int64 (stmts[STMT_REPLACE_FTS], 1, id);
+          sqlite3_bind_text (stmts[STMT_REPLACE_FTS], 2, numbers, -1, SQLITE_STATIC);
+          if (!step_done (stmts[STMT_REPLACE_FTS], db, error))
+            return FALSE;
+        }
+      if (row_changed || turns != NULL || info_changed)
+        (*out_changed)++;
 
       govorun_call_record_set_id (record, id);
     }
@@ -574,6 +628,7 @@ sql_upsert (sqlite3         *db,
   UpsertData *upsert = data;
   sqlite3_stmt *stmts[N_STMTS] = { NULL, };
   GovorunCallInfoWriter *details = NULL;
+  guint changed = 0;
   gboolean ok = TRUE;
 
   for (guint i = 0; i < N_STMTS && ok; i++)
@@ -584,13 +639,15 @@ sql_upsert (sqlite3         *db,
   if (ok)
     ok = (details = _govorun_call_info_writer_new (db, error)) != NULL;
   if (ok)
-    ok = upsert_all (db, stmts, details, upsert->records, error);
+    ok = upsert_all (db, stmts, details, upsert->records, &changed, error);
   if (ok && upsert->state != NULL)
     ok = _govorun_call_sync_state_write (db, upsert->state, error);
 
   _govorun_call_info_writer_free (details);
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_finalize (stmts[i]);
+  if (ok)
+    *out_result = GUINT_TO_POINTER (changed);
   return ok;
 }
 
@@ -629,7 +686,26 @@ govorun_call_records_upsert_finish (GovorunStore  *store,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return govorun_store_write_finish_boolean (store, result, error);
+  return govorun_call_records_upsert_finish_changed (store, result, NULL, error);
+}
+
+gboolean
+govorun_call_records_upsert_finish_changed (GovorunStore  *store,
+                                            GAsyncResult  *result,
+                                            guint         *out_changed,
+                                            GError       **error)
+{
+  GError *local = NULL;
+  guint changed = GPOINTER_TO_UINT (govorun_store_write_finish (store, result, &local));
+
+  if (out_changed != NULL)
+    *out_changed = local == NULL ? changed : 0;
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* --- search index upkeep ---------------------------------------------------- */

@@ -49,6 +49,13 @@ void                govorun_call_records_upsert_async    (GovorunStore          
 gboolean            govorun_call_records_upsert_finish   (GovorunStore               *store,
                                                           GAsyncResult               *result,
                                                           GError                    **error);
+/* As upsert_finish; @out_changed (nullable) is set to how many records
+ * inserted or changed a row (0 when nothing new came: the sync then has
+ * nothing to announce). */
+gboolean            govorun_call_records_upsert_finish_changed (GovorunStore         *store,
+                                                                GAsyncResult         *result,
+                                                                guint                *out_changed,
+                                                                GError              **error);
 
 /* Merges the search index into one segment (FTS5 "optimize"). A sync that
  * wrote many calls leaves it in hundreds of segments, and a common search,

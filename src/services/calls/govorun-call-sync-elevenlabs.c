@@ -62,10 +62,11 @@ written_cb (GObject      *object,
   Run *run = g_task_get_task_data (task);
   GError *error = NULL;
   guint n = run->page->conversations->len;
+  guint changed = 0;
   double fraction = -1;
   gboolean more = run->page->has_more && run->page->next_cursor != NULL;
 
-  if (!_govorun_call_sync_write_finish (result, &error))
+  if (!_govorun_call_sync_write_finish (result, &changed, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -85,7 +86,7 @@ written_cb (GObject      *object,
       fraction = CLAMP ((double) (run->job->now - oldest->start_time_unix_secs) /
                         (double) (run->job->now - run->after), 0.0, 1.0);
     }
-  _govorun_call_sync_page_written (run->job, "ElevenLabs", n, more ? fraction : 1.0);
+  _govorun_call_sync_page_written (run->job, "ElevenLabs", n, changed, more ? fraction : 1.0);
 
   if (more)
     list_page (task);

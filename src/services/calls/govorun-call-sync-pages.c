@@ -147,11 +147,13 @@ upserted_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
+  guint changed = 0;
 
-  if (!govorun_call_records_upsert_finish (GOVORUN_STORE (object), result, &error))
+  if (!govorun_call_records_upsert_finish_changed (GOVORUN_STORE (object), result, &changed,
+                                                   &error))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_int (task, changed);
 }
 
 static void
@@ -195,9 +197,14 @@ _govorun_call_sync_write_async (GovorunCallSyncJob         *job,
 
 gboolean
 _govorun_call_sync_write_finish (GAsyncResult  *result,
+                                 guint         *out_changed,
                                  GError       **error)
 {
+  gssize changed;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  changed = g_task_propagate_int (G_TASK (result), error);
+  *out_changed = changed > 0 ? (guint) changed : 0;
+  return changed >= 0;
 }

@@ -48,11 +48,13 @@ typedef struct
 void       _govorun_call_sync_job_free         (GovorunCallSyncJob *job);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunCallSyncJob, _govorun_call_sync_job_free)
 
-/* The provider parts report each written page; @fraction is the share of
- * this account's work done, or -1. */
+/* The provider parts report each written page: @n_calls read, of which
+ * @n_changed inserted or changed a row; @fraction is the share of this
+ * account's work done, or -1. */
 void       _govorun_call_sync_page_written     (GovorunCallSyncJob *job,
                                                 const char         *provider_name,
                                                 guint               n_calls,
+                                                guint               n_changed,
                                                 double              fraction);
 
 /* What both parts share (govorun-call-sync-pages.c): the account's stored
@@ -79,7 +81,9 @@ void       _govorun_call_sync_write_async       (GovorunCallSyncJob         *job
                                                  GCancellable               *cancellable,
                                                  GAsyncReadyCallback         callback,
                                                  gpointer                    user_data);
+/* @out_changed: how many records inserted or changed a row. */
 gboolean   _govorun_call_sync_write_finish      (GAsyncResult        *result,
+                                                 guint               *out_changed,
                                                  GError             **error);
 
 /* The Voximplant part: GetCallHistory from the watermark, window split,

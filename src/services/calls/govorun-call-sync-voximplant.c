@@ -115,10 +115,11 @@ written_cb (GObject      *object,
   Run *run = g_task_get_task_data (task);
   GError *error = NULL;
   guint n = run->records->len;
+  guint changed = 0;
   double fraction;
 
   run->write_busy = FALSE;
-  if (!_govorun_call_sync_write_finish (result, &error))
+  if (!_govorun_call_sync_write_finish (result, &changed, &error))
     {
       fail (task, error);
       return;
@@ -133,7 +134,8 @@ written_cb (GObject      *object,
   fraction = run->job->now > run->span_start
              ? (double) (run->state->watermark - run->span_start) / (double) (run->job->now - run->span_start)
              : 1.0;
-  _govorun_call_sync_page_written (run->job, "Voximplant", n, CLAMP (fraction, 0.0, 1.0));
+  _govorun_call_sync_page_written (run->job, "Voximplant", n, changed,
+                                   CLAMP (fraction, 0.0, 1.0));
 
   if (run->last_page)
     {

@@ -189,6 +189,7 @@ void
 _govorun_call_sync_page_written (GovorunCallSyncJob *job,
                                  const char         *name,
                                  guint               n_calls,
+                                 guint               n_changed,
                                  double              fraction)
 {
   GovorunCallSync *self = job->sync;
@@ -198,7 +199,9 @@ _govorun_call_sync_page_written (GovorunCallSyncJob *job,
   show_progress (self, job->account, job->written);
   set_fraction (self, fraction < 0 || self->n_accounts == 0
                       ? -1.0 : (done + fraction) / self->n_accounts);
-  if (n_calls > 0)
+  /* The views reload on "changed": a page that only re-read what is
+   * stored (the overlap of every automatic run) must not make them. */
+  if (n_changed > 0)
     rows_written (self);
 }
 
