@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "call-sync-fixture.h"
+#include "govorun-call-sync-private.h"
 #include "govorun-call-sync-lookups.h"
 #include "govorun-call-sync-state.h"
 #include "govorun-sandbox.h"
@@ -195,6 +196,48 @@ test_end_to_end (void)
   g_assert_cmpuint (govorun_call_sync_get_calls_synced (sync), >, 0);
   g_assert_cmpuint (changed, ==, 0);
 
+  call_sync_fixture_stop (&f);
+}
+
+/* A sync that changed at least the threshold's rows merges the search
+ * index once, off the main thread; a smaller one, or a re-sync that
+ * changed nothing, does not. */
+static void
+test_optimize_search (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (300, 2, call_sync_fixture_end ());
+  g_autoptr(GError) error = NULL;
+  CallSyncFixture f = { 0, };
+  GovorunCallSync *sync;
+  guint started, done;
+
+  /* Below the default threshold. */
+  call_sync_fixture_start (&f, history, TRUE);
+  sync = govorun_services_get_call_sync (f.s.services);
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  _govorun_call_sync_get_optimize_counts (sync, &started, &done);
+  g_assert_cmpuint (started, ==, 0);
+  call_sync_fixture_stop (&f);
+
+  /* Above a lowered one, then a re-sync that changes nothing. */
+  call_sync_fixture_start (&f, history, TRUE);
+  sync = govorun_services_get_call_sync (f.s.services);
+  _govorun_call_sync_set_optimize_threshold (sync, 200);
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  _govorun_call_sync_get_optimize_counts (sync, &started, &done);
+  g_assert_cmpuint (started, ==, 1);
+  while (done < started)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      _govorun_call_sync_get_optimize_counts (sync, &started, &done);
+    }
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  _govorun_call_sync_get_optimize_counts (sync, &started, &done);
+  g_assert_cmpuint (started, ==, 1);
+  assert_counts (&f);
   call_sync_fixture_stop (&f);
 }
 
@@ -646,6 +689,7 @@ main (int   argc,
   g_test_add_data_func ("/call-sync/page/1000", GUINT_TO_POINTER (1000), test_page_boundary);
   g_test_add_data_func ("/call-sync/page/1001", GUINT_TO_POINTER (1001), test_page_boundary);
   g_test_add_func ("/call-sync/offset-cap", test_offset_cap);
+  g_test_add_func ("/call-sync/optimize-search", test_optimize_search);
   g_test_add_func ("/call-sync/time-zones", test_time_zones);
   g_test_add_func ("/call-sync/join-fallback", test_join_fallback);
   g_test_add_func ("/call-sync/resume-after-fault", test_resume_after_fault);

@@ -57,6 +57,14 @@ void       _govorun_call_sync_page_written     (GovorunCallSyncJob *job,
                                                 guint               n_changed,
                                                 double              fraction);
 
+/* For tests: the rows a run must change to merge the search index after
+ * it, and how many merges were started and finished. */
+void       _govorun_call_sync_set_optimize_threshold (GovorunCallSync *self,
+                                                      guint64          rows);
+void       _govorun_call_sync_get_optimize_counts    (GovorunCallSync *self,
+                                                      guint           *out_started,
+                                                      guint           *out_done);
+
 /* What both parts share (govorun-call-sync-pages.c): the account's stored
  * state for @provider and a client for it (a GovorunVoximplantClient or a
  * GovorunElevenlabsClient, by the account's kind)… */

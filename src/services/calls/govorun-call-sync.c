@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-call-records.h"
 #include "govorun-call-sync-private.h"
 
 /* The sync's orchestration: every account in turn (Voximplant's first, so
@@ -48,6 +49,13 @@ struct _GovorunCallSync
   gint64                last_changed; /* monotonic µs of the last "changed" */
   guint                 changed_id;
   gboolean              rows_pending; /* rows written since the last "changed" */
+  guint64               rows_changed; /* by this run */
+
+  /* The search index merge after a large sync. */
+  GCancellable         *optimize_cancellable;
+  guint64               optimize_threshold;
+  guint                 n_optimize_started;
+  guint                 n_optimize_done;
 
   gboolean              running;
   char                 *progress_text;
@@ -201,6 +209,7 @@ _govorun_call_sync_page_written (GovorunCallSyncJob *job,
                       ? -1.0 : (done + fraction) / self->n_accounts);
   /* The views reload on "changed": a page that only re-read what is
    * stored (the overlap of every automatic run) must not make them. */
+  self->rows_changed += n_changed;
   if (n_changed > 0)
     rows_written (self);
 }
@@ -306,6 +315,62 @@ next_account (GTask *task)
                                          account_done_cb, g_object_ref (task));
 }
 
+/* --- the search index after a large sync ------------------------------------ */
+
+/* Each written page adds FTS5 segments; after some tens of thousands of
+ * rows a common-phrase search reads so many that it is 5–10 times slower
+ * than on a merged index. The merge costs ~15 s of the writer thread per
+ * million calls, so it waits for a sync that wrote at least this much
+ * (a first sync, a long absence): the five-minute runs stay cheap. */
+#define OPTIMIZE_SEARCH_AFTER_ROWS 20000
+
+static void
+optimized_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GovorunCallSync) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!govorun_call_records_optimize_search_finish (GOVORUN_STORE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not merge the call search index: %s", error->message);
+  self->n_optimize_done++;
+}
+
+/* On the store's writer thread; a later merge or the end of the service
+ * cancels one still queued. */
+static void
+maybe_optimize_search (GovorunCallSync *self)
+{
+  if (self->rows_changed < self->optimize_threshold || self->store == NULL)
+    return;
+
+  if (self->optimize_cancellable != NULL)
+    g_cancellable_cancel (self->optimize_cancellable);
+  g_clear_object (&self->optimize_cancellable);
+  self->optimize_cancellable = g_cancellable_new ();
+  self->n_optimize_started++;
+  govorun_call_records_optimize_search_async (self->store, self->optimize_cancellable,
+                                              optimized_cb, g_object_ref (self));
+}
+
+void
+_govorun_call_sync_set_optimize_threshold (GovorunCallSync *self,
+                                           guint64          rows)
+{
+  self->optimize_threshold = rows;
+}
+
+void
+_govorun_call_sync_get_optimize_counts (GovorunCallSync *self,
+                                        guint           *out_started,
+                                        guint           *out_done)
+{
+  *out_started = self->n_optimize_started;
+  *out_done = self->n_optimize_done;
+}
+
 /* Ends a run, whatever its outcome: the properties settle here. */
 static void
 run_finished (GovorunCallSync *self,
@@ -336,6 +401,8 @@ run_finished (GovorunCallSync *self,
       g_clear_handle_id (&self->changed_id, g_source_remove);
       emit_changed (self);
     }
+  /* Even after an error or a cancel: what was written stays. */
+  maybe_optimize_search (self);
 }
 
 static void
@@ -408,6 +475,7 @@ govorun_call_sync_run_async (GovorunCallSync     *self,
   g_object_freeze_notify (G_OBJECT (self));
   set_running (self, TRUE);
   set_calls_synced (self, 0);
+  self->rows_changed = 0;
   set_fraction (self, self->n_accounts > 0 ? 0.0 : -1.0);
   g_object_thaw_notify (G_OBJECT (self));
 
@@ -541,6 +609,9 @@ govorun_call_sync_dispose (GObject *object)
   g_clear_handle_id (&self->changed_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->optimize_cancellable != NULL)
+    g_cancellable_cancel (self->optimize_cancellable);
+  g_clear_object (&self->optimize_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->agents);
   g_clear_object (&self->accounts);
@@ -633,6 +704,7 @@ static void
 govorun_call_sync_init (GovorunCallSync *self)
 {
   self->fraction = -1.0;
+  self->optimize_threshold = OPTIMIZE_SEARCH_AFTER_ROWS;
 }
 
 GovorunCallSync *
