@@ -478,6 +478,11 @@ test_numbers_page (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "127"));
   if (!russian)
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not enough money"));
+  else
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "недостаточно средств"));
+  /* The amounts read as everywhere else ("1 234,50 ₽"), never "RUB". */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), balance));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "RUB"));
   g_assert_true (buy_dialog_open (NULL));
   g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 1);
   numbers_screenshot (dialog, "buy-number-no-money");
