@@ -77,6 +77,10 @@ assert_summary_says (GtkWidget *page,
   shown = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
   g_test_message ("summary: %s", shown);
   g_assert_true (g_str_has_prefix (shown, expected));
+  /* ElevenLabs' credits are counted in the user's language, not named by
+   * the provider's unit. */
+  if (ui_app_is_russian ())
+    g_assert_null (strstr (shown, "credits"));
 }
 
 static void

@@ -122,12 +122,26 @@ govorun_call_format_success (GovorunCallSuccess success)
     }
 }
 
+static char *group_digits (char *text,
+                           guint n);
+
+/* ElevenLabs bills in credits, a counted noun rather than a currency. */
 static void
 append_money (GString    *text,
               double      amount,
               const char *currency)
 {
-  g_autofree char *money = govorun_format_money (amount, currency);
+  g_autofree char *money = NULL;
+
+  if (g_strcmp0 (currency, "credits") == 0)
+    {
+      guint n = (guint) CLAMP (amount + 0.5, 0, G_MAXUINT);
+
+      money = group_digits (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u credit", "%u credits", n),
+                                             n), n);
+    }
+  else
+    money = govorun_format_money (amount, currency);
 
   if (text->len > 0)
     g_string_append (text, " + ");
