@@ -15,6 +15,8 @@
 #include "govorun-account-store.h"
 #include "govorun-client-factory.h"
 #include "govorun-endpoints.h"
+#include "govorun-format.h"
+#include "govorun-number-results.h"
 #include "govorun-number-service.h"
 #include "govorun-phone-places.h"
 #include "govorun-sandbox.h"
@@ -646,7 +648,14 @@ test_buy_errors (Fixture       *f,
   bought = buy (f, "RU", "TOLLFREE", NULL, 104, "78001230001", &error);
   g_assert_null (bought);
   g_assert_error (error, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INSUFFICIENT_FUNDS);
-  g_assert_nonnull (strstr (error->message, "the numbers cost 80.00 RUB, the balance is 3.50 RUB"));
+  /* Our sentence gives the amounts as every other amount reads ("RUB" is
+   * left only to the provider's own quoted words after it). */
+  g_assert_nonnull (strstr (error->message, "the numbers cost 80.00 ₽, the balance is 3.50 ₽"));
+  {
+    g_autofree char *ours = g_strndup (error->message, strstr (error->message, "Voximplant error") - error->message);
+
+    g_assert_null (strstr (ours, "RUB"));
+  }
   g_assert_nonnull (strstr (error->message, "Top up the balance in the Voximplant control panel"));
   g_assert_nonnull (strstr (error->message, "Voximplant error 127"));
   g_clear_error (&error);
@@ -1101,6 +1110,24 @@ test_place_names (void)
   g_assert_cmpstr (govorun_phone_places_state_name ("Ohio", "OH"), ==, "OH");
 }
 
+/* The not-enough-money sentence formats its amounts with the one money
+ * format (locale digits, the rouble sign), whatever the provider said. */
+static void
+test_insufficient_funds_money (void)
+{
+  g_autoptr(GError) both = govorun_number_new_insufficient_funds (TRUE, 1234.5, TRUE, 3.5, "RUB", NULL);
+  g_autoptr(GError) balance = govorun_number_new_insufficient_funds (FALSE, 0, TRUE, 7, "RUR", NULL);
+  g_autoptr(GError) dollars = govorun_number_new_insufficient_funds (TRUE, 2, TRUE, 1, "USD", NULL);
+  g_autofree char *cost_text = govorun_format_money (1234.5, "RUB");
+  g_autofree char *expected = g_strdup_printf ("the numbers cost %s, the balance is 3.50 ₽", cost_text);
+
+  g_assert_error (both, GOVORUN_NUMBER_SERVICE_ERROR, GOVORUN_NUMBER_SERVICE_ERROR_INSUFFICIENT_FUNDS);
+  g_assert_nonnull (strstr (both->message, expected));
+  g_assert_null (strstr (both->message, "RUB"));
+  g_assert_nonnull (strstr (balance->message, "the balance is 7.00 ₽."));
+  g_assert_nonnull (strstr (dollars->message, "the numbers cost 2.00 USD, the balance is 1.00 USD"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1110,6 +1137,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Govorun/NumberService/place-names", test_place_names);
+  g_test_add_func ("/Govorun/NumberService/insufficient-funds-money", test_insufficient_funds_money);
   g_test_add ("/Govorun/NumberService/inventory", Fixture, NULL,
               fixture_setup, test_inventory, fixture_teardown);
   g_test_add ("/Govorun/NumberService/buy", Fixture, NULL,

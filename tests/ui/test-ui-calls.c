@@ -22,6 +22,7 @@
 
 #include "govorun-call-format.h"
 #include "govorun-calls-page.h"
+#include "govorun-error-banner.h"
 #include "govorun-emulator.h"
 #include "govorun-sandbox.h"
 #include "ui-app.h"
@@ -118,10 +119,11 @@ first_rows_loaded (gpointer data)
 static gboolean
 error_shown (gpointer data)
 {
-  GtkWidget *box = find_with_css (GTK_WIDGET (data), "calls-error");
-  GtkWidget *revealer = box != NULL ? gtk_widget_get_ancestor (box, GTK_TYPE_REVEALER) : NULL;
+  /* The shared error banner, not a row of the page's own. */
+  GtkWidget *banner = find_with_css (GTK_WIDGET (data), "calls-error");
 
-  return revealer != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+  return banner != NULL && GOVORUN_IS_ERROR_BANNER (banner) &&
+         govorun_error_banner_get_revealed (GOVORUN_ERROR_BANNER (banner));
 }
 
 static gboolean

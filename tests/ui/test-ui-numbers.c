@@ -478,6 +478,11 @@ test_numbers_page (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "127"));
   if (!russian)
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not enough money"));
+  else
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "недостаточно средств"));
+  /* The amounts read as everywhere else ("1 234,50 ₽"), never "RUB". */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), balance));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "RUB"));
   g_assert_true (buy_dialog_open (NULL));
   g_assert_cmpuint (govorun_voximplant_emulator_count_objects (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "number"), ==, 1);
   numbers_screenshot (dialog, "buy-number-no-money");
@@ -615,6 +620,55 @@ test_numbers_page (void)
   services_clear (&s);
 }
 
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closed at once, while its first requests (the balance, the countries)
+ * still wait for a slow provider: the dialog goes at once, and the late
+ * answers, which arrive after its parent window is gone too, touch
+ * nothing (a crash or a critical fails the test). */
+static void
+test_buy_dialog_closed_at_once (void)
+{
+  Services s = { 0 };
+  GovorunEmulator *vox;
+  const GovorunFault slow = { .delay_ms = 2500, .times = -1 };
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *dialog;
+  gpointer gone = NULL;
+
+  services_init (&s);
+  vox = GOVORUN_EMULATOR (govorun_sandbox_get_voximplant (s.sandbox));
+
+  window = adw_application_window_new (NULL);
+  page = govorun_numbers_page_new ();
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  govorun_page_set_services (GOVORUN_PAGE (page), s.base.services);
+  g_assert_true (wait_until (page_idle, page, 10000));
+
+  govorun_emulator_add_fault (vox, "GetAccountInfo", &slow);
+  govorun_emulator_add_fault (vox, "GetPhoneNumberCategories", &slow);
+  govorun_numbers_page_buy (GOVORUN_NUMBERS_PAGE (page));
+  g_assert_true (wait_until (buy_dialog_open, NULL, 5000));
+  dialog = GTK_WIDGET (toplevel_of_type (GOVORUN_TYPE_BUY_NUMBER_DIALOG));
+  gone = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &gone);
+  click (dialog, _("_Cancel"));
+  /* Gone long before the answers: nothing holds it for them. */
+  g_assert_true (wait_until (pointer_cleared, &gone, 1000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (3500); /* the late answers arrive */
+
+  govorun_emulator_clear_faults (vox);
+  services_clear (&s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,6 +693,7 @@ main (int   argc,
   (void) govorun_ui_get_resource ();
 
   g_test_add_func ("/Govorun/UI/numbers", test_numbers_page);
+  g_test_add_func ("/Govorun/UI/numbers/buy-closed-at-once", test_buy_dialog_closed_at_once);
 
   return g_test_run ();
 }

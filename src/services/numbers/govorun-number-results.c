@@ -268,18 +268,18 @@ govorun_number_new_insufficient_funds (gboolean      have_cost,
                                        const GError *cause)
 {
   g_autofree char *sentence = NULL;
-
-  if (currency == NULL)
-    currency = "";
+  /* As every other amount reads: "1 234,50 ₽" in Russian, not "RUB". */
+  g_autofree char *cost_text = govorun_format_money (cost, currency);
+  g_autofree char *balance_text = govorun_format_money (balance, currency);
 
   if (have_cost && have_balance)
-    /* Translators: the price with currency, then the balance with currency */
-    sentence = g_strdup_printf (_("There is not enough money in the Voximplant account: the numbers cost %.2f %s, the balance is %.2f %s. Top up the balance in the Voximplant control panel and try again."),
-                                cost, currency, balance, currency);
+    /* Translators: the price, then the balance, each with its currency, e.g. "1 234,50 ₽" */
+    sentence = g_strdup_printf (_("There is not enough money in the Voximplant account: the numbers cost %s, the balance is %s. Top up the balance in the Voximplant control panel and try again."),
+                                cost_text, balance_text);
   else if (have_balance)
-    /* Translators: the balance with currency */
-    sentence = g_strdup_printf (_("There is not enough money in the Voximplant account: the balance is %.2f %s. Top up the balance in the Voximplant control panel and try again."),
-                                balance, currency);
+    /* Translators: the balance with its currency, e.g. "1 234,50 ₽" */
+    sentence = g_strdup_printf (_("There is not enough money in the Voximplant account: the balance is %s. Top up the balance in the Voximplant control panel and try again."),
+                                balance_text);
   else
     sentence = g_strdup (_("There is not enough money in the Voximplant account to buy these numbers. Top up the balance in the Voximplant control panel and try again."));
 

@@ -274,7 +274,7 @@ tested_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GovorunAccountDialog) self = user_data;
+  GovorunAccountDialog *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
@@ -311,7 +311,7 @@ on_test_clicked (GovorunAccountDialog *self)
    * draft keeps the account's uuid, so the keyring item is found). */
   draft = build_draft (self);
   govorun_connection_tester_test_draft_async (self->tester, draft, secret, self->cancellable,
-                                              tested_cb, g_object_ref (self));
+                                              tested_cb, self);
 }
 
 /* -- Save -- */
@@ -362,7 +362,7 @@ added_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(GovorunAccountDialog) self = user_data;
+  GovorunAccountDialog *self = user_data;
   g_autoptr(GovorunAccount) account = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -390,7 +390,7 @@ updated_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GovorunAccountDialog) self = user_data;
+  GovorunAccountDialog *self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!govorun_account_store_update_finish (GOVORUN_ACCOUNT_STORE (object), result, &error))
@@ -420,10 +420,10 @@ save (GovorunAccountDialog *self)
 
   if (self->editing == NULL)
     govorun_account_store_add_async (self->accounts, draft, secret, self->cancellable,
-                                     added_cb, g_object_ref (self));
+                                     added_cb, self);
   else
     govorun_account_store_update_async (self->accounts, draft, secret, self->cancellable,
-                                        updated_cb, g_object_ref (self));
+                                        updated_cb, self);
 }
 
 static void
@@ -465,8 +465,9 @@ on_cancel_clicked (GovorunAccountDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
-/* A closed dialog stops what it started: the pending callback holds a
- * reference, so dispose alone would come only after the provider answered. */
+/* A closed dialog stops what it started at once. Callbacks borrow self:
+ * dispose cancels too (a dialog destroyed without closing, with its
+ * parent), and a cancelled callback returns before touching the dialog. */
 static gboolean
 govorun_account_dialog_close_request (GtkWindow *window)
 {
@@ -484,7 +485,7 @@ credentials_loaded_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(GovorunAccountDialog) self = user_data;
+  GovorunAccountDialog *self = user_data;
   g_autoptr(GovorunKeyFile) credentials = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
@@ -545,7 +546,7 @@ govorun_account_dialog_load_credentials_file (GovorunAccountDialog *self,
   reset_cancellable (self);
   set_busy (self, TRUE);
   govorun_account_store_read_key_file_async (self->accounts, file, self->cancellable,
-                                             credentials_loaded_cb, g_object_ref (self));
+                                             credentials_loaded_cb, self);
 }
 
 static void

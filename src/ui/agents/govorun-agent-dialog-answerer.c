@@ -194,7 +194,7 @@ agent_fetched_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(GovorunAgentDialog) self = user_data;
+  GovorunAgentDialog *self = user_data; /* borrowed: dispose cancels */
   g_autoptr(GError) error = NULL;
   GovorunVoiceAgent *agent;
   const char *agent_id;
@@ -253,7 +253,7 @@ _govorun_agent_dialog_fetch_agent (GovorunAgentDialog *self,
   _govorun_agent_dialog_set_busy (self, TRUE);
   stripped = g_strstrip (g_strdup (agent_id));
   govorun_agent_catalog_get_async (get_catalog (self), account, stripped, self->cancellable,
-                                   agent_fetched_cb, g_object_ref (self));
+                                   agent_fetched_cb, self);
 }
 
 static void
@@ -277,7 +277,7 @@ agents_listed_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(GovorunAgentDialog) self = user_data;
+  GovorunAgentDialog *self = user_data; /* borrowed: dispose cancels */
   g_autoptr(GPtrArray) agents = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *next_cursor = NULL;
@@ -361,7 +361,7 @@ _govorun_agent_dialog_list_agents (GovorunAgentDialog *self,
   govorun_agent_catalog_list_async (get_catalog (self), account,
                                     gtk_editable_get_text (GTK_EDITABLE (self->agent_search)),
                                     more ? self->next_cursor : NULL, self->agents_cancellable,
-                                    agents_listed_cb, g_object_ref (self));
+                                    agents_listed_cb, self);
 }
 
 static void
@@ -390,7 +390,7 @@ audio_fixed_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GovorunAgentDialog) self = user_data;
+  GovorunAgentDialog *self = user_data; /* borrowed: dispose cancels */
   g_autoptr(GError) error = NULL;
   GovorunVoiceAgent *agent;
 
@@ -427,7 +427,7 @@ fix_response_cb (AdwMessageDialog   *dialog,
   govorun_agent_catalog_set_audio_formats_async (get_catalog (self), account,
                                                  govorun_voice_agent_get_id (self->chosen),
                                                  NEEDED_FORMAT, NEEDED_FORMAT, self->cancellable,
-                                                 audio_fixed_cb, g_object_ref (self));
+                                                 audio_fixed_cb, self);
 }
 
 static void

@@ -96,7 +96,7 @@ numbers_listed_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(GovorunAgentDialog) self = user_data;
+  GovorunAgentDialog *self = user_data; /* borrowed: dispose cancels */
   g_autoptr(GError) error = NULL;
   GPtrArray *owned;
 
@@ -133,7 +133,7 @@ _govorun_agent_dialog_list_numbers (GovorunAgentDialog *self)
 
   govorun_number_service_list_owned_async (govorun_services_get_numbers (self->services), account,
                                            self->numbers_cancellable, numbers_listed_cb,
-                                           g_object_ref (self));
+                                           self);
 }
 
 static void

@@ -88,7 +88,7 @@ planned_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GovorunAgentDialog) self = user_data;
+  GovorunAgentDialog *self = user_data; /* borrowed: dispose cancels */
   g_autoptr(GovorunPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -147,7 +147,7 @@ agent_saved_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GovorunAgentDialog) self = user_data;
+  GovorunAgentDialog *self = user_data; /* borrowed: dispose cancels */
   g_autoptr(GovorunAgent) saved = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -173,7 +173,7 @@ _govorun_agent_dialog_save_planned (GovorunAgentDialog *self)
   _govorun_agent_dialog_reset_cancellable (&self->cancellable);
   _govorun_agent_dialog_set_busy (self, TRUE);
   govorun_agent_store_save_async (govorun_services_get_agents (self->services), self->planned,
-                                  self->cancellable, agent_saved_cb, g_object_ref (self));
+                                  self->cancellable, agent_saved_cb, self);
 }
 
 void
@@ -187,6 +187,6 @@ _govorun_agent_dialog_make_plan (GovorunAgentDialog *self)
   _govorun_agent_dialog_reset_cancellable (&self->cancellable);
   _govorun_agent_dialog_set_busy (self, TRUE);
   govorun_provisioner_plan_async (govorun_services_get_provisioner (self->services), self->planned,
-                                  self->cancellable, planned_cb, g_object_ref (self));
+                                  self->cancellable, planned_cb, self);
 }
 

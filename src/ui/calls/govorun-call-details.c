@@ -591,12 +591,12 @@ on_waveform (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GovorunCallDetails) self = user_data;
+  GovorunCallDetails *self = user_data; /* borrowed: dispose cancels */
   g_autoptr(GovorunWaveform) waveform = NULL;
   g_autoptr(GError) error = NULL;
 
   waveform = govorun_waveform_load_finish (result, &error);
-  if (g_cancellable_is_cancelled (self->cancellable))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (waveform == NULL)
     {
@@ -615,13 +615,13 @@ on_downloaded (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(GovorunCallDetails) self = user_data;
+  GovorunCallDetails *self = user_data; /* borrowed: dispose cancels */
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   path = govorun_recordings_download_finish (GOVORUN_RECORDINGS (source), result, &error);
-  /* Closed meanwhile: the widgets are gone. */
-  if (g_cancellable_is_cancelled (self->cancellable))
+  /* Closed meanwhile: the dialog is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   if (path == NULL)
@@ -638,8 +638,7 @@ on_downloaded (GObject      *source,
       show_status (self, error->message);
       return;
     }
-  govorun_waveform_load_async (self->audio_path, WAVEFORM_PEAKS, self->cancellable, on_waveform,
-                               g_object_ref (self));
+  govorun_waveform_load_async (self->audio_path, WAVEFORM_PEAKS, self->cancellable, on_waveform, self);
 }
 
 static void
@@ -677,7 +676,7 @@ start_audio (GovorunCallDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
   /* The dialog is referenced while the download runs; cancelled on close. */
   govorun_recordings_download_async (self->recordings, self->call, on_download_progress, self,
-                                     self->cancellable, on_downloaded, g_object_ref (self));
+                                     self->cancellable, on_downloaded, self);
 }
 
 static void
@@ -685,12 +684,14 @@ on_call_fetched (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(GovorunCallDetails) self = user_data;
+  GovorunCallDetails *self = user_data; /* borrowed: dispose cancels */
   g_autoptr(GError) error = NULL;
+  GovorunCallRecord *call;
 
-  self->call = govorun_recordings_fetch_call_finish (GOVORUN_RECORDINGS (source), result, &error);
-  if (g_cancellable_is_cancelled (self->cancellable))
+  call = govorun_recordings_fetch_call_finish (GOVORUN_RECORDINGS (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self->call = call;
   if (self->call == NULL)
     {
       show_status (self, error->message);
@@ -735,11 +736,11 @@ on_saved (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(GovorunCallDetails) self = user_data;
+  GovorunCallDetails *self = user_data; /* borrowed: dispose cancels */
   g_autoptr(GError) error = NULL;
 
   if (!g_file_copy_finish (G_FILE (source), result, &error) &&
-      g_cancellable_is_cancelled (self->cancellable))
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   govorun_toast_show (GTK_WIDGET (self), error == NULL ? _("Recording saved") : error->message);
 }
@@ -759,7 +760,7 @@ on_save_response (GtkNativeDialog    *chooser,
       g_autoptr(GFile) cached = g_file_new_for_path (self->audio_path);
 
       g_file_copy_async (cached, target, G_FILE_COPY_OVERWRITE, G_PRIORITY_DEFAULT,
-                         self->cancellable, NULL, NULL, on_saved, g_object_ref (self));
+                         self->cancellable, NULL, NULL, on_saved, self);
     }
   g_object_unref (chooser);
 }
@@ -824,7 +825,7 @@ govorun_call_details_constructed (GObject *object)
   self->recordings = g_object_ref (govorun_services_get_recordings (self->services));
   show_status (self, _("Loading the call…"));
   govorun_recordings_fetch_call_async (self->recordings, self->call_id, self->cancellable,
-                                       on_call_fetched, g_object_ref (self));
+                                       on_call_fetched, self);
 }
 
 static void

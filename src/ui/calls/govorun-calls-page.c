@@ -13,6 +13,7 @@
 #include "govorun-call-details.h"
 #include "govorun-call-format.h"
 #include "govorun-calls-page.h"
+#include "govorun-error-banner.h"
 #include "govorun-export-dialog.h"
 #include "govorun-format.h"
 #include "govorun-search-shortcut.h"
@@ -96,6 +97,7 @@ struct _GovorunCallsPage
   gboolean             stale;          /* the history changed while hidden */
 
   char                *dismissed_error;
+  gboolean             showing_error;   /* update_error is changing the banner */
   double               restore_scroll; /* < 0: nothing to restore */
   guint                pulse_id;
   /* Two items for probing the column view's sorter (see on_sorter_changed). */
@@ -123,8 +125,7 @@ struct _GovorunCallsPage
   GtkDropDown         *direction_dropdown;
   GtkDropDown         *agent_dropdown;
   GtkDropDown         *success_dropdown;
-  GtkRevealer         *error_revealer;
-  GtkLabel            *error_label;
+  GovorunErrorBanner  *error_banner;
   GtkRevealer         *progress_revealer;
   GtkLabel            *progress_label;
   GtkProgressBar      *progress_bar;
@@ -752,8 +753,8 @@ update_sync (GovorunCallsPage *self)
   update_last_synced (self);
 }
 
-/* The last sync's error, once: closing it keeps it closed until another
- * error comes; a sync without one takes it away. */
+/* The last sync's error, once, in the shared banner: closing it keeps it
+ * closed until another error comes; a sync without one takes it away. */
 static void
 update_error (GovorunCallsPage *self)
 {
@@ -762,23 +763,24 @@ update_error (GovorunCallsPage *self)
   if (text == NULL)
     g_clear_pointer (&self->dismissed_error, g_free);
   if (text == NULL || g_strcmp0 (text, self->dismissed_error) == 0)
-    {
-      gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-      return;
-    }
-  gtk_label_set_text (self->error_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), text);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+    text = NULL;
+
+  self->showing_error = TRUE;
+  govorun_error_banner_set_text (self->error_banner, text);
+  self->showing_error = FALSE;
 }
 
+/* Closed by the person (not by update_error): remember which error. */
 static void
-on_error_dismissed (GovorunCallsPage *self)
+on_error_revealed (GovorunCallsPage *self)
 {
   const char *text = self->sync != NULL ? govorun_call_sync_get_error_text (self->sync) : NULL;
 
+  if (self->showing_error || govorun_error_banner_get_revealed (self->error_banner) || text == NULL)
+    return;
+
   g_free (self->dismissed_error);
-  self->dismissed_error = g_strdup (text != NULL ? text : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  self->dismissed_error = g_strdup (text);
 }
 
 static void
@@ -1134,6 +1136,7 @@ govorun_calls_page_class_init (GovorunCallsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calls.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "calls.export", NULL, export_action);
 
+  g_type_ensure (GOVORUN_TYPE_ERROR_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-calls-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, filter_bar);
@@ -1155,8 +1158,7 @@ govorun_calls_page_class_init (GovorunCallsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, direction_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, agent_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, success_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, error_banner);
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, progress_bar);
@@ -1171,7 +1173,7 @@ govorun_calls_page_class_init (GovorunCallsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_range_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_error_dismissed);
+  gtk_widget_class_bind_template_callback (widget_class, on_error_revealed);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 

@@ -348,7 +348,7 @@ countries_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GovorunBuyNumberDialog) self = user_data;
+  GovorunBuyNumberDialog *self = user_data;
   g_autoptr(GPtrArray) countries = NULL;
   g_autoptr(GtkStringList) names = string_list_new ();
   g_autoptr(GError) error = NULL;
@@ -390,7 +390,7 @@ load_countries (GovorunBuyNumberDialog *self)
   hide_error (self);
   set_busy (self, TRUE);
   govorun_number_service_list_countries_async (self->numbers, self->account, self->cancellable,
-                                               countries_cb, g_object_ref (self));
+                                               countries_cb, self);
 }
 
 static void
@@ -398,7 +398,7 @@ states_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GovorunBuyNumberDialog) self = user_data;
+  GovorunBuyNumberDialog *self = user_data;
   g_autoptr(GPtrArray) states = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -434,7 +434,7 @@ load_states (GovorunBuyNumberDialog *self)
   set_busy (self, TRUE);
   govorun_number_service_list_states_async (self->numbers, self->account,
                                             country->country_code, category->category,
-                                            self->cancellable, states_cb, g_object_ref (self));
+                                            self->cancellable, states_cb, self);
 }
 
 /* -- regions -- */
@@ -490,7 +490,7 @@ regions_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GovorunBuyNumberDialog) self = user_data;
+  GovorunBuyNumberDialog *self = user_data;
   g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -530,7 +530,7 @@ load_regions (GovorunBuyNumberDialog *self)
   govorun_number_service_list_regions_async (self->numbers, self->account,
                                              country->country_code, category->category,
                                              current_state (self), self->cancellable,
-                                             regions_cb, g_object_ref (self));
+                                             regions_cb, self);
 }
 
 /* -- available numbers -- */
@@ -630,7 +630,7 @@ available_cb (GObject      *object,
               gpointer      user_data)
 {
   AvailableData *data = user_data;
-  g_autoptr(GovorunBuyNumberDialog) self = data->self;
+  GovorunBuyNumberDialog *self = data->self;
   gboolean more = data->more;
   g_autoptr(GPtrArray) numbers = NULL;
   g_autoptr(GError) error = NULL;
@@ -701,7 +701,7 @@ load_available (GovorunBuyNumberDialog *self,
   govorun_empty_state_set (self->available_list, NULL, NULL, NULL);
 
   data = g_new0 (AvailableData, 1);
-  data->self = g_object_ref (self);
+  data->self = self;
   data->more = more;
   govorun_number_service_list_available_async (self->numbers, self->account,
                                                country->country_code, category->category,
@@ -815,7 +815,7 @@ balance_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GovorunBuyNumberDialog) self = user_data;
+  GovorunBuyNumberDialog *self = user_data;
   g_autoptr(GovorunAccountBalance) info = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -847,7 +847,7 @@ first_balance_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(GovorunBuyNumberDialog) self = user_data;
+  GovorunBuyNumberDialog *self = user_data;
   g_autoptr(GovorunAccountBalance) info = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -873,7 +873,7 @@ show_confirmation (GovorunBuyNumberDialog *self)
   reset_cancellable (self);
   set_busy (self, TRUE);
   govorun_number_service_get_balance_async (self->numbers, self->account, self->cancellable,
-                                            balance_cb, g_object_ref (self));
+                                            balance_cb, self);
 }
 
 /* -- buying -- */
@@ -889,13 +889,18 @@ bought_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GovorunBuyNumberDialog) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(GovorunBuyNumberDialog) self = g_weak_ref_get (weak);
   g_autoptr(GPtrArray) bought = NULL;
   g_autoptr(GError) error = NULL;
   gboolean needs_documents = FALSE;
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
   bought = govorun_number_service_buy_finish (GOVORUN_NUMBER_SERVICE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Gone with its dialog: the answer has no one to go to. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->buying = FALSE;
@@ -939,6 +944,7 @@ buy (GovorunBuyNumberDialog *self)
   const GovorunPhoneCountry *country = current_country (self);
   const GovorunPhoneCategory *category = current_category (self);
   g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  GWeakRef *weak;
 
   if (country == NULL || category == NULL || self->region == NULL || self->chosen->len == 0)
     return;
@@ -954,11 +960,15 @@ buy (GovorunBuyNumberDialog *self)
   hide_error (self);
   self->buying = TRUE;
   set_busy (self, TRUE);
+  /* Not cancelled with the dialog (the purchase finishes on the server
+   * either way), so the callback holds the dialog weakly. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   govorun_number_service_buy_async (self->numbers, self->account,
                                     country->country_code, category->category,
                                     current_state (self), self->region->region_id,
                                     (const char * const *) numbers->pdata,
-                                    self->buy_cancellable, bought_cb, g_object_ref (self));
+                                    self->buy_cancellable, bought_cb, weak);
 }
 
 /* -- header buttons -- */
@@ -1058,8 +1068,10 @@ govorun_buy_number_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  /* A purchase already sent is not cancelled: it finishes on the server
-   * either way; only its answer is dropped. */
+  /* Every callback but the purchase's borrows self: cancelled here, it
+   * returns before touching the dialog. A purchase already sent is not
+   * cancelled: it finishes on the server either way; only its answer is
+   * dropped (its callback holds the dialog weakly). */
   g_clear_object (&self->buy_cancellable);
   g_cancellable_cancel (self->balance_cancellable);
   g_clear_object (&self->balance_cancellable);
@@ -1183,7 +1195,7 @@ govorun_buy_number_dialog_new (GtkWindow            *parent,
   load_countries (self);
   self->balance_cancellable = g_cancellable_new ();
   govorun_number_service_get_balance_async (self->numbers, self->account, self->balance_cancellable,
-                                            first_balance_cb, g_object_ref (self));
+                                            first_balance_cb, self);
 
   return self;
 }
