@@ -114,12 +114,16 @@ add_row (AdwPreferencesGroup *group,
 {
   GtkWidget *row;
   g_autofree char *escaped = NULL;
+  g_autofree char *escaped_title = NULL;
 
   if (value == NULL || *value == '\0')
     return NULL;
+  /* Row titles are markup; some come from ElevenLabs (field names, the
+   * summary's title). */
   escaped = g_markup_escape_text (value, -1);
+  escaped_title = g_markup_escape_text (title, -1);
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
@@ -216,9 +220,10 @@ add_analysis (GovorunCallDetails      *self,
       if (kind == GOVORUN_CALL_ANALYSIS_EVALUATION)
         {
           GtkWidget *verdict = gtk_label_new (verdict_text (item->result));
+          g_autofree char *escaped_name = g_markup_escape_text (name, -1);
 
           row = adw_action_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
           if (item->rationale != NULL)
             {
               g_autofree char *escaped = g_markup_escape_text (item->rationale, -1);
