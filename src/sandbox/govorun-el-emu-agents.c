@@ -286,8 +286,8 @@ el_emu_handle_list_agents (GovorunElevenlabsEmulator *self,
 }
 
 /* The agent in the path; NULL after answering 404 when there is none. */
-static EmuAgent *
-lookup_agent (GovorunElevenlabsEmulator *self,
+EmuAgent *
+el_emu_lookup_agent (GovorunElevenlabsEmulator *self,
               SoupServerMessage         *msg,
               const char                *agent_id)
 {
@@ -309,7 +309,7 @@ el_emu_handle_get_agent (GovorunElevenlabsEmulator *self,
                          GHashTable                *params,
                          const char *const         *captures)
 {
-  EmuAgent *agent = lookup_agent (self, msg, captures[0]);
+  EmuAgent *agent = el_emu_lookup_agent (self, msg, captures[0]);
   g_autoptr(JsonNode) root = NULL;
 
   if (agent == NULL)
@@ -359,8 +359,8 @@ check_audio_format (SoupServerMessage *msg,
 }
 
 /* Objects merge member by member; anything else replaces. */
-static void
-deep_merge (JsonObject *into,
+void
+el_emu_deep_merge (JsonObject *into,
             JsonObject *from)
 {
   JsonObjectIter iter;
@@ -373,7 +373,7 @@ deep_merge (JsonObject *into,
       JsonNode *have = json_object_get_member (into, name);
 
       if (have != NULL && JSON_NODE_HOLDS_OBJECT (have) && JSON_NODE_HOLDS_OBJECT (node))
-        deep_merge (json_node_get_object (have), json_node_get_object (node));
+        el_emu_deep_merge (json_node_get_object (have), json_node_get_object (node));
       else
         json_object_set_member (into, name, json_node_copy (node));
     }
@@ -385,7 +385,7 @@ el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
                            GHashTable                *params,
                            const char *const         *captures)
 {
-  EmuAgent *agent = lookup_agent (self, msg, captures[0]);
+  EmuAgent *agent = el_emu_lookup_agent (self, msg, captures[0]);
   SoupMessageBody *request = soup_server_message_get_request_body (msg);
   g_autoptr(JsonNode) root = NULL;
   static const char * const objects[] = { "conversation_config", "platform_settings", "workflow", NULL };
@@ -405,6 +405,9 @@ el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
       return;
     }
   body = json_node_get_object (root);
+  /* Kept as sent, so tests can see a PATCH carried only its field. */
+  g_free (self->last_patch_body);
+  self->last_patch_body = g_strndup (request->data, request->length);
 
   /* Validate everything before changing anything. */
   for (guint i = 0; objects[i] != NULL; i++)
@@ -437,10 +440,10 @@ el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
 
   node = json_object_get_member (body, "conversation_config");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    deep_merge (json_node_get_object (agent->conversation_config), json_node_get_object (node));
+    el_emu_deep_merge (json_node_get_object (agent->conversation_config), json_node_get_object (node));
   node = json_object_get_member (body, "platform_settings");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    deep_merge (json_node_get_object (agent->platform_settings), json_node_get_object (node));
+    el_emu_deep_merge (json_node_get_object (agent->platform_settings), json_node_get_object (node));
   node = json_object_get_member (body, "name");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {

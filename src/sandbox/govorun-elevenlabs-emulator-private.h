@@ -62,6 +62,7 @@ struct _GovorunElevenlabsEmulator
   gint64           user_created_at;
   GPtrArray       *request_uris;  /* char*: path?query of every request */
   GovorunCallHistory *history;    /* NULL: no conversations */
+  char            *last_patch_body; /* the last PATCH's body as sent, or NULL */
 };
 
 /* The object */
@@ -104,6 +105,18 @@ void el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
                                 SoupServerMessage         *msg,
                                 GHashTable                *params,
                                 const char *const         *captures);
+void el_emu_deep_merge (JsonObject *into,
+                        JsonObject *from);
+EmuAgent *el_emu_lookup_agent (GovorunElevenlabsEmulator *self,
+                               SoupServerMessage         *msg,
+                               const char                *agent_id);
+
+/* Website widget (govorun-el-emu-widget.c) */
+
+void el_emu_handle_get_widget (GovorunElevenlabsEmulator *self,
+                               SoupServerMessage         *msg,
+                               GHashTable                *params,
+                               const char *const         *captures);
 
 /* Conversations */
 

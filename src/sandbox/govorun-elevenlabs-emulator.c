@@ -43,7 +43,7 @@ typedef struct
   const char   *http_method;
   const char   *pattern;   /* "{…}" segments match one non-empty segment */
   const char   *name;      /* method name for faults and counters */
-  const char   *scope;     /* permission the key needs */
+  const char   *scope;     /* permission the key needs; NULL: no key at all */
   RouteHandler  handler;
 } Route;
 
@@ -121,6 +121,8 @@ static const Route routes[] = {
   { "GET", "/v1/convai/agents", "GET /v1/convai/agents", SCOPE_CONVAI_READ, el_emu_handle_list_agents },
   { "GET", "/v1/convai/agents/{id}", "GET /v1/convai/agents/{id}", SCOPE_CONVAI_READ, el_emu_handle_get_agent },
   { "PATCH", "/v1/convai/agents/{id}", "PATCH /v1/convai/agents/{id}", SCOPE_CONVAI_WRITE, el_emu_handle_patch_agent },
+  /* Public: the widget fetches it from the visitor's browser (§5). */
+  { "GET", "/v1/convai/agents/{id}/widget", "GET /v1/convai/agents/{id}/widget", NULL, el_emu_handle_get_widget },
   { "GET", "/v1/convai/conversations", "GET /v1/convai/conversations", SCOPE_CONVAI_READ, el_emu_handle_list_conversations },
   { "GET", "/v1/convai/conversations/{id}", "GET /v1/convai/conversations/{id}", SCOPE_CONVAI_READ, el_emu_handle_get_conversation },
   { "GET", "/v1/convai/conversations/{id}/audio", "GET /v1/convai/conversations/{id}/audio", SCOPE_CONVAI_READ,
@@ -227,6 +229,14 @@ govorun_elevenlabs_emulator_handle (GovorunEmulator   *emulator,
 
   g_return_if_fail (route != NULL);
 
+  if (route->scope == NULL)
+    {
+      g_mutex_lock (&self->lock);
+      route->handler (self, msg, params, captures);
+      g_mutex_unlock (&self->lock);
+      return;
+    }
+
   /* §1.2: the key comes in xi-api-key; never in the query. */
   api_key = soup_message_headers_get_one (headers, "xi-api-key");
   if (api_key == NULL || *api_key == '\0')
@@ -300,6 +310,7 @@ govorun_elevenlabs_emulator_finalize (GObject *object)
   g_free (self->subscription.status);
   g_free (self->subscription.currency);
   g_free (self->user_id);
+  g_free (self->last_patch_body);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (govorun_elevenlabs_emulator_parent_class)->finalize (object);

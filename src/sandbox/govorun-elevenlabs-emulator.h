@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * reference/elevenlabs.md: xi-api-key auth with scoped keys, cursor
  * pagination, the documented error envelopes. Method names for faults and
  * counters are "GET /v1/convai/agents", "GET /v1/convai/agents/{id}",
- * "PATCH /v1/convai/agents/{id}", "GET /v1/user" and
+ * "PATCH /v1/convai/agents/{id}", "GET /v1/convai/agents/{id}/widget"
+ * (public: no key needed, as for the widget in a browser), "GET /v1/user" and
  * "GET /v1/user/subscription".
  *
  * PATCH /v1/convai/agents/{id} deep-merges the JSON body's
@@ -57,6 +58,16 @@ gboolean                   govorun_elevenlabs_emulator_set_agent_audio  (Govorun
  * oldest first, e.g. "/v1/convai/agents?page_size=1". For tests that check
  * a secret never travels in a URL. */
 GStrv                      govorun_elevenlabs_emulator_dup_request_uris (GovorunElevenlabsEmulator *self);
+
+/* The body of the last PATCH /v1/convai/agents/{id} as it was sent (NULL
+ * before any), so a test can check it carried only the changed field. */
+char                      *govorun_elevenlabs_emulator_dup_last_patch_body (GovorunElevenlabsEmulator *self);
+/* Deep-merges the JSON object @json into the agent's platform_settings,
+ * without the PATCH endpoint (e.g. to require authentication). FALSE when
+ * there is no such agent or @json is not an object. */
+gboolean                   govorun_elevenlabs_emulator_merge_platform_settings (GovorunElevenlabsEmulator *self,
+                                                                                const char                *agent_id,
+                                                                                const char                *json);
 
 /* Conversations, their details and audio come from @history (a reference
  * is kept); NULL removes them. */

@@ -36,6 +36,7 @@ struct _GovorunServices
   GovorunAgentStore       *agents;
   GovorunNumberService    *numbers;
   GovorunAgentCatalog     *agent_catalog;
+  GovorunAgentWidget      *agent_widget;
   GovorunProvisioner      *provisioner;
   GovorunKeyRotation      *key_rotation;   /* works by itself: no getter */
   GovorunCallList         *call_list;      /* once the store is open */
@@ -221,6 +222,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->call_export);
   g_clear_object (&self->do_not_call);
   g_clear_object (&self->agent_catalog);
+  g_clear_object (&self->agent_widget);
   g_clear_object (&self->agents);
   g_clear_object (&self->factory);
   g_clear_object (&self->tester);
@@ -385,6 +387,7 @@ govorun_services_new (const char *profile,
   self->agents = govorun_agent_store_new (self->store);
   self->numbers = govorun_number_service_new (self->factory);
   self->agent_catalog = govorun_agent_catalog_new (self->factory);
+  self->agent_widget = govorun_agent_widget_new (self->factory);
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
   self->key_rotation = govorun_key_rotation_new (self->factory, self->accounts, self->agents);
@@ -493,6 +496,14 @@ govorun_services_get_agent_catalog (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->agent_catalog;
+}
+
+GovorunAgentWidget *
+govorun_services_get_agent_widget (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->agent_widget;
 }
 
 GovorunHttp *

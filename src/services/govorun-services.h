@@ -11,6 +11,7 @@
 #include "govorun-account-store.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
+#include "govorun-agent-widget.h"
 #include "govorun-call-export.h"
 #include "govorun-call-list.h"
 #include "govorun-call-stats.h"
@@ -72,6 +73,8 @@ GovorunAgentStore       *govorun_services_get_agents      (GovorunServices      
 GovorunProvisioner      *govorun_services_get_provisioner (GovorunServices      *self);
 GovorunNumberService    *govorun_services_get_numbers     (GovorunServices      *self);
 GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    *self);
+/* An ElevenLabs agent's website widget: state, site check, changes. */
+GovorunAgentWidget      *govorun_services_get_agent_widget (GovorunServices     *self);
 /* The Calls page's list; NULL until the services are ready (the store is
  * open). */
 GovorunCallList         *govorun_services_get_call_list   (GovorunServices      *self);

@@ -14,9 +14,11 @@
 
 #include "govorun-account-dialog.h"
 #include "govorun-agent-dialog.h"
+#include "govorun-agent-widget-page.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-call-details.h"
 #include "govorun-export-dialog.h"
+#include "test-util.h"
 #include "ui-app.h"
 #include "ui-call-fixture.h"
 #include "ui-helpers.h"
@@ -154,6 +156,41 @@ run_script (gpointer user_data)
     assert_fits (dialog, "Export Calls for Excel");
     gtk_window_destroy (GTK_WINDOW (dialog));
     ui_wait_closed (GOVORUN_TYPE_EXPORT_DIALOG);
+  }
+
+  /* An agent's Website Widget, as it opens and at its least width. */
+  {
+    GovorunServices *services = govorun_application_get_services (ui_app_get ());
+    GListModel *accounts = G_LIST_MODEL (govorun_services_get_accounts (services));
+    g_autoptr(GovorunAccount) account = NULL;
+    g_autoptr(GPtrArray) agents = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+
+    for (guint i = 0; account == NULL && i < g_list_model_get_n_items (accounts); i++)
+      {
+        g_autoptr(GovorunAccount) item = g_list_model_get_item (accounts, i);
+
+        if (govorun_account_get_kind (item) == GOVORUN_ACCOUNT_KIND_ELEVENLABS)
+          account = g_steal_pointer (&item);
+      }
+    govorun_agent_catalog_list_async (govorun_services_get_agent_catalog (services), account,
+                                      ui_demo_reception_agent (), NULL, NULL, test_util_on_result, &result);
+    agents = govorun_agent_catalog_list_finish (govorun_services_get_agent_catalog (services),
+                                                test_util_wait (&result), NULL, NULL);
+    g_assert_nonnull (agents);
+    g_assert_cmpuint (agents->len, >=, 1);
+    dialog = GTK_WIDGET (govorun_agent_widget_page_new (GTK_WINDOW (window), govorun_services_get_agent_widget (services),
+                                                        account,
+                                                        govorun_voice_agent_get_id (g_ptr_array_index (agents, 0)),
+                                                        ui_demo_reception_agent ()));
+    gtk_window_present (GTK_WINDOW (dialog));
+    ui_wait_sensitive (ui_wait_widget (dialog, GTK_TYPE_BUTTON, _("_Copy Code")));
+    assert_fits (dialog, "Website Widget");
+    g_clear_pointer (&shot, g_free);
+    shot = g_strdup_printf ("fit-widget%s.png", lang);
+    screenshot (dialog, shot);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ui_wait_closed (GOVORUN_TYPE_AGENT_WIDGET_PAGE);
   }
 
   g_application_quit (G_APPLICATION (ui_app_get ()));

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-agent-details.h"
+#include "govorun-agent-widget-page.h"
 #include "govorun-agent-row.h"
 #include "govorun-scenario-window.h"
 #include "govorun-error-banner.h"
@@ -30,6 +31,7 @@ struct _GovorunAgentDetails
   GovorunAccountStore *accounts;
   GovorunAgentStore   *agents;
   GovorunProvisioner  *provisioner;
+  GovorunAgentWidget  *agent_widget;
   GovorunAgent        *agent;
   GCancellable        *cancellable;
   GCancellable        *apply_cancellable;  /* the running apply's, for Cancel */
@@ -58,6 +60,7 @@ struct _GovorunAgentDetails
   AdwActionRow        *modes_row;
   AdwActionRow        *application_row;
   AdwActionRow        *key_row;
+  GtkWidget           *widget_group;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunAgentDetails, govorun_agent_details, GTK_TYPE_WIDGET)
@@ -75,6 +78,7 @@ enum {
   PROP_ACCOUNTS,
   PROP_AGENTS,
   PROP_PROVISIONER,
+  PROP_AGENT_WIDGET,
   N_PROPS
 };
 
@@ -173,6 +177,8 @@ update (GovorunAgentDetails *self)
 
   /* A webhook bot has no ElevenLabs agent. */
   gtk_widget_set_visible (GTK_WIDGET (self->el_agent_row), govorun_agent_get_el_agent_id (self->agent) != NULL);
+  gtk_widget_set_visible (self->widget_group, govorun_agent_get_el_agent_id (self->agent) != NULL &&
+                          self->agent_widget != NULL);
   /* Translators: ElevenLabs agent name, then its ID */
   text = g_strdup_printf (_("%s (%s)"),
                           govorun_agent_get_el_agent_name (self->agent) ?
@@ -661,6 +667,22 @@ scenario_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The agent's website widget, in a window of its own (it needs the width). */
+static void
+on_widget_row_activated (GovorunAgentDetails *self)
+{
+  const char *uuid = self->agent ? govorun_agent_get_el_account_uuid (self->agent) : NULL;
+  GovorunAccount *account = uuid ? govorun_account_store_find_by_uuid (self->accounts, uuid) : NULL;
+
+  if (account == NULL || self->agent_widget == NULL || govorun_agent_get_el_agent_id (self->agent) == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (govorun_agent_widget_page_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                                 self->agent_widget, account,
+                                                                 govorun_agent_get_el_agent_id (self->agent),
+                                                                 govorun_agent_get_name (self->agent))));
+}
+
 static void
 sandbox_break_action (GtkWidget  *widget,
                       const char *action_name,
@@ -743,6 +765,10 @@ govorun_agent_details_get_property (GObject    *object,
       g_value_set_object (value, self->provisioner);
       break;
 
+    case PROP_AGENT_WIDGET:
+      g_value_set_object (value, self->agent_widget);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -770,6 +796,10 @@ govorun_agent_details_set_property (GObject      *object,
       set_provisioner (self, g_value_get_object (value));
       break;
 
+    case PROP_AGENT_WIDGET:
+      g_set_object (&self->agent_widget, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -789,6 +819,7 @@ govorun_agent_details_dispose (GObject *object)
   g_clear_pointer (&self->step_rows, g_hash_table_unref);
   g_clear_object (&self->agent);
   g_clear_object (&self->provisioner);
+  g_clear_object (&self->agent_widget);
   g_clear_object (&self->agents);
   g_clear_object (&self->accounts);
 
@@ -813,6 +844,9 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_PROVISIONER] =
     g_param_spec_object ("provisioner", NULL, NULL, GOVORUN_TYPE_PROVISIONER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AGENT_WIDGET] =
+    g_param_spec_object ("agent-widget", NULL, NULL, GOVORUN_TYPE_AGENT_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -842,6 +876,8 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, modes_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, application_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, key_row);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, widget_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_widget_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_drift_clicked);

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 #define GOVORUN_TYPE_AGENT_DETAILS (govorun_agent_details_get_type ())
 
-/* Services (properties): "accounts", "agents", "provisioner". */
+/* Services (properties): "accounts", "agents", "provisioner", "agent-widget". */
 G_DECLARE_FINAL_TYPE (GovorunAgentDetails, govorun_agent_details, GOVORUN, AGENT_DETAILS, GtkWidget)
 
 void          govorun_agent_details_set_agent    (GovorunAgentDetails *self,
