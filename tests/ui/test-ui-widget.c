@@ -215,6 +215,12 @@ patch_has (gpointer data)
 }
 
 static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0 && gtk_widget_get_width (data) <= 420;
+}
+
+static gboolean
 run_script (gpointer user_data)
 {
   GovorunApplication *app = ui_app_get ();
@@ -349,6 +355,23 @@ run_script (gpointer user_data)
     body = govorun_elevenlabs_emulator_dup_last_patch_body (emulator);
     g_assert_cmpstr (body, ==, "{\"platform_settings\":{\"widget\":{\"btn_color\":\"#1a73e8\"}}}");
   }
+
+  /* Narrow (a phone-sized window): the choices fold into a sidebar that a
+   * header button shows. */
+  gtk_window_set_default_size (GTK_WINDOW (page), 400, 600);
+  g_assert_true (wait_until (is_narrow, page, 5000));
+  ui_wait_widget (page, GTK_TYPE_TOGGLE_BUTTON, _("Show Choices"));
+  settle (300);
+  shot = (g_free (shot), g_strdup_printf ("widget-narrow%s.png", lang));
+  screenshot (page, shot);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_widget (page, GTK_TYPE_TOGGLE_BUTTON,
+                                                                                 _("Show Choices")))));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (page, GTK_TYPE_TOGGLE_BUTTON, _("Show Choices"))),
+                                TRUE);
+  ui_wait_widget (page, ADW_TYPE_COMBO_ROW, _("Variant"));
+  settle (300);
+  shot = (g_free (shot), g_strdup_printf ("widget-narrow-choices%s.png", lang));
+  screenshot (page, shot);
 
   gtk_window_destroy (GTK_WINDOW (page));
   ui_wait_closed (GOVORUN_TYPE_AGENT_WIDGET_PAGE);
