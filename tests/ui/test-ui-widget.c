@@ -264,6 +264,14 @@ run_script (gpointer user_data)
   assert_code_has (GOVORUN_AGENT_WIDGET_PAGE (page), el_agent_id);
   assert_preview_shows (GOVORUN_WIDGET_PREVIEW (preview), "start=Позвонить");
   assert_code_has (GOVORUN_AGENT_WIDGET_PAGE (page), "&quot;start_call&quot;:&quot;Позвонить&quot;");
+  /* Every control has a name a screen reader can read. */
+  {
+    g_autoptr(GString) report = g_string_new (NULL);
+
+    collect_unnamed_controls (page, "Website Widget", report);
+    if (report->len > 0)
+      g_error ("Controls without a name:\n%s", report->str);
+  }
   shot = g_strdup_printf ("widget-page%s.png", lang);
   screenshot (page, shot);
   pixels = render_preview (preview);

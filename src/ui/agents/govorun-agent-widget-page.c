@@ -300,7 +300,11 @@ build_rows (GovorunAgentWidgetPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), govorun_widget_color_get_label (i));
       gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, govorun_widget_color_get_label (i), -1);
+      /* The colour button is a GtkButton inside a widget: name both. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      govorun_widget_color_get_label (i), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, govorun_widget_color_get_label (i), -1);
       g_object_set_data (G_OBJECT (button), "govorun-color", GUINT_TO_POINTER (i));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
