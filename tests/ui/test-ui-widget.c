@@ -302,6 +302,18 @@ run_script (gpointer user_data)
   assert_code_has (GOVORUN_AGENT_WIDGET_PAGE (page), "Звоните \\&quot;нам\\&quot; &amp; &lt;сейчас&gt;");
   assert_preview_changed (preview, &pixels);
 
+  /* An avatar image instead of the orb (the preview draws a placeholder:
+   * no network). */
+  type_into (page, _("Avatar Image URL (instead of the orb)"), "https://example.com/a.png?x=1&y=2");
+  assert_preview_shows (GOVORUN_WIDGET_PREVIEW (preview), "avatar=image");
+  assert_code_has (GOVORUN_AGENT_WIDGET_PAGE (page), "avatar-image-url=\"https://example.com/a.png?x=1&amp;y=2\"");
+  assert_preview_changed (preview, &pixels);
+  type_into (page, _("Avatar Image URL (instead of the orb)"), "");
+  assert_preview_shows (GOVORUN_WIDGET_PREVIEW (preview), "avatar=orb");
+
+  /* The demo agent does not allow a language override: the choice is off. */
+  g_assert_false (gtk_widget_get_sensitive (find_widget (page, ADW_TYPE_COMBO_ROW, _("Conversation Language"))));
+
   shot = (g_free (shot), g_strdup_printf ("widget-compact%s.png", lang));
   screenshot (page, shot);
 

@@ -501,7 +501,9 @@ govorun_widget_preview_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 240;
+      /* Inside a scrolled column a child gets its minimum: make that
+       * the height the sample page reads well at. */
+      *minimum = 300;
       *natural = 300;
     }
 }
