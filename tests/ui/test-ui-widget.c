@@ -45,38 +45,31 @@ el_account (GovorunServices *services)
   g_assert_not_reached ();
 }
 
-/* The sandbox's reception agent, saved as a Govorun agent the way the
- * wizard leaves a draft: with its ElevenLabs agent and account. */
+/* A Russian agent with a dynamic variable in the sandbox's ElevenLabs
+ * account, saved as a Govorun agent the way the wizard leaves a draft. */
+#define AGENT_NAME "Клиника „Здоровье“ & <сайт>"
+
 static GovorunAgent *
-add_agent (GovorunServices *services,
-           char           **out_el_agent_id)
+add_agent (GovorunServices           *services,
+           GovorunElevenlabsEmulator *emulator,
+           char                     **out_el_agent_id)
 {
   GovorunAccount *account = el_account (services);
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) agents = NULL;
   g_autoptr(GovorunAgent) draft = govorun_agent_new ();
   g_autoptr(GError) error = NULL;
   GovorunAgent *agent;
-  GovorunVoiceAgent *reception = NULL;
 
-  govorun_agent_catalog_list_async (govorun_services_get_agent_catalog (services), account,
-                                    ui_demo_reception_agent (), NULL, NULL, test_util_on_result, &result);
-  agents = govorun_agent_catalog_list_finish (govorun_services_get_agent_catalog (services),
-                                              test_util_wait (&result), NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (agents->len, >=, 1);
-  reception = g_ptr_array_index (agents, 0);
-  g_clear_object (&result);
-
-  govorun_agent_set_name (draft, ui_demo_reception_agent ());
+  *out_el_agent_id = govorun_elevenlabs_emulator_add_agent (emulator, AGENT_NAME,
+                                                            "Здравствуйте, {{client_name}}!", "ru");
+  govorun_agent_set_name (draft, AGENT_NAME);
   govorun_agent_set_el_account_uuid (draft, govorun_account_get_uuid (account));
-  govorun_agent_set_el_agent_id (draft, govorun_voice_agent_get_id (reception));
-  govorun_agent_set_el_agent_name (draft, govorun_voice_agent_get_name (reception));
+  govorun_agent_set_el_agent_id (draft, *out_el_agent_id);
+  govorun_agent_set_el_agent_name (draft, AGENT_NAME);
   govorun_agent_store_save_async (govorun_services_get_agents (services), draft, NULL, test_util_on_result, &result);
   agent = govorun_agent_store_save_finish (govorun_services_get_agents (services), test_util_wait (&result), &error);
   g_assert_no_error (error);
 
-  *out_el_agent_id = g_strdup (govorun_voice_agent_get_id (reception));
   return agent;
 }
 
@@ -214,6 +207,26 @@ patch_has (gpointer data)
   return body != NULL && strstr (body, q->part) != NULL;
 }
 
+/* A row by its exact title (find_widget() reads "_" as a mnemonic, and a
+ * variable's name is not a label). */
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 is_narrow (gpointer data)
 {
@@ -242,7 +255,7 @@ run_script (gpointer user_data)
 
   ui_app_wait_ready ();
   window = GTK_WIDGET (ui_app_main_window ());
-  agent = add_agent (services, &el_agent_id);
+  agent = add_agent (services, emulator, &el_agent_id);
   /* The agent already admits one site, so the person's is not on it. */
   g_assert_true (govorun_elevenlabs_emulator_merge_platform_settings (
                    emulator, el_agent_id, "{\"auth\":{\"allowlist\":[{\"hostname\":\"old.example\"}]}}"));
@@ -251,7 +264,11 @@ run_script (gpointer user_data)
   gtk_widget_activate (gtk_widget_get_ancestor (ui_wait_widget (find_with_css (window, "navigation-sidebar"),
                                                                 GTK_TYPE_LABEL, _("Agents")),
                                                 GTK_TYPE_LIST_BOX_ROW));
-  gtk_widget_activate (ui_wait_widget (window, ADW_TYPE_ACTION_ROW, ui_demo_reception_agent ()));
+  {
+    g_autofree char *title = g_markup_escape_text (AGENT_NAME, -1);
+
+    gtk_widget_activate (ui_wait_widget (window, ADW_TYPE_ACTION_ROW, title));
+  }
   g_signal_emit_by_name (ui_wait_widget (window, ADW_TYPE_ACTION_ROW, _("Website Widget")), "activated");
   page = ui_wait_toplevel (GOVORUN_TYPE_AGENT_WIDGET_PAGE);
   ui_wait_sensitive (ui_wait_widget (page, GTK_TYPE_BUTTON, _("_Copy Code")));
@@ -311,7 +328,12 @@ run_script (gpointer user_data)
   type_into (page, _("Avatar Image URL (instead of the orb)"), "");
   assert_preview_shows (GOVORUN_WIDGET_PREVIEW (preview), "avatar=orb");
 
-  /* The demo agent does not allow a language override: the choice is off. */
+  /* The agent's dynamic variable, with a static value. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row_titled (page, "client_name")), "Анна & \"Co\"");
+  assert_code_has (GOVORUN_AGENT_WIDGET_PAGE (page),
+                   "dynamic-variables=\"{&quot;client_name&quot;:&quot;Анна &amp; \\&quot;Co\\&quot;&quot;}\"");
+
+  /* The agent does not allow a language override: the choice is off. */
   g_assert_false (gtk_widget_get_sensitive (find_widget (page, ADW_TYPE_COMBO_ROW, _("Conversation Language"))));
 
   shot = (g_free (shot), g_strdup_printf ("widget-compact%s.png", lang));
