@@ -35,10 +35,6 @@
  * stopped (campaign-finished, campaign-stopped).
  */
 
-#define CSV_HEADER \
-  "phone;caller_id;campaign_id;contact_id;variables;__task_uuid;__start_execution_time;" \
-  "__end_execution_time;__start_at\n"
-
 /* Seconds between automatic refreshes when the settings do not say. */
 #define DEFAULT_REFRESH_SECONDS 30
 /* Under this the dialer stops (Voximplant's rule for call lists). */
@@ -127,33 +123,12 @@ provider_error (GError     *error,
 
 /* -- the CSV of a batch -- */
 
-static void
-append_csv_value (GString    *csv,
-                  const char *value)
-{
-  if (value == NULL)
-    value = "";
-  if (strpbrk (value, ";\"\n\r") == NULL)
-    {
-      g_string_append (csv, value);
-      return;
-    }
-  g_string_append_c (csv, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv, '"');
-      g_string_append_c (csv, *p);
-    }
-  g_string_append_c (csv, '"');
-}
-
 static char *
 batch_csv (GovorunCampaign *campaign,
            gint64           campaign_rowid,
            GPtrArray       *rows)
 {
-  GString *csv = g_string_new (CSV_HEADER);
+  g_autofree GovorunVoximplantCallListRow *out = g_new0 (GovorunVoximplantCallListRow, MAX (rows->len, 1));
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 from = MAX (now, govorun_campaign_get_start_at (campaign));
   const char *campaign_zone = govorun_campaign_get_time_zone (campaign);
@@ -166,31 +141,20 @@ batch_csv (GovorunCampaign *campaign,
       GovorunCampaignTaskRow *row = g_ptr_array_index (rows, i);
       const char *zone = row->zone != NULL ? row->zone : campaign_zone;
       gint64 start_at = govorun_campaign_first_allowed (zone, days, window_start, from);
-      int start = 0, end = 0;
 
-      append_csv_value (csv, row->phone);
-      g_string_append_c (csv, ';');
-      append_csv_value (csv, govorun_campaign_get_caller_number (campaign));
-      g_string_append_printf (csv, ";%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ";", campaign_rowid, row->id);
-      append_csv_value (csv, row->variables != NULL ? row->variables : "{}");
-      g_string_append_c (csv, ';');
-      append_csv_value (csv, row->task_uuid);
-      g_string_append_c (csv, ';');
-      /* The contact's local window on the first day, in UTC. */
-      if (govorun_campaign_utc_window (zone, window_start, window_end, start_at, &start, &end))
-        {
-          g_autofree char *start_text = govorun_campaign_format_time_of_day (start);
-          g_autofree char *end_text = govorun_campaign_format_time_of_day (end);
-
-          g_string_append_printf (csv, "%s;%s;", start_text, end_text);
-        }
-      else
-        g_string_append (csv, ";;");
-      if (start_at > now)
-        g_string_append_printf (csv, "%" G_GINT64_FORMAT, start_at);
-      g_string_append_c (csv, '\n');
+      out[i].phone = row->phone;
+      out[i].caller_id = govorun_campaign_get_caller_number (campaign);
+      out[i].campaign_id = campaign_rowid;
+      out[i].contact_id = row->id;
+      out[i].variables = row->variables;
+      out[i].task_uuid = row->task_uuid;
+      /* The contact's local window on its first day, in UTC. */
+      if (!govorun_campaign_utc_window (zone, window_start, window_end, start_at, &out[i].window_start,
+                                        &out[i].window_end))
+        out[i].window_start = out[i].window_end = -1;
+      out[i].start_at = start_at > now ? start_at : 0;
     }
-  return g_string_free (csv, FALSE);
+  return govorun_voximplant_call_list_csv (out, rows->len);
 }
 
 /* -- start -- */
