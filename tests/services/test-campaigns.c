@@ -712,6 +712,87 @@ test_balance_stops (Fixture       *fx,
   g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_FINISHED);
 }
 
+static void
+test_cancelled_prepare (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "contacts.csv", contacts_csv);
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunColumnMapping) mapping = govorun_column_mapping_new ();
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunCampaign) again = NULL;
+
+  /* Cancelled: nothing is saved, and the same draft can be prepared. */
+  govorun_column_mapping_set_phone_column (mapping, 1);
+  g_cancellable_cancel (cancellable);
+  govorun_campaigns_prepare_async (fx->campaigns, file, NULL, mapping, campaign, NULL, NULL, NULL, cancellable,
+                                   test_util_on_result, &result);
+  preflight = govorun_campaigns_prepare_finish (fx->campaigns, test_util_wait (&result), &error);
+  g_assert_null (preflight);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 0);
+
+  /* No phone column: one sentence, nothing saved. */
+  govorun_column_mapping_set_phone_column (mapping, 7);
+  govorun_campaigns_prepare_async (fx->campaigns, file, NULL, mapping, campaign, NULL, NULL, NULL, NULL,
+                                   test_util_on_result, &result);
+  preflight = govorun_campaigns_prepare_finish (fx->campaigns, test_util_wait (&result), &error);
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NO_PHONE_COLUMN);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 0);
+
+  again = prepared (fx);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 1);
+
+  /* A draft that never started can be deleted, with its contacts. */
+  g_clear_object (&result);
+  govorun_campaigns_delete_draft_async (fx->campaigns, again, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_campaigns_delete_draft_finish (fx->campaigns, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 0);
+}
+
+static void
+test_mapping_json (void)
+{
+  g_autoptr(GovorunColumnMapping) mapping = govorun_column_mapping_new ();
+  g_autoptr(GovorunColumnMapping) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const char *columns[] = { "Имя", "Телефон", NULL };
+  static const char * const bad[] = {
+    "[]", "{\"phone\": \"1\"}", "{\"phone\": 99999999}", "{\"variables\": {\"\": 1}}",
+    "{\"columns\": [1]}", "{\"keep_rest\": 1}", "not json",
+  };
+
+  govorun_column_mapping_set_phone_column (mapping, 1);
+  govorun_column_mapping_set_variable (mapping, "name", 0);
+  govorun_column_mapping_set_keep_rest (mapping, FALSE);
+  govorun_column_mapping_set_columns (mapping, columns);
+  json = govorun_column_mapping_to_json (mapping);
+  back = govorun_column_mapping_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_column_mapping_get_phone_column (back), ==, 1);
+  g_assert_cmpint (govorun_column_mapping_get_time_zone_column (back), ==, -1);
+  g_assert_cmpint (govorun_column_mapping_get_variable (back, "name"), ==, 0);
+  g_assert_false (govorun_column_mapping_get_keep_rest (back));
+  g_assert_cmpstrv (govorun_column_mapping_get_columns (back), columns);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GovorunColumnMapping) refused = govorun_column_mapping_new_from_json (bad[i], &error);
+
+      g_assert_null (refused);
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+}
+
 /* -- calling hours -- */
 
 static gint64
@@ -800,9 +881,11 @@ main (int   argc,
   test_util_init_i18n ();
 
   g_test_add_func ("/campaigns/zones", test_zones);
+  g_test_add_func ("/campaigns/mapping-json", test_mapping_json);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/campaigns/preflight", test_preflight);
   ADD ("/campaigns/bad-file", test_bad_file);
+  ADD ("/campaigns/cancelled-prepare", test_cancelled_prepare);
   ADD ("/campaigns/run-to-the-end", test_run_to_the_end);
   ADD ("/campaigns/pause-resume-append-cancel", test_pause_resume_append_cancel);
   ADD ("/campaigns/lost-answer", test_lost_answer);
