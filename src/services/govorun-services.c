@@ -45,6 +45,8 @@ struct _GovorunServices
   GovorunCallStats        *call_stats;     /* once the store is open */
   GovorunCallExport       *call_export;    /* once the store is open */
   GovorunDoNotCall        *do_not_call;    /* once the store is open */
+  GovorunCampaigns        *campaigns;      /* once the store is open */
+  GSettings               *settings;       /* nullable */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunServices, govorun_services, G_TYPE_OBJECT)
@@ -220,7 +222,9 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->call_sync);
   g_clear_object (&self->recordings);
   g_clear_object (&self->call_export);
+  g_clear_object (&self->campaigns);
   g_clear_object (&self->do_not_call);
+  g_clear_object (&self->settings);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agent_widget);
   g_clear_object (&self->agents);
@@ -391,6 +395,7 @@ govorun_services_new (const char *profile,
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
   self->key_rotation = govorun_key_rotation_new (self->factory, self->accounts, self->agents);
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   self->call_sync = govorun_call_sync_new (self->store, self->factory, self->accounts, self->agents,
                                            settings);
   /* One cache folder per profile: the sandbox's calls never mix with real ones. */
@@ -589,4 +594,21 @@ govorun_services_get_do_not_call (GovorunServices *self)
       govorun_do_not_call_load_async (self->do_not_call, NULL, NULL, NULL);
     }
   return self->do_not_call;
+}
+
+GovorunCampaigns *
+govorun_services_get_campaigns (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  if (self->campaigns == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
+    {
+      self->campaigns = govorun_campaigns_new (self->store, self->factory, self->accounts,
+                                               self->agents, self->agent_catalog,
+                                               govorun_services_get_do_not_call (self),
+                                               self->settings);
+      govorun_campaigns_load_async (self->campaigns, NULL, NULL, NULL);
+      govorun_campaigns_start_automatic (self->campaigns);
+    }
+  return self->campaigns;
 }

@@ -16,6 +16,7 @@
 #include "govorun-call-list.h"
 #include "govorun-call-stats.h"
 #include "govorun-call-sync.h"
+#include "govorun-campaigns.h"
 #include "govorun-connection-tester.h"
 #include "govorun-do-not-call.h"
 #include "govorun-endpoints.h"
@@ -89,5 +90,8 @@ GovorunCallExport       *govorun_services_get_call_export (GovorunServices      
 /* The do-not-call list, reading itself from the store on first use; NULL
  * until the services are ready. */
 GovorunDoNotCall        *govorun_services_get_do_not_call (GovorunServices      *self);
+/* Outbound campaigns, loading themselves on first use and refreshing the
+ * running ones; NULL until the services are ready. */
+GovorunCampaigns        *govorun_services_get_campaigns   (GovorunServices      *self);
 
 G_END_DECLS
