@@ -37,6 +37,7 @@ struct _GovorunServices
   GovorunNumberService    *numbers;
   GovorunAgentCatalog     *agent_catalog;
   GovorunProvisioner      *provisioner;
+  GovorunAgentFinder      *agent_finder;
   GovorunKeyRotation      *key_rotation;   /* works by itself: no getter */
   GovorunCallList         *call_list;      /* once the store is open */
   GovorunCallSync         *call_sync;
@@ -211,6 +212,7 @@ govorun_services_dispose (GObject *object)
 {
   GovorunServices *self = GOVORUN_SERVICES (object);
 
+  g_clear_object (&self->agent_finder);
   g_clear_object (&self->provisioner);
   g_clear_object (&self->key_rotation);
   g_clear_object (&self->numbers);
@@ -387,6 +389,8 @@ govorun_services_new (const char *profile,
   self->agent_catalog = govorun_agent_catalog_new (self->factory);
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
+  self->agent_finder = govorun_agent_finder_new (self->factory, self->accounts, self->agents,
+                                                 self->provisioner, self->store);
   self->key_rotation = govorun_key_rotation_new (self->factory, self->accounts, self->agents);
   self->call_sync = govorun_call_sync_new (self->store, self->factory, self->accounts, self->agents,
                                            settings);
@@ -477,6 +481,14 @@ govorun_services_get_provisioner (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->provisioner;
+}
+
+GovorunAgentFinder *
+govorun_services_get_agent_finder (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->agent_finder;
 }
 
 GovorunNumberService *

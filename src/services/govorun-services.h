@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "govorun-account-store.h"
+#include "govorun-agent-finder.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
 #include "govorun-call-export.h"
@@ -70,6 +71,8 @@ GovorunConnectionTester *govorun_services_get_tester      (GovorunServices      
 GovorunEndpoints        *govorun_services_get_endpoints   (GovorunServices      *self);
 GovorunAgentStore       *govorun_services_get_agents      (GovorunServices      *self);
 GovorunProvisioner      *govorun_services_get_provisioner (GovorunServices      *self);
+/* Find Agents: agents set up from other computers. */
+GovorunAgentFinder      *govorun_services_get_agent_finder (GovorunServices     *self);
 GovorunNumberService    *govorun_services_get_numbers     (GovorunServices      *self);
 GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    *self);
 /* The Calls page's list; NULL until the services are ready (the store is

@@ -230,6 +230,17 @@ static const char * const migrations[] = {
   ") WITHOUT ROWID;",
   /* 9: the Overview's hourly aggregates (govorun-call-stats-records.c). */
   govorun_call_stats_records_migration,
+  /* 10: hand-over between computers. The scenario manifest an agent last
+   * deployed or adopted (revision and computer), and this installation's
+   * random id, written into every manifest it deploys
+   * (govorun-profile-records.c). */
+  "ALTER TABLE agents ADD COLUMN seen_revision INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE agents ADD COLUMN seen_computer TEXT;"
+  "CREATE TABLE profile ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO profile (key, value) VALUES ('computer_id', lower (hex (randomblob (16))));",
 };
 
 typedef enum
