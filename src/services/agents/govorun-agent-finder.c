@@ -310,19 +310,7 @@ find_group (GTask *task)
         {
           /* The newest deploy says what the agent is. */
           g_hash_table_remove (groups, found->manifest->slug);
-          g_free (found->name);
-          found->name = g_strdup (m->agent_name);
-          g_strfreev (found->numbers);
-          govorun_scenario_manifest_free (found->manifest);
-          found->manifest = m;
-          {
-            GStrvBuilder *builder = g_strv_builder_new ();
-
-            for (guint n = 0; n < m->numbers->len; n++)
-              g_strv_builder_add (builder, ((GovorunManifestNumber *) g_ptr_array_index (m->numbers, n))->number);
-            found->numbers = g_strv_builder_end (builder);
-            g_strv_builder_unref (builder);
-          }
+          _govorun_found_agent_set_manifest (found, m);
           g_hash_table_insert (groups, found->manifest->slug, found);
         }
       else

@@ -32,5 +32,7 @@ struct _GovorunFoundAgent
 GovorunFoundAgent *_govorun_found_agent_new (const char              *name,
                                              GovorunFoundAgentState   state,
                                              GovorunScenarioManifest *manifest);
+void               _govorun_found_agent_set_manifest (GovorunFoundAgent       *self,
+                                                      GovorunScenarioManifest *manifest);
 
 G_END_DECLS

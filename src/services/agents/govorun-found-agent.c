@@ -46,16 +46,33 @@ _govorun_found_agent_new (const char              *name,
                           GovorunScenarioManifest *manifest)
 {
   GovorunFoundAgent *self = g_object_new (GOVORUN_TYPE_FOUND_AGENT, NULL);
+
+  self->state = state;
+  self->name = g_strdup (name);
+  if (manifest != NULL)
+    _govorun_found_agent_set_manifest (self, manifest);
+  else
+    self->numbers = g_new0 (char *, 1);
+  return self;
+}
+
+/* @manifest: (transfer full): the newest manifest, which names the agent */
+void
+_govorun_found_agent_set_manifest (GovorunFoundAgent       *self,
+                                   GovorunScenarioManifest *manifest)
+{
   GStrvBuilder *builder = g_strv_builder_new ();
 
-  self->name = g_strdup (name);
-  self->state = state;
+  if (self->manifest != manifest)
+    g_clear_pointer (&self->manifest, govorun_scenario_manifest_free);
   self->manifest = manifest;
-  for (guint i = 0; manifest != NULL && i < manifest->numbers->len; i++)
+  g_free (self->name);
+  self->name = g_strdup (manifest->agent_name);
+  for (guint i = 0; i < manifest->numbers->len; i++)
     g_strv_builder_add (builder, ((GovorunManifestNumber *) g_ptr_array_index (manifest->numbers, i))->number);
+  g_strfreev (self->numbers);
   self->numbers = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
-  return self;
 }
 
 const char *

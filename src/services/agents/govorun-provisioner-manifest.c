@@ -109,7 +109,8 @@ _govorun_provisioner_manifest_for_run (Run *run)
   GPtrArray *numbers = govorun_agent_get_numbers (run->agent);
   gboolean webhook = govorun_agent_get_engine (run->agent) == GOVORUN_AGENT_ENGINE_WEBHOOK;
   /* Host names are ASCII; anything else becomes "-" rather than fail the deploy. */
-  g_autofree char *host = g_strcanon (g_strndup (g_get_host_name (), 64),
+  const char *name = run_self (run)->host_name != NULL ? run_self (run)->host_name : g_get_host_name ();
+  g_autofree char *host = g_strcanon (g_strndup (name, 64),
                                       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._", '-');
 
   m->agent_name = g_strdup (govorun_agent_get_name (run->agent));

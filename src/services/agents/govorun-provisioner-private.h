@@ -34,6 +34,7 @@ struct _GovorunProvisioner
   GovorunAgentStore    *agents;
   GovorunStore         *store;
   guint                 last_rounds;
+  char                 *host_name;   /* in the manifest; NULL: g_get_host_name () */
 };
 
 typedef enum

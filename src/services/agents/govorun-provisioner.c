@@ -198,6 +198,7 @@ govorun_provisioner_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->agents);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->host_name, g_free);
 
   G_OBJECT_CLASS (govorun_provisioner_parent_class)->dispose (object);
 }
@@ -246,6 +247,16 @@ govorun_provisioner_new (GovorunClientFactory *factory,
   self->agents = g_object_ref (agents);
   self->store = g_object_ref (store);
   return self;
+}
+
+void
+govorun_provisioner_set_host_name (GovorunProvisioner *self,
+                                   const char         *host_name)
+{
+  g_return_if_fail (GOVORUN_IS_PROVISIONER (self));
+
+  g_free (self->host_name);
+  self->host_name = g_strdup (host_name);
 }
 
 guint

@@ -145,6 +145,11 @@ gboolean            govorun_provisioner_accept_theirs_finish (GovorunProvisioner
                                                               GAsyncResult       *result,
                                                               GError            **error);
 
+/* The computer's name the manifests of its deploys show to other computers
+ * (NULL: the host name). Tests give two installations different names. */
+void                govorun_provisioner_set_host_name       (GovorunProvisioner  *self,
+                                                             const char          *host_name);
+
 /* For the benchmark and tests: how many rounds of dependent requests the
  * last finished operation made (requests sent in parallel count once). */
 guint               govorun_provisioner_get_last_rounds     (GovorunProvisioner  *self);
