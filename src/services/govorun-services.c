@@ -45,6 +45,8 @@ struct _GovorunServices
   GovorunCallStats        *call_stats;     /* once the store is open */
   GovorunCallExport       *call_export;    /* once the store is open */
   GovorunDoNotCall        *do_not_call;    /* once the store is open */
+  GovorunSettingsFile     *settings_file;  /* once the store is open */
+  GSettings               *settings;       /* nullable */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunServices, govorun_services, G_TYPE_OBJECT)
@@ -221,7 +223,9 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->call_sync);
   g_clear_object (&self->recordings);
   g_clear_object (&self->call_export);
+  g_clear_object (&self->settings_file);
   g_clear_object (&self->do_not_call);
+  g_clear_object (&self->settings);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agents);
   g_clear_object (&self->factory);
@@ -375,6 +379,7 @@ govorun_services_new (const char *profile,
 
   self->http = govorun_http_new ();
   self->endpoints = govorun_endpoints_new (settings);
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   if (voximplant_url != NULL)
     govorun_endpoints_set_sandbox (self->endpoints, voximplant_url, elevenlabs_url);
 
@@ -590,4 +595,15 @@ govorun_services_get_do_not_call (GovorunServices *self)
       govorun_do_not_call_load_async (self->do_not_call, NULL, NULL, NULL);
     }
   return self->do_not_call;
+}
+
+GovorunSettingsFile *
+govorun_services_get_settings_file (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  if (self->settings_file == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
+    self->settings_file = govorun_settings_file_new (self->accounts, govorun_services_get_do_not_call (self),
+                                                     self->store, self->settings);
+  return self->settings_file;
 }

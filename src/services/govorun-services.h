@@ -22,6 +22,7 @@
 #include "govorun-number-service.h"
 #include "govorun-provisioner.h"
 #include "govorun-recordings.h"
+#include "govorun-settings-file.h"
 
 G_BEGIN_DECLS
 
@@ -89,5 +90,7 @@ GovorunCallExport       *govorun_services_get_call_export (GovorunServices      
 /* The do-not-call list, reading itself from the store on first use; NULL
  * until the services are ready. */
 GovorunDoNotCall        *govorun_services_get_do_not_call (GovorunServices      *self);
+/* Export and import of the settings file; NULL until the services are ready. */
+GovorunSettingsFile     *govorun_services_get_settings_file (GovorunServices    *self);
 
 G_END_DECLS
