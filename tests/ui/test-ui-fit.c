@@ -17,6 +17,7 @@
 #include "govorun-buy-number-dialog.h"
 #include "govorun-call-details.h"
 #include "govorun-export-dialog.h"
+#include "govorun-find-agents-dialog.h"
 #include "ui-app.h"
 #include "ui-call-fixture.h"
 #include "ui-helpers.h"
@@ -154,6 +155,21 @@ run_script (gpointer user_data)
     assert_fits (dialog, "Export Calls for Excel");
     gtk_window_destroy (GTK_WINDOW (dialog));
     ui_wait_closed (GOVORUN_TYPE_EXPORT_DIALOG);
+  }
+
+  /* Find Agents: searching, then what it found in the sandbox's accounts. */
+  {
+    GovorunServices *services = govorun_application_get_services (ui_app_get ());
+
+    dialog = GTK_WIDGET (govorun_find_agents_dialog_new (GTK_WINDOW (window),
+                                                         govorun_services_get_agent_finder (services),
+                                                         govorun_services_get_accounts (services)));
+    gtk_window_present (GTK_WINDOW (dialog));
+    assert_fits (dialog, "Find Agents");
+    settle (2000);
+    assert_fits (dialog, "Find Agents with its results");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ui_wait_closed (GOVORUN_TYPE_FIND_AGENTS_DIALOG);
   }
 
   g_application_quit (G_APPLICATION (ui_app_get ()));
