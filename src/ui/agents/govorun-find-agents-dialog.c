@@ -47,6 +47,7 @@ describe (GovorunFoundAgent *found)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (govorun_found_agent_get_time (found));
   /* Translators: a date, see the GLib g_date_time_format() manual */
+  /* xgettext:no-c-format */
   g_autofree char *date = when != NULL ? g_date_time_format (when, C_("found agent date", "%x")) : g_strdup ("");
   guint n = g_strv_length ((char **) govorun_found_agent_get_numbers (found));
   g_autofree char *numbers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u number", "%u numbers", n), n);
