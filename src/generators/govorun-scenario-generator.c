@@ -551,6 +551,19 @@ govorun_scenario_generate (GovorunScenarioKind           kind,
       return NULL;
     }
 
+  if (params->manifest != NULL)
+    {
+      /* First, so that a reader finds it without parsing the script. */
+      g_autofree char *line = govorun_scenario_manifest_to_line (params->manifest, error);
+      char *joined;
+
+      if (line == NULL)
+        return NULL;
+      joined = g_strconcat (line, "\n", script, NULL);
+      g_free (script);
+      script = joined;
+    }
+
   if (strlen (script) > GOVORUN_SCENARIO_MAX_BYTES ||
       utf16_length (script) > GOVORUN_SCENARIO_MAX_CHARS)
     {

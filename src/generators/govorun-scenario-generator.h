@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "govorun-scenario-kind.h"
+#include "govorun-scenario-manifest.h"
 
 G_BEGIN_DECLS
 
@@ -107,6 +108,8 @@ typedef struct
   const char *language;            /* bot: default GOVORUN_SCENARIO_DEFAULT_LANGUAGE; sent as
                                     * custom_data.language. English defaults for a tag
                                     * starting with "en", Russian ones otherwise */
+  const GovorunScenarioManifest *manifest; /* every kind: written as the first line
+                                    * (govorun-scenario-manifest.h); NULL: none */
 } GovorunScenarioParams;
 
 void        govorun_scenario_params_init       (GovorunScenarioParams        *params);

@@ -40,6 +40,9 @@ struct _GovorunAgent
   gint64 created_at;
   gint64 updated_at;
   GPtrArray          *numbers;
+  /* The manifest last deployed or seen (not a property: nothing shows it) */
+  gint64 seen_revision;
+  char *seen_computer;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunAgent, govorun_agent, G_TYPE_OBJECT)
@@ -245,6 +248,7 @@ govorun_agent_finalize (GObject *object)
   g_free (self->tenant_slug);
   g_free (self->bot_language);
   g_free (self->bot_voice);
+  g_free (self->seen_computer);
   g_free (self->last_step);
   g_free (self->last_error);
   g_free (self->application_name);
@@ -630,7 +634,39 @@ govorun_agent_assign (GovorunAgent *self,
   govorun_agent_set_created_at (self, from->created_at);
   govorun_agent_set_updated_at (self, from->updated_at);
   govorun_agent_set_numbers (self, from->numbers);
+  govorun_agent_set_seen_manifest (self, from->seen_revision, from->seen_computer);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint64
+govorun_agent_get_seen_revision (GovorunAgent *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_AGENT (self), 0);
+
+  return self->seen_revision;
+}
+
+const char *
+govorun_agent_get_seen_computer (GovorunAgent *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_AGENT (self), NULL);
+
+  return self->seen_computer;
+}
+
+void
+govorun_agent_set_seen_manifest (GovorunAgent *self,
+                                 gint64        revision,
+                                 const char   *computer_id)
+{
+  g_return_if_fail (GOVORUN_IS_AGENT (self));
+
+  self->seen_revision = revision;
+  if (self->seen_computer != computer_id)
+    {
+      g_free (self->seen_computer);
+      self->seen_computer = g_strdup (computer_id);
+    }
 }
 
 const char *

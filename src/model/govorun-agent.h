@@ -165,6 +165,15 @@ void                govorun_agent_set_numbers          (GovorunAgent       *self
 gboolean            govorun_agent_has_phone_id         (GovorunAgent       *self,
                                                         gint64              phone_id);
 
+/* The revision of the scenario manifest this computer last deployed or
+ * adopted, and the id of the computer that wrote it (0 and NULL: none).
+ * The provisioner stops a deploy when the account holds another one. */
+gint64              govorun_agent_get_seen_revision    (GovorunAgent       *self);
+const char         *govorun_agent_get_seen_computer    (GovorunAgent       *self);
+void                govorun_agent_set_seen_manifest    (GovorunAgent       *self,
+                                                        gint64              revision,
+                                                        const char         *computer_id);
+
 /* For GovorunAgentStore only: the identity it gives an agent when first
  * saved. Nobody else sets these. */
 void                govorun_agent_set_uuid             (GovorunAgent       *self,

@@ -38,6 +38,7 @@ struct _GovorunServices
   GovorunAgentCatalog     *agent_catalog;
   GovorunAgentWidget      *agent_widget;
   GovorunProvisioner      *provisioner;
+  GovorunAgentFinder      *agent_finder;
   GovorunKeyRotation      *key_rotation;   /* works by itself: no getter */
   GovorunCallList         *call_list;      /* once the store is open */
   GovorunCallSync         *call_sync;
@@ -46,6 +47,7 @@ struct _GovorunServices
   GovorunCallExport       *call_export;    /* once the store is open */
   GovorunDoNotCall        *do_not_call;    /* once the store is open */
   GovorunCampaigns        *campaigns;      /* once the store is open */
+  GovorunSettingsFile     *settings_file;  /* once the store is open */
   GSettings               *settings;       /* nullable */
 };
 
@@ -214,6 +216,7 @@ govorun_services_dispose (GObject *object)
 {
   GovorunServices *self = GOVORUN_SERVICES (object);
 
+  g_clear_object (&self->agent_finder);
   g_clear_object (&self->provisioner);
   g_clear_object (&self->key_rotation);
   g_clear_object (&self->numbers);
@@ -223,6 +226,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->recordings);
   g_clear_object (&self->call_export);
   g_clear_object (&self->campaigns);
+  g_clear_object (&self->settings_file);
   g_clear_object (&self->do_not_call);
   g_clear_object (&self->settings);
   g_clear_object (&self->agent_catalog);
@@ -379,6 +383,7 @@ govorun_services_new (const char *profile,
 
   self->http = govorun_http_new ();
   self->endpoints = govorun_endpoints_new (settings);
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   if (voximplant_url != NULL)
     govorun_endpoints_set_sandbox (self->endpoints, voximplant_url, elevenlabs_url);
 
@@ -394,6 +399,8 @@ govorun_services_new (const char *profile,
   self->agent_widget = govorun_agent_widget_new (self->factory);
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
+  self->agent_finder = govorun_agent_finder_new (self->factory, self->accounts, self->agents,
+                                                 self->provisioner, self->store);
   self->key_rotation = govorun_key_rotation_new (self->factory, self->accounts, self->agents);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   self->call_sync = govorun_call_sync_new (self->store, self->factory, self->accounts, self->agents,
@@ -485,6 +492,14 @@ govorun_services_get_provisioner (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->provisioner;
+}
+
+GovorunAgentFinder *
+govorun_services_get_agent_finder (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->agent_finder;
 }
 
 GovorunNumberService *
@@ -611,4 +626,13 @@ govorun_services_get_campaigns (GovorunServices *self)
       govorun_campaigns_start_automatic (self->campaigns);
     }
   return self->campaigns;
+GovorunSettingsFile *
+govorun_services_get_settings_file (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  if (self->settings_file == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
+    self->settings_file = govorun_settings_file_new (self->accounts, govorun_services_get_do_not_call (self),
+                                                     self->store, self->settings);
+  return self->settings_file;
 }

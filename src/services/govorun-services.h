@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "govorun-account-store.h"
+#include "govorun-agent-finder.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
 #include "govorun-agent-widget.h"
@@ -23,6 +24,7 @@
 #include "govorun-number-service.h"
 #include "govorun-provisioner.h"
 #include "govorun-recordings.h"
+#include "govorun-settings-file.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +74,8 @@ GovorunConnectionTester *govorun_services_get_tester      (GovorunServices      
 GovorunEndpoints        *govorun_services_get_endpoints   (GovorunServices      *self);
 GovorunAgentStore       *govorun_services_get_agents      (GovorunServices      *self);
 GovorunProvisioner      *govorun_services_get_provisioner (GovorunServices      *self);
+/* Find Agents: agents set up from other computers. */
+GovorunAgentFinder      *govorun_services_get_agent_finder (GovorunServices     *self);
 GovorunNumberService    *govorun_services_get_numbers     (GovorunServices      *self);
 GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    *self);
 /* An ElevenLabs agent's website widget: state, site check, changes. */
@@ -93,5 +97,7 @@ GovorunDoNotCall        *govorun_services_get_do_not_call (GovorunServices      
 /* Outbound campaigns, loading themselves on first use and refreshing the
  * running ones; NULL until the services are ready. */
 GovorunCampaigns        *govorun_services_get_campaigns   (GovorunServices      *self);
+/* Export and import of the settings file; NULL until the services are ready. */
+GovorunSettingsFile     *govorun_services_get_settings_file (GovorunServices    *self);
 
 G_END_DECLS

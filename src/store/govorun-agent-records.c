@@ -51,7 +51,7 @@ sql_load (sqlite3         *db,
                           " vox.uuid, a.inbound, a.outbound, a.engine, a.webhook_url, a.tenant_slug,"
                           " a.record, a.state, a.last_step, a.last_error, a.application_id,"
                           " a.application_name, a.created_at, a.updated_at, a.key_in_scenario,"
-                          " a.bot_language, a.bot_voice"
+                          " a.bot_language, a.bot_voice, a.seen_revision, a.seen_computer"
                           " FROM agents a"
                           " LEFT JOIN accounts el ON el.id = a.el_account_id"
                           " LEFT JOIN accounts vox ON vox.id = a.vox_account_id",
@@ -92,6 +92,7 @@ sql_load (sqlite3         *db,
       govorun_agent_set_key_in_scenario (agent, sqlite3_column_int (stmt, 21) != 0);
       govorun_agent_set_bot_language (agent, column_text (stmt, 22));
       govorun_agent_set_bot_voice (agent, column_text (stmt, 23));
+      govorun_agent_set_seen_manifest (agent, sqlite3_column_int64 (stmt, 24), column_text (stmt, 25));
 
       g_ptr_array_add (agents, agent);
       /* The ids live as long as the hash table: keep them in the agent. */
@@ -258,8 +259,25 @@ sql_save (sqlite3         *db,
   if (is_new)
     {
       g_autofree char *uuid = govorun_uuid_new ();
-      g_autofree char *slug = unique_slug (db, govorun_agent_get_name (agent), error);
+      g_autofree char *slug = NULL;
 
+      /* An adopted agent keeps the slug its objects are named after. */
+      if (govorun_agent_get_slug (agent) != NULL)
+        {
+          gboolean taken = FALSE;
+
+          if (!slug_taken (db, govorun_agent_get_slug (agent), &taken, error))
+            return FALSE;
+          if (taken)
+            {
+              g_set_error_literal (error, GOVORUN_AGENT_RECORDS_ERROR, GOVORUN_AGENT_RECORDS_ERROR_INVALID,
+                                   _("An agent using the same Voximplant application is already saved in Govorun. Open that agent instead."));
+              return FALSE;
+            }
+          slug = g_strdup (govorun_agent_get_slug (agent));
+        }
+      else
+        slug = unique_slug (db, govorun_agent_get_name (agent), error);
       if (slug == NULL)
         return FALSE;
       govorun_agent_set_uuid (agent, uuid);
@@ -270,9 +288,9 @@ sql_save (sqlite3         *db,
                               " vox_account_id, el_agent_id, el_agent_name, inbound, outbound, engine,"
                               " webhook_url, tenant_slug, record, state, last_step, last_error,"
                               " application_id, application_name, updated_at, key_in_scenario,"
-                              " bot_language, bot_voice)"
+                              " bot_language, bot_voice, seen_revision, seen_computer)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                              " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                              " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
                               -1, &stmt, NULL) != SQLITE_OK)
         return govorun_store_set_sqlite_error (error, db);
     }
@@ -282,7 +300,8 @@ sql_save (sqlite3         *db,
                                " engine = ?11, webhook_url = ?12, tenant_slug = ?13, record = ?14,"
                                " state = ?15, last_step = ?16, last_error = ?17, application_id = ?18,"
                                " application_name = ?19, updated_at = ?20, key_in_scenario = ?21,"
-                               " bot_language = ?22, bot_voice = ?23"
+                               " bot_language = ?22, bot_voice = ?23, seen_revision = ?24,"
+                               " seen_computer = ?25"
                                " WHERE uuid = ?1 AND ?2 IS NOT NULL AND ?3 IS NOT NULL",
                                -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
@@ -312,6 +331,8 @@ sql_save (sqlite3         *db,
   sqlite3_bind_int (stmt, 21, govorun_agent_get_key_in_scenario (agent));
   govorun_store_bind_text (stmt, 22, govorun_agent_get_bot_language (agent));
   govorun_store_bind_text (stmt, 23, govorun_agent_get_bot_voice (agent));
+  sqlite3_bind_int64 (stmt, 24, govorun_agent_get_seen_revision (agent));
+  govorun_store_bind_text (stmt, 25, govorun_agent_get_seen_computer (agent));
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {

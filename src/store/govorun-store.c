@@ -234,6 +234,17 @@ static const char * const migrations[] = {
   /* 10: campaigns, their contacts and preflight issues, the mappings
    * remembered per agent (govorun-campaign-records.c). */
   govorun_campaign_records_migration,
+  /* 11: hand-over between computers. The scenario manifest an agent last
+   * deployed or adopted (revision and computer), and this installation's
+   * random id, written into every manifest it deploys
+   * (govorun-profile-records.c). */
+  "ALTER TABLE agents ADD COLUMN seen_revision INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE agents ADD COLUMN seen_computer TEXT;"
+  "CREATE TABLE profile ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO profile (key, value) VALUES ('computer_id', lower (hex (randomblob (16))));",
 };
 
 typedef enum

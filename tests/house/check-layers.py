@@ -40,7 +40,7 @@ OWNED = [
     ("sqlite3.h", {"store"}),
     ("libsecret/", {"store"}),
     ("libsoup/", {"providers", "sandbox"}),
-    ("json-glib/", {"providers", "sandbox", "generators", "common"}),
+    ("json-glib/", {"providers", "sandbox", "generators", "common", "io"}),
     ("gnutls/", {"providers", "sandbox"}),
     ("gst/", {"media"}),
     ("xlsxwriter.h", {"io"}),

@@ -14,17 +14,27 @@
 void
 sandbox_services_start (SandboxServices *s)
 {
+  g_autoptr(GovorunSandbox) sandbox = govorun_sandbox_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (govorun_sandbox_start (sandbox, &error));
+  g_assert_no_error (error);
+  sandbox_services_start_on (s, sandbox, GOVORUN_PROFILE_SANDBOX);
+}
+
+void
+sandbox_services_start_on (SandboxServices *s,
+                           GovorunSandbox  *sandbox,
+                           const char      *profile)
+{
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  s->sandbox = govorun_sandbox_new ();
-  g_assert_true (govorun_sandbox_start (s->sandbox, &error));
-  g_assert_no_error (error);
-
+  s->sandbox = g_object_ref (sandbox);
   s->dir = g_dir_make_tmp ("govorun-test-XXXXXX", &error);
   g_assert_no_error (error);
 
-  s->services = govorun_services_new (GOVORUN_PROFILE_SANDBOX, s->dir, NULL,
+  s->services = govorun_services_new (profile, s->dir, NULL,
                                       govorun_sandbox_get_voximplant_url (s->sandbox),
                                       govorun_sandbox_get_elevenlabs_url (s->sandbox));
   s->http = govorun_services_get_http (s->services);

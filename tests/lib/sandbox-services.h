@@ -34,6 +34,12 @@ typedef struct
  * loads its (empty) accounts and agents. The transport retries twice, 5 ms apart,
  * with a 5 s deadline; tests may change that. */
 void            sandbox_services_start       (SandboxServices *s);
+/* Another installation over @sandbox's emulators (already started): its
+ * own temporary database, and @profile as its keyring attribute, so two
+ * of them share no row and no key. */
+void            sandbox_services_start_on    (SandboxServices *s,
+                                              GovorunSandbox  *sandbox,
+                                              const char      *profile);
 void            sandbox_services_stop        (SandboxServices *s);
 /* Adds @draft with @secret and returns the saved account (transfer full). */
 GovorunAccount *sandbox_services_add_account (SandboxServices *s,

@@ -19,6 +19,7 @@
 #include "govorun-call-details.h"
 #include "govorun-export-dialog.h"
 #include "test-util.h"
+#include "govorun-find-agents-dialog.h"
 #include "ui-app.h"
 #include "ui-call-fixture.h"
 #include "ui-helpers.h"
@@ -191,6 +192,19 @@ run_script (gpointer user_data)
     screenshot (dialog, shot);
     gtk_window_destroy (GTK_WINDOW (dialog));
     ui_wait_closed (GOVORUN_TYPE_AGENT_WIDGET_PAGE);
+  /* Find Agents: searching, then what it found in the sandbox's accounts. */
+  {
+    GovorunServices *services = govorun_application_get_services (ui_app_get ());
+
+    dialog = GTK_WIDGET (govorun_find_agents_dialog_new (GTK_WINDOW (window),
+                                                         govorun_services_get_agent_finder (services),
+                                                         govorun_services_get_accounts (services)));
+    gtk_window_present (GTK_WINDOW (dialog));
+    assert_fits (dialog, "Find Agents");
+    settle (2000);
+    assert_fits (dialog, "Find Agents with its results");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ui_wait_closed (GOVORUN_TYPE_FIND_AGENTS_DIALOG);
   }
 
   g_application_quit (G_APPLICATION (ui_app_get ()));

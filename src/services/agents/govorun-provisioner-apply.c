@@ -155,6 +155,8 @@ void
 _govorun_provisioner_apply_begin (Run *run)
 {
   run->plan = _govorun_provisioner_build_plan (run);
+  for (guint i = 0; i < run->plan->steps->len; i++)
+    run->deploying |= ((GovorunPlanStep *) g_ptr_array_index (run->plan->steps, i))->action != GOVORUN_PLAN_REUSE;
   emit_plan_pending (run);
   if (run->plan->steps->len == 0)
     {
@@ -282,7 +284,10 @@ apply_scenarios (Run *run)
                                                         _govorun_provisioner_request (run, on_scenario_added,
                                                                                       scenario, NULL));
         }
-      else if (g_strcmp0 (scenario->script, scenario->wanted_script) != 0)
+      /* A deploy that changes anything gives every scenario the new
+       * manifest revision, even one whose code stays the same. */
+      else if (run->deploying ? g_strcmp0 (scenario->script, scenario->wanted_script) != 0
+                              : !govorun_scenario_manifest_same_script (scenario->script, scenario->wanted_script))
         {
           _govorun_provisioner_emit_step (run, kind_step_id (k), GOVORUN_STEP_RUNNING, NULL);
           set_scenario (run, scenario);
@@ -609,6 +614,10 @@ apply_done (Run *run)
   govorun_agent_set_application_id (run->agent, run->app.id);
   govorun_agent_set_application_name (run->agent, run->app.script);
   govorun_agent_set_key_in_scenario (run->agent, run->key_in_scenario);
+  if (run->deploying)
+    govorun_agent_set_seen_manifest (run->agent, run->new_revision, run->computer_id);
+  else if (run->current != NULL)
+    govorun_agent_set_seen_manifest (run->agent, run->current->revision, run->current->computer_id);
   g_object_thaw_notify (G_OBJECT (run->agent));
   _govorun_provisioner_save_agent (run);
 }

@@ -33,6 +33,7 @@ _govorun_provisioner_generate (Run                  *run,
 {
   GovorunScenarioParams params;
   g_autofree char *caller = caller_id (run);
+  g_autoptr(GovorunScenarioManifest) manifest = _govorun_provisioner_manifest_for_run (run);
 
   govorun_scenario_params_init (&params);
   params.agent_name = govorun_agent_get_name (run->agent);
@@ -50,6 +51,7 @@ _govorun_provisioner_generate (Run                  *run,
   params.tts_voice = govorun_agent_get_bot_voice (run->agent);
   params.engine = govorun_agent_get_engine (run->agent) == GOVORUN_AGENT_ENGINE_WEBHOOK
                   ? GOVORUN_SCENARIO_ENGINE_WEBHOOK_BOT : GOVORUN_SCENARIO_ENGINE_ELEVENLABS;
+  params.manifest = manifest;
   return govorun_scenario_generate (kind, &params, error);
 }
 

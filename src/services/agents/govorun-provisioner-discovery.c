@@ -70,6 +70,7 @@ _govorun_provisioner_stage_start (Run *run)
                                                on_client, g_object_ref (run->task));
       _govorun_provisioner_load_records (run);
     }
+  _govorun_provisioner_load_computer_id (run);
   if (run->el_account != NULL)
     {
       run->pending++;
@@ -296,12 +297,13 @@ stage_read_second (Run *run)
                                                _govorun_provisioner_request (run, _govorun_provisioner_read_rules,
                                                                              NULL, NULL));
 
-  if (run->op == OP_PLAN || run->op == OP_APPLY || run->op == OP_DRIFT)
-    for (guint k = 0; k < N_KINDS; k++)
+  /* Every scenario of the agent, wanted or not: its manifest says who
+   * deployed it last (govorun-provisioner-manifest.c). */
+  for (guint k = 0; k < N_KINDS; k++)
       {
         Obj *scenario = &run->scenarios[k];
 
-        if (!scenario->exists || !scenario->wanted)
+        if (!scenario->exists)
           continue;
         /* with_script works only with scenario_id (reference §6). */
         govorun_voximplant_client_get_scenarios_async (run->client, scenario->id, NULL, TRUE, 0, 0,

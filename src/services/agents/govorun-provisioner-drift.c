@@ -75,7 +75,7 @@ _govorun_provisioner_check_drift (Run *run)
       if (!s->exists)
         g_ptr_array_add (run->drift, g_strdup_printf (_("The scenario “%s” is missing from the Voximplant account."),
                                                       s->name));
-      else if (g_strcmp0 (s->script, s->wanted_script) != 0)
+      else if (!govorun_scenario_manifest_same_script (s->script, s->wanted_script))
         g_ptr_array_add (run->drift, g_strdup_printf (_("The scenario “%s” was changed in the Voximplant account."),
                                                       s->name));
     }

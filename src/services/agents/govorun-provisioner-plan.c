@@ -56,7 +56,7 @@ _govorun_provisioner_build_plan (Run *run)
       if (s->wanted && !s->exists)
         g_ptr_array_add (plan->steps, plan_step_new (kind_step_id (k), GOVORUN_PLAN_CREATE, "scenario", s->name,
                                                      g_strdup_printf (_("Create the scenario “%s”"), s->name)));
-      else if (s->wanted && g_strcmp0 (s->script, s->wanted_script) != 0)
+      else if (s->wanted && !govorun_scenario_manifest_same_script (s->script, s->wanted_script))
         g_ptr_array_add (plan->steps, plan_step_new (kind_step_id (k), GOVORUN_PLAN_UPDATE, "scenario", s->name,
                                                      g_strdup_printf (_("Update the scenario “%s”"), s->name)));
       else if (s->wanted)

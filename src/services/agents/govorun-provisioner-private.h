@@ -34,6 +34,7 @@ struct _GovorunProvisioner
   GovorunAgentStore    *agents;
   GovorunStore         *store;
   guint                 last_rounds;
+  char                 *host_name;   /* in the manifest; NULL: g_get_host_name () */
 };
 
 typedef enum
@@ -44,6 +45,7 @@ typedef enum
   OP_DELETE,
   OP_DRIFT,
   OP_SCENARIO,
+  OP_ACCEPT,    /* take the account's manifest as seen (before "Replace Theirs") */
 } OpKind;
 
 /* An object in the account: what is there, and what the agent wants. */
@@ -100,6 +102,10 @@ struct _Run
   char                         *secret_record;   /* its provider_objects name */
   StageFunc                     secret_next;
   char                         *scenario_text;
+  char                         *computer_id;  /* this installation's, for the manifest */
+  GovorunScenarioManifest      *current;      /* the newest manifest in the account, or NULL */
+  gint64                        new_revision; /* the revision this run's scripts carry */
+  gboolean                      deploying;    /* apply: the plan changes something */
 
   guint                         pending;
   StageFunc                     next;
@@ -298,6 +304,18 @@ void          _govorun_provisioner_secret_apply      (Run              *run,
  * needed (or @everything). */
 void          _govorun_provisioner_remove_secret     (Run              *run,
                                                       gboolean          everything);
+
+/* govorun-provisioner-manifest.c: deploys from several computers */
+void          _govorun_provisioner_load_computer_id  (Run              *run);
+/* The newest manifest among the scenarios read; sets run->current. */
+void          _govorun_provisioner_read_current      (Run              *run);
+/* FALSE (the task returned CHANGED_ELSEWHERE) when another computer
+ * deployed the agent since this one last saw it. */
+gboolean      _govorun_provisioner_check_elsewhere   (Run              *run);
+/* The manifest the run's scripts get (transfer full). */
+GovorunScenarioManifest *
+              _govorun_provisioner_manifest_for_run  (Run              *run);
+void          _govorun_provisioner_accept_current    (Run              *run);
 
 /* govorun-provisioner-drift.c */
 void          _govorun_provisioner_check_drift       (Run              *run);

@@ -268,6 +268,8 @@ rollback_saved (Run *run)
 {
   g_object_freeze_notify (G_OBJECT (run->agent));
   govorun_agent_set_state (run->agent, GOVORUN_AGENT_STATE_DRAFT);
+  /* The scenarios, and their manifests, are gone. */
+  govorun_agent_set_seen_manifest (run->agent, 0, NULL);
   govorun_agent_set_last_step (run->agent, NULL);
   govorun_agent_set_last_error (run->agent, NULL);
   govorun_agent_set_application_id (run->agent, 0);

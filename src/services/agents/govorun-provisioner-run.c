@@ -57,6 +57,8 @@ _govorun_provisioner_run_free (Run *run)
   g_clear_pointer (&run->plan, govorun_plan_free);
   g_clear_pointer (&run->drift, g_ptr_array_unref);
   g_clear_pointer (&run->scenario_text, govorun_secret_free);
+  g_free (run->computer_id);
+  g_clear_pointer (&run->current, govorun_scenario_manifest_free);
   g_clear_error (&run->error);
   g_free (run->error_step);
   g_free (run->secret_record);

@@ -81,7 +81,7 @@ _govorun_provisioner_emit_step (Run              *run,
 static gboolean
 needs_elevenlabs (Run *run)
 {
-  if (run->op == OP_ROLLBACK || run->op == OP_DELETE)
+  if (run->op == OP_ROLLBACK || run->op == OP_DELETE || run->op == OP_ACCEPT)
     return FALSE;
   if (run->op == OP_SCENARIO)
     return run->kind != GOVORUN_SCENARIO_WEBHOOK_BOT
@@ -148,6 +148,16 @@ _govorun_provisioner_stage_discovered (Run *run)
       return;
     }
 
+  _govorun_provisioner_read_current (run);
+  if (run->op == OP_ACCEPT)
+    {
+      _govorun_provisioner_accept_current (run);
+      return;
+    }
+  if ((run->op == OP_APPLY || run->op == OP_ROLLBACK || run->op == OP_DELETE)
+      && !_govorun_provisioner_check_elsewhere (run))
+    return;
+
   if ((run->op == OP_PLAN || run->op == OP_APPLY || run->op == OP_DRIFT) && !_govorun_provisioner_scripts_generate (run))
     {
       _govorun_provisioner_finish_failed (run);
@@ -171,6 +181,7 @@ _govorun_provisioner_stage_discovered (Run *run)
       _govorun_provisioner_check_drift (run);
       break;
     case OP_SCENARIO:
+    case OP_ACCEPT:
     default:
       g_assert_not_reached ();
     }
@@ -187,6 +198,7 @@ govorun_provisioner_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->agents);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->host_name, g_free);
 
   G_OBJECT_CLASS (govorun_provisioner_parent_class)->dispose (object);
 }
@@ -235,6 +247,16 @@ govorun_provisioner_new (GovorunClientFactory *factory,
   self->agents = g_object_ref (agents);
   self->store = g_object_ref (store);
   return self;
+}
+
+void
+govorun_provisioner_set_host_name (GovorunProvisioner *self,
+                                   const char         *host_name)
+{
+  g_return_if_fail (GOVORUN_IS_PROVISIONER (self));
+
+  g_free (self->host_name);
+  self->host_name = g_strdup (host_name);
 }
 
 guint
@@ -475,6 +497,29 @@ govorun_provisioner_get_scenario_async (GovorunProvisioner  *self,
 
   start (self, OP_SCENARIO, agent, kind, mask_key, govorun_provisioner_get_scenario_async,
          cancellable, callback, user_data);
+}
+
+void
+govorun_provisioner_accept_theirs_async (GovorunProvisioner  *self,
+                                         GovorunAgent        *agent,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_PROVISIONER (self));
+  g_return_if_fail (GOVORUN_IS_AGENT (agent));
+
+  start (self, OP_ACCEPT, agent, 0, FALSE, govorun_provisioner_accept_theirs_async,
+         cancellable, callback, user_data);
+}
+
+gboolean
+govorun_provisioner_accept_theirs_finish (GovorunProvisioner  *self,
+                                          GAsyncResult        *result,
+                                          GError             **error)
+{
+  CHECK_RESULT (govorun_provisioner_accept_theirs_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 char *

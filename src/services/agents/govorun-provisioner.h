@@ -36,6 +36,12 @@ typedef enum
   GOVORUN_PROVISIONER_ERROR_ACCOUNT,       /* an account of the agent is not saved or has no key */
   GOVORUN_PROVISIONER_ERROR_STEP_FAILED,   /* a step failed; Continue may finish the job */
   GOVORUN_PROVISIONER_ERROR_STEP_REJECTED, /* a step was refused in a way a retry will not fix */
+  GOVORUN_PROVISIONER_ERROR_CHANGED_ELSEWHERE, /* another computer deployed the agent since this
+                                                * one last saw it (the message says who and when):
+                                                * nothing sent. Load their version
+                                                * (govorun_agent_finder_load_theirs_async()) or
+                                                * govorun_provisioner_accept_theirs_async() and
+                                                * run again. */
 } GovorunProvisionerError;
 
 #define GOVORUN_TYPE_PROVISIONER (govorun_provisioner_get_type ())
@@ -126,6 +132,23 @@ void                govorun_provisioner_get_scenario_async  (GovorunProvisioner 
 char               *govorun_provisioner_get_scenario_finish (GovorunProvisioner  *self,
                                                              GAsyncResult        *result,
                                                              GError             **error);
+
+/* Before "Replace Theirs": takes the manifest now in the account as the
+ * one this computer has seen, so the next deploy, roll back or delete
+ * goes ahead (and replaces it) instead of stopping with CHANGED_ELSEWHERE. */
+void                govorun_provisioner_accept_theirs_async (GovorunProvisioner  *self,
+                                                             GovorunAgent        *agent,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+gboolean            govorun_provisioner_accept_theirs_finish (GovorunProvisioner *self,
+                                                              GAsyncResult       *result,
+                                                              GError            **error);
+
+/* The computer's name the manifests of its deploys show to other computers
+ * (NULL: the host name). Tests give two installations different names. */
+void                govorun_provisioner_set_host_name       (GovorunProvisioner  *self,
+                                                             const char          *host_name);
 
 /* For the benchmark and tests: how many rounds of dependent requests the
  * last finished operation made (requests sent in parallel count once). */

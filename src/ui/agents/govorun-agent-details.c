@@ -13,6 +13,7 @@
 #include "govorun-agent-details.h"
 #include "govorun-agent-widget-page.h"
 #include "govorun-agent-row.h"
+#include "govorun-changed-elsewhere.h"
 #include "govorun-scenario-window.h"
 #include "govorun-error-banner.h"
 #include "govorun-toast.h"
@@ -32,6 +33,7 @@ struct _GovorunAgentDetails
   GovorunAgentStore   *agents;
   GovorunProvisioner  *provisioner;
   GovorunAgentWidget  *agent_widget;
+  GovorunAgentFinder  *agent_finder;   /* for Load Their Version */
   GovorunAgent        *agent;
   GCancellable        *cancellable;
   GCancellable        *apply_cancellable;  /* the running apply's, for Cancel */
@@ -79,6 +81,7 @@ enum {
   PROP_AGENTS,
   PROP_PROVISIONER,
   PROP_AGENT_WIDGET,
+  PROP_AGENT_FINDER,
   N_PROPS
 };
 
@@ -351,6 +354,33 @@ set_busy (GovorunAgentDetails *self,
 
 static void forget_apply (GovorunAgentDetails *self);
 
+/* After the choice on "Changed on Another Computer": Replace Theirs deploys
+ * again (it goes ahead now); Load Their Version shows their set-up. */
+static void
+elsewhere_done (GovorunChangedElsewhereChoice choice,
+                gpointer                      user_data)
+{
+  g_autoptr(GovorunAgentDetails) self = user_data;
+
+  if (self->agent == NULL)
+    return;
+  if (choice == GOVORUN_CHANGED_ELSEWHERE_REPLACE)
+    govorun_agent_details_apply (self);
+  else if (choice == GOVORUN_CHANGED_ELSEWHERE_LOADED)
+    govorun_toast_show (GTK_WIDGET (self), _("Their version was loaded"));
+}
+
+static gboolean
+ask_if_changed_elsewhere (GovorunAgentDetails *self,
+                          const GError        *error)
+{
+  if (!g_error_matches (error, GOVORUN_PROVISIONER_ERROR, GOVORUN_PROVISIONER_ERROR_CHANGED_ELSEWHERE))
+    return FALSE;
+  govorun_changed_elsewhere_ask (GTK_WIDGET (self), self->provisioner, self->agent_finder, self->agent,
+                                 error->message, elsewhere_done, g_object_ref (self));
+  return TRUE;
+}
+
 static void
 applied_cb (GObject      *object,
             GAsyncResult *result,
@@ -367,7 +397,9 @@ applied_cb (GObject      *object,
   self->stopping = FALSE;
   set_busy (self, FALSE);
 
-  if (error != NULL)
+  if (ask_if_changed_elsewhere (self, error))
+    clear_steps (self);
+  else if (error != NULL)
     govorun_toast_show (GTK_WIDGET (self), _("Setup stopped. Press Continue to finish it."));
   else
     {
@@ -552,6 +584,8 @@ rolled_back_cb (GObject      *object,
 
   set_busy (self, FALSE);
   clear_steps (self);
+  if (ask_if_changed_elsewhere (self, error))
+    return;
   if (error != NULL)
     govorun_error_show (GTK_WIDGET (self), error->message);
   else
@@ -571,7 +605,8 @@ deleted_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_busy (self, FALSE);
-      govorun_error_show (GTK_WIDGET (self), error->message);
+      if (!ask_if_changed_elsewhere (self, error))
+        govorun_error_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -767,6 +802,8 @@ govorun_agent_details_get_property (GObject    *object,
 
     case PROP_AGENT_WIDGET:
       g_value_set_object (value, self->agent_widget);
+    case PROP_AGENT_FINDER:
+      g_value_set_object (value, self->agent_finder);
       break;
 
     default:
@@ -798,6 +835,8 @@ govorun_agent_details_set_property (GObject      *object,
 
     case PROP_AGENT_WIDGET:
       g_set_object (&self->agent_widget, g_value_get_object (value));
+    case PROP_AGENT_FINDER:
+      g_set_object (&self->agent_finder, g_value_get_object (value));
       break;
 
     default:
@@ -820,6 +859,7 @@ govorun_agent_details_dispose (GObject *object)
   g_clear_object (&self->agent);
   g_clear_object (&self->provisioner);
   g_clear_object (&self->agent_widget);
+  g_clear_object (&self->agent_finder);
   g_clear_object (&self->agents);
   g_clear_object (&self->accounts);
 
@@ -847,6 +887,8 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_AGENT_WIDGET] =
     g_param_spec_object ("agent-widget", NULL, NULL, GOVORUN_TYPE_AGENT_WIDGET,
+  properties[PROP_AGENT_FINDER] =
+    g_param_spec_object ("agent-finder", NULL, NULL, GOVORUN_TYPE_AGENT_FINDER,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -16,9 +16,11 @@
 #include "govorun-calls-page.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-error-banner.h"
+#include "govorun-find-agents-dialog.h"
 #include "govorun-numbers-page.h"
 #include "govorun-overview-page.h"
 #include "govorun-preferences-window.h"
+#include "govorun-settings-transfer.h"
 #include "govorun-toast.h"
 #include "govorun-window.h"
 
@@ -452,6 +454,36 @@ preferences_action (GtkWidget  *widget,
 }
 
 static void
+find_agents_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+
+  if (govorun_services_get_state (self->services) != GOVORUN_SERVICES_STATE_READY)
+    return;
+  gtk_window_present (GTK_WINDOW (govorun_find_agents_dialog_new (GTK_WINDOW (self),
+                                                                  govorun_services_get_agent_finder (self->services),
+                                                                  govorun_services_get_accounts (self->services))));
+}
+
+static void
+settings_file_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+  GovorunSettingsFile *settings_file = govorun_services_get_settings_file (self->services);
+
+  if (settings_file == NULL)
+    return;
+  if (g_str_equal (action_name, "win.export-settings"))
+    govorun_settings_transfer_export (GTK_WINDOW (self), settings_file);
+  else
+    govorun_settings_transfer_import (GTK_WINDOW (self), settings_file);
+}
+
+static void
 add_account_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -624,6 +656,9 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.find-agents", NULL, find_agents_action);
+  gtk_widget_class_install_action (widget_class, "win.export-settings", NULL, settings_file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-settings", NULL, settings_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.menu", NULL);

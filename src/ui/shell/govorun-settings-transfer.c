@@ -1,0 +1,136 @@
+/* govorun-settings-transfer.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunSettingsTransfer"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "govorun-error-banner.h"
+#include "govorun-settings-transfer.h"
+#include "govorun-toast.h"
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!govorun_settings_file_export_finish (GOVORUN_SETTINGS_FILE (object), result, &error))
+    govorun_error_show (GTK_WIDGET (parent), error->message);
+  else
+    govorun_toast_show (GTK_WIDGET (parent), _("Settings exported"));
+}
+
+static void
+on_export_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  GovorunSettingsFile *settings_file = user_data;
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    govorun_settings_file_export_async (settings_file, file, NULL, on_exported, g_object_ref (parent));
+  g_object_unref (settings_file);
+  g_object_unref (chooser);
+}
+
+void
+govorun_settings_transfer_export (GtkWindow           *parent,
+                                  GovorunSettingsFile *settings_file)
+{
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (GOVORUN_IS_SETTINGS_FILE (settings_file));
+
+  chooser = gtk_file_chooser_native_new (_("Export Settings"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the suggested file name; keep the .json ending */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("govorun-settings.json"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), g_object_ref (settings_file));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GovorunSettingsImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *numbers = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  import = govorun_settings_file_import_finish (GOVORUN_SETTINGS_FILE (object), result, &error);
+  if (import == NULL)
+    {
+      govorun_error_show (GTK_WIDGET (parent), error->message);
+      return;
+    }
+  numbers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u number was added to the do-not-call list.",
+                                          "%u numbers were added to the do-not-call list.",
+                                          import->do_not_call_added),
+                             import->do_not_call_added);
+  body = g_string_new (numbers);
+  if (import->accounts_to_add != NULL && import->accounts_to_add[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", import->accounts_to_add);
+
+      g_string_append_c (body, ' ');
+      /* Translators: %s is a list of account names */
+      g_string_append_printf (body, _("Keys are never exported: add these accounts with their keys on the Accounts page: %s."),
+                              names);
+    }
+  dialog = adw_message_dialog_new (parent, _("Settings Imported"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  GovorunSettingsFile *settings_file = user_data;
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    govorun_settings_file_import_async (settings_file, file, NULL, on_imported, g_object_ref (parent));
+  g_object_unref (settings_file);
+  g_object_unref (chooser);
+}
+
+void
+govorun_settings_transfer_import (GtkWindow           *parent,
+                                  GovorunSettingsFile *settings_file)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_return_if_fail (GOVORUN_IS_SETTINGS_FILE (settings_file));
+
+  chooser = gtk_file_chooser_native_new (_("Import Settings"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Govorun settings"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), g_object_ref (settings_file));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -1,0 +1,2 @@
+// govorun-manifest: {"v":1,"agent":"Клиника","slug":"klinika","modes":["inbound","outbound"],"engine":"elevenlabs","el_agent":"agent_01","el_account":"Main","record":true,"key_in_scenario":false,"numbers":[{"id":1,"number":"74951234567"},{"id":2,"number":"78121234567"}],"generator":"Govorun 0.3.0","revision":3,"computer":"0123456789abcdef0123456789abcdef","host":"pc","time":1764662400}
+VoxEngine.addEventListener();

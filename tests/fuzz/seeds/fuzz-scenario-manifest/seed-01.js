@@ -1,0 +1,1 @@
+// govorun-manifest: {"v":1,"agent":"Bot","slug":"bot","modes":["outbound"],"engine":"webhook","webhook":"https://bot.example.com/h","tenant":"t","language":"en","voice":"VoiceList.Google.en_US_Neural2_C","record":false,"key_in_scenario":false,"numbers":[{"id":9,"number":"14155550100"}],"generator":"Govorun 0.3.0","revision":1,"computer":"abc","host":"h","time":0}

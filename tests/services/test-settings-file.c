@@ -1,0 +1,228 @@
+/* test-settings-file.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The settings file: export on one installation, import on an empty one
+ * gives the same do-not-call list and preferences and names the accounts
+ * to add (never a key in the file); a damaged or newer file is refused
+ * with one sentence and changes nothing.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "govorun-do-not-call-records.h"
+#include "govorun-sandbox.h"
+#include "govorun-settings-file.h"
+#include "govorun-util.h"
+#include "sandbox-services.h"
+
+#define APP_SCHEMA "io.github.govorun.Govorun"
+
+typedef struct
+{
+  GovorunSandbox  *sandbox;
+  SandboxServices  a;
+  SandboxServices  b;
+  GSettings       *settings;
+  char            *path;
+  GAsyncResult    *result;
+} Fixture;
+
+static void
+on_result (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  test_util_on_result (object, result, &((Fixture *) user_data)->result);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->sandbox = govorun_sandbox_new ();
+  g_assert_true (govorun_sandbox_start (f->sandbox, &error));
+  sandbox_services_start_on (&f->a, f->sandbox, GOVORUN_PROFILE_SANDBOX);
+  sandbox_services_start_on (&f->b, f->sandbox, "settings-b");
+  f->settings = g_settings_new (APP_SCHEMA);
+  f->path = g_build_filename (f->a.dir, "settings.json", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_unlink (f->path);
+  g_free (f->path);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->result);
+  sandbox_services_stop (&f->a);
+  sandbox_services_stop (&f->b);
+  g_clear_object (&f->sandbox);
+}
+
+static GovorunSettingsFile *
+settings_file (SandboxServices *s,
+               GSettings       *settings)
+{
+  return govorun_settings_file_new (s->accounts, govorun_services_get_do_not_call (s->services), s->store,
+                                    settings);
+}
+
+static GPtrArray *
+numbers (Fixture         *f,
+         SandboxServices *s)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
+
+  govorun_do_not_call_records_load_async (s->store, NULL, on_result, f);
+  entries = govorun_do_not_call_records_load_finish (s->store, test_util_wait (&f->result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  return entries;
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GovorunAccount) vox = govorun_account_new (GOVORUN_ACCOUNT_KIND_VOXIMPLANT);
+  g_autoptr(GovorunAccount) el = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
+  g_autoptr(GovorunAccount) saved_vox = NULL;
+  g_autoptr(GovorunAccount) saved_el = NULL;
+  g_autoptr(GovorunSettingsFile) file_a = settings_file (&f->a, f->settings);
+  g_autoptr(GovorunSettingsFile) file_b = settings_file (&f->b, f->settings);
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) on_a = NULL;
+  g_autoptr(GPtrArray) on_b = NULL;
+  g_autoptr(GovorunSettingsImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint added = 0;
+
+  govorun_account_set_display_name (vox, "Клиника");
+  govorun_account_set_vox_auth (vox, GOVORUN_VOXIMPLANT_AUTH_API_KEY);
+  govorun_account_set_vox_account_id (vox, "7654321");
+  saved_vox = sandbox_services_add_account (&f->a, vox, GOVORUN_SANDBOX_VOX_API_KEY);
+  govorun_account_set_display_name (el, "Agents");
+  saved_el = sandbox_services_add_account (&f->a, el, GOVORUN_SANDBOX_EL_API_KEY);
+
+  g_ptr_array_add (entries, govorun_do_not_call_entry_new ("+79161234567", "Просил не звонить\n(письмо)", 1700000000));
+  g_ptr_array_add (entries, govorun_do_not_call_entry_new ("+442079460958", NULL, 1700000100));
+  govorun_do_not_call_records_add_async (f->a.store, entries, NULL, on_result, f);
+  g_assert_true (govorun_do_not_call_records_add_finish (f->a.store, test_util_wait (&f->result), &added, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  g_assert_cmpuint (added, ==, 2);
+  g_settings_set_uint (f->settings, "history-days", 45);
+
+  govorun_settings_file_export_async (file_a, file, NULL, on_result, f);
+  g_assert_true (govorun_settings_file_export_finish (file_a, test_util_wait (&f->result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+
+  /* Never a key. */
+  g_assert_true (g_file_get_contents (f->path, &text, NULL, NULL));
+  g_assert_null (strstr (text, GOVORUN_SANDBOX_VOX_API_KEY));
+  g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
+  g_assert_nonnull (strstr (text, "\"format\" : \"govorun-settings\""));
+
+  /* The empty profile. */
+  g_settings_reset (f->settings, "history-days");
+  govorun_settings_file_import_async (file_b, file, NULL, on_result, f);
+  import = govorun_settings_file_import_finish (file_b, test_util_wait (&f->result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  g_assert_cmpuint (import->do_not_call_added, ==, 2);
+  g_assert_cmpuint (import->preferences, >, 0);
+  g_assert_cmpuint (g_settings_get_uint (f->settings, "history-days"), ==, 45);
+  g_assert_cmpuint (g_strv_length (import->accounts_to_add), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) import->accounts_to_add, "Клиника"));
+  g_assert_true (g_strv_contains ((const char * const *) import->accounts_to_add, "Agents"));
+
+  on_a = numbers (f, &f->a);
+  on_b = numbers (f, &f->b);
+  g_assert_cmpuint (on_a->len, ==, on_b->len);
+  for (guint i = 0; i < on_a->len; i++)
+    {
+      GovorunDoNotCallEntry *x = g_ptr_array_index (on_a, i);
+      GovorunDoNotCallEntry *y = g_ptr_array_index (on_b, i);
+
+      g_assert_cmpstr (govorun_do_not_call_entry_get_number (x), ==, govorun_do_not_call_entry_get_number (y));
+      g_assert_cmpstr (govorun_do_not_call_entry_get_note (x), ==, govorun_do_not_call_entry_get_note (y));
+      g_assert_cmpint (govorun_do_not_call_entry_get_added_at (x), ==, govorun_do_not_call_entry_get_added_at (y));
+    }
+  g_assert_true (govorun_do_not_call_contains (govorun_services_get_do_not_call (f->b.services), "+79161234567"));
+
+  /* Importing again adds nothing; accounts that are here are not asked for. */
+  g_clear_pointer (&import, govorun_settings_import_free);
+  govorun_settings_file_import_async (file_a, file, NULL, on_result, f);
+  import = govorun_settings_file_import_finish (file_a, test_util_wait (&f->result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  g_assert_cmpuint (import->do_not_call_added, ==, 0);
+  g_assert_cmpuint (g_strv_length (import->accounts_to_add), ==, 0);
+  g_settings_reset (f->settings, "history-days");
+}
+
+static void
+refused (Fixture    *f,
+         const char *contents,
+         int         code)
+{
+  g_autoptr(GovorunSettingsFile) file_b = settings_file (&f->b, f->settings);
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GovorunSettingsImport) import = NULL;
+  g_autoptr(GPtrArray) on_b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, contents, -1, NULL));
+  govorun_settings_file_import_async (file_b, file, NULL, on_result, f);
+  import = govorun_settings_file_import_finish (file_b, test_util_wait (&f->result), &error);
+  g_clear_object (&f->result);
+  g_assert_null (import);
+  g_assert_error (error, GOVORUN_SETTINGS_FILE_ERROR, code);
+  /* One sentence: one full stop inside, at its end. */
+  g_assert_true (g_str_has_suffix (error->message, "."));
+  g_assert_null (strchr (error->message, '\n'));
+  on_b = numbers (f, &f->b);
+  g_assert_cmpuint (on_b->len, ==, 0);
+}
+
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"do_not_call\":[]}",
+           GOVORUN_SETTINGS_FILE_ERROR_NEWER);
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":1,\"do_not_call\":["
+              "{\"number\":\"+79161234567\",\"added_at\":1},{\"number\":\"not a number\",\"added_at\":1}]}",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":1,\"accounts\":["
+              "{\"kind\":\"voximplant\",\"name\":\"x\",\"account_id\":\"1\",\"auth\":\"api-key\",\"api_key\":\"s\"}]}",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":1,\"do_not_call\":[{\"number\":\"+79161234567\"",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  refused (f, "number,note\n+79161234567,x\n", GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  refused (f, "{\"format\":\"something-else\",\"version\":1}", GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/Govorun/SettingsFile/round-trip", Fixture, NULL, fixture_setup, test_round_trip, fixture_teardown);
+  g_test_add ("/Govorun/SettingsFile/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+
+  return g_test_run ();
+}
