@@ -626,6 +626,8 @@ govorun_services_get_campaigns (GovorunServices *self)
       govorun_campaigns_start_automatic (self->campaigns);
     }
   return self->campaigns;
+}
+
 GovorunSettingsFile *
 govorun_services_get_settings_file (GovorunServices *self)
 {

@@ -192,6 +192,8 @@ run_script (gpointer user_data)
     screenshot (dialog, shot);
     gtk_window_destroy (GTK_WINDOW (dialog));
     ui_wait_closed (GOVORUN_TYPE_AGENT_WIDGET_PAGE);
+  }
+
   /* Find Agents: searching, then what it found in the sandbox's accounts. */
   {
     GovorunServices *services = govorun_application_get_services (ui_app_get ());

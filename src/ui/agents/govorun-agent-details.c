@@ -802,6 +802,8 @@ govorun_agent_details_get_property (GObject    *object,
 
     case PROP_AGENT_WIDGET:
       g_value_set_object (value, self->agent_widget);
+      break;
+
     case PROP_AGENT_FINDER:
       g_value_set_object (value, self->agent_finder);
       break;
@@ -835,6 +837,8 @@ govorun_agent_details_set_property (GObject      *object,
 
     case PROP_AGENT_WIDGET:
       g_set_object (&self->agent_widget, g_value_get_object (value));
+      break;
+
     case PROP_AGENT_FINDER:
       g_set_object (&self->agent_finder, g_value_get_object (value));
       break;
@@ -887,6 +891,7 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_AGENT_WIDGET] =
     g_param_spec_object ("agent-widget", NULL, NULL, GOVORUN_TYPE_AGENT_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_AGENT_FINDER] =
     g_param_spec_object ("agent-finder", NULL, NULL, GOVORUN_TYPE_AGENT_FINDER,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
