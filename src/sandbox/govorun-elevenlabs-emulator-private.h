@@ -62,6 +62,8 @@ struct _GovorunElevenlabsEmulator
   gint64           user_created_at;
   GPtrArray       *request_uris;  /* char*: path?query of every request */
   GovorunCallHistory *history;    /* NULL: no conversations */
+  char            *last_agent_patch;   /* the body of the last agent PATCH */
+  guint            agent_patch_count;
 };
 
 /* The object */
@@ -104,6 +106,16 @@ void el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
                                 SoupServerMessage         *msg,
                                 GHashTable                *params,
                                 const char *const         *captures);
+
+/* Agents' analysis settings (govorun-el-emu-analysis.c) */
+
+gboolean el_emu_check_analysis     (SoupServerMessage         *msg,
+                                    JsonObject                *platform);
+void     el_emu_replace_analysis   (JsonObject                *into,
+                                    JsonObject                *from);
+void     el_emu_record_agent_patch (GovorunElevenlabsEmulator *self,
+                                    const char                *body,
+                                    gsize                      length);
 
 /* Conversations */
 

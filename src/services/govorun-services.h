@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "govorun-account-store.h"
+#include "govorun-agent-analysis.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
 #include "govorun-call-export.h"
@@ -72,6 +73,7 @@ GovorunAgentStore       *govorun_services_get_agents      (GovorunServices      
 GovorunProvisioner      *govorun_services_get_provisioner (GovorunServices      *self);
 GovorunNumberService    *govorun_services_get_numbers     (GovorunServices      *self);
 GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    *self);
+GovorunAgentAnalysis    *govorun_services_get_agent_analysis (GovorunServices   *self);
 /* The Calls page's list; NULL until the services are ready (the store is
  * open). */
 GovorunCallList         *govorun_services_get_call_list   (GovorunServices      *self);
