@@ -102,16 +102,15 @@ el_emu_replace_analysis (JsonObject *into,
     json_object_set_member (into, "data_collection", json_node_copy (node));
 }
 
+/* Called by the PATCH handler, which runs with the lock held. */
 void
 el_emu_record_agent_patch (GovorunElevenlabsEmulator *self,
                            const char                *body,
                            gsize                      length)
 {
-  g_mutex_lock (&self->lock);
   g_free (self->last_agent_patch);
   self->last_agent_patch = g_strndup (body, length);
   self->agent_patch_count++;
-  g_mutex_unlock (&self->lock);
 }
 
 /**

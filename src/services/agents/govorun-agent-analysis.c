@@ -251,6 +251,7 @@ on_patched (GObject      *source,
   g_autoptr(GTask) task = user_data;
   Request *request = g_task_get_task_data (task);
   g_autoptr(GovorunElevenlabsAgentAnalysis) answer = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   answer = govorun_elevenlabs_client_update_agent_analysis_finish (GOVORUN_ELEVENLABS_CLIENT (source), result, &error);
@@ -263,7 +264,7 @@ on_patched (GObject      *source,
   request->sent = TRUE;
   request->accepted = settings_from (answer);
   govorun_elevenlabs_client_get_agent_analysis_async (request->client, request->agent_id,
-                                                      g_task_get_cancellable (task), on_read,
+                                                      cancellable, on_read,
                                                       g_steal_pointer (&task));
 }
 
@@ -274,6 +275,7 @@ on_client (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   Request *request = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   request->client = govorun_client_factory_elevenlabs_finish (GOVORUN_CLIENT_FACTORY (source), result, &error);
@@ -285,11 +287,11 @@ on_client (GObject      *source,
 
   if (request->wanted != NULL)
     govorun_elevenlabs_client_update_agent_analysis_async (request->client, request->agent_id, request->wanted,
-                                                           request->parts, g_task_get_cancellable (task),
+                                                           request->parts, cancellable,
                                                            on_patched, g_steal_pointer (&task));
   else
     govorun_elevenlabs_client_get_agent_analysis_async (request->client, request->agent_id,
-                                                        g_task_get_cancellable (task), on_read,
+                                                        cancellable, on_read,
                                                         g_steal_pointer (&task));
 }
 
