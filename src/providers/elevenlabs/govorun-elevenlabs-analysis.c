@@ -288,15 +288,15 @@ _govorun_elevenlabs_parse_agent_analysis (JsonNode  *root,
 
   if (data_collection != NULL)
     {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *node;
+      /* In the answer's order (an iterator would give the hash's). */
+      g_autoptr(GList) names = json_object_get_members (data_collection);
 
-      json_object_iter_init (&iter, data_collection);
-      while (json_object_iter_next (&iter, &name, &node))
+      for (GList *l = names; l != NULL; l = l->next)
         {
+          const char *name = l->data;
           g_autofree char *prefix = govorun_elevenlabs_json_field_path ("platform_settings.data_collection", name);
-          GovorunElevenlabsDataField *field = parse_data_field (name, node, prefix, error);
+          GovorunElevenlabsDataField *field = parse_data_field (name, json_object_get_member (data_collection, name),
+                                                                prefix, error);
 
           if (field == NULL)
             return NULL;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-agent-analysis-section.h"
 #include "govorun-agent-details.h"
 #include "govorun-agent-row.h"
 #include "govorun-scenario-window.h"
@@ -54,6 +55,7 @@ struct _GovorunAgentDetails
   GtkListBox          *drift_list;
   AdwActionRow        *el_agent_row;
   AdwActionRow        *accounts_row;
+  GovorunAgentAnalysisSection *analysis_section;
   AdwActionRow        *numbers_row;
   AdwActionRow        *modes_row;
   AdwActionRow        *application_row;
@@ -75,6 +77,7 @@ enum {
   PROP_ACCOUNTS,
   PROP_AGENTS,
   PROP_PROVISIONER,
+  PROP_AGENT_ANALYSIS,
   N_PROPS
 };
 
@@ -710,6 +713,7 @@ govorun_agent_details_set_agent (GovorunAgentDetails *self,
   if (agent != NULL)
     g_signal_connect_object (agent, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 
+  govorun_agent_analysis_section_set_agent (self->analysis_section, agent);
   update (self);
 }
 
@@ -743,6 +747,10 @@ govorun_agent_details_get_property (GObject    *object,
       g_value_set_object (value, self->provisioner);
       break;
 
+    case PROP_AGENT_ANALYSIS:
+      g_object_get_property (G_OBJECT (self->analysis_section), "agent-analysis", value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -768,6 +776,10 @@ govorun_agent_details_set_property (GObject      *object,
 
     case PROP_PROVISIONER:
       set_provisioner (self, g_value_get_object (value));
+      break;
+
+    case PROP_AGENT_ANALYSIS:
+      g_object_set_property (G_OBJECT (self->analysis_section), "agent-analysis", value);
       break;
 
     default:
@@ -814,6 +826,10 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   properties[PROP_PROVISIONER] =
     g_param_spec_object ("provisioner", NULL, NULL, GOVORUN_TYPE_PROVISIONER,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Handed to the Analysis section. */
+  properties[PROP_AGENT_ANALYSIS] =
+    g_param_spec_object ("agent-analysis", NULL, NULL, GOVORUN_TYPE_AGENT_ANALYSIS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -821,6 +837,7 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   signals[SIGNAL_EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (GOVORUN_TYPE_AGENT_ANALYSIS_SECTION);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-agent-details.ui");
@@ -838,6 +855,7 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, drift_list);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, el_agent_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, accounts_row);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, analysis_section);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, numbers_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, modes_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, application_row);
