@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "govorun-agent-analysis-section.h"
+#include "govorun-agent-dialog.h"
 #include "govorun-sandbox.h"
 #include "ui-app.h"
 #include "ui-helpers.h"
@@ -268,6 +269,46 @@ find_expander (GtkWidget  *root,
   return NULL;
 }
 
+static const char *
+demo_concierge_agent (void)
+{
+  return ui_app_is_russian () ? "Консьерж гостиницы „Роял“" : "Hotel concierge";
+}
+
+/* 6. The wizard warns about the concierge's greeting (the recording notice
+ * is in its third sentence) and fixes it after a confirmation. */
+static void
+test_wizard (GtkWidget *window)
+{
+  GtkWidget *dialog;
+  GtkWidget *fix;
+  GtkWidget *confirm;
+  g_autofree char *paths = NULL;
+  guint count = patch_count ();
+
+  gtk_widget_activate (find_named (window, "agents"));
+  settle (300);
+  g_assert_true (gtk_widget_activate_action (window, "win.new-agent", NULL));
+  dialog = ui_wait_toplevel (GOVORUN_TYPE_AGENT_DIALOG);
+  gtk_widget_activate (ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, demo_concierge_agent ()));
+  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message"));
+  fix = ui_wait_widget (dialog, GTK_TYPE_BUTTON, _("_Fix…"));
+  g_assert_true (gtk_widget_get_visible (fix));
+  scroll_to (find_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message")));
+  shot (dialog, "wizard-warning");
+  click (dialog, _("_Fix…"));
+  confirm = wait_dialog ();
+  click (confirm, _("_Rewrite"));
+  g_assert_true (wait_until (count_reached, GUINT_TO_POINTER (count + 1), 15000));
+  paths = last_patch_paths (NULL);
+  g_assert_cmpstr (paths, ==, "conversation_config.agent.first_message");
+  g_assert_true (wait_until (widget_hidden, fix, 15000));
+  scroll_to (find_widget (dialog, ADW_TYPE_ACTION_ROW, _("First Message")));
+  shot (dialog, "wizard-fixed");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_wait_closed (GOVORUN_TYPE_AGENT_DIALOG);
+}
+
 static gboolean
 run_script (gpointer user_data)
 {
@@ -385,6 +426,8 @@ run_script (gpointer user_data)
   shot (window, "section");
   scroll_to (find_widget (section, ADW_TYPE_EXPANDER_ROW, "Цель звонка достигнута"));
   shot (window, "criteria");
+
+  test_wizard (window);
 
   g_application_quit (G_APPLICATION (ui_app_get ()));
   return G_SOURCE_REMOVE;

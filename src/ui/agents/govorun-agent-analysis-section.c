@@ -740,23 +740,23 @@ fix_response_cb (AdwMessageDialog            *dialog,
   save (self);
 }
 
-static void
-fix_first_message_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+/**
+ * govorun_agent_analysis_section_fix_dialog_new:
+ * @fixed: the first message as it would be
+ *
+ * The confirmation of the first-message fix (also the wizard's): its
+ * "rewrite" response says yes; @fixed is kept as its "govorun-fixed" data.
+ */
+GtkWidget *
+govorun_agent_analysis_section_fix_dialog_new (GtkWindow  *parent,
+                                               const char *fixed)
 {
-  GovorunAgentAnalysisSection *self = GOVORUN_AGENT_ANALYSIS_SECTION (widget);
-  g_autofree char *fixed = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (self->draft == NULL)
-    return;
-
-  fixed = govorun_first_message_fix (self->draft->first_message, self->draft->language);
   /* Translators: %s is the agent's new first message */
   body = g_strdup_printf (_("The agent will greet callers with:\n\n“%s”\n\nThe new first message is written to ElevenLabs."), fixed);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rewrite the First Message?"), body);
+  dialog = adw_message_dialog_new (parent, _("Rewrite the First Message?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "rewrite", _("_Rewrite"),
@@ -764,7 +764,25 @@ fix_first_message_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rewrite", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rewrite");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "govorun-fixed", g_steal_pointer (&fixed), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "govorun-fixed", g_strdup (fixed), g_free);
+
+  return dialog;
+}
+
+static void
+fix_first_message_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GovorunAgentAnalysisSection *self = GOVORUN_AGENT_ANALYSIS_SECTION (widget);
+  g_autofree char *fixed = NULL;
+  GtkWidget *dialog;
+
+  if (self->draft == NULL)
+    return;
+
+  fixed = govorun_first_message_fix (self->draft->first_message, self->draft->language);
+  dialog = govorun_agent_analysis_section_fix_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), fixed);
   g_signal_connect_object (dialog, "response", G_CALLBACK (fix_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

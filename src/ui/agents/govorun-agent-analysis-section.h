@@ -29,4 +29,8 @@ G_DECLARE_FINAL_TYPE (GovorunAgentAnalysisSection, govorun_agent_analysis_sectio
 void          govorun_agent_analysis_section_set_agent (GovorunAgentAnalysisSection *self,
                                                         GovorunAgent                *agent);
 
+/* The confirmation of the first-message fix, shared with the wizard. */
+GtkWidget    *govorun_agent_analysis_section_fix_dialog_new (GtkWindow  *parent,
+                                                             const char *fixed);
+
 G_END_DECLS
