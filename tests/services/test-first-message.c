@@ -54,6 +54,8 @@ test_russian (void)
     /* "записаться на приём" is not a recording notice */
     { "Это виртуальный помощник, хотите записаться на приём по телефону?", NO_REC },
     { "Роботом озвучено: звонки записываются.", OK },
+    { "Здравствуйте! Это виртуальный консьерж гостиницы «Роял». Разговор записывается.", NO_REC },
+    { "Здравствуйте! Это виртуальный консьерж гостиницы «Роял», разговор записывается.", OK },
     { "", NO_ROBOT | NO_REC },
     { NULL, NO_ROBOT | NO_REC },
   };
@@ -73,6 +75,8 @@ test_english (void)
     { "Hello, this is Acme's voice assistant. How can I help?", NO_REC },
     { "This call is recorded. I am a robot.", NO_ROBOT },
     { "Hello! I'll record your order now.", NO_ROBOT | NO_REC },
+    { "Hello! This is the hotel's AI concierge. This call is recorded.", NO_REC },
+    { "Hello! This is the hotel's virtual concierge, and this call is being recorded.", OK },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));

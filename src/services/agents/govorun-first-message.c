@@ -35,8 +35,8 @@ static const char * const robot_qualifiers[] = {
   "virtual", "voice", "digital", "automated", "ai", "ии", NULL,
 };
 static const char * const robot_roles[] = {
-  "помощни", "ассистент", "секретар", "оператор", "консультант", "агент",
-  "assistant", "agent", "operator", "receptionist", "system", "secretary", NULL,
+  "помощни", "ассистент", "секретар", "оператор", "консультант", "агент", "консьерж", "администратор",
+  "менеджер", "assistant", "agent", "operator", "receptionist", "system", "secretary", "concierge", NULL,
 };
 
 static const char * const recording_stems[] = {
