@@ -33,6 +33,7 @@ struct _GovorunAgentAnalysisSection
   gboolean                 updating;  /* widgets being set from the draft */
   gboolean                 busy;
 
+  GtkWidget               *actions_box;
   GtkWidget               *template_button;
   GtkWidget               *save_button;
   GtkLabel                *status_label;
@@ -893,6 +894,7 @@ govorun_agent_analysis_section_class_init (GovorunAgentAnalysisSectionClass *kla
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/govorun-agent-analysis-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentAnalysisSection, actions_box);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentAnalysisSection, template_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentAnalysisSection, save_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentAnalysisSection, status_label);
@@ -916,6 +918,10 @@ static void
 govorun_agent_analysis_section_init (GovorunAgentAnalysisSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The buttons are the Tab stops, not the flow box's cells. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (self->actions_box); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
 
   self->rows = g_ptr_array_new ();
   self->retention = g_array_new (FALSE, FALSE, sizeof (gint64));
