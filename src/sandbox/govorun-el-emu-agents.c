@@ -408,6 +408,7 @@ el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
   /* Kept as sent, so tests can see a PATCH carried only its field. */
   g_free (self->last_patch_body);
   self->last_patch_body = g_strndup (request->data, request->length);
+  el_emu_record_agent_patch (self, request->data, request->length);
 
   /* Validate everything before changing anything. */
   for (guint i = 0; objects[i] != NULL; i++)
@@ -438,12 +439,19 @@ el_emu_handle_patch_agent (GovorunElevenlabsEmulator *self,
           || !check_audio_format (msg, json_node_get_object (node), "tts", "agent_output_audio_format")))
     return;
 
+  node = json_object_get_member (body, "platform_settings");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && !el_emu_check_analysis (msg, json_node_get_object (node)))
+    return;
+
   node = json_object_get_member (body, "conversation_config");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     el_emu_deep_merge (json_node_get_object (agent->conversation_config), json_node_get_object (node));
   node = json_object_get_member (body, "platform_settings");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    el_emu_deep_merge (json_node_get_object (agent->platform_settings), json_node_get_object (node));
+    {
+      el_emu_replace_analysis (json_node_get_object (agent->platform_settings), json_node_get_object (node));
+      el_emu_deep_merge (json_node_get_object (agent->platform_settings), json_node_get_object (node));
+    }
   node = json_object_get_member (body, "name");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {

@@ -63,6 +63,8 @@ struct _GovorunElevenlabsEmulator
   GPtrArray       *request_uris;  /* char*: path?query of every request */
   GovorunCallHistory *history;    /* NULL: no conversations */
   char            *last_patch_body; /* the last PATCH's body as sent, or NULL */
+  char            *last_agent_patch;   /* the body of the last agent PATCH */
+  guint            agent_patch_count;
 };
 
 /* The object */
@@ -117,6 +119,16 @@ void el_emu_handle_get_widget (GovorunElevenlabsEmulator *self,
                                SoupServerMessage         *msg,
                                GHashTable                *params,
                                const char *const         *captures);
+
+/* Agents' analysis settings (govorun-el-emu-analysis.c) */
+
+gboolean el_emu_check_analysis     (SoupServerMessage         *msg,
+                                    JsonObject                *platform);
+void     el_emu_replace_analysis   (JsonObject                *into,
+                                    JsonObject                *from);
+void     el_emu_record_agent_patch (GovorunElevenlabsEmulator *self,
+                                    const char                *body,
+                                    gsize                      length);
 
 /* Conversations */
 

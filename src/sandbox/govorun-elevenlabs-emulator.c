@@ -305,6 +305,7 @@ govorun_elevenlabs_emulator_finalize (GObject *object)
   g_clear_pointer (&self->agents_by_id, g_hash_table_unref);
   g_clear_pointer (&self->agents, g_ptr_array_unref);
   g_clear_pointer (&self->request_uris, g_ptr_array_unref);
+  g_clear_pointer (&self->last_agent_patch, g_free);
   g_clear_object (&self->history);
   g_free (self->subscription.tier);
   g_free (self->subscription.status);

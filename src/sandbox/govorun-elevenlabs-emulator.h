@@ -54,6 +54,15 @@ gboolean                   govorun_elevenlabs_emulator_set_agent_audio  (Govorun
                                                                          const char                *agent_id,
                                                                          const char                *input_format,
                                                                          const char                *output_format);
+/* The body of the last PATCH of an agent and how many arrived (tests
+ * check a PATCH carries only what it should). */
+char                      *govorun_elevenlabs_emulator_dup_last_agent_patch        (GovorunElevenlabsEmulator *self,
+                                                                                    guint                     *out_count);
+/* Merges @json (an object) into an agent's platform_settings as they are,
+ * e.g. to seed evaluation criteria. FALSE when there is no such agent. */
+gboolean                   govorun_elevenlabs_emulator_set_agent_platform_settings (GovorunElevenlabsEmulator *self,
+                                                                                    const char                *agent_id,
+                                                                                    const char                *json);
 /* The path and query (never the headers) of every request received so far,
  * oldest first, e.g. "/v1/convai/agents?page_size=1". For tests that check
  * a secret never travels in a URL. */

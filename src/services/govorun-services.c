@@ -37,6 +37,7 @@ struct _GovorunServices
   GovorunNumberService    *numbers;
   GovorunAgentCatalog     *agent_catalog;
   GovorunAgentWidget      *agent_widget;
+  GovorunAgentAnalysis    *agent_analysis;
   GovorunProvisioner      *provisioner;
   GovorunAgentFinder      *agent_finder;
   GovorunKeyRotation      *key_rotation;   /* works by itself: no getter */
@@ -66,6 +67,7 @@ enum {
   PROP_PROVISIONER,
   PROP_NUMBERS,
   PROP_AGENT_CATALOG,
+  PROP_AGENT_ANALYSIS,
   PROP_CALL_STATS,
   N_PROPS
 };
@@ -231,6 +233,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->agent_catalog);
   g_clear_object (&self->agent_widget);
+  g_clear_object (&self->agent_analysis);
   g_clear_object (&self->agents);
   g_clear_object (&self->factory);
   g_clear_object (&self->tester);
@@ -307,6 +310,10 @@ govorun_services_get_property (GObject    *object,
       g_value_set_object (value, self->agent_catalog);
       break;
 
+    case PROP_AGENT_ANALYSIS:
+      g_value_set_object (value, self->agent_analysis);
+      break;
+
     case PROP_CALL_STATS:
       g_value_set_object (value, govorun_services_get_call_stats (self));
       break;
@@ -351,6 +358,7 @@ govorun_services_class_init (GovorunServicesClass *klass)
   properties[PROP_PROVISIONER] = service_property ("provisioner", GOVORUN_TYPE_PROVISIONER);
   properties[PROP_NUMBERS] = service_property ("numbers", GOVORUN_TYPE_NUMBER_SERVICE);
   properties[PROP_AGENT_CATALOG] = service_property ("agent-catalog", GOVORUN_TYPE_AGENT_CATALOG);
+  properties[PROP_AGENT_ANALYSIS] = service_property ("agent-analysis", GOVORUN_TYPE_AGENT_ANALYSIS);
   properties[PROP_CALL_STATS] = service_property ("call-stats", GOVORUN_TYPE_CALL_STATS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -397,6 +405,7 @@ govorun_services_new (const char *profile,
   self->numbers = govorun_number_service_new (self->factory);
   self->agent_catalog = govorun_agent_catalog_new (self->factory);
   self->agent_widget = govorun_agent_widget_new (self->factory);
+  self->agent_analysis = govorun_agent_analysis_new (self->factory, self->accounts);
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
   self->agent_finder = govorun_agent_finder_new (self->factory, self->accounts, self->agents,
@@ -524,6 +533,14 @@ govorun_services_get_agent_widget (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->agent_widget;
+}
+
+GovorunAgentAnalysis *
+govorun_services_get_agent_analysis (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->agent_analysis;
 }
 
 GovorunHttp *

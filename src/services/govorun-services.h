@@ -10,6 +10,7 @@
 
 #include "govorun-account-store.h"
 #include "govorun-agent-finder.h"
+#include "govorun-agent-analysis.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-store.h"
 #include "govorun-agent-widget.h"
@@ -80,6 +81,7 @@ GovorunNumberService    *govorun_services_get_numbers     (GovorunServices      
 GovorunAgentCatalog     *govorun_services_get_agent_catalog (GovorunServices    *self);
 /* An ElevenLabs agent's website widget: state, site check, changes. */
 GovorunAgentWidget      *govorun_services_get_agent_widget (GovorunServices     *self);
+GovorunAgentAnalysis    *govorun_services_get_agent_analysis (GovorunServices   *self);
 /* The Calls page's list; NULL until the services are ready (the store is
  * open). */
 GovorunCallList         *govorun_services_get_call_list   (GovorunServices      *self);

@@ -127,6 +127,16 @@ run_script (gpointer user_data)
   g_clear_pointer (&shot, g_free);
   shot = g_strdup_printf ("fit-agent%s.png", lang);
   screenshot (dialog, shot);
+  /* The first-message fix's confirmation (the demo greeting puts the
+   * robot notice in its third sentence, so the wizard offers it). */
+  click (dialog, _("_Fix…"));
+  {
+    GtkWidget *confirm = ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    assert_fits (confirm, "Rewrite the First Message");
+    gtk_window_destroy (GTK_WINDOW (confirm));
+    ui_wait_closed (ADW_TYPE_MESSAGE_DIALOG);
+  }
   ui_wait_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, _("_Next")));
   click (dialog, _("_Next"));
 

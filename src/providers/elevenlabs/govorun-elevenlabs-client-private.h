@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "govorun-elevenlabs-agents.h"
+#include "govorun-elevenlabs-analysis.h"
 #include "govorun-elevenlabs-client.h"
 #include "govorun-elevenlabs-conversations.h"
 #include "govorun-elevenlabs-user.h"
@@ -68,6 +69,8 @@ GovorunElevenlabsAgentPage    *_govorun_elevenlabs_parse_agent_page           (J
                                                                               GError                 **error);
 GovorunElevenlabsAgent        *_govorun_elevenlabs_parse_agent                (JsonNode                *root,
                                                                               GError                 **error);
+GovorunElevenlabsAgentAnalysis *_govorun_elevenlabs_parse_agent_analysis (JsonNode              *root,
+                                                                         GError               **error);
 GovorunElevenlabsSubscription *_govorun_elevenlabs_parse_subscription         (JsonNode                *root,
                                                                               GError                 **error);
 

@@ -618,6 +618,12 @@ _govorun_elevenlabs_client_parse_for_fuzzing (const guint8 *data,
       g_assert ((subscription == NULL) == (e3 != NULL));
       g_assert ((conversations == NULL) == (e4 != NULL));
       g_assert ((conversation == NULL) == (e5 != NULL));
+      {
+        g_autoptr(GError) e6 = NULL;
+        g_autoptr(GovorunElevenlabsAgentAnalysis) analysis = _govorun_elevenlabs_parse_agent_analysis (root, &e6);
+
+        g_assert ((analysis == NULL) == (e6 != NULL));
+      }
       g_clear_pointer (&page, govorun_elevenlabs_agent_page_free);
       g_clear_pointer (&agent, govorun_elevenlabs_agent_free);
       g_clear_pointer (&subscription, govorun_elevenlabs_subscription_free);

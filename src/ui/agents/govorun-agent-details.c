@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-agent-analysis-section.h"
 #include "govorun-agent-details.h"
 #include "govorun-agent-widget-page.h"
 #include "govorun-agent-row.h"
@@ -58,6 +59,7 @@ struct _GovorunAgentDetails
   GtkListBox          *drift_list;
   AdwActionRow        *el_agent_row;
   AdwActionRow        *accounts_row;
+  GovorunAgentAnalysisSection *analysis_section;
   AdwActionRow        *numbers_row;
   AdwActionRow        *modes_row;
   AdwActionRow        *application_row;
@@ -82,6 +84,7 @@ enum {
   PROP_PROVISIONER,
   PROP_AGENT_WIDGET,
   PROP_AGENT_FINDER,
+  PROP_AGENT_ANALYSIS,
   N_PROPS
 };
 
@@ -767,6 +770,7 @@ govorun_agent_details_set_agent (GovorunAgentDetails *self,
   if (agent != NULL)
     g_signal_connect_object (agent, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 
+  govorun_agent_analysis_section_set_agent (self->analysis_section, agent);
   update (self);
 }
 
@@ -808,6 +812,10 @@ govorun_agent_details_get_property (GObject    *object,
       g_value_set_object (value, self->agent_finder);
       break;
 
+    case PROP_AGENT_ANALYSIS:
+      g_object_get_property (G_OBJECT (self->analysis_section), "agent-analysis", value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -841,6 +849,10 @@ govorun_agent_details_set_property (GObject      *object,
 
     case PROP_AGENT_FINDER:
       g_set_object (&self->agent_finder, g_value_get_object (value));
+      break;
+
+    case PROP_AGENT_ANALYSIS:
+      g_object_set_property (G_OBJECT (self->analysis_section), "agent-analysis", value);
       break;
 
     default:
@@ -895,6 +907,10 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   properties[PROP_AGENT_FINDER] =
     g_param_spec_object ("agent-finder", NULL, NULL, GOVORUN_TYPE_AGENT_FINDER,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Handed to the Analysis section. */
+  properties[PROP_AGENT_ANALYSIS] =
+    g_param_spec_object ("agent-analysis", NULL, NULL, GOVORUN_TYPE_AGENT_ANALYSIS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -902,6 +918,7 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   signals[SIGNAL_EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (GOVORUN_TYPE_AGENT_ANALYSIS_SECTION);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-agent-details.ui");
@@ -919,6 +936,7 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, drift_list);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, el_agent_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, accounts_row);
+  gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, analysis_section);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, numbers_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, modes_row);
   gtk_widget_class_bind_template_child (widget_class, GovorunAgentDetails, application_row);

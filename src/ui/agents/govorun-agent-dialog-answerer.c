@@ -12,10 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-agent-analysis-section.h"
 #include "govorun-agent-catalog.h"
 #include "govorun-agent-dialog-private.h"
 #include "govorun-bot-voice.h"
 #include "govorun-empty-state.h"
+#include "govorun-first-message.h"
 #include "govorun-format.h"
 #include "govorun-toast.h"
 
@@ -86,29 +88,9 @@ _govorun_agent_dialog_set_bot_language (GovorunAgentDialog *self,
 
 /* -- page 1: the ElevenLabs agent -- */
 
-static gboolean
-mentions_any (const char         *text,
-              const char * const *words)
-{
-  g_autofree char *folded = g_utf8_casefold (text ? text : "", -1);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *word = g_utf8_casefold (words[i], -1);
-
-      if (strstr (folded, word) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 show_chosen (GovorunAgentDialog *self)
 {
-  static const char * const robot_words[] = { "робот", "виртуальн", "ассистент", "искусствен", "ИИ ",
-                                              "robot", "virtual", "assistant", "AI ", NULL };
-  static const char * const record_words[] = { "запис", "record", NULL };
   GovorunVoiceAgent *agent = self->chosen;
   const char *first_message;
   const char *input_format;
@@ -117,7 +99,7 @@ show_chosen (GovorunAgentDialog *self)
   g_autofree char *variables = NULL;
   g_autofree char *formats = NULL;
   gboolean formats_ok;
-  GString *advice;
+  g_autofree char *advice = NULL;
 
   gtk_widget_set_visible (self->chosen_group, agent != NULL && !_govorun_agent_dialog_uses_webhook (self));
   if (agent == NULL)
@@ -156,19 +138,12 @@ show_chosen (GovorunAgentDialog *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->chosen_audio_row), "warning");
 
-  /* Russian rules ahead: say it is a robot and that the call is recorded. */
-  advice = g_string_new (NULL);
-  if (!mentions_any (first_message, robot_words))
-    g_string_append (advice, _("The first message does not tell callers they are talking to a robot. A pending Russian law would require that within the first 5 seconds."));
-  if (!mentions_any (first_message, record_words))
-    {
-      if (advice->len > 0)
-        g_string_append_c (advice, ' ');
-      g_string_append (advice, _("It does not say the call is recorded either."));
-    }
-  gtk_label_set_text (self->compliance_label, advice->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->compliance_label), advice->len > 0);
-  g_string_free (advice, TRUE);
+  /* Russian rules ahead: the first sentence says it is a robot and that
+   * the call is recorded (govorun-first-message). */
+  advice = govorun_first_message_describe (govorun_first_message_check (first_message));
+  gtk_label_set_text (self->compliance_label, advice != NULL ? advice : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->compliance_label), advice != NULL);
+  gtk_widget_set_visible (self->fix_message_button, advice != NULL);
 
   /* The bot speaks the agent's language unless told otherwise. */
   if (!self->language_chosen)
@@ -448,6 +423,76 @@ on_fix_audio_clicked (GovorunAgentDialog *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The first message's fix: a PATCH of only the first message, then the
+ * agent read again. */
+static void
+message_fixed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GovorunAgentDialog *self = user_data; /* borrowed: dispose cancels */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunAnalysisSettings) settings = NULL;
+
+  settings = govorun_agent_analysis_save_finish (GOVORUN_AGENT_ANALYSIS (object), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  _govorun_agent_dialog_set_busy (self, FALSE);
+  if (settings == NULL)
+    {
+      govorun_error_show (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  govorun_toast_show (GTK_WIDGET (self), _("The first message now says it is a robot and the call is recorded"));
+  if (self->chosen != NULL)
+    _govorun_agent_dialog_fetch_agent (self, govorun_voice_agent_get_id (self->chosen));
+}
+
+static void
+fix_message_response_cb (AdwMessageDialog   *dialog,
+                         const char         *response,
+                         GovorunAgentDialog *self)
+{
+  GovorunAccount *account = _govorun_agent_dialog_selected_account (self->el_account_row, self->el_accounts);
+  g_autoptr(GovorunAnalysisSettings) read = NULL;
+  g_autoptr(GovorunAnalysisSettings) wanted = NULL;
+
+  if (g_strcmp0 (response, "rewrite") != 0 || account == NULL || self->chosen == NULL)
+    return;
+
+  /* Only the first message differs, so only it is sent. */
+  read = govorun_analysis_settings_new ();
+  g_free (read->first_message);
+  read->first_message = g_strdup (govorun_voice_agent_get_first_message (self->chosen));
+  wanted = govorun_analysis_settings_copy (read);
+  g_free (wanted->first_message);
+  wanted->first_message = g_strdup (g_object_get_data (G_OBJECT (dialog), "govorun-fixed"));
+
+  _govorun_agent_dialog_reset_cancellable (&self->cancellable);
+  _govorun_agent_dialog_set_busy (self, TRUE);
+  govorun_agent_analysis_save_async (govorun_services_get_agent_analysis (self->services), account,
+                                     govorun_voice_agent_get_id (self->chosen), read, wanted,
+                                     self->cancellable, message_fixed_cb, self);
+}
+
+static void
+on_fix_message_clicked (GovorunAgentDialog *self)
+{
+  g_autofree char *fixed = NULL;
+  GtkWidget *dialog;
+
+  if (self->chosen == NULL)
+    return;
+
+  fixed = govorun_first_message_fix (govorun_voice_agent_get_first_message (self->chosen),
+                                     govorun_voice_agent_get_language (self->chosen));
+  dialog = govorun_agent_analysis_section_fix_dialog_new (GTK_WINDOW (self), fixed);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (fix_message_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* -- page 1: who answers; page 3: setup -- */
 
 static void
@@ -485,6 +530,7 @@ _govorun_agent_dialog_answerer_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_agent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_more_agents_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_fix_audio_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_fix_message_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed);
 }

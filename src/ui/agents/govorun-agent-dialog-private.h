@@ -82,6 +82,7 @@ struct _GovorunAgentDialog
   AdwActionRow           *chosen_audio_row;
   GtkWidget              *fix_audio_button;
   GtkLabel               *compliance_label;
+  GtkWidget              *fix_message_button;
   AdwComboRow            *vox_account_row;
   GtkWidget              *buy_button;
   GtkListBox             *numbers_list;

@@ -366,6 +366,8 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-agent-dialog.ui");
   govorun_toast_install_action (widget_class);
+  /* Where "win.toast" finds it (no field needed). */
+  gtk_widget_class_bind_template_child_full (widget_class, "toast_overlay", FALSE, 0);
   govorun_error_banner_install_action (widget_class, G_STRUCT_OFFSET (GovorunAgentDialog, error_banner));
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GovorunAgentDialog, name)
   BIND (window_title);
@@ -392,6 +394,7 @@ govorun_agent_dialog_class_init (GovorunAgentDialogClass *klass)
   BIND (chosen_audio_row);
   BIND (fix_audio_button);
   BIND (compliance_label);
+  BIND (fix_message_button);
   BIND (vox_account_row);
   BIND (buy_button);
   BIND (numbers_list);
