@@ -25,8 +25,9 @@ G_DEFINE_QUARK (govorun-call-records-error-quark, govorun_call_records_error)
 #define ROW_COLUMNS \
   "id, vox_session_id, vox_call_id, el_conversation_id, agent_uuid, campaign_id, contact_id," \
   " direction, from_number, to_number, started_at, duration, status, finish_reason, success," \
-  " vox_cost, vox_currency, el_cost, el_currency, has_recording"
-#define N_ROW_COLUMNS 20
+  " vox_cost, vox_currency, el_cost, el_currency, has_recording, el_agent_name," \
+  " vox_application_name"
+#define N_ROW_COLUMNS 22
 
 /* What each GovorunCallSortKey orders by (ties: started_at, then id). */
 static const char * const sort_columns[] = {
@@ -92,6 +93,8 @@ read_row (sqlite3_stmt *stmt)
   govorun_call_record_set_el_cost (record, sqlite3_column_double (stmt, 17),
                                    govorun_store_column_text (stmt, 18));
   govorun_call_record_set_has_recording (record, sqlite3_column_int (stmt, 19) != 0);
+  govorun_call_record_set_el_agent_name (record, govorun_store_column_text (stmt, 20));
+  govorun_call_record_set_vox_application_name (record, govorun_store_column_text (stmt, 21));
   return record;
 }
 
@@ -221,6 +224,25 @@ query_add_filter (Query                   *query,
   if (filter->agent_uuid != NULL)
     query_and (query, agent, g_variant_new_string (filter->agent_uuid));
 
+  /* The analysis by its values' index (call_analysis_values): the
+   * conversations with that result, then their calls by the unique
+   * conversation id. */
+  if (filter->analysis_name != NULL && filter->analysis_value != NULL)
+    {
+      query_and (query, "el_conversation_id IN (SELECT conversation_id FROM call_analysis"
+                        " WHERE kind = ? AND name = ? AND result = ?)",
+                 g_variant_new_int64 (filter->analysis_kind));
+      query_add_param (query, g_variant_new_string (filter->analysis_name));
+      query_add_param (query, g_variant_new_string (filter->analysis_value));
+    }
+  else if (filter->analysis_name != NULL)
+    {
+      query_and (query, "el_conversation_id IN (SELECT conversation_id FROM call_analysis"
+                        " WHERE kind = ? AND name = ? AND result > '')",
+                 g_variant_new_int64 (filter->analysis_kind));
+      query_add_param (query, g_variant_new_string (filter->analysis_name));
+    }
+
   match = govorun_call_search_fts_query (filter->search);
   if (match != NULL && hits != NULL && hits->common)
     query_and (query, "EXISTS (SELECT 1 FROM calls_fts WHERE calls_fts MATCH ?"
@@ -242,6 +264,27 @@ query_add_filter (Query                   *query,
                g_variant_new_string (match));
 }
 
+char *
+_govorun_call_records_filter_where (const GovorunCallFilter  *filter,
+                                    GPtrArray               **out_params)
+{
+  Query query;
+
+  query_init (&query);
+  query_add_filter (&query, filter, FALSE, GOVORUN_CALL_SORT_STARTED_AT, NULL);
+  *out_params = query.params;
+  return g_string_free (query.sql, FALSE);
+}
+
+void
+_govorun_call_records_bind_params (sqlite3_stmt *stmt,
+                                   GPtrArray    *params)
+{
+  Query query = { NULL, params };
+
+  query_bind (&query, stmt);
+}
+
 /* Whether a filter narrows by anything but its search. */
 static gboolean
 filter_has_fields (const GovorunCallFilter *filter)
@@ -249,7 +292,8 @@ filter_has_fields (const GovorunCallFilter *filter)
   return filter->started_from != 0 || filter->started_until != 0 ||
          filter->status != GOVORUN_CALL_FILTER_ANY ||
          filter->direction != GOVORUN_CALL_FILTER_ANY ||
-         filter->success != GOVORUN_CALL_FILTER_ANY || filter->agent_uuid != NULL;
+         filter->success != GOVORUN_CALL_FILTER_ANY || filter->agent_uuid != NULL ||
+         filter->analysis_name != NULL;
 }
 
 /* From this many matches of the search alone, pages probe the search row
@@ -310,7 +354,8 @@ search_hits (sqlite3                  *db,
 #define MERGE_COLUMNS \
   "vox_session_id, vox_call_id, el_conversation_id, agent_uuid, campaign_id, contact_id," \
   " direction, from_number, to_number, started_at, duration, status, finish_reason, success," \
-  " vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary"
+  " vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary," \
+  " el_agent_name, vox_application_name"
 #define MERGE_VALUES \
   "COALESCE (excluded.vox_session_id, vox_session_id)," \
   " COALESCE (excluded.vox_call_id, vox_call_id)," \
@@ -332,7 +377,9 @@ search_hits (sqlite3                  *db,
   " COALESCE (excluded.el_currency, el_currency)," \
   " COALESCE (excluded.vox_cost, vox_cost, 0) + COALESCE (excluded.el_cost, el_cost, 0)," \
   " MAX (excluded.has_recording, has_recording)," \
-  " COALESCE (excluded.summary, summary)"
+  " COALESCE (excluded.summary, summary)," \
+  " COALESCE (excluded.el_agent_name, el_agent_name)," \
+  " COALESCE (excluded.vox_application_name, vox_application_name)"
 /* A row the record would leave as it is is not written: the sync re-reads
  * an overlap on every run, and only a real change may count as one (the
  * upsert then returns no row). */
@@ -343,9 +390,10 @@ search_hits (sqlite3                  *db,
 static const char upsert_sql[] =
   "INSERT INTO calls (vox_session_id, vox_call_id, el_conversation_id, agent_uuid, campaign_id,"
   " contact_id, direction, from_number, to_number, started_at, duration, status, finish_reason,"
-  " success, vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary)"
+  " success, vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary,"
+  " el_agent_name, vox_application_name)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-  " COALESCE (?15, 0) + COALESCE (?17, 0), ?19, ?20)"
+  " COALESCE (?15, 0) + COALESCE (?17, 0), ?19, ?20, ?21, ?22)"
   " ON CONFLICT (vox_session_id)" MERGE_SET
   " ON CONFLICT (el_conversation_id)" MERGE_SET
   " RETURNING id, from_number, to_number";
@@ -470,6 +518,8 @@ bind_record (sqlite3_stmt      *stmt,
   govorun_store_bind_text (stmt, 18, govorun_call_record_get_el_currency (record));
   sqlite3_bind_int (stmt, 19, govorun_call_record_get_has_recording (record) ? 1 : 0);
   govorun_store_bind_text (stmt, 20, govorun_call_record_get_summary (record));
+  govorun_store_bind_text (stmt, 21, govorun_call_record_get_el_agent_name (record));
+  govorun_store_bind_text (stmt, 22, govorun_call_record_get_vox_application_name (record));
 }
 
 /* The row id in column 0 of @stmt's current row; sets @out_numbers to the

@@ -230,6 +230,13 @@ static const char * const migrations[] = {
   ") WITHOUT ROWID;",
   /* 9: the Overview's hourly aggregates (govorun-call-stats-records.c). */
   govorun_call_stats_records_migration,
+  /* 10: the providers' names of an agent Govorun did not create, so its
+   * calls show whose they are; and the analysis by its values, for the
+   * Calls filter "urgency = high" (the table's key, the conversation,
+   * comes with every index entry of a WITHOUT ROWID table). */
+  "ALTER TABLE calls ADD COLUMN el_agent_name TEXT;"
+  "ALTER TABLE calls ADD COLUMN vox_application_name TEXT;"
+  "CREATE INDEX call_analysis_values ON call_analysis (kind, name, result);",
 };
 
 typedef enum
