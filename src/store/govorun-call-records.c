@@ -164,6 +164,9 @@ typedef struct
   gboolean  searched;  /* the filter has a search */
   gboolean  common;    /* SEARCH_COMMON_MATCHES or more */
   GArray   *ids;       /* of gint64, when not common */
+  /* The analysis condition holds for ANALYSIS_COMMON_MATCHES or more
+   * calls: probed row by row (see query_add_filter()). */
+  gboolean  analysis_common;
 } SearchHits;
 
 static void
@@ -224,10 +227,25 @@ query_add_filter (Query                   *query,
   if (filter->agent_uuid != NULL)
     query_and (query, agent, g_variant_new_string (filter->agent_uuid));
 
-  /* The analysis by its values' index (call_analysis_values): the
-   * conversations with that result, then their calls by the unique
-   * conversation id. */
-  if (filter->analysis_name != NULL && filter->analysis_value != NULL)
+  /* The analysis by its values' index (call_analysis_values). A value
+   * few calls have: the list of their conversations, then their calls by
+   * the unique conversation id. A common one (urgency = normal, a date
+   * that is set): listing a third of the history would take long, while
+   * a page of it is found probing a few hundred rows, each a seek in the
+   * same index. */
+  if (filter->analysis_name != NULL && hits != NULL && hits->analysis_common)
+    {
+      query_and (query, filter->analysis_value != NULL
+                        ? "EXISTS (SELECT 1 FROM call_analysis WHERE kind = ? AND name = ?"
+                          " AND result = ? AND call_analysis.conversation_id = calls.el_conversation_id)"
+                        : "EXISTS (SELECT 1 FROM call_analysis WHERE kind = ? AND name = ?"
+                          " AND result > '' AND call_analysis.conversation_id = calls.el_conversation_id)",
+                 g_variant_new_int64 (filter->analysis_kind));
+      query_add_param (query, g_variant_new_string (filter->analysis_name));
+      if (filter->analysis_value != NULL)
+        query_add_param (query, g_variant_new_string (filter->analysis_value));
+    }
+  else if (filter->analysis_name != NULL && filter->analysis_value != NULL)
     {
       query_and (query, "el_conversation_id IN (SELECT conversation_id FROM call_analysis"
                         " WHERE kind = ? AND name = ? AND result = ?)",
@@ -302,8 +320,58 @@ filter_has_fields (const GovorunCallFilter *filter)
  * index only, in a few milliseconds. */
 #define SEARCH_COMMON_MATCHES 10000
 
+/* From this many calls with the analysis condition, pages probe it row
+ * by row (query_add_filter()). Counting up to it reads the values' index
+ * only. */
+#define ANALYSIS_COMMON_MATCHES 10000
+
+static int analysis_common_matches = ANALYSIS_COMMON_MATCHES;  /* atomic */
+
+void
+_govorun_call_records_set_analysis_common_matches (guint n)
+{
+  g_atomic_int_set (&analysis_common_matches, n != 0 ? (int) MIN (n, G_MAXINT) : ANALYSIS_COMMON_MATCHES);
+}
+
+static gboolean
+analysis_is_common (sqlite3                  *db,
+                    const GovorunCallFilter  *filter,
+                    gboolean                 *out_common,
+                    GError                  **error)
+{
+  gint64 common = g_atomic_int_get (&analysis_common_matches);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *out_common = FALSE;
+  if (filter->analysis_name == NULL)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db, filter->analysis_value != NULL
+                               ? "SELECT COUNT(*) FROM (SELECT 1 FROM call_analysis WHERE kind = ?1"
+                                 " AND name = ?2 AND result = ?3 LIMIT ?4)"
+                               : "SELECT COUNT(*) FROM (SELECT 1 FROM call_analysis WHERE kind = ?1"
+                                 " AND name = ?2 AND result > '' LIMIT ?4)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, filter->analysis_kind);
+      govorun_store_bind_text (stmt, 2, filter->analysis_name);
+      if (filter->analysis_value != NULL)
+        govorun_store_bind_text (stmt, 3, filter->analysis_value);
+      sqlite3_bind_int64 (stmt, 4, common);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *out_common = sqlite3_column_int64 (stmt, 0) >= common;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
 /* Asks the trigram index for @filter's search, up to SEARCH_COMMON_MATCHES
- * matches (in a few milliseconds: the index only). */
+ * matches (in a few milliseconds: the index only), and the values' index
+ * whether the analysis condition is common. */
 static gboolean
 search_hits (sqlite3                  *db,
              const GovorunCallFilter  *filter,
@@ -315,6 +383,8 @@ search_hits (sqlite3                  *db,
   int rc;
 
   memset (hits, 0, sizeof *hits);
+  if (!analysis_is_common (db, filter, &hits->analysis_common, error))
+    return FALSE;
   if (match == NULL)
     return TRUE;
 
@@ -994,7 +1064,7 @@ count_matching (sqlite3                  *db,
   /* A common search's count lists its matches (the probe would read the
    * history row by row). */
   query_add_filter (&query, filter, FALSE, GOVORUN_CALL_SORT_STARTED_AT,
-                    hits->common ? NULL : hits);
+                    hits->common ? &(SearchHits) { .analysis_common = hits->analysis_common } : hits);
   if (cap != 0)
     sql = g_strdup_printf ("SELECT COUNT(*) FROM (SELECT 1 FROM calls%s LIMIT %u)",
                            query.sql->str, cap + 1);

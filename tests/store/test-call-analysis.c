@@ -176,6 +176,34 @@ sql_plan (sqlite3         *db,
   return TRUE;
 }
 
+/* The same filters with every condition counting as common: probed row
+ * by row, the same calls. */
+static void
+test_filter_common (void)
+{
+  g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+
+  _govorun_call_records_set_analysis_common_matches (10);
+  test_filter_criterion ();
+  test_filter_value ();
+  test_filter_is_set ();
+
+  filter->analysis_kind = GOVORUN_CALL_ANALYSIS_DATA;
+  filter->analysis_name = g_strdup ("urgency");
+  filter->analysis_value = g_strdup ("низкая");
+  govorun_store_read_async (store, sql_plan, filter, NULL, NULL, test_util_on_result, &result);
+  plan = govorun_store_read_finish (store, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", plan);
+  /* The date order's index drives it; each row a seek in the values. */
+  g_assert_nonnull (strstr (plan, "calls_started_at"));
+  g_assert_nonnull (strstr (plan, "CORRELATED"));
+  _govorun_call_records_set_analysis_common_matches (0);
+}
+
 /* The condition reads the values' index, never every call's analysis. */
 static void
 test_filter_plan (void)
@@ -330,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/Govorun/CallAnalysis/filter-value", test_filter_value);
   g_test_add_func ("/Govorun/CallAnalysis/filter-is-set", test_filter_is_set);
   g_test_add_func ("/Govorun/CallAnalysis/filter-plan", test_filter_plan);
+  g_test_add_func ("/Govorun/CallAnalysis/filter-common", test_filter_common);
   g_test_add_func ("/Govorun/CallAnalysis/seen", test_seen);
   g_test_add_func ("/Govorun/CallAnalysis/count", test_count);
   status = g_test_run ();
