@@ -345,6 +345,22 @@ check_analysis (GovorunOverviewPage *page)
   g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Client satisfied"));
   g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "Urgency"));
   g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, _("Evaluation Criteria")));
+
+  /* A screenshot from the criteria down. */
+  {
+    GtkWidget *heading = find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, _("Evaluation Criteria"));
+    GtkWidget *scrolled = gtk_widget_get_ancestor (heading, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    g_autofree char *file = g_strdup_printf ("overview-analysis%s.png", ui_app_is_russian () ? "-ru" : "");
+    graphene_point_t top;
+
+    g_assert_true (gtk_widget_compute_point (heading, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    gtk_adjustment_set_value (adjustment, top.y - 12);
+    settle (300);
+    screenshot (GTK_WIDGET (window ()), file);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
 }
 
 static gboolean
