@@ -484,6 +484,19 @@ test_data_columns (Fixture       *f,
 
   call_test_fill (store, 0, 300, 300, FALSE);
   call_test_fill_analysis (store, 0, 300);
+  /* Call 7's agent as ElevenLabs names it: the agent column says so. */
+  {
+    g_autoptr(GovorunCallRecord) named = govorun_call_record_new ();
+    g_autoptr(GPtrArray) page = g_ptr_array_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+
+    govorun_call_record_set_vox_session_id (named, 1000007);
+    govorun_call_record_set_el_agent_name (named, "Запись к врачу");
+    g_ptr_array_add (page, named);
+    govorun_call_records_upsert_async (store, page, NULL, NULL, test_util_on_result, &result);
+    g_assert_true (govorun_call_records_upsert_finish (store, test_util_wait (&result), &error));
+    g_assert_no_error (error);
+  }
   f->store = store;
   f->export = export;
 
@@ -507,6 +520,8 @@ test_data_columns (Fixture       *f,
       g_autofree char *date = g_strdup_printf ("2025-12-%02u", 1 + i % 28);
 
       g_assert_cmpuint (g_strv_length (cells), ==, COL_TRANSCRIPT + 2);
+      g_assert_cmpstr (cells[COL_AGENT], ==, i == 7 ? "Запись к врачу"
+                                                    : govorun_call_record_get_agent_uuid (record));
       if (!call_test_is_answered (i))
         {
           g_assert_cmpstr (cells[COL_TRANSCRIPT], ==, "");
