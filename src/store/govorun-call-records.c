@@ -238,7 +238,10 @@ query_add_filter (Query                   *query,
       query_and (query, filter->analysis_value != NULL
                         ? "EXISTS (SELECT 1 FROM call_analysis WHERE kind = ? AND name = ?"
                           " AND result = ? AND call_analysis.conversation_id = calls.el_conversation_id)"
-                        : "EXISTS (SELECT 1 FROM call_analysis WHERE kind = ? AND name = ?"
+                        /* By the call's own items (the key), not the
+                         * values' index: that one would be read through
+                         * every set value for each call. */
+                        : "EXISTS (SELECT 1 FROM call_analysis WHERE +kind = ? AND +name = ?"
                           " AND result > '' AND call_analysis.conversation_id = calls.el_conversation_id)",
                  g_variant_new_int64 (filter->analysis_kind));
       query_add_param (query, g_variant_new_string (filter->analysis_name));

@@ -41,11 +41,14 @@ static const char fill_sql[] =
   "INSERT INTO call_analysis (conversation_id, seq, kind, name, result, rationale)"
   " SELECT el_conversation_id, k.seq, k.kind, k.name,"
   "  CASE k.name"
-  "   WHEN 'urgency' THEN CASE (id % 6) WHEN 0 THEN 'высокая' WHEN 4 THEN 'низкая'"
+  /* Values drawn at random: a pattern in the id would line up with the
+   * days the ids are spread over. */
+  "   WHEN 'urgency' THEN CASE ((random () & 65535) % 6) WHEN 0 THEN 'высокая' WHEN 4 THEN 'низкая'"
   "    WHEN 5 THEN 'низкая' ELSE 'обычная' END"
-  "   WHEN 'appointment_date' THEN IIF (id % 2 = 0, date (started_at, 'unixepoch', '+3 days'), NULL)"
-  "   WHEN 'outcome' THEN CASE (id % 3) WHEN 0 THEN 'отказ' WHEN 1 THEN 'записан' ELSE 'перезвонить' END"
-  "   ELSE CASE (id % 7) WHEN 0 THEN 'failure' WHEN 1 THEN 'unknown' ELSE 'success' END END,"
+  "   WHEN 'appointment_date' THEN IIF ((random () & 1) = 0, date (started_at, 'unixepoch', '+3 days'), NULL)"
+  "   WHEN 'outcome' THEN CASE ((random () & 65535) % 3) WHEN 0 THEN 'отказ' WHEN 1 THEN 'записан'"
+  "    ELSE 'перезвонить' END"
+  "   ELSE CASE ((random () & 65535) % 7) WHEN 0 THEN 'failure' WHEN 1 THEN 'unknown' ELSE 'success' END END,"
   "  'Со слов клиента.'"
   " FROM calls, (SELECT 0 AS seq, 1 AS kind, 'client_satisfied' AS name"
   "  UNION ALL SELECT 1, 1, 'goal_reached' UNION ALL SELECT 2, 1, 'robot_disclosed'"
