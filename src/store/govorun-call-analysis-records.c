@@ -35,6 +35,49 @@ new_fields (void)
 
 /* Each step asks for the first entry past the one before, so the cost is
  * a seek per name and per value, not a scan of every call's analysis. */
+/* The first (kind, name) after @kind, @name in the values' index, by
+ * two seeks that SQLite makes as such (a row-value comparison,
+ * "(kind, name) > (?, ?)", steps through every entry of the name it
+ * starts from). FALSE at the end. */
+static gboolean
+next_name (sqlite3_stmt  *same_kind,
+           sqlite3_stmt  *next_kind,
+           gint64        *kind,
+           char         **name,
+           int           *out_rc)
+{
+  sqlite3_stmt *stmts[] = { same_kind, next_kind };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
+    {
+      sqlite3_stmt *stmt = stmts[i];
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, *kind);
+      if (i == 0)
+        sqlite3_bind_text (stmt, 2, *name, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 1);
+
+          *kind = sqlite3_column_int64 (stmt, 0);
+          g_free (*name);
+          *name = g_strdup (text != NULL ? text : "");
+          sqlite3_reset (stmt);
+          *out_rc = SQLITE_DONE;
+          return TRUE;
+        }
+      sqlite3_reset (stmt);
+      *out_rc = rc;
+      if (rc != SQLITE_DONE)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Each step asks for the first entry past the one before, so the cost is
+ * a seek per name and per value, not a scan of every call's analysis. */
 static gboolean
 sql_seen (sqlite3         *db,
           gpointer         data,
@@ -44,37 +87,30 @@ sql_seen (sqlite3         *db,
 {
   AnalysisRequest *request = data;
   g_autoptr(GPtrArray) fields = new_fields ();
-  sqlite3_stmt *next_name = NULL;
+  sqlite3_stmt *same_kind = NULL;
+  sqlite3_stmt *next_kind = NULL;
   sqlite3_stmt *next_value = NULL;
   gint64 kind = 0;
   g_autofree char *name = g_strdup ("");
-  int rc;
+  int rc = SQLITE_DONE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT kind, name FROM call_analysis WHERE (kind, name) > (?1, ?2)"
-                          " ORDER BY kind, name LIMIT 1", -1, &next_name, NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (db, "SELECT kind, name FROM call_analysis WHERE kind = ?1 AND name > ?2"
+                          " ORDER BY kind, name LIMIT 1", -1, &same_kind, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT kind, name FROM call_analysis WHERE kind > ?1"
+                          " ORDER BY kind, name LIMIT 1", -1, &next_kind, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "SELECT result FROM call_analysis WHERE kind = ?1 AND name = ?2"
                           " AND result > ?3 ORDER BY result LIMIT 1", -1, &next_value, NULL) != SQLITE_OK)
     {
-      sqlite3_finalize (next_name);
+      sqlite3_finalize (same_kind);
+      sqlite3_finalize (next_kind);
       return govorun_store_set_sqlite_error (error, db);
     }
 
-  while (fields->len < GOVORUN_CALL_ANALYSIS_MAX_FIELDS)
+  while (fields->len < GOVORUN_CALL_ANALYSIS_MAX_FIELDS &&
+         next_name (same_kind, next_kind, &kind, &name, &rc))
     {
       GovorunCallAnalysisField *field;
       g_autofree char *value = g_strdup ("");
-
-      sqlite3_bind_int64 (next_name, 1, kind);
-      sqlite3_bind_text (next_name, 2, name, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (next_name);
-      if (rc != SQLITE_ROW)
-        break;
-      kind = sqlite3_column_int64 (next_name, 0);
-      g_free (name);
-      name = g_strdup (govorun_store_column_text (next_name, 1));
-      sqlite3_reset (next_name);
-      if (name == NULL)
-        name = g_strdup ("");
 
       field = govorun_call_analysis_field_new ((GovorunCallAnalysisKind) kind, name);
       g_ptr_array_add (fields, field);
@@ -87,7 +123,7 @@ sql_seen (sqlite3         *db,
           if (rc != SQLITE_ROW)
             break;
           g_free (value);
-          value = g_strdup (govorun_store_column_text (next_value, 0));
+          value = g_strdup ((const char *) sqlite3_column_text (next_value, 0));
           sqlite3_reset (next_value);
           govorun_call_analysis_field_add_value (field, value, 0);
         }
@@ -96,8 +132,8 @@ sql_seen (sqlite3         *db,
         break;
       rc = SQLITE_DONE;
     }
-  sqlite3_reset (next_name);
-  sqlite3_finalize (next_name);
+  sqlite3_finalize (same_kind);
+  sqlite3_finalize (next_kind);
   sqlite3_finalize (next_value);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return govorun_store_set_sqlite_error (error, db);
