@@ -28,6 +28,7 @@ struct _GovorunXlsxWriter
   lxw_format     *header_format;
   lxw_format     *date_format;
   lxw_format     *money_format;
+  lxw_format     *duration_format;
   guint           n_columns;
   lxw_row_t       row;          /* the row being written */
   lxw_col_t       column;       /* its next cell */
@@ -112,6 +113,17 @@ govorun_xlsx_writer_add_money (GovorunXlsxWriter *self,
     }
   note (self, worksheet_write_number (self->sheet, self->row, self->column, amount,
                                       self->money_format));
+}
+
+void
+govorun_xlsx_writer_add_duration (GovorunXlsxWriter *self,
+                                  guint              seconds)
+{
+  g_return_if_fail (GOVORUN_IS_XLSX_WRITER (self));
+
+  /* Spreadsheet times are fractions of a day. */
+  note (self, worksheet_write_number (self->sheet, self->row, self->column,
+                                      (double) seconds / 86400.0, self->duration_format));
 }
 
 void
@@ -248,6 +260,9 @@ govorun_xlsx_writer_new (const char          *path,
   format_set_num_format (self->date_format, "yyyy-mm-dd hh:mm:ss");
   self->money_format = workbook_add_format (self->workbook);
   format_set_num_format (self->money_format, "#,##0.00##");
+  /* [h]: hours past a day are counted, not wrapped. */
+  self->duration_format = workbook_add_format (self->workbook);
+  format_set_num_format (self->duration_format, "[h]:mm:ss");
 
   for (self->n_columns = 0; headers[self->n_columns] != NULL; self->n_columns++)
     note (self, worksheet_write_string (self->sheet, 0, (lxw_col_t) self->n_columns,

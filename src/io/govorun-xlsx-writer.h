@@ -15,8 +15,8 @@ G_BEGIN_DECLS
  * its constant memory mode: each row goes to a temporary file as it is
  * ended, so a million rows take no more memory than one). The first row is
  * the header: bold, frozen, with an autofilter over every row written.
- * Dates are Excel dates with a date and time format, money and counts are
- * numbers, text is text (an XLSX cell never runs text as a formula).
+ * Dates are Excel dates with a date and time format, durations fractions of
+ * a day shown [h]:mm:ss, money and counts are numbers, text is text (an XLSX cell never runs text as a formula).
  */
 
 /* Rows an Excel worksheet holds, the header included. */
@@ -46,6 +46,9 @@ void               govorun_xlsx_writer_add_int      (GovorunXlsxWriter  *self,
 /* A number shown with 2 to 4 decimals and thousands grouped. */
 void               govorun_xlsx_writer_add_money    (GovorunXlsxWriter  *self,
                                                      double              amount);
+/* A duration as a fraction of a day with the number format [h]:mm:ss. */
+void               govorun_xlsx_writer_add_duration (GovorunXlsxWriter  *self,
+                                                     guint               seconds);
 /* @time (any zone) as the wall-clock time it shows: Excel dates have no
  * zone. */
 void               govorun_xlsx_writer_add_datetime (GovorunXlsxWriter  *self,

@@ -29,6 +29,8 @@ govorun_call_filter_copy (const GovorunCallFilter *filter)
   copy = g_memdup2 (filter, sizeof *filter);
   copy->agent_uuid = g_strdup (filter->agent_uuid);
   copy->search = g_strdup (filter->search);
+  copy->analysis_name = g_strdup (filter->analysis_name);
+  copy->analysis_value = g_strdup (filter->analysis_value);
   return copy;
 }
 
@@ -40,6 +42,8 @@ govorun_call_filter_free (GovorunCallFilter *filter)
 
   g_free (filter->agent_uuid);
   g_free (filter->search);
+  g_free (filter->analysis_name);
+  g_free (filter->analysis_value);
   g_free (filter);
 }
 
@@ -55,7 +59,10 @@ govorun_call_filter_equal (const GovorunCallFilter *a,
          a->direction == b->direction &&
          a->success == b->success &&
          g_strcmp0 (a->agent_uuid, b->agent_uuid) == 0 &&
-         g_strcmp0 (a->search, b->search) == 0;
+         g_strcmp0 (a->search, b->search) == 0 &&
+         a->analysis_kind == b->analysis_kind &&
+         g_strcmp0 (a->analysis_name, b->analysis_name) == 0 &&
+         g_strcmp0 (a->analysis_value, b->analysis_value) == 0;
 }
 
 G_DEFINE_BOXED_TYPE (GovorunCallFilter, govorun_call_filter, govorun_call_filter_copy,

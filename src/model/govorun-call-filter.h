@@ -32,6 +32,14 @@ typedef struct
    * "916…"); every word must match. NULL or "": no search. Words shorter
    * than three characters cannot be looked up and are left out. */
   char   *search;
+  /* ElevenLabs' analysis: only calls whose evaluation criterion or
+   * collected data item @analysis_name (of @analysis_kind, a
+   * GovorunCallAnalysisKind) has the result @analysis_value ("success",
+   * "high"), or, with @analysis_value NULL, any value at all ("the
+   * appointment date is set"). @analysis_name NULL: no such condition. */
+  int     analysis_kind;
+  char   *analysis_name;
+  char   *analysis_value;
 } GovorunCallFilter;
 
 /* How the list is ordered; ties are broken by start time, then by row. */

@@ -18,6 +18,8 @@ struct _GovorunCallRecord
   gint64                vox_call_id;
   char                 *el_conversation_id;
   char                 *agent_uuid;
+  char                 *el_agent_name;
+  char                 *vox_application_name;
   gint64                campaign_id;
   gint64                contact_id;
   GovorunCallDirection  direction;
@@ -47,6 +49,8 @@ govorun_call_record_finalize (GObject *object)
 
   g_free (self->el_conversation_id);
   g_free (self->agent_uuid);
+  g_free (self->el_agent_name);
+  g_free (self->vox_application_name);
   g_free (self->from_number);
   g_free (self->to_number);
   g_free (self->finish_reason);
@@ -133,6 +137,8 @@ SCALAR_FIELD (gint64, vox_session_id)
 SCALAR_FIELD (gint64, vox_call_id)
 STRING_FIELD (el_conversation_id)
 STRING_FIELD (agent_uuid)
+STRING_FIELD (el_agent_name)
+STRING_FIELD (vox_application_name)
 SCALAR_FIELD (gint64, campaign_id)
 SCALAR_FIELD (gint64, contact_id)
 SCALAR_FIELD (GovorunCallDirection, direction)

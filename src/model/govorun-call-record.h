@@ -34,6 +34,7 @@ typedef enum
   GOVORUN_CALL_DIRECTION_UNKNOWN = 0,
   GOVORUN_CALL_DIRECTION_INBOUND,
   GOVORUN_CALL_DIRECTION_OUTBOUND,
+  GOVORUN_CALL_DIRECTION_WEB,       /* an ElevenLabs widget conversation: no phone side */
 } GovorunCallDirection;
 
 typedef enum
@@ -82,6 +83,15 @@ void                 govorun_call_record_set_el_conversation_id (GovorunCallReco
 const char          *govorun_call_record_get_agent_uuid         (GovorunCallRecord *self);
 void                 govorun_call_record_set_agent_uuid         (GovorunCallRecord *self,
                                                                  const char        *uuid);
+/* The providers' own names of the agent, for calls of agents Govorun did
+ * not create: the ElevenLabs agent's name and the Voximplant application's
+ * (either may be NULL). govorun_call_agent_label() picks what to show. */
+const char          *govorun_call_record_get_el_agent_name      (GovorunCallRecord *self);
+void                 govorun_call_record_set_el_agent_name      (GovorunCallRecord *self,
+                                                                 const char        *name);
+const char          *govorun_call_record_get_vox_application_name (GovorunCallRecord *self);
+void                 govorun_call_record_set_vox_application_name (GovorunCallRecord *self,
+                                                                   const char        *name);
 /* Campaign and contact: 0 when the call was not part of a campaign. */
 gint64               govorun_call_record_get_campaign_id        (GovorunCallRecord *self);
 void                 govorun_call_record_set_campaign_id        (GovorunCallRecord *self,

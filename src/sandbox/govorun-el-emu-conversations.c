@@ -343,6 +343,7 @@ el_emu_handle_get_conversation (GovorunElevenlabsEmulator *self,
   JsonObject *criterion = json_object_new ();
   JsonObject *client_data = json_object_new ();
   JsonObject *variables = json_object_new ();
+  JsonObject *data;
   GovorunHistoryCall hc;
 
   if (!find_conversation (self, msg, captures[0], &hc))
@@ -394,8 +395,10 @@ el_emu_handle_get_conversation (GovorunElevenlabsEmulator *self,
   json_object_set_string_member (analysis, "call_successful", verdict_name (hc.verdict));
   json_object_set_string_member (analysis, "transcript_summary", govorun_call_history_get_summary (self->history, &hc));
   json_object_set_string_member (analysis, "call_summary_title", govorun_call_history_get_title (self->history, &hc));
+  data = collected_to_json (collected);
+  el_emu_add_analysis (evaluation, data, &hc);
   json_object_set_object_member (analysis, "evaluation_criteria_results", evaluation);
-  json_object_set_object_member (analysis, "data_collection_results", collected_to_json (collected));
+  json_object_set_object_member (analysis, "data_collection_results", data);
 
   /* What the scenarios pass (inbound.js, outbound.js). */
   if (hc.sub == 0)

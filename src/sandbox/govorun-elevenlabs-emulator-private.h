@@ -132,6 +132,12 @@ void     el_emu_record_agent_patch (GovorunElevenlabsEmulator *self,
 
 /* Conversations */
 
+/* Adds the sandbox's common criteria and data items of @hc to a
+ * conversation's evaluation and data-collection results. */
+void el_emu_add_analysis (JsonObject               *evaluation,
+                          JsonObject               *data,
+                          const GovorunHistoryCall *hc);
+
 void el_emu_handle_list_conversations (GovorunElevenlabsEmulator *self,
                                        SoupServerMessage         *msg,
                                        GHashTable                *params,

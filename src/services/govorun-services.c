@@ -45,6 +45,7 @@ struct _GovorunServices
   GovorunCallSync         *call_sync;
   GovorunRecordings       *recordings;
   GovorunCallStats        *call_stats;     /* once the store is open */
+  GovorunCallAnalysis     *call_analysis;  /* once the store is open */
   GovorunCallExport       *call_export;    /* once the store is open */
   GovorunDoNotCall        *do_not_call;    /* once the store is open */
   GovorunCampaigns        *campaigns;      /* once the store is open */
@@ -69,6 +70,7 @@ enum {
   PROP_AGENT_CATALOG,
   PROP_AGENT_ANALYSIS,
   PROP_CALL_STATS,
+  PROP_CALL_ANALYSIS,
   N_PROPS
 };
 
@@ -224,6 +226,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->numbers);
   g_clear_object (&self->call_list);
   g_clear_object (&self->call_stats);
+  g_clear_object (&self->call_analysis);
   g_clear_object (&self->call_sync);
   g_clear_object (&self->recordings);
   g_clear_object (&self->call_export);
@@ -318,6 +321,10 @@ govorun_services_get_property (GObject    *object,
       g_value_set_object (value, govorun_services_get_call_stats (self));
       break;
 
+    case PROP_CALL_ANALYSIS:
+      g_value_set_object (value, govorun_services_get_call_analysis (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -360,6 +367,7 @@ govorun_services_class_init (GovorunServicesClass *klass)
   properties[PROP_AGENT_CATALOG] = service_property ("agent-catalog", GOVORUN_TYPE_AGENT_CATALOG);
   properties[PROP_AGENT_ANALYSIS] = service_property ("agent-analysis", GOVORUN_TYPE_AGENT_ANALYSIS);
   properties[PROP_CALL_STATS] = service_property ("call-stats", GOVORUN_TYPE_CALL_STATS);
+  properties[PROP_CALL_ANALYSIS] = service_property ("call-analysis", GOVORUN_TYPE_CALL_ANALYSIS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -603,6 +611,16 @@ govorun_services_get_call_stats (GovorunServices *self)
   if (self->call_stats == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
     self->call_stats = govorun_call_stats_new (self->store, self->call_sync);
   return self->call_stats;
+}
+
+GovorunCallAnalysis *
+govorun_services_get_call_analysis (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  if (self->call_analysis == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
+    self->call_analysis = govorun_call_analysis_new (self->store, self->call_sync);
+  return self->call_analysis;
 }
 
 GovorunCallExport *

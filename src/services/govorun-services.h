@@ -16,6 +16,7 @@
 #include "govorun-agent-widget.h"
 #include "govorun-call-export.h"
 #include "govorun-call-list.h"
+#include "govorun-call-analysis.h"
 #include "govorun-call-stats.h"
 #include "govorun-call-sync.h"
 #include "govorun-campaigns.h"
@@ -91,6 +92,7 @@ GovorunRecordings       *govorun_services_get_recordings  (GovorunServices      
 /* The Overview's statistics; NULL until the services are ready. Also the
  * property "call-stats". */
 GovorunCallStats        *govorun_services_get_call_stats  (GovorunServices      *self);
+GovorunCallAnalysis     *govorun_services_get_call_analysis (GovorunServices    *self);
 /* Exports of the call history; NULL until the services are ready. */
 GovorunCallExport       *govorun_services_get_call_export (GovorunServices      *self);
 /* The do-not-call list, reading itself from the store on first use; NULL

@@ -17,6 +17,7 @@ typedef struct
   GovorunCallSortKey         sort;
   gboolean                   descending;
   gboolean                   with_transcripts;
+  gboolean                   with_data;
   GovorunCallExportRowsFunc  func;
   gpointer                   func_data;
   GCancellable              *cancellable;
@@ -57,6 +58,39 @@ read_transcripts (sqlite3       *db,
   return TRUE;
 }
 
+/* Each call's collected data (criteria are not exported one by one: the
+ * success column sums them up) as the info's analysis. */
+static gboolean
+read_data (sqlite3       *db,
+           sqlite3_stmt  *stmt,
+           GPtrArray     *records,
+           GError       **error)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      GovorunCallRecord *record = g_ptr_array_index (records, i);
+      const char *conversation_id = govorun_call_record_get_el_conversation_id (record);
+      g_autoptr(GovorunCallInfo) info = NULL;
+      int rc;
+
+      if (conversation_id == NULL)
+        continue;
+      info = govorun_call_info_new ();
+      info->analysis = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_call_analysis_item_free);
+      sqlite3_bind_text (stmt, 1, conversation_id, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (info->analysis,
+                         govorun_call_analysis_item_new (GOVORUN_CALL_ANALYSIS_DATA,
+                                                         govorun_store_column_text (stmt, 0),
+                                                         govorun_store_column_text (stmt, 1), NULL));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return govorun_store_set_sqlite_error (error, db);
+      govorun_call_record_set_info (record, info);
+    }
+  return TRUE;
+}
+
 static gboolean
 sql_export_rows (sqlite3         *db,
                  gpointer         data,
@@ -67,6 +101,7 @@ sql_export_rows (sqlite3         *db,
   ExportRequest *request = data;
   g_autoptr(GovorunCallRecord) after = NULL;
   sqlite3_stmt *turns = NULL;
+  sqlite3_stmt *data_items = NULL;
   guint64 *rows = g_new0 (guint64, 1);
   gint64 total = -1;
   gboolean ok = TRUE;
@@ -78,6 +113,15 @@ sql_export_rows (sqlite3         *db,
       sqlite3_prepare_v2 (db, "SELECT role, text, offset_ms FROM call_turns WHERE call_id = ?1"
                           " ORDER BY seq", -1, &turns, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
+  if (request->with_data &&
+      sqlite3_prepare_v2 (db, "SELECT name, result FROM call_analysis WHERE conversation_id = ?1"
+                          " AND kind = 2 ORDER BY seq", -1, &data_items, NULL) != SQLITE_OK)
+    {
+      ok = govorun_store_set_sqlite_error (error, db);
+      if (turns != NULL)
+        sqlite3_finalize (turns);
+      return ok;
+    }
 
   while (ok)
     {
@@ -98,6 +142,8 @@ sql_export_rows (sqlite3         *db,
         break;
       if (turns != NULL)
         ok = read_transcripts (db, turns, records, error);
+      if (ok && data_items != NULL)
+        ok = read_data (db, data_items, records, error);
       if (ok)
         ok = request->func (records, total, request->func_data, error);
       *rows += records->len;
@@ -108,6 +154,8 @@ sql_export_rows (sqlite3         *db,
 
   if (turns != NULL)
     sqlite3_finalize (turns);
+  if (data_items != NULL)
+    sqlite3_finalize (data_items);
   return ok;
 }
 
@@ -117,6 +165,7 @@ govorun_call_export_rows_async (GovorunStore              *store,
                                 GovorunCallSortKey         sort,
                                 gboolean                   descending,
                                 gboolean                   with_transcripts,
+                                gboolean                   with_data,
                                 GovorunCallExportRowsFunc  func,
                                 gpointer                   func_data,
                                 GCancellable              *cancellable,
@@ -134,6 +183,7 @@ govorun_call_export_rows_async (GovorunStore              *store,
   request->sort = sort;
   request->descending = descending;
   request->with_transcripts = with_transcripts;
+  request->with_data = with_data;
   request->func = func;
   request->func_data = func_data;
   request->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;

@@ -40,13 +40,16 @@ typedef gboolean (*GovorunCallExportRowsFunc) (GPtrArray  *records,
 
 /* Reads the calls @filter selects in (@sort, started_at, id) order (all
  * descending with @descending), with their transcripts when
- * @with_transcripts, and hands them to @func. Cancelling stops between
+ * @with_transcripts and their collected data items (as the info's
+ * analysis, kind GOVORUN_CALL_ANALYSIS_DATA) when @with_data, and hands
+ * them to @func. Cancelling stops between
  * batches (and inside a long query) with G_IO_ERROR_CANCELLED. */
 void     govorun_call_export_rows_async  (GovorunStore               *store,
                                           const GovorunCallFilter    *filter,
                                           GovorunCallSortKey          sort,
                                           gboolean                    descending,
                                           gboolean                    with_transcripts,
+                                          gboolean                    with_data,
                                           GovorunCallExportRowsFunc   func,
                                           gpointer                    func_data,
                                           GCancellable               *cancellable,

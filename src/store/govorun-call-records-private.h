@@ -31,6 +31,19 @@ gboolean _govorun_call_records_read_page (sqlite3                  *db,
                                           gint64                   *out_count,
                                           GError                  **error);
 
+/* @filter as a WHERE clause over the calls table (" WHERE …", or "" when
+ * it selects every call) for the store's other readers of a filter's
+ * calls; @out_params (transfer full): its parameters, bound from index 1
+ * by _govorun_call_records_bind_params(). */
+char    *_govorun_call_records_filter_where (const GovorunCallFilter  *filter,
+                                             GPtrArray               **out_params);
+void     _govorun_call_records_bind_params  (sqlite3_stmt             *stmt,
+                                             GPtrArray                *params);
+
+/* For tests: from how many calls an analysis condition counts as common
+ * (0: the default) and is probed row by row instead of listed. */
+void     _govorun_call_records_set_analysis_common_matches (guint n);
+
 /* For tests of the query plans (on a read connection): EXPLAIN QUERY PLAN
  * of the page the list would read for @filter in @sort order after
  * @after (nullable), one step a line, as SQLite words them ("SEARCH calls

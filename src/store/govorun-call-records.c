@@ -25,8 +25,9 @@ G_DEFINE_QUARK (govorun-call-records-error-quark, govorun_call_records_error)
 #define ROW_COLUMNS \
   "id, vox_session_id, vox_call_id, el_conversation_id, agent_uuid, campaign_id, contact_id," \
   " direction, from_number, to_number, started_at, duration, status, finish_reason, success," \
-  " vox_cost, vox_currency, el_cost, el_currency, has_recording"
-#define N_ROW_COLUMNS 20
+  " vox_cost, vox_currency, el_cost, el_currency, has_recording, el_agent_name," \
+  " vox_application_name"
+#define N_ROW_COLUMNS 22
 
 /* What each GovorunCallSortKey orders by (ties: started_at, then id). */
 static const char * const sort_columns[] = {
@@ -92,6 +93,8 @@ read_row (sqlite3_stmt *stmt)
   govorun_call_record_set_el_cost (record, sqlite3_column_double (stmt, 17),
                                    govorun_store_column_text (stmt, 18));
   govorun_call_record_set_has_recording (record, sqlite3_column_int (stmt, 19) != 0);
+  govorun_call_record_set_el_agent_name (record, govorun_store_column_text (stmt, 20));
+  govorun_call_record_set_vox_application_name (record, govorun_store_column_text (stmt, 21));
   return record;
 }
 
@@ -161,6 +164,9 @@ typedef struct
   gboolean  searched;  /* the filter has a search */
   gboolean  common;    /* SEARCH_COMMON_MATCHES or more */
   GArray   *ids;       /* of gint64, when not common */
+  /* The analysis condition holds for ANALYSIS_COMMON_MATCHES or more
+   * calls: probed row by row (see query_add_filter()). */
+  gboolean  analysis_common;
 } SearchHits;
 
 static void
@@ -221,6 +227,43 @@ query_add_filter (Query                   *query,
   if (filter->agent_uuid != NULL)
     query_and (query, agent, g_variant_new_string (filter->agent_uuid));
 
+  /* The analysis by its values' index (call_analysis_values). A value
+   * few calls have: the list of their conversations, then their calls by
+   * the unique conversation id. A common one (urgency = normal, a date
+   * that is set): listing a third of the history would take long, while
+   * a page of it is found probing a few hundred rows, each a seek in the
+   * same index. */
+  if (filter->analysis_name != NULL && hits != NULL && hits->analysis_common)
+    {
+      query_and (query, filter->analysis_value != NULL
+                        ? "EXISTS (SELECT 1 FROM call_analysis WHERE kind = ? AND name = ?"
+                          " AND result = ? AND call_analysis.conversation_id = calls.el_conversation_id)"
+                        /* By the call's own items (the key), not the
+                         * values' index: that one would be read through
+                         * every set value for each call. */
+                        : "EXISTS (SELECT 1 FROM call_analysis WHERE +kind = ? AND +name = ?"
+                          " AND result > '' AND call_analysis.conversation_id = calls.el_conversation_id)",
+                 g_variant_new_int64 (filter->analysis_kind));
+      query_add_param (query, g_variant_new_string (filter->analysis_name));
+      if (filter->analysis_value != NULL)
+        query_add_param (query, g_variant_new_string (filter->analysis_value));
+    }
+  else if (filter->analysis_name != NULL && filter->analysis_value != NULL)
+    {
+      query_and (query, "el_conversation_id IN (SELECT conversation_id FROM call_analysis"
+                        " WHERE kind = ? AND name = ? AND result = ?)",
+                 g_variant_new_int64 (filter->analysis_kind));
+      query_add_param (query, g_variant_new_string (filter->analysis_name));
+      query_add_param (query, g_variant_new_string (filter->analysis_value));
+    }
+  else if (filter->analysis_name != NULL)
+    {
+      query_and (query, "el_conversation_id IN (SELECT conversation_id FROM call_analysis"
+                        " WHERE kind = ? AND name = ? AND result > '')",
+                 g_variant_new_int64 (filter->analysis_kind));
+      query_add_param (query, g_variant_new_string (filter->analysis_name));
+    }
+
   match = govorun_call_search_fts_query (filter->search);
   if (match != NULL && hits != NULL && hits->common)
     query_and (query, "EXISTS (SELECT 1 FROM calls_fts WHERE calls_fts MATCH ?"
@@ -242,6 +285,27 @@ query_add_filter (Query                   *query,
                g_variant_new_string (match));
 }
 
+char *
+_govorun_call_records_filter_where (const GovorunCallFilter  *filter,
+                                    GPtrArray               **out_params)
+{
+  Query query;
+
+  query_init (&query);
+  query_add_filter (&query, filter, FALSE, GOVORUN_CALL_SORT_STARTED_AT, NULL);
+  *out_params = query.params;
+  return g_string_free (query.sql, FALSE);
+}
+
+void
+_govorun_call_records_bind_params (sqlite3_stmt *stmt,
+                                   GPtrArray    *params)
+{
+  Query query = { NULL, params };
+
+  query_bind (&query, stmt);
+}
+
 /* Whether a filter narrows by anything but its search. */
 static gboolean
 filter_has_fields (const GovorunCallFilter *filter)
@@ -249,7 +313,8 @@ filter_has_fields (const GovorunCallFilter *filter)
   return filter->started_from != 0 || filter->started_until != 0 ||
          filter->status != GOVORUN_CALL_FILTER_ANY ||
          filter->direction != GOVORUN_CALL_FILTER_ANY ||
-         filter->success != GOVORUN_CALL_FILTER_ANY || filter->agent_uuid != NULL;
+         filter->success != GOVORUN_CALL_FILTER_ANY || filter->agent_uuid != NULL ||
+         filter->analysis_name != NULL;
 }
 
 /* From this many matches of the search alone, pages probe the search row
@@ -258,8 +323,58 @@ filter_has_fields (const GovorunCallFilter *filter)
  * index only, in a few milliseconds. */
 #define SEARCH_COMMON_MATCHES 10000
 
+/* From this many calls with the analysis condition, pages probe it row
+ * by row (query_add_filter()). Counting up to it reads the values' index
+ * only. */
+#define ANALYSIS_COMMON_MATCHES 10000
+
+static int analysis_common_matches = ANALYSIS_COMMON_MATCHES;  /* atomic */
+
+void
+_govorun_call_records_set_analysis_common_matches (guint n)
+{
+  g_atomic_int_set (&analysis_common_matches, n != 0 ? (int) MIN (n, G_MAXINT) : ANALYSIS_COMMON_MATCHES);
+}
+
+static gboolean
+analysis_is_common (sqlite3                  *db,
+                    const GovorunCallFilter  *filter,
+                    gboolean                 *out_common,
+                    GError                  **error)
+{
+  gint64 common = g_atomic_int_get (&analysis_common_matches);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *out_common = FALSE;
+  if (filter->analysis_name == NULL)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db, filter->analysis_value != NULL
+                               ? "SELECT COUNT(*) FROM (SELECT 1 FROM call_analysis WHERE kind = ?1"
+                                 " AND name = ?2 AND result = ?3 LIMIT ?4)"
+                               : "SELECT COUNT(*) FROM (SELECT 1 FROM call_analysis WHERE kind = ?1"
+                                 " AND name = ?2 AND result > '' LIMIT ?4)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, filter->analysis_kind);
+      govorun_store_bind_text (stmt, 2, filter->analysis_name);
+      if (filter->analysis_value != NULL)
+        govorun_store_bind_text (stmt, 3, filter->analysis_value);
+      sqlite3_bind_int64 (stmt, 4, common);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *out_common = sqlite3_column_int64 (stmt, 0) >= common;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
 /* Asks the trigram index for @filter's search, up to SEARCH_COMMON_MATCHES
- * matches (in a few milliseconds: the index only). */
+ * matches (in a few milliseconds: the index only), and the values' index
+ * whether the analysis condition is common. */
 static gboolean
 search_hits (sqlite3                  *db,
              const GovorunCallFilter  *filter,
@@ -271,6 +386,8 @@ search_hits (sqlite3                  *db,
   int rc;
 
   memset (hits, 0, sizeof *hits);
+  if (!analysis_is_common (db, filter, &hits->analysis_common, error))
+    return FALSE;
   if (match == NULL)
     return TRUE;
 
@@ -310,7 +427,8 @@ search_hits (sqlite3                  *db,
 #define MERGE_COLUMNS \
   "vox_session_id, vox_call_id, el_conversation_id, agent_uuid, campaign_id, contact_id," \
   " direction, from_number, to_number, started_at, duration, status, finish_reason, success," \
-  " vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary"
+  " vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary," \
+  " el_agent_name, vox_application_name"
 #define MERGE_VALUES \
   "COALESCE (excluded.vox_session_id, vox_session_id)," \
   " COALESCE (excluded.vox_call_id, vox_call_id)," \
@@ -332,7 +450,9 @@ search_hits (sqlite3                  *db,
   " COALESCE (excluded.el_currency, el_currency)," \
   " COALESCE (excluded.vox_cost, vox_cost, 0) + COALESCE (excluded.el_cost, el_cost, 0)," \
   " MAX (excluded.has_recording, has_recording)," \
-  " COALESCE (excluded.summary, summary)"
+  " COALESCE (excluded.summary, summary)," \
+  " COALESCE (excluded.el_agent_name, el_agent_name)," \
+  " COALESCE (excluded.vox_application_name, vox_application_name)"
 /* A row the record would leave as it is is not written: the sync re-reads
  * an overlap on every run, and only a real change may count as one (the
  * upsert then returns no row). */
@@ -343,9 +463,10 @@ search_hits (sqlite3                  *db,
 static const char upsert_sql[] =
   "INSERT INTO calls (vox_session_id, vox_call_id, el_conversation_id, agent_uuid, campaign_id,"
   " contact_id, direction, from_number, to_number, started_at, duration, status, finish_reason,"
-  " success, vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary)"
+  " success, vox_cost, vox_currency, el_cost, el_currency, cost_total, has_recording, summary,"
+  " el_agent_name, vox_application_name)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-  " COALESCE (?15, 0) + COALESCE (?17, 0), ?19, ?20)"
+  " COALESCE (?15, 0) + COALESCE (?17, 0), ?19, ?20, ?21, ?22)"
   " ON CONFLICT (vox_session_id)" MERGE_SET
   " ON CONFLICT (el_conversation_id)" MERGE_SET
   " RETURNING id, from_number, to_number";
@@ -470,6 +591,8 @@ bind_record (sqlite3_stmt      *stmt,
   govorun_store_bind_text (stmt, 18, govorun_call_record_get_el_currency (record));
   sqlite3_bind_int (stmt, 19, govorun_call_record_get_has_recording (record) ? 1 : 0);
   govorun_store_bind_text (stmt, 20, govorun_call_record_get_summary (record));
+  govorun_store_bind_text (stmt, 21, govorun_call_record_get_el_agent_name (record));
+  govorun_store_bind_text (stmt, 22, govorun_call_record_get_vox_application_name (record));
 }
 
 /* The row id in column 0 of @stmt's current row; sets @out_numbers to the
@@ -944,7 +1067,7 @@ count_matching (sqlite3                  *db,
   /* A common search's count lists its matches (the probe would read the
    * history row by row). */
   query_add_filter (&query, filter, FALSE, GOVORUN_CALL_SORT_STARTED_AT,
-                    hits->common ? NULL : hits);
+                    hits->common ? &(SearchHits) { .analysis_common = hits->analysis_common } : hits);
   if (cap != 0)
     sql = g_strdup_printf ("SELECT COUNT(*) FROM (SELECT 1 FROM calls%s LIMIT %u)",
                            query.sql->str, cap + 1);

@@ -245,6 +245,13 @@ static const char * const migrations[] = {
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;"
   "INSERT INTO profile (key, value) VALUES ('computer_id', lower (hex (randomblob (16))));",
+  /* 12: the providers’ names of an agent Govorun did not create, so its
+   * calls show whose they are; and the analysis by its values, for the
+   * Calls filter "urgency = high" (the table's key, the conversation,
+   * comes with every index entry of a WITHOUT ROWID table). */
+  "ALTER TABLE calls ADD COLUMN el_agent_name TEXT;"
+  "ALTER TABLE calls ADD COLUMN vox_application_name TEXT;"
+  "CREATE INDEX call_analysis_values ON call_analysis (kind, name, result);",
 };
 
 typedef enum

@@ -152,6 +152,42 @@ ui_call_fixture_add (GovorunApplication *app)
   return fixture;
 }
 
+gint64
+ui_call_fixture_add_hostile (GovorunApplication *app)
+{
+  GovorunServices *services = govorun_application_get_services (app);
+  GovorunStore *store = govorun_services_get_store (services);
+  g_autoptr(GovorunCallRecord) record = govorun_call_record_new ();
+  g_autoptr(GovorunCallInfo) info = govorun_call_info_new ();
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_call_record_set_el_conversation_id (record, "conv_hostile_names");
+  govorun_call_record_set_el_agent_name (record, UI_CALL_FIXTURE_HOSTILE_AGENT);
+  govorun_call_record_set_direction (record, GOVORUN_CALL_DIRECTION_WEB);
+  govorun_call_record_set_started_at (record, g_get_real_time () / G_USEC_PER_SEC - 3600);
+  govorun_call_record_set_duration (record, 42);
+  govorun_call_record_set_status (record, GOVORUN_CALL_STATUS_ANSWERED);
+  govorun_call_record_set_summary (record, UI_CALL_FIXTURE_HOSTILE_VALUE);
+  info->summary_title = g_strdup (UI_CALL_FIXTURE_HOSTILE_AGENT);
+  info->analysis = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_call_analysis_item_free);
+  g_ptr_array_add (info->analysis,
+                   govorun_call_analysis_item_new (GOVORUN_CALL_ANALYSIS_EVALUATION,
+                                                   UI_CALL_FIXTURE_HOSTILE_CRITERION, "success",
+                                                   UI_CALL_FIXTURE_HOSTILE_VALUE));
+  g_ptr_array_add (info->analysis,
+                   govorun_call_analysis_item_new (GOVORUN_CALL_ANALYSIS_DATA, "urgency",
+                                                   UI_CALL_FIXTURE_HOSTILE_VALUE, NULL));
+  govorun_call_record_set_info (record, info);
+
+  g_ptr_array_add (records, g_object_ref (record));
+  govorun_call_records_upsert_async (store, records, NULL, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_call_records_upsert_finish (store, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  return govorun_call_record_get_id (record);
+}
+
 void
 ui_call_fixture_free (UiCallFixture *fixture)
 {

@@ -209,7 +209,10 @@ test_csv_equals_filter (Fixture       *f,
       g_autofree char *session = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                   govorun_call_record_get_vox_session_id (record));
       g_autofree char *from = g_strconcat ("+", govorun_call_record_get_from_number (record), NULL);
-      g_autofree char *duration = g_strdup_printf ("%u", govorun_call_record_get_duration (record));
+      guint seconds = govorun_call_record_get_duration (record);
+      /* [h]:mm:ss, which spreadsheets read as a duration. */
+      g_autofree char *duration = g_strdup_printf ("%u:%02u:%02u", seconds / 3600, seconds / 60 % 60,
+                                                   seconds % 60);
       g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (govorun_call_record_get_started_at (record));
       g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
 
@@ -272,8 +275,12 @@ test_csv_excel_with_transcripts (Fixture       *f,
                                                   govorun_call_record_get_vox_session_id (record));
       g_autofree char *name = call_test_caller_name ((guint) (govorun_call_record_get_vox_session_id (record) - 1000000));
       g_autofree char *line = g_strdup_printf ("[0:12] Caller: Меня зовут %s.", name);
+      g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (govorun_call_record_get_started_at (record));
+      /* The order Russian Excel reads as a date and time. */
+      g_autofree char *when = g_date_time_format (local, "%d.%m.%Y %H:%M:%S");
 
       g_assert_cmpuint (g_strv_length (cells), ==, COL_TRANSCRIPT + 1);
+      g_assert_cmpstr (cells[COL_STARTED_AT], ==, when);
       g_assert_cmpstr (cells[COL_VOX_SESSION_ID], ==, session);
       g_assert_true (g_str_has_prefix (cells[COL_TRANSCRIPT], "[0:00] Agent: "));
       g_assert_nonnull (strstr (cells[COL_TRANSCRIPT], line));
@@ -327,10 +334,12 @@ test_xlsx_types (Fixture       *f,
   c = xlsx_cell (book, 1, COL_STARTED_AT);
   g_assert_cmpstr (json_object_get_string_member (c, "type"), ==, "n");
   g_assert_nonnull (strstr (json_object_get_string_member (c, "format"), "yyyy-mm-dd hh:mm"));
+  /* A duration: a fraction of a day shown [h]:mm:ss. */
   c = xlsx_cell (book, 1, COL_DURATION);
   g_assert_cmpstr (json_object_get_string_member (c, "type"), ==, "n");
-  g_assert_cmpint (atoi (json_object_get_string_member (c, "value")), ==,
-                   govorun_call_record_get_duration (first));
+  g_assert_cmpstr (json_object_get_string_member (c, "format"), ==, "[h]:mm:ss");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (json_object_get_string_member (c, "value"), NULL) * 86400,
+                                  govorun_call_record_get_duration (first), 1e-6);
   for (guint col = COL_VOX_COST; col <= COL_EL_COST; col += 2)
     {
       c = xlsx_cell (book, 1, col);
@@ -454,6 +463,96 @@ test_empty (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (csv, "rows")), ==, 1);
 }
 
+/* One column per collected data item of the exported calls, named by its
+ * id, after the others; none when the calls have no analysis. */
+static void
+test_data_columns (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "analysis.db", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "data.csv", NULL);
+  g_autofree char *unanswered_path = g_build_filename (f->dir, "unanswered.csv", NULL);
+  g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+  g_autoptr(GovorunStore) store = store_test_open (db);
+  g_autoptr(GovorunCallExport) export = govorun_call_export_new (store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) csv = NULL;
+  GovorunStore *shared = f->store;
+  GovorunCallExport *shared_export = f->export;
+  g_autoptr(GPtrArray) expected = NULL;
+  guint n_checked = 0;
+
+  call_test_fill (store, 0, 300, 300, FALSE);
+  call_test_fill_analysis (store, 0, 300);
+  /* Call 7's agent as ElevenLabs names it: the agent column says so. */
+  {
+    g_autoptr(GovorunCallRecord) named = govorun_call_record_new ();
+    g_autoptr(GPtrArray) page = g_ptr_array_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+
+    govorun_call_record_set_vox_session_id (named, 1000007);
+    govorun_call_record_set_el_agent_name (named, "Запись к врачу");
+    g_ptr_array_add (page, named);
+    govorun_call_records_upsert_async (store, page, NULL, NULL, test_util_on_result, &result);
+    g_assert_true (govorun_call_records_upsert_finish (store, test_util_wait (&result), &error));
+    g_assert_no_error (error);
+  }
+  f->store = store;
+  f->export = export;
+
+  expected = expected_rows (f, filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE);
+  g_assert_true (run_export (f, filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE,
+                             GOVORUN_CALL_EXPORT_FORMAT_CSV, FALSE, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  csv = read_back ("csv", path, ",");
+  {
+    g_auto(GStrv) header = read_back_csv_row (csv, 0);
+
+    g_assert_cmpuint (g_strv_length (header), ==, COL_TRANSCRIPT + 2);
+    g_assert_cmpstr (header[COL_TRANSCRIPT], ==, "appointment_date");
+    g_assert_cmpstr (header[COL_TRANSCRIPT + 1], ==, "urgency");
+  }
+  for (guint r = 0; r < expected->len; r++)
+    {
+      GovorunCallRecord *record = g_ptr_array_index (expected, r);
+      guint i = (guint) (govorun_call_record_get_vox_session_id (record) - 1000000);
+      g_auto(GStrv) cells = read_back_csv_row (csv, r + 1);
+      g_autofree char *date = g_strdup_printf ("2025-12-%02u", 1 + i % 28);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, COL_TRANSCRIPT + 2);
+      g_assert_cmpstr (cells[COL_AGENT], ==, i == 7 ? "Запись к врачу"
+                                                    : govorun_call_record_get_agent_uuid (record));
+      if (!call_test_is_answered (i))
+        {
+          g_assert_cmpstr (cells[COL_TRANSCRIPT], ==, "");
+          g_assert_cmpstr (cells[COL_TRANSCRIPT + 1], ==, "");
+          continue;
+        }
+      g_assert_cmpstr (cells[COL_TRANSCRIPT], ==, i % 2 == 0 ? date : "");
+      g_assert_cmpstr (cells[COL_TRANSCRIPT + 1], ==, call_test_urgency (i));
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 50);
+
+  /* Calls without a conversation: no analysis, no such columns. */
+  filter->status = GOVORUN_CALL_STATUS_NO_ANSWER;
+  g_assert_true (run_export (f, filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE,
+                             GOVORUN_CALL_EXPORT_FORMAT_CSV, FALSE, unanswered_path, NULL, NULL,
+                             NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&csv, json_object_unref);
+  csv = read_back ("csv", unanswered_path, ",");
+  {
+    g_auto(GStrv) header = read_back_csv_row (csv, 0);
+
+    g_assert_cmpuint (g_strv_length (header), ==, COL_TRANSCRIPT);
+  }
+
+  f->store = shared;
+  f->export = shared_export;
+  govorun_store_close (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +580,8 @@ main (int   argc,
               test_unwritable_folder, fixture_tear_down);
   g_test_add ("/Govorun/CallExport/empty", Fixture, NULL, fixture_set_up,
               test_empty, fixture_tear_down);
+  g_test_add ("/Govorun/CallExport/data-columns", Fixture, NULL, fixture_set_up,
+              test_data_columns, fixture_tear_down);
   status = g_test_run ();
 
   govorun_store_close (shared_store);

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "call-sync-fixture.h"
+#include "govorun-call-labels.h"
+#include "govorun-call-records.h"
 #include "govorun-call-sync-private.h"
 #include "govorun-call-sync-lookups.h"
 #include "govorun-call-sync-state.h"
@@ -132,6 +134,47 @@ progress_cb (GovorunCallSync *sync,
     progress->fraction_ok = FALSE;
 }
 
+/* Calls of agents Govorun did not make (the fixture makes none) are shown
+ * under the Voximplant application's name; widget conversations (no
+ * phone side, no numbers) are of the Website direction. */
+static void
+assert_names_and_web (CallSyncFixture *f)
+{
+  g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  guint web = 0, named = 0;
+
+  govorun_call_records_fetch_page_async (f->s.store, filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE,
+                                         NULL, 0, 100000, FALSE, NULL, test_util_on_result, &result);
+  records = govorun_call_records_fetch_page_finish (f->s.store, test_util_wait (&result), NULL,
+                                                    &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < records->len; i++)
+    {
+      GovorunCallRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *label = govorun_call_agent_label (record, NULL);
+
+      if (govorun_call_record_get_direction (record) == GOVORUN_CALL_DIRECTION_WEB)
+        {
+          g_assert_cmpint (govorun_call_record_get_vox_session_id (record), ==, 0);
+          g_assert_null (govorun_call_record_get_from_number (record));
+          g_assert_nonnull (govorun_call_record_get_el_conversation_id (record));
+          web++;
+        }
+      if (govorun_call_record_get_vox_session_id (record) != 0)
+        {
+          g_assert_nonnull (govorun_call_record_get_vox_application_name (record));
+          g_assert_nonnull (label);
+          g_assert_null (strchr (label, '.'));
+          named++;
+        }
+    }
+  g_assert_cmpuint (web, >, 0);
+  g_assert_cmpuint (named, >, 0);
+}
+
 static void
 test_end_to_end (void)
 {
@@ -172,6 +215,7 @@ test_end_to_end (void)
   g_assert_cmpuint (expected.vox_only, >, 0);
   g_assert_cmpuint (expected.el_only, >, 0);
   assert_counts (&f);
+  assert_names_and_web (&f);
   first = digest_of (&f);
 
   /* The watermarks reach the sync's start; no cursor is left. */

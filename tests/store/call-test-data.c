@@ -138,3 +138,58 @@ call_test_fill (GovorunStore *store,
       g_assert_no_error (error);
     }
 }
+
+const char *
+call_test_urgency (guint i)
+{
+  static const char * const urgency[] = { "высокая", "обычная", "низкая" };
+
+  return urgency[i % G_N_ELEMENTS (urgency)];
+}
+
+GovorunCallRecord *
+call_test_make_analysis (guint i)
+{
+  GovorunCallRecord *record = govorun_call_record_new ();
+  g_autoptr(GovorunCallInfo) info = govorun_call_info_new ();
+  g_autofree char *conversation = g_strdup_printf ("conv_%u", i);
+  g_autofree char *date = g_strdup_printf ("2025-12-%02u", 1 + i % 28);
+
+  govorun_call_record_set_el_conversation_id (record, conversation);
+  info->analysis = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_call_analysis_item_free);
+  g_ptr_array_add (info->analysis,
+                   govorun_call_analysis_item_new (GOVORUN_CALL_ANALYSIS_EVALUATION, "goal_reached",
+                                                   i % 3 != 0 ? "success" : "failure",
+                                                   "Клиента записали."));
+  g_ptr_array_add (info->analysis,
+                   govorun_call_analysis_item_new (GOVORUN_CALL_ANALYSIS_DATA, "appointment_date",
+                                                   i % 2 == 0 ? date : NULL, NULL));
+  g_ptr_array_add (info->analysis,
+                   govorun_call_analysis_item_new (GOVORUN_CALL_ANALYSIS_DATA, "urgency",
+                                                   call_test_urgency (i), "Со слов клиента."));
+  govorun_call_record_set_info (record, info);
+  return record;
+}
+
+void
+call_test_fill_analysis (GovorunStore *store,
+                         guint         first,
+                         guint         n)
+{
+  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = first; i < first + n; i++)
+    if (call_test_is_answered (i))
+      g_ptr_array_add (page, call_test_make_analysis (i));
+  govorun_call_records_upsert_async (store, page, NULL, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_call_records_upsert_finish (store, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+gboolean
+call_test_is_answered (guint i)
+{
+  return is_answered (i);
+}

@@ -43,4 +43,17 @@ void               call_test_fill    (GovorunStore *store,
                                       guint         page_size,
                                       gboolean      with_transcript);
 
+/* Whether call @i was answered (and so has a conversation, "conv_<i>"). */
+gboolean           call_test_is_answered (guint i);
+
+/* ElevenLabs' analysis of answered call @i: criterion "goal_reached"
+ * (success unless i % 3 == 0), data items "appointment_date" (set for
+ * even i) and "urgency" (call_test_urgency (i)). */
+const char        *call_test_urgency       (guint i);
+GovorunCallRecord *call_test_make_analysis (guint i);
+/* Writes the analysis of the answered calls in [@first, @first + @n). */
+void               call_test_fill_analysis (GovorunStore *store,
+                                            guint         first,
+                                            guint         n);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "ui-app.h"
 #include "ui-call-fixture.h"
 #include "ui-helpers.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -66,6 +67,178 @@ row_selected (gpointer data)
   GtkListBoxRow *row = data;
 
   return gtk_list_box_row_is_selected (row);
+}
+
+static void
+on_seek (GovorunWaveformView *view,
+         gint64               position,
+         gint64              *last)
+{
+  *last = position;
+}
+
+/* A pointer drag on the waveform, through its gesture's handlers: where
+ * the button went down seeks there, moving seeks along. */
+static void
+drag_waveform (GovorunWaveformView *view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  GtkGesture *drag = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  gint64 down = -1, moved = -1, last = -1;
+  gulong handler;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        drag = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (drag);
+  g_assert_cmpint (width, >, 0);
+
+  handler = g_signal_connect (view, "seek", G_CALLBACK (on_seek), &last);
+  g_signal_emit_by_name (drag, "drag-begin", width * 0.2, 10.0);
+  down = last;
+  g_signal_emit_by_name (drag, "drag-update", width * 0.4, 0.0);
+  moved = last;
+  g_signal_emit_by_name (drag, "drag-end", width * 0.4, 0.0);
+  g_signal_handler_disconnect (view, handler);
+
+  g_test_message ("drag: down at %" G_GINT64_FORMAT " ms, moved to %" G_GINT64_FORMAT " ms",
+                  down, moved);
+  g_assert_cmpint (down, >, 0);
+  /* 60 % of the width is three times 20 %. */
+  g_assert_cmpint (moved, >=, down * 3 - 10);
+  g_assert_cmpint (moved, <=, down * 3 + 10);
+  g_assert_cmpint (govorun_waveform_view_get_position (view), ==, moved);
+  wait_position (view, moved - 100, moved + 600);
+}
+
+/* The one recording in the cache (its name is a hash): what Save
+ * Recording As copies from. */
+static char *
+cached_recording (void)
+{
+  g_autofree char *root = g_build_filename (g_get_user_cache_dir (), "govorun", "recordings", NULL);
+  g_autoptr(GDir) profiles = g_dir_open (root, 0, NULL);
+  const char *profile;
+  char *found = NULL;
+
+  g_assert_nonnull (profiles);
+  while ((profile = g_dir_read_name (profiles)) != NULL)
+    {
+      g_autofree char *dir = g_build_filename (root, profile, NULL);
+      g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+        if (!g_str_has_suffix (name, ".part"))
+          {
+            g_assert_null (found);
+            found = g_build_filename (dir, name, NULL);
+          }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+file_saved (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+typedef struct
+{
+  GtkWidget  *chooser;
+  const char *path;
+} ChooserWait;
+
+/* The chooser has taken in the folder and name (it loads the folder
+ * before it says so). */
+static gboolean
+chooser_has (gpointer data)
+{
+  ChooserWait *w = data;
+  g_autoptr(GFile) chosen = NULL;
+  g_autofree char *chosen_path = NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (w->chooser));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  chosen_path = chosen != NULL ? g_file_get_path (chosen) : NULL;
+  g_test_message ("chosen: %s", chosen_path);
+  return g_strcmp0 (chosen_path, w->path) == 0;
+}
+
+/* "Save Recording As…": the file chooser (GTK's own dialog: no portal
+ * under Xvfb) gets a folder and a name and Save; the file saved is the
+ * cached recording, byte for byte. */
+static void
+save_recording (GtkWidget *details)
+{
+  g_autofree char *dir = test_util_make_tmp_dir ("govorun-ui-save-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "saved-call.wav", NULL);
+  g_autofree char *cached = cached_recording ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *saved_bytes = NULL;
+  g_autofree char *cached_bytes = NULL;
+  gsize saved_length = 0, cached_length = 0;
+  GtkWidget *chooser;
+
+  g_assert_true (gtk_widget_activate_action (details, "details.save-recording", NULL));
+  chooser = ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_SAVE);
+  /* It offers a name with the recording's kind. */
+  {
+    g_autofree char *offered = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_test_message ("offered: %s", offered);
+    g_assert_true (g_str_has_suffix (offered, ".wav"));
+  }
+  /* As a person types it into the name entry: a whole path. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), path);
+  g_assert_true (wait_until (chooser_has, &(ChooserWait) { chooser, path }, 10000));
+  click (chooser, _("_Save"));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_true (wait_until (file_saved, path, 10000));
+  ui_wait_widget (details, GTK_TYPE_LABEL, _("Recording saved"));
+
+  g_assert_true (g_file_get_contents (path, &saved_bytes, &saved_length, NULL));
+  g_assert_true (g_file_get_contents (cached, &cached_bytes, &cached_length, NULL));
+  g_assert_cmpuint (saved_length, >, 44);
+  g_assert_cmpmem (saved_bytes, saved_length, cached_bytes, cached_length);
+  test_util_rm_rf (dir);
+}
+
+/* Names from outside are shown as they are, never as markup. */
+static void
+hostile_names (gint64 call_id)
+{
+  GtkWidget *window = GTK_WIDGET (ui_app_main_window ());
+  GtkWidget *page = ui_wait_widget (window, GOVORUN_TYPE_CALLS_PAGE, NULL);
+  const char *lang = ui_app_is_russian () ? "-ru" : "";
+  g_autofree char *shot = g_strdup_printf ("call-details-hostile%s.png", lang);
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (page, "calls.open", "x", call_id);
+  dialog = ui_wait_toplevel (GOVORUN_TYPE_CALL_DETAILS);
+  ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("ElevenLabs conversation"));
+  /* The agent (the provider's name: Govorun did not make it), the
+   * summary's title and value, the criterion and its rationale, the
+   * collected value: each a label whose text is the name itself. */
+  g_assert_nonnull (find_widget (dialog, GTK_TYPE_LABEL, UI_CALL_FIXTURE_HOSTILE_AGENT));
+  g_assert_nonnull (find_widget (dialog, GTK_TYPE_LABEL, UI_CALL_FIXTURE_HOSTILE_CRITERION));
+  g_assert_nonnull (find_widget (dialog, GTK_TYPE_LABEL, UI_CALL_FIXTURE_HOSTILE_VALUE));
+  g_assert_nonnull (find_widget (dialog, GTK_TYPE_LABEL, _("Website")));
+  settle (300);
+  screenshot (dialog, shot);
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_wait_closed (GOVORUN_TYPE_CALL_DETAILS);
 }
 
 static gboolean
@@ -161,6 +334,8 @@ run_script (gpointer user_data)
   gtk_widget_activate (find_widget (dialog, GTK_TYPE_BUTTON, _("Pause")));
   g_signal_emit_by_name (view, "seek", (gint64) 2000);
   wait_position (view, 1900, 2600);
+  drag_waveform (view);
+  save_recording (dialog);
 
   /* The last line, below the fold: playing it scrolls it into view. */
   {
@@ -208,6 +383,7 @@ run_script (gpointer user_data)
 
   gtk_window_close (GTK_WINDOW (dialog));
   ui_wait_closed (GOVORUN_TYPE_CALL_DETAILS);
+  hostile_names (ui_call_fixture_add_hostile (ui_app_get ()));
   g_application_quit (G_APPLICATION (ui_app_get ()));
   return G_SOURCE_REMOVE;
 }

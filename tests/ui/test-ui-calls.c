@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-call-format.h"
+#include "govorun-analysis-filter.h"
 #include "govorun-calls-page.h"
 #include "govorun-error-banner.h"
 #include "govorun-emulator.h"
@@ -190,6 +191,158 @@ assert_rows_from (const char *from,
     }
 }
 
+/* The position of @text in @dropdown's string list, or -1. */
+static int
+dropdown_position (GtkDropDown *dropdown,
+                   const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+field_listed (gpointer data)
+{
+  return dropdown_position (data, "Urgency") > 0;
+}
+
+typedef struct
+{
+  GPtrArray *fields;
+} Counted;
+
+static void
+on_counted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Counted *counted = user_data;
+  g_autoptr(GError) error = NULL;
+
+  counted->fields = govorun_call_analysis_count_finish (GOVORUN_CALL_ANALYSIS (source), result,
+                                                        &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+counted_done (gpointer data)
+{
+  return ((Counted *) data)->fields != NULL;
+}
+
+/* How many calls of the history say @name = @value, as the Overview counts them. */
+static guint64
+calls_with (GovorunServices *services,
+            const char      *name,
+            const char      *value)
+{
+  g_autoptr(GovorunCallFilter) everything = govorun_call_filter_new ();
+  Counted counted = { NULL };
+  guint64 count = 0;
+
+  govorun_call_analysis_count_async (govorun_services_get_call_analysis (services), everything,
+                                     100, NULL, on_counted, &counted);
+  g_assert_true (wait_until (counted_done, &counted, 10000));
+  for (guint i = 0; i < counted.fields->len; i++)
+    {
+      const GovorunCallAnalysisField *field = g_ptr_array_index (counted.fields, i);
+
+      if (field->kind == GOVORUN_CALL_ANALYSIS_DATA && g_str_equal (field->name, name))
+        count = govorun_call_analysis_field_get_count (field, value);
+    }
+  g_ptr_array_unref (counted.fields);
+  return count;
+}
+
+/* Filters by a collected value, as a person does in the Filters popover:
+ * "Urgency", then "высокая" (the sandbox's data items are Russian). */
+static void
+filter_by_collected_value (GtkWidget       *window,
+                           GtkWidget       *page,
+                           GovorunServices *services,
+                           guint            total)
+{
+  GtkWidget *filter;
+  GtkDropDown *field, *value;
+  guint64 expected = calls_with (services, "urgency", "высокая");
+  guint n;
+
+  g_assert_cmpuint (expected, >, 0);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_widget (page, GTK_TYPE_MENU_BUTTON, _("Filters"))));
+  settle (200);
+  filter = ui_wait_widget (page, GOVORUN_TYPE_ANALYSIS_FILTER, NULL);
+  field = GTK_DROP_DOWN (gtk_widget_get_first_child (filter));
+  value = GTK_DROP_DOWN (gtk_widget_get_last_child (filter));
+  g_assert_true (wait_until (field_listed, field, 10000));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (value)));
+  gtk_drop_down_set_selected (field, (guint) dropdown_position (field, "Urgency"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (value)));
+  /* "Is set" first: every call that has the item. */
+  g_assert_cmpint (dropdown_position (value, _("Is set")), ==, 0);
+  n = settled_count ();
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <=, total);
+  g_assert_cmpint (dropdown_position (value, "высокая"), >, 0);
+  gtk_drop_down_set_selected (value, (guint) dropdown_position (value, "высокая"));
+  n = settled_count ();
+  g_test_message ("urgency = высокая: %u calls", n);
+  g_assert_cmpuint (n, ==, expected);
+  g_assert_cmpuint (n, <, total);
+  assert_summary_says (page, n);
+  assert_rows (ROWS_ANSWERED, n);
+  {
+    g_autofree char *one_filter = g_strdup_printf (_("Filters (%u)"), 1);
+
+    g_assert_nonnull (find_widget (page, GTK_TYPE_LABEL, one_filter));
+  }
+  calls_screenshot (window, "calls-analysis-filter");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (find_widget (page, GTK_TYPE_MENU_BUTTON,
+                                                         _("Filters"))));
+  gtk_widget_activate_action (page, "calls.clear-filters", NULL);
+  g_assert_cmpuint (settled_count (), ==, total);
+  g_assert_cmpuint (gtk_drop_down_get_selected (field), ==, 0);
+}
+
+/* Website conversations: their own direction in the filter and the list. */
+static void
+filter_website (GtkWidget *page,
+                guint      total)
+{
+  GtkDropDown *direction;
+  guint n;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_widget (page, GTK_TYPE_MENU_BUTTON, _("Filters"))));
+  settle (200);
+  direction = NULL;
+  /* The drop-down the popover's "Direction" label names. */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (ui_wait_widget (page, GOVORUN_TYPE_ANALYSIS_FILTER, NULL)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), _("Direction")) == 0)
+      direction = GTK_DROP_DOWN (gtk_label_get_mnemonic_widget (GTK_LABEL (child)));
+  g_assert_nonnull (direction);
+  g_assert_cmpint (dropdown_position (direction, _("Website")), ==, GOVORUN_CALL_DIRECTION_WEB);
+  gtk_drop_down_set_selected (direction, GOVORUN_CALL_DIRECTION_WEB);
+  n = settled_count ();
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, total);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GovorunCallRecord) record = row_at (i);
+
+      g_assert_cmpint (govorun_call_record_get_direction (record), ==, GOVORUN_CALL_DIRECTION_WEB);
+      g_assert_cmpstr (govorun_call_format_direction_icon (GOVORUN_CALL_DIRECTION_WEB), ==,
+                       "web-browser-symbolic");
+    }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (find_widget (page, GTK_TYPE_MENU_BUTTON,
+                                                         _("Filters"))));
+  gtk_widget_activate_action (page, "calls.clear-filters", NULL);
+  g_assert_cmpuint (settled_count (), ==, total);
+}
+
 static gboolean
 run_script (gpointer user_data)
 {
@@ -243,6 +396,9 @@ run_script (gpointer user_data)
                                                          _("Filters"))));
   gtk_widget_activate_action (page, "calls.clear-filters", NULL);
   g_assert_cmpuint (settled_count (), ==, total);
+
+  filter_by_collected_value (window, page, services, total);
+  filter_website (page, total);
 
   /* A phrase of the clinic's transcripts, in Russian, any case. */
   search (page, "ЗАПИСАТЬСЯ К ТЕРАПЕВТУ");

@@ -119,6 +119,46 @@ open_dialog (GovorunServices   *services,
 }
 
 static gboolean
+nothing_named (gpointer data)
+{
+  const char *const *where = data;  /* folder, name */
+  g_autoptr(GDir) dir = g_dir_open (where[0], 0, NULL);
+  g_autofree char *hidden = g_strconcat (".", where[1], NULL);
+  const char *entry;
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_equal (entry, where[1]) || g_str_has_prefix (entry, hidden))
+      return FALSE;
+  return TRUE;
+}
+
+/* Closing the dialog while it exports: the export is cancelled and the
+ * dialog is gone at once (the export holds it only weakly), and no file,
+ * not even a temporary one, stays once the export has stopped. */
+static void
+close_while_exporting (GovorunServices   *services,
+                       GovorunCallFilter *filter,
+                       const char        *dir)
+{
+  GtkWidget *dialog = open_dialog (services, filter, TRUE);
+  g_autofree char *path = g_build_filename (dir, "closed.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *where[] = { dir, "closed.csv" };
+  gpointer weak = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  govorun_export_dialog_export_to (GOVORUN_EXPORT_DIALOG (dialog), file);
+  g_assert_nonnull (find_widget (dialog, GTK_TYPE_PROGRESS_BAR, NULL));
+  gtk_window_close (GTK_WINDOW (dialog));
+  for (guint i = 0; i < 20 && weak != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
+  g_assert_true (wait_until (nothing_named, (gpointer) where, 10000));
+  settle (500);
+  g_assert_true (nothing_named ((gpointer) where));
+}
+
+static gboolean
 run_script (gpointer user_data)
 {
   GovorunServices *services;
@@ -205,6 +245,8 @@ run_script (gpointer user_data)
     g_assert_cmpmem (book, 2, "PK", 2);
     assert_no_key (xlsx_path);
   }
+
+  close_while_exporting (services, filter, dir);
 
   /* A folder that is not there: a sentence, and a way back. */
   click (dialog, _("_Close"));

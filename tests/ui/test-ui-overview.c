@@ -302,6 +302,68 @@ check_save_png (void)
 }
 
 static gboolean
+analysis_shown (gpointer data)
+{
+  return govorun_overview_page_get_analysis (data) != NULL;
+}
+
+/* ElevenLabs' analysis of the period: success per criterion and the
+ * values of each collected item, as rows a person reads. */
+static void
+check_analysis (GovorunOverviewPage *page)
+{
+  GPtrArray *fields;
+  gboolean saw_criterion = FALSE, saw_urgency = FALSE;
+
+  g_assert_true (wait_until (analysis_shown, page, 30000));
+  fields = govorun_overview_page_get_analysis (page);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const GovorunCallAnalysisField *field = g_ptr_array_index (fields, i);
+      guint64 sum = field->n_other;
+
+      for (guint v = 0; v < field->values->len; v++)
+        sum += ((GovorunCallAnalysisValue *) g_ptr_array_index (field->values, v))->count;
+      g_assert_cmpuint (sum, <=, field->n_calls);
+      if (field->kind == GOVORUN_CALL_ANALYSIS_EVALUATION && g_str_equal (field->name, "client_satisfied"))
+        {
+          g_test_message ("client satisfied: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT,
+                          govorun_call_analysis_field_get_count (field, "success"), field->n_calls);
+          g_assert_cmpuint (field->n_calls, >, 0);
+          g_assert_cmpuint (sum, ==, field->n_calls);
+          g_assert_cmpuint (govorun_call_analysis_field_get_count (field, "success"), >, 0);
+          saw_criterion = TRUE;
+        }
+      if (field->kind == GOVORUN_CALL_ANALYSIS_DATA && g_str_equal (field->name, "urgency"))
+        {
+          g_assert_cmpuint (field->values->len, ==, 3);
+          saw_urgency = TRUE;
+        }
+    }
+  g_assert_true (saw_criterion);
+  g_assert_true (saw_urgency);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Client satisfied"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "Urgency"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, _("Evaluation Criteria")));
+
+  /* A screenshot from the criteria down. */
+  {
+    GtkWidget *heading = find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, _("Evaluation Criteria"));
+    GtkWidget *scrolled = gtk_widget_get_ancestor (heading, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    g_autofree char *file = g_strdup_printf ("overview-analysis%s.png", ui_app_is_russian () ? "-ru" : "");
+    graphene_point_t top;
+
+    g_assert_true (gtk_widget_compute_point (heading, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    gtk_adjustment_set_value (adjustment, top.y - 12);
+    settle (300);
+    screenshot (GTK_WIDGET (window ()), file);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+}
+
+static gboolean
 run_script (gpointer data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
@@ -325,6 +387,7 @@ run_script (gpointer data)
     g_assert_cmpint (min_width, <=, 360);
   }
   month = check_charts (30);
+  check_analysis (page);
   {
     const GovorunCallStatsResult *result = govorun_overview_page_get_result (page);
 

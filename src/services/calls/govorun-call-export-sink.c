@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-call-export-sink.h"
+#include "govorun-call-labels.h"
 #include "govorun-csv-writer.h"
 #include "govorun-xlsx-writer.h"
 
@@ -50,7 +51,7 @@ static const struct
   [COLUMN_TO] = { N_("To"), 16 },
   [COLUMN_AGENT] = { N_("Agent"), 20 },
   [COLUMN_CAMPAIGN] = { N_("Campaign"), 12 },
-  [COLUMN_DURATION] = { N_("Duration, s"), 12 },
+  [COLUMN_DURATION] = { N_("Duration"), 12 },
   [COLUMN_STATUS] = { N_("Status"), 14 },
   [COLUMN_FINISH_REASON] = { N_("Finish Reason"), 24 },
   [COLUMN_SUCCESS] = { N_("Success"), 12 },
@@ -72,7 +73,9 @@ struct _GovorunCallExportSink
   GTimeZone         *zone;
   gint64             offset_hour;  /* the hour offset is for */
   gint32             offset;       /* seconds east of UTC */
+  gboolean           excel_ru;     /* the CSV is for Excel in Russian */
   guint              n_columns;
+  GStrv              data_names;   /* the collected data's columns, after the others */
 };
 
 /* --- cells ----------------------------------------------------------------- */
@@ -231,12 +234,24 @@ cell_datetime (GovorunCallExportSink *sink,
   wall = local_seconds (sink, unix_time);
   if (sink->csv != NULL)
     {
-      /* ISO 8601 with a space: what spreadsheets in every locale read as
-       * a date and time. */
       char text[20];
 
       format_wall_clock (wall, text);
-      govorun_csv_writer_add_text (sink->csv, text);
+      if (sink->excel_ru)
+        {
+          /* Excel in Russian reads "02.12.2026 14:05:00" as a date and
+           * time, and the ISO form as text. */
+          char russian[20] = { text[8], text[9], '.', text[5], text[6], '.',
+                               text[0], text[1], text[2], text[3], ' ',
+                               text[11], text[12], ':', text[14], text[15], ':',
+                               text[17], text[18], '\0' };
+
+          govorun_csv_writer_add_text (sink->csv, russian);
+        }
+      else
+        /* ISO 8601 with a space: what other spreadsheets and programs read
+         * as a date and time. */
+        govorun_csv_writer_add_text (sink->csv, text);
     }
   else
     {
@@ -247,57 +262,41 @@ cell_datetime (GovorunCallExportSink *sink,
     }
 }
 
-/* --- values people read ---------------------------------------------------- */
-
-static const char *
-direction_label (GovorunCallDirection direction)
+/* A duration spreadsheets read as one: in CSV "1:02:03" (hours, not
+ * wrapping at a day; Excel and LibreOffice read it as a time in every
+ * locale, and [h]:mm:ss shows it), in the workbook a fraction of a day
+ * with that format, so sums of durations stay durations. */
+static void
+cell_duration (GovorunCallExportSink *sink,
+               guint                  seconds)
 {
-  switch (direction)
+  if (sink->csv != NULL)
     {
-    case GOVORUN_CALL_DIRECTION_INBOUND:
-      return _("Inbound");
-    case GOVORUN_CALL_DIRECTION_OUTBOUND:
-      return _("Outbound");
-    case GOVORUN_CALL_DIRECTION_UNKNOWN:
-    default:
-      return NULL;
+      char text[24];
+
+      g_snprintf (text, sizeof text, "%u:%02u:%02u", seconds / 3600, seconds / 60 % 60,
+                  seconds % 60);
+      govorun_csv_writer_add_text (sink->csv, text);
     }
+  else
+    govorun_xlsx_writer_add_duration (sink->xlsx, seconds);
 }
 
+/* The call's value of collected data item @name; NULL when it has none. */
 static const char *
-status_label (GovorunCallStatus status)
+data_value (GovorunCallRecord *record,
+            const char        *name)
 {
-  switch (status)
-    {
-    case GOVORUN_CALL_STATUS_ANSWERED:
-      return _("Answered");
-    case GOVORUN_CALL_STATUS_NO_ANSWER:
-      return _("No answer");
-    case GOVORUN_CALL_STATUS_BUSY:
-      return _("Busy");
-    case GOVORUN_CALL_STATUS_FAILED:
-      return _("Failed");
-    case GOVORUN_CALL_STATUS_IN_PROGRESS:
-      return _("In progress");
-    case GOVORUN_CALL_STATUS_UNKNOWN:
-    default:
-      return NULL;
-    }
-}
+  const GovorunCallInfo *info = govorun_call_record_get_info (record);
 
-static const char *
-success_label (GovorunCallSuccess success)
-{
-  switch (success)
+  for (guint i = 0; info != NULL && info->analysis != NULL && i < info->analysis->len; i++)
     {
-    case GOVORUN_CALL_SUCCESS_SUCCESS:
-      return _("Successful");
-    case GOVORUN_CALL_SUCCESS_FAILURE:
-      return _("Unsuccessful");
-    case GOVORUN_CALL_SUCCESS_UNKNOWN:
-    default:
-      return NULL;
+      const GovorunCallAnalysisItem *item = g_ptr_array_index (info->analysis, i);
+
+      if (item->kind == GOVORUN_CALL_ANALYSIS_DATA && g_strcmp0 (item->name, name) == 0)
+        return item->result;
     }
+  return NULL;
 }
 
 /* "[0:05] Agent: …" a line, in the order spoken. */
@@ -331,6 +330,7 @@ write_cell (GovorunCallExportSink *sink,
 {
   const char *agent_uuid;
   const char *agent_name;
+  g_autofree char *agent = NULL;
   g_autofree char *transcript = NULL;
 
   switch (column)
@@ -339,7 +339,7 @@ write_cell (GovorunCallExportSink *sink,
       cell_datetime (sink, govorun_call_record_get_started_at (record));
       break;
     case COLUMN_DIRECTION:
-      cell_text (sink, direction_label (govorun_call_record_get_direction (record)));
+      cell_text (sink, govorun_call_direction_label (govorun_call_record_get_direction (record)));
       break;
     case COLUMN_FROM:
       cell_phone (sink, govorun_call_record_get_from_number (record));
@@ -348,10 +348,15 @@ write_cell (GovorunCallExportSink *sink,
       cell_phone (sink, govorun_call_record_get_to_number (record));
       break;
     case COLUMN_AGENT:
-      /* An agent removed since keeps its id, so the row still says whose. */
       agent_uuid = govorun_call_record_get_agent_uuid (record);
       agent_name = agent_uuid != NULL ? g_hash_table_lookup (sink->agent_names, agent_uuid) : NULL;
-      cell_text (sink, agent_name != NULL ? agent_name : agent_uuid);
+      agent = govorun_call_agent_label (record, agent_name);
+      /* An agent removed since, with no provider's name, keeps its id, so
+       * the row still says whose. */
+      cell_text (sink, agent_name == NULL && agent_uuid != NULL &&
+                       govorun_call_record_get_el_agent_name (record) == NULL &&
+                       govorun_call_record_get_vox_application_name (record) == NULL
+                       ? agent_uuid : agent);
       break;
     case COLUMN_CAMPAIGN:
       if (govorun_call_record_get_campaign_id (record) != 0)
@@ -360,16 +365,16 @@ write_cell (GovorunCallExportSink *sink,
         cell_blank (sink);
       break;
     case COLUMN_DURATION:
-      cell_int (sink, govorun_call_record_get_duration (record));
+      cell_duration (sink, govorun_call_record_get_duration (record));
       break;
     case COLUMN_STATUS:
-      cell_text (sink, status_label (govorun_call_record_get_status (record)));
+      cell_text (sink, govorun_call_status_label (govorun_call_record_get_status (record)));
       break;
     case COLUMN_FINISH_REASON:
       cell_text (sink, govorun_call_record_get_finish_reason (record));
       break;
     case COLUMN_SUCCESS:
-      cell_text (sink, success_label (govorun_call_record_get_success (record)));
+      cell_text (sink, govorun_call_success_label (govorun_call_record_get_success (record)));
       break;
     case COLUMN_VOX_COST:
       cell_money (sink, govorun_call_record_get_vox_cost (record),
@@ -411,18 +416,26 @@ govorun_call_export_sink_new (GovorunCallExportFormat   format,
                               const char               *path,
                               gboolean                  with_transcripts,
                               GHashTable               *agent_names,
+                              const char * const       *data_names,
                               GCancellable             *cancellable,
                               GError                  **error)
 {
   g_autoptr(GovorunCallExportSink) sink = g_new0 (GovorunCallExportSink, 1);
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  guint n_data;
 
   sink->agent_names = g_hash_table_ref (agent_names);
+  sink->data_names = g_strdupv ((char **) data_names);
+  sink->excel_ru = format == GOVORUN_CALL_EXPORT_FORMAT_CSV_EXCEL;
+  n_data = sink->data_names != NULL ? g_strv_length (sink->data_names) : 0;
   sink->zone = g_time_zone_new_local ();
   sink->offset_hour = G_MININT64;
   sink->n_columns = with_transcripts ? N_COLUMNS : COLUMN_TRANSCRIPT;
   for (guint i = 0; i < sink->n_columns; i++)
     g_ptr_array_add (titles, (gpointer) _(columns[i].title));
+  /* Collected data by ElevenLabs' ids ("urgency"), as a CRM import maps them. */
+  for (guint i = 0; i < n_data; i++)
+    g_ptr_array_add (titles, sink->data_names[i]);
   g_ptr_array_add (titles, NULL);
 
   if (format == GOVORUN_CALL_EXPORT_FORMAT_XLSX)
@@ -433,6 +446,8 @@ govorun_call_export_sink_new (GovorunCallExportFormat   format,
         return NULL;
       for (guint i = 0; i < sink->n_columns; i++)
         govorun_xlsx_writer_set_width (sink->xlsx, i, columns[i].width);
+      for (guint i = 0; i < n_data; i++)
+        govorun_xlsx_writer_set_width (sink->xlsx, sink->n_columns + i, 16);
       return g_steal_pointer (&sink);
     }
   else
@@ -447,7 +462,7 @@ govorun_call_export_sink_new (GovorunCallExportFormat   format,
                                           format == GOVORUN_CALL_EXPORT_FORMAT_CSV_EXCEL
                                           ? GOVORUN_CSV_DIALECT_EXCEL_RU
                                           : GOVORUN_CSV_DIALECT_RFC4180);
-      for (guint i = 0; i < sink->n_columns; i++)
+      for (guint i = 0; i + 1 < titles->len; i++)
         govorun_csv_writer_add_text (sink->csv, titles->pdata[i]);
       if (!govorun_csv_writer_end_row (sink->csv, cancellable, error))
         return NULL;
@@ -463,6 +478,8 @@ govorun_call_export_sink_write (GovorunCallExportSink  *sink,
 {
   for (guint i = 0; i < sink->n_columns; i++)
     write_cell (sink, record, i);
+  for (guint i = 0; sink->data_names != NULL && sink->data_names[i] != NULL; i++)
+    cell_text (sink, data_value (record, sink->data_names[i]));
   if (sink->csv != NULL)
     return govorun_csv_writer_end_row (sink->csv, cancellable, error);
   return govorun_xlsx_writer_end_row (sink->xlsx, error);
@@ -487,5 +504,6 @@ govorun_call_export_sink_free (GovorunCallExportSink *sink)
   g_clear_object (&sink->xlsx);
   g_clear_pointer (&sink->agent_names, g_hash_table_unref);
   g_clear_pointer (&sink->zone, g_time_zone_unref);
+  g_strfreev (sink->data_names);
   g_free (sink);
 }

@@ -20,11 +20,13 @@ G_BEGIN_DECLS
 typedef struct _GovorunCallExportSink GovorunCallExportSink;
 
 /* Starts @path (an existing, empty file) with the header row. @agent_names
- * maps agent uuids to names (referenced). */
+ * maps agent uuids to names (referenced). @data_names (nullable): the
+ * collected data items that get a column each, after the others. */
 GovorunCallExportSink *govorun_call_export_sink_new   (GovorunCallExportFormat  format,
                                                        const char              *path,
                                                        gboolean                 with_transcripts,
                                                        GHashTable              *agent_names,
+                                                       const char * const      *data_names,
                                                        GCancellable            *cancellable,
                                                        GError                 **error);
 gboolean               govorun_call_export_sink_write (GovorunCallExportSink   *sink,

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "govorun-call-analysis-records.h"
 #include "govorun-call-export.h"
 #include "govorun-call-export-rows.h"
 #include "govorun-call-export-sink.h"
@@ -170,6 +171,33 @@ create_temp_file (Job     *job,
   return TRUE;
 }
 
+/* The collected data items of the exported calls, a column each. */
+static GStrv
+data_names (Job           *job,
+            GMainContext  *context,
+            GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  govorun_call_analysis_records_count_async (job->store, job->filter, 0, job->cancellable,
+                                             on_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  fields = govorun_call_analysis_records_count_finish (job->store, result, error);
+  if (fields == NULL)
+    return NULL;
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const GovorunCallAnalysisField *field = g_ptr_array_index (fields, i);
+
+      if (field->kind == GOVORUN_CALL_ANALYSIS_DATA)
+        g_strv_builder_add (names, field->name);
+    }
+  return g_strv_builder_end (names);
+}
+
 static gboolean
 export (GTask   *task,
         Job     *job,
@@ -177,18 +205,26 @@ export (GTask   *task,
 {
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GAsyncResult) result = NULL;
+  g_auto(GStrv) data = NULL;
   gboolean ok;
-
-  job->sink = govorun_call_export_sink_new (job->format, job->temp_path, job->with_transcripts,
-                                            job->agent_names, job->cancellable, error);
-  if (job->sink == NULL)
-    return FALSE;
 
   /* The rows come from the store's reader thread in batches, each written
    * there as it comes; this thread waits in a context of its own. */
   g_main_context_push_thread_default (context);
+  data = data_names (job, context, error);
+  if (data != NULL)
+    job->sink = govorun_call_export_sink_new (job->format, job->temp_path, job->with_transcripts,
+                                              job->agent_names, (const char * const *) data,
+                                              job->cancellable, error);
+  if (job->sink == NULL)
+    {
+      g_main_context_pop_thread_default (context);
+      return FALSE;
+    }
+
   govorun_call_export_rows_async (job->store, job->filter, job->sort, job->descending,
-                                  job->with_transcripts, write_batch, task, job->cancellable,
+                                  job->with_transcripts, data[0] != NULL, write_batch, task,
+                                  job->cancellable,
                                   on_result, &result);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);

@@ -101,6 +101,9 @@ _govorun_call_join_session (const GovorunVoximplantCallSession *session,
                                       find_agent (agents, NULL, govorun_account_get_uuid (account),
                                                   session->application_id));
 
+  /* Whose call it is when Govorun did not make the agent. */
+  govorun_call_record_set_vox_application_name (record, session->application_name);
+
   conversation = govorun_voximplant_call_session_get_custom_string (session, "el_conv");
   if (conversation != NULL && *conversation != '\0')
     govorun_call_record_set_el_conversation_id (record, conversation);
@@ -254,6 +257,10 @@ _govorun_call_join_conversation (const GovorunElevenlabsConversation *conversati
     govorun_call_record_set_direction (record, GOVORUN_CALL_DIRECTION_INBOUND);
   else if (g_strcmp0 (direction, "outbound") == 0)
     govorun_call_record_set_direction (record, GOVORUN_CALL_DIRECTION_OUTBOUND);
+  else if (session_id == 0 && caller == NULL && called == NULL)
+    /* No phone side and no numbers: the website's widget. (A phone call
+     * always has a number, so the fallback join never meets such a row.) */
+    govorun_call_record_set_direction (record, GOVORUN_CALL_DIRECTION_WEB);
 
   if (variable_id (variables, "campaign_id") != 0)
     govorun_call_record_set_campaign_id (record, variable_id (variables, "campaign_id"));

@@ -135,6 +135,16 @@ details_cb (GObject      *object,
     {
       GovorunCallRecord *record = _govorun_call_join_conversation (conversation, run->job->agents);
 
+      /* The listing names the agent; the details need not. */
+      for (guint i = 0; i < run->page->conversations->len; i++)
+        {
+          const GovorunElevenlabsConversationSummary *summary =
+            g_ptr_array_index (run->page->conversations, i);
+
+          if (g_strcmp0 (summary->conversation_id, conversation->conversation_id) == 0)
+            govorun_call_record_set_el_agent_name (record, summary->agent_name);
+        }
+
       _govorun_recordings_info_from_conversation (record, conversation,
                                                   govorun_account_get_uuid (run->job->account));
       g_ptr_array_add (run->records, record);

@@ -10,6 +10,7 @@
 
 #include "govorun-call-details.h"
 #include "govorun-call-format.h"
+#include "govorun-call-labels.h"
 #include "govorun-format.h"
 #include "govorun-player.h"
 #include "govorun-toast.h"
@@ -82,18 +83,6 @@ format_clock (gint64 ms)
 
 
 /* ElevenLabs' verdicts as the API spells them, in words. */
-static const char *
-verdict_text (const char *result)
-{
-  if (g_strcmp0 (result, "success") == 0)
-    return _("Success");
-  if (g_strcmp0 (result, "failure") == 0)
-    return _("Failure");
-  if (g_strcmp0 (result, "unknown") == 0)
-    return _("Unknown");
-  return result;
-}
-
 /* --- facts ---------------------------------------------------------------- */
 
 static AdwPreferencesGroup *
@@ -174,29 +163,6 @@ cost_text (double      cost,
   return govorun_format_money (cost, currency);
 }
 
-/* Criteria and data items are named by ids ("appointment_booked"); shown
- * as words ("Appointment booked"). */
-static char *
-humanize (const char *id)
-{
-  char *text = g_strdup (id != NULL ? id : "");
-
-  g_strdelimit (text, "_", ' ');
-  if (*text != '\0')
-    {
-      gunichar first = g_unichar_totitle (g_utf8_get_char (text));
-      char buf[8] = { 0, };
-      const char *rest = g_utf8_next_char (text);
-      char *result;
-
-      g_unichar_to_utf8 (first, buf);
-      result = g_strconcat (buf, rest, NULL);
-      g_free (text);
-      text = result;
-    }
-  return text;
-}
-
 static void
 add_analysis (GovorunCallDetails      *self,
               const GovorunCallInfo   *info,
@@ -210,7 +176,7 @@ add_analysis (GovorunCallDetails      *self,
   for (guint i = 0; i < info->analysis->len; i++)
     {
       const GovorunCallAnalysisItem *item = g_ptr_array_index (info->analysis, i);
-      g_autofree char *name = humanize (item->name);
+      g_autofree char *name = govorun_call_format_analysis_name (item->name);
       GtkWidget *row;
 
       if (item->kind != kind)
@@ -219,7 +185,7 @@ add_analysis (GovorunCallDetails      *self,
         group = add_group (self, title);
       if (kind == GOVORUN_CALL_ANALYSIS_EVALUATION)
         {
-          GtkWidget *verdict = gtk_label_new (verdict_text (item->result));
+          GtkWidget *verdict = gtk_label_new (govorun_call_criterion_label (item->result));
           g_autofree char *escaped_name = g_markup_escape_text (name, -1);
 
           row = adw_action_row_new ();
@@ -240,7 +206,15 @@ add_analysis (GovorunCallDetails      *self,
         }
       else
         {
-          add_row (group, name, item->result != NULL ? item->result : "—");
+          /* Name, value and why: ElevenLabs' rationale under the value. */
+          g_autofree char *value = NULL;
+
+          if (item->rationale != NULL && *item->rationale != '\0')
+            value = g_strconcat (item->result != NULL ? item->result : "—", "\n",
+                                 item->rationale, NULL);
+          row = add_row (group, name, value != NULL ? value : item->result != NULL ? item->result : "—");
+          if (row != NULL)
+            gtk_widget_add_css_class (row, "analysis-data");
         }
     }
 }
@@ -265,15 +239,17 @@ fill_facts (GovorunCallDetails *self)
                                         govorun_call_record_get_el_currency (call));
   g_autofree char *session = NULL;
   g_autofree char *leg = NULL;
+  g_autofree char *agent_label = NULL;
 
   if (govorun_call_record_get_agent_uuid (call) != NULL)
     agent = govorun_agent_store_find_by_uuid (agents, govorun_call_record_get_agent_uuid (call));
+  agent_label = govorun_call_agent_label (call, agent != NULL ? govorun_agent_get_name (agent) : NULL);
   adw_window_title_set_subtitle (self->window_title, started);
 
   group = add_group (self, _("Call"));
   add_row (group, _("From"), govorun_call_record_get_from_number (call) != NULL ? from : NULL);
   add_row (group, _("To"), govorun_call_record_get_to_number (call) != NULL ? to : NULL);
-  add_row (group, _("Agent"), agent != NULL ? govorun_agent_get_name (agent) : NULL);
+  add_row (group, _("Agent"), agent_label);
   if (govorun_call_record_get_direction (call) != GOVORUN_CALL_DIRECTION_UNKNOWN)
     add_row (group, _("Direction"), govorun_call_format_direction (govorun_call_record_get_direction (call)));
   add_row (group, _("Started"), started);

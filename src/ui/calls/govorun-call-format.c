@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-call-format.h"
+#include "govorun-call-labels.h"
 #include "govorun-format.h"
 
 char *
@@ -41,16 +42,9 @@ govorun_call_format_duration (guint seconds)
 const char *
 govorun_call_format_direction (GovorunCallDirection direction)
 {
-  switch (direction)
-    {
-    case GOVORUN_CALL_DIRECTION_INBOUND:
-      return _("Inbound");
-    case GOVORUN_CALL_DIRECTION_OUTBOUND:
-      return _("Outbound");
-    case GOVORUN_CALL_DIRECTION_UNKNOWN:
-    default:
-      return _("Direction unknown");
-    }
+  const char *label = govorun_call_direction_label (direction);
+
+  return label != NULL ? label : _("Direction unknown");
 }
 
 const char *
@@ -62,6 +56,8 @@ govorun_call_format_direction_icon (GovorunCallDirection direction)
       return "call-incoming-symbolic";
     case GOVORUN_CALL_DIRECTION_OUTBOUND:
       return "call-outgoing-symbolic";
+    case GOVORUN_CALL_DIRECTION_WEB:
+      return "web-browser-symbolic";
     case GOVORUN_CALL_DIRECTION_UNKNOWN:
     default:
       return NULL;
@@ -72,30 +68,8 @@ char *
 govorun_call_format_status (GovorunCallStatus  status,
                             const char        *finish_reason)
 {
-  const char *text;
-
-  switch (status)
-    {
-    case GOVORUN_CALL_STATUS_ANSWERED:
-      text = _("Answered");
-      break;
-    case GOVORUN_CALL_STATUS_NO_ANSWER:
-      text = _("No answer");
-      break;
-    case GOVORUN_CALL_STATUS_BUSY:
-      text = _("Busy");
-      break;
-    case GOVORUN_CALL_STATUS_FAILED:
-      text = _("Failed");
-      break;
-    case GOVORUN_CALL_STATUS_IN_PROGRESS:
-      text = _("In progress");
-      break;
-    case GOVORUN_CALL_STATUS_UNKNOWN:
-    default:
-      text = "";
-      break;
-    }
+  const char *label = govorun_call_status_label (status);
+  const char *text = label != NULL ? label : "";
 
   /* An answered call's "normal clearing" tells nothing; the other
    * statuses are explained by theirs. */
@@ -110,16 +84,9 @@ govorun_call_format_status (GovorunCallStatus  status,
 const char *
 govorun_call_format_success (GovorunCallSuccess success)
 {
-  switch (success)
-    {
-    case GOVORUN_CALL_SUCCESS_SUCCESS:
-      return _("Successful");
-    case GOVORUN_CALL_SUCCESS_FAILURE:
-      return _("Unsuccessful");
-    case GOVORUN_CALL_SUCCESS_UNKNOWN:
-    default:
-      return "";
-    }
+  const char *label = govorun_call_success_label (success);
+
+  return label != NULL ? label : "";
 }
 
 static char *group_digits (char *text,
@@ -243,4 +210,16 @@ govorun_call_format_summary (const GovorunCallSummary *summary)
     return g_strdup_printf (_("%s · %s"), count, minutes);
   /* Translators: the summary above the calls: "120 calls · 340 minutes · 1 234,50 ₽" */
   return g_strdup_printf (_("%s · %s · %s"), count, minutes, costs->str);
+}
+
+char *
+govorun_call_format_analysis_name (const char *id)
+{
+  g_autofree char *text = g_strdelimit (g_strdup (id != NULL ? id : ""), "_", ' ');
+  char first[8] = { 0, };
+
+  if (*text == '\0')
+    return g_steal_pointer (&text);
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), first);
+  return g_strconcat (first, g_utf8_next_char (text), NULL);
 }

@@ -28,6 +28,9 @@ char       *govorun_call_format_status     (GovorunCallStatus         status,
 const char *govorun_call_format_success    (GovorunCallSuccess        success);
 /* Each provider's cost in its currency, joined: "1,50 ₽ + 0,12 USD"; "" when free. */
 char       *govorun_call_format_cost       (GovorunCallRecord        *record);
+/* An evaluation criterion's or data item's id ("appointment_date") as
+ * words ("Appointment date"). */
+char       *govorun_call_format_analysis_name (const char          *id);
 /* "1 234 calls"; @at_least: a lower bound still being counted ("10 000+ calls"). */
 char       *govorun_call_format_count      (guint64                   count,
                                             gboolean                  at_least);

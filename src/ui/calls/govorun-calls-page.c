@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-analysis-filter.h"
 #include "govorun-call-details.h"
+#include "govorun-call-labels.h"
 #include "govorun-call-format.h"
 #include "govorun-calls-page.h"
 #include "govorun-error-banner.h"
@@ -124,6 +126,7 @@ struct _GovorunCallsPage
   GtkDropDown         *status_dropdown;
   GtkDropDown         *direction_dropdown;
   GtkDropDown         *agent_dropdown;
+  GovorunAnalysisFilter *analysis_filter;
   GtkDropDown         *success_dropdown;
   GovorunErrorBanner  *error_banner;
   GtkRevealer         *progress_revealer;
@@ -190,13 +193,13 @@ agent_name (GovorunCallsPage  *self,
             GovorunCallRecord *record)
 {
   const char *uuid = govorun_call_record_get_agent_uuid (record);
-  GovorunAgent *agent;
+  GovorunAgent *agent = NULL;
+  char *label;
 
-  if (uuid == NULL || self->agents == NULL)
-    return g_strdup ("");
-  agent = govorun_agent_store_find_by_uuid (self->agents, uuid);
-  /* A removed agent's calls stay; they say so rather than show nothing. */
-  return g_strdup (agent != NULL ? govorun_agent_get_name (agent) : _("Removed agent"));
+  if (uuid != NULL && self->agents != NULL)
+    agent = govorun_agent_store_find_by_uuid (self->agents, uuid);
+  label = govorun_call_agent_label (record, agent != NULL ? govorun_agent_get_name (agent) : NULL);
+  return label != NULL ? label : g_strdup ("");
 }
 
 static char *
@@ -449,6 +452,7 @@ build_filter (GovorunCallsPage *self)
   if (agent > 0 && agent != GTK_INVALID_LIST_POSITION && agent - 1 < self->agent_uuids->len)
     filter->agent_uuid = g_strdup (g_ptr_array_index (self->agent_uuids, agent - 1));
   filter->search = *search != '\0' ? g_strstrip (g_strdup (search)) : NULL;
+  govorun_analysis_filter_apply (self->analysis_filter, filter);
   return filter;
 }
 
@@ -461,6 +465,7 @@ n_narrowing (GovorunCallsPage *self)
   n += gtk_drop_down_get_selected (self->direction_dropdown) > 0;
   n += gtk_drop_down_get_selected (self->agent_dropdown) > 0;
   n += gtk_drop_down_get_selected (self->success_dropdown) > 0;
+  n += govorun_analysis_filter_is_set (self->analysis_filter);
   return n;
 }
 
@@ -641,6 +646,7 @@ clear_filters (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->direction_dropdown, 0);
   gtk_drop_down_set_selected (self->agent_dropdown, 0);
   gtk_drop_down_set_selected (self->success_dropdown, 0);
+  govorun_analysis_filter_clear (self->analysis_filter);
   gtk_check_button_set_active (self->range_all, TRUE);
   self->range = RANGE_ALL;
   self->custom_from = self->custom_until = 0;
@@ -958,6 +964,8 @@ services_set (GovorunPage *page)
   g_set_object (&self->sync, govorun_services_get_call_sync (self->services));
   g_set_object (&self->accounts, G_LIST_MODEL (govorun_services_get_accounts (self->services)));
   g_set_object (&self->agents, govorun_services_get_agents (self->services));
+  govorun_analysis_filter_set_analysis (self->analysis_filter,
+                                        govorun_services_get_call_analysis (self->services));
 
   if (self->calls != NULL)
     {
@@ -1137,6 +1145,7 @@ govorun_calls_page_class_init (GovorunCallsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calls.export", NULL, export_action);
 
   g_type_ensure (GOVORUN_TYPE_ERROR_BANNER);
+  g_type_ensure (GOVORUN_TYPE_ANALYSIS_FILTER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-calls-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, filter_bar);
@@ -1157,6 +1166,7 @@ govorun_calls_page_class_init (GovorunCallsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, direction_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, agent_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, analysis_filter);
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, success_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, error_banner);
   gtk_widget_class_bind_template_child (widget_class, GovorunCallsPage, progress_revealer);
@@ -1184,10 +1194,21 @@ static void
 govorun_calls_page_init (GovorunCallsPage *self)
 {
   const char *statuses[] = {
-    _("Any Status"), _("Answered"), _("No answer"), _("Busy"), _("Failed"), _("In progress"), NULL
+    _("Any Status"), govorun_call_status_label (GOVORUN_CALL_STATUS_ANSWERED),
+    govorun_call_status_label (GOVORUN_CALL_STATUS_NO_ANSWER),
+    govorun_call_status_label (GOVORUN_CALL_STATUS_BUSY),
+    govorun_call_status_label (GOVORUN_CALL_STATUS_FAILED),
+    govorun_call_status_label (GOVORUN_CALL_STATUS_IN_PROGRESS), NULL
   };
-  const char *directions[] = { _("Any Direction"), _("Inbound"), _("Outbound"), NULL };
-  const char *successes[] = { _("Any Evaluation"), _("Successful"), _("Unsuccessful"), NULL };
+  const char *directions[] = {
+    _("Any Direction"), govorun_call_direction_label (GOVORUN_CALL_DIRECTION_INBOUND),
+    govorun_call_direction_label (GOVORUN_CALL_DIRECTION_OUTBOUND),
+    govorun_call_direction_label (GOVORUN_CALL_DIRECTION_WEB), NULL
+  };
+  const char *successes[] = {
+    _("Any Evaluation"), govorun_call_success_label (GOVORUN_CALL_SUCCESS_SUCCESS),
+    govorun_call_success_label (GOVORUN_CALL_SUCCESS_FAILURE), NULL
+  };
   const char *agents[] = { _("Any Agent"), NULL };
 
   self->agent_uuids = g_ptr_array_new_with_free_func (g_free);

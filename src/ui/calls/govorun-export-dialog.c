@@ -24,7 +24,6 @@ struct _GovorunExportDialog
   gboolean            descending;
   GCancellable       *cancellable;  /* the running export's, or NULL */
   GFile              *file;         /* the file being or last written */
-  gboolean            closing;      /* closed while exporting: close when it stops */
 
   /* template children */
   GtkButton          *cancel_button;
@@ -104,20 +103,31 @@ on_format_selected (GovorunExportDialog *self)
 
 /* --- the export ------------------------------------------------------------ */
 
+/* What an export's callbacks hold: the dialog weakly, so that closing it
+ * while the export stops (between batches) destroys it at once. Freed
+ * when the export is done; no progress is reported after that. */
+typedef struct
+{
+  GWeakRef dialog;
+} ExportRun;
+
 static void
 on_progress (guint64  done,
              guint64  total,
              gpointer user_data)
 {
-  GovorunExportDialog *self = user_data;
-  g_autofree char *done_text = g_strdup_printf ("%'" G_GUINT64_FORMAT, done);
-  g_autofree char *total_text = g_strdup_printf ("%'" G_GUINT64_FORMAT, total);
-  /* Translators: calls written so far, of how many. */
-  g_autofree char *text = g_strdup_printf (_("%s of %s"), done_text, total_text);
+  ExportRun *run = user_data;
+  g_autoptr(GovorunExportDialog) self = g_weak_ref_get (&run->dialog);
+  g_autofree char *done_text = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *text = NULL;
 
-  /* Destroyed meanwhile: the export is being cancelled. */
-  if (self->services == NULL)
+  if (self == NULL || self->services == NULL)
     return;
+  done_text = g_strdup_printf ("%'" G_GUINT64_FORMAT, done);
+  total_text = g_strdup_printf ("%'" G_GUINT64_FORMAT, total);
+  /* Translators: calls written so far, of how many. */
+  text = g_strdup_printf (_("%s of %s"), done_text, total_text);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
@@ -127,19 +137,22 @@ on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GovorunExportDialog) self = user_data;
+  ExportRun *run = user_data;
+  g_autoptr(GovorunExportDialog) self = g_weak_ref_get (&run->dialog);
   g_autoptr(GError) error = NULL;
   guint64 rows = 0;
+  gboolean ok;
+
+  ok = govorun_call_export_run_finish (GOVORUN_CALL_EXPORT (source), result, &rows, &error);
+  g_weak_ref_clear (&run->dialog);
+  g_free (run);
+  /* Closed while it ran: the export was cancelled and left no file. */
+  if (self == NULL || self->services == NULL)
+    return;
 
   g_clear_object (&self->cancellable);
-  if (!govorun_call_export_run_finish (GOVORUN_CALL_EXPORT (source), result, &rows, &error) &&
-      self->services != NULL)
+  if (!ok)
     {
-      if (self->closing)
-        {
-          gtk_window_destroy (GTK_WINDOW (self));
-          return;
-        }
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           show_step (self, "options");
@@ -150,9 +163,6 @@ on_export_done (GObject      *source,
       show_step (self, "failed");
       return;
     }
-  /* Destroyed while it ran (dispose cancelled it): nothing to show. */
-  if (self->services == NULL || error != NULL)
-    return;
 
   {
     g_autofree char *name = g_file_get_basename (self->file);
@@ -164,11 +174,6 @@ on_export_done (GObject      *source,
 
     adw_status_page_set_description (self->done_page, text);
   }
-  if (self->closing)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
   show_step (self, "done");
 }
 
@@ -177,6 +182,7 @@ govorun_export_dialog_export_to (GovorunExportDialog *self,
                                  GFile               *file)
 {
   GovorunCallExport *export;
+  ExportRun *run;
 
   g_return_if_fail (GOVORUN_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -193,6 +199,8 @@ govorun_export_dialog_export_to (GovorunExportDialog *self,
       return;
     }
 
+  run = g_new0 (ExportRun, 1);
+  g_weak_ref_init (&run->dialog, self);
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, NULL);
@@ -200,8 +208,7 @@ govorun_export_dialog_export_to (GovorunExportDialog *self,
   govorun_call_export_run_async (export, self->filter, self->sort, self->descending,
                                  chosen_format (self),
                                  gtk_switch_get_active (self->transcripts_switch),
-                                 file, on_progress, self, self->cancellable, on_export_done,
-                                 g_object_ref (self));
+                                 file, on_progress, run, self->cancellable, on_export_done, run);
 }
 
 /* --- the file chooser ------------------------------------------------------ */
@@ -308,14 +315,9 @@ static gboolean
 on_close_request (GovorunExportDialog *self)
 {
   /* Closed while exporting: the export stops and leaves no file; the
-   * window goes once it has. */
+   * window goes now (the export holds it only weakly). */
   if (self->cancellable != NULL)
-    {
-      self->closing = TRUE;
-      g_cancellable_cancel (self->cancellable);
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return TRUE;
-    }
+    g_cancellable_cancel (self->cancellable);
   return FALSE;
 }
 

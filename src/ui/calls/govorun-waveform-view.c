@@ -23,6 +23,7 @@ struct _GovorunWaveformView
   GPtrArray       *turns;
   gint64           duration;
   gint64           position;
+  double           drag_start_x;  /* where the pointer went down */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunWaveformView, govorun_waveform_view, GTK_TYPE_WIDGET)
@@ -172,6 +173,7 @@ on_drag_begin (GtkGestureDrag      *gesture,
                GovorunWaveformView *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->drag_start_x = x;
   seek_to_x (self, x);
 }
 
@@ -181,10 +183,9 @@ on_drag_update (GtkGestureDrag      *gesture,
                 double               dy,
                 GovorunWaveformView *self)
 {
-  double x = 0, y = 0;
-
-  gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  seek_to_x (self, x + dx);
+  /* The start as drag-begin saw it (the gesture's own start point is
+   * the same while its sequence lasts). */
+  seek_to_x (self, self->drag_start_x + dx);
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-analysis-summary.h"
 #include "govorun-bar-chart.h"
 #include "govorun-format.h"
 #include "govorun-heat-map.h"
@@ -67,8 +68,12 @@ struct _GovorunOverviewPage
   GovorunPage              parent_instance;
 
   GovorunCallStats        *call_stats;
+  GovorunCallAnalysis     *call_analysis;
   GovorunAgentStore       *agents;
   GCancellable            *cancellable;  /* of the running query */
+  GCancellable            *analysis_cancellable;
+  GPtrArray               *analysis_fields;
+  GovorunAnalysisSummary  *analysis;
   GovorunCallStatsResult  *result;
   GPtrArray               *agent_uuids;  /* of char *, parallel to agent_names; [0] NULL */
   GDate                    custom_first;
@@ -104,6 +109,7 @@ enum {
   PROP_0,
   PROP_CALL_STATS,
   PROP_AGENTS,
+  PROP_CALL_ANALYSIS,
   N_PROPS
 };
 
@@ -778,6 +784,50 @@ on_loaded (GObject      *source,
   show_result (self);
 }
 
+static void
+on_analysis_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GovorunOverviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *fields;
+
+  fields = govorun_call_analysis_count_finish (GOVORUN_CALL_ANALYSIS (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->analysis_cancellable);
+  if (fields == NULL)
+    {
+      /* The charts' query reads the same store and says what went wrong. */
+      g_debug ("The analysis could not be read: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->analysis_fields, g_ptr_array_unref);
+  self->analysis_fields = fields;
+  govorun_analysis_summary_set_fields (self->analysis, fields);
+}
+
+/* The analysis of the same period and agent as the charts. */
+static void
+reload_analysis (GovorunOverviewPage         *self,
+                 const GovorunCallStatsQuery *query)
+{
+  g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+
+  g_cancellable_cancel (self->analysis_cancellable);
+  g_clear_object (&self->analysis_cancellable);
+  if (self->call_analysis == NULL)
+    return;
+  filter->started_from = govorun_call_stats_query_day_start (query, 0);
+  filter->started_until = govorun_call_stats_query_day_start (query, (int) query->n_days);
+  filter->agent_uuid = g_strdup (query->agent_uuid);
+  self->analysis_cancellable = g_cancellable_new ();
+  govorun_call_analysis_count_async (self->call_analysis, filter, GOVORUN_CALL_ANALYSIS_FILTER_VALUES,
+                                     self->analysis_cancellable, on_analysis_loaded,
+                                     g_object_ref (self));
+}
+
 static const char *
 selected_agent (GovorunOverviewPage *self)
 {
@@ -811,6 +861,7 @@ reload (GovorunOverviewPage *self)
   set_loading (self, TRUE);
   govorun_call_stats_query_async (self->call_stats, query, self->cancellable, on_loaded,
                                   g_object_ref (self));
+  reload_analysis (self, query);
 }
 
 static gboolean
@@ -933,6 +984,14 @@ refresh (GovorunPage *page)
   reload (GOVORUN_OVERVIEW_PAGE (page));
 }
 
+GPtrArray *
+govorun_overview_page_get_analysis (GovorunOverviewPage *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->analysis_fields;
+}
+
 const GovorunCallStatsResult *
 govorun_overview_page_get_result (GovorunOverviewPage *self)
 {
@@ -958,6 +1017,9 @@ govorun_overview_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->analysis_cancellable);
+  g_clear_object (&self->analysis_cancellable);
+  g_clear_object (&self->call_analysis);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -974,6 +1036,7 @@ govorun_overview_page_finalize (GObject *object)
   GovorunOverviewPage *self = GOVORUN_OVERVIEW_PAGE (object);
 
   g_clear_pointer (&self->result, govorun_call_stats_result_free);
+  g_clear_pointer (&self->analysis_fields, g_ptr_array_unref);
   g_clear_pointer (&self->agent_uuids, g_ptr_array_unref);
   g_clear_object (&self->agent_rows);
 
@@ -998,6 +1061,10 @@ govorun_overview_page_get_property (GObject    *object,
       g_value_set_object (value, self->agents);
       break;
 
+    case PROP_CALL_ANALYSIS:
+      g_value_set_object (value, self->call_analysis);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1019,6 +1086,10 @@ govorun_overview_page_set_property (GObject      *object,
 
     case PROP_AGENTS:
       g_set_object (&self->agents, g_value_get_object (value));
+      break;
+
+    case PROP_CALL_ANALYSIS:
+      g_set_object (&self->call_analysis, g_value_get_object (value));
       break;
 
     default:
@@ -1045,6 +1116,9 @@ govorun_overview_page_class_init (GovorunOverviewPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_AGENTS] =
     g_param_spec_object ("agents", NULL, NULL, GOVORUN_TYPE_AGENT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CALL_ANALYSIS] =
+    g_param_spec_object ("call-analysis", NULL, NULL, GOVORUN_TYPE_CALL_ANALYSIS,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1143,4 +1217,6 @@ govorun_overview_page_init (GovorunOverviewPage *self)
     gtk_box_append (self->content, heading);
     gtk_box_append (self->content, scroller);
   }
+  self->analysis = GOVORUN_ANALYSIS_SUMMARY (govorun_analysis_summary_new ());
+  gtk_box_append (self->content, GTK_WIDGET (self->analysis));
 }

@@ -24,6 +24,9 @@ G_DECLARE_FINAL_TYPE (GovorunOverviewPage, govorun_overview_page, GOVORUN, OVERV
 
 /* The statistics shown, or NULL before the first query finished. */
 const GovorunCallStatsResult *govorun_overview_page_get_result (GovorunOverviewPage *self);
+/* ElevenLabs' analysis of the period shown (element-type
+ * GovorunCallAnalysisField), or NULL before its first query finished. */
+GPtrArray                    *govorun_overview_page_get_analysis (GovorunOverviewPage *self);
 /* TRUE while a query runs. */
 gboolean                      govorun_overview_page_get_loading (GovorunOverviewPage *self);
 
