@@ -660,6 +660,61 @@ test_lost_answer_found_at_once (Fixture       *fx,
   g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (vox_emu (fx)), "CreateCallList"), ==, 1);
 }
 
+/* A list with Govorun's name that this database does not know (made by
+ * another Govorun, or before the database was lost) is taken in on the
+ * next refresh of everything, with its contacts and progress. */
+static void
+test_found_again (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GovorunCampaign) campaign = prepared (fx);
+  g_autofree char *id = g_strdup (govorun_campaign_get_id (campaign));
+  g_autofree char *db_path = call_sync_fixture_db_path (&fx->f);
+  g_autoptr(GError) error = NULL;
+  GovorunCampaign *found;
+  gint64 list_id;
+  sqlite3 *db = NULL;
+  char *sql;
+
+  g_assert_true (START (fx, campaign, &error));
+  g_assert_no_error (error);
+  list_id = govorun_campaign_get_list_id (campaign);
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 2 * 86400);
+
+  g_signal_handlers_disconnect_by_data (fx->campaigns, fx);
+  g_clear_object (&fx->campaigns);
+  g_clear_object (&campaign);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sql = sqlite3_mprintf ("PRAGMA foreign_keys = ON; DELETE FROM campaigns WHERE uuid = %Q", id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  sqlite3_close (db);
+
+  call_sync_fixture_reopen (&fx->f);
+  fx->campaigns = g_object_ref (govorun_services_get_campaigns (fx->f.s.services));
+  g_signal_connect (fx->campaigns, "campaign-finished", G_CALLBACK (on_finished), fx);
+  g_signal_connect (fx->campaigns, "campaign-stopped", G_CALLBACK (on_stopped), fx);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (govorun_campaigns_lookup (fx->campaigns, id));
+  g_assert_true (REFRESH (fx, NULL, &error));
+  g_assert_no_error (error);
+  found = govorun_campaigns_lookup (fx->campaigns, id);
+  g_assert_nonnull (found);
+  g_assert_cmpint (govorun_campaign_get_list_id (found), ==, list_id);
+  g_assert_cmpuint (govorun_campaign_get_total (found), ==, 5);
+  g_assert_cmpuint (govorun_campaign_get_done (found), ==, 5);
+  g_assert_cmpint (govorun_campaign_get_state (found), ==, GOVORUN_CAMPAIGN_STATE_FINISHED);
+  {
+    g_autofree char *statuses = contact_statuses (fx, found);
+
+    g_assert_null (strstr (statuses, "=0 "));
+  }
+  /* Once known, a second refresh does not take it in twice. */
+  g_assert_true (REFRESH (fx, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 1);
+}
+
 static void
 test_not_outbound (Fixture       *fx,
                    gconstpointer  data)
@@ -890,6 +945,7 @@ main (int   argc,
   ADD ("/campaigns/pause-resume-append-cancel", test_pause_resume_append_cancel);
   ADD ("/campaigns/lost-answer", test_lost_answer);
   ADD ("/campaigns/lost-answer-found-at-once", test_lost_answer_found_at_once);
+  ADD ("/campaigns/found-again", test_found_again);
   ADD ("/campaigns/not-outbound", test_not_outbound);
   ADD ("/campaigns/balance-stops", test_balance_stops);
   return g_test_run ();
