@@ -593,6 +593,18 @@ govorun_campaign_records_delete_finish (GovorunStore  *store,
 
 /* -- reading campaigns -- */
 
+/* Column @index bounded to [@min, @max] (a macro would read it thrice). */
+static gint64
+column_clamped (sqlite3_stmt *stmt,
+                int           index,
+                gint64        min,
+                gint64        max)
+{
+  gint64 value = sqlite3_column_int64 (stmt, index);
+
+  return CLAMP (value, min, max);
+}
+
 static GovorunCampaign *
 campaign_from_row (sqlite3_stmt *stmt)
 {
@@ -620,12 +632,12 @@ campaign_from_row (sqlite3_stmt *stmt)
   govorun_campaign_set_start_at (campaign, sqlite3_column_int64 (stmt, i++));
   govorun_campaign_set_expected_finish (campaign, sqlite3_column_int64 (stmt, i++));
   govorun_campaign_set_error_message (campaign, govorun_store_column_text (stmt, i++));
-  govorun_campaign_set_concurrency (campaign, CLAMP (sqlite3_column_int64 (stmt, i++), 1, 1000));
-  govorun_campaign_set_attempts (campaign, CLAMP (sqlite3_column_int64 (stmt, i++), 1, 5));
-  govorun_campaign_set_retry_interval_minutes (campaign, CLAMP (sqlite3_column_int64 (stmt, i++), 0, 1440));
-  govorun_campaign_set_priority (campaign, CLAMP (sqlite3_column_int64 (stmt, i++), 0, G_MAXINT));
-  govorun_campaign_set_window_start (campaign, CLAMP (sqlite3_column_int (stmt, i++), 0, 1439));
-  govorun_campaign_set_window_end (campaign, CLAMP (sqlite3_column_int (stmt, i++), 0, 1439));
+  govorun_campaign_set_concurrency (campaign, column_clamped (stmt, i++, 1, 1000));
+  govorun_campaign_set_attempts (campaign, column_clamped (stmt, i++, 1, 5));
+  govorun_campaign_set_retry_interval_minutes (campaign, column_clamped (stmt, i++, 0, 1440));
+  govorun_campaign_set_priority (campaign, column_clamped (stmt, i++, 0, G_MAXINT));
+  govorun_campaign_set_window_start (campaign, column_clamped (stmt, i++, 0, 1439));
+  govorun_campaign_set_window_end (campaign, column_clamped (stmt, i++, 0, 1439));
   govorun_campaign_set_allowed_days (campaign, sqlite3_column_int64 (stmt, i++) & 0x7f);
   govorun_campaign_zone_mode_from_string (govorun_store_column_text (stmt, i++), &mode);
   govorun_campaign_set_zone_mode (campaign, mode);

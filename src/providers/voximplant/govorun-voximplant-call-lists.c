@@ -84,6 +84,8 @@ govorun_voximplant_call_list_task_copy (const GovorunVoximplantCallListTask *tas
   copy->finish_execution_time = g_strdup (task->finish_execution_time);
   copy->last_attempt = g_strdup (task->last_attempt);
   copy->status = g_strdup (task->status);
+  copy->phone_number = g_strdup (task->phone_number);
+  copy->variables = g_strdup (task->variables);
   return copy;
 }
 
@@ -99,6 +101,8 @@ govorun_voximplant_call_list_task_free (GovorunVoximplantCallListTask *task)
   g_free (task->finish_execution_time);
   g_free (task->last_attempt);
   g_free (task->status);
+  g_free (task->phone_number);
+  g_free (task->variables);
   g_free (task);
 }
 
@@ -204,6 +208,45 @@ read_any_as_text (JsonObject  *item,
   return TRUE;
 }
 
+static gboolean reserved_column (const char *name);
+
+/* The number and the variables of a row Govorun wrote (custom_data as an
+ * object of strings); anything else is left alone. */
+static void
+read_row (JsonNode                      *node,
+          GovorunVoximplantCallListTask *task)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) variables = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *row;
+  JsonNode *phone;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  row = json_node_get_object (node);
+  phone = json_object_get_member (row, "phone_number");
+  if (phone == NULL || !JSON_NODE_HOLDS_VALUE (phone) || json_node_get_value_type (phone) != G_TYPE_STRING)
+    return;
+  task->phone_number = g_strdup (json_node_get_string (phone));
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  members = json_object_get_members (row);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (row, l->data);
+
+      if (reserved_column (l->data) || !JSON_NODE_HOLDS_VALUE (value) ||
+          json_node_get_value_type (value) != G_TYPE_STRING || *json_node_get_string (value) == '\0')
+        continue;
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_string_value (builder, json_node_get_string (value));
+    }
+  json_builder_end_object (builder);
+  variables = json_builder_get_root (builder);
+  task->variables = json_to_string (variables, FALSE);
+}
+
 static gpointer
 parse_task (JsonObject  *item,
             GError     **error)
@@ -223,6 +266,7 @@ parse_task (JsonObject  *item,
       !govorun_voximplant_read_int (item, "status_id", REQUIRED, &task->status_id, error) ||
       !govorun_voximplant_read_string (item, "status", LENIENT, &task->status, error))
     return NULL;
+  read_row (json_object_get_member (item, "custom_data"), task);
   node = json_object_get_member (item, "result_data");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {

@@ -80,6 +80,11 @@ typedef struct
    * it: {"answered": true, "successful": false, …}. */
   gboolean answered;
   gboolean successful;
+  /* From custom_data when it is a row as Govorun writes it: the number
+   * and the contact's variables (a JSON object of strings, without the
+   * reserved and "__" columns); NULL otherwise. */
+  char    *phone_number;
+  char    *variables;
 } GovorunVoximplantCallListTask;
 
 /* One contact of a call list's CSV. */
