@@ -269,7 +269,17 @@ run_script (gpointer user_data)
 
     gtk_widget_activate (ui_wait_widget (window, ADW_TYPE_ACTION_ROW, title));
   }
-  g_signal_emit_by_name (ui_wait_widget (window, ADW_TYPE_ACTION_ROW, _("Website Widget")), "activated");
+  {
+    GtkWidget *row = ui_wait_widget (window, ADW_TYPE_ACTION_ROW, _("Website Widget"));
+
+    /* Past the page's transition, scrolled to the row. */
+    settle (800);
+    gtk_widget_grab_focus (row);
+    settle (300);
+    shot = g_strdup_printf ("widget-agent-page%s.png", lang);
+    screenshot (window, shot);
+    g_signal_emit_by_name (row, "activated");
+  }
   page = ui_wait_toplevel (GOVORUN_TYPE_AGENT_WIDGET_PAGE);
   ui_wait_sensitive (ui_wait_widget (page, GTK_TYPE_BUTTON, _("_Copy Code")));
   preview = find_widget (page, GOVORUN_TYPE_WIDGET_PREVIEW, NULL);
@@ -289,7 +299,7 @@ run_script (gpointer user_data)
     if (report->len > 0)
       g_error ("Controls without a name:\n%s", report->str);
   }
-  shot = g_strdup_printf ("widget-page%s.png", lang);
+  shot = (g_free (shot), g_strdup_printf ("widget-page%s.png", lang));
   screenshot (page, shot);
   pixels = render_preview (preview);
 

@@ -386,6 +386,9 @@ on_loaded (GObject      *source,
   GovorunWidgetState *state;
 
   state = govorun_agent_widget_load_finish (GOVORUN_AGENT_WIDGET (source), result, &error);
+  /* Closed meanwhile: the template's children are gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   gtk_spinner_stop (self->spinner);
   if (state == NULL)
     {
