@@ -278,9 +278,21 @@ run_script (gpointer user_data)
     settle (300);
     shot = g_strdup_printf ("widget-agent-page%s.png", lang);
     screenshot (window, shot);
+    /* The page's first read of the agent fails once (not a status the
+     * transport retries). */
+    {
+      GovorunFault fault = { 0 };
+
+      fault.http_status = 404;
+      fault.times = 1;
+      govorun_emulator_add_fault (GOVORUN_EMULATOR (emulator), "GET /v1/convai/agents/{id}", &fault);
+    }
     g_signal_emit_by_name (row, "activated");
   }
   page = ui_wait_toplevel (GOVORUN_TYPE_AGENT_WIDGET_PAGE);
+  /* The first read failed: the banner says so and offers to read the
+   * agent again. */
+  click (ui_wait_widget (page, GTK_TYPE_BUTTON, _("Try _Again")), _("Try _Again"));
   ui_wait_sensitive (ui_wait_widget (page, GTK_TYPE_BUTTON, _("_Copy Code")));
   preview = find_widget (page, GOVORUN_TYPE_WIDGET_PREVIEW, NULL);
   g_assert_nonnull (preview);
