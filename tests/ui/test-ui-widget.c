@@ -269,8 +269,30 @@ run_script (gpointer user_data)
 
     gtk_widget_activate (ui_wait_widget (window, ADW_TYPE_ACTION_ROW, title));
   }
-  g_signal_emit_by_name (ui_wait_widget (window, ADW_TYPE_ACTION_ROW, _("Website Widget")), "activated");
+  {
+    GtkWidget *row = ui_wait_widget (window, ADW_TYPE_ACTION_ROW, _("Website Widget"));
+
+    /* Past the page's transition, scrolled to the row. */
+    settle (800);
+    gtk_widget_grab_focus (row);
+    settle (300);
+    shot = g_strdup_printf ("widget-agent-page%s.png", lang);
+    screenshot (window, shot);
+    /* The page's first read of the agent fails once (not a status the
+     * transport retries). */
+    {
+      GovorunFault fault = { 0 };
+
+      fault.http_status = 404;
+      fault.times = 1;
+      govorun_emulator_add_fault (GOVORUN_EMULATOR (emulator), "GET /v1/convai/agents/{id}", &fault);
+    }
+    g_signal_emit_by_name (row, "activated");
+  }
   page = ui_wait_toplevel (GOVORUN_TYPE_AGENT_WIDGET_PAGE);
+  /* The first read failed: the banner says so and offers to read the
+   * agent again. */
+  click (ui_wait_widget (page, GTK_TYPE_BUTTON, _("Try _Again")), _("Try _Again"));
   ui_wait_sensitive (ui_wait_widget (page, GTK_TYPE_BUTTON, _("_Copy Code")));
   preview = find_widget (page, GOVORUN_TYPE_WIDGET_PREVIEW, NULL);
   g_assert_nonnull (preview);
@@ -289,7 +311,7 @@ run_script (gpointer user_data)
     if (report->len > 0)
       g_error ("Controls without a name:\n%s", report->str);
   }
-  shot = g_strdup_printf ("widget-page%s.png", lang);
+  shot = (g_free (shot), g_strdup_printf ("widget-page%s.png", lang));
   screenshot (page, shot);
   pixels = render_preview (preview);
 

@@ -14,6 +14,7 @@
 #include "govorun-elevenlabs-client-private.h"
 #include "govorun-elevenlabs-json-private.h"
 #include "govorun-elevenlabs-widget-private.h"
+#include "govorun-widget-choices.h"
 
 /* An agent's widget settings: reference/elevenlabs.md §2.1
  * (platform_settings.auth, .widget, .overrides) and §5. */
@@ -92,9 +93,7 @@ read_color (JsonObject  *object,
   if (!govorun_elevenlabs_json_read_string (object, prefix, name, FIELD_LENIENT | FIELD_NULLABLE, &value, error))
     return FALSE;
 
-  if (value != NULL && strlen (value) == 7 && value[0] == '#'
-      && g_ascii_isxdigit (value[1]) && g_ascii_isxdigit (value[2]) && g_ascii_isxdigit (value[3])
-      && g_ascii_isxdigit (value[4]) && g_ascii_isxdigit (value[5]) && g_ascii_isxdigit (value[6]))
+  if (govorun_widget_color_is_valid (value))
     {
       g_free (*out);
       *out = g_ascii_strdown (value, -1);
@@ -375,14 +374,6 @@ patch (GovorunElevenlabsClient *self,
                                                  g_task_get_cancellable (task), on_patched, task);
 }
 
-static gboolean
-color_ok (const char *color)
-{
-  return color == NULL
-         || (strlen (color) == 7 && color[0] == '#'
-             && strspn (color + 1, "0123456789abcdefABCDEF") == 6);
-}
-
 static void
 add_member (JsonBuilder *builder,
             const char  *name,
@@ -417,7 +408,7 @@ govorun_elevenlabs_client_update_widget_colors_async (GovorunElevenlabsClient   
   g_task_set_source_tag (task, govorun_elevenlabs_client_update_widget_colors_async);
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    if (!color_ok (all[i]))
+    if (all[i] != NULL && !govorun_widget_color_is_valid (all[i]))
       {
         g_task_return_new_error (task, GOVORUN_ELEVENLABS_ERROR, GOVORUN_ELEVENLABS_ERROR_VALIDATION,
                                  /* Translators: %s is what was given as a colour */

@@ -386,10 +386,15 @@ on_loaded (GObject      *source,
   GovorunWidgetState *state;
 
   state = govorun_agent_widget_load_finish (GOVORUN_AGENT_WIDGET (source), result, &error);
+  /* Closed meanwhile: the template's children are gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   gtk_spinner_stop (self->spinner);
   if (state == NULL)
     {
+      /* Nothing to show without the agent: offer to read it again. */
       show_error (self, error);
+      govorun_error_banner_set_button_label (self->error_banner, _("Try _Again"));
       return;
     }
 
@@ -401,6 +406,26 @@ on_loaded (GObject      *source,
   on_choices_changed (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->copy_button), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "content");
+}
+
+static void
+load (GovorunAgentWidgetPage *self)
+{
+  gtk_spinner_start (self->spinner);
+  govorun_agent_widget_load_async (self->service, self->account, self->agent_id, self->cancellable, on_loaded,
+                                   g_object_ref (self));
+}
+
+/* The banner's Try Again, after loading failed. */
+static void
+on_banner_button (GovorunAgentWidgetPage *self)
+{
+  if (self->state != NULL)
+    return;
+
+  govorun_error_banner_set_button_label (self->error_banner, NULL);
+  govorun_error_banner_set_text (self->error_banner, NULL);
+  load (self);
 }
 
 /* -- actions -- */
@@ -615,8 +640,7 @@ govorun_agent_widget_page_new (GtkWindow          *parent,
   self->agent_name = g_strdup (agent_name != NULL ? agent_name : agent_id);
   adw_window_title_set_subtitle (self->window_title, self->agent_name);
 
-  gtk_spinner_start (self->spinner);
-  govorun_agent_widget_load_async (service, account, agent_id, self->cancellable, on_loaded, g_object_ref (self));
+  load (self);
 
   return self;
 }
@@ -724,4 +748,6 @@ govorun_agent_widget_page_init (GovorunAgentWidgetPage *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->site_row, "changed", G_CALLBACK (update_check), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->error_banner, "button-clicked", G_CALLBACK (on_banner_button), self,
+                           G_CONNECT_SWAPPED);
 }
