@@ -96,6 +96,14 @@ add_accounts (GovorunSettingsFile     *self,
     }
 }
 
+/* The API addresses decide where the keys are sent: a file someone hands
+ * over must never change them, so they are neither written nor read. */
+static gboolean
+preference_travels (const char *key)
+{
+  return !g_str_has_suffix (key, "-api-url");
+}
+
 static void
 add_preferences (GovorunSettingsFile     *self,
                  GovorunSettingsDocument *document)
@@ -109,7 +117,11 @@ add_preferences (GovorunSettingsFile     *self,
   keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      g_autoptr(GVariant) value = g_settings_get_value (self->settings, keys[i]);
+      g_autoptr(GVariant) value = NULL;
+
+      if (!preference_travels (keys[i]))
+        continue;
+      value = g_settings_get_value (self->settings, keys[i]);
 
       g_hash_table_insert (document->preferences, g_strdup (keys[i]), g_variant_print (value, FALSE));
     }
@@ -311,7 +323,7 @@ set_preferences (GovorunSettingsFile     *self,
       g_autoptr(GSettingsSchemaKey) schema_key = NULL;
       g_autoptr(GVariant) parsed = NULL;
 
-      if (!g_settings_schema_has_key (schema, key))
+      if (!g_settings_schema_has_key (schema, key) || !preference_travels (key))
         continue;
       schema_key = g_settings_schema_get_key (schema, key);
       parsed = g_variant_parse (g_settings_schema_key_get_value_type (schema_key), value, NULL, NULL, NULL);

@@ -123,6 +123,7 @@ test_round_trip (Fixture       *f,
   g_clear_object (&f->result);
   g_assert_cmpuint (added, ==, 2);
   g_settings_set_uint (f->settings, "history-days", 45);
+  g_settings_set_string (f->settings, "voximplant-api-url", "https://api.example.com/platform_api");
 
   govorun_settings_file_export_async (file_a, file, NULL, on_result, f);
   g_assert_true (govorun_settings_file_export_finish (file_a, test_util_wait (&f->result), &error));
@@ -134,9 +135,12 @@ test_round_trip (Fixture       *f,
   g_assert_null (strstr (text, GOVORUN_SANDBOX_VOX_API_KEY));
   g_assert_null (strstr (text, GOVORUN_SANDBOX_EL_API_KEY));
   g_assert_nonnull (strstr (text, "\"format\" : \"govorun-settings\""));
+  /* Where keys go is not a preference a file carries. */
+  g_assert_null (strstr (text, "api.example.com"));
 
   /* The empty profile. */
   g_settings_reset (f->settings, "history-days");
+  g_settings_reset (f->settings, "voximplant-api-url");
   govorun_settings_file_import_async (file_b, file, NULL, on_result, f);
   import = govorun_settings_file_import_finish (file_b, test_util_wait (&f->result), &error);
   g_assert_no_error (error);
@@ -171,6 +175,21 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (import->do_not_call_added, ==, 0);
   g_assert_cmpuint (g_strv_length (import->accounts_to_add), ==, 0);
   g_settings_reset (f->settings, "history-days");
+
+  /* A file that would send the keys elsewhere changes nothing. */
+  g_clear_pointer (&import, govorun_settings_import_free);
+  g_assert_true (g_file_set_contents (f->path, "{\"format\":\"govorun-settings\",\"version\":1,\"preferences\":"
+                                               "{\"voximplant-api-url\":\"'https://evil.example.com/'\"}}", -1, NULL));
+  govorun_settings_file_import_async (file_a, file, NULL, on_result, f);
+  import = govorun_settings_file_import_finish (file_a, test_util_wait (&f->result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  g_assert_cmpuint (import->preferences, ==, 0);
+  {
+    g_autofree char *url = g_settings_get_string (f->settings, "voximplant-api-url");
+
+    g_assert_null (strstr (url, "evil"));
+  }
 }
 
 static void

@@ -296,7 +296,8 @@ test_agents_schema (Fixture       *f,
     "id", "uuid", "name", "slug", "el_account_id", "vox_account_id", "el_agent_id",
     "el_agent_name", "inbound", "outbound", "engine", "webhook_url", "tenant_slug", "record",
     "state", "last_step", "last_error", "application_id", "application_name", "created_at",
-    "updated_at", "key_in_scenario", "bot_language", "bot_voice", NULL
+    "updated_at", "key_in_scenario", "bot_language", "bot_voice", "seen_revision", "seen_computer",
+    NULL
   };
   const char * const number_columns[] = { "agent_id", "phone_id", "number", NULL };
 

@@ -25,6 +25,7 @@
 #include "call-test-data.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-export-dialog.h"
+#include "govorun-find-agents-dialog.h"
 #include "govorun-services-private.h"
 #include "govorun-preferences-window.h"
 #include "govorun-window.h"
@@ -323,6 +324,24 @@ check_export_dialog (void)
     g_error ("Escape did not close Export Calls");
 }
 
+/* Find Agents: named controls once the search is done, Escape closes it. */
+static void
+check_find_agents_dialog (void)
+{
+  GovorunServices *services = govorun_application_get_services (app);
+  GtkWindow *dialog;
+
+  dialog = GTK_WINDOW (govorun_find_agents_dialog_new (main_window (), govorun_services_get_agent_finder (services),
+                                                       govorun_services_get_accounts (services)));
+  gtk_window_present (dialog);
+  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GOVORUN_TYPE_FIND_AGENTS_DIALOG), 5000));
+  settle (2000);
+  walk (GTK_WIDGET (dialog), "Find Agents");
+  g_assert_true (press_shortcut (dialog, GDK_KEY_Escape, 0));
+  if (!wait_until (toplevel_gone, GSIZE_TO_POINTER (GOVORUN_TYPE_FIND_AGENTS_DIALOG), 5000))
+    g_error ("Escape did not close Find Agents");
+}
+
 static void
 check_application_shortcuts (void)
 {
@@ -432,6 +451,7 @@ run_script (gpointer data)
   check_new_item (_("Agents"), GOVORUN_TYPE_AGENT_DIALOG);
   check_new_item (_("Numbers"), GOVORUN_TYPE_BUY_NUMBER_DIALOG);
   check_export_dialog ();
+  check_find_agents_dialog ();
   check_refresh ();
   check_menu ();
   check_preferences ();

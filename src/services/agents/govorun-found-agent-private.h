@@ -7,6 +7,7 @@
 #pragma once
 
 #include "govorun-found-agent.h"
+#include "govorun-scenario-kind.h"
 #include "govorun-scenario-manifest.h"
 
 G_BEGIN_DECLS
@@ -24,7 +25,7 @@ struct _GovorunFoundAgent
   char                    *vox_account_uuid;
   gint64                   application_id;    /* 0: missing */
   char                    *application_name;  /* the full name */
-  gint64                   scenario_ids[3];   /* by GovorunScenarioKind; 0: missing */
+  gint64                   scenario_ids[GOVORUN_SCENARIO_N_KINDS]; /* by kind; 0: missing */
   gint64                   rule_ids[2];       /* inbound, outbound; 0: missing */
   GArray                  *bound_phone_ids;   /* the manifest's numbers bound to the application */
 };

@@ -119,6 +119,9 @@ found_row (GovorunFindAgentsDialog *self,
   g_autofree char *title = g_markup_escape_text (govorun_found_agent_get_name (found), -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* The Adopt button is the control; the row itself is no Tab stop. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   if (govorun_found_agent_get_state (found) == GOVORUN_FOUND_AGENT_FOREIGN)
     return row;
 

@@ -15,6 +15,7 @@
 #include "govorun-agents-page.h"
 #include "govorun-calls-page.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-agents-offer.h"
 #include "govorun-error-banner.h"
 #include "govorun-find-agents-dialog.h"
 #include "govorun-numbers-page.h"
@@ -139,6 +140,8 @@ on_state_changed (GovorunWindow *self)
                                                      G_CONNECT_SWAPPED);
       for (guint i = 0; i < pages->len; i++)
         govorun_page_set_services (g_ptr_array_index (pages, i), self->services);
+      govorun_agents_offer_watch (self->toast_overlay, accounts,
+                                  govorun_services_get_agent_finder (self->services));
       /* With accounts in place, the agents are what a person came for. */
       if (g_list_model_get_n_items (G_LIST_MODEL (accounts)) > 0 ||
           govorun_services_is_sandbox (self->services))
