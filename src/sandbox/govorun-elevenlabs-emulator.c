@@ -125,6 +125,11 @@ static const Route routes[] = {
   { "GET", "/v1/convai/conversations/{id}", "GET /v1/convai/conversations/{id}", SCOPE_CONVAI_READ, el_emu_handle_get_conversation },
   { "GET", "/v1/convai/conversations/{id}/audio", "GET /v1/convai/conversations/{id}/audio", SCOPE_CONVAI_READ,
     el_emu_handle_get_conversation_audio },
+  { "GET", "/v1/convai/conversation/get-signed-url", "GET /v1/convai/conversation/get-signed-url", SCOPE_CONVAI_READ,
+    el_emu_handle_get_signed_url },
+  /* The WebSocket's upgrade request: the signature (or a public agent)
+   * stands for the key. */
+  { "GET", "/v1/convai/conversation", "WS /v1/convai/conversation", NULL, el_emu_handle_conversation_upgrade },
   { "GET", "/v1/user", "GET /v1/user", SCOPE_USER_READ, el_emu_handle_get_user },
   { "GET", "/v1/user/subscription", "GET /v1/user/subscription", SCOPE_USER_READ, el_emu_handle_get_subscription },
 };
@@ -227,6 +232,14 @@ govorun_elevenlabs_emulator_handle (GovorunEmulator   *emulator,
 
   g_return_if_fail (route != NULL);
 
+  if (route->scope == NULL)
+    {
+      g_mutex_lock (&self->lock);
+      route->handler (self, msg, params, captures);
+      g_mutex_unlock (&self->lock);
+      return;
+    }
+
   /* §1.2: the key comes in xi-api-key; never in the query. */
   api_key = soup_message_headers_get_one (headers, "xi-api-key");
   if (api_key == NULL || *api_key == '\0')
@@ -284,6 +297,15 @@ govorun_elevenlabs_emulator_render_fault (GovorunEmulator    *emulator,
     el_emu_respond_detail (msg, status, STATUS_OTHER_ERROR, "The request could not be processed.");
 }
 
+static void
+govorun_elevenlabs_emulator_websocket (GovorunEmulator         *emulator,
+                                       SoupServerMessage       *msg,
+                                       const char              *path,
+                                       SoupWebsocketConnection *connection)
+{
+  el_emu_live_start (GOVORUN_ELEVENLABS_EMULATOR (emulator), msg, connection);
+}
+
 /* GObject */
 
 static void
@@ -296,6 +318,7 @@ govorun_elevenlabs_emulator_finalize (GObject *object)
   g_clear_pointer (&self->agents, g_ptr_array_unref);
   g_clear_pointer (&self->request_uris, g_ptr_array_unref);
   g_clear_object (&self->history);
+  el_emu_live_clear (self);
   g_free (self->subscription.tier);
   g_free (self->subscription.status);
   g_free (self->subscription.currency);
@@ -316,6 +339,7 @@ govorun_elevenlabs_emulator_class_init (GovorunElevenlabsEmulatorClass *klass)
   emulator_class->route = govorun_elevenlabs_emulator_route;
   emulator_class->handle = govorun_elevenlabs_emulator_handle;
   emulator_class->render_fault = govorun_elevenlabs_emulator_render_fault;
+  emulator_class->websocket = govorun_elevenlabs_emulator_websocket;
 }
 
 static void
@@ -326,6 +350,7 @@ govorun_elevenlabs_emulator_init (GovorunElevenlabsEmulator *self)
   self->agents = g_ptr_array_new_with_free_func ((GDestroyNotify) emu_agent_free);
   self->agents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->request_uris = g_ptr_array_new_with_free_func (g_free);
+  el_emu_live_init (self);
   self->subscription.tier = g_strdup ("free");
   self->subscription.status = g_strdup ("active");
   self->subscription.currency = g_strdup ("usd");

@@ -45,7 +45,25 @@ typedef struct
 
   GovorunCallHistory *history; /* NULL: no calls */
   gboolean   secure_records;   /* recordings need the service account's JWT */
+  GPtrArray *runs;             /* VoxRun*: sessions started by StartScenarios */
 } Account;
+
+/* A session StartScenarios started: a "call me" call that rings, is
+ * answered and ends on the emulator's clock (govorun-vox-emu-runs.c). */
+typedef struct
+{
+  gint64    session_id;
+  gint64    call_id;
+  gint64    application_id;
+  char     *rule_name;
+  char     *remote_number;
+  char     *custom_data;
+  gint64    start;           /* Unix seconds */
+  gint64    start_us;        /* monotonic */
+  guint     ring_ms;
+  guint     talk_ms;
+  char     *conversation_id; /* "" until the conversation is linked */
+} VoxRun;
 
 typedef struct
 {
@@ -178,6 +196,11 @@ struct _GovorunVoximplantEmulator
   gboolean         del_rule_requires_application;
   gboolean         keep_deactivated_numbers;
   gboolean         delete_application_scenarios;
+  guint            run_ring_ms;
+  guint            run_talk_ms;
+  gint64           next_session_id;
+  GovorunVoxRunHook run_hook;
+  gpointer         run_hook_data;
 };
 
 #define PHONE_PERIOD          "0-1-0 0:0:0"
@@ -372,6 +395,13 @@ char *vox_emu_record_url (GovorunVoximplantEmulator *self,
                           gint64                     account_id,
                           gint64                     record_id);
 void vox_emu_method_get_call_history (Call *call);
+void vox_emu_method_start_scenarios (Call *call);
+void vox_emu_run_free (VoxRun *run);
+/* The run as a history call at this moment (FALSE when it is outside
+ * [from, to]). */
+gboolean vox_emu_run_to_history (GovorunVoximplantEmulator *self,
+                                 VoxRun                    *run,
+                                 GovorunHistoryCall        *hc);
 void vox_emu_serve_record (GovorunVoximplantEmulator *self,
                            SoupServerMessage         *msg,
                            const char                *path,
