@@ -393,6 +393,27 @@ govorun_elevenlabs_emulator_add_key (GovorunElevenlabsEmulator *self,
   g_mutex_unlock (&self->lock);
 }
 
+/* A key restricted to @scopes ("convai_read", "user_read", …): a key
+ * made for other products lacks convai_read. */
+void
+govorun_elevenlabs_emulator_add_key_with_scopes (GovorunElevenlabsEmulator *self,
+                                                 const char                *api_key,
+                                                 const char * const        *scopes)
+{
+  EmuKey *key;
+
+  g_return_if_fail (GOVORUN_IS_ELEVENLABS_EMULATOR (self));
+  g_return_if_fail (api_key != NULL && *api_key != '\0');
+
+  key = g_new0 (EmuKey, 1);
+  key->api_key = g_strdup (api_key);
+  key->scopes = g_strdupv ((GStrv) scopes);
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_replace (self->keys, key->api_key, key);
+  g_mutex_unlock (&self->lock);
+}
+
 /**
  * govorun_elevenlabs_emulator_dup_request_uris:
  *

@@ -36,6 +36,9 @@ GovorunElevenlabsEmulator *govorun_elevenlabs_emulator_new              (void);
 void                       govorun_elevenlabs_emulator_add_key          (GovorunElevenlabsEmulator *self,
                                                                          const char                *api_key,
                                                                          gboolean                   can_read_user);
+void                       govorun_elevenlabs_emulator_add_key_with_scopes (GovorunElevenlabsEmulator *self,
+                                                                            const char                *api_key,
+                                                                            const char * const        *scopes);
 /* Returns the new agent_id ("agent_" + 26 lowercase letters and digits).
  * @first_message and @language may be NULL for the API defaults ("", "en"). */
 char                      *govorun_elevenlabs_emulator_add_agent        (GovorunElevenlabsEmulator *self,
