@@ -213,7 +213,8 @@ el_emu_handle_list_conversations (GovorunElevenlabsEmulator *self,
         EmuLiveConversation *conv = g_ptr_array_index (self->live, i - 1);
 
         if ((agent_id != NULL && !g_str_equal (agent_id, conv->agent_id)) ||
-            conv->start_unix < after || conv->start_unix >= before)
+            conv->start_unix < after || conv->start_unix >= before ||
+            conv->start_us + (gint64) conv->duration_secs * G_USEC_PER_SEC > g_get_monotonic_time () + G_USEC_PER_SEC)
           continue;
         json_array_add_object_element (conversations, el_emu_live_summary_to_json (self, conv));
       }

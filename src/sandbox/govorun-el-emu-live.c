@@ -1143,6 +1143,74 @@ govorun_elevenlabs_emulator_dup_conversation_log (GovorunElevenlabsEmulator *sel
   return g_strv_builder_end (builder);
 }
 
+/**
+ * govorun_elevenlabs_emulator_add_phone_conversation:
+ *
+ * The conversation a "call me" session of the Voximplant emulator holds:
+ * the agent whose id appears in @scenario_script (the generated scenario
+ * names it), starting after @ring_ms and lasting @talk_ms, with the
+ * scripted dialogue. Listed once it has ended.
+ *
+ * Returns: (transfer full) (nullable): its id, or NULL when no agent of
+ * ours is named in the script
+ */
+char *
+govorun_elevenlabs_emulator_add_phone_conversation (GovorunElevenlabsEmulator *self,
+                                                    const char                *scenario_script,
+                                                    const char                *remote_number,
+                                                    guint                      ring_ms,
+                                                    guint                      talk_ms)
+{
+  EmuLiveConversation *conv = NULL;
+  EmuAgent *agent = NULL;
+
+  g_return_val_if_fail (GOVORUN_IS_ELEVENLABS_EMULATOR (self), NULL);
+
+  if (scenario_script == NULL)
+    return NULL;
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->agents->len && agent == NULL; i++)
+    if (strstr (scenario_script, ((EmuAgent *) g_ptr_array_index (self->agents, i))->agent_id) != NULL)
+      agent = g_ptr_array_index (self->agents, i);
+
+  if (agent != NULL)
+    {
+      JsonObject *config = json_object_get_object_member (json_node_get_object (agent->conversation_config), "agent");
+      gboolean russian = g_strcmp0 (json_object_get_string_member_with_default (config, "language", "en"), "ru") == 0;
+      const DialogueStep *steps = russian ? dialogue_ru : dialogue_en;
+      JsonObject *variables = json_object_new ();
+
+      conv = g_new0 (EmuLiveConversation, 1);
+      conv->conversation_id = g_strconcat ("conv_", el_emu_random_alnum (26), NULL);
+      conv->agent_id = g_strdup (agent->agent_id);
+      conv->start_unix = g_get_real_time () / G_USEC_PER_SEC + ring_ms / 1000;
+      conv->start_us = g_get_monotonic_time () + (gint64) ring_ms * 1000;
+      conv->duration_secs = MAX (1, talk_ms / 1000);
+      conv->done = TRUE;
+      conv->termination_reason = g_strdup ("end_call tool was called.");
+      conv->turns = g_ptr_array_new ();
+      for (guint i = 0; i < 3; i++)
+        for (guint side = 0; side < 2; side++)
+          {
+            EmuLiveTurn *turn = g_new0 (EmuLiveTurn, 1);
+
+            turn->agent = side == 1;
+            turn->message = g_strdup (side == 1 ? steps[i].agent : steps[i].user);
+            turn->time_in_call_secs = MIN (conv->duration_secs, i * 2 + side);
+            g_ptr_array_add (conv->turns, turn);
+          }
+      json_object_set_string_member (variables, "called_number", remote_number);
+      json_object_set_string_member (variables, "direction", "outbound");
+      conv->dynamic_variables = json_node_init_object (json_node_alloc (), variables);
+      json_object_unref (variables);
+      g_ptr_array_add (self->live, conv);
+    }
+  g_mutex_unlock (&self->lock);
+
+  return conv != NULL ? g_strdup (conv->conversation_id) : NULL;
+}
+
 gboolean
 govorun_elevenlabs_emulator_set_agent_auth (GovorunElevenlabsEmulator *self,
                                             const char                *agent_id,

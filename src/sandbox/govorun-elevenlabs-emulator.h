@@ -83,6 +83,12 @@ void                       govorun_elevenlabs_emulator_set_extra_events (Govorun
  * "send:<type>" ("recv:user_audio_chunk" for audio, "recv:pong:<event_id>",
  * "send:close:<code>"). */
 GStrv                      govorun_elevenlabs_emulator_dup_conversation_log (GovorunElevenlabsEmulator *self);
+/* A phone conversation of a Voximplant "call me" session (see the .c). */
+char                      *govorun_elevenlabs_emulator_add_phone_conversation (GovorunElevenlabsEmulator *self,
+                                                                                const char                *scenario_script,
+                                                                                const char                *remote_number,
+                                                                                guint                      ring_ms,
+                                                                                guint                      talk_ms);
 /* Requires the signed URL (enable_auth) for @agent_id, and allows the
  * overrides named in @allowed_overrides ("agent.language",
  * "agent.first_message", "agent.prompt.prompt", "tts.voice_id",
