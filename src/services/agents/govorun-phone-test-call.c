@@ -302,6 +302,7 @@ on_rule (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GovorunPhoneTestCall *self = g_task_get_source_object (task);
   Start *start = g_task_get_task_data (task);
   g_autoptr(GPtrArray) objects = NULL;
@@ -335,7 +336,7 @@ on_rule (GObject      *source,
 
   data = custom_data (start->number);
   govorun_voximplant_client_start_scenarios_async (self->client, start->application_id, rule_id, data,
-                                                   g_task_get_cancellable (task), on_started,
+                                                   cancellable, on_started,
                                                    g_steal_pointer (&task));
 }
 
@@ -345,6 +346,7 @@ on_client (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GovorunPhoneTestCall *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   GovorunStore *store;
@@ -358,7 +360,7 @@ on_client (GObject      *source,
 
   store = govorun_account_store_get_store (_govorun_test_calls_get_accounts (self->owner));
   govorun_provider_objects_list_async (store, govorun_agent_get_vox_account_uuid (self->agent),
-                                       govorun_agent_get_uuid (self->agent), g_task_get_cancellable (task),
+                                       govorun_agent_get_uuid (self->agent), cancellable,
                                        on_rule, g_steal_pointer (&task));
 }
 

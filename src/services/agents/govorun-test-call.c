@@ -75,8 +75,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Errors for people */
 
-static GError *
-test_call_error (const GError *error)
+GError *
+_govorun_test_call_error_for (const GError *error)
 {
   if (error->domain == GOVORUN_TEST_CALL_ERROR)
     return g_error_copy (error);
@@ -202,7 +202,7 @@ finish (GovorunTestCall *self,
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autoptr(GError) sentence = test_call_error (error);
+      g_autoptr(GError) sentence = _govorun_test_call_error_for (error);
 
       g_free (self->error_message);
       self->error_message = g_strdup (sentence->message);
@@ -417,7 +417,7 @@ start_failed (GovorunTestCall *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_task_return_error (task, g_error_copy (error));
   else
-    g_task_return_error (task, test_call_error (error));
+    g_task_return_error (task, _govorun_test_call_error_for (error));
 }
 
 static void
@@ -476,6 +476,7 @@ on_signed_url (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GovorunTestCall *self = g_task_get_source_object (task);
   g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) error = NULL;
@@ -505,7 +506,7 @@ on_signed_url (GObject      *source,
   g_signal_connect (self->socket, "user-transcript", G_CALLBACK (on_user_transcript), self);
   g_signal_connect (self->socket, "interruption", G_CALLBACK (on_interruption), self);
   g_signal_connect (self->socket, "client-tool-call", G_CALLBACK (on_tool_call), self);
-  govorun_conversation_socket_connect_async (self->socket, url, variables, NULL, g_task_get_cancellable (task),
+  govorun_conversation_socket_connect_async (self->socket, url, variables, NULL, cancellable,
                                              on_connected, g_steal_pointer (&task));
 }
 
@@ -530,6 +531,7 @@ on_client_for_call (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GovorunTestCall *self = g_task_get_source_object (task);
   g_autoptr(GovorunElevenlabsClient) client = NULL;
   g_autoptr(GError) error = NULL;
@@ -542,7 +544,7 @@ on_client_for_call (GObject      *source,
     }
 
   govorun_elevenlabs_client_get_signed_url_async (client, govorun_agent_get_el_agent_id (self->agent),
-                                                  g_task_get_cancellable (task), on_signed_url,
+                                                  cancellable, on_signed_url,
                                                   g_steal_pointer (&task));
 }
 
@@ -616,7 +618,7 @@ on_agent (GObject      *source,
   agent = govorun_elevenlabs_client_get_agent_finish (GOVORUN_ELEVENLABS_CLIENT (source), result, &error);
   if (agent == NULL)
     {
-      g_autoptr(GError) sentence = test_call_error (error);
+      g_autoptr(GError) sentence = _govorun_test_call_error_for (error);
 
       g_task_return_error (task, g_steal_pointer (&sentence));
       return;
@@ -642,6 +644,7 @@ on_client_for_agent (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GovorunTestCall *self = g_task_get_source_object (task);
   g_autoptr(GovorunElevenlabsClient) client = NULL;
   g_autoptr(GError) error = NULL;
@@ -649,11 +652,11 @@ on_client_for_agent (GObject      *source,
   client = govorun_client_factory_elevenlabs_finish (GOVORUN_CLIENT_FACTORY (source), result, &error);
   if (client == NULL)
     {
-      g_task_return_error (task, test_call_error (error));
+      g_task_return_error (task, _govorun_test_call_error_for (error));
       return;
     }
   govorun_elevenlabs_client_get_agent_async (client, govorun_agent_get_el_agent_id (self->agent),
-                                             g_task_get_cancellable (task), on_agent, g_steal_pointer (&task));
+                                             cancellable, on_agent, g_steal_pointer (&task));
 }
 
 void

@@ -34,4 +34,7 @@ GArray               *_govorun_test_call_take_send_latencies (GovorunTestCall *s
 /* The playback's figures: frame received → audio leaving for the sink. */
 GArray               *_govorun_test_call_take_receive_latencies (GovorunTestCall *self);
 
+/* A provider's or the media layer's error as the test call's sentence. */
+GError               *_govorun_test_call_error_for      (const GError    *error);
+
 G_END_DECLS
