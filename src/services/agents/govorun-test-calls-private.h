@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include "govorun-client-factory.h"
+#include "govorun-http.h"
 #include "govorun-test-calls.h"
 
 G_BEGIN_DECLS

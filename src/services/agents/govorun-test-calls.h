@@ -11,8 +11,6 @@
 #include "govorun-account-store.h"
 #include "govorun-agent.h"
 #include "govorun-call-sync.h"
-#include "govorun-client-factory.h"
-#include "govorun-http.h"
 #include "govorun-phone-test-call.h"
 #include "govorun-test-call.h"
 
@@ -26,6 +24,10 @@ G_BEGIN_DECLS
  * GSettings key "test-call-number") and starts a call sync when a test
  * call ends, so the conversation appears in Calls.
  */
+
+/* Lower layers, named only (the UI sees this header). */
+typedef struct _GovorunHttp          GovorunHttp;
+typedef struct _GovorunClientFactory GovorunClientFactory;
 
 #define GOVORUN_TYPE_TEST_CALLS (govorun_test_calls_get_type ())
 

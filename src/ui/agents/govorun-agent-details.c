@@ -12,7 +12,9 @@
 
 #include "govorun-agent-details.h"
 #include "govorun-agent-row.h"
+#include "govorun-phone-call-dialog.h"
 #include "govorun-scenario-window.h"
+#include "govorun-test-call-window.h"
 #include "govorun-error-banner.h"
 #include "govorun-toast.h"
 
@@ -30,6 +32,7 @@ struct _GovorunAgentDetails
   GovorunAccountStore *accounts;
   GovorunAgentStore   *agents;
   GovorunProvisioner  *provisioner;
+  GovorunTestCalls    *test_calls;
   GovorunAgent        *agent;
   GCancellable        *cancellable;
   GCancellable        *apply_cancellable;  /* the running apply's, for Cancel */
@@ -75,6 +78,7 @@ enum {
   PROP_ACCOUNTS,
   PROP_AGENTS,
   PROP_PROVISIONER,
+  PROP_TEST_CALLS,
   N_PROPS
 };
 
@@ -661,6 +665,31 @@ scenario_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Test calls (govorun-test-call-window.c, govorun-phone-call-dialog.c) */
+static void
+talk_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (widget);
+
+  if (self->test_calls != NULL && self->agent != NULL)
+    gtk_window_present (GTK_WINDOW (govorun_test_call_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                  self->test_calls, self->agent)));
+}
+
+static void
+call_phone_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (widget);
+
+  if (self->test_calls != NULL && self->agent != NULL)
+    gtk_window_present (GTK_WINDOW (govorun_phone_call_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                   self->test_calls, self->agent)));
+}
+
 static void
 sandbox_break_action (GtkWidget  *widget,
                       const char *action_name,
@@ -743,6 +772,10 @@ govorun_agent_details_get_property (GObject    *object,
       g_value_set_object (value, self->provisioner);
       break;
 
+    case PROP_TEST_CALLS:
+      g_value_set_object (value, self->test_calls);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -770,6 +803,10 @@ govorun_agent_details_set_property (GObject      *object,
       set_provisioner (self, g_value_get_object (value));
       break;
 
+    case PROP_TEST_CALLS:
+      g_set_object (&self->test_calls, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -789,6 +826,7 @@ govorun_agent_details_dispose (GObject *object)
   g_clear_pointer (&self->step_rows, g_hash_table_unref);
   g_clear_object (&self->agent);
   g_clear_object (&self->provisioner);
+  g_clear_object (&self->test_calls);
   g_clear_object (&self->agents);
   g_clear_object (&self->accounts);
 
@@ -813,6 +851,9 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_PROVISIONER] =
     g_param_spec_object ("provisioner", NULL, NULL, GOVORUN_TYPE_PROVISIONER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEST_CALLS] =
+    g_param_spec_object ("test-calls", NULL, NULL, GOVORUN_TYPE_TEST_CALLS,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -848,6 +889,8 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
 
   gtk_widget_class_install_action (widget_class, "details.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "details.scenario", NULL, scenario_action);
+  gtk_widget_class_install_action (widget_class, "details.talk", NULL, talk_action);
+  gtk_widget_class_install_action (widget_class, "details.call-phone", NULL, call_phone_action);
   gtk_widget_class_install_action (widget_class, "details.rollback", NULL, rollback_action);
   gtk_widget_class_install_action (widget_class, "details.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "details.sandbox-break", NULL, sandbox_break_action);

@@ -359,6 +359,7 @@ services_set (GovorunPage *page)
                 "accounts", govorun_services_get_accounts (self->services),
                 "agents", agents,
                 "provisioner", govorun_services_get_provisioner (self->services),
+                "test-calls", govorun_services_get_test_calls (self->services),
                 NULL);
   self->filter = gtk_custom_filter_new (name_matches, self, NULL);
   model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (agents)), GTK_FILTER (self->filter));
