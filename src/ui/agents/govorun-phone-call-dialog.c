@@ -87,7 +87,8 @@ update (GovorunPhoneCallDialog *self)
   gtk_stack_set_visible_child_name (self->progress_icon, busy ? "busy" : "done");
   adw_window_title_set_subtitle (self->window_title, title != NULL ? title : "");
   gtk_widget_set_sensitive (self->call_button, !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->number_row), !busy);
+  /* Not insensitive: the entry may hold the focus (GtkText warns). */
+  gtk_editable_set_editable (GTK_EDITABLE (self->number_row), !busy);
   gtk_button_set_label (GTK_BUTTON (self->call_button),
                         state == GOVORUN_PHONE_TEST_CALL_FINISHED || state == GOVORUN_PHONE_TEST_CALL_FAILED
                         ? _("Call _Again") : _("_Call"));

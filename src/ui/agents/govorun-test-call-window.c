@@ -238,6 +238,9 @@ static void
 on_call_clicked (GovorunTestCallWindow *self)
 {
   govorun_error_banner_set_text (self->error_banner, NULL);
+  /* The variables' entries go out of sight: take the focus from them
+   * first (GtkText warns when it is hidden while focused). */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->stack, "call");
   gtk_widget_grab_focus (self->hang_up_button);
   govorun_test_call_start_async (self->call, self->cancellable, start_cb, g_object_ref (self));
