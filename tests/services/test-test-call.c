@@ -16,6 +16,7 @@
 #include "govorun-provisioner.h"
 #include "govorun-test-calls-private.h"
 #include "sandbox-services.h"
+#include "test-call-agent.h"
 #include "test-wav.h"
 
 /* Test calls from the services down, against the sandbox's emulators: a
@@ -66,34 +67,6 @@ use_microphone (Fixture     *f,
   g_setenv ("GOVORUN_AUDIO_SOURCE", description, TRUE);
 }
 
-static GovorunAgent *
-save_agent (Fixture  *f,
-            gboolean  outbound)
-{
-  g_autoptr(GovorunAgent) draft = govorun_agent_new ();
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
-  GovorunAgentStore *agents = govorun_services_get_agents (f->s.services);
-  g_autoptr(GError) error = NULL;
-  gint64 phone;
-  GovorunAgent *agent;
-
-  phone = govorun_voximplant_emulator_add_owned_number (f->vox_emu, VOX, "74951230001", "RU", "GEOGRAPHIC", "Moscow");
-  govorun_agent_set_name (draft, "Reception");
-  govorun_agent_set_vox_account_uuid (draft, govorun_account_get_uuid (f->vox_account));
-  govorun_agent_set_el_account_uuid (draft, govorun_account_get_uuid (f->el_account));
-  govorun_agent_set_el_agent_id (draft, f->el_agent_id);
-  govorun_agent_set_inbound (draft, TRUE);
-  govorun_agent_set_outbound (draft, outbound);
-  g_ptr_array_add (numbers, govorun_agent_number_new (phone, "74951230001"));
-  govorun_agent_set_numbers (draft, numbers);
-
-  govorun_agent_store_save_async (agents, draft, NULL, test_util_on_result, &f->result);
-  agent = govorun_agent_store_save_finish (agents, test_util_wait (&f->result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&f->result);
-  return agent;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -117,7 +90,9 @@ fixture_set_up (Fixture       *f,
   f->vox_account = sandbox_services_add_account (&f->s, vox, GOVORUN_SANDBOX_VOX_API_KEY);
   govorun_account_set_display_name (el, "Voice");
   f->el_account = sandbox_services_add_account (&f->s, el, GOVORUN_SANDBOX_EL_API_KEY);
-  f->agent = save_agent (f, GPOINTER_TO_INT (data));
+  f->agent = test_call_agent_new (f->s.services, f->s.sandbox, "Reception",
+                                  govorun_account_get_uuid (f->vox_account), govorun_account_get_uuid (f->el_account),
+                                  f->el_agent_id, "74951230001", GPOINTER_TO_INT (data), FALSE);
   f->calls = g_object_ref (govorun_services_get_test_calls (f->s.services));
 
   use_microphone (f, pattern);
@@ -430,6 +405,7 @@ test_sentences (Fixture       *f,
 
 /* Call My Phone */
 
+/* The agent as Govorun sets it up on Voximplant (its outbound rule). */
 static gboolean
 provision (Fixture *f)
 {

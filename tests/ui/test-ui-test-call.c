@@ -15,6 +15,7 @@
 #include "govorun-phone-call-dialog.h"
 #include "govorun-services-private.h"
 #include "govorun-test-call-window.h"
+#include "test-call-agent.h"
 #include "test-util.h"
 #include "test-wav.h"
 #include "ui-app.h"
@@ -44,13 +45,7 @@ make_agent (GovorunServices *services,
 {
   GovorunElevenlabsEmulator *el = govorun_sandbox_get_elevenlabs (sandbox);
   GovorunVoximplantEmulator *vox = govorun_sandbox_get_voximplant (sandbox);
-  g_autoptr(GovorunAgent) draft = govorun_agent_new ();
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *el_agent = NULL;
-  GovorunAgent *agent;
-  gint64 phone;
 
   el_agent = govorun_elevenlabs_emulator_add_agent (el, ui_app_is_russian () ? "Тестовый звонок" : "Test Call",
                                                     ui_app_is_russian () ? "Здравствуйте, {{customer_name}}!"
@@ -58,26 +53,10 @@ make_agent (GovorunServices *services,
                                                     ui_app_is_russian () ? "ru" : "en");
   govorun_elevenlabs_emulator_set_conversation_timing (el, 500, 400, 25);
   govorun_voximplant_emulator_set_run_timing (vox, 1500, 3000);
-  phone = govorun_voximplant_emulator_add_owned_number (vox, GOVORUN_SANDBOX_VOX_ACCOUNT_ID, "74951239999",
-                                                        "RU", "GEOGRAPHIC", "Moscow");
-
-  govorun_agent_set_name (draft, ui_app_is_russian () ? "Регистратура" : "Reception");
-  govorun_agent_set_vox_account_uuid (draft, account_uuid (services, GOVORUN_ACCOUNT_KIND_VOXIMPLANT));
-  govorun_agent_set_el_account_uuid (draft, account_uuid (services, GOVORUN_ACCOUNT_KIND_ELEVENLABS));
-  govorun_agent_set_el_agent_id (draft, el_agent);
-  govorun_agent_set_inbound (draft, TRUE);
-  govorun_agent_set_outbound (draft, TRUE);
-  g_ptr_array_add (numbers, govorun_agent_number_new (phone, "74951239999"));
-  govorun_agent_set_numbers (draft, numbers);
-
-  govorun_agent_store_save_async (govorun_services_get_agents (services), draft, NULL, test_util_on_result, &result);
-  agent = govorun_agent_store_save_finish (govorun_services_get_agents (services), test_util_wait (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  govorun_provisioner_apply_async (govorun_services_get_provisioner (services), agent, NULL, test_util_on_result, &result);
-  g_assert_true (govorun_provisioner_apply_finish (govorun_services_get_provisioner (services), test_util_wait (&result), &error));
-  g_assert_no_error (error);
-  return agent;
+  return test_call_agent_new (services, sandbox, ui_app_is_russian () ? "Регистратура" : "Reception",
+                              account_uuid (services, GOVORUN_ACCOUNT_KIND_VOXIMPLANT),
+                              account_uuid (services, GOVORUN_ACCOUNT_KIND_ELEVENLABS),
+                              el_agent, "74951239999", TRUE, TRUE);
 }
 
 static GovorunTestCall *the_call;
