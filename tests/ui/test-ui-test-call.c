@@ -128,6 +128,13 @@ talk_to_agent (GovorunServices *services,
 
   g_assert_true (wait_until (agent_answered, NULL, 30000));
   settle (300);
+  {
+    /* Every control of the call page has a name a screen reader reads. */
+    g_autoptr(GString) unnamed = g_string_new (NULL);
+
+    collect_unnamed_controls (window, "Talk to Agent", unnamed);
+    g_assert_cmpstr (unnamed->str, ==, "");
+  }
   g_clear_pointer (&shot, g_free);
   shot = g_strdup_printf ("test-call-transcript%s.png", lang);
   screenshot (window, shot);
@@ -171,6 +178,12 @@ call_my_phone (GovorunServices *services,
   type_into (dialog, _("Your Phone Number"), "8 916 123-45-67");
   click (dialog, _("_Call"));
   g_assert_true (wait_until (phone_answered, NULL, 20000));
+  {
+    g_autoptr(GString) unnamed = g_string_new (NULL);
+
+    collect_unnamed_controls (dialog, "Call My Phone", unnamed);
+    g_assert_cmpstr (unnamed->str, ==, "");
+  }
   ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("Answered — talk to the agent"));
   shot = g_strdup_printf ("call-my-phone-answered%s.png", lang);
   screenshot (dialog, shot);
