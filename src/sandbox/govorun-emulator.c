@@ -388,6 +388,9 @@ on_request (SoupServer        *server,
       g_source_attach (delayed->source, priv->context);
       g_ptr_array_add (priv->pending, delayed);
 
+      /* A status now, replaced when the answer is made: SoupServer takes a
+       * message left without one for a WebSocket upgrade (and refuses it). */
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_pause (msg);
     }
 }
