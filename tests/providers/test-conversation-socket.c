@@ -14,6 +14,7 @@
 #include "govorun-conversation-socket.h"
 #include "govorun-elevenlabs-agents.h"
 #include "govorun-elevenlabs-client.h"
+#include "govorun-elevenlabs-conversations.h"
 #include "govorun-elevenlabs-emulator.h"
 #include "govorun-elevenlabs-signed-url.h"
 #include "govorun-http-private.h"
@@ -514,6 +515,33 @@ test_agent_ends_call (Fixture       *f,
   g_assert_no_error (f->close_error);
   log = govorun_elevenlabs_emulator_dup_conversation_log (f->emulator);
   g_assert_cmpuint (log_index (log, "send:close:1000", 0), !=, G_MAXUINT);
+
+  /* The conversation is listed, and its details read as a sync reads them. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GovorunElevenlabsConversationPage) page = NULL;
+    g_autoptr(GovorunElevenlabsConversation) details = NULL;
+    g_autoptr(GError) error = NULL;
+    GovorunElevenlabsConversationSummary *summary;
+
+    govorun_elevenlabs_client_list_conversations_async (f->client, f->agent_id, NULL, 10, 0, 0, TRUE, NULL,
+                                                        test_util_on_result, &result);
+    page = govorun_elevenlabs_client_list_conversations_finish (f->client, test_util_wait (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (page->conversations->len, ==, 1);
+    summary = g_ptr_array_index (page->conversations, 0);
+    g_assert_cmpstr (summary->conversation_id, ==, metadata->conversation_id);
+    g_assert_cmpstr (summary->status, ==, "done");
+    g_clear_object (&result);
+
+    govorun_elevenlabs_client_get_conversation_async (f->client, metadata->conversation_id, NULL,
+                                                      test_util_on_result, &result);
+    details = govorun_elevenlabs_client_get_conversation_finish (f->client, test_util_wait (&result), &error);
+    g_assert_no_error (error);
+    /* The greeting and three exchanges. */
+    g_assert_cmpuint (details->transcript->len, ==, 7);
+    g_assert_true (((GovorunElevenlabsTurn *) g_ptr_array_index (details->transcript, 0))->agent);
+  }
 }
 
 static void
@@ -523,6 +551,16 @@ test_we_hang_up (Fixture       *f,
   g_autoptr(GovorunConversationMetadata) metadata = connect_ok (f);
 
   wait_for (greeted, f);
+  /* The keep-alive and a contextual update (§4.2) are accepted. */
+  govorun_conversation_socket_send_user_activity (f->socket);
+  govorun_conversation_socket_send_contextual_update (f->socket, "The caller is on the test bench.");
+  iterate_ms (100);
+  {
+    g_auto(GStrv) log = govorun_elevenlabs_emulator_dup_conversation_log (f->emulator);
+
+    g_assert_cmpuint (log_index (log, "recv:user_activity", 0), <, log_index (log, "recv:contextual_update", 0));
+    g_assert_cmpuint (log_index (log, "recv:contextual_update", 0), !=, G_MAXUINT);
+  }
   govorun_conversation_socket_close (f->socket);
   g_assert_false (govorun_conversation_socket_is_open (f->socket));
   g_assert_false (govorun_conversation_socket_send_audio (f->socket, (const guint8 *) "\0\0", 2));

@@ -56,6 +56,7 @@ struct _GovorunTestCall
   gboolean                   muted;
   double                     volume;
   gboolean                   ended_reported;
+  gboolean                   hung_up;
   GArray                    *send_latencies;
 };
 
@@ -169,8 +170,12 @@ set_state (GovorunTestCall      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+/* @flush: drop what the agent said that was not heard yet (the person
+ * hung up, or something failed); else it plays to the end (the agent
+ * ended the call after its goodbye). */
 static void
-stop_media (GovorunTestCall *self)
+stop_media (GovorunTestCall *self,
+            gboolean         flush)
 {
   if (self->speaking_source != NULL)
     {
@@ -184,7 +189,8 @@ stop_media (GovorunTestCall *self)
     }
   if (self->playback != NULL)
     {
-      govorun_call_playback_flush (self->playback);
+      if (flush)
+        govorun_call_playback_flush (self->playback);
       govorun_call_playback_stop_async (self->playback, NULL, NULL, NULL);
     }
 }
@@ -196,7 +202,7 @@ finish (GovorunTestCall *self,
   if (self->state == GOVORUN_TEST_CALL_ENDED || self->state == GOVORUN_TEST_CALL_FAILED)
     return;
 
-  stop_media (self);
+  stop_media (self, error != NULL || self->hung_up);
   if (self->socket != NULL)
     govorun_conversation_socket_close (self->socket);
 
@@ -597,6 +603,7 @@ govorun_test_call_hang_up (GovorunTestCall *self)
 {
   g_return_if_fail (GOVORUN_IS_TEST_CALL (self));
 
+  self->hung_up = TRUE;
   if (self->socket != NULL && govorun_conversation_socket_is_open (self->socket))
     govorun_conversation_socket_close (self->socket);   /* ::closed finishes */
   else
@@ -813,7 +820,7 @@ govorun_test_call_dispose (GObject *object)
 {
   GovorunTestCall *self = GOVORUN_TEST_CALL (object);
 
-  stop_media (self);
+  stop_media (self, TRUE);
   if (self->socket != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->socket, self);
