@@ -24,6 +24,7 @@ typedef enum
   GOVORUN_MEDIA_ERROR_MISSING_PLUGIN, /* GStreamer lacks an element we need */
   GOVORUN_MEDIA_ERROR_DECODE,         /* the file is not audio we can read */
   GOVORUN_MEDIA_ERROR_OUTPUT,         /* the sound device failed */
+  GOVORUN_MEDIA_ERROR_NO_MICROPHONE,  /* no microphone, or it could not start */
 } GovorunMediaError;
 
 GQuark   govorun_media_error_quark (void);

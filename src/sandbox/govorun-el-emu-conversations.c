@@ -205,6 +205,20 @@ el_emu_handle_list_conversations (GovorunElevenlabsEmulator *self,
       position = MIN (position, from);
     }
 
+  /* Conversations held over the WebSocket are the newest: they lead the
+   * first page (they are few; a page they fill hides the rest of them). */
+  if (cursor == NULL || *cursor == '\0')
+    for (guint i = self->live->len; i > 0 && json_array_get_length (conversations) < (guint) page_size; i--)
+      {
+        EmuLiveConversation *conv = g_ptr_array_index (self->live, i - 1);
+
+        if ((agent_id != NULL && !g_str_equal (agent_id, conv->agent_id)) ||
+            conv->start_unix < after || conv->start_unix >= before ||
+            conv->start_us + (gint64) conv->duration_secs * G_USEC_PER_SEC > g_get_monotonic_time () + G_USEC_PER_SEC)
+          continue;
+        json_array_add_object_element (conversations, el_emu_live_summary_to_json (self, conv));
+      }
+
   for (; position >= lowest; position--)
     {
       GovorunHistoryCall hc;
@@ -345,6 +359,22 @@ el_emu_handle_get_conversation (GovorunElevenlabsEmulator *self,
   JsonObject *variables = json_object_new ();
   JsonObject *data;
   GovorunHistoryCall hc;
+  EmuLiveConversation *live = el_emu_live_find (self, captures[0]);
+
+  if (live != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), el_emu_live_details_to_json (self, live));
+
+      json_array_unref (transcript);
+      json_object_unref (metadata);
+      json_object_unref (analysis);
+      json_object_unref (evaluation);
+      json_object_unref (criterion);
+      json_object_unref (client_data);
+      json_object_unref (variables);
+      govorun_emulator_respond_json (msg, SOUP_STATUS_OK, node);
+      return;
+    }
 
   if (!find_conversation (self, msg, captures[0], &hc))
     {

@@ -65,7 +65,37 @@ struct _GovorunElevenlabsEmulator
   char            *last_patch_body; /* the last PATCH's body as sent, or NULL */
   char            *last_agent_patch;   /* the body of the last agent PATCH */
   guint            agent_patch_count;
+
+  /* Conversations held over the WebSocket (govorun-el-emu-live.c). */
+  GPtrArray       *live;           /* EmuLiveConversation*, oldest first */
+  GPtrArray       *live_log;       /* char*: "recv:<type>" / "send:<type>" */
+  char            *signing_secret; /* signs conversation_signature */
+  guint            ping_interval_ms;
+  guint            silence_ms;     /* quiet after speech that ends a user turn */
+  guint            speech_ms_per_char;
+  gboolean         extra_events;   /* also the events clients must only tolerate */
 };
+
+typedef struct
+{
+  gboolean  agent;
+  char     *message;
+  guint     time_in_call_secs;
+  gboolean  interrupted;
+} EmuLiveTurn;
+
+typedef struct
+{
+  char      *conversation_id;
+  char      *agent_id;
+  gint64     start_unix;
+  gint64     start_us;         /* monotonic */
+  guint      duration_secs;
+  gboolean   done;
+  GPtrArray *turns;            /* EmuLiveTurn* */
+  JsonNode  *dynamic_variables;/* object, as the client sent it */
+  char      *termination_reason;
+} EmuLiveConversation;
 
 /* The object */
 
@@ -150,6 +180,30 @@ void el_emu_handle_get_conversation_audio (GovorunElevenlabsEmulator *self,
                                            SoupServerMessage         *msg,
                                            GHashTable                *params,
                                            const char *const         *captures);
+
+/* The conversation WebSocket (§2.3, §4) */
+
+void el_emu_live_init (GovorunElevenlabsEmulator *self);
+void el_emu_live_clear (GovorunElevenlabsEmulator *self);
+void el_emu_handle_get_signed_url (GovorunElevenlabsEmulator *self,
+                                   SoupServerMessage         *msg,
+                                   GHashTable                *params,
+                                   const char *const         *captures);
+/* The upgrade request: answers 403/404 to refuse it, else leaves it. */
+void el_emu_handle_conversation_upgrade (GovorunElevenlabsEmulator *self,
+                                         SoupServerMessage         *msg,
+                                         GHashTable                *params,
+                                         const char *const         *captures);
+void el_emu_live_start (GovorunElevenlabsEmulator *self,
+                        SoupServerMessage         *msg,
+                        SoupWebsocketConnection   *connection);
+/* Live conversations in the listing and the details (locked). */
+EmuLiveConversation *el_emu_live_find (GovorunElevenlabsEmulator *self,
+                                       const char                *conversation_id);
+JsonObject *el_emu_live_summary_to_json (GovorunElevenlabsEmulator *self,
+                                         EmuLiveConversation       *conv);
+JsonObject *el_emu_live_details_to_json (GovorunElevenlabsEmulator *self,
+                                         EmuLiveConversation       *conv);
 
 /* User and subscription */
 

@@ -127,6 +127,11 @@ static const Route routes[] = {
   { "GET", "/v1/convai/conversations/{id}", "GET /v1/convai/conversations/{id}", SCOPE_CONVAI_READ, el_emu_handle_get_conversation },
   { "GET", "/v1/convai/conversations/{id}/audio", "GET /v1/convai/conversations/{id}/audio", SCOPE_CONVAI_READ,
     el_emu_handle_get_conversation_audio },
+  { "GET", "/v1/convai/conversation/get-signed-url", "GET /v1/convai/conversation/get-signed-url", SCOPE_CONVAI_READ,
+    el_emu_handle_get_signed_url },
+  /* The WebSocket's upgrade request: the signature (or a public agent)
+   * stands for the key. */
+  { "GET", "/v1/convai/conversation", "WS /v1/convai/conversation", NULL, el_emu_handle_conversation_upgrade },
   { "GET", "/v1/user", "GET /v1/user", SCOPE_USER_READ, el_emu_handle_get_user },
   { "GET", "/v1/user/subscription", "GET /v1/user/subscription", SCOPE_USER_READ, el_emu_handle_get_subscription },
 };
@@ -294,6 +299,15 @@ govorun_elevenlabs_emulator_render_fault (GovorunEmulator    *emulator,
     el_emu_respond_detail (msg, status, STATUS_OTHER_ERROR, "The request could not be processed.");
 }
 
+static void
+govorun_elevenlabs_emulator_websocket (GovorunEmulator         *emulator,
+                                       SoupServerMessage       *msg,
+                                       const char              *path,
+                                       SoupWebsocketConnection *connection)
+{
+  el_emu_live_start (GOVORUN_ELEVENLABS_EMULATOR (emulator), msg, connection);
+}
+
 /* GObject */
 
 static void
@@ -307,6 +321,7 @@ govorun_elevenlabs_emulator_finalize (GObject *object)
   g_clear_pointer (&self->request_uris, g_ptr_array_unref);
   g_clear_pointer (&self->last_agent_patch, g_free);
   g_clear_object (&self->history);
+  el_emu_live_clear (self);
   g_free (self->subscription.tier);
   g_free (self->subscription.status);
   g_free (self->subscription.currency);
@@ -328,6 +343,7 @@ govorun_elevenlabs_emulator_class_init (GovorunElevenlabsEmulatorClass *klass)
   emulator_class->route = govorun_elevenlabs_emulator_route;
   emulator_class->handle = govorun_elevenlabs_emulator_handle;
   emulator_class->render_fault = govorun_elevenlabs_emulator_render_fault;
+  emulator_class->websocket = govorun_elevenlabs_emulator_websocket;
 }
 
 static void
@@ -338,6 +354,7 @@ govorun_elevenlabs_emulator_init (GovorunElevenlabsEmulator *self)
   self->agents = g_ptr_array_new_with_free_func ((GDestroyNotify) emu_agent_free);
   self->agents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->request_uris = g_ptr_array_new_with_free_func (g_free);
+  el_emu_live_init (self);
   self->subscription.tier = g_strdup ("free");
   self->subscription.status = g_strdup ("active");
   self->subscription.currency = g_strdup ("usd");
@@ -374,6 +391,27 @@ govorun_elevenlabs_emulator_add_key (GovorunElevenlabsEmulator *self,
       const char *scopes[] = { SCOPE_CONVAI_READ, NULL };
       key->scopes = g_strdupv ((GStrv) scopes);
     }
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_replace (self->keys, key->api_key, key);
+  g_mutex_unlock (&self->lock);
+}
+
+/* A key restricted to @scopes ("convai_read", "user_read", …): a key
+ * made for other products lacks convai_read. */
+void
+govorun_elevenlabs_emulator_add_key_with_scopes (GovorunElevenlabsEmulator *self,
+                                                 const char                *api_key,
+                                                 const char * const        *scopes)
+{
+  EmuKey *key;
+
+  g_return_if_fail (GOVORUN_IS_ELEVENLABS_EMULATOR (self));
+  g_return_if_fail (api_key != NULL && *api_key != '\0');
+
+  key = g_new0 (EmuKey, 1);
+  key->api_key = g_strdup (api_key);
+  key->scopes = g_strdupv ((GStrv) scopes);
 
   g_mutex_lock (&self->lock);
   g_hash_table_replace (self->keys, key->api_key, key);

@@ -37,6 +37,9 @@ GovorunElevenlabsEmulator *govorun_elevenlabs_emulator_new              (void);
 void                       govorun_elevenlabs_emulator_add_key          (GovorunElevenlabsEmulator *self,
                                                                          const char                *api_key,
                                                                          gboolean                   can_read_user);
+void                       govorun_elevenlabs_emulator_add_key_with_scopes (GovorunElevenlabsEmulator *self,
+                                                                            const char                *api_key,
+                                                                            const char * const        *scopes);
 /* Returns the new agent_id ("agent_" + 26 lowercase letters and digits).
  * @first_message and @language may be NULL for the API defaults ("", "en"). */
 char                      *govorun_elevenlabs_emulator_add_agent        (GovorunElevenlabsEmulator *self,
@@ -82,5 +85,37 @@ gboolean                   govorun_elevenlabs_emulator_merge_platform_settings (
  * is kept); NULL removes them. */
 void                       govorun_elevenlabs_emulator_set_call_history (GovorunElevenlabsEmulator *self,
                                                                          GovorunCallHistory        *history);
+
+/* The conversation WebSocket (§4). The agent pings every @ping_interval_ms,
+ * takes @silence_ms of quiet after speech as the end of the user's turn,
+ * and speaks @speech_ms_per_char of audio per character of its line.
+ * Defaults: 2000, 700, 45. */
+void                       govorun_elevenlabs_emulator_set_conversation_timing (GovorunElevenlabsEmulator *self,
+                                                                                guint                      ping_interval_ms,
+                                                                                guint                      silence_ms,
+                                                                                guint                      speech_ms_per_char);
+/* Also sends the events a client must only tolerate (vad_score,
+ * internal_tentative_agent_response, agent_response_correction,
+ * client_tool_call, agent_chat_response_part and an unknown type). */
+void                       govorun_elevenlabs_emulator_set_extra_events (GovorunElevenlabsEmulator *self,
+                                                                         gboolean                   extra);
+/* Every WebSocket message so far, oldest first: "recv:<type>" and
+ * "send:<type>" ("recv:user_audio_chunk" for audio, "recv:pong:<event_id>",
+ * "send:close:<code>"). */
+GStrv                      govorun_elevenlabs_emulator_dup_conversation_log (GovorunElevenlabsEmulator *self);
+/* A phone conversation of a Voximplant "call me" session (see the .c). */
+char                      *govorun_elevenlabs_emulator_add_phone_conversation (GovorunElevenlabsEmulator *self,
+                                                                                const char                *scenario_script,
+                                                                                const char                *remote_number,
+                                                                                guint                      ring_ms,
+                                                                                guint                      talk_ms);
+/* Requires the signed URL (enable_auth) for @agent_id, and allows the
+ * overrides named in @allowed_overrides ("agent.language",
+ * "agent.first_message", "agent.prompt.prompt", "tts.voice_id",
+ * "conversation.text_only"); others are refused with 1008. */
+gboolean                   govorun_elevenlabs_emulator_set_agent_auth    (GovorunElevenlabsEmulator *self,
+                                                                          const char                *agent_id,
+                                                                          gboolean                   enable_auth,
+                                                                          const char * const        *allowed_overrides);
 
 G_END_DECLS

@@ -388,8 +388,29 @@ on_request (SoupServer        *server,
       g_source_attach (delayed->source, priv->context);
       g_ptr_array_add (priv->pending, delayed);
 
+      /* A status now, replaced when the answer is made: SoupServer takes a
+       * message left without one for a WebSocket upgrade (and refuses it). */
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_pause (msg);
     }
+}
+
+/* Runs after on_request() routed the upgrade request and left it
+ * unanswered: faults and counters apply to WebSockets as to requests. */
+static void
+on_websocket (SoupServer              *server,
+              SoupServerMessage       *msg,
+              const char              *path,
+              SoupWebsocketConnection *connection,
+              gpointer                 user_data)
+{
+  GovorunEmulator *self = user_data;
+  GovorunEmulatorClass *klass = GOVORUN_EMULATOR_GET_CLASS (self);
+
+  if (klass->websocket != NULL)
+    klass->websocket (self, msg, path, connection);
+  else
+    soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, NULL);
 }
 
 static char *
@@ -506,6 +527,10 @@ govorun_emulator_start (GovorunEmulator  *self,
 
   server = soup_server_new ("server-header", "GovorunEmulator ", NULL);
   soup_server_add_handler (server, NULL, on_request, self, NULL);
+  /* ElevenLabs' conversation socket asks for the "convai" subprotocol
+   * (reference/elevenlabs.md §4.1); a client asking for none is accepted too. */
+  soup_server_add_websocket_handler (server, NULL, NULL, (char **) (const char *[]) { "convai", NULL },
+                                     on_websocket, self, NULL);
 
   if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
     return FALSE;

@@ -68,7 +68,15 @@ struct _GovorunEmulatorClass
                          const char        *method,
                          const GovorunFault *fault);
 
-  gpointer padding[8];
+  /* A WebSocket whose upgrade request was routed and handled without an
+   * answer (handle() left the status unset, so the handshake went on).
+   * The default closes it. */
+  void  (*websocket)    (GovorunEmulator         *self,
+                         SoupServerMessage       *msg,
+                         const char              *path,
+                         SoupWebsocketConnection *connection);
+
+  gpointer padding[7];
 };
 
 gboolean         govorun_emulator_start             (GovorunEmulator    *self,

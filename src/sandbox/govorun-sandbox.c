@@ -104,6 +104,21 @@ static const DemoNames russian_names = {
   "ru",
 };
 
+/* A "call me" session of the Voximplant emulator reaches the agent its
+ * scenario names, as the real bridge does. */
+static char *
+link_run (const char *scenario_script,
+          const char *remote_number,
+          guint       ring_ms,
+          guint       talk_ms,
+          gpointer    user_data)
+{
+  GovorunSandbox *self = user_data;
+
+  return govorun_elevenlabs_emulator_add_phone_conversation (self->elevenlabs, scenario_script, remote_number,
+                                                             ring_ms, talk_ms);
+}
+
 static void
 seed (GovorunSandbox *self)
 {
@@ -131,6 +146,7 @@ seed (GovorunSandbox *self)
   /* Countries, regions and numbers for sale, as in the emulator's header. */
   govorun_voximplant_emulator_seed_phone_inventory (self->voximplant);
 
+  govorun_voximplant_emulator_set_run_hook (self->voximplant, link_run, self);
   govorun_elevenlabs_emulator_add_key (self->elevenlabs, GOVORUN_SANDBOX_EL_API_KEY, TRUE);
   govorun_elevenlabs_emulator_set_subscription (self->elevenlabs, "creator", 41250, 100000);
   a1 = govorun_elevenlabs_emulator_add_agent (self->elevenlabs, names->reception,

@@ -509,7 +509,7 @@ vox_emu_method_get_call_history (Call *call)
   const char *app_id_text;
   guint n_sessions = 0;
   gint64 from, to;
-  guint offset, count, offset_base = 0;
+  guint offset, count, offset_base = 0, first_offset;
   gboolean desc, with_total, all = FALSE;
   Parts parts;
   gint64 total;
@@ -551,6 +551,7 @@ vox_emu_method_get_call_history (Call *call)
     return;
 
   app_id_text = vox_emu_call_param (call, "application_id");
+  first_offset = offset;
 
   out = g_string_sized_new (4096);
   open_member (out, NULL, '{');
@@ -634,6 +635,27 @@ vox_emu_method_get_call_history (Call *call)
             }
         }
       total += extras->len;
+    }
+
+  /* Sessions StartScenarios started, newest, on the first page only (they
+   * are few: a test call now and then). */
+  for (guint i = 0; i < call->account->runs->len; i++)
+    {
+      VoxRun *run = g_ptr_array_index (call->account->runs, i);
+      GovorunHistoryCall rc;
+      gboolean wanted = session_ids == NULL && first_offset == 0;
+
+      if (session_ids != NULL)
+        for (guint j = 0; j < session_ids->len; j++)
+          wanted = wanted || g_array_index (session_ids, gint64, j) == run->session_id;
+      if (!wanted || run->start < from || run->start > to ||
+          (remote_numbers != NULL && !g_strv_contains ((const char * const *) remote_numbers,
+                                                       run->remote_number != NULL ? run->remote_number : "")))
+        continue;
+      vox_emu_run_to_history (call->self, run, &rc);
+      put_session (out, call, &rc, tz, &parts);
+      n_sessions++;
+      total++;
     }
 
   close_member (out, ']');

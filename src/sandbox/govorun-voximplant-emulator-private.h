@@ -63,7 +63,25 @@ typedef struct
   GPtrArray *call_lists;       /* VoxEmuCallList*, NULL until the first */
   GArray    *campaign_calls;   /* VoxEmuCampaignCall, the call lists' attempts, in time order */
   gboolean   secure_records;   /* recordings need the service account's JWT */
+  GPtrArray *runs;             /* VoxRun*: sessions started by StartScenarios */
 } Account;
+
+/* A session StartScenarios started: a "call me" call that rings, is
+ * answered and ends on the emulator's clock (govorun-vox-emu-runs.c). */
+typedef struct
+{
+  gint64    session_id;
+  gint64    call_id;
+  gint64    application_id;
+  char     *rule_name;
+  char     *remote_number;
+  char     *custom_data;
+  gint64    start;           /* Unix seconds */
+  gint64    start_us;        /* monotonic */
+  guint     ring_ms;
+  guint     talk_ms;
+  char     *conversation_id; /* "" until the conversation is linked */
+} VoxRun;
 
 typedef struct
 {
@@ -203,6 +221,11 @@ struct _GovorunVoximplantEmulator
   gint64           next_campaign_session;
   double           call_list_speed;     /* dialer seconds per real second; 0: tests move it */
   gint64           call_list_last_run;  /* monotonic µs */
+  guint            run_ring_ms;
+  guint            run_talk_ms;
+  gint64           next_session_id;
+  GovorunVoxRunHook run_hook;
+  gpointer         run_hook_data;
 };
 
 #define PHONE_PERIOD          "0-1-0 0:0:0"
@@ -421,6 +444,13 @@ void vox_emu_method_get_call_lists (Call *call);
 void vox_emu_method_get_call_list_details (Call *call);
 void vox_emu_method_stop_call_list_processing (Call *call);
 void vox_emu_method_recover_call_list (Call *call);
+void vox_emu_method_start_scenarios (Call *call);
+void vox_emu_run_free (VoxRun *run);
+/* The run as a history call at this moment (FALSE when it is outside
+ * [from, to]). */
+gboolean vox_emu_run_to_history (GovorunVoximplantEmulator *self,
+                                 VoxRun                    *run,
+                                 GovorunHistoryCall        *hc);
 void vox_emu_serve_record (GovorunVoximplantEmulator *self,
                            SoupServerMessage         *msg,
                            const char                *path,

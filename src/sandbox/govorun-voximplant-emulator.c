@@ -60,6 +60,7 @@ account_free (Account *account)
   g_clear_pointer (&account->scenarios, g_ptr_array_unref);
   g_clear_pointer (&account->rules, g_ptr_array_unref);
   g_clear_pointer (&account->phones, g_ptr_array_unref);
+  g_clear_pointer (&account->runs, g_ptr_array_unref);
   g_clear_object (&account->history);
   g_clear_pointer (&account->call_lists, g_ptr_array_unref);
   g_clear_pointer (&account->campaign_calls, g_array_unref);
@@ -178,6 +179,7 @@ static const Method methods[] = {
   { "GetCallListDetails", vox_emu_method_get_call_list_details },
   { "StopCallListProcessing", vox_emu_method_stop_call_list_processing },
   { "RecoverCallList", vox_emu_method_recover_call_list },
+  { "StartScenarios", vox_emu_method_start_scenarios },
   /* Names from the 2026 docs, unverified (as in the client). */
   { "AddSecret", vox_emu_method_add_secret },
   { "SetSecretInfo", vox_emu_method_set_secret_info },
@@ -570,6 +572,9 @@ govorun_voximplant_emulator_init (GovorunVoximplantEmulator *self)
   self->next_application_id = 100001;
   self->next_scenario_id = 200001;
   self->next_rule_id = 300001;
+  self->next_session_id = 990000001;
+  self->run_ring_ms = 3000;
+  self->run_talk_ms = 6000;
   self->next_phone_id = 400001;
   self->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
   self->application_domain_suffix = g_strdup ("n1.voximplant.com");
@@ -623,6 +628,7 @@ govorun_voximplant_emulator_add_account (GovorunVoximplantEmulator *self,
   account->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) scenario_free);
   account->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
   account->phones = g_ptr_array_new_with_free_func ((GDestroyNotify) phone_free);
+  account->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) vox_emu_run_free);
 
   g_mutex_lock (&self->lock);
   /* The key points into the value, so both go together on replace. */

@@ -232,4 +232,22 @@ guint       govorun_voximplant_emulator_tamper_application_rules (GovorunVoximpl
                                                                   gint64                     application_id,
                                                                   const char                *pattern);
 
+/* StartScenarios: the "call me" session rings for @ring_ms, talks for
+ * @talk_ms and ends (defaults 3000 and 6000). */
+void govorun_voximplant_emulator_set_run_timing (GovorunVoximplantEmulator *self,
+                                                 guint                      ring_ms,
+                                                 guint                      talk_ms);
+/* Called (without the emulator's lock) when a StartScenarios session
+ * starts, with the rule's scenario text and the number called; returns the
+ * conversation id (transfer full) the session will name in its custom
+ * data, or NULL. The sandbox links it to the ElevenLabs emulator. */
+typedef char *(*GovorunVoxRunHook) (const char *scenario_script,
+                                    const char *remote_number,
+                                    guint       ring_ms,
+                                    guint       talk_ms,
+                                    gpointer    user_data);
+void govorun_voximplant_emulator_set_run_hook (GovorunVoximplantEmulator *self,
+                                               GovorunVoxRunHook          hook,
+                                               gpointer                   user_data);
+
 G_END_DECLS

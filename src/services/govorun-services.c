@@ -44,6 +44,7 @@ struct _GovorunServices
   GovorunCallList         *call_list;      /* once the store is open */
   GovorunCallSync         *call_sync;
   GovorunRecordings       *recordings;
+  GovorunTestCalls        *test_calls;
   GovorunCallStats        *call_stats;     /* once the store is open */
   GovorunCallAnalysis     *call_analysis;  /* once the store is open */
   GovorunCallExport       *call_export;    /* once the store is open */
@@ -229,6 +230,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->call_analysis);
   g_clear_object (&self->call_sync);
   g_clear_object (&self->recordings);
+  g_clear_object (&self->test_calls);
   g_clear_object (&self->call_export);
   g_clear_object (&self->campaigns);
   g_clear_object (&self->settings_file);
@@ -423,6 +425,7 @@ govorun_services_new (const char *profile,
   self->call_sync = govorun_call_sync_new (self->store, self->factory, self->accounts, self->agents,
                                            settings);
   /* One cache folder per profile: the sandbox's calls never mix with real ones. */
+  self->test_calls = govorun_test_calls_new (self->http, self->factory, self->accounts, self->call_sync, settings);
   recordings_dir = g_build_filename (g_get_user_cache_dir (), "govorun", "recordings", profile, NULL);
   self->recordings = govorun_recordings_new (self->store, self->factory, self->accounts, self->agents,
                                              recordings_dir);
@@ -591,6 +594,14 @@ govorun_services_get_call_sync (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   return self->call_sync;
+}
+
+GovorunTestCalls *
+govorun_services_get_test_calls (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->test_calls;
 }
 
 /* The details of a call and its recordings; the store opens while loading,

@@ -27,6 +27,7 @@
 #include "govorun-provisioner.h"
 #include "govorun-recordings.h"
 #include "govorun-settings-file.h"
+#include "govorun-test-calls.h"
 
 G_BEGIN_DECLS
 
@@ -89,6 +90,8 @@ GovorunCallList         *govorun_services_get_call_list   (GovorunServices      
 GovorunCallSync         *govorun_services_get_call_sync   (GovorunServices      *self);
 /* One call's details and its audio in the recordings cache. */
 GovorunRecordings       *govorun_services_get_recordings  (GovorunServices      *self);
+/* Test calls: talking to an agent from the app, and Call My Phone. */
+GovorunTestCalls        *govorun_services_get_test_calls  (GovorunServices      *self);
 /* The Overview's statistics; NULL until the services are ready. Also the
  * property "call-stats". */
 GovorunCallStats        *govorun_services_get_call_stats  (GovorunServices      *self);

@@ -20,6 +20,8 @@
 #include "govorun-export-dialog.h"
 #include "test-util.h"
 #include "govorun-find-agents-dialog.h"
+#include "govorun-phone-call-dialog.h"
+#include "govorun-test-call-window.h"
 #include "ui-app.h"
 #include "ui-call-fixture.h"
 #include "ui-helpers.h"
@@ -217,6 +219,24 @@ run_script (gpointer user_data)
     assert_fits (dialog, "Find Agents with its results");
     gtk_window_destroy (GTK_WINDOW (dialog));
     ui_wait_closed (GOVORUN_TYPE_FIND_AGENTS_DIALOG);
+  /* Talk to Agent and Call My Phone (an agent without accounts: the
+   * window shows why it cannot call, in its banner). */
+  {
+    GovorunTestCalls *test_calls = govorun_services_get_test_calls (govorun_application_get_services (ui_app_get ()));
+    g_autoptr(GovorunAgent) agent = govorun_agent_new ();
+
+    govorun_agent_set_name (agent, _("Reception"));
+    dialog = GTK_WIDGET (govorun_test_call_window_new (GTK_WINDOW (window), test_calls, agent));
+    gtk_window_present (GTK_WINDOW (dialog));
+    assert_fits (dialog, "Talk to Agent");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ui_wait_closed (GOVORUN_TYPE_TEST_CALL_WINDOW);
+
+    dialog = GTK_WIDGET (govorun_phone_call_dialog_new (GTK_WINDOW (window), test_calls, agent));
+    gtk_window_present (GTK_WINDOW (dialog));
+    assert_fits (dialog, "Call My Phone");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ui_wait_closed (GOVORUN_TYPE_PHONE_CALL_DIALOG);
   }
 
   g_application_quit (G_APPLICATION (ui_app_get ()));

@@ -15,7 +15,9 @@
 #include "govorun-agent-widget-page.h"
 #include "govorun-agent-row.h"
 #include "govorun-changed-elsewhere.h"
+#include "govorun-phone-call-dialog.h"
 #include "govorun-scenario-window.h"
+#include "govorun-test-call-window.h"
 #include "govorun-error-banner.h"
 #include "govorun-toast.h"
 
@@ -35,6 +37,7 @@ struct _GovorunAgentDetails
   GovorunProvisioner  *provisioner;
   GovorunAgentWidget  *agent_widget;
   GovorunAgentFinder  *agent_finder;   /* for Load Their Version */
+  GovorunTestCalls    *test_calls;
   GovorunAgent        *agent;
   GCancellable        *cancellable;
   GCancellable        *apply_cancellable;  /* the running apply's, for Cancel */
@@ -85,6 +88,7 @@ enum {
   PROP_AGENT_WIDGET,
   PROP_AGENT_FINDER,
   PROP_AGENT_ANALYSIS,
+  PROP_TEST_CALLS,
   N_PROPS
 };
 
@@ -721,6 +725,31 @@ on_widget_row_activated (GovorunAgentDetails *self)
                                                                  govorun_agent_get_name (self->agent))));
 }
 
+/* Test calls (govorun-test-call-window.c, govorun-phone-call-dialog.c) */
+static void
+talk_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (widget);
+
+  if (self->test_calls != NULL && self->agent != NULL)
+    gtk_window_present (GTK_WINDOW (govorun_test_call_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                  self->test_calls, self->agent)));
+}
+
+static void
+call_phone_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GovorunAgentDetails *self = GOVORUN_AGENT_DETAILS (widget);
+
+  if (self->test_calls != NULL && self->agent != NULL)
+    gtk_window_present (GTK_WINDOW (govorun_phone_call_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                   self->test_calls, self->agent)));
+}
+
 static void
 sandbox_break_action (GtkWidget  *widget,
                       const char *action_name,
@@ -816,6 +845,10 @@ govorun_agent_details_get_property (GObject    *object,
       g_object_get_property (G_OBJECT (self->analysis_section), "agent-analysis", value);
       break;
 
+    case PROP_TEST_CALLS:
+      g_value_set_object (value, self->test_calls);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -855,6 +888,10 @@ govorun_agent_details_set_property (GObject      *object,
       g_object_set_property (G_OBJECT (self->analysis_section), "agent-analysis", value);
       break;
 
+    case PROP_TEST_CALLS:
+      g_set_object (&self->test_calls, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -876,6 +913,7 @@ govorun_agent_details_dispose (GObject *object)
   g_clear_object (&self->provisioner);
   g_clear_object (&self->agent_widget);
   g_clear_object (&self->agent_finder);
+  g_clear_object (&self->test_calls);
   g_clear_object (&self->agents);
   g_clear_object (&self->accounts);
 
@@ -910,6 +948,9 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
   /* Handed to the Analysis section. */
   properties[PROP_AGENT_ANALYSIS] =
     g_param_spec_object ("agent-analysis", NULL, NULL, GOVORUN_TYPE_AGENT_ANALYSIS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEST_CALLS] =
+    g_param_spec_object ("test-calls", NULL, NULL, GOVORUN_TYPE_TEST_CALLS,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -949,6 +990,8 @@ govorun_agent_details_class_init (GovorunAgentDetailsClass *klass)
 
   gtk_widget_class_install_action (widget_class, "details.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "details.scenario", NULL, scenario_action);
+  gtk_widget_class_install_action (widget_class, "details.talk", NULL, talk_action);
+  gtk_widget_class_install_action (widget_class, "details.call-phone", NULL, call_phone_action);
   gtk_widget_class_install_action (widget_class, "details.rollback", NULL, rollback_action);
   gtk_widget_class_install_action (widget_class, "details.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "details.sandbox-break", NULL, sandbox_break_action);

@@ -362,6 +362,7 @@ services_set (GovorunPage *page)
                 "agent-widget", govorun_services_get_agent_widget (self->services),
                 "agent-finder", govorun_services_get_agent_finder (self->services),
                 "agent-analysis", govorun_services_get_agent_analysis (self->services),
+                "test-calls", govorun_services_get_test_calls (self->services),
                 NULL);
   self->filter = gtk_custom_filter_new (name_matches, self, NULL);
   model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (agents)), GTK_FILTER (self->filter));
