@@ -219,6 +219,8 @@ run_script (gpointer user_data)
     assert_fits (dialog, "Find Agents with its results");
     gtk_window_destroy (GTK_WINDOW (dialog));
     ui_wait_closed (GOVORUN_TYPE_FIND_AGENTS_DIALOG);
+  }
+
   /* Talk to Agent and Call My Phone (an agent without accounts: the
    * window shows why it cannot call, in its banner). */
   {
