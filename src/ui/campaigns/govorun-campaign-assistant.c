@@ -283,6 +283,8 @@ govorun_campaign_assistant_class_init (GovorunCampaignAssistantClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/govorun-campaign-assistant.ui");
   govorun_toast_install_action (widget_class);
+  /* Where the toasts go; found by name, not kept. */
+  gtk_widget_class_bind_template_child_full (widget_class, "toast_overlay", FALSE, 0);
   govorun_error_banner_install_action (widget_class, G_STRUCT_OFFSET (GovorunCampaignAssistant, error_banner));
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GovorunCampaignAssistant, name)
   BIND (window_title);

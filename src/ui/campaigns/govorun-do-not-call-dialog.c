@@ -428,6 +428,8 @@ govorun_do_not_call_dialog_class_init (GovorunDoNotCallDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
 
   govorun_toast_install_action (widget_class);
+  /* Where the toasts go; found by name, not kept. */
+  gtk_widget_class_bind_template_child_full (widget_class, "toast_overlay", FALSE, 0);
   govorun_error_banner_install_action (widget_class, G_STRUCT_OFFSET (GovorunDoNotCallDialog, error_banner));
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
