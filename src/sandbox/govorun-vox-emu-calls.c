@@ -341,6 +341,161 @@ filter_numbers (GovorunCallHistory *history,
   g_array_set_size (indexes, kept);
 }
 
+/* -- the call lists' attempts -- */
+
+void
+vox_emu_campaign_call_clear (VoxEmuCampaignCall *call)
+{
+  g_free (call->custom_data);
+}
+
+static const char *
+row_string (JsonObject *row,
+            const char *name)
+{
+  JsonNode *node = row != NULL ? json_object_get_member (row, name) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (node);
+}
+
+void
+vox_emu_record_campaign_call (GovorunVoximplantEmulator *self,
+                              Account                   *account,
+                              VoxEmuCallList            *list,
+                              const char                *row_json,
+                              const char                *task_uuid,
+                              gint64                     start,
+                              guint                      talk_secs,
+                              gboolean                   answered)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *row = NULL;
+  VoxEmuCampaignCall call = { 0 };
+  Rule *rule = vox_emu_find_rule (account, vox_emu_call_list_get_rule_id (list));
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (json_parser_load_from_data (parser, row_json, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    row = json_node_get_object (json_parser_get_root (parser));
+
+  if (account->campaign_calls == NULL)
+    {
+      account->campaign_calls = g_array_new (FALSE, TRUE, sizeof (VoxEmuCampaignCall));
+      g_array_set_clear_func (account->campaign_calls, (GDestroyNotify) vox_emu_campaign_call_clear);
+    }
+  /* Sessions far apart in the history's id range, so they never meet the
+   * generated ones. */
+  call.session_id = G_GINT64_CONSTANT (900000000000) + ++self->next_campaign_session;
+  call.call_id = call.session_id + G_GINT64_CONSTANT (50000000000);
+  call.application_id = rule != NULL ? rule->application_id : 0;
+  /* The dialer's clock runs ahead of real time in the sandbox and in
+   * tests; the history never shows calls from the future. */
+  call.start = MIN (start, vox_emu_now (self));
+  if (account->campaign_calls->len > 0)
+    call.start = MAX (call.start, g_array_index (account->campaign_calls, VoxEmuCampaignCall,
+                                                 account->campaign_calls->len - 1).start);
+  call.talk_secs = talk_secs;
+  call.answered = answered;
+  g_strlcpy (call.remote_number, row_string (row, "phone") + (row_string (row, "phone")[0] == '+'),
+             sizeof call.remote_number);
+  g_strlcpy (call.local_number, row_string (row, "caller_id") + (row_string (row, "caller_id")[0] == '+'),
+             sizeof call.local_number);
+  /* What the outbound call-list scenario leaves (outbound-agent.js). */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "campaign_id");
+  json_builder_add_string_value (builder, row_string (row, "campaign_id"));
+  json_builder_set_member_name (builder, "contact_id");
+  json_builder_add_string_value (builder, row_string (row, "contact_id"));
+  json_builder_set_member_name (builder, "task_uuid");
+  json_builder_add_string_value (builder, task_uuid);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  call.custom_data = json_to_string (root, FALSE);
+  g_array_append_val (account->campaign_calls, call);
+}
+
+static void
+put_campaign_session (GString                  *out,
+                      Call                     *call,
+                      const VoxEmuCampaignCall *cc,
+                      GTimeZone                *tz,
+                      const Parts              *parts)
+{
+  gint64 account_id = call->account->account_id;
+
+  open_member (out, NULL, '{');
+  put_int (out, "call_session_history_id", cc->session_id);
+  put_int (out, "account_id", account_id);
+  put_int (out, "application_id", cc->application_id);
+  put_int (out, "user_id", 0);
+  put_string (out, "rule_name", "govorun-call-list");
+  put_local_time (out, "start_date", cc->start, tz);
+  put_int (out, "duration", cc->talk_secs + 12);
+  put_string (out, "finish_reason", "Normal termination");
+  put_string (out, "audio_quality", "Standard");
+  put_string (out, "custom_data", cc->custom_data);
+  if (parts->with_calls)
+    {
+      open_member (out, "calls", '[');
+      open_member (out, NULL, '{');
+      put_int (out, "call_id", cc->call_id);
+      put_local_time (out, "start_time", cc->start, tz);
+      put_int (out, "duration", cc->talk_secs);
+      put_string (out, "local_number", cc->local_number);
+      put_string (out, "remote_number", cc->remote_number);
+      put_string (out, "remote_number_type", "pstn");
+      put_bool (out, "incoming", FALSE);
+      put_bool (out, "successful", cc->answered);
+      put_double (out, "cost", 0.05 * ((cc->talk_secs + 59) / 60));
+      open_member (out, "end_reason", '{');
+      put_int (out, "code", cc->answered ? 200 : 480);
+      put_string (out, "description", cc->answered ? "Normal call clearing" : "Temporarily Unavailable");
+      close_member (out, '}');
+      close_member (out, '}');
+      close_member (out, ']');
+    }
+  if (parts->with_records)
+    {
+      open_member (out, "records", '[');
+      close_member (out, ']');
+    }
+  if (parts->with_other_resources)
+    {
+      open_member (out, "other_resource_usage", '[');
+      close_member (out, ']');
+    }
+  close_member (out, '}');
+}
+
+/* The attempts in [@from, @to] of application @app_id_text (NULL: all). */
+static GPtrArray *
+campaign_calls_in (Account    *account,
+                   gint64      from,
+                   gint64      to,
+                   const char *app_id_text,
+                   GArray     *session_ids)
+{
+  GPtrArray *calls = g_ptr_array_new ();
+
+  for (guint i = 0; account->campaign_calls != NULL && i < account->campaign_calls->len; i++)
+    {
+      VoxEmuCampaignCall *cc = &g_array_index (account->campaign_calls, VoxEmuCampaignCall, i);
+      gboolean wanted = session_ids == NULL;
+      gint64 app_id = 0;
+
+      for (guint j = 0; session_ids != NULL && j < session_ids->len; j++)
+        wanted |= g_array_index (session_ids, gint64, j) == cc->session_id;
+      if (app_id_text != NULL && (!vox_emu_parse_single_id (app_id_text, &app_id) || app_id != cc->application_id))
+        wanted = FALSE;
+      if (wanted && cc->start >= from && cc->start <= to)
+        g_ptr_array_add (calls, cc);
+    }
+  return calls;
+}
+
 void
 vox_emu_method_get_call_history (Call *call)
 {
@@ -354,7 +509,7 @@ vox_emu_method_get_call_history (Call *call)
   const char *app_id_text;
   guint n_sessions = 0;
   gint64 from, to;
-  guint offset, count;
+  guint offset, count, offset_base = 0;
   gboolean desc, with_total, all = FALSE;
   Parts parts;
   gint64 total;
@@ -433,6 +588,7 @@ vox_emu_method_get_call_history (Call *call)
       else
         {
           total = hi - lo;
+          offset_base = offset;
           for (gint64 i = offset; i < total && i < (gint64) offset + count; i++)
             {
               gint64 index = desc ? hi - 1 - i : lo + i;
@@ -456,6 +612,28 @@ vox_emu_method_get_call_history (Call *call)
   else
     {
       total = 0;
+    }
+
+  /* The call lists' attempts follow the generated history (all of which
+   * is older), continuing its positions. */
+  if (remote_numbers == NULL)
+    {
+      g_autoptr(GPtrArray) extras = NULL;
+      gint64 first = (gint64) offset + (session_ids == NULL ? offset_base : 0);
+
+      vox_emu_run_call_lists (call->self, call->account, 0);
+      extras = campaign_calls_in (call->account, from, to, app_id_text, session_ids);
+      for (guint i = 0; i < extras->len; i++)
+        {
+          gint64 position = total + i;
+
+          if (position >= first && position < first + count && n_sessions < count)
+            {
+              put_campaign_session (out, call, g_ptr_array_index (extras, i), tz, &parts);
+              n_sessions++;
+            }
+        }
+      total += extras->len;
     }
 
   close_member (out, ']');

@@ -20,6 +20,22 @@ G_BEGIN_DECLS
  * vox_emu_ keeps these names apart from the public govorun_ ones.
  */
 
+typedef struct _VoxEmuCallList VoxEmuCallList;
+
+/* One attempt of a call list's task, as GetCallHistory shows it. */
+typedef struct
+{
+  gint64    session_id;
+  gint64    call_id;
+  gint64    application_id;
+  gint64    start;
+  guint     talk_secs;
+  gboolean  answered;
+  char      remote_number[24];
+  char      local_number[24];
+  char     *custom_data;     /* what the scenario left: campaign and contact */
+} VoxEmuCampaignCall;
+
 typedef struct
 {
   gint64     account_id;
@@ -44,6 +60,8 @@ typedef struct
   GPtrArray *phones;        /* Phone*, owned numbers */
 
   GovorunCallHistory *history; /* NULL: no calls */
+  GPtrArray *call_lists;       /* VoxEmuCallList*, NULL until the first */
+  GArray    *campaign_calls;   /* VoxEmuCampaignCall, the call lists' attempts, in time order */
   gboolean   secure_records;   /* recordings need the service account's JWT */
 } Account;
 
@@ -178,6 +196,13 @@ struct _GovorunVoximplantEmulator
   gboolean         del_rule_requires_application;
   gboolean         keep_deactivated_numbers;
   gboolean         delete_application_scenarios;
+
+  /* Call lists (govorun-vox-emu-call-lists.c). */
+  gint64           next_list_id;
+  gint64           next_task_id;
+  gint64           next_campaign_session;
+  double           call_list_speed;     /* dialer seconds per real second; 0: tests move it */
+  gint64           call_list_last_run;  /* monotonic µs */
 };
 
 #define PHONE_PERIOD          "0-1-0 0:0:0"
@@ -372,6 +397,30 @@ char *vox_emu_record_url (GovorunVoximplantEmulator *self,
                           gint64                     account_id,
                           gint64                     record_id);
 void vox_emu_method_get_call_history (Call *call);
+
+/* Call lists (govorun-vox-emu-call-lists.c) */
+
+void vox_emu_call_list_free (VoxEmuCallList *list);
+void vox_emu_run_call_lists (GovorunVoximplantEmulator *self,
+                             Account                   *account,
+                             gint64                     extra);
+/* Adds an attempt to the account's history (govorun-vox-emu-calls.c). */
+void vox_emu_record_campaign_call (GovorunVoximplantEmulator *self,
+                                   Account                   *account,
+                                   VoxEmuCallList            *list,
+                                   const char                *row_json,
+                                   const char                *task_uuid,
+                                   gint64                     start,
+                                   guint                      talk_secs,
+                                   gboolean                   answered);
+void vox_emu_campaign_call_clear (VoxEmuCampaignCall *call);
+gint64 vox_emu_call_list_get_rule_id (VoxEmuCallList *list);
+void vox_emu_method_create_call_list (Call *call);
+void vox_emu_method_append_to_call_list (Call *call);
+void vox_emu_method_get_call_lists (Call *call);
+void vox_emu_method_get_call_list_details (Call *call);
+void vox_emu_method_stop_call_list_processing (Call *call);
+void vox_emu_method_recover_call_list (Call *call);
 void vox_emu_serve_record (GovorunVoximplantEmulator *self,
                            SoupServerMessage         *msg,
                            const char                *path,

@@ -61,6 +61,8 @@ account_free (Account *account)
   g_clear_pointer (&account->rules, g_ptr_array_unref);
   g_clear_pointer (&account->phones, g_ptr_array_unref);
   g_clear_object (&account->history);
+  g_clear_pointer (&account->call_lists, g_ptr_array_unref);
+  g_clear_pointer (&account->campaign_calls, g_array_unref);
   g_free (account);
 }
 
@@ -170,6 +172,12 @@ static const Method methods[] = {
   { "BindPhoneNumberToApplication", vox_emu_method_bind_phone_number_to_application },
   { "DeactivatePhoneNumber", vox_emu_method_deactivate_phone_number },
   { "GetCallHistory", vox_emu_method_get_call_history },
+  { "CreateCallList", vox_emu_method_create_call_list },
+  { "AppendToCallList", vox_emu_method_append_to_call_list },
+  { "GetCallLists", vox_emu_method_get_call_lists },
+  { "GetCallListDetails", vox_emu_method_get_call_list_details },
+  { "StopCallListProcessing", vox_emu_method_stop_call_list_processing },
+  { "RecoverCallList", vox_emu_method_recover_call_list },
   /* Names from the 2026 docs, unverified (as in the client). */
   { "AddSecret", vox_emu_method_add_secret },
   { "SetSecretInfo", vox_emu_method_set_secret_info },

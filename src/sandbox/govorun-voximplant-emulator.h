@@ -157,6 +157,14 @@ GHashTable *govorun_voximplant_emulator_get_last_params    (GovorunVoximplantEmu
 /* "path" or "cmd" (static strings); NULL before any request. */
 const char *govorun_voximplant_emulator_get_last_style     (GovorunVoximplantEmulator *self);
 
+/* Call lists run on the dialer's own clock: @seconds more of it for every
+ * list (tests), or @speed dialer seconds per real second (the sandbox; 0,
+ * the default, stops it). */
+void        govorun_voximplant_emulator_advance_call_lists (GovorunVoximplantEmulator *self,
+                                                            gint64                     seconds);
+void        govorun_voximplant_emulator_set_call_list_speed (GovorunVoximplantEmulator *self,
+                                                             double                     speed);
+
 /* Seeds (or resets) the phone-number inventory described above. */
 void        govorun_voximplant_emulator_seed_phone_inventory (GovorunVoximplantEmulator *self);
 /* Gives the account a number as if bought (no charge), unbound. @number

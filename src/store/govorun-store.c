@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "govorun-call-stats-records-private.h"
+#include "govorun-campaign-records-private.h"
 #include "govorun-store.h"
 #include "govorun-store-private.h"
 #include "govorun-util.h"
@@ -230,6 +231,9 @@ static const char * const migrations[] = {
   ") WITHOUT ROWID;",
   /* 9: the Overview's hourly aggregates (govorun-call-stats-records.c). */
   govorun_call_stats_records_migration,
+  /* 10: campaigns, their contacts and preflight issues, the mappings
+   * remembered per agent (govorun-campaign-records.c). */
+  govorun_campaign_records_migration,
 };
 
 typedef enum

@@ -235,6 +235,7 @@ void _govorun_voximplant_applications_parse_for_fuzzing  (JsonObject *envelope);
 void _govorun_voximplant_phone_numbers_parse_for_fuzzing (JsonObject *envelope);
 void _govorun_voximplant_number_market_parse_for_fuzzing (JsonObject *envelope);
 void _govorun_voximplant_call_history_parse_for_fuzzing  (JsonObject *envelope);
+void _govorun_voximplant_call_lists_parse_for_fuzzing    (JsonObject *envelope);
 /* The lists as each reader gives them (NULL where it refuses), for a
  * target that goes on to what the number service makes of them. */
 void _govorun_voximplant_phone_numbers_read_for_fuzzing  (JsonObject  *envelope,

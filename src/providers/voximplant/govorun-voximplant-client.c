@@ -1144,6 +1144,7 @@ _govorun_voximplant_client_parse_for_fuzzing (const guint8 *data,
           _govorun_voximplant_phone_numbers_parse_for_fuzzing (envelope);
           _govorun_voximplant_number_market_parse_for_fuzzing (envelope);
           _govorun_voximplant_call_history_parse_for_fuzzing (envelope);
+          _govorun_voximplant_call_lists_parse_for_fuzzing (envelope);
         }
     }
 }

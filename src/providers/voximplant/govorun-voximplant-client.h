@@ -13,6 +13,7 @@
 /* The typed methods, one header per resource family. */
 #include "govorun-voximplant-account.h"
 #include "govorun-voximplant-applications.h"
+#include "govorun-voximplant-call-lists.h"
 #include "govorun-voximplant-calls.h"
 #include "govorun-voximplant-number-market.h"
 #include "govorun-voximplant-phone-numbers.h"

@@ -104,6 +104,18 @@ _govorun_call_join_session (const GovorunVoximplantCallSession *session,
   conversation = govorun_voximplant_call_session_get_custom_string (session, "el_conv");
   if (conversation != NULL && *conversation != '\0')
     govorun_call_record_set_el_conversation_id (record, conversation);
+  /* A campaign's call: the call-list scenario leaves the local ids of
+   * the campaign and the contact (outbound-agent.js). */
+  {
+    g_autofree char *campaign = govorun_voximplant_call_session_get_custom_string (session, "campaign_id");
+    g_autofree char *contact = govorun_voximplant_call_session_get_custom_string (session, "contact_id");
+    gint64 id;
+
+    if (campaign != NULL && g_ascii_string_to_signed (campaign, 10, 1, G_MAXINT64, &id, NULL))
+      govorun_call_record_set_campaign_id (record, id);
+    if (contact != NULL && g_ascii_string_to_signed (contact, 10, 1, G_MAXINT64, &id, NULL))
+      govorun_call_record_set_contact_id (record, id);
+  }
 
   for (guint i = 0; i < session->calls->len; i++)
     {
@@ -242,6 +254,11 @@ _govorun_call_join_conversation (const GovorunElevenlabsConversation *conversati
     govorun_call_record_set_direction (record, GOVORUN_CALL_DIRECTION_INBOUND);
   else if (g_strcmp0 (direction, "outbound") == 0)
     govorun_call_record_set_direction (record, GOVORUN_CALL_DIRECTION_OUTBOUND);
+
+  if (variable_id (variables, "campaign_id") != 0)
+    govorun_call_record_set_campaign_id (record, variable_id (variables, "campaign_id"));
+  if (variable_id (variables, "contact_id") != 0)
+    govorun_call_record_set_contact_id (record, variable_id (variables, "contact_id"));
 
   if (session_id != 0)
     {

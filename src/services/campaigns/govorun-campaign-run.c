@@ -1,0 +1,1145 @@
+/* govorun-campaign-run.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunCampaigns"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "govorun-campaign-zones.h"
+#include "govorun-campaigns-private.h"
+#include "govorun-provider-objects.h"
+#include "govorun-voximplant-client.h"
+
+/*
+ * Running campaigns on Voximplant's call lists.
+ *
+ * Start: the contacts go in batches — CreateCallList with the first,
+ * AppendToCallList with the rest — on the agent's outbound rule. The list
+ * is named "govorun-<campaign id>" and the campaign is saved as "creating"
+ * before CreateCallList is sent: if the answer is lost, or the app is
+ * killed before it saved the list's id, the next start (or refresh) finds
+ * the list by its name instead of creating a second one. Every contact's
+ * __task_uuid is made from the campaign's id and its seq, and a batch sent
+ * again adds nobody twice, so nobody is dialled twice.
+ *
+ * Refresh reads GetCallListDetails page by page into the contacts and
+ * recounts the campaign; a campaign whose contacts are all done is
+ * finished, one whose list is gone or whose account ran out of money is
+ * stopped (campaign-finished, campaign-stopped).
+ */
+
+#define CSV_HEADER \
+  "phone;caller_id;campaign_id;contact_id;variables;__task_uuid;__start_execution_time;" \
+  "__end_execution_time;__start_at\n"
+
+/* Seconds between automatic refreshes when the settings do not say. */
+#define DEFAULT_REFRESH_SECONDS 30
+/* Under this the dialer stops (Voximplant's rule for call lists). */
+#define MIN_BALANCE 1.0
+
+typedef enum
+{
+  OP_START,
+  OP_PAUSE,
+  OP_RESUME,
+  OP_CANCEL,
+  OP_APPEND,
+  OP_REFRESH,
+} OpKind;
+
+typedef struct
+{
+  OpKind                   kind;
+  GovorunCampaign         *campaign;
+  GovorunAccount          *account;
+  GovorunVoximplantClient *client;
+  gint64                   rule_id;
+  gint64                   next_seq;
+  gint64                   campaign_rowid;
+  guint                    offset;          /* details page */
+  GPtrArray               *updates;         /* GovorunCampaignTaskUpdate */
+  GovorunPreflight        *preflight;       /* append */
+  GovorunCampaignImport   *import;          /* append, until the write frees it */
+} Op;
+
+static void
+op_free (Op *op)
+{
+  g_clear_object (&op->campaign);
+  g_clear_object (&op->account);
+  g_clear_object (&op->client);
+  g_clear_pointer (&op->updates, g_ptr_array_unref);
+  g_clear_object (&op->preflight);
+  g_free (op);
+}
+
+/* The operation is over: the campaign can take another. */
+static void
+op_return_error (GTask  *task,
+                 GError *error)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  g_hash_table_remove (self->busy, govorun_campaign_get_id (op->campaign));
+  g_task_return_error (task, error);
+}
+
+static void
+op_return_done (GTask *task)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  g_hash_table_remove (self->busy, govorun_campaign_get_id (op->campaign));
+  if (op->kind == OP_APPEND)
+    g_task_return_pointer (task, g_object_ref (op->preflight), g_object_unref);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* A provider's refusal as the campaigns' error, with Voximplant's code
+ * kept in the message (the client's sentence names it). */
+static GError *
+provider_error (GError     *error,
+                const char *what)
+{
+  GError *out;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return error;
+  if (g_error_matches (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_INSUFFICIENT_FUNDS))
+    out = g_error_new (GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NO_MONEY,
+                       _("%s Voximplant needs a balance of at least 1 USD for a call list: top up the account "
+                         "and try again. %s"), what, error->message);
+  else
+    out = g_error_new (GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_PROVIDER, "%s %s", what, error->message);
+  g_error_free (error);
+  return out;
+}
+
+/* -- the CSV of a batch -- */
+
+static void
+append_csv_value (GString    *csv,
+                  const char *value)
+{
+  if (value == NULL)
+    value = "";
+  if (strpbrk (value, ";\"\n\r") == NULL)
+    {
+      g_string_append (csv, value);
+      return;
+    }
+  g_string_append_c (csv, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+  g_string_append_c (csv, '"');
+}
+
+static char *
+batch_csv (GovorunCampaign *campaign,
+           gint64           campaign_rowid,
+           GPtrArray       *rows)
+{
+  GString *csv = g_string_new (CSV_HEADER);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 from = MAX (now, govorun_campaign_get_start_at (campaign));
+  const char *campaign_zone = govorun_campaign_get_time_zone (campaign);
+  int window_start = govorun_campaign_get_window_start (campaign);
+  int window_end = govorun_campaign_get_window_end (campaign);
+  guint days = govorun_campaign_get_allowed_days (campaign);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GovorunCampaignTaskRow *row = g_ptr_array_index (rows, i);
+      const char *zone = row->zone != NULL ? row->zone : campaign_zone;
+      gint64 start_at = govorun_campaign_first_allowed (zone, days, window_start, from);
+      int start = 0, end = 0;
+
+      append_csv_value (csv, row->phone);
+      g_string_append_c (csv, ';');
+      append_csv_value (csv, govorun_campaign_get_caller_number (campaign));
+      g_string_append_printf (csv, ";%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ";", campaign_rowid, row->id);
+      append_csv_value (csv, row->variables != NULL ? row->variables : "{}");
+      g_string_append_c (csv, ';');
+      append_csv_value (csv, row->task_uuid);
+      g_string_append_c (csv, ';');
+      /* The contact's local window on the first day, in UTC. */
+      if (govorun_campaign_utc_window (zone, window_start, window_end, start_at, &start, &end))
+        {
+          g_autofree char *start_text = govorun_campaign_format_time_of_day (start);
+          g_autofree char *end_text = govorun_campaign_format_time_of_day (end);
+
+          g_string_append_printf (csv, "%s;%s;", start_text, end_text);
+        }
+      else
+        g_string_append (csv, ";;");
+      if (start_at > now)
+        g_string_append_printf (csv, "%" G_GINT64_FORMAT, start_at);
+      g_string_append_c (csv, '\n');
+    }
+  return g_string_free (csv, FALSE);
+}
+
+/* -- start -- */
+
+static void send_next_batch (GTask *task);
+
+static void
+finish_start (GTask *task)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  govorun_campaign_set_error_message (op->campaign, NULL);
+  govorun_campaign_set_state (op->campaign, govorun_campaign_get_start_at (op->campaign) > now
+                                            ? GOVORUN_CAMPAIGN_STATE_SCHEDULED
+                                            : GOVORUN_CAMPAIGN_STATE_RUNNING);
+  _govorun_campaigns_save (self, op->campaign);
+  op_return_done (task);
+}
+
+static void
+on_list_saved (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!govorun_campaign_records_save_finish (GOVORUN_STORE (source), result, &error))
+    {
+      op_return_error (task, error);
+      return;
+    }
+  send_next_batch (g_steal_pointer (&task));
+}
+
+/* The list exists: its id is saved before anything else is sent. */
+static void
+adopt_list (GTask  *task,
+            gint64  list_id)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  govorun_campaign_set_list_id (op->campaign, list_id);
+  _govorun_campaigns_set_list_state (op->campaign, GOVORUN_CAMPAIGN_LIST_CREATED);
+  govorun_campaign_records_save_async (self->store, op->campaign, GOVORUN_CAMPAIGN_LIST_CREATED,
+                                       g_task_get_cancellable (task), on_list_saved, task);
+}
+
+static void
+on_appended (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GovorunVoximplantCallListBatch) batch = NULL;
+  GError *error = NULL;
+
+  batch = govorun_voximplant_client_append_to_call_list_finish (GOVORUN_VOXIMPLANT_CLIENT (source), result,
+                                                                &error);
+  if (batch == NULL)
+    {
+      op_return_error (task, provider_error (error, _("Voximplant did not take the campaign’s contacts.")));
+      return;
+    }
+  send_next_batch (g_steal_pointer (&task));
+}
+
+static void create_list (GTask *task, GPtrArray *rows);
+
+static void
+on_batch_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  GError *error = NULL;
+
+  rows = govorun_campaign_records_read_tasks_finish (GOVORUN_STORE (source), result, &op->campaign_rowid, &error);
+  if (rows == NULL)
+    {
+      op_return_error (task, error);
+      return;
+    }
+  if (rows->len == 0)
+    {
+      if (op->kind == OP_APPEND)
+        op_return_done (task);
+      else
+        finish_start (task);
+      g_steal_pointer (&task);
+      return;
+    }
+  op->next_seq = ((GovorunCampaignTaskRow *) g_ptr_array_index (rows, rows->len - 1))->seq + 1;
+  if (_govorun_campaigns_list_state (op->campaign) != GOVORUN_CAMPAIGN_LIST_CREATED)
+    {
+      create_list (g_steal_pointer (&task), rows);
+      return;
+    }
+  csv = batch_csv (op->campaign, op->campaign_rowid, rows);
+  govorun_voximplant_client_append_to_call_list_async (op->client, govorun_campaign_get_list_id (op->campaign),
+                                                       csv, g_task_get_cancellable (task), on_appended,
+                                                       g_steal_pointer (&task));
+}
+
+static void
+send_next_batch (GTask *task)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  govorun_campaign_records_read_tasks_async (self->store, govorun_campaign_get_id (op->campaign), op->next_seq,
+                                             self->batch_size, g_task_get_cancellable (task), on_batch_read, task);
+}
+
+typedef struct
+{
+  GTask *task;
+  GError *create_error;  /* why CreateCallList failed, when it did */
+} Lookup;
+
+static void
+on_list_looked_up (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+  g_autoptr(GTask) task = lookup->task;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autofree char *name = _govorun_campaigns_list_name (govorun_campaign_get_id (op->campaign));
+  GError *error = NULL;
+
+  lists = govorun_voximplant_client_get_call_lists_finish (GOVORUN_VOXIMPLANT_CLIENT (source), result, NULL,
+                                                           &error);
+  if (lists == NULL)
+    {
+      g_clear_error (&lookup->create_error);
+      g_free (lookup);
+      op_return_error (task, provider_error (error, _("Could not look for the campaign’s call list.")));
+      return;
+    }
+  for (guint i = 0; i < lists->len; i++)
+    {
+      GovorunVoximplantCallList *list = g_ptr_array_index (lists, i);
+
+      if (g_strcmp0 (list->list_name, name) == 0)
+        {
+          /* Created before, its answer lost: this is the campaign's list. */
+          g_clear_error (&lookup->create_error);
+          g_free (lookup);
+          op->next_seq = 1;
+          adopt_list (g_steal_pointer (&task), list->list_id);
+          return;
+        }
+    }
+  if (lookup->create_error != NULL)
+    {
+      /* Not created: the error stands. The state stays "creating", so
+       * the next try looks again first. */
+      op_return_error (task, provider_error (lookup->create_error, _("Voximplant did not create the call list.")));
+      g_free (lookup);
+      return;
+    }
+  g_free (lookup);
+  /* Never created: create it now, from the first contact. */
+  op->next_seq = 1;
+  send_next_batch (g_steal_pointer (&task));
+}
+
+static void
+look_for_list (GTask  *task,
+               GError *create_error)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autofree char *name = _govorun_campaigns_list_name (govorun_campaign_get_id (op->campaign));
+  Lookup *lookup = g_new0 (Lookup, 1);
+
+  lookup->task = task;
+  lookup->create_error = create_error;
+  govorun_voximplant_client_get_call_lists_async (op->client, name, 0, 0, 0, g_task_get_cancellable (task),
+                                                  on_list_looked_up, lookup);
+}
+
+static void
+on_list_created (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GovorunVoximplantCallListBatch) batch = NULL;
+  GError *error = NULL;
+
+  batch = govorun_voximplant_client_create_call_list_finish (GOVORUN_VOXIMPLANT_CLIENT (source), result, &error);
+  if (batch == NULL)
+    {
+      /* Voximplant's own refusals are certain; anything else (no answer,
+       * an answer not understood) may hide a list that was created. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          govorun_voximplant_error_get_provider_code (error) != 0)
+        op_return_error (task, provider_error (error, _("Voximplant did not create the call list.")));
+      else
+        look_for_list (g_steal_pointer (&task), error);
+      return;
+    }
+  adopt_list (g_steal_pointer (&task), batch->list_id);
+}
+
+typedef struct
+{
+  GTask *task;
+  char  *csv;
+} Creating;
+
+static void
+on_creating_saved (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Creating *creating = user_data;
+  g_autoptr(GTask) task = creating->task;
+  g_autofree char *csv = creating->csv;
+  Op *op = g_task_get_task_data (task);
+  g_autofree char *name = _govorun_campaigns_list_name (govorun_campaign_get_id (op->campaign));
+  GovorunVoximplantCallListSpec spec = { 0 };
+  GError *error = NULL;
+
+  g_free (creating);
+  if (!govorun_campaign_records_save_finish (GOVORUN_STORE (source), result, &error))
+    {
+      op_return_error (task, error);
+      return;
+    }
+  spec.rule_id = op->rule_id;
+  spec.priority = govorun_campaign_get_priority (op->campaign);
+  spec.max_simultaneous = govorun_campaign_get_concurrency (op->campaign);
+  spec.num_attempts = govorun_campaign_get_attempts (op->campaign);
+  spec.interval_seconds = govorun_campaign_get_retry_interval_minutes (op->campaign) * 60;
+  spec.name = name;
+  spec.file_content = csv;
+  govorun_voximplant_client_create_call_list_async (op->client, &spec, g_task_get_cancellable (task),
+                                                    on_list_created, g_steal_pointer (&task));
+}
+
+static void
+create_list (GTask     *task,
+             GPtrArray *rows)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  Creating *creating = g_new0 (Creating, 1);
+
+  creating->task = task;
+  creating->csv = batch_csv (op->campaign, op->campaign_rowid, rows);
+  /* Saved before sending: a lost answer or a crash leaves "creating", and
+   * the next start looks for the list by name first. */
+  _govorun_campaigns_set_list_state (op->campaign, GOVORUN_CAMPAIGN_LIST_CREATING);
+  govorun_campaign_records_save_async (self->store, op->campaign, GOVORUN_CAMPAIGN_LIST_CREATING,
+                                       g_task_get_cancellable (task), on_creating_saved, creating);
+}
+
+/* -- the client and the rule -- */
+
+static void run_op (GTask *task);
+
+static void
+on_client (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  op->client = govorun_client_factory_voximplant_finish (GOVORUN_CLIENT_FACTORY (source), result, &error);
+  if (op->client == NULL)
+    {
+      op_return_error (task, error);
+      return;
+    }
+  run_op (g_steal_pointer (&task));
+}
+
+static void
+on_objects (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) objects = NULL;
+  GError *error = NULL;
+
+  objects = govorun_provider_objects_list_finish (GOVORUN_STORE (source), result, NULL, &error);
+  if (objects == NULL)
+    {
+      op_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < objects->len; i++)
+    {
+      GovorunProviderObject *object = g_ptr_array_index (objects, i);
+
+      if (g_strcmp0 (object->object_type, "rule") == 0 && g_str_has_suffix (object->name, "-outbound") &&
+          object->provider_id != NULL)
+        g_ascii_string_to_signed (object->provider_id, 10, 1, G_MAXINT64, &op->rule_id, NULL);
+    }
+  if (op->rule_id == 0)
+    {
+      op_return_error (task, g_error_new_literal (GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NOT_OUTBOUND,
+                                                  _("The agent makes no outbound calls. Turn on outbound calls "
+                                                    "in the agent’s settings and deploy it, then start again.")));
+      return;
+    }
+  govorun_client_factory_voximplant_async (self->factory, op->account, NULL, g_task_get_cancellable (task),
+                                           on_client, g_steal_pointer (&task));
+}
+
+/* Checks the campaign can take @kind now and starts the operation. */
+static GTask *
+op_new (GovorunCampaigns    *self,
+        OpKind               kind,
+        GovorunCampaign     *campaign,
+        gpointer             source_tag,
+        GCancellable        *cancellable,
+        GAsyncReadyCallback  callback,
+        gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Op *op = g_new0 (Op, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  op->kind = kind;
+  op->campaign = g_object_ref (campaign);
+  op->next_seq = 1;
+  g_task_set_task_data (task, op, (GDestroyNotify) op_free);
+  return task;
+}
+
+static gboolean
+state_allows (OpKind               kind,
+              GovorunCampaignState state,
+              int                  list_state)
+{
+  switch (kind)
+    {
+    case OP_START:
+      return state == GOVORUN_CAMPAIGN_STATE_DRAFT;
+    case OP_PAUSE:
+      return state == GOVORUN_CAMPAIGN_STATE_RUNNING || state == GOVORUN_CAMPAIGN_STATE_SCHEDULED;
+    case OP_RESUME:
+      return state == GOVORUN_CAMPAIGN_STATE_PAUSED || state == GOVORUN_CAMPAIGN_STATE_FAILED;
+    case OP_CANCEL:
+      return state == GOVORUN_CAMPAIGN_STATE_RUNNING || state == GOVORUN_CAMPAIGN_STATE_SCHEDULED ||
+             state == GOVORUN_CAMPAIGN_STATE_PAUSED || state == GOVORUN_CAMPAIGN_STATE_FAILED;
+    case OP_APPEND:
+      return list_state == GOVORUN_CAMPAIGN_LIST_CREATED &&
+             (state == GOVORUN_CAMPAIGN_STATE_RUNNING || state == GOVORUN_CAMPAIGN_STATE_SCHEDULED ||
+              state == GOVORUN_CAMPAIGN_STATE_PAUSED || state == GOVORUN_CAMPAIGN_STATE_FINISHED);
+    case OP_REFRESH:
+    default:
+      return list_state == GOVORUN_CAMPAIGN_LIST_CREATED;
+    }
+}
+
+static void
+op_begin (GTask *task)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  const char *id = govorun_campaign_get_id (op->campaign);
+  GovorunAgent *agent;
+  const char *account_id;
+
+  if (!state_allows (op->kind, govorun_campaign_get_state (op->campaign),
+                     _govorun_campaigns_list_state (op->campaign)))
+    {
+      g_task_return_new_error (task, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE,
+                               _("The campaign cannot do that in its state now."));
+      g_object_unref (task);
+      return;
+    }
+  if (g_hash_table_contains (self->busy, id))
+    {
+      g_task_return_new_error (task, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE,
+                               _("The campaign is busy with another request. Try again in a moment."));
+      g_object_unref (task);
+      return;
+    }
+  g_hash_table_add (self->busy, g_strdup (id));
+
+  agent = govorun_agent_store_find_by_uuid (self->agents, govorun_campaign_get_agent_id (op->campaign));
+  account_id = govorun_campaign_get_account_id (op->campaign);
+  if (account_id == NULL && agent != NULL)
+    {
+      account_id = govorun_agent_get_vox_account_uuid (agent);
+      govorun_campaign_set_account_id (op->campaign, account_id);
+    }
+  op->account = account_id != NULL ? govorun_account_store_find_by_uuid (self->accounts, account_id) : NULL;
+  if (op->account != NULL)
+    g_object_ref (op->account);
+  if (op->account == NULL)
+    {
+      op_return_error (task, g_error_new_literal (GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NOT_FOUND,
+                                                  _("The campaign’s Voximplant account is gone. Add the account "
+                                                    "again in Accounts.")));
+      g_object_unref (task);
+      return;
+    }
+  if (op->kind == OP_START)
+    {
+      if (agent == NULL)
+        {
+          op_return_error (task, g_error_new_literal (GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NOT_FOUND,
+                                                      _("The campaign’s agent is gone. Start a new campaign with "
+                                                        "another agent.")));
+          g_object_unref (task);
+          return;
+        }
+      govorun_provider_objects_list_async (self->store, account_id, govorun_agent_get_uuid (agent),
+                                           g_task_get_cancellable (task), on_objects, task);
+      return;
+    }
+  govorun_client_factory_voximplant_async (self->factory, op->account, NULL, g_task_get_cancellable (task),
+                                           on_client, task);
+}
+
+/* -- pause, resume, cancel -- */
+
+static void
+on_list_call_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  GovorunVoximplantClient *client = GOVORUN_VOXIMPLANT_CLIENT (source);
+  GError *error = NULL;
+  gboolean ok;
+
+  if (op->kind == OP_RESUME)
+    ok = govorun_voximplant_client_recover_call_list_finish (client, result, &error);
+  else
+    ok = govorun_voximplant_client_stop_call_list_finish (client, result, &error);
+  if (!ok)
+    {
+      op_return_error (task, provider_error (error, op->kind == OP_RESUME
+                                                    ? _("Voximplant did not resume the campaign.")
+                                                    : _("Voximplant did not stop the campaign.")));
+      return;
+    }
+  switch (op->kind)
+    {
+    case OP_PAUSE:
+      govorun_campaign_set_state (op->campaign, GOVORUN_CAMPAIGN_STATE_PAUSED);
+      break;
+    case OP_RESUME:
+      govorun_campaign_set_error_message (op->campaign, NULL);
+      govorun_campaign_set_state (op->campaign, GOVORUN_CAMPAIGN_STATE_RUNNING);
+      break;
+    case OP_CANCEL:
+    default:
+      govorun_campaign_set_state (op->campaign, GOVORUN_CAMPAIGN_STATE_CANCELLED);
+      break;
+    }
+  _govorun_campaigns_save (self, op->campaign);
+  op_return_done (task);
+}
+
+/* -- refresh -- */
+
+static void read_details (GTask *task);
+
+static gint64
+parse_timestamp (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  int y, mo, d, h, mi, s;
+
+  if (text == NULL || sscanf (text, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s) != 6)
+    return 0;
+  when = g_date_time_new (utc, y, mo, d, h, mi, s);
+  return when != NULL ? g_date_time_to_unix (when) : 0;
+}
+
+static void
+on_balance (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = govorun_voximplant_client_get_account_info_finish (GOVORUN_VOXIMPLANT_CLIENT (source), result, &error);
+  if (info != NULL && info->balance < MIN_BALANCE &&
+      govorun_campaign_get_state (op->campaign) == GOVORUN_CAMPAIGN_STATE_RUNNING)
+    {
+      g_autofree char *reason = g_strdup_printf (_("The campaign stopped: the Voximplant balance is %.2f, "
+                                                   "under the 1 USD call lists need. Top up the account, then "
+                                                   "resume the campaign."), info->balance);
+
+      govorun_campaign_set_error_message (op->campaign, reason);
+      govorun_campaign_set_state (op->campaign, GOVORUN_CAMPAIGN_STATE_FAILED);
+      _govorun_campaigns_save (self, op->campaign);
+      _govorun_campaigns_emit_stopped (self, op->campaign, reason);
+    }
+  op_return_done (g_steal_pointer (&task));
+}
+
+static void
+on_counted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  GovorunCampaignCounts counts = { 0 };
+  GovorunCampaignState state = govorun_campaign_get_state (op->campaign);
+  GError *error = NULL;
+
+  if (!govorun_campaign_records_update_tasks_finish (GOVORUN_STORE (source), result, &counts, &error))
+    {
+      op_return_error (task, error);
+      return;
+    }
+  g_object_freeze_notify (G_OBJECT (op->campaign));
+  govorun_campaign_set_total (op->campaign, counts.total);
+  govorun_campaign_set_done (op->campaign, counts.done);
+  govorun_campaign_set_answered (op->campaign, counts.answered);
+  govorun_campaign_set_successful (op->campaign, counts.successful);
+  govorun_campaign_set_failed_contacts (op->campaign, counts.failed);
+  if (state == GOVORUN_CAMPAIGN_STATE_SCHEDULED && counts.done > 0)
+    govorun_campaign_set_state (op->campaign, state = GOVORUN_CAMPAIGN_STATE_RUNNING);
+  if (counts.total > 0 && counts.done >= counts.total &&
+      (state == GOVORUN_CAMPAIGN_STATE_RUNNING || state == GOVORUN_CAMPAIGN_STATE_SCHEDULED ||
+       state == GOVORUN_CAMPAIGN_STATE_FAILED))
+    {
+      govorun_campaign_set_state (op->campaign, GOVORUN_CAMPAIGN_STATE_FINISHED);
+      govorun_campaign_set_expected_finish (op->campaign, g_get_real_time () / G_USEC_PER_SEC);
+    }
+  g_object_thaw_notify (G_OBJECT (op->campaign));
+  _govorun_campaigns_save (self, op->campaign);
+  if (govorun_campaign_get_state (op->campaign) == GOVORUN_CAMPAIGN_STATE_FINISHED &&
+      state != GOVORUN_CAMPAIGN_STATE_FINISHED)
+    _govorun_campaigns_emit_finished (self, op->campaign);
+
+  if (govorun_campaign_get_state (op->campaign) == GOVORUN_CAMPAIGN_STATE_RUNNING)
+    govorun_voximplant_client_get_account_info_async (op->client, g_task_get_cancellable (task), on_balance,
+                                                      g_steal_pointer (&task));
+  else
+    op_return_done (g_steal_pointer (&task));
+}
+
+static void
+on_details (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) tasks = NULL;
+  GError *error = NULL;
+
+  tasks = govorun_voximplant_client_get_call_list_details_finish (GOVORUN_VOXIMPLANT_CLIENT (source), result,
+                                                                  &error);
+  if (tasks == NULL)
+    {
+      if (govorun_voximplant_error_get_provider_code (error) == 255)
+        {
+          g_autofree char *reason = g_strdup (_("The campaign’s call list is gone from Voximplant: it was "
+                                                "deleted there. Its results so far are kept here."));
+
+          govorun_campaign_set_error_message (op->campaign, reason);
+          govorun_campaign_set_state (op->campaign, GOVORUN_CAMPAIGN_STATE_FAILED);
+          _govorun_campaigns_save (self, op->campaign);
+          _govorun_campaigns_emit_stopped (self, op->campaign, reason);
+        }
+      op_return_error (task, provider_error (error, _("Could not read the campaign’s progress.")));
+      return;
+    }
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      GovorunVoximplantCallListTask *t = g_ptr_array_index (tasks, i);
+      gint64 seq = govorun_campaign_records_task_seq (govorun_campaign_get_id (op->campaign), t->task_uuid);
+      GovorunCampaignTaskUpdate *update;
+
+      if (seq == 0)
+        continue;  /* not one of ours */
+      update = g_new0 (GovorunCampaignTaskUpdate, 1);
+      update->seq = seq;
+      update->status = (int) t->status_id;
+      update->attempts_left = MAX (t->attempts_left, 0);
+      update->last_attempt = parse_timestamp (t->last_attempt);
+      update->result = g_strdup (t->result_data);
+      update->answered = t->answered;
+      update->successful = t->successful;
+      g_ptr_array_add (op->updates, update);
+    }
+  if (tasks->len == GOVORUN_VOXIMPLANT_CALL_LIST_PAGE)
+    {
+      op->offset += tasks->len;
+      read_details (g_steal_pointer (&task));
+      return;
+    }
+  govorun_campaign_records_update_tasks_async (self->store, govorun_campaign_get_id (op->campaign), op->updates,
+                                               g_task_get_cancellable (task), on_counted, g_steal_pointer (&task));
+}
+
+static void
+read_details (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+
+  govorun_voximplant_client_get_call_list_details_async (op->client, govorun_campaign_get_list_id (op->campaign),
+                                                         GOVORUN_VOXIMPLANT_CALL_LIST_PAGE, op->offset,
+                                                         g_task_get_cancellable (task), on_details, task);
+}
+
+/* -- the dispatcher -- */
+
+static void
+run_op (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+  gint64 list_id = govorun_campaign_get_list_id (op->campaign);
+
+  switch (op->kind)
+    {
+    case OP_START:
+      if (_govorun_campaigns_list_state (op->campaign) == GOVORUN_CAMPAIGN_LIST_CREATING)
+        look_for_list (task, NULL);
+      else
+        send_next_batch (task);
+      break;
+    case OP_PAUSE:
+    case OP_CANCEL:
+      govorun_voximplant_client_stop_call_list_async (op->client, list_id, g_task_get_cancellable (task),
+                                                      on_list_call_done, task);
+      break;
+    case OP_RESUME:
+      govorun_voximplant_client_recover_call_list_async (op->client, list_id, g_task_get_cancellable (task),
+                                                         on_list_call_done, task);
+      break;
+    case OP_APPEND:
+      send_next_batch (task);
+      break;
+    case OP_REFRESH:
+    default:
+      op->updates = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_campaign_task_update_free);
+      read_details (task);
+      break;
+    }
+}
+
+#define DEFINE_OP(name, KIND)                                                                        \
+void                                                                                                 \
+govorun_campaigns_##name##_async (GovorunCampaigns    *self,                                          \
+                                  GovorunCampaign     *campaign,                                      \
+                                  GCancellable        *cancellable,                                   \
+                                  GAsyncReadyCallback  callback,                                      \
+                                  gpointer             user_data)                                     \
+{                                                                                                    \
+  g_return_if_fail (GOVORUN_IS_CAMPAIGNS (self));                                                    \
+  g_return_if_fail (GOVORUN_IS_CAMPAIGN (campaign));                                                 \
+                                                                                                     \
+  op_begin (op_new (self, KIND, campaign, govorun_campaigns_##name##_async, cancellable, callback,    \
+                    user_data));                                                                     \
+}                                                                                                    \
+                                                                                                     \
+gboolean                                                                                             \
+govorun_campaigns_##name##_finish (GovorunCampaigns  *self,                                           \
+                                   GAsyncResult      *result,                                         \
+                                   GError           **error)                                          \
+{                                                                                                    \
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);                                      \
+                                                                                                     \
+  return g_task_propagate_boolean (G_TASK (result), error);                                          \
+}
+
+DEFINE_OP (start, OP_START)
+DEFINE_OP (pause, OP_PAUSE)
+DEFINE_OP (resume, OP_RESUME)
+DEFINE_OP (cancel, OP_CANCEL)
+
+/* -- append -- */
+
+static void
+on_append_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  gint64 first_seq = 0;
+  GError *error = NULL;
+
+  if (!govorun_campaign_records_append_finish (GOVORUN_STORE (source), result, &first_seq, &error))
+    {
+      op_return_error (task, error);
+      return;
+    }
+  govorun_campaign_set_total (op->campaign, govorun_campaign_get_total (op->campaign) +
+                                            govorun_preflight_get_valid (op->preflight));
+  if (govorun_campaign_get_state (op->campaign) == GOVORUN_CAMPAIGN_STATE_FINISHED &&
+      govorun_preflight_get_valid (op->preflight) > 0)
+    govorun_campaign_set_state (op->campaign, GOVORUN_CAMPAIGN_STATE_RUNNING);
+  _govorun_campaigns_save (self, op->campaign);
+  op->next_seq = first_seq;
+  govorun_client_factory_voximplant_async (self->factory, op->account, NULL, g_task_get_cancellable (task),
+                                           on_client, g_steal_pointer (&task));
+}
+
+static gboolean
+append_fill (GovorunCampaignSink  *sink,
+             gpointer              user_data,
+             GError              **error)
+{
+  Op *op = user_data;
+  gboolean ok = _govorun_campaign_import_fill (sink, op->import, error);
+
+  op->preflight = _govorun_campaign_import_get_preflight (op->import);
+  return ok;
+}
+
+static void
+append_fill_free (gpointer user_data)
+{
+  Op *op = user_data;
+
+  g_clear_pointer (&op->import, _govorun_campaign_import_free);
+}
+
+void
+govorun_campaigns_append_async (GovorunCampaigns     *self,
+                                GovorunCampaign      *campaign,
+                                GFile                *file,
+                                const char           *sheet,
+                                GovorunColumnMapping *mapping,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  GTask *task;
+  Op *op;
+
+  g_return_if_fail (GOVORUN_IS_CAMPAIGNS (self));
+  g_return_if_fail (GOVORUN_IS_CAMPAIGN (campaign));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (GOVORUN_IS_COLUMN_MAPPING (mapping));
+
+  task = op_new (self, OP_APPEND, campaign, govorun_campaigns_append_async, cancellable, callback, user_data);
+  op = g_task_get_task_data (task);
+  if (!state_allows (OP_APPEND, govorun_campaign_get_state (campaign), _govorun_campaigns_list_state (campaign)) ||
+      g_hash_table_contains (self->busy, govorun_campaign_get_id (campaign)))
+    {
+      g_task_return_new_error (task, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE,
+                               _("Contacts can be added to a started campaign only."));
+      g_object_unref (task);
+      return;
+    }
+  op->account = govorun_account_store_find_by_uuid (self->accounts, govorun_campaign_get_account_id (campaign));
+  if (op->account == NULL)
+    {
+      g_task_return_new_error (task, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NOT_FOUND,
+                               _("The campaign’s Voximplant account is gone. Add the account again in Accounts."));
+      g_object_unref (task);
+      return;
+    }
+  g_object_ref (op->account);
+  g_hash_table_add (self->busy, g_strdup (govorun_campaign_get_id (campaign)));
+  op->import = _govorun_campaign_import_new (self, file, sheet, mapping, campaign, TRUE, NULL, NULL, NULL,
+                                             cancellable);
+  govorun_campaign_records_append_async (self->store, govorun_campaign_get_id (campaign), append_fill, op,
+                                         append_fill_free, cancellable, on_append_written, task);
+}
+
+GovorunPreflight *
+govorun_campaigns_append_finish (GovorunCampaigns  *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* -- refresh -- */
+
+typedef struct
+{
+  GPtrArray *campaigns;  /* still to refresh */
+  guint      next;
+} RefreshAll;
+
+static void
+refresh_all_free (RefreshAll *all)
+{
+  g_ptr_array_unref (all->campaigns);
+  g_free (all);
+}
+
+static void refresh_next (GTask *task);
+
+static void
+on_one_refreshed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* One campaign's failure does not keep the others from refreshing. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("A campaign did not refresh: %s", error->message);
+  refresh_next (g_steal_pointer (&task));
+}
+
+static void
+refresh_next (GTask *task)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  RefreshAll *all = g_task_get_task_data (task);
+  GTask *one;
+
+  if (all->next >= all->campaigns->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  one = op_new (self, OP_REFRESH, g_ptr_array_index (all->campaigns, all->next++), NULL,
+                g_task_get_cancellable (task), on_one_refreshed, task);
+  op_begin (one);
+}
+
+void
+govorun_campaigns_refresh_async (GovorunCampaigns    *self,
+                                 GovorunCampaign     *campaign,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  RefreshAll *all;
+  guint n;
+
+  g_return_if_fail (GOVORUN_IS_CAMPAIGNS (self));
+  g_return_if_fail (campaign == NULL || GOVORUN_IS_CAMPAIGN (campaign));
+
+  if (campaign != NULL)
+    {
+      op_begin (op_new (self, OP_REFRESH, campaign, govorun_campaigns_refresh_async, cancellable, callback,
+                        user_data));
+      return;
+    }
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_campaigns_refresh_async);
+  all = g_new0 (RefreshAll, 1);
+  all->campaigns = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GovorunCampaign) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (govorun_campaign_is_active (item) &&
+          _govorun_campaigns_list_state (item) == GOVORUN_CAMPAIGN_LIST_CREATED)
+        g_ptr_array_add (all->campaigns, g_steal_pointer (&item));
+    }
+  g_task_set_task_data (task, all, (GDestroyNotify) refresh_all_free);
+  refresh_next (task);
+}
+
+gboolean
+govorun_campaigns_refresh_finish (GovorunCampaigns  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* -- automatic refresh -- */
+
+static void schedule_refresh (GovorunCampaigns *self);
+
+static void
+on_automatic_refreshed (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  GovorunCampaigns *self = GOVORUN_CAMPAIGNS (source);
+
+  govorun_campaigns_refresh_finish (self, result, NULL);
+  self->refreshing = FALSE;
+}
+
+static gboolean
+on_refresh_timeout (gpointer user_data)
+{
+  GovorunCampaigns *self = user_data;
+
+  if (!self->refreshing)
+    {
+      self->refreshing = TRUE;
+      govorun_campaigns_refresh_async (self, NULL, NULL, on_automatic_refreshed, NULL);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_refresh (GovorunCampaigns *self)
+{
+  guint seconds = DEFAULT_REFRESH_SECONDS;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->settings != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      if (g_settings_schema_has_key (schema, "campaign-refresh-seconds"))
+        seconds = g_settings_get_uint (self->settings, "campaign-refresh-seconds");
+    }
+  if (seconds > 0)
+    self->refresh_source = g_timeout_add_seconds (seconds, on_refresh_timeout, self);
+}
+
+void
+govorun_campaigns_start_automatic (GovorunCampaigns *self)
+{
+  g_return_if_fail (GOVORUN_IS_CAMPAIGNS (self));
+
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::campaign-refresh-seconds",
+                             G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+  schedule_refresh (self);
+}
