@@ -206,6 +206,7 @@ govorun_campaign_assistant_set_file (GovorunCampaignAssistant *self,
   g_clear_object (&self->preview);
   name = g_file_get_basename (file);
   _govorun_campaign_assistant_set_subtitle (self->file_row, name);
+  _govorun_campaign_assistant_default_name (self);
   read_preview (self, NULL);
 }
 

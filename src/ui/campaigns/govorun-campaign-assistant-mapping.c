@@ -184,23 +184,25 @@ on_variables_done (GObject      *source,
   g_auto(GStrv) variables = NULL;
 
   variables = govorun_campaigns_agent_variables_finish (GOVORUN_CAMPAIGNS (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->variables_busy = FALSE;
   if (variables == NULL)
     {
-      _govorun_campaign_assistant_fail (self, error);
+      _govorun_campaign_assistant_update_buttons (self);
+      govorun_error_show (GTK_WIDGET (self), error->message);
       return;
     }
 
   g_clear_pointer (&self->variables, g_strfreev);
   self->variables = g_steal_pointer (&variables);
   suggest (self);
-  _govorun_campaign_assistant_set_busy (self, FALSE);
 }
 
 static void
 on_agent_changed (GovorunCampaignAssistant *self)
 {
   GovorunAgent *agent = _govorun_campaign_assistant_agent (self);
-  GCancellable *cancellable;
 
   /* The template's rows are set before the services are. */
   if (self->services == NULL)
@@ -210,6 +212,8 @@ on_agent_changed (GovorunCampaignAssistant *self)
   g_clear_pointer (&self->variables, g_strfreev);
   if (agent == NULL)
     {
+      g_cancellable_cancel (self->variables_cancellable);
+      self->variables_busy = FALSE;
       fill_mapping (self);
       return;
     }
@@ -218,10 +222,13 @@ on_agent_changed (GovorunCampaignAssistant *self)
   self->variables = govorun_campaigns_agent_variables (_govorun_campaign_assistant_campaigns (self),
                                                        govorun_agent_get_uuid (agent));
   suggest (self);
-  cancellable = _govorun_campaign_assistant_renew (self);
-  _govorun_campaign_assistant_set_busy (self, TRUE);
+  g_cancellable_cancel (self->variables_cancellable);
+  g_clear_object (&self->variables_cancellable);
+  self->variables_cancellable = g_cancellable_new ();
+  self->variables_busy = TRUE;
+  _govorun_campaign_assistant_update_buttons (self);
   govorun_campaigns_agent_variables_async (_govorun_campaign_assistant_campaigns (self),
-                                           govorun_agent_get_uuid (agent), cancellable,
+                                           govorun_agent_get_uuid (agent), self->variables_cancellable,
                                            on_variables_done, g_object_ref (self));
 }
 

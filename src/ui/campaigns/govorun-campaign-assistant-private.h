@@ -49,6 +49,9 @@ struct _GovorunCampaignAssistant
   /* step 2 */
   GListStore           *agents;            /* the outbound-capable GovorunAgent */
   GStrv                 variables;         /* the chosen agent's */
+  /* Its own: reading a new file must not cancel the agent's variables. */
+  GCancellable         *variables_cancellable;
+  gboolean              variables_busy;
   GPtrArray            *variable_rows;     /* AdwComboRow, one a variable */
   GovorunColumnMapping *mapping;
   gboolean              filling_mapping;
@@ -151,8 +154,10 @@ void             _govorun_campaign_assistant_mapping_class_init (GtkWidgetClass 
 
 /* govorun-campaign-assistant-settings.c: step 3 */
 void             _govorun_campaign_assistant_settings_init  (GovorunCampaignAssistant *self);
-/* The caller numbers of the agent chosen, and the default name. */
+/* The caller numbers of the agent chosen. */
 void             _govorun_campaign_assistant_agent_chosen   (GovorunCampaignAssistant *self);
+/* Names the campaign after the file, unless named already. */
+void             _govorun_campaign_assistant_default_name   (GovorunCampaignAssistant *self);
 gboolean         _govorun_campaign_assistant_settings_complete (GovorunCampaignAssistant *self);
 /* A DRAFT campaign with the settings shown (a new object), or NULL when
  * a setting is incomplete. */

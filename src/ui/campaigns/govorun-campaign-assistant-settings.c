@@ -159,7 +159,7 @@ _govorun_campaign_assistant_read_settings (GovorunCampaignAssistant *self)
   return g_steal_pointer (&campaign);
 }
 
-/* The agent's numbers as caller IDs; a default name from the file. */
+/* The agent's numbers as caller IDs. */
 void
 _govorun_campaign_assistant_agent_chosen (GovorunCampaignAssistant *self)
 {
@@ -178,18 +178,25 @@ _govorun_campaign_assistant_agent_chosen (GovorunCampaignAssistant *self)
       g_object_set_data_full (G_OBJECT (item), "number", g_strdup (number->number), g_free);
     }
   adw_combo_row_set_model (self->caller_row, G_LIST_MODEL (list));
-
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0' && self->file != NULL)
-    {
-      g_autofree char *base = g_file_get_basename (self->file);
-      char *dot = base != NULL ? strrchr (base, '.') : NULL;
-
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      if (base != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->name_row), base);
-    }
   _govorun_campaign_assistant_update_buttons (self);
+}
+
+/* The file's name, until the person names the campaign. */
+void
+_govorun_campaign_assistant_default_name (GovorunCampaignAssistant *self)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->name_row)) != '\0' || self->file == NULL)
+    return;
+  base = g_file_get_basename (self->file);
+  if (base == NULL)
+    return;
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), base);
 }
 
 void

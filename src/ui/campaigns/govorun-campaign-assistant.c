@@ -50,7 +50,7 @@ govorun_campaign_assistant_get_busy (GovorunCampaignAssistant *self)
 {
   g_return_val_if_fail (GOVORUN_IS_CAMPAIGN_ASSISTANT (self), FALSE);
 
-  return self->busy > 0;
+  return self->busy > 0 || self->variables_busy;
 }
 
 GovorunPreflight *
@@ -104,7 +104,7 @@ _govorun_campaign_assistant_update_buttons (GovorunCampaignAssistant *self)
   guint step = govorun_campaign_assistant_get_step (self);
   const char *names[N_STEPS] = { _("Contacts File"), _("Columns"), _("When and How"), _("Check"), _("Start") };
   g_autofree char *subtitle = NULL;
-  gboolean busy = self->busy > 0;
+  gboolean busy = self->busy > 0 || self->variables_busy;
 
   /* Translators: the assistant's header subtitle, e.g. "Step 2 of 5 — Columns" */
   subtitle = g_strdup_printf (_("Step %u of %u — %s"), step + 1, (guint) N_STEPS, names[step]);
@@ -250,6 +250,8 @@ govorun_campaign_assistant_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->variables_cancellable);
+  g_clear_object (&self->variables_cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->preview);
   g_clear_object (&self->agents);
