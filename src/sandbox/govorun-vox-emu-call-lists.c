@@ -89,6 +89,8 @@ enum
 static void
 task_free (Task *task)
 {
+  if (task == NULL)
+    return;  /* moved into a list */
   g_free (task->uuid);
   g_free (task->custom_data);
   g_free (task->result);

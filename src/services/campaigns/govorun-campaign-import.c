@@ -769,8 +769,8 @@ _govorun_campaign_import_fill (GovorunCampaignSink  *sink,
   if (import->valid == 0 && !import->existing)
     {
       g_set_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NO_CONTACTS,
-                   _("Nobody in the file can be called: %u rows, %u without a valid number, %u repeated, "
-                     "%u on the do-not-call list. Check the phone column."),
+                   _("Nobody in the file can be called. Rows: %u; without a valid number: %u; repeated: %u; "
+                     "on the do-not-call list: %u. Check the phone column."),
                    import->rows, import->invalid, import->duplicates, import->do_not_call_rows);
       return FALSE;
     }

@@ -286,7 +286,6 @@ on_batch_read (GObject      *source,
         op_return_done (task);
       else
         finish_start (task);
-      g_steal_pointer (&task);
       return;
     }
   op->next_seq = ((GovorunCampaignTaskRow *) g_ptr_array_index (rows, rows->len - 1))->seq + 1;
@@ -298,7 +297,7 @@ on_batch_read (GObject      *source,
   csv = batch_csv (op->campaign, op->campaign_rowid, rows);
   govorun_voximplant_client_append_to_call_list_async (op->client, govorun_campaign_get_list_id (op->campaign),
                                                        csv, g_task_get_cancellable (task), on_appended,
-                                                       g_steal_pointer (&task));
+                                                       g_object_ref (task));
 }
 
 static void
@@ -437,7 +436,7 @@ on_creating_saved (GObject      *source,
   spec.name = name;
   spec.file_content = csv;
   govorun_voximplant_client_create_call_list_async (op->client, &spec, g_task_get_cancellable (task),
-                                                    on_list_created, g_steal_pointer (&task));
+                                                    on_list_created, g_object_ref (task));
 }
 
 static void
@@ -512,7 +511,7 @@ on_objects (GObject      *source,
       return;
     }
   govorun_client_factory_voximplant_async (self->factory, op->account, NULL, g_task_get_cancellable (task),
-                                           on_client, g_steal_pointer (&task));
+                                           on_client, g_object_ref (task));
 }
 
 /* Checks the campaign can take @kind now and starts the operation. */
@@ -708,7 +707,7 @@ on_balance (GObject      *source,
       _govorun_campaigns_save (self, op->campaign);
       _govorun_campaigns_emit_stopped (self, op->campaign, reason);
     }
-  op_return_done (g_steal_pointer (&task));
+  op_return_done (task);
 }
 
 static void
@@ -751,9 +750,9 @@ on_counted (GObject      *source,
 
   if (govorun_campaign_get_state (op->campaign) == GOVORUN_CAMPAIGN_STATE_RUNNING)
     govorun_voximplant_client_get_account_info_async (op->client, g_task_get_cancellable (task), on_balance,
-                                                      g_steal_pointer (&task));
+                                                      g_object_ref (task));
   else
-    op_return_done (g_steal_pointer (&task));
+    op_return_done (task);
 }
 
 static void
@@ -809,7 +808,7 @@ on_details (GObject      *source,
       return;
     }
   govorun_campaign_records_update_tasks_async (self->store, govorun_campaign_get_id (op->campaign), op->updates,
-                                               g_task_get_cancellable (task), on_counted, g_steal_pointer (&task));
+                                               g_task_get_cancellable (task), on_counted, g_object_ref (task));
 }
 
 static void
@@ -914,7 +913,7 @@ on_append_written (GObject      *source,
   _govorun_campaigns_save (self, op->campaign);
   op->next_seq = first_seq;
   govorun_client_factory_voximplant_async (self->factory, op->account, NULL, g_task_get_cancellable (task),
-                                           on_client, g_steal_pointer (&task));
+                                           on_client, g_object_ref (task));
 }
 
 static gboolean
@@ -1118,16 +1117,17 @@ on_refresh_timeout (gpointer user_data)
 static void
 schedule_refresh (GovorunCampaigns *self)
 {
-  guint seconds = DEFAULT_REFRESH_SECONDS;
+  guint seconds = 0;
 
+  /* Without settings (tests) nothing refreshes by itself. */
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->settings != NULL)
     {
       g_autoptr(GSettingsSchema) schema = NULL;
 
       g_object_get (self->settings, "settings-schema", &schema, NULL);
-      if (g_settings_schema_has_key (schema, "campaign-refresh-seconds"))
-        seconds = g_settings_get_uint (self->settings, "campaign-refresh-seconds");
+      seconds = g_settings_schema_has_key (schema, "campaign-refresh-seconds")
+                ? g_settings_get_uint (self->settings, "campaign-refresh-seconds") : DEFAULT_REFRESH_SECONDS;
     }
   if (seconds > 0)
     self->refresh_source = g_timeout_add_seconds (seconds, on_refresh_timeout, self);

@@ -1,0 +1,813 @@
+/* test-campaigns.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunTestCampaigns"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "call-sync-fixture.h"
+#include "govorun-campaign-zones.h"
+#include "govorun-campaigns.h"
+#include "govorun-provider-objects.h"
+#include "govorun-voximplant-client.h"
+
+/*
+ * The campaigns service against the sandbox's emulators over real HTTP:
+ * a contact file prepared into a draft with its preflight, started as a
+ * call list on the agent's outbound rule, paused, resumed, given more
+ * contacts, cancelled, refreshed until finished; a lost CreateCallList
+ * answer that never makes a second list; the calls in Calls with their
+ * campaign and contact. And the calling hours' time zones.
+ */
+
+#define VOX GOVORUN_SANDBOX_VOX_ACCOUNT_ID
+
+typedef struct
+{
+  CallSyncFixture   f;
+  GovorunCampaigns *campaigns;
+  GovorunAgent     *agent;
+  char             *dir;
+  gint64            rule_id;
+  guint             finished;
+  guint             stopped;
+} Fixture;
+
+static GovorunVoximplantEmulator *
+vox_emu (Fixture *fx)
+{
+  return govorun_sandbox_get_voximplant (fx->f.s.sandbox);
+}
+
+static void
+on_finished (GovorunCampaigns *campaigns,
+             GovorunCampaign  *campaign,
+             Fixture          *fx)
+{
+  fx->finished++;
+}
+
+static void
+on_stopped (GovorunCampaigns *campaigns,
+            GovorunCampaign  *campaign,
+            const char       *reason,
+            Fixture          *fx)
+{
+  g_assert_nonnull (reason);
+  fx->stopped++;
+}
+
+/* An application and an outbound rule on the emulator, recorded as the
+ * agent's as the provisioner records them. */
+static void
+add_outbound_rule (Fixture *fx)
+{
+  g_autoptr(GovorunVoximplantClient) client = NULL;
+  g_autoptr(GovorunVoximplantApplication) app = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rule_id = NULL;
+  GovorunProviderObjectChanges *changes;
+  gint64 account_row = 0, scenario_id;
+  g_autoptr(GPtrArray) objects = NULL;
+
+  govorun_client_factory_voximplant_async (fx->f.s.factory, fx->f.vox, NULL, NULL, test_util_on_result, &result);
+  client = govorun_client_factory_voximplant_finish (fx->f.s.factory, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  govorun_voximplant_client_add_application_async (client, "gv-reminder", FALSE, NULL, test_util_on_result,
+                                                   &result);
+  app = govorun_voximplant_client_add_application_finish (client, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  govorun_voximplant_client_add_scenario_async (client, "gv-reminder-outbound", "// outbound",
+                                                app->application_id, NULL, test_util_on_result, &result);
+  scenario_id = govorun_voximplant_client_add_scenario_finish (client, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  govorun_voximplant_client_add_rule_async (client, app->application_id, "gv-reminder-outbound", ".*", scenario_id,
+                                            NULL, test_util_on_result, &result);
+  fx->rule_id = govorun_voximplant_client_add_rule_finish (client, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fx->rule_id, >, 0);
+  g_clear_object (&result);
+
+  govorun_provider_objects_list_async (fx->f.s.store, govorun_account_get_uuid (fx->f.vox),
+                                       govorun_agent_get_uuid (fx->agent), NULL, test_util_on_result, &result);
+  objects = govorun_provider_objects_list_finish (fx->f.s.store, test_util_wait (&result), &account_row, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  changes = govorun_provider_object_changes_new ();
+  rule_id = g_strdup_printf ("%" G_GINT64_FORMAT, fx->rule_id);
+  govorun_provider_object_changes_record (changes, "rule", "gv-reminder-outbound");
+  govorun_provider_object_changes_set_id (changes, "rule", "gv-reminder-outbound", rule_id);
+  govorun_provider_objects_write_async (fx->f.s.store, account_row, govorun_agent_get_uuid (fx->agent), changes,
+                                        NULL, test_util_on_result, &result);
+  g_assert_true (govorun_provider_objects_write_finish (fx->f.s.store, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (20, 2, call_sync_fixture_end ());
+  g_autoptr(GovorunAgent) draft = govorun_agent_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) variables = NULL;
+  g_autofree char *el_agent = NULL;
+  GovorunAgentStore *agents;
+
+  call_sync_fixture_start (&fx->f, history, TRUE);
+  fx->dir = test_util_make_tmp_dir ("govorun-test-campaigns-XXXXXX");
+  govorun_http_set_retry (fx->f.s.http, 2, 1);
+  govorun_http_set_timeout (fx->f.s.http, 2000);
+
+  el_agent = govorun_elevenlabs_emulator_add_agent (govorun_sandbox_get_elevenlabs (fx->f.s.sandbox),
+                                                    "Напоминание",
+                                                    "Здравствуйте, {{name}}! Напоминаем о визите {{date}}.", "ru");
+  agents = govorun_services_get_agents (fx->f.s.services);
+  govorun_agent_set_name (draft, "Напоминания");
+  govorun_agent_set_vox_account_uuid (draft, govorun_account_get_uuid (fx->f.vox));
+  govorun_agent_set_el_account_uuid (draft, govorun_account_get_uuid (fx->f.el));
+  govorun_agent_set_el_agent_id (draft, el_agent);
+  govorun_agent_set_outbound (draft, TRUE);
+  govorun_agent_store_save_async (agents, draft, NULL, test_util_on_result, &result);
+  fx->agent = govorun_agent_store_save_finish (agents, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  add_outbound_rule (fx);
+
+  fx->campaigns = g_object_ref (govorun_services_get_campaigns (fx->f.s.services));
+  g_assert_nonnull (fx->campaigns);
+  g_signal_connect (fx->campaigns, "campaign-finished", G_CALLBACK (on_finished), fx);
+  g_signal_connect (fx->campaigns, "campaign-stopped", G_CALLBACK (on_stopped), fx);
+
+  govorun_campaigns_agent_variables_async (fx->campaigns, govorun_agent_get_uuid (fx->agent), NULL,
+                                           test_util_on_result, &result);
+  variables = govorun_campaigns_agent_variables_finish (fx->campaigns, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (variables), ==, 2);
+  g_assert_cmpstr (variables[0], ==, "date");
+  g_assert_cmpstr (variables[1], ==, "name");
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_signal_handlers_disconnect_by_data (fx->campaigns, fx);
+  g_clear_object (&fx->campaigns);
+  g_clear_object (&fx->agent);
+  test_util_rm_rf (fx->dir);
+  g_free (fx->dir);
+  call_sync_fixture_stop (&fx->f);
+}
+
+static GFile *
+write_file (Fixture    *fx,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (fx->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* Row 1 is the header; rows 2–9 the contacts. */
+static const char contacts_csv[] =
+  "Имя;Телефон;Дата визита;Город\n"
+  "Анна;8 916 123-45-67;12 декабря;Москва\n"          /* 2 */
+  "Борис;12;13 декабря;Москва\n"                       /* 3: too short */
+  "Вера;+7 (916) 123 45 67;14 декабря;Москва\n"       /* 4: row 2 again */
+  "Глеб;+7 903 765-43-21;15 декабря;Москва\n"         /* 5: do not call */
+  ";+7 423 222-33-44;16 декабря;Владивосток\n"        /* 6: no name */
+  "Дина;+7 343 222-33-44;;Екатеринбург\n"              /* 7: no date */
+  "Егор;+49 30 1234567;17 декабря;Berlin\n"           /* 8 */
+  "Жанна;9261112233;18 декабря;Москва\n";             /* 9 */
+
+static GovorunCampaign *
+new_draft (Fixture *fx)
+{
+  GovorunCampaign *campaign = govorun_campaign_new ();
+
+  govorun_campaign_set_name (campaign, "Напоминания о визитах");
+  govorun_campaign_set_agent_id (campaign, govorun_agent_get_uuid (fx->agent));
+  govorun_campaign_set_caller_number (campaign, "+74993334455");
+  govorun_campaign_set_concurrency (campaign, 3);
+  govorun_campaign_set_attempts (campaign, 2);
+  govorun_campaign_set_retry_interval_minutes (campaign, 10);
+  /* All day, every day: the emulator's clock may be at any hour. */
+  govorun_campaign_set_window_start (campaign, 0);
+  govorun_campaign_set_window_end (campaign, 0);
+  govorun_campaign_set_allowed_days (campaign, GOVORUN_CAMPAIGN_ALL_DAYS);
+  govorun_campaign_set_zone_mode (campaign, GOVORUN_CAMPAIGN_ZONE_NUMBER);
+  return campaign;
+}
+
+typedef struct
+{
+  guint64 last;
+  guint   calls;
+} ProgressSeen;
+
+static void
+on_progress (guint64  done,
+             guint64  estimate,
+             gpointer user_data)
+{
+  ProgressSeen *seen = user_data;
+
+  g_assert_cmpuint (done, >=, seen->last);
+  seen->last = done;
+  seen->calls++;
+}
+
+static GovorunPreflight *
+prepare (Fixture         *fx,
+         GovorunCampaign *campaign,
+         GFile           *file,
+         GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GovorunImportPreview) preview = NULL;
+  g_autoptr(GovorunColumnMapping) mapping = NULL;
+  ProgressSeen seen = { 0 };
+
+  govorun_campaigns_preview_async (fx->campaigns, file, NULL, NULL, test_util_on_result, &result);
+  preview = govorun_campaigns_preview_finish (fx->campaigns, test_util_wait (&result), error);
+  if (preview == NULL)
+    return NULL;
+  g_clear_object (&result);
+  mapping = govorun_campaigns_suggest_mapping (fx->campaigns, preview, govorun_agent_get_uuid (fx->agent));
+  govorun_campaigns_prepare_async (fx->campaigns, file, NULL, mapping, campaign, on_progress, &seen, NULL, NULL,
+                                   test_util_on_result, &result);
+  return govorun_campaigns_prepare_finish (fx->campaigns, test_util_wait (&result), error);
+}
+
+static void
+add_do_not_call (Fixture    *fx,
+                 const char *number)
+{
+  GovorunDoNotCall *dnc = govorun_services_get_do_not_call (fx->f.s.services);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Its first load runs on its own; let it land. */
+  while (!govorun_do_not_call_get_loaded (dnc))
+    g_main_context_iteration (NULL, TRUE);
+  govorun_do_not_call_add_async (dnc, number, NULL, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_do_not_call_add_finish (dnc, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_preflight (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "contacts.csv", contacts_csv);
+  g_autoptr(GFile) invalid = NULL;
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GovorunImportPreview) preview = NULL;
+  g_autoptr(GovorunColumnMapping) mapping = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  GListModel *issues;
+  GString *seen = g_string_new (NULL);
+  g_autofree char *seen_text = NULL;
+
+  add_do_not_call (fx, "+79037654321");
+
+  govorun_campaigns_preview_async (fx->campaigns, file, NULL, NULL, test_util_on_result, &result);
+  preview = govorun_campaigns_preview_finish (fx->campaigns, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (govorun_import_preview_get_n_columns (preview), ==, 4);
+  g_assert_cmpstr (govorun_import_preview_get_columns (preview)[2], ==, "Дата визита");
+  g_assert_cmpuint (govorun_import_preview_get_n_rows (preview), ==, 8);
+  g_assert_cmpstr (govorun_import_preview_get_encoding (preview), ==, "UTF-8");
+  g_assert_cmpint (govorun_import_preview_get_row_estimate (preview), ==, 8);
+
+  /* The phone by its title, the variables by their Russian labels. */
+  mapping = govorun_campaigns_suggest_mapping (fx->campaigns, preview, govorun_agent_get_uuid (fx->agent));
+  g_assert_cmpint (govorun_column_mapping_get_phone_column (mapping), ==, 1);
+  g_assert_cmpint (govorun_column_mapping_get_variable (mapping, "name"), ==, 0);
+  g_assert_cmpint (govorun_column_mapping_get_variable (mapping, "date"), ==, 2);
+
+  preflight = prepare (fx, campaign, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_preflight_get_rows (preflight), ==, 8);
+  g_assert_cmpuint (govorun_preflight_get_valid (preflight), ==, 5);
+  g_assert_cmpuint (govorun_preflight_get_invalid (preflight), ==, 1);
+  g_assert_cmpuint (govorun_preflight_get_duplicates (preflight), ==, 1);
+  g_assert_cmpuint (govorun_preflight_get_do_not_call (preflight), ==, 1);
+  g_assert_cmpuint (govorun_preflight_get_missing_variables (preflight), ==, 2);
+  g_assert_cmpfloat (govorun_preflight_get_estimated_minutes (preflight), >, 0);
+  g_assert_nonnull (govorun_preflight_get_cost_assumption (preflight));
+  g_assert_cmpint (govorun_preflight_get_estimated_finish (preflight), >, 0);
+  g_assert_cmpuint (govorun_campaign_get_total (campaign), ==, 5);
+  g_assert_true (govorun_campaigns_lookup (fx->campaigns, govorun_campaign_get_id (campaign)) == campaign);
+
+  /* The issues name the rows as the spreadsheet numbers them. */
+  issues = govorun_preflight_get_issues (preflight);
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(GovorunPreflightIssue) issue = g_list_model_get_item (issues, i);
+
+      g_string_append_printf (seen, "%" G_GINT64_FORMAT ":%d ", govorun_preflight_issue_get_row (issue),
+                              govorun_preflight_issue_get_kind (issue));
+      g_assert_nonnull (govorun_preflight_issue_get_reason (issue));
+    }
+  seen_text = g_string_free (seen, FALSE);
+  g_assert_cmpstr (seen_text, ==, "3:0 4:1 5:2 6:3 7:3 ");
+  {
+    g_autoptr(GovorunPreflightIssue) duplicate = g_list_model_get_item (issues, 1);
+
+    g_assert_cmpstr (govorun_preflight_issue_get_reason (duplicate), ==, "The same number as row 2.");
+  }
+
+  /* The rows left out, with the reason, ready to fix. */
+  path = g_build_filename (fx->dir, "left-out.csv", NULL);
+  invalid = g_file_new_for_path (path);
+  govorun_campaigns_export_invalid_async (fx->campaigns, campaign, invalid, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_campaigns_export_invalid_finish (fx->campaigns, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "3;Invalid number;The number is too short.;Борис;12;13 декабря;Москва"));
+  g_assert_nonnull (strstr (text, "Глеб"));
+  g_assert_null (strstr (text, "Анна"));
+
+  /* The mapping is remembered for the agent. */
+  g_clear_object (&mapping);
+  mapping = govorun_campaigns_suggest_mapping (fx->campaigns, preview, govorun_agent_get_uuid (fx->agent));
+  g_assert_cmpint (govorun_column_mapping_get_phone_column (mapping), ==, 1);
+}
+
+static void
+test_bad_file (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "nobody.csv", "Имя;Телефон\nАнна;12\nБорис;abc\n");
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Nobody to call: nothing is saved. */
+  preflight = prepare (fx, campaign, file, &error);
+  g_assert_null (preflight);
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NO_CONTACTS);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 0);
+}
+
+static gboolean
+run_op (Fixture         *fx,
+        void           (*op) (GovorunCampaigns *, GovorunCampaign *, GCancellable *, GAsyncReadyCallback, gpointer),
+        gboolean       (*finish) (GovorunCampaigns *, GAsyncResult *, GError **),
+        GovorunCampaign *campaign,
+        GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  op (fx->campaigns, campaign, NULL, test_util_on_result, &result);
+  return finish (fx->campaigns, test_util_wait (&result), error);
+}
+
+#define START(fx, c, e)   run_op (fx, govorun_campaigns_start_async, govorun_campaigns_start_finish, c, e)
+#define PAUSE(fx, c, e)   run_op (fx, govorun_campaigns_pause_async, govorun_campaigns_pause_finish, c, e)
+#define RESUME(fx, c, e)  run_op (fx, govorun_campaigns_resume_async, govorun_campaigns_resume_finish, c, e)
+#define CANCEL(fx, c, e)  run_op (fx, govorun_campaigns_cancel_async, govorun_campaigns_cancel_finish, c, e)
+#define REFRESH(fx, c, e) run_op (fx, govorun_campaigns_refresh_async, govorun_campaigns_refresh_finish, c, e)
+
+static GovorunCampaign *
+prepared (Fixture *fx)
+{
+  g_autoptr(GFile) file = write_file (fx, "contacts.csv", contacts_csv);
+  GovorunCampaign *campaign = new_draft (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_do_not_call (fx, "+79037654321");
+  preflight = prepare (fx, campaign, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_preflight_get_valid (preflight), ==, 5);
+  return campaign;
+}
+
+/* The lists on the emulator named after @campaign. */
+static guint
+count_lists (Fixture         *fx,
+             GovorunCampaign *campaign)
+{
+  g_autoptr(GovorunVoximplantClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autofree char *name = g_strdup_printf ("govorun-%s", govorun_campaign_get_id (campaign));
+
+  govorun_client_factory_voximplant_async (fx->f.s.factory, fx->f.vox, NULL, NULL, test_util_on_result, &result);
+  client = govorun_client_factory_voximplant_finish (fx->f.s.factory, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  govorun_voximplant_client_get_call_lists_async (client, name, 0, 0, 0, NULL, test_util_on_result, &result);
+  lists = govorun_voximplant_client_get_call_lists_finish (client, test_util_wait (&result), NULL, &error);
+  g_assert_no_error (error);
+  return lists->len;
+}
+
+/* Reads the contacts model until its first page came. */
+static char *
+contact_statuses (Fixture         *fx,
+                  GovorunCampaign *campaign)
+{
+  g_autoptr(GListModel) contacts = govorun_campaigns_get_contacts (fx->campaigns, campaign);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (contacts);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GovorunCampaignContact) contact = g_list_model_get_item (contacts, i);
+
+      while (govorun_campaign_contact_get_phone (contact) == NULL && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "=%d ", govorun_campaign_contact_get_row (contact),
+                              govorun_campaign_contact_get_status (contact));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_run_to_the_end (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GovorunCampaign) campaign = prepared (fx);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) results = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *statuses = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_assert_true (START (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_RUNNING);
+  g_assert_cmpint (govorun_campaign_get_list_id (campaign), >, 0);
+  g_assert_cmpuint (count_lists (fx, campaign), ==, 1);
+
+  /* Two days of the dialer's clock: every contact is done. */
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 2 * 86400);
+  g_assert_true (REFRESH (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_campaign_get_done (campaign), ==, 5);
+  g_assert_cmpuint (govorun_campaign_get_total (campaign), ==, 5);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_FINISHED);
+  g_assert_cmpuint (govorun_campaign_get_answered (campaign), >=, govorun_campaign_get_successful (campaign));
+  g_assert_cmpuint (fx->finished, ==, 1);
+
+  statuses = contact_statuses (fx, campaign);
+  g_assert_nonnull (strstr (statuses, "2="));
+  g_assert_null (strstr (statuses, "=0 "));
+  g_assert_null (strstr (statuses, "=1 "));
+
+  /* The calls reach Calls with their campaign and contact. */
+  g_assert_true (call_sync_fixture_run (&fx->f, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *db_path = call_sync_fixture_db_path (&fx->f);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                         "SELECT COUNT (*), COUNT (DISTINCT k.id) FROM calls l"
+                                         " JOIN campaign_contacts k ON k.id = l.contact_id"
+                                         " JOIN campaigns c ON c.id = l.campaign_id AND c.id = k.campaign_id"
+                                         " WHERE c.uuid = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, govorun_campaign_get_id (campaign), -1, SQLITE_TRANSIENT);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), >=, 5);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 5);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  /* Results, each contact with its call in Calls. */
+  path = g_build_filename (fx->dir, "results.csv", NULL);
+  results = g_file_new_for_path (path);
+  govorun_campaigns_export_results_async (fx->campaigns, campaign, results, GOVORUN_CAMPAIGN_EXPORT_CSV, NULL,
+                                          test_util_on_result, &result);
+  g_assert_true (govorun_campaigns_export_results_finish (fx->campaigns, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "+79161234567"));
+  g_assert_nonnull (strstr (text, "Processed") != NULL ? "Processed" : strstr (text, "Error"));
+}
+
+static void
+test_pause_resume_append_cancel (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  g_autoptr(GovorunCampaign) campaign = prepared (fx);
+  g_autoptr(GovorunCampaign) other = NULL;
+  g_autoptr(GFile) more = write_file (fx, "more.csv",
+                                      "Имя;Телефон;Дата визита;Город\n"
+                                      "Зоя;+7 916 555-66-77;19 декабря;Москва\n"
+                                      "Анна;8 916 123 45 67;12 декабря;Москва\n"  /* in the campaign */
+                                      "Ирина;+7 916 555-66-78;20 декабря;Москва\n");
+  g_autoptr(GovorunImportPreview) preview = NULL;
+  g_autoptr(GovorunColumnMapping) mapping = NULL;
+  g_autoptr(GovorunPreflight) added = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (START (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_true (PAUSE (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_PAUSED);
+
+  /* Paused: the dialer's day passes without a call. */
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 86400);
+  g_assert_true (REFRESH (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_campaign_get_done (campaign), ==, 0);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_PAUSED);
+
+  /* Pausing twice is refused, not sent. */
+  g_assert_false (PAUSE (fx, campaign, &error));
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE);
+  g_clear_error (&error);
+
+  /* More contacts while paused: the one already in the campaign is a
+   * repeat. */
+  govorun_campaigns_preview_async (fx->campaigns, more, NULL, NULL, test_util_on_result, &result);
+  preview = govorun_campaigns_preview_finish (fx->campaigns, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  mapping = govorun_campaigns_suggest_mapping (fx->campaigns, preview, govorun_agent_get_uuid (fx->agent));
+  govorun_campaigns_append_async (fx->campaigns, campaign, more, NULL, mapping, NULL, test_util_on_result,
+                                  &result);
+  added = govorun_campaigns_append_finish (fx->campaigns, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_preflight_get_valid (added), ==, 2);
+  g_assert_cmpuint (govorun_preflight_get_duplicates (added), ==, 1);
+  g_assert_cmpuint (govorun_campaign_get_total (campaign), ==, 7);
+
+  g_assert_true (RESUME (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_RUNNING);
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 2 * 86400);
+  g_assert_true (REFRESH (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_campaign_get_done (campaign), ==, 7);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_FINISHED);
+
+  /* Another campaign cancelled before it called anyone. */
+  other = prepared (fx);
+  g_assert_true (START (fx, other, &error));
+  g_assert_no_error (error);
+  g_assert_true (CANCEL (fx, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (other), ==, GOVORUN_CAMPAIGN_STATE_CANCELLED);
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 86400);
+  g_assert_false (RESUME (fx, other, &error));
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE);
+  g_assert_cmpuint (govorun_campaign_get_done (other), ==, 0);
+}
+
+static void
+test_lost_answer (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GovorunCampaign) campaign = prepared (fx);
+  g_autoptr(GError) error = NULL;
+  GovorunFault lost = { 0 };
+  GovorunFault down = { 0 };
+
+  /* CreateCallList is carried out, its answer lost; the lookup by name
+   * fails too, so the start fails "creating". */
+  lost.drop_connection = TRUE;
+  lost.after_handling = TRUE;
+  lost.times = 1;
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (vox_emu (fx)), "CreateCallList", &lost);
+  down.http_status = 503;
+  down.times = 10;
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (vox_emu (fx)), "GetCallLists", &down);
+  g_assert_false (START (fx, campaign, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_DRAFT);
+  govorun_emulator_clear_faults (GOVORUN_EMULATOR (vox_emu (fx)));
+  g_assert_cmpuint (count_lists (fx, campaign), ==, 1);
+
+  /* As after a restart: the services are built again over the database,
+   * and the start finds the list instead of making a second. */
+  {
+    g_autofree char *id = g_strdup (govorun_campaign_get_id (campaign));
+    g_autoptr(GAsyncResult) result = NULL;
+    GovorunCampaign *again;
+
+    g_signal_handlers_disconnect_by_data (fx->campaigns, fx);
+    g_clear_object (&fx->campaigns);
+    g_clear_object (&fx->agent);
+    call_sync_fixture_reopen (&fx->f);
+    fx->campaigns = g_object_ref (govorun_services_get_campaigns (fx->f.s.services));
+    g_signal_connect (fx->campaigns, "campaign-finished", G_CALLBACK (on_finished), fx);
+    g_signal_connect (fx->campaigns, "campaign-stopped", G_CALLBACK (on_stopped), fx);
+    while ((again = govorun_campaigns_lookup (fx->campaigns, id)) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (START (fx, again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (govorun_campaign_get_state (again), ==, GOVORUN_CAMPAIGN_STATE_RUNNING);
+    g_assert_cmpuint (count_lists (fx, again), ==, 1);
+    govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 2 * 86400);
+    g_assert_true (REFRESH (fx, again, &error));
+    g_assert_no_error (error);
+    /* Nobody twice: five contacts, five tasks. */
+    g_assert_cmpuint (govorun_campaign_get_total (again), ==, 5);
+    g_assert_cmpuint (govorun_campaign_get_done (again), ==, 5);
+  }
+}
+
+static void
+test_lost_answer_found_at_once (Fixture       *fx,
+                                gconstpointer  data)
+{
+  g_autoptr(GovorunCampaign) campaign = prepared (fx);
+  g_autoptr(GError) error = NULL;
+  GovorunFault lost = { 0 };
+
+  /* The answer lost, the list found by its name straight away. */
+  lost.drop_connection = TRUE;
+  lost.after_handling = TRUE;
+  lost.times = 1;
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (vox_emu (fx)), "CreateCallList", &lost);
+  g_assert_true (START (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_lists (fx, campaign), ==, 1);
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (vox_emu (fx)), "CreateCallList"), ==, 1);
+}
+
+static void
+test_not_outbound (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GovorunCampaign) campaign = prepared (fx);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 account_row = 0;
+  g_autoptr(GPtrArray) objects = NULL;
+  GovorunProviderObjectChanges *changes = govorun_provider_object_changes_new ();
+
+  govorun_provider_objects_list_async (fx->f.s.store, govorun_account_get_uuid (fx->f.vox),
+                                       govorun_agent_get_uuid (fx->agent), NULL, test_util_on_result, &result);
+  objects = govorun_provider_objects_list_finish (fx->f.s.store, test_util_wait (&result), &account_row, &error);
+  g_clear_object (&result);
+  govorun_provider_object_changes_forget (changes, "rule", "gv-reminder-outbound");
+  govorun_provider_objects_write_async (fx->f.s.store, account_row, govorun_agent_get_uuid (fx->agent), changes,
+                                        NULL, test_util_on_result, &result);
+  g_assert_true (govorun_provider_objects_write_finish (fx->f.s.store, test_util_wait (&result), &error));
+
+  g_assert_false (START (fx, campaign, &error));
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NOT_OUTBOUND);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_DRAFT);
+}
+
+static void
+test_balance_stops (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GovorunCampaign) campaign = prepared (fx);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (START (fx, campaign, &error));
+  g_assert_no_error (error);
+  govorun_voximplant_emulator_set_balance (vox_emu (fx), VOX, 0.5);
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 86400);
+  g_assert_true (REFRESH (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_FAILED);
+  g_assert_cmpuint (govorun_campaign_get_done (campaign), ==, 0);
+  g_assert_nonnull (govorun_campaign_get_error_message (campaign));
+  g_assert_cmpuint (fx->stopped, ==, 1);
+
+  govorun_voximplant_emulator_set_balance (vox_emu (fx), VOX, 100);
+  g_assert_true (RESUME (fx, campaign, &error));
+  g_assert_no_error (error);
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 2 * 86400);
+  g_assert_true (REFRESH (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_FINISHED);
+}
+
+/* -- calling hours -- */
+
+static gint64
+unix_utc (int y, int m, int d)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_utc (y, m, d, 12, 0, 0);
+
+  return g_date_time_to_unix (when);
+}
+
+static void
+assert_window (const char *zone,
+               gint64      day,
+               const char *expected)
+{
+  int start = 0, end = 0;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (govorun_campaign_utc_window (zone, 9 * 60, 21 * 60, day, &start, &end));
+  a = govorun_campaign_format_time_of_day (start);
+  b = govorun_campaign_format_time_of_day (end);
+  text = g_strdup_printf ("%s-%s", a, b);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_zones (void)
+{
+  gint64 winter = unix_utc (2026, 1, 15);
+  gint64 summer = unix_utc (2026, 7, 15);
+  int start, end;
+
+  /* 9:00–21:00 local in UTC: east of Moscow the window wraps midnight. */
+  assert_window ("Europe/Moscow", winter, "06:00:00-18:00:00");
+  assert_window ("Asia/Yekaterinburg", winter, "04:00:00-16:00:00");
+  assert_window ("Asia/Vladivostok", winter, "23:00:00-11:00:00");
+  assert_window ("Asia/Kamchatka", winter, "21:00:00-09:00:00");
+  /* Berlin keeps summer time, Moscow does not. */
+  assert_window ("Europe/Berlin", winter, "08:00:00-20:00:00");
+  assert_window ("Europe/Berlin", summer, "07:00:00-19:00:00");
+  assert_window ("Europe/Moscow", summer, "06:00:00-18:00:00");
+  /* All day: no window. */
+  g_assert_false (govorun_campaign_utc_window ("Europe/Moscow", 600, 600, winter, &start, &end));
+
+  g_assert_cmpstr (govorun_campaign_zone_for_number ("+74232223344"), ==, "Asia/Vladivostok");
+  g_assert_cmpstr (govorun_campaign_zone_for_number ("+73432223344"), ==, "Asia/Yekaterinburg");
+  g_assert_cmpstr (govorun_campaign_zone_for_number ("+74952223344"), ==, "Europe/Moscow");
+  g_assert_cmpstr (govorun_campaign_zone_for_number ("+4930123456"), ==, "Europe/Berlin");
+  g_assert_null (govorun_campaign_zone_for_number ("+79161234567"));
+  g_assert_null (govorun_campaign_zone_for_number ("+12125550101"));
+  g_assert_true (govorun_campaign_zone_is_valid ("Asia/Vladivostok"));
+  g_assert_false (govorun_campaign_zone_is_valid ("Mars/Olympus"));
+
+  /* Weekdays only: from a Saturday noon the next start is Monday 9:00. */
+  {
+    g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Moscow");
+    g_autoptr(GDateTime) saturday = g_date_time_new (tz, 2026, 1, 17, 12, 0, 0);
+    g_autoptr(GDateTime) monday = g_date_time_new (tz, 2026, 1, 19, 9, 0, 0);
+    g_autoptr(GDateTime) tuesday = g_date_time_new (tz, 2026, 1, 20, 15, 0, 0);
+
+    g_assert_cmpint (govorun_campaign_first_allowed ("Europe/Moscow", GOVORUN_CAMPAIGN_WEEKDAYS, 540,
+                                                     g_date_time_to_unix (saturday)), ==,
+                     g_date_time_to_unix (monday));
+    g_assert_cmpint (govorun_campaign_first_allowed ("Europe/Moscow", GOVORUN_CAMPAIGN_WEEKDAYS, 540,
+                                                     g_date_time_to_unix (tuesday)), ==,
+                     g_date_time_to_unix (tuesday));
+    /* An hour of work from Monday 20:30 with 9–21 windows: Tuesday 9:30. */
+    {
+      g_autoptr(GDateTime) evening = g_date_time_new (tz, 2026, 1, 19, 20, 30, 0);
+      g_autoptr(GDateTime) next = g_date_time_new (tz, 2026, 1, 20, 9, 30, 0);
+
+      g_assert_cmpint (govorun_campaign_finish_time ("Europe/Moscow", GOVORUN_CAMPAIGN_WEEKDAYS, 540, 1260,
+                                                     g_date_time_to_unix (evening), 3600), ==,
+                       g_date_time_to_unix (next));
+    }
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  test_util_init_i18n ();
+
+  g_test_add_func ("/campaigns/zones", test_zones);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/campaigns/preflight", test_preflight);
+  ADD ("/campaigns/bad-file", test_bad_file);
+  ADD ("/campaigns/run-to-the-end", test_run_to_the_end);
+  ADD ("/campaigns/pause-resume-append-cancel", test_pause_resume_append_cancel);
+  ADD ("/campaigns/lost-answer", test_lost_answer);
+  ADD ("/campaigns/lost-answer-found-at-once", test_lost_answer_found_at_once);
+  ADD ("/campaigns/not-outbound", test_not_outbound);
+  ADD ("/campaigns/balance-stops", test_balance_stops);
+  return g_test_run ();
+}
