@@ -24,10 +24,12 @@
 #include <glib/gstdio.h>
 
 #include "govorun-call-details.h"
+#include "govorun-calls-page.h"
 #include "govorun-campaign-assistant.h"
 #include "govorun-campaign-details.h"
 #include "govorun-campaigns-page.h"
 #include "govorun-do-not-call-dialog.h"
+#include "govorun-error-banner.h"
 #include "govorun-elevenlabs-emulator.h"
 #include "govorun-sandbox.h"
 #include "govorun-voximplant-emulator.h"
@@ -105,6 +107,80 @@ wait_result (GAsyncResult **slot)
 {
   g_assert_true (wait_until (has_result, slot, 60000));
   return *slot;
+}
+
+/* -- the desktop's notification daemon, as far as GNotification uses it -- */
+
+static GPtrArray *notifications;  /* of char *: "summary\nbody" */
+
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/></method>"
+  "</interface></node>";
+
+static void
+on_notifications_call (GDBusConnection       *connection,
+                       const char            *sender,
+                       const char            *path,
+                       const char            *interface,
+                       const char            *method,
+                       GVariant              *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer               user_data)
+{
+  if (g_strcmp0 (method, "Notify") == 0)
+    {
+      const char *summary = NULL;
+      const char *body = NULL;
+
+      g_variant_get (parameters, "(&su&s&s&s@as@a{sv}i)", NULL, NULL, NULL, &summary, &body, NULL, NULL, NULL);
+      g_ptr_array_add (notifications, g_strdup_printf ("%s\n%s", summary, body));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notifications->len));
+    }
+  else if (g_strcmp0 (method, "GetCapabilities") == 0)
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(@as ['body'],)"));
+  else if (g_strcmp0 (method, "GetServerInformation") == 0)
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "govorun", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+/* The test's session bus (run-ui.sh's) has no notification daemon: this
+ * one records what it is sent. */
+static void
+serve_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_notifications_call, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (ui_app_get ()));
+  g_autoptr(GVariant) reply = NULL;
+
+  g_assert_nonnull (bus);
+  notifications = g_ptr_array_new_with_free_func (g_free);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", node->interfaces[0], &vtable,
+                                     NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName", g_variant_new ("(su)", "org.freedesktop.Notifications", 0),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+notified (gpointer data)
+{
+  for (guint i = 0; notifications != NULL && i < notifications->len; i++)
+    if (strstr (g_ptr_array_index (notifications, i), data) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /* -- the sandbox's side: an outbound agent with variables -- */
@@ -465,6 +541,17 @@ wait_state (GovorunCampaign      *campaign,
              govorun_campaign_state_to_string (state));
 }
 
+/* What went wrong, in the window's banner, fails the test by its words. */
+static void
+assert_no_error (void)
+{
+  GtkWidget *banner = find_widget (window (), GOVORUN_TYPE_ERROR_BANNER, NULL);
+
+  if (banner != NULL && govorun_error_banner_get_text (GOVORUN_ERROR_BANNER (banner)) != NULL &&
+      *govorun_error_banner_get_text (GOVORUN_ERROR_BANNER (banner)) != '\0')
+    g_error ("The window says: %s", govorun_error_banner_get_text (GOVORUN_ERROR_BANNER (banner)));
+}
+
 static gboolean
 details_idle (gpointer data)
 {
@@ -476,13 +563,18 @@ pause_and_resume (GovorunCampaign *campaign)
 {
   GtkWidget *details = find_widget (window (), GOVORUN_TYPE_CAMPAIGN_DETAILS, NULL);
 
+  /* A button clicks a moment after it is activated. */
   click (details, _("_Pause"));
+  settle (500);
   g_assert_true (wait_until (details_idle, details, 60000));
+  assert_no_error ();
   g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_PAUSED);
   g_assert_nonnull (find_widget (details, GTK_TYPE_BUTTON, _("_Resume")));
   shot (window (), "paused");
   click (details, _("_Resume"));
+  settle (500);
   g_assert_true (wait_until (details_idle, details, 60000));
+  assert_no_error ();
   g_assert_true (govorun_campaign_is_active (campaign));
 }
 
@@ -547,6 +639,7 @@ run_script (gpointer user_data)
   GovorunCampaignsPage *page;
 
   ui_app_wait_ready ();
+  serve_notifications ();
   g_assert_true (g_file_set_contents (path, contacts_csv, -1, NULL));
   agent = deploy_outbound_agent ();
 
@@ -564,14 +657,20 @@ run_script (gpointer user_data)
   wait_state (campaign, GOVORUN_CAMPAIGN_STATE_FINISHED, 600);
   g_assert_cmpuint (govorun_campaign_get_done (campaign), ==, govorun_campaign_get_total (campaign));
   shot (window (), "finished");
+  /* The desktop was told, with the campaign's name. */
+  g_assert_true (wait_until (notified, (gpointer) govorun_campaign_get_name (campaign), 10000));
   open_a_call ();
 
-  /* Back on the list, the campaign's row. */
+  /* The call opened over Calls; back on Campaigns, the list has the
+   * campaign's row. */
+  g_assert_nonnull (find_widget (window (), GOVORUN_TYPE_CALLS_PAGE, NULL));
+  page = show_campaigns ();
   g_assert_true (govorun_page_go_back (GOVORUN_PAGE (page)));
-  g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, govorun_campaign_get_name (campaign)));
+  ui_wait_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, govorun_campaign_get_name (campaign));
   shot (window (), "list");
 
   test_util_rm_rf (dir);
+  g_clear_pointer (&notifications, g_ptr_array_unref);
   g_application_quit (G_APPLICATION (ui_app_get ()));
   return G_SOURCE_REMOVE;
 }

@@ -603,7 +603,7 @@ setup_cell (GtkSignalListItemFactory *factory,
       GtkWidget *button = gtk_button_new_with_label (_("Open Call"));
 
       gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-call");
+      gtk_widget_set_visible (button, FALSE);
       gtk_list_item_set_child (item, button);
     }
   else
@@ -617,11 +617,9 @@ setup_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+update_cell (GtkListItem *item)
 {
-  guint column = GPOINTER_TO_UINT (user_data);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "column"));
   GovorunCampaignContact *contact = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
 
@@ -632,9 +630,13 @@ bind_cell (GtkSignalListItemFactory *factory,
     {
       gint64 id = call_id (contact);
 
-      gtk_widget_set_visible (child, id > 0);
+      /* The target first: an action name without its parameter warns. */
       if (id > 0)
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (child), "x", id);
+        {
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (child), "x", id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "win.show-call");
+        }
+      gtk_widget_set_visible (child, id > 0);
     }
   else
     {
@@ -644,6 +646,32 @@ bind_cell (GtkSignalListItemFactory *factory,
       if (column == COLUMN_RESULT || column == COLUMN_DATA)
         gtk_widget_set_tooltip_text (child, *text != '\0' ? text : NULL);
     }
+}
+
+/* The lazy model hands out placeholders and fills them in place when their
+ * page is read (and again on a refresh): the cell follows its contact. */
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GObject *contact = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (item), "column", user_data);
+  if (contact != NULL)
+    g_signal_connect_object (contact, "notify", G_CALLBACK (update_cell), item, G_CONNECT_SWAPPED);
+  update_cell (item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GObject *contact = gtk_list_item_get_item (item);
+
+  if (contact != NULL)
+    g_signal_handlers_disconnect_by_func (contact, update_cell, item);
 }
 
 static void
@@ -661,6 +689,7 @@ add_columns (GovorunCampaignDetails *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (titles[i], factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, i == COLUMN_DATA || i == COLUMN_RESULT);
@@ -670,6 +699,8 @@ add_columns (GovorunCampaignDetails *self)
 
 /* --- public --------------------------------------------------------------------- */
 
+static void on_calls_changed (GovorunCampaignDetails *self);
+
 void
 govorun_campaign_details_set_services (GovorunCampaignDetails *self,
                                        GovorunServices        *services)
@@ -677,6 +708,9 @@ govorun_campaign_details_set_services (GovorunCampaignDetails *self,
   g_return_if_fail (GOVORUN_IS_CAMPAIGN_DETAILS (self));
 
   g_set_object (&self->services, services);
+  if (services != NULL && govorun_services_get_call_sync (services) != NULL)
+    g_signal_connect_object (govorun_services_get_call_sync (services), "changed",
+                             G_CALLBACK (on_calls_changed), self, G_CONNECT_SWAPPED);
 }
 
 GovorunCampaign *
@@ -699,8 +733,6 @@ void
 govorun_campaign_details_set_campaign (GovorunCampaignDetails *self,
                                        GovorunCampaign        *campaign)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_return_if_fail (GOVORUN_IS_CAMPAIGN_DETAILS (self));
 
   if (self->campaign == campaign)
@@ -714,14 +746,32 @@ govorun_campaign_details_set_campaign (GovorunCampaignDetails *self,
     g_signal_handlers_disconnect_by_func (self->campaign, update, self);
   g_set_object (&self->campaign, campaign);
 
-  if (campaign != NULL && campaigns (self) != NULL)
-    {
-      g_signal_connect_object (campaign, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-      selection = gtk_no_selection_new (g_object_ref (govorun_campaigns_get_contacts (campaigns (self), campaign)));
-    }
-  gtk_column_view_set_model (self->contacts_view, GTK_SELECTION_MODEL (selection));
+  if (campaign != NULL)
+    g_signal_connect_object (campaign, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  govorun_campaign_details_reload (self);
   update (self);
   update_buttons (self);
+}
+
+void
+govorun_campaign_details_reload (GovorunCampaignDetails *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_return_if_fail (GOVORUN_IS_CAMPAIGN_DETAILS (self));
+
+  /* A new lazy model: its pages are read again (a new one each call). */
+  if (self->campaign != NULL && campaigns (self) != NULL)
+    selection = gtk_no_selection_new (govorun_campaigns_get_contacts (campaigns (self), self->campaign));
+  gtk_column_view_set_model (self->contacts_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* Calls just synced may be this campaign's: their buttons appear. */
+static void
+on_calls_changed (GovorunCampaignDetails *self)
+{
+  if (self->campaign != NULL)
+    govorun_campaign_details_reload (self);
 }
 
 static void

@@ -29,6 +29,9 @@ void             govorun_campaign_details_set_services (GovorunCampaignDetails *
 void             govorun_campaign_details_set_campaign (GovorunCampaignDetails *self,
                                                         GovorunCampaign        *campaign);
 GovorunCampaign *govorun_campaign_details_get_campaign (GovorunCampaignDetails *self);
+/* Reads the contacts again (F5; a call sync that may have brought their
+ * calls). */
+void             govorun_campaign_details_reload       (GovorunCampaignDetails *self);
 /* What Export Results… does once a file is chosen: XLSX for a name ending
  * in .xlsx, else CSV. */
 void             govorun_campaign_details_export_to    (GovorunCampaignDetails *self,

@@ -180,15 +180,20 @@ static void
 refresh (GovorunPage *page)
 {
   GovorunCampaignsPage *self = GOVORUN_CAMPAIGNS_PAGE (page);
+  GovorunCampaign *shown;
 
   if (campaigns (self) == NULL)
+    return;
+  /* A draft is not on Voximplant yet: nothing to read there. */
+  shown = govorun_campaign_details_get_campaign (self->details);
+  if (shown != NULL && govorun_campaign_get_list_id (shown) == 0)
     return;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  govorun_campaigns_refresh_async (campaigns (self), govorun_campaign_details_get_campaign (self->details),
-                                   self->cancellable, on_refreshed, g_object_ref (self));
+  govorun_campaign_details_reload (self->details);
+  govorun_campaigns_refresh_async (campaigns (self), shown, self->cancellable, on_refreshed, g_object_ref (self));
 }
 
 static void
