@@ -391,9 +391,42 @@ set_spin (GtkWidget  *assistant,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL)), value);
 }
 
+/* Scrolls the page that holds @widget to its end, as a person reading on
+ * would. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  settle (300);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* "Export Invalid Rows…" once the file is chosen (the portal's chooser
+ * cannot be driven): the invalid row with its row number, reason and cells. */
+static void
+export_invalid_rows (GtkWidget  *assistant,
+                     const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "invalid.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+
+  govorun_campaign_assistant_export_invalid (GOVORUN_CAMPAIGN_ASSISTANT (assistant), file);
+  settle (300);
+  g_assert_true (wait_until (assistant_idle, assistant, 30000));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "12345"));
+  g_assert_nonnull (strstr (text, "Глеб"));
+}
+
 static GovorunCampaign *
 run_assistant (GFile        *file,
-               GovorunAgent *agent)
+               GovorunAgent *agent,
+               const char   *dir)
 {
   GtkWidget *assistant;
   GtkWidget *hours_row;
@@ -460,6 +493,12 @@ run_assistant (GFile        *file,
   g_assert_cmpuint (govorun_preflight_get_do_not_call (preflight), ==, 1);
   g_assert_cmpuint (govorun_preflight_get_missing_variables (preflight), ==, 1);
   shot (assistant, "preflight");
+  /* The problems, each with its row: the invalid number is row 5 (the
+   * header is row 1). */
+  ui_wait_widget (assistant, GTK_TYPE_LABEL, _("Problems"));
+  scroll_to_end (ui_wait_widget (assistant, GTK_TYPE_LIST_VIEW, NULL));
+  shot (assistant, "preflight-problems");
+  export_invalid_rows (assistant, dir);
   next (assistant);
 
   /* Step 5: the start. */
@@ -613,6 +652,25 @@ has_call_button (gpointer data)
   return FALSE;
 }
 
+/* "Export Results…" once a file is chosen: a workbook by its name. */
+static void
+export_results (const char *dir)
+{
+  GtkWidget *details = find_widget (window (), GOVORUN_TYPE_CAMPAIGN_DETAILS, NULL);
+  g_autofree char *path = g_build_filename (dir, "results.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *book = NULL;
+  gsize length = 0;
+
+  govorun_campaign_details_export_to (GOVORUN_CAMPAIGN_DETAILS (details), file);
+  settle (300);
+  g_assert_true (wait_until (details_idle, details, 30000));
+  assert_no_error ();
+  g_assert_true (g_file_get_contents (path, &book, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (book, 2, "PK", 2);
+}
+
 /* The calls the campaign made are in Calls: one opens from its contact. */
 static void
 open_a_call (void)
@@ -650,13 +708,14 @@ run_script (gpointer user_data)
   put_on_do_not_call_list (page);
   cancel_assistant (file);
 
-  campaign = run_assistant (file, agent);
+  campaign = run_assistant (file, agent, dir);
   shot (window (), "running");
   wait_state (campaign, GOVORUN_CAMPAIGN_STATE_RUNNING, 0);
   pause_and_resume (campaign);
   wait_state (campaign, GOVORUN_CAMPAIGN_STATE_FINISHED, 600);
   g_assert_cmpuint (govorun_campaign_get_done (campaign), ==, govorun_campaign_get_total (campaign));
   shot (window (), "finished");
+  export_results (dir);
   /* The desktop was told, with the campaign's name. */
   g_assert_true (wait_until (notified, (gpointer) govorun_campaign_get_name (campaign), 10000));
   open_a_call ();

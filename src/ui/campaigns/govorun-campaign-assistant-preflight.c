@@ -299,8 +299,8 @@ bind_issue (GtkSignalListItemFactory *factory,
     /* Translators: a problem's row in the file and its kind, e.g. "Row 12: Duplicate" */
     heading = g_strdup_printf (_("Row %s: %s"), row, issue_kind (govorun_preflight_issue_get_kind (issue)));
   if (value != NULL && *value != '\0')
-    /* Translators: why a row has a problem, then the cell's value */
-    text = g_strdup_printf (_("%s (“%s”)"), govorun_preflight_issue_get_reason (issue), value);
+    /* Translators: the cell's value, then why the row has a problem */
+    text = g_strdup_printf (_("“%s”: %s"), value, govorun_preflight_issue_get_reason (issue));
   else
     text = g_strdup (govorun_preflight_issue_get_reason (issue));
 

@@ -534,11 +534,12 @@ export_action (GtkWidget  *widget,
 
 /* --- the contacts --------------------------------------------------------------- */
 
-/* The contact's data as "name: Anna, date: 12 May", at most a few fields. */
+/* A JSON object (the contact's data, what the scenario reported) as
+ * "name: Anna, date: 12 May", at most a few fields; other text as it is. */
 static char *
-contact_data (GovorunCampaignContact *contact)
+object_text (const char *json)
 {
-  g_auto(GStrv) fields = govorun_json_fields_from_object (govorun_campaign_contact_get_variables (contact), 4);
+  g_auto(GStrv) fields = govorun_json_fields_from_object (json, 4);
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; fields != NULL && fields[i] != NULL && fields[i + 1] != NULL; i += 2)
@@ -551,6 +552,8 @@ contact_data (GovorunCampaignContact *contact)
       g_string_append_printf (text, _("%s: %s"), fields[i], fields[i + 1]);
     }
 
+  if (fields == NULL && json != NULL)
+    g_string_append (text, json);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -577,7 +580,7 @@ cell_text (guint                   column,
     case COLUMN_PHONE:
       return govorun_format_phone_number (govorun_campaign_contact_get_phone (contact));
     case COLUMN_DATA:
-      return contact_data (contact);
+      return object_text (govorun_campaign_contact_get_variables (contact));
     case COLUMN_STATUS:
       return g_strdup (govorun_campaign_format_contact_status (govorun_campaign_contact_get_status (contact)));
     case COLUMN_ATTEMPTS:
@@ -585,7 +588,7 @@ cell_text (guint                   column,
     case COLUMN_LAST_ATTEMPT:
       return govorun_campaign_format_time (govorun_campaign_contact_get_last_attempt (contact));
     case COLUMN_RESULT:
-      return g_strdup (govorun_campaign_contact_get_result (contact) ? govorun_campaign_contact_get_result (contact) : "");
+      return object_text (govorun_campaign_contact_get_result (contact));
     default:
       return g_strdup ("");
     }
@@ -611,7 +614,12 @@ setup_cell (GtkSignalListItemFactory *factory,
       GtkWidget *label = gtk_label_new (NULL);
 
       gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_ROW || column == COLUMN_ATTEMPTS ? 1 : 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* A phone number is read whole; the free text gives way. */
+      if (column == COLUMN_DATA || column == COLUMN_RESULT)
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_width_chars (GTK_LABEL (label), 18);
+        }
       gtk_list_item_set_child (item, label);
     }
 }

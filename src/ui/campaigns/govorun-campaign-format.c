@@ -125,9 +125,16 @@ char *
 govorun_campaign_format_times (GovorunCampaign *campaign)
 {
   GovorunCampaignState state = govorun_campaign_get_state (campaign);
-  g_autofree char *start = govorun_campaign_format_time (govorun_campaign_get_start_at (campaign));
+  gint64 start_at = govorun_campaign_get_start_at (campaign);
+  g_autofree char *start = NULL;
   g_autofree char *finish = govorun_campaign_format_time (govorun_campaign_get_expected_finish (campaign));
   g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  /* Started "now": the campaign was created a moment before. */
+  if (start_at <= 0 && state != GOVORUN_CAMPAIGN_STATE_DRAFT)
+    start_at = govorun_campaign_get_created_at (campaign);
+  start = govorun_campaign_format_time (start_at);
 
   if (*start != '\0')
     {
@@ -139,17 +146,18 @@ govorun_campaign_format_times (GovorunCampaign *campaign)
         first = g_strdup_printf (_("Started %s"), start);
     }
 
-  if (*finish != '\0' && !govorun_campaign_is_over (campaign))
-    {
-      /* Translators: %s is a date and time or a time */
-      g_autofree char *second = g_strdup_printf (_("expected to finish %s"), finish);
+  if (*finish != '\0' && state == GOVORUN_CAMPAIGN_STATE_FINISHED)
+    /* Translators: when a campaign finished; %s is a date and time or a time */
+    second = g_strdup_printf (_("finished %s"), finish);
+  else if (*finish != '\0' && !govorun_campaign_is_over (campaign))
+    /* Translators: %s is a date and time or a time */
+    second = g_strdup_printf (_("expected to finish %s"), finish);
 
-      if (first == NULL)
-        return g_steal_pointer (&second);
-      return g_strdup_printf ("%s · %s", first, second);
-    }
-
-  return first != NULL ? g_steal_pointer (&first) : g_strdup ("");
+  if (first != NULL && second != NULL)
+    return g_strdup_printf ("%s · %s", first, second);
+  if (first != NULL)
+    return g_steal_pointer (&first);
+  return second != NULL ? g_steal_pointer (&second) : g_strdup ("");
 }
 
 const char *
