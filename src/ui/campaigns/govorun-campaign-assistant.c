@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "govorun-campaign-assistant-private.h"
+#include "govorun-first-field.h"
 #include "govorun-toast.h"
 
 /*
@@ -361,6 +362,8 @@ govorun_campaign_assistant_init (GovorunCampaignAssistant *self)
   self->agents = g_list_store_new (GOVORUN_TYPE_AGENT);
   self->variable_rows = g_ptr_array_new ();
   _govorun_campaign_assistant_setup_issues (self);
+  /* The file comes first; Enter on its row opens the chooser. */
+  govorun_first_field_focus_on_map (GTK_WINDOW (self), GTK_WIDGET (self->file_row));
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_step_changed), self,
                            G_CONNECT_SWAPPED);
 }
