@@ -13,6 +13,7 @@
 #include "govorun-campaign-assistant-private.h"
 #include "govorun-call-format.h"
 #include "govorun-campaign-format.h"
+#include "govorun-table-chooser.h"
 
 /* Step 1: the contacts file — chosen, or dropped on the window — read as a
  * preview: its sheet (XLSX), how it was read (encoding, delimiter) and its
@@ -242,19 +243,9 @@ on_chooser_response (GtkNativeDialog          *chooser,
 static void
 on_choose_clicked (GovorunCampaignAssistant *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser = govorun_table_chooser_new (GTK_WINDOW (self), _("Choose a Contacts File"),
+                                                             _("_Open"));
 
-  /* The portal's chooser when sandboxed (GtkFileDialog needs GTK 4.10). */
-  chooser = gtk_file_chooser_native_new (_("Choose a Contacts File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Tables (CSV, Excel)"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_suffix (filter, "tsv");
-  gtk_file_filter_add_suffix (filter, "txt");
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

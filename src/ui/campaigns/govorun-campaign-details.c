@@ -16,6 +16,7 @@
 #include "govorun-error-banner.h"
 #include "govorun-format.h"
 #include "govorun-json-fields.h"
+#include "govorun-table-chooser.h"
 #include "govorun-toast.h"
 
 struct _GovorunCampaignDetails
@@ -140,6 +141,22 @@ set_busy (GovorunCampaignDetails *self,
 
 /* --- requests ------------------------------------------------------------------- */
 
+/* A request ended: the buttons come back and a failure is said in the
+ * window; TRUE when it went through (a cancelled one was replaced). */
+static gboolean
+request_ended (GovorunCampaignDetails *self,
+               gboolean                ok,
+               GError                 *error)
+{
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  set_busy (self, FALSE);
+  if (!ok)
+    govorun_error_show (GTK_WIDGET (self), error->message);
+  return ok;
+}
+
+
 typedef gboolean (*FinishFunc) (GovorunCampaigns *, GAsyncResult *, GError **);
 typedef void (*StartFunc) (GovorunCampaigns *, GovorunCampaign *, GCancellable *,
                            GAsyncReadyCallback, gpointer);
@@ -186,17 +203,8 @@ on_request_done (GObject      *source,
   GovorunCampaignDetails *self = request->self;
   g_autoptr(GError) error = NULL;
 
-  if (!request->finish (GOVORUN_CAMPAIGNS (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_busy (self, FALSE);
-      govorun_error_show (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  set_busy (self, FALSE);
-  update (self);
+  if (request_ended (self, request->finish (GOVORUN_CAMPAIGNS (source), result, &error), error))
+    update (self);
 }
 
 static void
@@ -330,16 +338,9 @@ on_export_done (GObject      *source,
   g_autoptr(GovorunCampaignDetails) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!govorun_campaigns_export_results_finish (GOVORUN_CAMPAIGNS (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_busy (self, FALSE);
-      govorun_error_show (GTK_WIDGET (self), error->message);
-      return;
-    }
-  set_busy (self, FALSE);
-  govorun_toast_show (GTK_WIDGET (self), _("Results exported"));
+  if (request_ended (self, govorun_campaigns_export_results_finish (GOVORUN_CAMPAIGNS (source), result, &error),
+                     error))
+    govorun_toast_show (GTK_WIDGET (self), _("Results exported"));
 }
 
 void
@@ -377,15 +378,8 @@ on_append_done (GObject      *source,
   guint added, left_out;
 
   preflight = govorun_campaigns_append_finish (GOVORUN_CAMPAIGNS (source), result, &error);
-  if (preflight == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_busy (self, FALSE);
-      govorun_error_show (GTK_WIDGET (self), error->message);
-      return;
-    }
-  set_busy (self, FALSE);
+  if (!request_ended (self, preflight != NULL, error))
+    return;
   update (self);
 
   added = govorun_preflight_get_valid (preflight);
@@ -416,10 +410,7 @@ on_add_preview_done (GObject      *source,
   preview = govorun_campaigns_preview_finish (GOVORUN_CAMPAIGNS (source), result, &error);
   if (preview == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_busy (self, FALSE);
-      govorun_error_show (GTK_WIDGET (self), error->message);
+      request_ended (self, FALSE, error);
       return;
     }
   if (self->campaign == NULL)
@@ -488,20 +479,9 @@ add_contacts_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   GovorunCampaignDetails *self = GOVORUN_CAMPAIGN_DETAILS (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser = govorun_table_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                             _("Add Contacts"), _("_Add"));
 
-  /* The portal's chooser when sandboxed. */
-  chooser = gtk_file_chooser_native_new (_("Add Contacts"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Tables (CSV, Excel)"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_suffix (filter, "tsv");
-  gtk_file_filter_add_suffix (filter, "txt");
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -14,6 +14,7 @@
 #include "govorun-error-banner.h"
 #include "govorun-first-field.h"
 #include "govorun-format.h"
+#include "govorun-table-chooser.h"
 #include "govorun-toast.h"
 
 struct _GovorunDoNotCallDialog
@@ -54,6 +55,22 @@ set_running (GovorunDoNotCallDialog *self,
   gtk_widget_set_sensitive (self->export_button, self->running == 0);
 }
 
+/* A request ended: the spinner stops and a failure is said in the
+ * dialog; TRUE when it went through (a cancelled one is neither: the
+ * dialog is going away). */
+static gboolean
+request_ended (GovorunDoNotCallDialog *self,
+               gboolean                ok,
+               GError                 *error)
+{
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  set_running (self, FALSE);
+  if (!ok)
+    govorun_error_show (GTK_WIDGET (self), error->message);
+  return ok;
+}
+
 static void
 update_count (GovorunDoNotCallDialog *self)
 {
@@ -76,15 +93,9 @@ on_remove_done (GObject      *source,
   g_autoptr(GovorunDoNotCallDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!govorun_do_not_call_remove_finish (GOVORUN_DO_NOT_CALL (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_running (self, FALSE);
-      govorun_error_show (GTK_WIDGET (self), error->message);
-      return;
-    }
-  set_running (self, FALSE);
+  if (!request_ended (self, govorun_do_not_call_remove_finish (GOVORUN_DO_NOT_CALL (source), result, &error),
+                      error))
+    return;
   govorun_toast_show (GTK_WIDGET (self), _("Removed from the list"));
 }
 
@@ -183,16 +194,9 @@ on_add_done (GObject      *source,
   g_autoptr(GovorunDoNotCallDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!govorun_do_not_call_add_finish (GOVORUN_DO_NOT_CALL (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_running (self, FALSE);
-      govorun_error_show (GTK_WIDGET (self), error->message);
-      return;
-    }
+  if (!request_ended (self, govorun_do_not_call_add_finish (GOVORUN_DO_NOT_CALL (source), result, &error), error))
+    return;
 
-  set_running (self, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->number_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
   govorun_error_banner_set_text (self->error_banner, NULL);
@@ -230,15 +234,8 @@ on_import_done (GObject      *source,
   g_autoptr(GString) text = g_string_new (NULL);
 
   report = govorun_do_not_call_import_finish (GOVORUN_DO_NOT_CALL (source), result, &error);
-  if (report == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_running (self, FALSE);
-      govorun_error_show (GTK_WIDGET (self), error->message);
-      return;
-    }
-  set_running (self, FALSE);
+  if (!request_ended (self, report != NULL, error))
+    return;
 
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u number added.", "%u numbers added.",
                                              report->added), report->added);
@@ -292,15 +289,9 @@ on_export_done (GObject      *source,
   g_autoptr(GovorunDoNotCallDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!govorun_do_not_call_export_finish (GOVORUN_DO_NOT_CALL (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_running (self, FALSE);
-      govorun_error_show (GTK_WIDGET (self), error->message);
-      return;
-    }
-  set_running (self, FALSE);
+  if (!request_ended (self, govorun_do_not_call_export_finish (GOVORUN_DO_NOT_CALL (source), result, &error),
+                      error))
+    return;
   govorun_toast_show (GTK_WIDGET (self), _("The list is saved"));
 }
 
@@ -338,19 +329,8 @@ on_chooser_response (GtkNativeDialog        *chooser,
 static void
 on_import_clicked (GovorunDoNotCallDialog *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser = govorun_table_chooser_new (GTK_WINDOW (self), _("Import Numbers"), _("_Import"));
 
-  /* The portal's chooser when sandboxed. */
-  chooser = gtk_file_chooser_native_new (_("Import Numbers"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Tables (CSV, Excel)"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_suffix (filter, "tsv");
-  gtk_file_filter_add_suffix (filter, "txt");
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
