@@ -35,7 +35,7 @@ G_DECLARE_FINAL_TYPE (GovorunCampaignContact, govorun_campaign_contact, GOVORUN,
 
 GovorunCampaignContact *govorun_campaign_contact_new (void);
 
-/* the row in the source file (1 = first data row after the header) */
+/* the row in the source file as a spreadsheet numbers it (the header is row 1) */
 gint64               govorun_campaign_contact_get_row (GovorunCampaignContact *self);
 void                 govorun_campaign_contact_set_row (GovorunCampaignContact *self, gint64 value);
 /* E.164 */

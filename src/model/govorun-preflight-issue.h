@@ -36,7 +36,7 @@ GovorunPreflightIssue *govorun_preflight_issue_new (GovorunPreflightIssueKind  k
 
 GovorunPreflightIssueKind govorun_preflight_issue_get_kind (GovorunPreflightIssue *self);
 void                      govorun_preflight_issue_set_kind (GovorunPreflightIssue *self, GovorunPreflightIssueKind value);
-/* the source row (1 = first data row) */
+/* the row in the source file as a spreadsheet numbers it (the header is row 1) */
 gint64                    govorun_preflight_issue_get_row (GovorunPreflightIssue *self);
 void                      govorun_preflight_issue_set_row (GovorunPreflightIssue *self, gint64 value);
 /* the column's title */

@@ -125,6 +125,9 @@ seed (GovorunSandbox *self)
   govorun_voximplant_emulator_set_account_holder (self->voximplant, GOVORUN_SANDBOX_VOX2_ACCOUNT_ID,
                                                   names->hotel_company, "");
 
+  /* Campaigns' call lists dial a minute of calling hours a second. */
+  govorun_voximplant_emulator_set_call_list_speed (self->voximplant, 60);
+
   /* Countries, regions and numbers for sale, as in the emulator's header. */
   govorun_voximplant_emulator_seed_phone_inventory (self->voximplant);
 

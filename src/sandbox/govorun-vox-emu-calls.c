@@ -399,7 +399,7 @@ vox_emu_record_campaign_call (GovorunVoximplantEmulator *self,
                                                  account->campaign_calls->len - 1).start);
   call.talk_secs = talk_secs;
   call.answered = answered;
-  g_strlcpy (call.remote_number, row_string (row, "phone") + (row_string (row, "phone")[0] == '+'),
+  g_strlcpy (call.remote_number, row_string (row, "phone_number") + (row_string (row, "phone_number")[0] == '+'),
              sizeof call.remote_number);
   g_strlcpy (call.local_number, row_string (row, "caller_id") + (row_string (row, "caller_id")[0] == '+'),
              sizeof call.local_number);

@@ -125,6 +125,9 @@ fixture_setup (Fixture       *fx,
   GovorunAgentStore *agents;
 
   call_sync_fixture_start (&fx->f, history, TRUE);
+  /* The sandbox's dialer runs on real time; the tests move its clock
+   * themselves, so that every step is deterministic. */
+  govorun_voximplant_emulator_set_call_list_speed (vox_emu (fx), 0);
   fx->dir = test_util_make_tmp_dir ("govorun-test-campaigns-XXXXXX");
   govorun_http_set_retry (fx->f.s.http, 2, 1);
   govorun_http_set_timeout (fx->f.s.http, 2000);
@@ -512,7 +515,21 @@ test_run_to_the_end (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "+79161234567"));
-  g_assert_nonnull (strstr (text, "Processed") != NULL ? "Processed" : strstr (text, "Error"));
+  g_assert_true (strstr (text, "Processed") != NULL || strstr (text, "Error") != NULL);
+  g_clear_object (&result);
+  {
+    g_autofree char *xlsx_path = g_build_filename (fx->dir, "results.xlsx", NULL);
+    g_autoptr(GFile) xlsx = g_file_new_for_path (xlsx_path);
+    g_autoptr(GFileInfo) info = NULL;
+
+    govorun_campaigns_export_results_async (fx->campaigns, campaign, xlsx, GOVORUN_CAMPAIGN_EXPORT_XLSX, NULL,
+                                            test_util_on_result, &result);
+    g_assert_true (govorun_campaigns_export_results_finish (fx->campaigns, test_util_wait (&result), &error));
+    g_assert_no_error (error);
+    info = g_file_query_info (xlsx, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_file_info_get_size (info), >, 1000);
+  }
 }
 
 static void
@@ -661,6 +678,122 @@ test_lost_answer_found_at_once (Fixture       *fx,
 }
 
 static void
+test_draft_settings (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GovorunCampaign) campaign = prepared (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 slow, fast;
+
+  /* The saved draft's preflight: the prepare's counts. */
+  govorun_campaigns_get_preflight_async (fx->campaigns, campaign, NULL, test_util_on_result, &result);
+  preflight = govorun_campaigns_get_preflight_finish (fx->campaigns, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (govorun_preflight_get_valid (preflight), ==, 5);
+  g_assert_cmpuint (govorun_preflight_get_invalid (preflight), ==, 1);
+  g_assert_cmpuint (govorun_preflight_get_duplicates (preflight), ==, 1);
+  g_assert_cmpuint (govorun_preflight_get_do_not_call (preflight), ==, 1);
+  g_assert_cmpuint (govorun_preflight_get_missing_variables (preflight), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_preflight_get_issues (preflight)), ==, 5);
+
+  /* More calls at once, an earlier finish; 9–18 on weekdays, a later one. */
+  govorun_campaign_set_start_at (campaign, g_get_real_time () / G_USEC_PER_SEC + 3600);
+  govorun_campaign_set_concurrency (campaign, 1);
+  govorun_campaigns_estimate (fx->campaigns, campaign, preflight);
+  slow = govorun_preflight_get_estimated_finish (preflight);
+  govorun_campaign_set_concurrency (campaign, 5);
+  govorun_campaigns_estimate (fx->campaigns, campaign, preflight);
+  fast = govorun_preflight_get_estimated_finish (preflight);
+  g_assert_cmpint (fast, <, slow);
+  g_assert_cmpint (fast, >, govorun_campaign_get_start_at (campaign));
+
+  govorun_campaigns_save_draft_async (fx->campaigns, campaign, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_campaigns_save_draft_finish (fx->campaigns, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  govorun_campaign_set_time_zone (campaign, "Mars/Olympus");
+  govorun_campaigns_save_draft_async (fx->campaigns, campaign, NULL, test_util_on_result, &result);
+  g_assert_false (govorun_campaigns_save_draft_finish (fx->campaigns, test_util_wait (&result), &error));
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_SETTINGS);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  govorun_campaign_set_time_zone (campaign, "Asia/Yekaterinburg");
+
+  /* Loaded again from the store: the saved settings. */
+  govorun_campaigns_load_async (fx->campaigns, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_campaigns_load_finish (fx->campaigns, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  {
+    GovorunCampaign *loaded = govorun_campaigns_lookup (fx->campaigns, govorun_campaign_get_id (campaign));
+
+    g_assert_nonnull (loaded);
+    g_assert_cmpuint (govorun_campaign_get_concurrency (loaded), ==, 5);
+    g_assert_cmpstr (govorun_campaign_get_time_zone (loaded), ==, "Europe/Moscow");
+    g_assert_cmpuint (govorun_campaign_get_total (loaded), ==, 5);
+    g_assert_cmpint (govorun_campaign_get_state (loaded), ==, GOVORUN_CAMPAIGN_STATE_DRAFT);
+  }
+}
+
+/* A list with Govorun's name that this database does not know (made by
+ * another Govorun, or before the database was lost) is taken in on the
+ * next refresh of everything, with its contacts and progress. */
+static void
+test_found_again (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GovorunCampaign) campaign = prepared (fx);
+  g_autofree char *id = g_strdup (govorun_campaign_get_id (campaign));
+  g_autofree char *db_path = call_sync_fixture_db_path (&fx->f);
+  g_autoptr(GError) error = NULL;
+  GovorunCampaign *found;
+  gint64 list_id;
+  sqlite3 *db = NULL;
+  char *sql;
+
+  g_assert_true (START (fx, campaign, &error));
+  g_assert_no_error (error);
+  list_id = govorun_campaign_get_list_id (campaign);
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 2 * 86400);
+
+  g_signal_handlers_disconnect_by_data (fx->campaigns, fx);
+  g_clear_object (&fx->campaigns);
+  g_clear_object (&campaign);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sql = sqlite3_mprintf ("PRAGMA foreign_keys = ON; DELETE FROM campaigns WHERE uuid = %Q", id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  sqlite3_close (db);
+
+  call_sync_fixture_reopen (&fx->f);
+  fx->campaigns = g_object_ref (govorun_services_get_campaigns (fx->f.s.services));
+  g_signal_connect (fx->campaigns, "campaign-finished", G_CALLBACK (on_finished), fx);
+  g_signal_connect (fx->campaigns, "campaign-stopped", G_CALLBACK (on_stopped), fx);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (govorun_campaigns_lookup (fx->campaigns, id));
+  g_assert_true (REFRESH (fx, NULL, &error));
+  g_assert_no_error (error);
+  found = govorun_campaigns_lookup (fx->campaigns, id);
+  g_assert_nonnull (found);
+  g_assert_cmpint (govorun_campaign_get_list_id (found), ==, list_id);
+  g_assert_cmpuint (govorun_campaign_get_total (found), ==, 5);
+  g_assert_cmpuint (govorun_campaign_get_done (found), ==, 5);
+  g_assert_cmpint (govorun_campaign_get_state (found), ==, GOVORUN_CAMPAIGN_STATE_FINISHED);
+  {
+    g_autofree char *statuses = contact_statuses (fx, found);
+
+    g_assert_null (strstr (statuses, "=0 "));
+  }
+  /* Once known, a second refresh does not take it in twice. */
+  g_assert_true (REFRESH (fx, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 1);
+}
+
+static void
 test_not_outbound (Fixture       *fx,
                    gconstpointer  data)
 {
@@ -710,6 +843,87 @@ test_balance_stops (Fixture       *fx,
   g_assert_true (REFRESH (fx, campaign, &error));
   g_assert_no_error (error);
   g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_FINISHED);
+}
+
+static void
+test_cancelled_prepare (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "contacts.csv", contacts_csv);
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunColumnMapping) mapping = govorun_column_mapping_new ();
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunCampaign) again = NULL;
+
+  /* Cancelled: nothing is saved, and the same draft can be prepared. */
+  govorun_column_mapping_set_phone_column (mapping, 1);
+  g_cancellable_cancel (cancellable);
+  govorun_campaigns_prepare_async (fx->campaigns, file, NULL, mapping, campaign, NULL, NULL, NULL, cancellable,
+                                   test_util_on_result, &result);
+  preflight = govorun_campaigns_prepare_finish (fx->campaigns, test_util_wait (&result), &error);
+  g_assert_null (preflight);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 0);
+
+  /* No phone column: one sentence, nothing saved. */
+  govorun_column_mapping_set_phone_column (mapping, 7);
+  govorun_campaigns_prepare_async (fx->campaigns, file, NULL, mapping, campaign, NULL, NULL, NULL, NULL,
+                                   test_util_on_result, &result);
+  preflight = govorun_campaigns_prepare_finish (fx->campaigns, test_util_wait (&result), &error);
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NO_PHONE_COLUMN);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 0);
+
+  again = prepared (fx);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 1);
+
+  /* A draft that never started can be deleted, with its contacts. */
+  g_clear_object (&result);
+  govorun_campaigns_delete_draft_async (fx->campaigns, again, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_campaigns_delete_draft_finish (fx->campaigns, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (fx->campaigns)), ==, 0);
+}
+
+static void
+test_mapping_json (void)
+{
+  g_autoptr(GovorunColumnMapping) mapping = govorun_column_mapping_new ();
+  g_autoptr(GovorunColumnMapping) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const char *columns[] = { "Имя", "Телефон", NULL };
+  static const char * const bad[] = {
+    "[]", "{\"phone\": \"1\"}", "{\"phone\": 99999999}", "{\"variables\": {\"\": 1}}",
+    "{\"columns\": [1]}", "{\"keep_rest\": 1}", "not json",
+  };
+
+  govorun_column_mapping_set_phone_column (mapping, 1);
+  govorun_column_mapping_set_variable (mapping, "name", 0);
+  govorun_column_mapping_set_keep_rest (mapping, FALSE);
+  govorun_column_mapping_set_columns (mapping, columns);
+  json = govorun_column_mapping_to_json (mapping);
+  back = govorun_column_mapping_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_column_mapping_get_phone_column (back), ==, 1);
+  g_assert_cmpint (govorun_column_mapping_get_time_zone_column (back), ==, -1);
+  g_assert_cmpint (govorun_column_mapping_get_variable (back, "name"), ==, 0);
+  g_assert_false (govorun_column_mapping_get_keep_rest (back));
+  g_assert_cmpstrv (govorun_column_mapping_get_columns (back), columns);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GovorunColumnMapping) refused = govorun_column_mapping_new_from_json (bad[i], &error);
+
+      g_assert_null (refused);
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
 }
 
 /* -- calling hours -- */
@@ -800,13 +1014,17 @@ main (int   argc,
   test_util_init_i18n ();
 
   g_test_add_func ("/campaigns/zones", test_zones);
+  g_test_add_func ("/campaigns/mapping-json", test_mapping_json);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/campaigns/preflight", test_preflight);
   ADD ("/campaigns/bad-file", test_bad_file);
+  ADD ("/campaigns/cancelled-prepare", test_cancelled_prepare);
+  ADD ("/campaigns/draft-settings", test_draft_settings);
   ADD ("/campaigns/run-to-the-end", test_run_to_the_end);
   ADD ("/campaigns/pause-resume-append-cancel", test_pause_resume_append_cancel);
   ADD ("/campaigns/lost-answer", test_lost_answer);
   ADD ("/campaigns/lost-answer-found-at-once", test_lost_answer_found_at_once);
+  ADD ("/campaigns/found-again", test_found_again);
   ADD ("/campaigns/not-outbound", test_not_outbound);
   ADD ("/campaigns/balance-stops", test_balance_stops);
   return g_test_run ();

@@ -57,8 +57,11 @@ function conversationIdOf(event) {
 }
 
 function storeConversationId(id) {
-  /* Compact on purpose: history sync joins on this key. */
-  const data = JSON.stringify({ el_conv: id });
+  /* Compact on purpose: history sync joins on these keys. An outbound
+   * campaign's session also keeps its campaign and contact. */
+  const join = typeof sessionJoinData === 'function' ? sessionJoinData() : {};
+  let data = JSON.stringify(Object.assign({ el_conv: id }, join));
+  if (utf8Length(data) > CUSTOM_DATA_MAX_BYTES) data = JSON.stringify({ el_conv: id });
   if (utf8Length(data) > CUSTOM_DATA_MAX_BYTES) {
     log('conversation id too long for session custom data, not stored');
     return;

@@ -95,6 +95,28 @@ function parseJob(raw) {
   return parsed;
 }
 
+/* What the call history keeps of a campaign's session: its campaign and
+ * contact, so that Govorun's sync joins the call to them (also for calls
+ * nobody answered). The conversation's id is added when it comes. */
+/* Voximplant keeps up to 200 bytes of a session's custom data. */
+const SESSION_DATA_MAX_BYTES = 200;
+
+function joinDataBytes(text) {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+function sessionJoinData() {
+  const data = {};
+  if (job.campaignId !== null) data.campaign_id = job.campaignId;
+  if (job.contactId !== null) data.contact_id = job.contactId;
+  return data;
+}
+
 /* What the conversation gets to know about the contact. Govorun's own
  * keys win over the contact's columns so that call history can be joined. */
 function contactVariables() {
@@ -164,6 +186,12 @@ VoxEngine.addEventListener(AppEvents.Started, (e) => {
     teardown('invalid custom data', false,
       { data: { outcome: 'invalid_custom_data', error: job.error }, retry: false });
     return;
+  }
+
+  if (job.campaignId !== null || job.contactId !== null) {
+    const joinData = JSON.stringify(sessionJoinData());
+    /* Ids too long for the session's custom data are left out, not fatal. */
+    if (joinDataBytes(joinData) <= SESSION_DATA_MAX_BYTES) VoxEngine.customData(joinData);
   }
 
   call = VoxEngine.callPSTN(job.phone, CALLER_ID);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "govorun-voximplant-call-lists.h"
+#include "govorun-json.h"
 #include "govorun-voximplant-client-private.h"
 
 #define REQUIRED GOVORUN_VOXIMPLANT_FIELD_REQUIRED
@@ -83,6 +84,8 @@ govorun_voximplant_call_list_task_copy (const GovorunVoximplantCallListTask *tas
   copy->finish_execution_time = g_strdup (task->finish_execution_time);
   copy->last_attempt = g_strdup (task->last_attempt);
   copy->status = g_strdup (task->status);
+  copy->phone_number = g_strdup (task->phone_number);
+  copy->variables = g_strdup (task->variables);
   return copy;
 }
 
@@ -98,6 +101,8 @@ govorun_voximplant_call_list_task_free (GovorunVoximplantCallListTask *task)
   g_free (task->finish_execution_time);
   g_free (task->last_attempt);
   g_free (task->status);
+  g_free (task->phone_number);
+  g_free (task->variables);
   g_free (task);
 }
 
@@ -203,6 +208,45 @@ read_any_as_text (JsonObject  *item,
   return TRUE;
 }
 
+static gboolean reserved_column (const char *name);
+
+/* The number and the variables of a row Govorun wrote (custom_data as an
+ * object of strings); anything else is left alone. */
+static void
+read_row (JsonNode                      *node,
+          GovorunVoximplantCallListTask *task)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) variables = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *row;
+  JsonNode *phone;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  row = json_node_get_object (node);
+  phone = json_object_get_member (row, "phone_number");
+  if (phone == NULL || !JSON_NODE_HOLDS_VALUE (phone) || json_node_get_value_type (phone) != G_TYPE_STRING)
+    return;
+  task->phone_number = g_strdup (json_node_get_string (phone));
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  members = json_object_get_members (row);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (row, l->data);
+
+      if (reserved_column (l->data) || !JSON_NODE_HOLDS_VALUE (value) ||
+          json_node_get_value_type (value) != G_TYPE_STRING || *json_node_get_string (value) == '\0')
+        continue;
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_string_value (builder, json_node_get_string (value));
+    }
+  json_builder_end_object (builder);
+  variables = json_builder_get_root (builder);
+  task->variables = json_to_string (variables, FALSE);
+}
+
 static gpointer
 parse_task (JsonObject  *item,
             GError     **error)
@@ -222,6 +266,7 @@ parse_task (JsonObject  *item,
       !govorun_voximplant_read_int (item, "status_id", REQUIRED, &task->status_id, error) ||
       !govorun_voximplant_read_string (item, "status", LENIENT, &task->status, error))
     return NULL;
+  read_row (json_object_get_member (item, "custom_data"), task);
   node = json_object_get_member (item, "result_data");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -447,4 +492,127 @@ _govorun_voximplant_call_lists_parse_for_fuzzing (JsonObject *envelope)
   govorun_voximplant_call_list_batch_free (parse_batch (envelope, &error));
   _govorun_voximplant_fuzz_list (envelope, parse_list, (GDestroyNotify) govorun_voximplant_call_list_free);
   _govorun_voximplant_fuzz_list (envelope, parse_task, (GDestroyNotify) govorun_voximplant_call_list_task_free);
+}
+
+/* -- the CSV -- */
+
+static void
+append_csv_value (GString    *csv,
+                  const char *value)
+{
+  if (value == NULL)
+    value = "";
+  if (strpbrk (value, ";\"\n\r") == NULL)
+    {
+      g_string_append (csv, value);
+      return;
+    }
+  g_string_append_c (csv, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+  g_string_append_c (csv, '"');
+}
+
+static gboolean
+reserved_column (const char *name)
+{
+  static const char * const reserved[] = {
+    "phone_number", "caller_id", "campaign_id", "contact_id", "mode", NULL,
+  };
+
+  return *name == '\0' || g_str_has_prefix (name, "__") || g_strv_contains (reserved, name);
+}
+
+static JsonObject *
+parse_variables (const char *text)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  root = govorun_json_parse (text, strlen (text), GOVORUN_JSON_ANSWER, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return json_object_ref (json_node_get_object (root));
+}
+
+static char *
+format_time_of_day (int seconds)
+{
+  seconds = ((seconds % 86400) + 86400) % 86400;
+  return g_strdup_printf ("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+}
+
+char *
+govorun_voximplant_call_list_csv (const GovorunVoximplantCallListRow *rows,
+                                  guint                               n_rows)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *csv = g_string_new ("phone_number;caller_id;campaign_id;contact_id");
+
+  /* The variables' columns: every name any row has, in first-seen order. */
+  for (guint i = 0; i < n_rows; i++)
+    {
+      JsonObject *object = parse_variables (rows[i].variables);
+
+      g_ptr_array_add (objects, object != NULL ? object : json_object_new ());
+      if (object == NULL)
+        continue;
+      {
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        for (GList *l = members; l != NULL; l = l->next)
+          if (!reserved_column (l->data) && !g_hash_table_contains (seen, l->data))
+            {
+              g_hash_table_add (seen, l->data);
+              g_ptr_array_add (names, l->data);
+            }
+      }
+    }
+  for (guint c = 0; c < names->len; c++)
+    {
+      g_string_append_c (csv, ';');
+      append_csv_value (csv, g_ptr_array_index (names, c));
+    }
+  g_string_append (csv, ";__task_uuid;__start_execution_time;__end_execution_time;__start_at\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const GovorunVoximplantCallListRow *row = &rows[i];
+      JsonObject *object = g_ptr_array_index (objects, i);
+
+      append_csv_value (csv, row->phone);
+      g_string_append_c (csv, ';');
+      append_csv_value (csv, row->caller_id);
+      g_string_append_printf (csv, ";%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT, row->campaign_id, row->contact_id);
+      for (guint c = 0; c < names->len; c++)
+        {
+          JsonNode *node = json_object_get_member (object, g_ptr_array_index (names, c));
+
+          g_string_append_c (csv, ';');
+          if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+            append_csv_value (csv, json_node_get_string (node));
+        }
+      g_string_append_c (csv, ';');
+      append_csv_value (csv, row->task_uuid);
+      if (row->window_start >= 0 && row->window_end >= 0)
+        {
+          g_autofree char *start = format_time_of_day (row->window_start);
+          g_autofree char *end = format_time_of_day (row->window_end);
+
+          g_string_append_printf (csv, ";%s;%s;", start, end);
+        }
+      else
+        g_string_append (csv, ";;;");
+      if (row->start_at > 0)
+        g_string_append_printf (csv, "%" G_GINT64_FORMAT, row->start_at);
+      g_string_append_c (csv, '\n');
+    }
+  return g_string_free (csv, FALSE);
 }

@@ -80,7 +80,35 @@ typedef struct
    * it: {"answered": true, "successful": false, …}. */
   gboolean answered;
   gboolean successful;
+  /* From custom_data when it is a row as Govorun writes it: the number
+   * and the contact's variables (a JSON object of strings, without the
+   * reserved and "__" columns); NULL otherwise. */
+  char    *phone_number;
+  char    *variables;
 } GovorunVoximplantCallListTask;
+
+/* One contact of a call list's CSV. */
+typedef struct
+{
+  const char *phone;           /* E.164 */
+  const char *caller_id;       /* the number shown, E.164; may be NULL */
+  gint64      campaign_id;     /* Govorun's ids, for the calls' history */
+  gint64      contact_id;
+  const char *variables;       /* JSON object of strings (the contact's data), may be NULL */
+  const char *task_uuid;
+  int         window_start;    /* seconds of the UTC day, -1: no window */
+  int         window_end;
+  gint64      start_at;        /* unix seconds, 0: at once */
+} GovorunVoximplantCallListRow;
+
+/* The CSV CreateCallList and AppendToCallList take, as the outbound
+ * scenario reads it (outbound.js): phone_number, caller_id, campaign_id,
+ * contact_id, one column per variable (the union of the rows' names; a
+ * name the scenario reserves or starting with "__" is left out), then
+ * __task_uuid, __start_execution_time, __end_execution_time, __start_at.
+ * ';'-delimited, quoted where needed. */
+char *govorun_voximplant_call_list_csv (const GovorunVoximplantCallListRow *rows,
+                                        guint                               n_rows);
 
 #define GOVORUN_TYPE_VOXIMPLANT_CALL_LIST_BATCH (govorun_voximplant_call_list_batch_get_type ())
 #define GOVORUN_TYPE_VOXIMPLANT_CALL_LIST       (govorun_voximplant_call_list_get_type ())

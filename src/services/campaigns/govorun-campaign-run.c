@@ -35,10 +35,6 @@
  * stopped (campaign-finished, campaign-stopped).
  */
 
-#define CSV_HEADER \
-  "phone;caller_id;campaign_id;contact_id;variables;__task_uuid;__start_execution_time;" \
-  "__end_execution_time;__start_at\n"
-
 /* Seconds between automatic refreshes when the settings do not say. */
 #define DEFAULT_REFRESH_SECONDS 30
 /* Under this the dialer stops (Voximplant's rule for call lists). */
@@ -127,33 +123,12 @@ provider_error (GError     *error,
 
 /* -- the CSV of a batch -- */
 
-static void
-append_csv_value (GString    *csv,
-                  const char *value)
-{
-  if (value == NULL)
-    value = "";
-  if (strpbrk (value, ";\"\n\r") == NULL)
-    {
-      g_string_append (csv, value);
-      return;
-    }
-  g_string_append_c (csv, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv, '"');
-      g_string_append_c (csv, *p);
-    }
-  g_string_append_c (csv, '"');
-}
-
 static char *
 batch_csv (GovorunCampaign *campaign,
            gint64           campaign_rowid,
            GPtrArray       *rows)
 {
-  GString *csv = g_string_new (CSV_HEADER);
+  g_autofree GovorunVoximplantCallListRow *out = g_new0 (GovorunVoximplantCallListRow, MAX (rows->len, 1));
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 from = MAX (now, govorun_campaign_get_start_at (campaign));
   const char *campaign_zone = govorun_campaign_get_time_zone (campaign);
@@ -166,31 +141,20 @@ batch_csv (GovorunCampaign *campaign,
       GovorunCampaignTaskRow *row = g_ptr_array_index (rows, i);
       const char *zone = row->zone != NULL ? row->zone : campaign_zone;
       gint64 start_at = govorun_campaign_first_allowed (zone, days, window_start, from);
-      int start = 0, end = 0;
 
-      append_csv_value (csv, row->phone);
-      g_string_append_c (csv, ';');
-      append_csv_value (csv, govorun_campaign_get_caller_number (campaign));
-      g_string_append_printf (csv, ";%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ";", campaign_rowid, row->id);
-      append_csv_value (csv, row->variables != NULL ? row->variables : "{}");
-      g_string_append_c (csv, ';');
-      append_csv_value (csv, row->task_uuid);
-      g_string_append_c (csv, ';');
-      /* The contact's local window on the first day, in UTC. */
-      if (govorun_campaign_utc_window (zone, window_start, window_end, start_at, &start, &end))
-        {
-          g_autofree char *start_text = govorun_campaign_format_time_of_day (start);
-          g_autofree char *end_text = govorun_campaign_format_time_of_day (end);
-
-          g_string_append_printf (csv, "%s;%s;", start_text, end_text);
-        }
-      else
-        g_string_append (csv, ";;");
-      if (start_at > now)
-        g_string_append_printf (csv, "%" G_GINT64_FORMAT, start_at);
-      g_string_append_c (csv, '\n');
+      out[i].phone = row->phone;
+      out[i].caller_id = govorun_campaign_get_caller_number (campaign);
+      out[i].campaign_id = campaign_rowid;
+      out[i].contact_id = row->id;
+      out[i].variables = row->variables;
+      out[i].task_uuid = row->task_uuid;
+      /* The contact's local window on its first day, in UTC. */
+      if (!govorun_campaign_utc_window (zone, window_start, window_end, start_at, &out[i].window_start,
+                                        &out[i].window_end))
+        out[i].window_start = out[i].window_end = -1;
+      out[i].start_at = start_at > now ? start_at : 0;
     }
-  return g_string_free (csv, FALSE);
+  return govorun_voximplant_call_list_csv (out, rows->len);
 }
 
 /* -- start -- */
@@ -994,18 +958,35 @@ govorun_campaigns_append_finish (GovorunCampaigns  *self,
 
 typedef struct
 {
-  GPtrArray *campaigns;  /* still to refresh */
-  guint      next;
+  GPtrArray                 *campaigns;  /* active ones still to refresh */
+  guint                      next;
+  /* Finding lists with Govorun's names this app does not know. */
+  GPtrArray                 *accounts;   /* GovorunAccount of Voximplant */
+  guint                      next_account;
+  GovorunVoximplantClient   *client;
+  GovorunAccount            *account;
+  GPtrArray                 *lists;      /* GovorunVoximplantCallList to take in */
+  guint                      next_list;
+  GPtrArray                 *tasks;      /* GovorunVoximplantCallListTask of the list read */
+  GovorunCampaign           *found;
 } RefreshAll;
 
 static void
 refresh_all_free (RefreshAll *all)
 {
-  g_ptr_array_unref (all->campaigns);
+  g_clear_pointer (&all->campaigns, g_ptr_array_unref);
+  g_clear_pointer (&all->accounts, g_ptr_array_unref);
+  g_clear_object (&all->client);
+  g_clear_object (&all->account);
+  g_clear_pointer (&all->lists, g_ptr_array_unref);
+  g_clear_pointer (&all->tasks, g_ptr_array_unref);
+  g_clear_object (&all->found);
   g_free (all);
 }
 
 static void refresh_next (GTask *task);
+static void discover_next_account (GTask *task);
+static void discover_next_list (GTask *task);
 
 static void
 on_one_refreshed (GObject      *source,
@@ -1039,6 +1020,309 @@ refresh_next (GTask *task)
   op_begin (one);
 }
 
+static void
+refresh_actives (GTask *task)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  RefreshAll *all = g_task_get_task_data (task);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  all->campaigns = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GovorunCampaign) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (govorun_campaign_is_active (item) &&
+          _govorun_campaigns_list_state (item) == GOVORUN_CAMPAIGN_LIST_CREATED)
+        g_ptr_array_add (all->campaigns, g_steal_pointer (&item));
+    }
+  refresh_next (task);
+}
+
+/* The campaign id in a Govorun list name, or NULL. */
+static char *
+campaign_id_of (const char *list_name)
+{
+  const char *id;
+
+  if (list_name == NULL || !g_str_has_prefix (list_name, "govorun-"))
+    return NULL;
+  id = list_name + strlen ("govorun-");
+  return g_uuid_string_is_valid (id) ? g_strdup (id) : NULL;
+}
+
+static int
+compare_task_seq (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      campaign_id)
+{
+  const GovorunVoximplantCallListTask *ta = *(GovorunVoximplantCallListTask * const *) a;
+  const GovorunVoximplantCallListTask *tb = *(GovorunVoximplantCallListTask * const *) b;
+  gint64 sa = govorun_campaign_records_task_seq (campaign_id, ta->task_uuid);
+  gint64 sb = govorun_campaign_records_task_seq (campaign_id, tb->task_uuid);
+
+  return sa < sb ? -1 : sa > sb;
+}
+
+typedef struct
+{
+  GPtrArray *tasks;
+  char      *campaign_id;
+} FoundFill;
+
+static void
+found_fill_free (FoundFill *fill)
+{
+  g_ptr_array_unref (fill->tasks);
+  g_free (fill->campaign_id);
+  g_free (fill);
+}
+
+/* The contacts of a list found on Voximplant, in their seq order (so the
+ * seqs the sink gives match the task uuids). The source row is not known:
+ * the seq stands in for it. */
+static gboolean
+found_fill (GovorunCampaignSink  *sink,
+            gpointer              user_data,
+            GError              **error)
+{
+  FoundFill *fill = user_data;
+
+  for (guint i = 0; i < fill->tasks->len; i++)
+    {
+      GovorunVoximplantCallListTask *t = g_ptr_array_index (fill->tasks, i);
+      gint64 seq = govorun_campaign_records_task_seq (fill->campaign_id, t->task_uuid);
+
+      if (seq != govorun_campaign_sink_get_next_seq (sink) || t->phone_number == NULL)
+        continue;
+      if (!govorun_campaign_sink_add_contact (sink, seq + 1, t->phone_number, t->variables, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_found_counted (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  RefreshAll *all = g_task_get_task_data (task);
+  GovorunCampaignCounts counts = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (govorun_campaign_records_update_tasks_finish (GOVORUN_STORE (source), result, &counts, &error))
+    {
+      govorun_campaign_set_total (all->found, counts.total);
+      govorun_campaign_set_done (all->found, counts.done);
+      govorun_campaign_set_answered (all->found, counts.answered);
+      govorun_campaign_set_successful (all->found, counts.successful);
+      govorun_campaign_set_failed_contacts (all->found, counts.failed);
+      _govorun_campaigns_save (self, all->found);
+      _govorun_campaigns_add (self, all->found);
+    }
+  else
+    g_debug ("A campaign found on Voximplant was not counted: %s", error->message);
+  g_clear_object (&all->found);
+  discover_next_list (g_steal_pointer (&task));
+}
+
+static void
+on_found_created (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  RefreshAll *all = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_campaign_task_update_free);
+  g_autoptr(GError) error = NULL;
+  const char *id = govorun_campaign_get_id (all->found);
+
+  if (!govorun_campaign_records_create_finish (GOVORUN_STORE (source), result, &error))
+    {
+      g_debug ("A campaign found on Voximplant was not saved: %s", error->message);
+      g_clear_object (&all->found);
+      discover_next_list (g_steal_pointer (&task));
+      return;
+    }
+  _govorun_campaigns_save (self, all->found);
+  for (guint i = 0; i < all->tasks->len; i++)
+    {
+      GovorunVoximplantCallListTask *t = g_ptr_array_index (all->tasks, i);
+      GovorunCampaignTaskUpdate *update = g_new0 (GovorunCampaignTaskUpdate, 1);
+
+      update->seq = govorun_campaign_records_task_seq (id, t->task_uuid);
+      update->status = (int) t->status_id;
+      update->attempts_left = MAX (t->attempts_left, 0);
+      update->last_attempt = parse_timestamp (t->last_attempt);
+      update->result = g_strdup (t->result_data);
+      update->answered = t->answered;
+      update->successful = t->successful;
+      g_ptr_array_add (updates, update);
+    }
+  govorun_campaign_records_update_tasks_async (self->store, id, updates, g_task_get_cancellable (task),
+                                               on_found_counted, g_object_ref (task));
+}
+
+static void
+take_in_list (GTask *task)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  RefreshAll *all = g_task_get_task_data (task);
+  GovorunVoximplantCallList *list = g_ptr_array_index (all->lists, all->next_list - 1);
+  g_autofree char *id = campaign_id_of (list->list_name);
+  GovorunCampaign *campaign = g_object_new (GOVORUN_TYPE_CAMPAIGN, NULL);
+  FoundFill *fill = g_new0 (FoundFill, 1);
+
+  g_ptr_array_sort_with_data (all->tasks, compare_task_seq, id);
+  govorun_campaign_set_id (campaign, id);
+  govorun_campaign_set_name (campaign, list->list_name);
+  govorun_campaign_set_account_id (campaign, govorun_account_get_uuid (all->account));
+  govorun_campaign_set_time_zone (campaign, "Europe/Moscow");
+  govorun_campaign_set_created_at (campaign, list->dt_submit != NULL ? parse_timestamp (list->dt_submit)
+                                                                     : g_get_real_time () / G_USEC_PER_SEC);
+  govorun_campaign_set_list_id (campaign, list->list_id);
+  govorun_campaign_set_concurrency (campaign, (guint) CLAMP (list->max_simultaneous, 1, 1000));
+  govorun_campaign_set_attempts (campaign, (guint) CLAMP (list->num_attempts, 1, 5));
+  govorun_campaign_set_retry_interval_minutes (campaign, (guint) CLAMP (list->interval_seconds / 60, 0, 1440));
+  govorun_campaign_set_priority (campaign, (guint) CLAMP (list->priority, 0, G_MAXINT));
+  govorun_campaign_set_state (campaign, g_strcmp0 (list->status, "Completed") == 0
+                                        ? GOVORUN_CAMPAIGN_STATE_FINISHED
+                                        : g_strcmp0 (list->status, "Canceled") == 0
+                                        ? GOVORUN_CAMPAIGN_STATE_CANCELLED : GOVORUN_CAMPAIGN_STATE_RUNNING);
+  _govorun_campaigns_set_list_state (campaign, GOVORUN_CAMPAIGN_LIST_CREATED);
+  all->found = campaign;
+  fill->tasks = g_ptr_array_ref (all->tasks);
+  fill->campaign_id = g_strdup (id);
+  govorun_campaign_records_create_async (self->store, campaign, found_fill, fill, (GDestroyNotify) found_fill_free,
+                                         g_task_get_cancellable (task), on_found_created, g_object_ref (task));
+  g_object_unref (task);
+}
+
+static void read_found_details (GTask *task, guint offset);
+
+static void
+on_found_details (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RefreshAll *all = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = govorun_voximplant_client_get_call_list_details_finish (GOVORUN_VOXIMPLANT_CLIENT (source), result,
+                                                                 &error);
+  if (page == NULL)
+    {
+      g_debug ("A list found on Voximplant could not be read: %s", error->message);
+      discover_next_list (g_steal_pointer (&task));
+      return;
+    }
+  for (guint i = 0; i < page->len; i++)
+    g_ptr_array_add (all->tasks, govorun_voximplant_call_list_task_copy (g_ptr_array_index (page, i)));
+  if (page->len == GOVORUN_VOXIMPLANT_CALL_LIST_PAGE)
+    read_found_details (g_steal_pointer (&task), all->tasks->len);
+  else
+    take_in_list (g_steal_pointer (&task));
+}
+
+static void
+read_found_details (GTask *task,
+                    guint  offset)
+{
+  RefreshAll *all = g_task_get_task_data (task);
+  GovorunVoximplantCallList *list = g_ptr_array_index (all->lists, all->next_list - 1);
+
+  govorun_voximplant_client_get_call_list_details_async (all->client, list->list_id,
+                                                         GOVORUN_VOXIMPLANT_CALL_LIST_PAGE, offset,
+                                                         g_task_get_cancellable (task), on_found_details, task);
+}
+
+static void
+discover_next_list (GTask *task)
+{
+  RefreshAll *all = g_task_get_task_data (task);
+
+  if (all->next_list >= all->lists->len)
+    {
+      discover_next_account (task);
+      return;
+    }
+  all->next_list++;
+  g_clear_pointer (&all->tasks, g_ptr_array_unref);
+  all->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_list_task_free);
+  read_found_details (task, 0);
+}
+
+static void
+on_found_lists (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  RefreshAll *all = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lists = govorun_voximplant_client_get_call_lists_finish (GOVORUN_VOXIMPLANT_CLIENT (source), result, NULL,
+                                                           &error);
+  g_clear_pointer (&all->lists, g_ptr_array_unref);
+  all->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_list_free);
+  all->next_list = 0;
+  if (lists == NULL)
+    g_debug ("The call lists of an account could not be read: %s", error->message);
+  for (guint i = 0; lists != NULL && i < lists->len; i++)
+    {
+      GovorunVoximplantCallList *list = g_ptr_array_index (lists, i);
+      g_autofree char *id = campaign_id_of (list->list_name);
+
+      if (id != NULL && govorun_campaigns_lookup (self, id) == NULL)
+        g_ptr_array_add (all->lists, govorun_voximplant_call_list_copy (list));
+    }
+  discover_next_list (g_steal_pointer (&task));
+}
+
+static void
+on_discover_client (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RefreshAll *all = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&all->client);
+  all->client = govorun_client_factory_voximplant_finish (GOVORUN_CLIENT_FACTORY (source), result, &error);
+  if (all->client == NULL)
+    {
+      g_debug ("No client to look for call lists: %s", error->message);
+      discover_next_account (g_steal_pointer (&task));
+      return;
+    }
+  govorun_voximplant_client_get_call_lists_async (all->client, NULL, 0, 1000, 0, g_task_get_cancellable (task),
+                                                  on_found_lists, g_object_ref (task));
+}
+
+static void
+discover_next_account (GTask *task)
+{
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  RefreshAll *all = g_task_get_task_data (task);
+
+  if (all->next_account >= all->accounts->len)
+    {
+      refresh_actives (task);
+      return;
+    }
+  g_set_object (&all->account, g_ptr_array_index (all->accounts, all->next_account++));
+  govorun_client_factory_voximplant_async (self->factory, all->account, NULL, g_task_get_cancellable (task),
+                                           on_discover_client, task);
+}
+
 void
 govorun_campaigns_refresh_async (GovorunCampaigns    *self,
                                  GovorunCampaign     *campaign,
@@ -1062,18 +1346,20 @@ govorun_campaigns_refresh_async (GovorunCampaigns    *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, govorun_campaigns_refresh_async);
   all = g_new0 (RefreshAll, 1);
-  all->campaigns = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  /* First the lists with Govorun's names that this app does not know
+   * (made by another Govorun, or before this database), then every
+   * active campaign. */
+  all->accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GovorunCampaign) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      g_autoptr(GovorunAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
 
-      if (govorun_campaign_is_active (item) &&
-          _govorun_campaigns_list_state (item) == GOVORUN_CAMPAIGN_LIST_CREATED)
-        g_ptr_array_add (all->campaigns, g_steal_pointer (&item));
+      if (govorun_account_get_kind (account) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT)
+        g_ptr_array_add (all->accounts, g_steal_pointer (&account));
     }
   g_task_set_task_data (task, all, (GDestroyNotify) refresh_all_free);
-  refresh_next (task);
+  discover_next_account (task);
 }
 
 gboolean

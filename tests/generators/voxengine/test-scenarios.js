@@ -342,7 +342,11 @@ test('outbound: call-list row answered → agent with row variables, reportResul
   await session.settle();
   const result = only(session, 'CallList.reportResult');
   assert.equal(result.plain[0].conversation_id, 'conv_abc');
-  assert.deepEqual(JSON.parse(session.customData), { el_conv: 'conv_abc' });
+  /* The history keeps the campaign and the contact with the conversation. */
+  assert.deepEqual(JSON.parse(session.customData),
+    { el_conv: 'conv_abc', campaign_id: 'camp-1', contact_id: 'contact-9' });
+  assert.ok(session.indexOf('VoxEngine.customData') < session.indexOf('VoxEngine.callPSTN'),
+    'an unanswered call is joined to its contact too');
 
   session.fire(call, CALL_EVENTS.Disconnected, {});
   await session.settle();
