@@ -564,6 +564,10 @@ cell_text (guint                   column,
     case COLUMN_STATUS:
       return g_strdup (govorun_campaign_format_contact_status (govorun_campaign_contact_get_status (contact)));
     case COLUMN_ATTEMPTS:
+      /* Not known until Voximplant has the contact's task. */
+      if (govorun_campaign_contact_get_status (contact) == GOVORUN_CONTACT_STATUS_NEW &&
+          govorun_campaign_contact_get_attempts_left (contact) == 0)
+        return g_strdup ("");
       return g_strdup_printf ("%u", govorun_campaign_contact_get_attempts_left (contact));
     case COLUMN_LAST_ATTEMPT:
       return govorun_campaign_format_time (govorun_campaign_contact_get_last_attempt (contact));
