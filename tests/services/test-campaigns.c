@@ -551,9 +551,17 @@ test_pause_resume_append_cancel (Fixture       *fx,
 
   g_assert_true (START (fx, campaign, &error));
   g_assert_no_error (error);
+  /* Stopped, but the answer is lost: the campaign is paused all the same. */
+  {
+    GovorunFault lost = { .drop_connection = TRUE, .after_handling = TRUE, .times = 1 };
+
+    govorun_emulator_add_fault (GOVORUN_EMULATOR (vox_emu (fx)), "StopCallListProcessing", &lost);
+  }
   g_assert_true (PAUSE (fx, campaign, &error));
   g_assert_no_error (error);
   g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_PAUSED);
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (vox_emu (fx)), "StopCallListProcessing"),
+                    ==, 2);
 
   /* Paused: the dialer's day passes without a call. */
   govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 86400);

@@ -60,6 +60,7 @@ typedef struct
   gint64                   next_seq;
   gint64                   campaign_rowid;
   guint                    offset;          /* details page */
+  gboolean                 resent;          /* a Stop/Recover whose answer was lost, sent again */
   GPtrArray               *updates;         /* GovorunCampaignTaskUpdate */
   GovorunPreflight        *preflight;       /* append */
   GovorunCampaignImport   *import;          /* append, until the write frees it */
@@ -605,6 +606,19 @@ on_list_call_done (GObject      *source,
     ok = govorun_voximplant_client_recover_call_list_finish (client, result, &error);
   else
     ok = govorun_voximplant_client_stop_call_list_finish (client, result, &error);
+  /* Stopping a stopped list or recovering a running one changes nothing,
+   * so a request whose answer was lost (no Voximplant code: no answer, or
+   * one not understood) is sent once more rather than reported failed. */
+  if (!ok && !op->resent && govorun_voximplant_error_get_provider_code (error) == 0 &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Sending %s again after: %s", op->kind == OP_RESUME ? "RecoverCallList" : "StopCallListProcessing",
+               error->message);
+      g_clear_error (&error);
+      op->resent = TRUE;
+      run_op (g_steal_pointer (&task));
+      return;
+    }
   if (!ok)
     {
       op_return_error (task, provider_error (error, op->kind == OP_RESUME
