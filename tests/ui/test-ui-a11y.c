@@ -24,6 +24,9 @@
 #include "govorun-application.h"
 #include "call-test-data.h"
 #include "govorun-buy-number-dialog.h"
+#include "govorun-campaign-assistant.h"
+#include "govorun-campaigns-page.h"
+#include "govorun-do-not-call-dialog.h"
 #include "govorun-export-dialog.h"
 #include "govorun-find-agents-dialog.h"
 #include "govorun-services-private.h"
@@ -179,6 +182,27 @@ check_new_item (const char *page,
   g_assert_true (press_shortcut (dialog, GDK_KEY_Escape, 0));
   if (!wait_until (toplevel_gone, GSIZE_TO_POINTER (dialog_type), 5000))
     g_error ("Escape did not close %s", g_type_name (dialog_type));
+}
+
+/* The do-not-call list, from the Campaigns page's menu: named controls,
+ * the focus in the number field, Escape closes it. */
+static void
+check_do_not_call_dialog (void)
+{
+  GtkWindow *dialog;
+
+  show_page (_("Campaigns"));
+  g_assert_true (gtk_widget_activate_action (find_widget (GTK_WIDGET (main_window ()), GOVORUN_TYPE_CAMPAIGNS_PAGE,
+                                                          NULL),
+                                             "campaigns.do-not-call", NULL));
+  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GOVORUN_TYPE_DO_NOT_CALL_DIALOG), 5000));
+  dialog = toplevel_of_type (GOVORUN_TYPE_DO_NOT_CALL_DIALOG);
+  settle (1000);
+  assert_focus_in_field (dialog, "Do-Not-Call List");
+  walk (GTK_WIDGET (dialog), "Do-Not-Call List");
+  g_assert_true (press_shortcut (dialog, GDK_KEY_Escape, 0));
+  if (!wait_until (toplevel_gone, GSIZE_TO_POINTER (GOVORUN_TYPE_DO_NOT_CALL_DIALOG), 5000))
+    g_error ("Escape did not close the do-not-call list");
 }
 
 static gboolean
@@ -430,7 +454,8 @@ check_call_details (void)
 static gboolean
 run_script (gpointer data)
 {
-  const char *pages[] = { N_("Overview"), N_("Agents"), N_("Calls"), N_("Numbers"), N_("Accounts") };
+  const char *pages[] = { N_("Overview"), N_("Agents"), N_("Calls"), N_("Campaigns"), N_("Numbers"),
+                          N_("Accounts") };
 
   g_assert_true (wait_until (app_ready, NULL, 20000));
   settle (1000);
@@ -450,6 +475,8 @@ run_script (gpointer data)
   check_new_item (_("Accounts"), GOVORUN_TYPE_ACCOUNT_DIALOG);
   check_new_item (_("Agents"), GOVORUN_TYPE_AGENT_DIALOG);
   check_new_item (_("Numbers"), GOVORUN_TYPE_BUY_NUMBER_DIALOG);
+  check_new_item (_("Campaigns"), GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
+  check_do_not_call_dialog ();
   check_export_dialog ();
   check_find_agents_dialog ();
   check_refresh ();

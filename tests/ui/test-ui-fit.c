@@ -17,6 +17,9 @@
 #include "govorun-agent-widget-page.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-call-details.h"
+#include "govorun-campaign-assistant.h"
+#include "govorun-campaigns-page.h"
+#include "govorun-do-not-call-dialog.h"
 #include "govorun-export-dialog.h"
 #include "test-util.h"
 #include "govorun-find-agents-dialog.h"
@@ -239,6 +242,38 @@ run_script (gpointer user_data)
     assert_fits (dialog, "Call My Phone");
     gtk_window_destroy (GTK_WINDOW (dialog));
     ui_wait_closed (GOVORUN_TYPE_PHONE_CALL_DIALOG);
+  }
+
+  /* Campaigns: the page, the do-not-call list, and New Campaign with a
+   * contacts file (its stack measures every step, the preflight's report
+   * and the start among them). */
+  gtk_widget_activate (gtk_widget_get_ancestor (find_widget (find_with_css (window, "navigation-sidebar"),
+                                                             GTK_TYPE_LABEL, _("Campaigns")),
+                                                GTK_TYPE_LIST_BOX_ROW));
+  assert_fits (window, "The main window on the Campaigns page");
+  g_assert_true (gtk_widget_activate_action (ui_wait_widget (window, GOVORUN_TYPE_CAMPAIGNS_PAGE, NULL),
+                                             "campaigns.do-not-call", NULL));
+  dialog = ui_wait_toplevel (GOVORUN_TYPE_DO_NOT_CALL_DIALOG);
+  assert_fits (dialog, "Do-Not-Call List");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_wait_closed (GOVORUN_TYPE_DO_NOT_CALL_DIALOG);
+  {
+    g_autofree char *dir = test_util_make_tmp_dir ("govorun-ui-fit-XXXXXX");
+    g_autofree char *path = g_build_filename (dir, "contacts.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (g_file_set_contents (path, "Phone;Name;A rather long column title for a visit date;City\r\n"
+                                              "+79161112201;Анна;12.12.2026;Москва\r\n", -1, NULL));
+    drop_file (window, file);
+    dialog = ui_wait_toplevel (GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
+    settle (1000);
+    assert_fits (dialog, "New Campaign");
+    g_clear_pointer (&shot, g_free);
+    shot = g_strdup_printf ("fit-campaign%s.png", lang);
+    screenshot (dialog, shot);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ui_wait_closed (GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
+    test_util_rm_rf (dir);
   }
 
   g_application_quit (G_APPLICATION (ui_app_get ()));

@@ -153,6 +153,13 @@ group_digits (char  *text,
 }
 
 char *
+govorun_call_format_group_digits (char  *text,
+                                  guint  n)
+{
+  return group_digits (text, n);
+}
+
+char *
 govorun_call_format_count (guint64  count,
                            gboolean at_least)
 {

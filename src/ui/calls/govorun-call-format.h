@@ -37,4 +37,9 @@ char       *govorun_call_format_count      (guint64                   count,
 /* "1 234 calls · 56 minutes · 1 234,50 ₽" */
 char       *govorun_call_format_summary    (const GovorunCallSummary *summary);
 
+/* @text, holding @n in plain digits (a plural form's %u), with those
+ * digits grouped the locale's way ("12 345 звонков"). Takes @text. */
+char       *govorun_call_format_group_digits (char                *text,
+                                              guint                n);
+
 G_END_DECLS

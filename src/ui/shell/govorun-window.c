@@ -14,6 +14,8 @@
 #include "govorun-accounts-page.h"
 #include "govorun-agents-page.h"
 #include "govorun-calls-page.h"
+#include "govorun-campaign-notifications.h"
+#include "govorun-campaigns-page.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-agents-offer.h"
 #include "govorun-error-banner.h"
@@ -49,6 +51,8 @@ struct _GovorunWindow
   GovorunAccountsPage  *accounts_page;
   GovorunAgentsPage    *agents_page;
   GovorunNumbersPage   *numbers_page;
+  GovorunCampaignsPage *campaigns_page;
+  GtkWidget            *calls_page;
   GtkWidget            *add_account_button;
   GtkMenuButton        *menu_button;
   GtkListBox           *sidebar_list;
@@ -142,6 +146,10 @@ on_state_changed (GovorunWindow *self)
         govorun_page_set_services (g_ptr_array_index (pages, i), self->services);
       govorun_agents_offer_watch (self->toast_overlay, accounts,
                                   govorun_services_get_agent_finder (self->services));
+      /* A campaign that ends or stops while the window is elsewhere says so
+       * on the desktop. */
+      govorun_campaign_notifications_watch (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                            govorun_services_get_campaigns (self->services));
       /* With accounts in place, the agents are what a person came for. */
       if (g_list_model_get_n_items (G_LIST_MODEL (accounts)) > 0 ||
           govorun_services_is_sandbox (self->services))
@@ -494,6 +502,34 @@ add_account_action (GtkWidget  *widget,
   govorun_window_add_account (GOVORUN_WINDOW (widget), NULL);
 }
 
+static void
+new_campaign_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+
+  if (govorun_services_get_state (self->services) != GOVORUN_SERVICES_STATE_READY)
+    return;
+
+  show_page (self, "campaigns");
+  govorun_campaigns_page_new_campaign (self->campaigns_page, NULL);
+}
+
+/* A page shows a call (a campaign contact's) without knowing the window:
+ * it activates "win.show-call" with the call's row id. */
+static void
+show_call_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+
+  show_page (self, "calls");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_activate_action_variant (self->calls_page, "calls.open", parameter);
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -501,21 +537,33 @@ on_drop (GtkDropTarget *target,
          double         y,
          GovorunWindow *self)
 {
-  GdkFileList *list;
-  GSList *files;
+  g_autoptr(GFile) file = NULL;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_dup_object (value);
+  else if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      if (files != NULL)
+        file = g_object_ref (files->data);
+      g_slist_free (files);
+    }
+  if (file == NULL)
     return FALSE;
 
-  list = g_value_get_boxed (value);
-  files = gdk_file_list_get_files (list);
-  if (files == NULL)
-    return FALSE;
+  /* A table of contacts dropped anywhere on the window starts a campaign
+   * with it; anything else is taken for a service-account key file. */
+  if (govorun_campaigns_page_accepts_file (file))
+    {
+      if (govorun_services_get_state (self->services) != GOVORUN_SERVICES_STATE_READY)
+        return FALSE;
+      show_page (self, "campaigns");
+      govorun_campaigns_page_new_campaign (self->campaigns_page, file);
+      return TRUE;
+    }
 
-  /* A service-account key file dropped anywhere on the window starts adding
-   * that account. */
-  govorun_window_add_account (self, G_FILE (files->data));
-  g_slist_free (files);
+  govorun_window_add_account (self, file);
 
   return TRUE;
 }
@@ -626,6 +674,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
   g_type_ensure (GOVORUN_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (GOVORUN_TYPE_AGENTS_PAGE);
   g_type_ensure (GOVORUN_TYPE_CALLS_PAGE);
+  g_type_ensure (GOVORUN_TYPE_CAMPAIGNS_PAGE);
   g_type_ensure (GOVORUN_TYPE_NUMBERS_PAGE);
   g_type_ensure (GOVORUN_TYPE_OVERVIEW_PAGE);
 
@@ -645,6 +694,8 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, agents_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, numbers_page);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, campaigns_page);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, calls_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, add_account_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
@@ -655,6 +706,8 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.new-agent", NULL, new_agent_action);
   gtk_widget_class_install_action (widget_class, "win.buy-number", NULL, buy_number_action);
+  gtk_widget_class_install_action (widget_class, "win.new-campaign", NULL, new_campaign_action);
+  gtk_widget_class_install_action (widget_class, "win.show-call", "x", show_call_action);
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_action);
@@ -685,7 +738,8 @@ govorun_window_init (GovorunWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
