@@ -43,4 +43,11 @@ void               call_test_fill    (GovorunStore *store,
                                       guint         page_size,
                                       gboolean      with_transcript);
 
+/* Calls [@first, @last) with their search text, generated inside SQLite
+ * in one statement per table (a million in seconds): for benchmarks that
+ * measure reading a big history, not writing it. */
+void               call_test_fill_by_sql (GovorunStore *store,
+                                          guint         first,
+                                          guint         last);
+
 G_END_DECLS
