@@ -92,6 +92,10 @@ raw_page (sqlite3      *db,
           sqlite3_stmt *fts,
           GPtrArray    *page)
 {
+  g_autoptr(GPtrArray) index_numbers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) index_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) index_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   raw_check (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), db);
   for (guint i = 0; i < page->len; i++)
     {
@@ -147,12 +151,18 @@ raw_page (sqlite3      *db,
           g_string_append (text, line->text);
         }
 
-      sqlite3_bind_int64 (fts, 1, id);
-      sqlite3_bind_text (fts, 2, numbers, -1, SQLITE_STATIC);
-      if (turns != NULL)
-        sqlite3_bind_text (fts, 3, text->str, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (fts, 3);
+      g_array_append_val (index_ids, id);
+      g_ptr_array_add (index_numbers, g_steal_pointer (&numbers));
+      g_ptr_array_add (index_texts, turns != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL);
+    }
+  /* The search index after the page's rows, as the store writes it (FTS5
+   * flushes at every savepoint of the upserts once it is in the
+   * transaction). */
+  for (guint i = 0; i < index_ids->len; i++)
+    {
+      sqlite3_bind_int64 (fts, 1, g_array_index (index_ids, gint64, i));
+      sqlite3_bind_text (fts, 2, g_ptr_array_index (index_numbers, i), -1, SQLITE_STATIC);
+      sqlite3_bind_text (fts, 3, g_ptr_array_index (index_texts, i), -1, SQLITE_STATIC);
       raw_check (sqlite3_step (fts), db);
       sqlite3_reset (fts);
     }
@@ -172,7 +182,8 @@ ingest_raw (const char *path,
   /* The store's own settings (govorun-store.c), so only the layers differ. */
   raw_check (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                            " PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"
-                           " PRAGMA mmap_size = 1073741824;", NULL, NULL, NULL), db);
+                           " PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY;",
+                           NULL, NULL, NULL), db);
   if (!_govorun_store_migrate_to (db, _govorun_store_get_latest_version (), &error))
     g_error ("%s", error->message);
   raw_check (sqlite3_prepare_v2 (db, raw_upsert_sql, -1, &upsert, NULL), db);
