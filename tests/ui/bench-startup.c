@@ -27,6 +27,9 @@
  * the first frame after the services were ready (the pages then have their
  * data); the times count from the parent's spawn on the system's monotonic
  * clock. Prints the medians and the ratios full / empty (target ≤ 1.2).
+ * GOVORUN_BENCH_STARTUP_DB: a store to copy as the full one instead (one
+ * bench-calls kept with GOVORUN_BENCH_DB; making a million calls takes
+ * long on a busy machine).
  *
  * `meson test -C _build --benchmark bench-startup --verbose` (under Xvfb)
  */
@@ -84,9 +87,11 @@ run_child (void)
   return g_application_run (G_APPLICATION (app), 1, argv);
 }
 
-/* A profile (an XDG_DATA_HOME) whose store holds @n_calls calls. */
+/* A profile (an XDG_DATA_HOME) whose store holds @n_calls calls, or a
+ * copy of the store @copy. */
 static char *
-make_profile (guint n_calls)
+make_profile (guint       n_calls,
+              const char *copy)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *home = g_dir_make_tmp ("govorun-startup-XXXXXX", &error);
@@ -99,11 +104,17 @@ make_profile (guint n_calls)
   dir = g_build_filename (home, APP_ID, NULL);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   db = g_build_filename (dir, "govorun.db", NULL);
+  if (copy != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("cp '%s' '%s'", copy, db);
+
+      g_assert_cmpint (system (command), ==, 0);
+    }
   store = govorun_store_new (db);
   govorun_store_open_async (store, NULL, test_util_on_result, &result);
   g_assert_true (govorun_store_open_finish (store, test_util_wait (&result), &error));
   g_assert_no_error (error);
-  if (n_calls > 0)
+  if (n_calls > 0 && copy == NULL)
     call_test_fill_by_sql (store, 0, n_calls);
   govorun_store_close (store);
   return g_steal_pointer (&home);
@@ -182,8 +193,8 @@ main (int   argc,
   if (argc > 1 && g_str_equal (argv[1], "--child"))
     return run_child ();
 
-  empty = make_profile (0);
-  full = make_profile (n_calls);
+  empty = make_profile (0, NULL);
+  full = make_profile (n_calls, g_getenv ("GOVORUN_BENCH_STARTUP_DB"));
 
   /* One start of each first, not counted: the disk cache and fonts. */
   run_once (argv[0], empty, &first[0][0], &ready[0][0]);
@@ -198,7 +209,8 @@ main (int   argc,
     double first_empty = median (first[0], RUNS), first_full = median (first[1], RUNS);
     double ready_empty = median (ready[0], RUNS), ready_full = median (ready[1], RUNS);
 
-    g_print ("bench: startup_calls = %u calls\n", n_calls);
+    if (g_getenv ("GOVORUN_BENCH_STARTUP_DB") == NULL)
+      g_print ("bench: startup_calls = %u calls\n", n_calls);
     g_print ("bench: startup_first_frame_empty = %.0f ms\n", first_empty);
     g_print ("bench: startup_first_frame_full = %.0f ms\n", first_full);
     g_print ("bench: startup_first_frame_ratio = %.2f x\n", first_full / first_empty);
