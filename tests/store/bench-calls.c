@@ -294,22 +294,13 @@ summary_ms (GovorunStore            *store,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 percentile (GArray *samples,
             double  p)
 {
   guint index;
 
-  g_array_sort (samples, compare_doubles);
+  g_array_sort (samples, test_util_compare_doubles);
   index = (guint) (p * (samples->len - 1) + 0.5);
   return g_array_index (samples, double, index);
 }

@@ -27,6 +27,8 @@
  * the first frame after the services were ready (the pages then have their
  * data); the times count from the parent's spawn on the system's monotonic
  * clock. Prints the medians and the ratios full / empty (target ≤ 1.2).
+ * Each child also prints when the services reported READY, for a look at
+ * where a slow start went (`--child` alone).
  * GOVORUN_BENCH_STARTUP_DB: a store to copy as the full one instead (one
  * bench-calls kept with GOVORUN_BENCH_DB; making a million calls takes
  * long on a busy machine).
@@ -64,8 +66,19 @@ after_paint (GdkFrameClock *clock,
 }
 
 static void
+on_state (GovorunServices *services)
+{
+  if (govorun_services_get_state (services) == GOVORUN_SERVICES_STATE_READY)
+    g_print ("services_ready %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+}
+
+static void
 on_realize (GtkWidget *window)
 {
+  GovorunServices *services = govorun_application_get_services (GOVORUN_APPLICATION (g_application_get_default ()));
+
+  if (services != NULL)
+    g_signal_connect (services, "notify::state", G_CALLBACK (on_state), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint), window);
 }
@@ -154,30 +167,12 @@ run_once (const char *self,
   *ready_ms = (ready - start) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values,
         guint   n)
 {
-  qsort (values, n, sizeof (double), compare_doubles);
+  qsort (values, n, sizeof (double), test_util_compare_doubles);
   return values[n / 2];
-}
-
-static void
-remove_profile (const char *home)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", home);
-
-  if (system (command) != 0)
-    g_warning ("Could not remove %s", home);
 }
 
 int
@@ -219,7 +214,7 @@ main (int   argc,
     g_print ("bench: startup_ready_frame_ratio = %.2f x\n", ready_full / ready_empty);
   }
 
-  remove_profile (empty);
-  remove_profile (full);
+  test_util_rm_rf (empty);
+  test_util_rm_rf (full);
   return 0;
 }
