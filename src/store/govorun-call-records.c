@@ -515,6 +515,29 @@ typedef struct
   GovorunCallSyncState *state;
 } UpsertData;
 
+/*
+ * Changes to the search index wait for the end of the page. FTS5 writes
+ * the terms it holds in memory out as a new segment of the index at every
+ * savepoint of a transaction it is part of, and each upsert into calls
+ * opens one (a statement journal: the table has triggers and two unique
+ * keys). Written between the upserts, every row became a segment of its
+ * own, merged again and again — half of a sync's time. Written after
+ * them, in the same transaction and in the order they were asked for, the
+ * page is one segment, and the index is exactly as current when the
+ * transaction commits.
+ */
+typedef struct
+{
+  gint64  id;
+  char   *numbers;  /* the row's index forms; NULL: the row leaves the index */
+} SearchChange;
+
+static void
+search_change_clear (SearchChange *change)
+{
+  g_free (change->numbers);
+}
+
 static void
 upsert_data_free (UpsertData *data)
 {
@@ -542,6 +565,7 @@ static gboolean
 join_rows (sqlite3            *db,
            sqlite3_stmt      **stmts,
            GovorunCallRecord  *record,
+           GArray             *search,
            GError            **error)
 {
   gint64 vox_row, el_row;
@@ -556,11 +580,33 @@ join_rows (sqlite3            *db,
 
   sqlite3_bind_int64 (stmts[STMT_MOVE_TURNS], 1, vox_row);
   sqlite3_bind_int64 (stmts[STMT_MOVE_TURNS], 2, el_row);
-  sqlite3_bind_int64 (stmts[STMT_DELETE_FTS], 1, el_row);
   sqlite3_bind_int64 (stmts[STMT_DELETE_CALL], 1, el_row);
-  return step_done (stmts[STMT_MOVE_TURNS], db, error) &&
-         step_done (stmts[STMT_DELETE_FTS], db, error) &&
-         step_done (stmts[STMT_DELETE_CALL], db, error);
+  if (!step_done (stmts[STMT_MOVE_TURNS], db, error) ||
+      !step_done (stmts[STMT_DELETE_CALL], db, error))
+    return FALSE;
+  g_array_append_vals (search, &(SearchChange) { el_row, NULL }, 1);
+  return TRUE;
+}
+
+/* The index changes of the page, in order (see SearchChange). */
+static gboolean
+write_search_changes (sqlite3       *db,
+                      sqlite3_stmt **stmts,
+                      GArray        *search,
+                      GError       **error)
+{
+  for (guint i = 0; i < search->len; i++)
+    {
+      SearchChange *change = &g_array_index (search, SearchChange, i);
+      sqlite3_stmt *stmt = stmts[change->numbers != NULL ? STMT_REPLACE_FTS : STMT_DELETE_FTS];
+
+      sqlite3_bind_int64 (stmt, 1, change->id);
+      if (change->numbers != NULL)
+        sqlite3_bind_text (stmt, 2, change->numbers, -1, SQLITE_STATIC);
+      if (!step_done (stmt, db, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -615,6 +661,7 @@ static gint64
 upsert_row (sqlite3            *db,
             sqlite3_stmt      **stmts,
             GovorunCallRecord  *record,
+            GArray             *search,
             char              **out_numbers,
             gboolean           *out_changed,
             GError            **error)
@@ -657,7 +704,7 @@ upsert_row (sqlite3            *db,
         }
       if ((rc & 0xff) != SQLITE_CONSTRAINT || attempt > 0)
         break;
-      if (!join_rows (db, stmts, record, error))
+      if (!join_rows (db, stmts, record, search, error))
         {
           if (error != NULL && *error != NULL)
             return 0;
@@ -708,6 +755,9 @@ upsert_all (sqlite3                  *db,
             guint                    *out_changed,
             GError                  **error)
 {
+  g_autoptr(GArray) search = g_array_sized_new (FALSE, FALSE, sizeof (SearchChange), records->len);
+
+  g_array_set_clear_func (search, (GDestroyNotify) search_change_clear);
   for (guint i = 0; i < records->len; i++)
     {
       GovorunCallRecord *record = g_ptr_array_index (records, i);
@@ -717,7 +767,7 @@ upsert_all (sqlite3                  *db,
       gboolean info_changed = FALSE;
       gint64 id;
 
-      id = upsert_row (db, stmts, record, &numbers, &row_changed, error);
+      id = upsert_row (db, stmts, record, search, &numbers, &row_changed, error);
       if (id == 0)
         return FALSE;
       if (turns != NULL && !write_transcript (db, stmts, id, turns, error))
@@ -727,18 +777,13 @@ upsert_all (sqlite3                  *db,
 
       /* The index has only numbers and the transcript. */
       if (row_changed || turns != NULL)
-        {
-          sqlite3_bind_int64 (stmts[STMT_REPLACE_FTS], 1, id);
-          sqlite3_bind_text (stmts[STMT_REPLACE_FTS], 2, numbers, -1, SQLITE_STATIC);
-          if (!step_done (stmts[STMT_REPLACE_FTS], db, error))
-            return FALSE;
-        }
+        g_array_append_vals (search, &(SearchChange) { id, g_steal_pointer (&numbers) }, 1);
       if (row_changed || turns != NULL || info_changed)
         (*out_changed)++;
 
       govorun_call_record_set_id (record, id);
     }
-  return TRUE;
+  return write_search_changes (db, stmts, search, error);
 }
 
 static gboolean

@@ -30,6 +30,15 @@
  * allocations. */
 #define CACHE_PRAGMAS "PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824;"
 
+/* A write to a table with triggers or more than one unique key keeps a
+ * statement journal (the pages it changes, so that the one statement can
+ * be undone). Past 64 kB SQLite spills it to a temporary file, and an
+ * upsert into the calls table, with its indexes, passes that on every row
+ * (a 100,000-row ingest made three million writes to /var/tmp). The
+ * journal lives as long as one statement, so memory it is. Readers keep
+ * the default: a big sort may spill rather than grow the process. */
+#define WRITER_TEMP_PRAGMAS "PRAGMA temp_store = MEMORY;"
+
 /* Read connections read through the kernel's page cache instead: a summary
  * scans the whole history, and mapped, every page it read would count in
  * the process's resident memory (some 300 MB over a million calls) while
@@ -753,7 +762,7 @@ open_writer (GovorunStore  *self,
    * power cut may lose the last commits but never corrupts the file, and
    * the bulk writes of call history need the speed. */
   if (!exec_sql (self->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                 " " CACHE_PRAGMAS, GOVORUN_STORE_ERROR_OPEN, error))
+                 " " CACHE_PRAGMAS " " WRITER_TEMP_PRAGMAS, GOVORUN_STORE_ERROR_OPEN, error))
     return FALSE;
 
   if (!query_uint (self->db, "PRAGMA user_version", GOVORUN_STORE_ERROR_OPEN, &version, error))

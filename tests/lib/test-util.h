@@ -38,4 +38,8 @@ GString      *test_util_capture_log       (gboolean        echo_all);
  * that read translated text. */
 void          test_util_init_i18n         (void);
 
+/* Orders doubles for qsort () and g_array_sort () (benchmarks' medians). */
+int           test_util_compare_doubles   (gconstpointer   a,
+                                           gconstpointer   b);
+
 G_END_DECLS

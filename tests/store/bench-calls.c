@@ -92,6 +92,10 @@ raw_page (sqlite3      *db,
           sqlite3_stmt *fts,
           GPtrArray    *page)
 {
+  g_autoptr(GPtrArray) index_numbers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) index_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) index_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   raw_check (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), db);
   for (guint i = 0; i < page->len; i++)
     {
@@ -147,12 +151,18 @@ raw_page (sqlite3      *db,
           g_string_append (text, line->text);
         }
 
-      sqlite3_bind_int64 (fts, 1, id);
-      sqlite3_bind_text (fts, 2, numbers, -1, SQLITE_STATIC);
-      if (turns != NULL)
-        sqlite3_bind_text (fts, 3, text->str, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (fts, 3);
+      g_array_append_val (index_ids, id);
+      g_ptr_array_add (index_numbers, g_steal_pointer (&numbers));
+      g_ptr_array_add (index_texts, turns != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL);
+    }
+  /* The search index after the page's rows, as the store writes it (FTS5
+   * flushes at every savepoint of the upserts once it is in the
+   * transaction). */
+  for (guint i = 0; i < index_ids->len; i++)
+    {
+      sqlite3_bind_int64 (fts, 1, g_array_index (index_ids, gint64, i));
+      sqlite3_bind_text (fts, 2, g_ptr_array_index (index_numbers, i), -1, SQLITE_STATIC);
+      sqlite3_bind_text (fts, 3, g_ptr_array_index (index_texts, i), -1, SQLITE_STATIC);
       raw_check (sqlite3_step (fts), db);
       sqlite3_reset (fts);
     }
@@ -172,7 +182,8 @@ ingest_raw (const char *path,
   /* The store's own settings (govorun-store.c), so only the layers differ. */
   raw_check (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                            " PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"
-                           " PRAGMA mmap_size = 1073741824;", NULL, NULL, NULL), db);
+                           " PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY;",
+                           NULL, NULL, NULL), db);
   if (!_govorun_store_migrate_to (db, _govorun_store_get_latest_version (), &error))
     g_error ("%s", error->message);
   raw_check (sqlite3_prepare_v2 (db, raw_upsert_sql, -1, &upsert, NULL), db);
@@ -223,104 +234,6 @@ ingest_store (GovorunStore *store,
   return n_calls / seconds;
 }
 
-/* --- the rest of the history, generated inside SQLite ---------------------- */
-
-/* Calls [first, first + n) as call_test_make () makes them (numbers,
- * times, statuses, costs, transcript text in the search index), written
- * by SQL in one statement per table: only the queries are measured over
- * them, and a million rows through any per-row path take long on a busy
- * machine. The transcript turns themselves are left out (only the details
- * view reads them). */
-static const char fill_sql[] =
-  "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)"
-  " INSERT INTO calls (vox_session_id, vox_call_id, el_conversation_id, agent_uuid, direction,"
-  " from_number, to_number, started_at, duration, status, finish_reason, success, vox_cost,"
-  " vox_currency, el_cost, el_currency, cost_total, has_recording, summary)"
-  " SELECT 1000000 + i, 5000000 + i, IIF (i % 5 <> 3, 'conv_' || i, NULL),"
-  " CASE i % 3 WHEN 0 THEN 'agent-clinic' WHEN 1 THEN 'agent-hotel' ELSE 'agent-garage' END,"
-  " IIF (i % 4 = 0, 2, 1), printf ('7916%07d', i % 10000000), '74951234567',"
-  " ?3 + ((i / 2) * 1000003 % 7776000) / 60 * 60,"
-  " IIF (i % 5 <> 3, 15 + (i * 37) % 600, 0), IIF (i % 5 <> 3, 1, 2),"
-  " IIF (i % 5 <> 3, 'Normal call clearing', 'No answer'),"
-  " IIF (i % 5 <> 3, IIF (i % 3 = 0, 2, 1), 0), IIF (i % 5 <> 3, 1.5 * (1 + i % 7), 0), 'RUB',"
-  " IIF (i % 5 <> 3, 100 + i % 50, NULL), IIF (i % 5 <> 3, 'credits', NULL),"
-  " IIF (i % 5 <> 3, 1.5 * (1 + i % 7) + 100 + i % 50, 0), i % 5 <> 3,"
-  " IIF (i % 5 <> 3, 'Клиент записался на приём.', NULL) FROM n";
-
-static const char fill_fts_sql[] =
-  "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2),"
-  " lines(k, line) AS (VALUES (0, ?4), (1, ?5), (2, ?6), (3, ?7), (4, ?8), (5, ?9), (6, ?10))"
-  " INSERT INTO calls_fts (rowid, numbers, transcript)"
-  " SELECT c.id, printf ('7916%07d 8916%07d 74951234567 84951234567', n.i % 10000000, n.i % 10000000),"
-  "  IIF (n.i % 5 <> 3, (SELECT group_concat (line, char (10)) FROM lines"
-  "   WHERE (k + 7 - n.i % 7) % 7 < 3) || char (10) || 'Меня зовут ' || ?11, NULL)"
-  " FROM n JOIN calls c ON c.vox_session_id = 1000000 + n.i";
-
-typedef struct
-{
-  guint first;
-  guint last;
-} FillRange;
-
-static gboolean
-sql_fill (sqlite3         *db,
-          gpointer         data,
-          gpointer        *out_result,
-          GDestroyNotify  *out_result_destroy,
-          GError         **error)
-{
-  FillRange *range = data;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, fill_sql, -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  sqlite3_bind_int64 (stmt, 1, range->first);
-  sqlite3_bind_int64 (stmt, 2, range->last);
-  sqlite3_bind_int64 (stmt, 3, CALL_TEST_BASE_TIME);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      return govorun_store_set_sqlite_error (error, db);
-    }
-  sqlite3_finalize (stmt);
-
-  /* The name makes each call's search text its own; a name per call in
-   * SQL would need the tables of call-test-data.c, so a number stands in. */
-  if (sqlite3_prepare_v2 (db, fill_fts_sql, -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  sqlite3_bind_int64 (stmt, 1, range->first);
-  sqlite3_bind_int64 (stmt, 2, range->last);
-  for (guint k = 0; k < 7; k++)
-    sqlite3_bind_text (stmt, 4 + k, call_test_lines[k], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, "абонент", -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      return govorun_store_set_sqlite_error (error, db);
-    }
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
-
-static void
-fill_rest (GovorunStore *store,
-           guint         first,
-           guint         last)
-{
-  for (guint start = first; start < last; start += 100000)
-    {
-      FillRange range = { start, MIN (last, start + 100000) - 1 };
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(GError) error = NULL;
-
-      govorun_store_write_async (store, sql_fill, g_memdup2 (&range, sizeof range), g_free, NULL,
-                                 test_util_on_result, &result);
-      govorun_store_write_finish (store, test_util_wait (&result), &error);
-      if (error != NULL)
-        g_error ("%s", error->message);
-    }
-}
-
 /* --- the list's queries ------------------------------------------------------ */
 
 typedef struct
@@ -333,6 +246,11 @@ typedef struct
 /* What GovorunCallList asks the first page's count to stop at. */
 #define LIST_COUNT_CAP 2000
 
+/* The process's CPU milliseconds the last first_page_ms () took: on a
+ * machine shared with other work, waiting for a core or for the disk
+ * cache is most of the wall time, and this says what the query costs. */
+static double last_cpu_ms;
+
 /* Milliseconds to the first page with its (capped) count, as the list
  * asks; the whole count comes with the summary, after the rows. */
 static double
@@ -344,6 +262,7 @@ first_page_ms (GovorunStore *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   gint64 start = g_get_monotonic_time ();
+  double cpu = cpu_seconds ();
   gint64 count = 0;
 
   govorun_call_records_fetch_first_page_async (store, change->filter, change->sort,
@@ -355,6 +274,7 @@ first_page_ms (GovorunStore *store,
     g_error ("%s", error->message);
   if (out_rows != NULL)
     *out_rows = (guint) count;
+  last_cpu_ms = (cpu_seconds () - cpu) * 1000.0;
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
@@ -374,22 +294,13 @@ summary_ms (GovorunStore            *store,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 percentile (GArray *samples,
             double  p)
 {
   guint index;
 
-  g_array_sort (samples, compare_doubles);
+  g_array_sort (samples, test_util_compare_doubles);
   index = (guint) (p * (samples->len - 1) + 0.5);
   return g_array_index (samples, double, index);
 }
@@ -468,6 +379,8 @@ bench_queries (GovorunStore *store)
   g_autoptr(GArray) rare = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) common = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) summaries = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) list_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) common_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   const char * const common_phrases[] = {
     "записаться на приём", "гостиница", "подвеска", "с видом на реку", "ТЕРАПЕВТ", "диагностика",
   };
@@ -478,6 +391,7 @@ bench_queries (GovorunStore *store)
       double ms = first_page_ms (store, change, NULL);
 
       g_array_append_val (list, ms);
+      g_array_append_val (list_cpu, last_cpu_ms);
       if (ms > 100)
         g_print ("# slow: %.1f ms: sort %d%s, status %d, direction %d, success %d, agent %s,"
                  " dates %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ", search “%s”\n", ms,
@@ -520,6 +434,7 @@ bench_queries (GovorunStore *store)
       filter->search = g_strdup (common_phrases[k % G_N_ELEMENTS (common_phrases)]);
       ms = first_page_ms (store, &change, &rows);
       g_array_append_val (common, ms);
+      g_array_append_val (common_cpu, last_cpu_ms);
       if (k == 0)
         g_print ("bench: transcript_search_common_matches = %u calls\n", rows);
       govorun_call_filter_free (filter);
@@ -528,6 +443,8 @@ bench_queries (GovorunStore *store)
   report_latency ("first_page_after_change", list);
   report_latency ("transcript_search_rare", rare);
   report_latency ("transcript_search_common", common);
+  report_latency ("first_page_after_change_cpu", list_cpu);
+  report_latency ("transcript_search_common_cpu", common_cpu);
   report_latency ("summary", summaries);
   g_ptr_array_foreach (changes, (GFunc) change_free, NULL);
 }
@@ -588,7 +505,7 @@ main (int   argc,
     {
       gint64 start = g_get_monotonic_time ();
 
-      fill_rest (store, n_raw, n_calls);
+      call_test_fill_by_sql (store, n_raw, n_calls);
       g_print ("bench: fill_rest_by_sql = %.1f s (%u calls, not a figure of the store)\n",
                (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, n_calls - n_raw);
     }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "call-test-data.h"
+#include "govorun-store-private.h"
 #include "govorun-call-records.h"
 #include "store-test-util.h"
 
@@ -192,4 +193,100 @@ gboolean
 call_test_is_answered (guint i)
 {
   return is_answered (i);
+}
+
+/* Calls [first, first + n) as call_test_make () makes them (numbers,
+ * times, statuses, costs, transcript text in the search index), written
+ * by SQL in one statement per table: only the queries are measured over
+ * them, and a million rows through any per-row path take long on a busy
+ * machine. The transcript turns themselves are left out (only the details
+ * view reads them). */
+static const char fill_sql[] =
+  "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)"
+  " INSERT INTO calls (vox_session_id, vox_call_id, el_conversation_id, agent_uuid, direction,"
+  " from_number, to_number, started_at, duration, status, finish_reason, success, vox_cost,"
+  " vox_currency, el_cost, el_currency, cost_total, has_recording, summary)"
+  " SELECT 1000000 + i, 5000000 + i, IIF (i % 5 <> 3, 'conv_' || i, NULL),"
+  " CASE i % 3 WHEN 0 THEN 'agent-clinic' WHEN 1 THEN 'agent-hotel' ELSE 'agent-garage' END,"
+  " IIF (i % 4 = 0, 2, 1), printf ('7916%07d', i % 10000000), '74951234567',"
+  " ?3 + ((i / 2) * 1000003 % 7776000) / 60 * 60,"
+  " IIF (i % 5 <> 3, 15 + (i * 37) % 600, 0), IIF (i % 5 <> 3, 1, 2),"
+  " IIF (i % 5 <> 3, 'Normal call clearing', 'No answer'),"
+  " IIF (i % 5 <> 3, IIF (i % 3 = 0, 2, 1), 0), IIF (i % 5 <> 3, 1.5 * (1 + i % 7), 0), 'RUB',"
+  " IIF (i % 5 <> 3, 100 + i % 50, NULL), IIF (i % 5 <> 3, 'credits', NULL),"
+  " IIF (i % 5 <> 3, 1.5 * (1 + i % 7) + 100 + i % 50, 0), i % 5 <> 3,"
+  " IIF (i % 5 <> 3, 'Клиент записался на приём.', NULL) FROM n";
+
+static const char fill_fts_sql[] =
+  "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2),"
+  " lines(k, line) AS (VALUES (0, ?4), (1, ?5), (2, ?6), (3, ?7), (4, ?8), (5, ?9), (6, ?10))"
+  " INSERT INTO calls_fts (rowid, numbers, transcript)"
+  " SELECT c.id, printf ('7916%07d 8916%07d 74951234567 84951234567', n.i % 10000000, n.i % 10000000),"
+  "  IIF (n.i % 5 <> 3, (SELECT group_concat (line, char (10)) FROM lines"
+  "   WHERE (k + 7 - n.i % 7) % 7 < 3) || char (10) || 'Меня зовут ' || ?11, NULL)"
+  " FROM n JOIN calls c ON c.vox_session_id = 1000000 + n.i";
+
+typedef struct
+{
+  guint first;
+  guint last;
+} FillRange;
+
+static gboolean
+sql_fill (sqlite3         *db,
+          gpointer         data,
+          gpointer        *out_result,
+          GDestroyNotify  *out_result_destroy,
+          GError         **error)
+{
+  FillRange *range = data;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, fill_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  sqlite3_bind_int64 (stmt, 1, range->first);
+  sqlite3_bind_int64 (stmt, 2, range->last);
+  sqlite3_bind_int64 (stmt, 3, CALL_TEST_BASE_TIME);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return govorun_store_set_sqlite_error (error, db);
+    }
+  sqlite3_finalize (stmt);
+
+  /* The name makes each call's search text its own; a name per call in
+   * SQL would need the tables of call-test-data.c, so a number stands in. */
+  if (sqlite3_prepare_v2 (db, fill_fts_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  sqlite3_bind_int64 (stmt, 1, range->first);
+  sqlite3_bind_int64 (stmt, 2, range->last);
+  for (guint k = 0; k < 7; k++)
+    sqlite3_bind_text (stmt, 4 + k, call_test_lines[k], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, "абонент", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return govorun_store_set_sqlite_error (error, db);
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+void
+call_test_fill_by_sql (GovorunStore *store,
+                       guint         first,
+                       guint         last)
+{
+  for (guint start = first; start < last; start += 100000)
+    {
+      FillRange range = { start, MIN (last, start + 100000) - 1 };
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      govorun_store_write_async (store, sql_fill, g_memdup2 (&range, sizeof range), g_free, NULL,
+                                 test_util_on_result, &result);
+      govorun_store_write_finish (store, test_util_wait (&result), &error);
+      if (error != NULL)
+        g_error ("%s", error->message);
+    }
 }

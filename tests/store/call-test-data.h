@@ -56,4 +56,11 @@ void               call_test_fill_analysis (GovorunStore *store,
                                             guint         first,
                                             guint         n);
 
+/* Calls [@first, @last) with their search text, generated inside SQLite
+ * in one statement per table (a million in seconds): for benchmarks that
+ * measure reading a big history, not writing it. */
+void               call_test_fill_by_sql (GovorunStore *store,
+                                          guint         first,
+                                          guint         last);
+
 G_END_DECLS
