@@ -10,6 +10,7 @@
 
 #include "govorun-call-stats-records-private.h"
 #include "govorun-campaign-records-private.h"
+#include "govorun-integration-records-private.h"
 #include "govorun-store.h"
 #include "govorun-store-private.h"
 #include "govorun-util.h"
@@ -234,6 +235,9 @@ static const char * const migrations[] = {
   /* 10: campaigns, their contacts and preflight issues, the mappings
    * remembered per agent (govorun-campaign-records.c). */
   govorun_campaign_records_migration,
+  /* integration targets, the outbox of deliveries and the delivery log
+   * (govorun-integration-records.c). */
+  govorun_integration_records_migration,
 };
 
 typedef enum
