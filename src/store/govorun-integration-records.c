@@ -11,6 +11,7 @@
 #include "govorun-integration-records.h"
 #include "govorun-integration-records-private.h"
 #include "govorun-store-private.h"
+#include "govorun-call-record.h"
 
 /* Appended to the store's migrations: never edit it once shipped. */
 const char govorun_integration_records_migration[] =
@@ -110,6 +111,20 @@ int64_finish (gpointer result, gint64 *out_value)
   return TRUE;
 }
 
+/* Steps a statement that returns no rows, and finalizes it. */
+static gboolean
+step_done (sqlite3       *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
 /* Runs @sql with ?1..?n bound to the int64 values that follow (ends with
  * G_MININT64). */
 static gboolean
@@ -126,12 +141,8 @@ exec_ids (sqlite3 *db, GError **error, const char *sql, ...)
   while ((value = va_arg (args, gint64)) != G_MININT64)
     sqlite3_bind_int64 (stmt, i++, value);
   va_end (args);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      return govorun_store_set_sqlite_error (error, db);
-    }
-  sqlite3_finalize (stmt);
+  if (!step_done (db, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -162,12 +173,8 @@ sql_add_target (sqlite3 *db, gpointer data, gpointer *out_result,
   sqlite3_bind_int64 (stmt, 9, govorun_integration_target_get_secret_generation (t));
   sqlite3_bind_int64 (stmt, 10, govorun_integration_target_get_backfill_from (t));
   sqlite3_bind_int64 (stmt, 11, govorun_integration_target_get_backfill_to (t));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      return govorun_store_set_sqlite_error (error, db);
-    }
-  sqlite3_finalize (stmt);
+  if (!step_done (db, stmt, error))
+    return FALSE;
   set_int64 (out_result, out_result_destroy, sqlite3_last_insert_rowid (db));
   return TRUE;
 }
@@ -218,12 +225,8 @@ sql_update_target (sqlite3 *db, gpointer data, gpointer *out_result,
   sqlite3_bind_int64 (stmt, 4, govorun_integration_target_get_secret_generation (t));
   sqlite3_bind_int64 (stmt, 5, govorun_integration_target_get_backfill_from (t));
   sqlite3_bind_int64 (stmt, 6, govorun_integration_target_get_backfill_to (t));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      return govorun_store_set_sqlite_error (error, db);
-    }
-  sqlite3_finalize (stmt);
+  if (!step_done (db, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -514,12 +517,8 @@ sql_record_attempt (sqlite3 *db, gpointer data, gpointer *out_result,
   sqlite3_bind_int (stmt, 5, govorun_delivery_get_last_status (d));
   sqlite3_bind_int (stmt, 6, govorun_delivery_get_last_latency (d));
   govorun_store_bind_text (stmt, 7, govorun_delivery_get_last_error (d));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      return govorun_store_set_sqlite_error (error, db);
-    }
-  sqlite3_finalize (stmt);
+  if (!step_done (db, stmt, error))
+    return FALSE;
 
   if (sqlite3_prepare_v2 (db,
                           "INSERT INTO delivery_attempts (delivery_id, attempt, at_ms, status,"
@@ -532,12 +531,8 @@ sql_record_attempt (sqlite3 *db, gpointer data, gpointer *out_result,
   sqlite3_bind_int (stmt, 4, govorun_delivery_get_last_status (d));
   sqlite3_bind_int (stmt, 5, govorun_delivery_get_last_latency (d));
   govorun_store_bind_text (stmt, 6, govorun_delivery_get_last_error (d));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      return govorun_store_set_sqlite_error (error, db);
-    }
-  sqlite3_finalize (stmt);
+  if (!step_done (db, stmt, error))
+    return FALSE;
 
   if (sqlite3_prepare_v2 (db,
                           delivered
@@ -716,6 +711,66 @@ GPtrArray *
 govorun_integration_records_load_attempts_finish (GovorunStore  *store,
                                                   GAsyncResult  *result,
                                                   GError       **error)
+{
+  return govorun_store_read_finish (store, result, error);
+}
+
+static gboolean
+sql_undelivered_calls (sqlite3 *db, gpointer data, gpointer *out_result,
+                       GDestroyNotify *out_result_destroy, GError **error)
+{
+  Params *p = data;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* The outbox's UNIQUE (target_id, event, subject) answers NOT EXISTS. */
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT c.id FROM integration_targets t JOIN calls c"
+                          " ON c.started_at >= t.created_at"
+                          " OR (t.backfill_to > t.backfill_from AND c.started_at >= t.backfill_from"
+                          "     AND c.started_at < t.backfill_to)"
+                          " WHERE (t.events & ?1) != 0 AND t.kind = ?2 AND c.status != ?3"
+                          " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.target_id = t.id"
+                          "   AND d.event = 'call.finished' AND d.subject = 'call:' || c.id)"
+                          " GROUP BY c.id ORDER BY c.id LIMIT ?4",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  sqlite3_bind_int (stmt, 1, GOVORUN_INTEGRATION_EVENT_CALL_FINISHED);
+  sqlite3_bind_int (stmt, 2, GOVORUN_INTEGRATION_KIND_WEBHOOK);
+  sqlite3_bind_int (stmt, 3, GOVORUN_CALL_STATUS_IN_PROGRESS);
+  sqlite3_bind_int64 (stmt, 4, p->limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+  *out_result = g_steal_pointer (&ids);
+  *out_result_destroy = (GDestroyNotify) g_array_unref;
+  return TRUE;
+}
+
+void
+govorun_integration_records_undelivered_calls_async (GovorunStore        *store,
+                                                     guint                limit,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+
+  govorun_store_read_async (store, sql_undelivered_calls, params_new (NULL, NULL, 0, 0, limit),
+                            (GDestroyNotify) params_free, cancellable, callback, user_data);
+}
+
+GArray *
+govorun_integration_records_undelivered_calls_finish (GovorunStore  *store,
+                                                      GAsyncResult  *result,
+                                                      GError       **error)
 {
   return govorun_store_read_finish (store, result, error);
 }

@@ -122,6 +122,19 @@ GPtrArray *govorun_integration_records_load_deliveries_finish (GovorunStore     
                                                                GAsyncResult             *result,
                                                                GError                  **error);
 
+/* Row ids of finished calls (not in progress) that a webhook target
+ * taking call.finished should get and has no delivery for: started at or
+ * after the target was made, or inside its backfill range. Oldest first,
+ * at most @limit: a GArray of gint64. */
+void       govorun_integration_records_undelivered_calls_async  (GovorunStore        *store,
+                                                                 guint                limit,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+GArray    *govorun_integration_records_undelivered_calls_finish (GovorunStore        *store,
+                                                                 GAsyncResult        *result,
+                                                                 GError             **error);
+
 /* A delivery's attempts, oldest first: GovorunDeliveryAttempt. */
 void       govorun_integration_records_load_attempts_async    (GovorunStore             *store,
                                                                gint64                    delivery_id,

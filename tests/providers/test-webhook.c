@@ -18,6 +18,7 @@
 
 #include "govorun-call-info.h"
 #include "govorun-call-record.h"
+#include "govorun-http.h"
 #include "govorun-webhook-payload.h"
 #include "govorun-webhook-receiver.h"
 #include "govorun-webhook-sender.h"
@@ -317,6 +318,38 @@ test_unreachable (void)
 }
 
 static void
+on_silent_request (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  /* Never answers: the message stays paused until the server goes. */
+  soup_server_message_pause (msg);
+}
+
+static void
+test_timeout (void)
+{
+  g_autoptr(GovorunWebhookSender) sender = govorun_webhook_sender_new ();
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GovorunWebhookResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *url = NULL;
+
+  soup_server_add_handler (server, NULL, on_silent_request, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/hook", g_uri_get_port (uris->data));
+  govorun_webhook_sender_set_timeout (sender, 200);
+  response = post (sender, url, "t", "{}", &error);
+  g_assert_null (response);
+  g_assert_error (error, GOVORUN_HTTP_ERROR, GOVORUN_HTTP_ERROR_TIMEOUT);
+  soup_server_disconnect (server);
+}
+
+static void
 test_secret (void)
 {
   g_autofree char *a = govorun_webhook_signature_new_secret ();
@@ -364,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/Govorun/Webhook/replay-rejected", test_replay_rejected);
   g_test_add_func ("/Govorun/Webhook/sandbox-receiver", test_sandbox_receiver);
   g_test_add_func ("/Govorun/Webhook/unreachable", test_unreachable);
+  g_test_add_func ("/Govorun/Webhook/timeout", test_timeout);
   g_test_add_func ("/Govorun/Webhook/secret", test_secret);
   g_test_add_func ("/Govorun/Webhook/payload-call", test_payload_call);
   return g_test_run ();

@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <json-glib/json-glib.h>
 
+#include "govorun-call-records.h"
 #include "govorun-integration-records.h"
 #include "govorun-integrations.h"
 #include "govorun-secrets.h"
@@ -528,6 +529,52 @@ test_crash_after_send (Fixture       *f,
 }
 
 static void
+test_new_calls (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_webhook (f, GOVORUN_INTEGRATION_EVENT_CALL_FINISHED);
+  gint64 created = govorun_integration_target_get_created_at (target);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunCallRecord *old, *done, *going;
+  guint added = 99;
+
+  old = make_call (0, created - 86400);
+  done = make_call (0, created + 1);
+  going = make_call (0, created + 2);
+  govorun_call_record_set_vox_session_id (old, 1001);
+  govorun_call_record_set_vox_session_id (done, 1002);
+  govorun_call_record_set_vox_session_id (going, 1003);
+  govorun_call_record_set_status (done, GOVORUN_CALL_STATUS_ANSWERED);
+  govorun_call_record_set_summary (done, "Клиент записался на приём.");
+  govorun_call_record_set_status (going, GOVORUN_CALL_STATUS_IN_PROGRESS);
+  g_ptr_array_add (records, old);
+  g_ptr_array_add (records, done);
+  g_ptr_array_add (records, going);
+  govorun_call_records_upsert_async (f->store, records, NULL, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_call_records_upsert_finish (f->store, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+
+  /* Only the finished call made after the target. */
+  g_clear_object (&result);
+  govorun_integrations_enqueue_new_calls_async (f->integrations, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_integrations_enqueue_new_calls_finish (f->integrations, test_util_wait (&result),
+                                                                &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_clear_object (&result);
+  govorun_integrations_enqueue_new_calls_async (f->integrations, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_integrations_enqueue_new_calls_finish (f->integrations, test_util_wait (&result),
+                                                                &added, &error));
+  g_assert_cmpuint (added, ==, 0);
+
+  g_assert_cmpuint (deliver (f), ==, 1);
+  g_assert_nonnull (strstr (govorun_webhook_receiver_get_received (f->receiver, 0)->body,
+                            "Клиент записался на приём."));
+}
+
+static void
 test_invalid_url (Fixture       *f,
                   gconstpointer  data)
 {
@@ -581,6 +628,7 @@ main (int   argc,
   ADD ("campaign-events", test_campaign_events);
   ADD ("rotate", test_rotate);
   ADD ("crash-after-send", test_crash_after_send);
+  ADD ("new-calls", test_new_calls);
   ADD ("invalid-url", test_invalid_url);
   ADD ("reload", test_reload);
 #undef ADD

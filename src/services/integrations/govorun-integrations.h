@@ -126,6 +126,18 @@ gboolean             govorun_integrations_enqueue_finish           (GovorunInteg
                                                                     guint               *out_added,
                                                                     GError             **error);
 
+/* Enqueues every finished call in the store that a webhook target should
+ * get and has not, up to 200 a run (the call sync's "changed" is the
+ * moment to run it); _finish gives how many deliveries were new. */
+void                 govorun_integrations_enqueue_new_calls_async  (GovorunIntegrations *self,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
+gboolean             govorun_integrations_enqueue_new_calls_finish (GovorunIntegrations *self,
+                                                                    GAsyncResult        *result,
+                                                                    guint               *out_added,
+                                                                    GError             **error);
+
 /* One delivery pass: sends what is due now; _finish gives how many
  * attempts were made. */
 void                 govorun_integrations_deliver_due_async  (GovorunIntegrations *self,
