@@ -572,6 +572,22 @@ test_new_calls (Fixture       *f,
   g_assert_cmpuint (deliver (f), ==, 1);
   g_assert_nonnull (strstr (govorun_webhook_receiver_get_received (f->receiver, 0)->body,
                             "Клиент записался на приём."));
+
+  /* A backfill of the day before brings the old call. The producers read
+   * the listed target, so the range is set on that one. */
+  {
+    g_autoptr(GovorunIntegrationTarget) listed =
+      g_list_model_get_item (govorun_integrations_get_targets (f->integrations), 0);
+
+    g_clear_object (&result);
+    govorun_integrations_backfill_async (f->integrations, listed, created - 2 * 86400, created, NULL,
+                                         test_util_on_result, &result);
+    g_assert_true (govorun_integrations_enqueue_new_calls_finish (f->integrations,
+                                                                  test_util_wait (&result), &added,
+                                                                  &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 1);
+  }
 }
 
 static void

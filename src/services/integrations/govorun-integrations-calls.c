@@ -113,6 +113,55 @@ on_undelivered (GObject      *source,
   scan_next (g_steal_pointer (&task));
 }
 
+static void
+start_scan (GovorunIntegrations *self,
+            GTask               *task)
+{
+  g_task_set_task_data (task, g_new0 (Scan, 1), (GDestroyNotify) scan_free);
+  govorun_integration_records_undelivered_calls_async (self->store, BATCH, g_task_get_cancellable (task),
+                                                       on_undelivered, task);
+}
+
+static void
+on_backfill_written (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!govorun_integration_records_update_target_finish (GOVORUN_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  start_scan (g_task_get_source_object (task), task);
+}
+
+void
+govorun_integrations_backfill_async (GovorunIntegrations      *self,
+                                     GovorunIntegrationTarget *target,
+                                     gint64                    from,
+                                     gint64                    to,
+                                     GCancellable             *cancellable,
+                                     GAsyncReadyCallback       callback,
+                                     gpointer                  user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GOVORUN_IS_INTEGRATIONS (self));
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (target));
+  g_return_if_fail (from < to);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  /* Finished like a scan: same result, same _finish. */
+  g_task_set_source_tag (task, govorun_integrations_enqueue_new_calls_async);
+  govorun_integration_target_set_backfill (target, from, to);
+  govorun_integration_records_update_target_async (self->store, target, cancellable,
+                                                   on_backfill_written, task);
+}
+
 void
 govorun_integrations_enqueue_new_calls_async (GovorunIntegrations *self,
                                               GCancellable        *cancellable,
@@ -125,9 +174,7 @@ govorun_integrations_enqueue_new_calls_async (GovorunIntegrations *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, govorun_integrations_enqueue_new_calls_async);
-  g_task_set_task_data (task, g_new0 (Scan, 1), (GDestroyNotify) scan_free);
-  govorun_integration_records_undelivered_calls_async (self->store, BATCH, cancellable,
-                                                       on_undelivered, task);
+  start_scan (self, task);
 }
 
 gboolean

@@ -138,6 +138,17 @@ gboolean             govorun_integrations_enqueue_new_calls_finish (GovorunInteg
                                                                     guint               *out_added,
                                                                     GError             **error);
 
+/* Asks for the calls that started in [@from, @to) (Unix seconds) to be
+ * delivered to @target too, then enqueues them; _finish is
+ * govorun_integrations_enqueue_new_calls_finish(). */
+void                 govorun_integrations_backfill_async     (GovorunIntegrations      *self,
+                                                              GovorunIntegrationTarget *target,
+                                                              gint64                    from,
+                                                              gint64                    to,
+                                                              GCancellable             *cancellable,
+                                                              GAsyncReadyCallback       callback,
+                                                              gpointer                  user_data);
+
 /* One delivery pass: sends what is due now; _finish gives how many
  * attempts were made. */
 void                 govorun_integrations_deliver_due_async  (GovorunIntegrations *self,
