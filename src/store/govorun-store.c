@@ -10,6 +10,7 @@
 
 #include "govorun-call-stats-records-private.h"
 #include "govorun-campaign-records-private.h"
+#include "govorun-integration-records-private.h"
 #include "govorun-store.h"
 #include "govorun-store-private.h"
 #include "govorun-util.h"
@@ -261,6 +262,9 @@ static const char * const migrations[] = {
   "ALTER TABLE calls ADD COLUMN el_agent_name TEXT;"
   "ALTER TABLE calls ADD COLUMN vox_application_name TEXT;"
   "CREATE INDEX call_analysis_values ON call_analysis (kind, name, result);",
+  /* 13: integration targets, the outbox of deliveries and the delivery log
+   * (govorun-integration-records.c). */
+  govorun_integration_records_migration,
 };
 
 typedef enum

@@ -1,0 +1,205 @@
+/* govorun-integration-target.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunIntegrationTarget"
+
+#include "config.h"
+
+#include "govorun-integration-target.h"
+
+struct _GovorunIntegrationTarget
+{
+  GObject                 parent_instance;
+
+  gint64                  id;
+  char                   *uuid;
+  GovorunIntegrationKind  kind;
+  char                   *name;
+  char                   *url;
+  guint                   events;
+  gint64                  created_at;
+  gboolean                paused;
+  char                   *pause_reason;
+  guint                   secret_generation;
+  gint64                  backfill_from;
+  gint64                  backfill_to;
+};
+
+G_DEFINE_FINAL_TYPE (GovorunIntegrationTarget, govorun_integration_target, G_TYPE_OBJECT)
+
+const char *
+govorun_integration_event_to_string (GovorunIntegrationEvent event)
+{
+  switch (event)
+    {
+    case GOVORUN_INTEGRATION_EVENT_CALL_FINISHED:
+      return "call.finished";
+    case GOVORUN_INTEGRATION_EVENT_CAMPAIGN_FINISHED:
+      return "campaign.finished";
+    case GOVORUN_INTEGRATION_EVENT_CONTACT_RESULT:
+      return "contact.result";
+    default:
+      return NULL;
+    }
+}
+
+static void
+govorun_integration_target_finalize (GObject *object)
+{
+  GovorunIntegrationTarget *self = GOVORUN_INTEGRATION_TARGET (object);
+
+  g_free (self->uuid);
+  g_free (self->name);
+  g_free (self->url);
+  g_free (self->pause_reason);
+  G_OBJECT_CLASS (govorun_integration_target_parent_class)->finalize (object);
+}
+
+static void
+govorun_integration_target_class_init (GovorunIntegrationTargetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = govorun_integration_target_finalize;
+}
+
+static void
+govorun_integration_target_init (GovorunIntegrationTarget *self)
+{
+  self->secret_generation = 1;
+}
+
+GovorunIntegrationTarget *
+govorun_integration_target_new (gint64                  id,
+                                const char             *uuid,
+                                GovorunIntegrationKind  kind,
+                                const char             *name,
+                                const char             *url,
+                                guint                   events,
+                                gint64                  created_at)
+{
+  GovorunIntegrationTarget *self = g_object_new (GOVORUN_TYPE_INTEGRATION_TARGET, NULL);
+
+  self->id = id;
+  self->uuid = g_strdup (uuid);
+  self->kind = kind;
+  self->name = g_strdup (name);
+  self->url = g_strdup (url);
+  self->events = events;
+  self->created_at = created_at;
+  return self;
+}
+
+gint64
+govorun_integration_target_get_id (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), 0);
+  return self->id;
+}
+
+const char *
+govorun_integration_target_get_uuid (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), NULL);
+  return self->uuid;
+}
+
+GovorunIntegrationKind
+govorun_integration_target_get_kind (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), 0);
+  return self->kind;
+}
+
+const char *
+govorun_integration_target_get_name (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), NULL);
+  return self->name;
+}
+
+const char *
+govorun_integration_target_get_url (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), NULL);
+  return self->url;
+}
+
+guint
+govorun_integration_target_get_events (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), 0);
+  return self->events;
+}
+
+gint64
+govorun_integration_target_get_created_at (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), 0);
+  return self->created_at;
+}
+
+gboolean
+govorun_integration_target_get_paused (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), FALSE);
+  return self->paused;
+}
+
+const char *
+govorun_integration_target_get_pause_reason (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), NULL);
+  return self->pause_reason;
+}
+
+void
+govorun_integration_target_set_paused (GovorunIntegrationTarget *self,
+                                       gboolean                  paused,
+                                       const char               *reason)
+{
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self));
+  self->paused = paused;
+  g_free (self->pause_reason);
+  self->pause_reason = paused ? g_strdup (reason) : NULL;
+}
+
+guint
+govorun_integration_target_get_secret_generation (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), 0);
+  return self->secret_generation;
+}
+
+void
+govorun_integration_target_set_secret_generation (GovorunIntegrationTarget *self,
+                                                  guint                     generation)
+{
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self));
+  self->secret_generation = generation;
+}
+
+gint64
+govorun_integration_target_get_backfill_from (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), 0);
+  return self->backfill_from;
+}
+
+gint64
+govorun_integration_target_get_backfill_to (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), 0);
+  return self->backfill_to;
+}
+
+void
+govorun_integration_target_set_backfill (GovorunIntegrationTarget *self,
+                                         gint64                    from,
+                                         gint64                    to)
+{
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self));
+  self->backfill_from = from;
+  self->backfill_to = to;
+}

@@ -1,0 +1,267 @@
+/* govorun-webhook-receiver.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunWebhookReceiver"
+
+#include "config.h"
+
+#include "govorun-webhook-receiver.h"
+
+#include <libsoup/soup.h>
+
+#define TOLERANCE_S 300
+#define PATH "/hooks/govorun"
+
+typedef struct
+{
+  guint status;
+  guint retry_after_s;
+} Answer;
+
+struct _GovorunWebhookReceiver
+{
+  GObject     parent_instance;
+
+  SoupServer *server;
+  char       *url;
+  char       *secret;
+  GQueue      answers;     /* of Answer */
+  GPtrArray  *received;    /* of GovorunReceivedDelivery */
+  GHashTable *seen;        /* delivery ids */
+};
+
+G_DEFINE_FINAL_TYPE (GovorunWebhookReceiver, govorun_webhook_receiver, G_TYPE_OBJECT)
+
+static void
+received_free (GovorunReceivedDelivery *r)
+{
+  g_free (r->delivery_id);
+  g_free (r->event);
+  g_free (r->body);
+  g_free (r);
+}
+
+/* Compares without stopping at the first difference, so the time taken
+ * tells an attacker nothing about how much of a guess was right. */
+static gboolean
+equal_in_constant_time (const char *a,
+                        const char *b)
+{
+  gsize len_a = strlen (a), len_b = strlen (b);
+  guint8 diff = len_a != len_b;
+
+  for (gsize i = 0; i < MIN (len_a, len_b); i++)
+    diff |= (guint8) (a[i] ^ b[i]);
+  return diff == 0;
+}
+
+static gboolean
+signature_valid (const char *secret,
+                 const char *header,
+                 GBytes     *body)
+{
+  g_auto(GStrv) parts = NULL;
+  const char *t = NULL, *v1 = NULL;
+  g_autoptr(GHmac) hmac = NULL;
+  gint64 stamp;
+  char *end = NULL;
+  gsize len = 0;
+  const guchar *data;
+
+  if (secret == NULL || header == NULL)
+    return FALSE;
+  parts = g_strsplit (header, ",", 8);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (parts[i], "t="))
+        t = parts[i] + 2;
+      else if (g_str_has_prefix (parts[i], "v1="))
+        v1 = parts[i] + 3;
+    }
+  if (t == NULL || v1 == NULL || !g_ascii_isdigit (*t))
+    return FALSE;
+  stamp = g_ascii_strtoll (t, &end, 10);
+  if (*end != '\0' || ABS (g_get_real_time () / G_USEC_PER_SEC - stamp) > TOLERANCE_S)
+    return FALSE;
+
+  data = g_bytes_get_data (body, &len);
+  hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) secret, strlen (secret));
+  g_hmac_update (hmac, (const guchar *) t, -1);
+  g_hmac_update (hmac, (const guchar *) ".", 1);
+  if (len > 0)
+    g_hmac_update (hmac, data, (gssize) len);
+  return equal_in_constant_time (g_hmac_get_string (hmac), v1);
+}
+
+static void
+on_request (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  GovorunWebhookReceiver *self = user_data;
+  SoupMessageHeaders *in = soup_server_message_get_request_headers (msg);
+  g_autoptr(GBytes) body = NULL;
+  GovorunReceivedDelivery *r;
+  g_autofree Answer *answer = NULL;
+  const char *reply;
+
+  if (g_strcmp0 (soup_server_message_get_method (msg), "POST") != 0 || g_strcmp0 (path, PATH) != 0)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  r = g_new0 (GovorunReceivedDelivery, 1);
+  r->delivery_id = g_strdup (soup_message_headers_get_one (in, "X-Govorun-Delivery"));
+  r->event = g_strdup (soup_message_headers_get_one (in, "X-Govorun-Event"));
+  r->body = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  r->signature_valid = signature_valid (self->secret,
+                                        soup_message_headers_get_one (in, "X-Govorun-Signature"),
+                                        body);
+  r->duplicate = r->delivery_id != NULL && g_hash_table_contains (self->seen, r->delivery_id);
+
+  if (!r->signature_valid)
+    {
+      r->answered = SOUP_STATUS_UNAUTHORIZED;
+      reply = "{\"error\":\"The signature does not match, or its time is more than five minutes off.\"}";
+    }
+  else if ((answer = g_queue_pop_head (&self->answers)) != NULL)
+    {
+      r->answered = answer->status;
+      reply = "{\"error\":\"The sandbox receiver was asked to answer this way.\"}";
+      if (answer->retry_after_s > 0)
+        {
+          g_autofree char *value = g_strdup_printf ("%u", answer->retry_after_s);
+
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", value);
+        }
+    }
+  else
+    {
+      r->answered = SOUP_STATUS_OK;
+      reply = r->duplicate ? "{\"ok\":true,\"duplicate\":true}" : "{\"ok\":true}";
+      if (r->delivery_id != NULL)
+        g_hash_table_add (self->seen, g_strdup (r->delivery_id));
+    }
+
+  soup_server_message_set_status (msg, r->answered, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, reply, strlen (reply));
+  g_ptr_array_add (self->received, r);
+}
+
+static void
+govorun_webhook_receiver_dispose (GObject *object)
+{
+  GovorunWebhookReceiver *self = GOVORUN_WEBHOOK_RECEIVER (object);
+
+  if (self->server != NULL)
+    soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+  G_OBJECT_CLASS (govorun_webhook_receiver_parent_class)->dispose (object);
+}
+
+static void
+govorun_webhook_receiver_finalize (GObject *object)
+{
+  GovorunWebhookReceiver *self = GOVORUN_WEBHOOK_RECEIVER (object);
+
+  g_free (self->url);
+  g_free (self->secret);
+  g_queue_clear_full (&self->answers, g_free);
+  g_ptr_array_unref (self->received);
+  g_hash_table_unref (self->seen);
+  G_OBJECT_CLASS (govorun_webhook_receiver_parent_class)->finalize (object);
+}
+
+static void
+govorun_webhook_receiver_class_init (GovorunWebhookReceiverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = govorun_webhook_receiver_dispose;
+  object_class->finalize = govorun_webhook_receiver_finalize;
+}
+
+static void
+govorun_webhook_receiver_init (GovorunWebhookReceiver *self)
+{
+  g_queue_init (&self->answers);
+  self->received = g_ptr_array_new_with_free_func ((GDestroyNotify) received_free);
+  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+GovorunWebhookReceiver *
+govorun_webhook_receiver_new (void)
+{
+  return g_object_new (GOVORUN_TYPE_WEBHOOK_RECEIVER, NULL);
+}
+
+gboolean
+govorun_webhook_receiver_start (GovorunWebhookReceiver  *self,
+                                GError                 **error)
+{
+  g_autoslist(GUri) uris = NULL;
+
+  g_return_val_if_fail (GOVORUN_IS_WEBHOOK_RECEIVER (self), FALSE);
+  g_return_val_if_fail (self->server == NULL, FALSE);
+
+  self->server = soup_server_new ("server-header", "GovorunWebhookReceiver ", NULL);
+  soup_server_add_handler (self->server, NULL, on_request, self, NULL);
+  if (!soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+    return FALSE;
+  uris = soup_server_get_uris (self->server);
+  self->url = g_strdup_printf ("http://127.0.0.1:%d" PATH, g_uri_get_port (uris->data));
+  return TRUE;
+}
+
+const char *
+govorun_webhook_receiver_get_url (GovorunWebhookReceiver *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_WEBHOOK_RECEIVER (self), NULL);
+  return self->url;
+}
+
+void
+govorun_webhook_receiver_set_secret (GovorunWebhookReceiver *self,
+                                     const char             *secret)
+{
+  g_return_if_fail (GOVORUN_IS_WEBHOOK_RECEIVER (self));
+  g_free (self->secret);
+  self->secret = g_strdup (secret);
+}
+
+void
+govorun_webhook_receiver_push_answer (GovorunWebhookReceiver *self,
+                                      guint                   status,
+                                      guint                   retry_after_s)
+{
+  Answer *answer = g_new0 (Answer, 1);
+
+  g_return_if_fail (GOVORUN_IS_WEBHOOK_RECEIVER (self));
+  answer->status = status;
+  answer->retry_after_s = retry_after_s;
+  g_queue_push_tail (&self->answers, answer);
+}
+
+guint
+govorun_webhook_receiver_get_n_received (GovorunWebhookReceiver *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_WEBHOOK_RECEIVER (self), 0);
+  return self->received->len;
+}
+
+const GovorunReceivedDelivery *
+govorun_webhook_receiver_get_received (GovorunWebhookReceiver *self,
+                                       guint                   index)
+{
+  g_return_val_if_fail (GOVORUN_IS_WEBHOOK_RECEIVER (self), NULL);
+  g_return_val_if_fail (index < self->received->len, NULL);
+  return g_ptr_array_index (self->received, index);
+}

@@ -1,0 +1,193 @@
+/* govorun-integrations.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "govorun-call-record.h"
+#include "govorun-delivery.h"
+#include "govorun-integration-target.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GovorunStore   GovorunStore;
+typedef struct _GovorunSecrets GovorunSecrets;
+
+#define GOVORUN_INTEGRATIONS_ERROR (govorun_integrations_error_quark ())
+
+typedef enum
+{
+  GOVORUN_INTEGRATIONS_ERROR_INVALID_URL = 1,  /* not an http(s) URL */
+  GOVORUN_INTEGRATIONS_ERROR_NO_SECRET,        /* the keyring has no secret for the target */
+} GovorunIntegrationsError;
+
+#define GOVORUN_TYPE_INTEGRATIONS (govorun_integrations_get_type ())
+
+G_DECLARE_FINAL_TYPE (GovorunIntegrations, govorun_integrations, GOVORUN, INTEGRATIONS, GObject)
+
+GQuark               govorun_integrations_error_quark    (void) G_GNUC_CONST;
+
+/*
+ * Integration targets and the outbox of deliveries to them.
+ *
+ * Producers (govorun_integrations_call_finished_async() and the campaign
+ * events) write one delivery per interested target into the store; the
+ * delivery pass (govorun_integrations_deliver_due_async(), run by the
+ * worker every few seconds once started) sends what is due, at most
+ * four at a time, and records each attempt. A delivery is retried with
+ * exponential backoff and jitter after a 5xx, 408, 429 (Retry-After
+ * honoured) or no answer, and stops at any other 4xx with the reason. A
+ * target whose deliveries have failed for a day is paused and
+ * ::target-paused emitted (the application turns it into a notification).
+ */
+GovorunIntegrations *govorun_integrations_new            (GovorunStore        *store,
+                                                          GovorunSecrets      *secrets);
+
+/* The targets (GovorunIntegrationTarget), filled by load. */
+GListModel          *govorun_integrations_get_targets    (GovorunIntegrations *self);
+
+void                 govorun_integrations_load_async     (GovorunIntegrations *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean             govorun_integrations_load_finish    (GovorunIntegrations *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+/* Adds a webhook target for @events (GovorunIntegrationEvent bits). Its
+ * secret is generated, kept in the keyring, and given back once by
+ * _finish in @out_secret; only calls synced from now on are delivered. */
+void                 govorun_integrations_add_webhook_async  (GovorunIntegrations *self,
+                                                              const char          *name,
+                                                              const char          *url,
+                                                              guint                events,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+GovorunIntegrationTarget *govorun_integrations_add_webhook_finish (GovorunIntegrations *self,
+                                                                   GAsyncResult        *result,
+                                                                   char               **out_secret,
+                                                                   GError             **error);
+
+/* A new secret for @target (the old one stops working); _finish gives it. */
+void                 govorun_integrations_rotate_secret_async  (GovorunIntegrations      *self,
+                                                                GovorunIntegrationTarget *target,
+                                                                GCancellable             *cancellable,
+                                                                GAsyncReadyCallback       callback,
+                                                                gpointer                  user_data);
+char                *govorun_integrations_rotate_secret_finish (GovorunIntegrations      *self,
+                                                                GAsyncResult             *result,
+                                                                GError                  **error);
+
+void                 govorun_integrations_set_paused_async  (GovorunIntegrations      *self,
+                                                             GovorunIntegrationTarget *target,
+                                                             gboolean                  paused,
+                                                             const char               *reason,
+                                                             GCancellable             *cancellable,
+                                                             GAsyncReadyCallback       callback,
+                                                             gpointer                  user_data);
+gboolean             govorun_integrations_set_paused_finish (GovorunIntegrations      *self,
+                                                             GAsyncResult             *result,
+                                                             GError                  **error);
+
+/* Producers. Each makes one delivery per target that takes the event;
+ * _finish gives how many were new (a call delivered before is not
+ * delivered again). The campaign events are for the campaigns service. */
+void                 govorun_integrations_call_finished_async      (GovorunIntegrations *self,
+                                                                    GovorunCallRecord   *record,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
+void                 govorun_integrations_campaign_finished_async  (GovorunIntegrations *self,
+                                                                    gint64               campaign_id,
+                                                                    const char          *name,
+                                                                    guint                contacts,
+                                                                    guint                reached,
+                                                                    guint                failed,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
+void                 govorun_integrations_contact_result_async     (GovorunIntegrations *self,
+                                                                    gint64               campaign_id,
+                                                                    gint64               contact_id,
+                                                                    const char          *phone,
+                                                                    const char          *result,
+                                                                    guint                attempts,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
+/* _finish of the three producers. */
+gboolean             govorun_integrations_enqueue_finish           (GovorunIntegrations *self,
+                                                                    GAsyncResult        *result,
+                                                                    guint               *out_added,
+                                                                    GError             **error);
+
+/* Enqueues every finished call in the store that a webhook target should
+ * get and has not, up to 200 a run (the call sync's "changed" is the
+ * moment to run it); _finish gives how many deliveries were new. */
+void                 govorun_integrations_enqueue_new_calls_async  (GovorunIntegrations *self,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
+gboolean             govorun_integrations_enqueue_new_calls_finish (GovorunIntegrations *self,
+                                                                    GAsyncResult        *result,
+                                                                    guint               *out_added,
+                                                                    GError             **error);
+
+/* Asks for the calls that started in [@from, @to) (Unix seconds) to be
+ * delivered to @target too, then enqueues them; _finish is
+ * govorun_integrations_enqueue_new_calls_finish(). */
+void                 govorun_integrations_backfill_async     (GovorunIntegrations      *self,
+                                                              GovorunIntegrationTarget *target,
+                                                              gint64                    from,
+                                                              gint64                    to,
+                                                              GCancellable             *cancellable,
+                                                              GAsyncReadyCallback       callback,
+                                                              gpointer                  user_data);
+
+/* One delivery pass: sends what is due now; _finish gives how many
+ * attempts were made. */
+void                 govorun_integrations_deliver_due_async  (GovorunIntegrations *self,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+gboolean             govorun_integrations_deliver_due_finish (GovorunIntegrations *self,
+                                                              GAsyncResult        *result,
+                                                              guint               *out_attempts,
+                                                              GError             **error);
+
+/* Makes a delivered, failed or given-up delivery due again now, with the
+ * same delivery id. */
+void                 govorun_integrations_resend_async       (GovorunIntegrations *self,
+                                                              GovorunDelivery     *delivery,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+gboolean             govorun_integrations_resend_finish      (GovorunIntegrations *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
+
+/* Starts (or stops) the worker that runs a delivery pass every
+ * @interval_ms. */
+void                 govorun_integrations_start_worker       (GovorunIntegrations *self,
+                                                              guint                interval_ms);
+void                 govorun_integrations_stop_worker        (GovorunIntegrations *self);
+
+/* Retry policy: delay before retry n is min(@max_delay_ms, @base_delay_ms
+ * × 2^(n−1)), of which the second half is random (jitter); after
+ * @max_attempts the delivery is given up. Tests make them small. */
+void                 govorun_integrations_set_retry_policy   (GovorunIntegrations *self,
+                                                              guint                base_delay_ms,
+                                                              guint                max_delay_ms,
+                                                              guint                max_attempts);
+/* How long a target may fail before it is paused (a day by default). */
+void                 govorun_integrations_set_pause_after    (GovorunIntegrations *self,
+                                                              gint64               pause_after_ms);
+void                 govorun_integrations_set_timeout        (GovorunIntegrations *self,
+                                                              guint                timeout_ms);
+
+G_END_DECLS
