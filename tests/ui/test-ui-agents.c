@@ -347,7 +347,7 @@ run_script (gpointer user_data)
   /* The steps run on the agent's page until it is ready. */
   ready.root = window;
   ready.text = _("Ready");
-  g_assert_true (wait_until (label_is, &ready, 30000));
+  g_assert_true (wait_until (label_is, &ready, 90000));
   settle (300);
   screenshot (window, russian ? "agent-ready-ru.png" : "agent-ready.png");
 
@@ -398,7 +398,7 @@ run_script (gpointer user_data)
   wait_widget (window, GTK_TYPE_LABEL, _("Changed Outside Govorun"));
   screenshot (window, russian ? "agent-drifted-ru.png" : "agent-drifted.png");
   click (window, _("_Repair"));
-  g_assert_true (wait_until (label_is, &ready, 30000));
+  g_assert_true (wait_until (label_is, &ready, 90000));
   g_assert_cmpuint (count_objects ("rule"), ==, 1);
 
   /* From the Numbers page, the demo number is given to the agent too: the
@@ -420,7 +420,7 @@ run_script (gpointer user_data)
   details = gtk_widget_get_ancestor (wait_widget (window, GTK_TYPE_BUTTON, _("C_heck for Changes")),
                                      GOVORUN_TYPE_AGENT_DETAILS);
   g_assert_true (wait_until (details_busy, details, 5000));
-  g_assert_true (wait_until (details_idle, details, 30000));
+  g_assert_true (wait_until (details_idle, details, 90000));
   g_assert_true (wait_until (label_is, &ready, 5000));
   g_assert_cmpuint (count_objects ("bound-number"), ==, 2);
 
@@ -450,7 +450,7 @@ run_script (gpointer user_data)
   click (dialog, _("_Save and Deploy"));
   g_assert_true (wait_until (dialog_closed, NULL, 5000));
   g_assert_true (wait_until (details_busy, details, 5000));
-  g_assert_true (wait_until (details_idle, details, 30000));
+  g_assert_true (wait_until (details_idle, details, 90000));
   g_assert_true (wait_until (label_is, &ready, 5000));
   g_assert_cmpuint (count_objects ("scenario"), ==, 2);
   g_assert_cmpuint (count_objects ("rule"), ==, 2);
@@ -515,7 +515,7 @@ run_script (gpointer user_data)
   g_assert_true (wait_until (widget_sensitive, next, 15000));
   click (dialog, _("C_reate and Configure"));
   g_assert_true (wait_until (dialog_closed, NULL, 5000));
-  g_assert_true (wait_until (label_is, &ready, 30000));
+  g_assert_true (wait_until (label_is, &ready, 90000));
   g_assert_cmpuint (count_objects ("scenario"), ==, 1);
   g_assert_cmpuint (count_objects ("rule"), ==, 1);
   {
