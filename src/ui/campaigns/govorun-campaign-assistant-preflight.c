@@ -16,6 +16,7 @@
 #include "govorun-call-format.h"
 #include "govorun-campaign-format.h"
 #include "govorun-do-not-call-dialog.h"
+#include "govorun-do-not-call-scope.h"
 #include "govorun-format.h"
 #include "govorun-toast.h"
 
@@ -86,6 +87,9 @@ update_reminder (GovorunCampaignAssistant *self)
   g_autofree char *count = NULL;
   g_autofree char *link = NULL;
   g_autofree char *markup = NULL;
+  /* The list is this computer's (HACKING.md, "The do-not-call list is
+   * this computer's"): say so where it is relied on. */
+  g_autofree char *scope = g_markup_escape_text (govorun_do_not_call_scope_note (), -1);
   g_autofree char *agreement = g_markup_escape_text (_("Calling many people also needs the operator's call-marking agreement for the caller number, or the calls are shown as spam."), -1);
 
   /* Translators: %u is the number of entries of the do-not-call list */
@@ -94,7 +98,7 @@ update_reminder (GovorunCampaignAssistant *self)
                                                 "The do-not-call list applies: its %u numbers are never called.", n),
                                    n);
   link = g_markup_printf_escaped ("<a href=\"do-not-call\">%s</a>", _("Edit the list…"));
-  markup = g_strdup_printf ("%s %s\n%s", count, link, agreement);
+  markup = g_strdup_printf ("%s %s\n%s\n%s", count, link, scope, agreement);
   gtk_label_set_markup (self->reminder_label, markup);
 }
 
