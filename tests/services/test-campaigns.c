@@ -462,10 +462,15 @@ test_run_to_the_end (Fixture       *fx,
   g_autofree char *text = NULL;
   g_autofree char *statuses = NULL;
   g_autoptr(GAsyncResult) result = NULL;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
 
+  /* Prepared an hour ago, started now: its start is now. */
+  govorun_campaign_set_created_at (campaign, before - 3600);
   g_assert_true (START (fx, campaign, &error));
   g_assert_no_error (error);
   g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_RUNNING);
+  g_assert_cmpint (govorun_campaign_get_start_at (campaign), >=, before);
+  g_assert_cmpint (govorun_campaign_get_start_at (campaign), <=, g_get_real_time () / G_USEC_PER_SEC);
   g_assert_cmpint (govorun_campaign_get_list_id (campaign), >, 0);
   g_assert_cmpuint (count_lists (fx, campaign), ==, 1);
 

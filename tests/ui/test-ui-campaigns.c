@@ -423,6 +423,81 @@ export_invalid_rows (GtkWidget  *assistant,
   g_assert_nonnull (strstr (text, "Глеб"));
 }
 
+/* The label whose markup links to @href. */
+static GtkWidget *
+find_link (GtkWidget  *root,
+           const char *href)
+{
+  g_autofree char *wanted = g_strdup_printf ("href=\"%s\"", href);
+
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), wanted) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_link (child, href);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+recounted (gpointer data)
+{
+  GtkWidget *assistant = data;
+  GovorunPreflight *preflight = govorun_campaign_assistant_get_preflight (GOVORUN_CAMPAIGN_ASSISTANT (assistant));
+  guint wanted = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (assistant), "wanted-valid"));
+
+  return report_shown (assistant) && govorun_preflight_get_valid (preflight) == wanted;
+}
+
+static void
+on_removed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (govorun_do_not_call_remove_finish (GOVORUN_DO_NOT_CALL (source), result, &error));
+  g_assert_no_error (error);
+}
+
+/* "Edit the list…" on the preflight: a number added there is counted at
+ * once (no Back and Next), and so is its removal. */
+static void
+edit_do_not_call_from_preflight (GtkWidget *assistant)
+{
+  GtkWidget *link = find_link (assistant, "do-not-call");
+  GtkWidget *dialog;
+  GtkWidget *row;
+  gboolean handled = FALSE;
+  GovorunPreflight *preflight;
+  static const char * const egor[] = { "+79161112205", NULL };
+
+  g_assert_nonnull (link);
+  g_signal_emit_by_name (link, "activate-link", "do-not-call", &handled);
+  g_assert_true (handled);
+  dialog = ui_wait_toplevel (GOVORUN_TYPE_DO_NOT_CALL_DIALOG);
+  type_into (dialog, _("Phone Number"), "+7 916 111-22-05");
+  row = find_widget (dialog, ADW_TYPE_ENTRY_ROW, _("Phone Number"));
+  g_signal_emit_by_name (row, "apply");
+  g_object_set_data (G_OBJECT (assistant), "wanted-valid", GUINT_TO_POINTER (3));
+  g_assert_true (wait_until (recounted, assistant, 120000));
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_wait_closed (GOVORUN_TYPE_DO_NOT_CALL_DIALOG);
+  preflight = govorun_campaign_assistant_get_preflight (GOVORUN_CAMPAIGN_ASSISTANT (assistant));
+  g_assert_cmpuint (govorun_preflight_get_do_not_call (preflight), ==, 2);
+  shot (assistant, "preflight-recounted");
+
+  /* Taken off the list again: back to four. */
+  govorun_do_not_call_remove_async (govorun_services_get_do_not_call (services ()), egor, NULL, on_removed, NULL);
+  g_object_set_data (G_OBJECT (assistant), "wanted-valid", GUINT_TO_POINTER (4));
+  g_assert_true (wait_until (recounted, assistant, 120000));
+  preflight = govorun_campaign_assistant_get_preflight (GOVORUN_CAMPAIGN_ASSISTANT (assistant));
+  g_assert_cmpuint (govorun_preflight_get_do_not_call (preflight), ==, 1);
+}
+
 static GovorunCampaign *
 run_assistant (GFile        *file,
                GovorunAgent *agent,
@@ -434,6 +509,7 @@ run_assistant (GFile        *file,
   GovorunPreflight *preflight;
   g_autoptr(GovorunCampaign) started = NULL;
   GovorunCampaignDetails *details;
+  gint64 clicked_at;
 
   drop_on_window (file);
   assistant = ui_wait_toplevel (GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
@@ -493,6 +569,7 @@ run_assistant (GFile        *file,
   g_assert_cmpuint (govorun_preflight_get_do_not_call (preflight), ==, 1);
   g_assert_cmpuint (govorun_preflight_get_missing_variables (preflight), ==, 1);
   shot (assistant, "preflight");
+  edit_do_not_call_from_preflight (assistant);
   /* The problems, each with its row: the invalid number is row 5 (the
    * header is row 1). */
   ui_wait_widget (assistant, GTK_TYPE_LABEL, _("Problems"));
@@ -504,14 +581,18 @@ run_assistant (GFile        *file,
   /* Step 5: the start. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_wait_widget (assistant, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
   shot (assistant, "start");
+  clicked_at = g_get_real_time () / G_USEC_PER_SEC;
   click (assistant, _("_Start Campaign"));
   ui_wait_closed (GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
 
-  /* The page shows the campaign started. */
+  /* The page shows the campaign started, at the time it did (not when it
+   * was prepared). */
   details = GOVORUN_CAMPAIGN_DETAILS (ui_wait_widget (window (), GOVORUN_TYPE_CAMPAIGN_DETAILS, NULL));
   started = g_object_ref (govorun_campaign_details_get_campaign (details));
   g_assert_nonnull (started);
   g_assert_cmpuint (govorun_campaign_get_total (started), ==, 4);
+  g_assert_cmpint (govorun_campaign_get_start_at (started), >=, clicked_at);
+  g_assert_cmpint (govorun_campaign_get_start_at (started), >=, govorun_campaign_get_created_at (started));
 
   return g_steal_pointer (&started);
 }

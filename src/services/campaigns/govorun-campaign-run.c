@@ -254,6 +254,10 @@ adopt_list (GTask  *task,
   Op *op = g_task_get_task_data (task);
 
   govorun_campaign_set_list_id (op->campaign, list_id);
+  /* "Start now": the call list dials from its creation, so that is when
+   * the campaign started (not when it was created in Govorun). */
+  if (govorun_campaign_get_start_at (op->campaign) <= 0)
+    govorun_campaign_set_start_at (op->campaign, g_get_real_time () / G_USEC_PER_SEC);
   _govorun_campaigns_set_list_state (op->campaign, GOVORUN_CAMPAIGN_LIST_CREATED);
   govorun_campaign_records_save_async (self->store, op->campaign, GOVORUN_CAMPAIGN_LIST_CREATED,
                                        g_task_get_cancellable (task), on_list_saved, task);

@@ -387,6 +387,35 @@ on_export_invalid_clicked (GovorunCampaignAssistant *self)
 }
 
 static gboolean
+recount (gpointer user_data)
+{
+  GovorunCampaignAssistant *self = user_data;
+
+  self->recount_id = 0;
+  if (govorun_campaign_assistant_get_step (self) != STEP_PREFLIGHT)
+    return G_SOURCE_REMOVE;
+  /* As Back and Next do: the draft goes and is prepared again. */
+  _govorun_campaign_assistant_renew (self);
+  _govorun_campaign_assistant_drop_draft (self);
+  _govorun_campaign_assistant_prepare (self);
+  _govorun_campaign_assistant_update_buttons (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list changed while the report is shown: the count in the sentence
+ * follows at once, the report a moment later (one recount for a burst of
+ * changes, such as an imported file). */
+static void
+on_do_not_call_changed (GovorunCampaignAssistant *self)
+{
+  update_reminder (self);
+  if (govorun_campaign_assistant_get_step (self) != STEP_PREFLIGHT)
+    return;
+  g_clear_handle_id (&self->recount_id, g_source_remove);
+  self->recount_id = g_timeout_add (300, recount, self);
+}
+
+static gboolean
 on_reminder_link (GovorunCampaignAssistant *self,
                   const char               *uri)
 {
@@ -397,9 +426,10 @@ on_reminder_link (GovorunCampaignAssistant *self,
     return FALSE;
 
   dialog = govorun_do_not_call_dialog_new (GTK_WINDOW (self), dnc);
-  /* The count in the sentence follows the list. */
-  g_signal_connect_object (govorun_do_not_call_get_model (dnc), "items-changed",
-                           G_CALLBACK (update_reminder), self, G_CONNECT_SWAPPED);
+  if (!self->watching_dnc)
+    g_signal_connect_object (govorun_do_not_call_get_model (dnc), "items-changed",
+                             G_CALLBACK (on_do_not_call_changed), self, G_CONNECT_SWAPPED);
+  self->watching_dnc = TRUE;
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }

@@ -64,6 +64,8 @@ struct _GovorunCampaignAssistant
   GovorunCampaign      *draft;             /* prepared and saved, not started */
   GovorunPreflight     *preflight;
   gboolean              preparing;
+  guint                 recount_id;        /* a recount after the do-not-call list changed */
+  gboolean              watching_dnc;
 
   /* template children */
   AdwWindowTitle       *window_title;

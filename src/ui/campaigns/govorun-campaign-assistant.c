@@ -155,6 +155,7 @@ _govorun_campaign_assistant_set_busy (GovorunCampaignAssistant *self,
 GCancellable *
 _govorun_campaign_assistant_renew (GovorunCampaignAssistant *self)
 {
+  g_clear_handle_id (&self->recount_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
