@@ -23,6 +23,7 @@ struct _GovorunPreflight
   double estimated_cost;
   char *currency;
   char *cost_assumption;
+  gboolean price_known;
   gint64 estimated_finish;
   GListModel *issues;
 };
@@ -41,6 +42,7 @@ enum {
   PROP_ESTIMATED_COST,
   PROP_CURRENCY,
   PROP_COST_ASSUMPTION,
+  PROP_PRICE_KNOWN,
   PROP_ESTIMATED_FINISH,
   N_PROPS
 };
@@ -99,6 +101,9 @@ govorun_preflight_get_property (GObject    *object,
     case PROP_COST_ASSUMPTION:
       g_value_set_string (value, self->cost_assumption);
       break;
+    case PROP_PRICE_KNOWN:
+      g_value_set_boolean (value, self->price_known);
+      break;
     case PROP_ESTIMATED_FINISH:
       g_value_set_int64 (value, self->estimated_finish);
       break;
@@ -147,6 +152,9 @@ govorun_preflight_set_property (GObject      *object,
     case PROP_COST_ASSUMPTION:
       govorun_preflight_set_cost_assumption (self, g_value_get_string (value));
       break;
+    case PROP_PRICE_KNOWN:
+      govorun_preflight_set_price_known (self, g_value_get_boolean (value));
+      break;
     case PROP_ESTIMATED_FINISH:
       govorun_preflight_set_estimated_finish (self, g_value_get_int64 (value));
       break;
@@ -191,6 +199,9 @@ govorun_preflight_class_init (GovorunPreflightClass *klass)
   properties[PROP_CURRENCY] =
     g_param_spec_string ("currency", NULL, NULL, NULL,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRICE_KNOWN] =
+    g_param_spec_boolean ("price-known", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_COST_ASSUMPTION] =
     g_param_spec_string ("cost-assumption", NULL, NULL, NULL,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -454,4 +465,25 @@ govorun_preflight_set_issues (GovorunPreflight *self,
   g_return_if_fail (GOVORUN_IS_PREFLIGHT (self));
 
   g_set_object (&self->issues, issues);
+}
+
+gboolean
+govorun_preflight_get_price_known (GovorunPreflight *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_PREFLIGHT (self), FALSE);
+
+  return self->price_known;
+}
+
+void
+govorun_preflight_set_price_known (GovorunPreflight *self,
+                                   gboolean          value)
+{
+  g_return_if_fail (GOVORUN_IS_PREFLIGHT (self));
+
+  value = !!value;
+  if (self->price_known == value)
+    return;
+  self->price_known = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE_KNOWN]);
 }

@@ -57,6 +57,10 @@ void         govorun_preflight_set_currency (GovorunPreflight *self, const char 
 /* the sentence saying how the cost was estimated */
 const char * govorun_preflight_get_cost_assumption (GovorunPreflight *self);
 void         govorun_preflight_set_cost_assumption (GovorunPreflight *self, const char *value);
+/* whether estimated-cost uses the caller number's own price a minute (from
+ * its earlier calls) rather than the stated assumption */
+gboolean     govorun_preflight_get_price_known (GovorunPreflight *self);
+void         govorun_preflight_set_price_known (GovorunPreflight *self, gboolean value);
 /* UTC unix seconds, 0 unknown */
 gint64       govorun_preflight_get_estimated_finish (GovorunPreflight *self);
 void         govorun_preflight_set_estimated_finish (GovorunPreflight *self, gint64 value);

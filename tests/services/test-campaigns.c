@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "call-sync-fixture.h"
+#include "govorun-call-records.h"
 #include "govorun-campaign-zones.h"
 #include "govorun-campaigns.h"
 #include "govorun-provider-objects.h"
@@ -356,6 +357,56 @@ test_preflight (Fixture       *fx,
   g_clear_object (&mapping);
   mapping = govorun_campaigns_suggest_mapping (fx->campaigns, preview, govorun_agent_get_uuid (fx->agent));
   g_assert_cmpint (govorun_column_mapping_get_phone_column (mapping), ==, 1);
+}
+
+/* The cost estimate uses what the caller number's earlier calls cost a
+ * minute when there are some, and says so; else the stated assumption. */
+static void
+test_price_from_history (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "contacts.csv", contacts_csv);
+  g_autoptr(GovorunCampaign) first = new_draft (fx);
+  g_autoptr(GovorunCampaign) second = new_draft (fx);
+  g_autoptr(GovorunPreflight) assumed = NULL;
+  g_autoptr(GovorunPreflight) known = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assumed = prepare (fx, first, file, &error);
+  g_assert_no_error (error);
+  g_assert_false (govorun_preflight_get_price_known (assumed));
+  g_assert_cmpstr (govorun_preflight_get_currency (assumed), ==, "USD");
+  g_assert_nonnull (strstr (govorun_preflight_get_cost_assumption (assumed), "not known"));
+
+  /* Two calls from the campaign's number: 4 minutes for 0.40 RUB in all. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GovorunCallRecord *call = govorun_call_record_new ();
+
+      govorun_call_record_set_vox_session_id (call, 7001 + i);
+      govorun_call_record_set_direction (call, GOVORUN_CALL_DIRECTION_OUTBOUND);
+      govorun_call_record_set_from_number (call, "+74993334455");
+      govorun_call_record_set_to_number (call, "+79161234567");
+      govorun_call_record_set_started_at (call, 1796400000 + i * 600);
+      govorun_call_record_set_duration (call, 120);
+      govorun_call_record_set_status (call, GOVORUN_CALL_STATUS_ANSWERED);
+      govorun_call_record_set_vox_cost (call, 0.2, "RUB");
+      g_ptr_array_add (records, call);
+    }
+  govorun_call_records_upsert_async (fx->f.s.store, records, NULL, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_call_records_upsert_finish (fx->f.s.store, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+
+  known = prepare (fx, second, file, &error);
+  g_assert_no_error (error);
+  g_assert_true (govorun_preflight_get_price_known (known));
+  g_assert_cmpstr (govorun_preflight_get_currency (known), ==, "RUB");
+  g_assert_cmpfloat_with_epsilon (govorun_preflight_get_estimated_cost (known),
+                                  govorun_preflight_get_estimated_minutes (known) * 0.1, 1e-9);
+  g_assert_nonnull (strstr (govorun_preflight_get_cost_assumption (known), "0.100 RUB"));
+  g_assert_nonnull (strstr (govorun_preflight_get_cost_assumption (known), "2 earlier calls"));
 }
 
 static void
@@ -1137,6 +1188,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/campaigns/preflight", test_preflight);
   ADD ("/campaigns/bad-file", test_bad_file);
+  ADD ("/campaigns/price-from-history", test_price_from_history);
   ADD ("/campaigns/cancelled-prepare", test_cancelled_prepare);
   ADD ("/campaigns/draft-settings", test_draft_settings);
   ADD ("/campaigns/run-to-the-end", test_run_to_the_end);

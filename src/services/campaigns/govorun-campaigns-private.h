@@ -36,7 +36,16 @@ struct _GovorunCampaigns
   guint                 refresh_source;
   gboolean              refreshing;
   guint                 batch_size;     /* contacts per CreateCallList/AppendToCallList */
+  GHashTable           *minute_prices;  /* caller number → GovorunCallerPrice, from its earlier calls */
 };
+
+/* What a caller number's calls cost a minute, from the call history. */
+typedef struct
+{
+  double  per_minute;
+  char   *currency;
+  guint64 calls;
+} GovorunCallerPrice;
 
 /* Contacts per call-list request: the CSV of 5,000 contacts is about
  * 1 MB, under any request limit. */
@@ -72,7 +81,18 @@ gboolean  _govorun_campaign_import_fill     (GovorunCampaignSink   *sink,
 GovorunPreflight *_govorun_campaign_import_get_preflight (GovorunCampaignImport *import);
 
 /* Fills @preflight's estimates for @campaign's settings. */
-void      _govorun_campaigns_estimate       (GovorunCampaign   *campaign,
+/* Looks up what the caller number's earlier calls cost a minute (kept
+ * for the estimates). */
+void      _govorun_campaigns_learn_price_async  (GovorunCampaigns    *self,
+                                                 const char          *caller,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean  _govorun_campaigns_learn_price_finish (GovorunCampaigns    *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void      _govorun_campaigns_estimate       (GovorunCampaigns  *self,
+                                             GovorunCampaign   *campaign,
                                              GovorunPreflight  *preflight);
 
 /* Saves @campaign as it is now; logs a failure. */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-call-records.h"
 #include "govorun-campaign-contacts.h"
 #include "govorun-campaign-zones.h"
 #include "govorun-campaigns-private.h"
@@ -33,6 +34,13 @@
 #define PRICE_CURRENCY       "USD"
 
 G_DEFINE_FINAL_TYPE (GovorunCampaigns, govorun_campaigns, G_TYPE_OBJECT)
+
+static void
+caller_price_free (GovorunCallerPrice *price)
+{
+  g_free (price->currency);
+  g_free (price);
+}
 
 G_DEFINE_QUARK (govorun-campaigns-error-quark, govorun_campaigns_error)
 
@@ -60,6 +68,7 @@ govorun_campaigns_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->variables, g_hash_table_unref);
   g_clear_pointer (&self->mappings, g_hash_table_unref);
+  g_clear_pointer (&self->minute_prices, g_hash_table_unref);
   g_clear_pointer (&self->busy, g_hash_table_unref);
 
   G_OBJECT_CLASS (govorun_campaigns_parent_class)->dispose (object);
@@ -89,6 +98,7 @@ govorun_campaigns_init (GovorunCampaigns *self)
   self->model = g_list_store_new (GOVORUN_TYPE_CAMPAIGN);
   self->variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   self->mappings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->minute_prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) caller_price_free);
   self->busy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->batch_size = GOVORUN_CAMPAIGNS_BATCH_SIZE;
 }
@@ -366,10 +376,95 @@ govorun_campaigns_agent_variables_finish (GovorunCampaigns  *self,
 
 /* -- estimates -- */
 
+/* The caller number's price a minute from what its earlier outbound
+ * calls cost (Voximplant's side: the number's telephony); NULL when it
+ * made none long enough to tell. */
+static GovorunCallerPrice *
+price_from_summary (const GovorunCallSummary *summary)
+{
+  const GovorunCallCost *best = NULL;
+  GovorunCallerPrice *price;
+
+  if (summary == NULL || summary->count == 0 || summary->total_seconds < 60)
+    return NULL;
+  for (guint i = 0; summary->costs != NULL && i < summary->costs->len; i++)
+    {
+      const GovorunCallCost *cost = g_ptr_array_index (summary->costs, i);
+
+      if (g_strcmp0 (cost->provider, "voximplant") == 0 && cost->currency != NULL && cost->amount > 0 &&
+          (best == NULL || cost->amount > best->amount))
+        best = cost;
+    }
+  if (best == NULL)
+    return NULL;
+  price = g_new0 (GovorunCallerPrice, 1);
+  price->per_minute = best->amount / (summary->total_seconds / 60.0);
+  price->currency = g_strdup (best->currency);
+  price->calls = summary->count;
+  return price;
+}
+
+static void
+on_price_summary (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  const char *caller = g_task_get_task_data (task);
+  g_autoptr(GovorunCallSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunCallerPrice *price;
+
+  summary = govorun_call_records_summarize_finish (GOVORUN_STORE (source), result, &error);
+  price = price_from_summary (summary);
+  if (price != NULL)
+    g_hash_table_replace (self->minute_prices, g_strdup (caller), price);
+  else
+    g_hash_table_remove (self->minute_prices, caller);
+  g_task_return_boolean (task, TRUE);
+}
+
 void
-_govorun_campaigns_estimate (GovorunCampaign  *campaign,
+_govorun_campaigns_learn_price_async (GovorunCampaigns    *self,
+                                      const char          *caller,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+
+  g_task_set_source_tag (task, _govorun_campaigns_learn_price_async);
+  g_task_set_task_data (task, g_strdup (caller), g_free);
+  if (caller == NULL || *caller == '\0')
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  filter->direction = GOVORUN_CALL_DIRECTION_OUTBOUND;
+  filter->search = g_strdup (caller);
+  govorun_call_records_summarize_async (self->store, filter, cancellable, on_price_summary, g_steal_pointer (&task));
+}
+
+gboolean
+_govorun_campaigns_learn_price_finish (GovorunCampaigns  *self,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+_govorun_campaigns_estimate (GovorunCampaigns *self,
+                             GovorunCampaign  *campaign,
                              GovorunPreflight *preflight)
 {
+  const GovorunCallerPrice *price = NULL;
+  double per_minute = PRICE_PER_MINUTE;
+  const char *currency = PRICE_CURRENCY;
   guint valid = govorun_preflight_get_valid (preflight);
   guint attempts = govorun_campaign_get_attempts (campaign);
   double minutes = valid * ANSWER_RATE * TALK_MINUTES;
@@ -383,11 +478,32 @@ _govorun_campaigns_estimate (GovorunCampaign  *campaign,
   if (start <= 0)
     start = g_get_real_time () / G_USEC_PER_SEC;
   govorun_preflight_set_estimated_minutes (preflight, minutes);
-  govorun_preflight_set_estimated_cost (preflight, minutes * PRICE_PER_MINUTE);
-  govorun_preflight_set_currency (preflight, PRICE_CURRENCY);
-  assumption = g_strdup_printf (_("Assuming %.0f%% of contacts answer and talk %.1f minutes on average, "
-                                  "at %.2f %s a minute; the price of your number’s calls is not known."),
-                                ANSWER_RATE * 100, TALK_MINUTES, PRICE_PER_MINUTE, PRICE_CURRENCY);
+  if (govorun_campaign_get_caller_number (campaign) != NULL)
+    price = g_hash_table_lookup (self->minute_prices, govorun_campaign_get_caller_number (campaign));
+  if (price != NULL)
+    {
+      per_minute = price->per_minute;
+      currency = price->currency;
+    }
+  govorun_preflight_set_estimated_cost (preflight, minutes * per_minute);
+  govorun_preflight_set_currency (preflight, currency);
+  govorun_preflight_set_price_known (preflight, price != NULL);
+  if (price != NULL)
+    /* Translators: the cost estimate from the number's own calls; %u is the number of calls,
+     * the second %s a currency code */
+    assumption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Assuming %.0f%% of contacts answer and talk %.1f minutes on "
+                                               "average, at %.3f %s a minute: what %u earlier call of your "
+                                               "number cost on Voximplant.",
+                                               "Assuming %.0f%% of contacts answer and talk %.1f minutes on "
+                                               "average, at %.3f %s a minute: what %u earlier calls of your "
+                                               "number cost on Voximplant.", (gulong) MIN (price->calls, G_MAXUINT)),
+                                  ANSWER_RATE * 100, TALK_MINUTES, per_minute, currency,
+                                  (guint) MIN (price->calls, G_MAXUINT));
+  else
+    assumption = g_strdup_printf (_("Assuming %.0f%% of contacts answer and talk %.1f minutes on average, "
+                                    "at %.2f %s a minute; the price of your number’s calls is not known."),
+                                  ANSWER_RATE * 100, TALK_MINUTES, PRICE_PER_MINUTE, PRICE_CURRENCY);
   govorun_preflight_set_cost_assumption (preflight, assumption);
   govorun_preflight_set_estimated_finish (preflight,
                                           govorun_campaign_finish_time (govorun_campaign_get_time_zone (campaign),
@@ -406,7 +522,7 @@ govorun_campaigns_estimate (GovorunCampaigns *self,
   g_return_if_fail (GOVORUN_IS_CAMPAIGN (campaign));
   g_return_if_fail (GOVORUN_IS_PREFLIGHT (preflight));
 
-  _govorun_campaigns_estimate (campaign, preflight);
+  _govorun_campaigns_estimate (self, campaign, preflight);
 }
 
 /* -- settings -- */
@@ -460,6 +576,8 @@ prepare_data_free (PrepareData *data)
   g_free (data);
 }
 
+static void on_prepare_priced (GObject *source, GAsyncResult *result, gpointer user_data);
+
 static void
 on_prepare_issues (GObject      *source,
                    GAsyncResult *result,
@@ -479,6 +597,27 @@ on_prepare_issues (GObject      *source,
     }
   g_list_store_splice (store, 0, 0, issues->pdata, issues->len);
   govorun_preflight_set_issues (data->preflight, G_LIST_MODEL (store));
+  /* The cost from the caller number's own calls, when it made some. */
+  _govorun_campaigns_learn_price_async (g_task_get_source_object (task),
+                                        govorun_campaign_get_caller_number (data->campaign),
+                                        g_task_get_cancellable (task), on_prepare_priced, g_object_ref (task));
+}
+
+static void
+on_prepare_priced (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PrepareData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!_govorun_campaigns_learn_price_finish (GOVORUN_CAMPAIGNS (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  _govorun_campaigns_estimate (GOVORUN_CAMPAIGNS (source), data->campaign, data->preflight);
   g_task_return_pointer (task, g_object_ref (data->preflight), g_object_unref);
 }
 
@@ -498,7 +637,7 @@ on_prepared (GObject      *source,
       return;
     }
   govorun_campaign_set_total (data->campaign, govorun_preflight_get_valid (data->preflight));
-  _govorun_campaigns_estimate (data->campaign, data->preflight);
+  _govorun_campaigns_estimate (self, data->campaign, data->preflight);
   govorun_campaign_set_expected_finish (data->campaign, govorun_preflight_get_estimated_finish (data->preflight));
   _govorun_campaigns_set_list_state (data->campaign, GOVORUN_CAMPAIGN_LIST_NONE);
   /* The counts the import could only know at its end. */
@@ -633,7 +772,7 @@ on_preflight_issues (GObject      *source,
   govorun_preflight_set_rows (preflight, valid + counts[GOVORUN_PREFLIGHT_ISSUE_INVALID] +
                               counts[GOVORUN_PREFLIGHT_ISSUE_DUPLICATE] +
                               counts[GOVORUN_PREFLIGHT_ISSUE_DO_NOT_CALL]);
-  _govorun_campaigns_estimate (campaign, preflight);
+  _govorun_campaigns_estimate (g_task_get_source_object (task), campaign, preflight);
   g_task_return_pointer (task, g_steal_pointer (&preflight), g_object_unref);
 }
 
