@@ -734,8 +734,9 @@ has_call_button (gpointer data)
 }
 
 /* "Add Contacts…" once a file is chosen, on the running campaign: the
- * columns as the agent's last campaign had them; a number already in the
- * campaign is left out. */
+ * assistant shows the file and the columns as the agent's last campaign
+ * had them (the agent fixed); a number already in the campaign is left
+ * out. */
 static void
 add_contacts (GovorunCampaign *campaign,
               const char      *dir)
@@ -744,11 +745,31 @@ add_contacts (GovorunCampaign *campaign,
   g_autofree char *path = g_build_filename (dir, "more.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   guint total = govorun_campaign_get_total (campaign);
+  GtkWidget *assistant;
+  AdwComboRow *row;
 
   g_assert_true (g_file_set_contents (path, "Телефон;Имя;Дата визита;Город\r\n"
                                             "9161112206;Жанна;17.12;Тула\r\n"
                                             "9161112202;Борис;13.12;Тверь\r\n", -1, NULL));
+
   govorun_campaign_details_add_contacts (GOVORUN_CAMPAIGN_DETAILS (details), file);
+  /* The file's first rows, then its columns as remembered. */
+  assistant = ui_wait_toplevel (GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
+  g_assert_true (wait_until (assistant_idle, assistant, 30000));
+  g_assert_nonnull (find_widget (assistant, GTK_TYPE_LABEL, "Жанна"));
+  next (assistant);
+  g_assert_cmpuint (govorun_campaign_assistant_get_step (GOVORUN_CAMPAIGN_ASSISTANT (assistant)), ==, 1);
+  g_assert_true (wait_until (assistant_idle, assistant, 30000));
+  row = ADW_COMBO_ROW (ui_wait_widget (assistant, ADW_TYPE_COMBO_ROW, _("Phone Number")));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, column_of (row, "Телефон"));
+  row = ADW_COMBO_ROW (ui_wait_widget (assistant, ADW_TYPE_COMBO_ROW, "name"));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, column_of (row, "Имя"));
+  row = ADW_COMBO_ROW (ui_wait_widget (assistant, ADW_TYPE_COMBO_ROW, "date"));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, column_of (row, "Дата визита"));
+  g_assert_false (gtk_widget_get_sensitive (ui_wait_widget (assistant, ADW_TYPE_COMBO_ROW, _("Agent"))));
+  shot (assistant, "add-contacts-columns");
+  click (assistant, _("_Add Contacts"));
+  ui_wait_closed (GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
   settle (300);
   g_assert_true (wait_until (details_idle, details, 60000));
   assert_no_error ();

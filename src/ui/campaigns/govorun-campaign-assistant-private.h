@@ -60,6 +60,10 @@ struct _GovorunCampaignAssistant
   GPtrArray            *day_buttons;       /* GtkToggleButton, Monday first */
   GtkStringList        *zones;
 
+  /* Add Contacts: the running campaign the file goes to (only the file
+   * and the columns steps). */
+  GovorunCampaign      *append_to;
+
   /* step 4 */
   GovorunCampaign      *draft;             /* prepared and saved, not started */
   GovorunPreflight     *preflight;

@@ -106,9 +106,10 @@ _govorun_campaign_assistant_update_buttons (GovorunCampaignAssistant *self)
   const char *names[N_STEPS] = { _("Contacts File"), _("Columns"), _("When and How"), _("Check"), _("Start") };
   g_autofree char *subtitle = NULL;
   gboolean busy = self->busy > 0 || self->variables_busy;
+  guint n_steps = self->append_to != NULL ? STEP_MAPPING + 1 : N_STEPS;
 
   /* Translators: the assistant's header subtitle, e.g. "Step 2 of 5 — Columns" */
-  subtitle = g_strdup_printf (_("Step %u of %u — %s"), step + 1, (guint) N_STEPS, names[step]);
+  subtitle = g_strdup_printf (_("Step %u of %u — %s"), step + 1, n_steps, names[step]);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   /* Cancel on the first step; after it a back arrow, and the window's
@@ -129,7 +130,9 @@ _govorun_campaign_assistant_update_buttons (GovorunCampaignAssistant *self)
     }
   adw_header_bar_set_show_end_title_buttons (self->header_bar, step > STEP_FILE);
 
-  if (step == STEP_START)
+  if (step == STEP_MAPPING && self->append_to != NULL)
+    gtk_button_set_label (GTK_BUTTON (self->next_button), _("_Add Contacts"));
+  else if (step == STEP_START)
     gtk_button_set_label (GTK_BUTTON (self->next_button),
                           adw_combo_row_get_selected (self->start_row) == 1 ? _("_Schedule Campaign")
                                                                             : _("_Start Campaign"));
@@ -195,11 +198,51 @@ go_to (GovorunCampaignAssistant *self,
 }
 
 static void
+on_appended (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GovorunCampaignAssistant) self = user_data;
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GError) error = NULL;
+
+  preflight = govorun_campaigns_append_finish (GOVORUN_CAMPAIGNS (source), result, &error);
+  if (preflight == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _govorun_campaign_assistant_fail (self, error);
+      return;
+    }
+  _govorun_campaign_assistant_set_busy (self, FALSE);
+  /* Read by whoever opened the assistant, in its "done" handler. */
+  g_set_object (&self->preflight, preflight);
+  _govorun_campaign_assistant_done (self, self->append_to);
+}
+
+/* Add Contacts: the file with the columns as chosen goes to the campaign. */
+static void
+append_contacts (GovorunCampaignAssistant *self)
+{
+  g_autoptr(GovorunColumnMapping) mapping = _govorun_campaign_assistant_read_mapping (self);
+  GCancellable *cancellable;
+
+  if (mapping == NULL || self->file == NULL)
+    return;
+  cancellable = _govorun_campaign_assistant_renew (self);
+  _govorun_campaign_assistant_set_busy (self, TRUE);
+  govorun_campaigns_append_async (_govorun_campaign_assistant_campaigns (self), self->append_to, self->file,
+                                  self->preview != NULL ? govorun_import_preview_get_sheet (self->preview) : NULL,
+                                  mapping, cancellable, on_appended, g_object_ref (self));
+}
+
+static void
 on_next_clicked (GovorunCampaignAssistant *self)
 {
   guint step = govorun_campaign_assistant_get_step (self);
 
-  if (step < STEP_START)
+  if (step == STEP_MAPPING && self->append_to != NULL)
+    append_contacts (self);
+  else if (step < STEP_START)
     go_to (self, step + 1);
   else
     _govorun_campaign_assistant_start (self);
@@ -264,6 +307,7 @@ govorun_campaign_assistant_dispose (GObject *object)
   g_clear_object (&self->zones);
   g_clear_object (&self->draft);
   g_clear_object (&self->preflight);
+  g_clear_object (&self->append_to);
   g_clear_object (&self->services);
   gtk_widget_dispose_template (GTK_WIDGET (self), GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
 
@@ -397,6 +441,43 @@ govorun_campaign_assistant_new (GtkWindow       *parent,
   _govorun_campaign_assistant_fill_agents (self);
   if (file != NULL)
     govorun_campaign_assistant_set_file (self, file);
+  _govorun_campaign_assistant_update_buttons (self);
+
+  return self;
+}
+
+GovorunCampaignAssistant *
+govorun_campaign_assistant_new_for_append (GtkWindow       *parent,
+                                           GovorunServices *services,
+                                           GovorunCampaign *campaign,
+                                           GFile           *file)
+{
+  GovorunCampaignAssistant *self;
+  GListModel *agents;
+
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (services), NULL);
+  g_return_val_if_fail (GOVORUN_IS_CAMPAIGN (campaign), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (GOVORUN_TYPE_CAMPAIGN_ASSISTANT, "transient-for", parent, NULL);
+  self->services = g_object_ref (services);
+  self->append_to = g_object_ref (campaign);
+  gtk_window_set_title (GTK_WINDOW (self), _("Add Contacts"));
+  adw_window_title_set_title (self->window_title, _("Add Contacts"));
+
+  _govorun_campaign_assistant_settings_init (self);
+  _govorun_campaign_assistant_fill_agents (self);
+  /* The campaign's agent, fixed: its variables and its remembered columns. */
+  agents = G_LIST_MODEL (self->agents);
+  for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
+    {
+      g_autoptr(GovorunAgent) agent = g_list_model_get_item (agents, i);
+
+      if (g_strcmp0 (govorun_agent_get_uuid (agent), govorun_campaign_get_agent_id (campaign)) == 0)
+        adw_combo_row_set_selected (self->agent_row, i);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->agent_row), FALSE);
+  govorun_campaign_assistant_set_file (self, file);
   _govorun_campaign_assistant_update_buttons (self);
 
   return self;

@@ -22,6 +22,14 @@ G_DECLARE_FINAL_TYPE (GovorunCampaignAssistant, govorun_campaign_assistant, GOVO
 GovorunCampaignAssistant *govorun_campaign_assistant_new       (GtkWindow                *parent,
                                                                 GovorunServices          *services,
                                                                 GFile                    *file);
+/* Add Contacts to the running @campaign: @file's first rows and its
+ * columns (as the agent's last file had them), then the contacts are
+ * appended. Emits "done" with @campaign; get_preflight() then tells what
+ * was added and left out. */
+GovorunCampaignAssistant *govorun_campaign_assistant_new_for_append (GtkWindow       *parent,
+                                                                     GovorunServices *services,
+                                                                     GovorunCampaign *campaign,
+                                                                     GFile           *file);
 /* What the file chooser does once a file is chosen. */
 void                      govorun_campaign_assistant_set_file  (GovorunCampaignAssistant *self,
                                                                 GFile                    *file);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-campaign-assistant.h"
 #include "govorun-campaign-details.h"
 #include "govorun-campaign-format.h"
 #include "govorun-campaign-row.h"
@@ -366,22 +367,19 @@ govorun_campaign_details_export_to (GovorunCampaignDetails *self,
                                           self->cancellable, on_export_done, g_object_ref (self));
 }
 
+/* The Add Contacts assistant added the file's contacts. */
 static void
-on_append_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_append_assistant_done (GovorunCampaignDetails   *self,
+                          GovorunCampaign          *campaign,
+                          GovorunCampaignAssistant *assistant)
 {
-  g_autoptr(GovorunCampaignDetails) self = user_data;
-  g_autoptr(GovorunPreflight) preflight = NULL;
-  g_autoptr(GError) error = NULL;
+  GovorunPreflight *preflight = govorun_campaign_assistant_get_preflight (assistant);
   g_autofree char *text = NULL;
   guint added, left_out;
 
-  preflight = govorun_campaigns_append_finish (GOVORUN_CAMPAIGNS (source), result, &error);
-  if (!request_ended (self, preflight != NULL, error))
-    return;
   update (self);
-
+  if (preflight == NULL)
+    return;
   added = govorun_preflight_get_valid (preflight);
   left_out = govorun_preflight_get_invalid (preflight) + govorun_preflight_get_duplicates (preflight) +
              govorun_preflight_get_do_not_call (preflight);
@@ -395,51 +393,24 @@ on_append_done (GObject      *source,
   govorun_toast_show (GTK_WIDGET (self), text);
 }
 
-static void
-on_add_preview_done (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  GovorunCampaignDetails *self = request->self;
-  GFile *file = request->file;
-  g_autoptr(GovorunImportPreview) preview = NULL;
-  g_autoptr(GovorunColumnMapping) mapping = NULL;
-  g_autoptr(GError) error = NULL;
-
-  preview = govorun_campaigns_preview_finish (GOVORUN_CAMPAIGNS (source), result, &error);
-  if (preview == NULL)
-    {
-      request_ended (self, FALSE, error);
-      return;
-    }
-  if (self->campaign == NULL)
-    {
-      set_busy (self, FALSE);
-      return;
-    }
-
-  mapping = govorun_campaigns_suggest_mapping (GOVORUN_CAMPAIGNS (source), preview,
-                                               govorun_campaign_get_agent_id (self->campaign));
-  govorun_campaigns_append_async (GOVORUN_CAMPAIGNS (source), self->campaign, file,
-                                  govorun_import_preview_get_sheet (preview), mapping,
-                                  self->cancellable, on_append_done, g_object_ref (self));
-}
-
+/* Opens the Add Contacts assistant on @file: its first rows, then the
+ * columns as the agent's last file had them, then the contacts go. */
 void
 govorun_campaign_details_add_contacts (GovorunCampaignDetails *self,
                                        GFile                  *file)
 {
+  GovorunCampaignAssistant *assistant;
+
   g_return_if_fail (GOVORUN_IS_CAMPAIGN_DETAILS (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->campaign == NULL || campaigns (self) == NULL || self->busy)
+  if (self->campaign == NULL || self->services == NULL || self->busy)
     return;
 
-  renew_cancellable (self);
-  set_busy (self, TRUE);
-  govorun_campaigns_preview_async (campaigns (self), file, NULL, self->cancellable,
-                                   on_add_preview_done, request_new (self, NULL, file));
+  assistant = govorun_campaign_assistant_new_for_append (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                         self->services, self->campaign, file);
+  g_signal_connect_object (assistant, "done", G_CALLBACK (on_append_assistant_done), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (assistant));
 }
 
 static void
