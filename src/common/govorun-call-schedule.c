@@ -24,7 +24,8 @@ read_int (const char *text,
           gint64      max,
           gint64     *out)
 {
-  return text != NULL && *text != '\0' && strlen (text) <= 20 &&
+  /* Digits with an optional '-' (no '+'), as outbound.js reads them. */
+  return text != NULL && (*text == '-' || g_ascii_isdigit (*text)) && strlen (text) <= 20 &&
          g_ascii_string_to_signed (text, 10, min, max, out, NULL);
 }
 

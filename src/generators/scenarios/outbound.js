@@ -75,7 +75,7 @@ const SCHEDULE_MAX_CHARS = 4096;
 const SCHEDULE_MAX_DATES = 512;
 
 function scheduleInt(text, min, max) {
-  if (typeof text !== 'string' || !/^-?[0-9]{1,20}$/.test(text)) return null;
+  if (typeof text !== 'string' || text.length > 20 || !/^-?[0-9]+$/.test(text)) return null;
   const value = Number(text);
   return Number.isSafeInteger(value) && value >= min && value <= max ? value : null;
 }
