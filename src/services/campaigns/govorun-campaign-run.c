@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "govorun-campaign-schedule.h"
-#include "govorun-campaign-zones.h"
 #include "govorun-campaigns-private.h"
 #include "govorun-provider-objects.h"
 #include "govorun-voximplant-client.h"

@@ -18,11 +18,10 @@ G_BEGIN_DECLS
  * (DEF) numbers move between regions, so they get no zone here and fall
  * back to the campaign's.
  *
- * Voximplant's call list takes one daily window per task in UTC
- * (__start_execution_time/__end_execution_time, wrapping midnight when the
- * start is later than the end); the local window is converted with GLib's
- * GTimeZone on the campaign's first day, so a foreign zone's daylight
- * saving time of that day is honoured.
+ * The call list's rows get their hours from govorun-campaign-schedule.h
+ * (each contact's exact schedule, read by the scenario). Below, a single
+ * day's UTC window and the first allowed day (one day's view, no longer
+ * written to the call list) and the finish time the estimates use.
  */
 
 /* The IANA zone of @e164 ("+73432…" → "Asia/Yekaterinburg"), or NULL. */
