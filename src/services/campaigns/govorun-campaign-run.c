@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "govorun-campaign-debt.h"
 #include "govorun-campaign-zones.h"
 #include "govorun-campaigns-private.h"
 #include "govorun-provider-objects.h"
@@ -136,12 +137,25 @@ batch_csv (GovorunCampaign *campaign,
   int window_start = govorun_campaign_get_window_start (campaign);
   int window_end = govorun_campaign_get_window_end (campaign);
   guint days = govorun_campaign_get_allowed_days (campaign);
+  gboolean debt = govorun_campaign_get_debt_mode (campaign);
 
   for (guint i = 0; i < rows->len; i++)
     {
       GovorunCampaignTaskRow *row = g_ptr_array_index (rows, i);
       const char *zone = row->zone != NULL ? row->zone : campaign_zone;
-      gint64 start_at = govorun_campaign_first_allowed (zone, days, window_start, from);
+      int day_start = window_start, day_end = window_end;
+      gint64 start_at;
+
+      /* Debt mode: the law's window of the contact's first day (a
+       * workday's or a weekend's and holiday's, by the Russian calendar). */
+      if (debt)
+        {
+          gint64 day = govorun_campaign_first_allowed (zone, days, 0, from);
+
+          govorun_campaign_debt_window_for_day (zone, day, &day_start, &day_end);
+          day_end %= 1440;
+        }
+      start_at = govorun_campaign_first_allowed (zone, days, day_start, from);
 
       out[i].phone = row->phone;
       out[i].caller_id = govorun_campaign_get_caller_number (campaign);
@@ -150,7 +164,7 @@ batch_csv (GovorunCampaign *campaign,
       out[i].variables = row->variables;
       out[i].task_uuid = row->task_uuid;
       /* The contact's local window on its first day, in UTC. */
-      if (!govorun_campaign_utc_window (zone, window_start, window_end, start_at, &out[i].window_start,
+      if (!govorun_campaign_utc_window (zone, day_start, day_end, start_at, &out[i].window_start,
                                         &out[i].window_end))
         out[i].window_start = out[i].window_end = -1;
       out[i].start_at = start_at > now ? start_at : 0;
@@ -398,6 +412,9 @@ on_creating_saved (GObject      *source,
   spec.max_simultaneous = govorun_campaign_get_concurrency (op->campaign);
   spec.num_attempts = govorun_campaign_get_attempts (op->campaign);
   spec.interval_seconds = govorun_campaign_get_retry_interval_minutes (op->campaign) * 60;
+  /* Debt mode: attempts a day apart, whatever an older draft holds. */
+  if (govorun_campaign_get_debt_mode (op->campaign))
+    spec.interval_seconds = MAX (spec.interval_seconds, 24 * 60 * 60);
   spec.name = name;
   spec.file_content = csv;
   govorun_voximplant_client_create_call_list_async (op->client, &spec, g_task_get_cancellable (task),

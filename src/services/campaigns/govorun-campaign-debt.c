@@ -1,0 +1,231 @@
+/* govorun-campaign-debt.c
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "GovorunCampaigns"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "govorun-campaign-debt.h"
+#include "govorun-campaign-zones.h"
+#include "govorun-russian-calendar.h"
+
+/* Federal Law of 03.07.2016 No. 230-FZ, article 7, part 3, as relied on
+ * here: a creditor may not start direct interaction with a debtor
+ *   - on workdays from 22:00 to 08:00 and on weekends and non-working
+ *     holidays from 20:00 to 09:00, the debtor's local time (point 1);
+ *   - by telephone conversations more than once a day, twice a week or
+ *     eight times a month (point 3, a–c).
+ * Checked on 2026-12-02: the official publication (kremlin.ru/acts/bank/
+ * 40955, page 2) was found, but the excerpt read stops at the start of
+ * part 3; the hours and figures come from the FSSP's answer on this
+ * article (r09.fssp.gov.ru/faq/document26974543: "не более одних
+ * телефонных переговоров в сутки … двух … в неделю … восьми … в месяц",
+ * 8–22 on workdays, 9–20 on weekends and holidays, local time) and press
+ * of 12.12.2025 (m24.ru), which agree with each other and with
+ * govorun-debt-rules.c. The law counts
+ * "telephone conversations", so the preflight counts answered calls;
+ * attempts are kept a day apart so an unanswered one is never a second
+ * call on a day either. A December 2025 proposal to forbid such calls on
+ * holidays altogether was not law when this was written. */
+
+#define MINUTES(h) ((h) * 60)
+
+void
+govorun_campaign_debt_hours (gboolean day_off,
+                             int     *out_start_minute,
+                             int     *out_end_minute)
+{
+  GovorunDebtRules rules;
+
+  govorun_debt_rules_init_default (&rules);
+  *out_start_minute = MINUTES (day_off ? rules.day_off_start_hour : rules.workday_start_hour);
+  *out_end_minute = MINUTES (day_off ? rules.day_off_end_hour : rules.workday_end_hour);
+}
+
+void
+govorun_campaign_debt_apply_settings (GovorunCampaign *campaign)
+{
+  int start, end;
+
+  g_return_if_fail (GOVORUN_IS_CAMPAIGN (campaign));
+
+  if (!govorun_campaign_get_debt_mode (campaign))
+    return;
+  govorun_campaign_debt_hours (FALSE, &start, &end);
+  govorun_campaign_set_window_start (campaign, start);
+  govorun_campaign_set_window_end (campaign, end % 1440);
+  /* A day between attempts: the call list's interval is at most 1440. */
+  govorun_campaign_set_retry_interval_minutes (campaign, 1440);
+}
+
+gboolean
+govorun_campaign_debt_window_for_day (const char *zone,
+                                      gint64      at,
+                                      int        *out_start_minute,
+                                      int        *out_end_minute)
+{
+  g_autoptr(GTimeZone) tz = zone != NULL ? g_time_zone_new_identifier (zone) : NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GovorunDayKind kind;
+
+  if (tz == NULL)
+    return FALSE;
+  utc = g_date_time_new_from_unix_utc (at);
+  local = g_date_time_to_timezone (utc, tz);
+  kind = govorun_russian_calendar_day_kind (g_date_time_get_year (local), g_date_time_get_month (local),
+                                            g_date_time_get_day_of_month (local), NULL);
+  govorun_campaign_debt_hours (kind != GOVORUN_DAY_WORKING, out_start_minute, out_end_minute);
+  return TRUE;
+}
+
+/* -- the preflight's check -- */
+
+/* What a zone's contacts share: their first calling moment and the span
+ * of history that can count against it. */
+typedef struct
+{
+  gboolean known;
+  gint64   first;   /* the first moment in the law's hours, unix seconds */
+  gint64   since;   /* the start of that local day's week or month, whichever is earlier */
+  gint64   until;   /* the end of that local day */
+} ZoneSpan;
+
+struct _GovorunCampaignDebtCheck
+{
+  GovorunDebtRules rules;
+  char            *campaign_zone;
+  guint            allowed_days;
+  gint64           from;
+  GHashTable      *spans;   /* zone → ZoneSpan */
+  GArray          *times;   /* gint64, reused */
+  GArray          *history; /* GovorunDebtAttempt, reused */
+};
+
+GovorunCampaignDebtCheck *
+govorun_campaign_debt_check_new (GovorunCampaign *campaign,
+                                 gint64           now)
+{
+  GovorunCampaignDebtCheck *check = g_new0 (GovorunCampaignDebtCheck, 1);
+
+  govorun_debt_rules_init_default (&check->rules);
+  check->campaign_zone = g_strdup (govorun_campaign_get_time_zone (campaign));
+  check->allowed_days = govorun_campaign_get_allowed_days (campaign);
+  check->from = MAX (now, govorun_campaign_get_start_at (campaign));
+  check->spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  check->times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  check->history = g_array_new (FALSE, FALSE, sizeof (GovorunDebtAttempt));
+  return check;
+}
+
+void
+govorun_campaign_debt_check_free (GovorunCampaignDebtCheck *check)
+{
+  if (check == NULL)
+    return;
+  g_free (check->campaign_zone);
+  g_hash_table_unref (check->spans);
+  g_array_unref (check->times);
+  g_array_unref (check->history);
+  g_free (check);
+}
+
+static ZoneSpan *
+zone_span (GovorunCampaignDebtCheck *check,
+           const char               *zone)
+{
+  ZoneSpan *span = g_hash_table_lookup (check->spans, zone);
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) next_midnight = NULL;
+  g_autoptr(GDateTime) monday = NULL;
+  g_autoptr(GDateTime) first_of_month = NULL;
+  GovorunDebtDecision decision;
+  gint64 day;
+
+  if (span != NULL)
+    return span;
+  span = g_new0 (ZoneSpan, 1);
+  g_hash_table_insert (check->spans, g_strdup (zone), span);
+
+  /* The first allowed day of the week, then the first moment of it (or
+   * after) in the law's hours: with no history only the hours decide. */
+  day = govorun_campaign_first_allowed (zone, check->allowed_days, 0, check->from);
+  if (!govorun_debt_rules_check (&check->rules, zone, day, NULL, 0, &decision, NULL) ||
+      decision.next_allowed_at <= 0)
+    return span;
+  tz = g_time_zone_new_identifier (zone);
+  if (tz == NULL)
+    return span;
+
+  span->known = TRUE;
+  span->first = decision.next_allowed_at;
+  utc = g_date_time_new_from_unix_utc (span->first);
+  local = g_date_time_to_timezone (utc, tz);
+  midnight = g_date_time_new (tz, g_date_time_get_year (local), g_date_time_get_month (local),
+                              g_date_time_get_day_of_month (local), 0, 0, 0);
+  next_midnight = g_date_time_add_days (midnight, 1);
+  monday = g_date_time_add_days (midnight, 1 - g_date_time_get_day_of_week (local));
+  first_of_month = g_date_time_new (tz, g_date_time_get_year (local), g_date_time_get_month (local), 1, 0, 0, 0);
+  span->since = MIN (g_date_time_to_unix (monday), g_date_time_to_unix (first_of_month));
+  span->until = g_date_time_to_unix (next_midnight);
+  return span;
+}
+
+gboolean
+govorun_campaign_debt_check_contact (GovorunCampaignDebtCheck *check,
+                                     GovorunCampaignSink      *sink,
+                                     const char               *phone,
+                                     const char               *zone,
+                                     char                    **out_reason,
+                                     GError                  **error)
+{
+  ZoneSpan *span;
+  GovorunDebtDecision decision;
+  g_autoptr(GError) zone_error = NULL;
+
+  g_return_val_if_fail (check != NULL, FALSE);
+  g_return_val_if_fail (phone != NULL, FALSE);
+  g_return_val_if_fail (out_reason != NULL, FALSE);
+
+  *out_reason = NULL;
+  if (zone == NULL)
+    zone = check->campaign_zone;
+  span = zone_span (check, zone != NULL ? zone : "");
+  if (!span->known)
+    {
+      /* Without the contact's local time the law's hours cannot be kept. */
+      govorun_debt_rules_check (&check->rules, zone, check->from, NULL, 0, &decision, &zone_error);
+      *out_reason = g_strdup (zone_error != NULL ? zone_error->message
+                                                 : _("No time in the coming weeks is inside the hours 230-FZ allows."));
+      return TRUE;
+    }
+
+  if (!govorun_campaign_sink_interactions (sink, phone, span->since, span->until, check->times, error))
+    return FALSE;
+  if (check->times->len == 0)
+    return TRUE;
+
+  g_array_set_size (check->history, check->times->len);
+  for (guint i = 0; i < check->times->len; i++)
+    {
+      GovorunDebtAttempt *attempt = &g_array_index (check->history, GovorunDebtAttempt, i);
+
+      attempt->started_at = g_array_index (check->times, gint64, i);
+      attempt->answered = TRUE;
+    }
+  if (!govorun_debt_rules_check (&check->rules, zone, span->first, (GovorunDebtAttempt *) check->history->data,
+                                 check->history->len, &decision, NULL))
+    return TRUE;
+  if (decision.verdict == GOVORUN_DEBT_VERDICT_DAY_CAP || decision.verdict == GOVORUN_DEBT_VERDICT_WEEK_CAP ||
+      decision.verdict == GOVORUN_DEBT_VERDICT_MONTH_CAP)
+    *out_reason = govorun_debt_decision_describe (&check->rules, &decision, zone);
+  return TRUE;
+}
