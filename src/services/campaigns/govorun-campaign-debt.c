@@ -92,7 +92,10 @@ typedef struct
 {
   gboolean known;
   gint64   first;   /* the first moment in the law's hours, unix seconds */
-  gint64   since;   /* the start of that local day's week or month, whichever is earlier */
+  gint64   day;     /* the start of that local day, */
+  gint64   week;    /* of its week (Monday), */
+  gint64   month;   /* of its month */
+  gint64   since;   /* the earlier of week and month */
   gint64   until;   /* the end of that local day */
 } ZoneSpan;
 
@@ -174,9 +177,34 @@ zone_span (GovorunCampaignDebtCheck *check,
   next_midnight = g_date_time_add_days (midnight, 1);
   monday = g_date_time_add_days (midnight, 1 - g_date_time_get_day_of_week (local));
   first_of_month = g_date_time_new (tz, g_date_time_get_year (local), g_date_time_get_month (local), 1, 0, 0, 0);
-  span->since = MIN (g_date_time_to_unix (monday), g_date_time_to_unix (first_of_month));
+  span->day = g_date_time_to_unix (midnight);
+  span->week = g_date_time_to_unix (monday);
+  span->month = g_date_time_to_unix (first_of_month);
+  span->since = MIN (span->week, span->month);
   span->until = g_date_time_to_unix (next_midnight);
   return span;
+}
+
+/* The caps counted on the zone's calendar, without the rules' time-zone
+ * work: most contacts are under every cap, and a million of them must not
+ * each parse a zone. govorun_debt_rules_check() decides the others. */
+static gboolean
+over_a_cap (GovorunCampaignDebtCheck *check,
+            ZoneSpan                 *span)
+{
+  guint day = 0, week = 0, month = 0;
+
+  for (guint i = 0; i < check->times->len; i++)
+    {
+      gint64 at = g_array_index (check->times, gint64, i);
+
+      day += at >= span->day;
+      week += at >= span->week;
+      month += at >= span->month;
+    }
+  return (check->rules.per_day > 0 && day >= check->rules.per_day) ||
+         (check->rules.per_week > 0 && week >= check->rules.per_week) ||
+         (check->rules.per_month > 0 && month >= check->rules.per_month);
 }
 
 gboolean
@@ -210,9 +238,10 @@ govorun_campaign_debt_check_contact (GovorunCampaignDebtCheck *check,
 
   if (!govorun_campaign_sink_interactions (sink, phone, span->since, span->until, check->times, error))
     return FALSE;
-  if (check->times->len == 0)
+  if (check->times->len == 0 || !over_a_cap (check, span))
     return TRUE;
 
+  /* Over a cap: the rules say which, and when the next call is allowed. */
   g_array_set_size (check->history, check->times->len);
   for (guint i = 0; i < check->times->len; i++)
     {

@@ -793,9 +793,14 @@ _govorun_campaign_import_fill (GovorunCampaignSink  *sink,
   post_progress (import, import->rows);
   if (import->valid == 0 && !import->existing && import->held_back > 0)
     {
+      /* Translators: %u is the number of contacts held back */
       g_set_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NO_CONTACTS,
-                   _("Nobody in the file can be called now: %u contacts have had as many conversations as 230-FZ "
-                     "allows for the day, week or month. Try again on a later day."),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Nobody in the file can be called now: %u contact has had as many conversations as "
+                                "230-FZ allows for the day, week or month. Try again on a later day.",
+                                "Nobody in the file can be called now: %u contacts have had as many conversations as "
+                                "230-FZ allows for the day, week or month. Try again on a later day.",
+                                import->held_back),
                    import->held_back);
       return FALSE;
     }
