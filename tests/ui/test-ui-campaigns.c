@@ -414,18 +414,19 @@ set_spin (GtkWidget  *assistant,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL)), value);
 }
 
-/* Scrolls the page that holds @widget to its end, as a person reading on
- * would. */
+/* Scrolls @widget's page so that @widget is at the top. */
 static void
-scroll_to_end (GtkWidget *widget)
+scroll_to (GtkWidget *widget)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
+  GtkWidget *child;
+  graphene_point_t point;
 
   g_assert_nonnull (scrolled);
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   settle (300);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), point.y - 12);
 }
 
 /* "Export Invalid Rows…" once the file is chosen (the portal's chooser
@@ -503,8 +504,7 @@ run_assistant (GFile        *file,
   shot (assistant, "preflight");
   /* The problems, each with its row: the invalid number is row 5 (the
    * header is row 1). */
-  ui_wait_widget (assistant, GTK_TYPE_LABEL, _("Problems"));
-  scroll_to_end (ui_wait_widget (assistant, GTK_TYPE_LIST_VIEW, NULL));
+  scroll_to (ui_wait_widget (assistant, GTK_TYPE_LABEL, _("Problems")));
   shot (assistant, "preflight-problems");
   export_invalid_rows (assistant, dir);
   next (assistant);
@@ -764,21 +764,6 @@ add_debt_history (void)
   g_assert_no_error (error);
 }
 
-/* Scrolls @widget's page so that @widget is at the top. */
-static void
-scroll_to (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *child;
-  graphene_point_t point;
-
-  g_assert_nonnull (scrolled);
-  settle (300);
-  child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  g_assert_true (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &point));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), point.y - 12);
-}
-
 static gboolean
 label_contains (GtkWidget  *root,
                 const char *text)
@@ -837,7 +822,7 @@ run_debt_assistant (GovorunAgent *agent,
                                                                                    NULL))), ==, 1440);
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (assistant, ADW_TYPE_COMBO_ROW, _("Start"))), 1);
   type_into (assistant, _("Start At (YYYY-MM-DD HH:MM)"), "2027-03-10 12:00");
-  scroll_to (debt_row);
+  scroll_to (find_widget (assistant, GTK_TYPE_LABEL, _("Calling Hours")));
   shot (assistant, "debt-settings");
   next (assistant);
 
@@ -850,7 +835,7 @@ run_debt_assistant (GovorunAgent *agent,
   g_assert_cmpuint (govorun_preflight_get_held_back (preflight), ==, 2);
   g_assert_nonnull (find_widget (assistant, GTK_TYPE_LABEL, _("Held back (230-FZ)")));
   shot (assistant, "debt-preflight");
-  scroll_to_end (ui_wait_widget (assistant, GTK_TYPE_LIST_VIEW, NULL));
+  scroll_to (find_widget (assistant, GTK_TYPE_LABEL, _("Problems")));
   settle (300);
   g_assert_true (label_contains (assistant, _("Debt collection mode applies the hours and limits of 230-FZ "
                                               "(article 7) as Govorun reads them. This is not legal advice: "
