@@ -453,7 +453,11 @@ _govorun_campaign_assistant_fill_summary (GovorunCampaignAssistant *self)
   start = govorun_campaign_get_start_at (self->draft) > 0
           ? govorun_campaign_format_time (govorun_campaign_get_start_at (self->draft))
           : g_strdup (_("now"));
-  if (from == to)
+  if (govorun_campaign_get_debt_mode (self->draft))
+    /* Translators: when a campaign starts (a time or "now"), then its calling hours */
+    when = g_strdup_printf (_("Starts %s, calls 08:00–22:00 on workdays and 09:00–20:00 on weekends and holidays, "
+                              "local time (230-FZ)"), start);
+  else if (from == to)
     /* Translators: when a campaign starts (a time or "now"), calling at any hour */
     when = g_strdup_printf (_("Starts %s, at any hour"), start);
   else
