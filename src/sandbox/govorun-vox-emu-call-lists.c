@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "govorun-call-schedule.h"
 #include "govorun-voximplant-emulator-private.h"
 
 /*
@@ -31,6 +32,14 @@
  * unanswered attempt reports an error and is retried after
  * interval_seconds while attempts are left, else the task ends in Error.
  * Processing stops while the balance is under 1 (as Voximplant's does).
+ *
+ * A row with a govorun_schedule column plays what outbound.js does when a
+ * session starts outside the contact's calling hours: no call, and
+ * CallList.requestNextAttempt with start_at the next allowed moment and
+ * attempts_left the row's govorun_attempts (reference §3: without
+ * attempts_left the call list takes one off). A schedule that allows
+ * nothing, or cannot be read, ends the task with a result, as the
+ * scenario reports it.
  */
 
 #define STEP_SECONDS     10         /* the dialer looks at its tasks this often */
@@ -58,6 +67,8 @@ typedef struct
   gint64  busy_until;      /* a call is up until then; 0 when none */
   int     outcome;         /* of the call that is up */
   guint   talk_secs;
+  char   *schedule;        /* govorun_schedule, or NULL */
+  int     schedule_attempts; /* govorun_attempts; 0 when not given */
 } Task;
 
 struct _VoxEmuCallList
@@ -94,6 +105,7 @@ task_free (Task *task)
   g_free (task->uuid);
   g_free (task->custom_data);
   g_free (task->result);
+  g_free (task->schedule);
   g_free (task);
 }
 
@@ -218,6 +230,44 @@ list_open (VoxEmuCallList *list)
   return FALSE;
 }
 
+/* The session of @task starts: outside its calling hours it asks for the
+ * next attempt instead of dialling (see the top). TRUE when it dialled. */
+static gboolean
+start_session (GovorunVoximplantEmulator *self,
+               VoxEmuCallList            *list,
+               Task                      *task)
+{
+  gint64 next;
+
+  if (task->schedule == NULL)
+    {
+      start_call (list, task);
+      return TRUE;
+    }
+  next = govorun_call_schedule_next_text (task->schedule, list->clock, 400);
+  if (next == list->clock)
+    {
+      start_call (list, task);
+      return TRUE;
+    }
+  self->deferred_sessions++;
+  if (next < 0)
+    {
+      task->status = 2;
+      task_set_result (task, next == -1
+                             ? "{\"outcome\":\"outside_calling_hours\",\"error\":\"the calling hours allow no time\"}"
+                             : "{\"outcome\":\"invalid_custom_data\",\"error\":\"govorun_schedule cannot be read\"}");
+      return FALSE;
+    }
+  /* requestNextAttempt {start_at, attempts_left}. */
+  task->status = 1;
+  task->start_at = next;
+  task->attempts_left = task->schedule_attempts > 0 ? task->schedule_attempts : task->attempts_left - 1;
+  if (task->attempts_left <= 0)
+    task->status = 3;
+  return FALSE;
+}
+
 /* Runs @list's dialer up to @until on its clock. */
 static void
 run_list (GovorunVoximplantEmulator *self,
@@ -256,11 +306,8 @@ run_list (GovorunVoximplantEmulator *self,
 
           if (task->status < 2 && task->busy_until == 0 && task->attempts_left > 0 &&
               task->next_time <= list->clock && task->start_at <= list->clock &&
-              in_window (task, list->clock))
-            {
-              start_call (list, task);
-              busy++;
-            }
+              in_window (task, list->clock) && start_session (self, list, task))
+            busy++;
         }
     }
 }
@@ -436,6 +483,16 @@ call_read_tasks (Call           *call,
             task->window_start = parse_time_of_day (cells[c]);
           else if (g_str_equal (name, "__end_execution_time"))
             task->window_end = parse_time_of_day (cells[c]);
+          else if (g_str_equal (name, "govorun_schedule") || g_str_equal (name, "govorun_attempts"))
+            {
+              /* The scenario's own columns: in the custom data too. */
+              if (name[8] == 's')
+                task->schedule = *cells[c] != '\0' ? g_strdup (cells[c]) : NULL;
+              else
+                task->schedule_attempts = (int) g_ascii_strtoll (cells[c], NULL, 10);
+              json_builder_set_member_name (builder, name);
+              json_builder_add_string_value (builder, cells[c]);
+            }
           else if (g_str_equal (name, "__start_at"))
             {
               if (*cells[c] != '\0' && !g_ascii_string_to_signed (cells[c], 10, 0, G_MAXINT64, &task->start_at, NULL))
@@ -854,6 +911,19 @@ govorun_voximplant_emulator_advance_call_lists (GovorunVoximplantEmulator *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     vox_emu_run_call_lists (self, value, seconds);
   g_mutex_unlock (&self->lock);
+}
+
+guint
+govorun_voximplant_emulator_get_deferred_sessions (GovorunVoximplantEmulator *self)
+{
+  guint n;
+
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_EMULATOR (self), 0);
+
+  g_mutex_lock (&self->lock);
+  n = self->deferred_sessions;
+  g_mutex_unlock (&self->lock);
+  return n;
 }
 
 void

@@ -221,6 +221,7 @@ struct _GovorunVoximplantEmulator
   gint64           next_campaign_session;
   double           call_list_speed;     /* dialer seconds per real second; 0: tests move it */
   gint64           call_list_last_run;  /* monotonic µs */
+  guint            deferred_sessions;   /* sessions outside a row's calling hours (govorun_schedule) */
   guint            run_ring_ms;
   guint            run_talk_ms;
   gint64           next_session_id;

@@ -162,6 +162,9 @@ const char *govorun_voximplant_emulator_get_last_style     (GovorunVoximplantEmu
  * the default, stops it). */
 void        govorun_voximplant_emulator_advance_call_lists (GovorunVoximplantEmulator *self,
                                                             gint64                     seconds);
+/* How many task sessions started outside their row's calling hours and
+ * were moved on (requestNextAttempt) without a call, since the start. */
+guint       govorun_voximplant_emulator_get_deferred_sessions (GovorunVoximplantEmulator *self);
 void        govorun_voximplant_emulator_set_call_list_speed (GovorunVoximplantEmulator *self,
                                                              double                     speed);
 

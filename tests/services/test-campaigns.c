@@ -13,6 +13,7 @@
 #include "call-sync-fixture.h"
 #include "govorun-call-records.h"
 #include "govorun-campaign-debt.h"
+#include "govorun-campaign-schedule.h"
 #include "govorun-campaign-zones.h"
 #include "govorun-campaigns.h"
 #include "govorun-provider-objects.h"
@@ -532,6 +533,112 @@ test_run_to_the_end (Fixture       *fx,
     g_assert_no_error (error);
     g_assert_cmpint (g_file_info_get_size (info), >, 1000);
   }
+}
+
+/* The last attempts of @campaign's contacts (0: none), after a refresh. */
+static GArray *
+last_attempts (Fixture         *fx,
+               GovorunCampaign *campaign)
+{
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (gint64));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_true (REFRESH (fx, campaign, &error));
+  g_assert_no_error (error);
+  contacts = govorun_campaigns_get_contacts (fx->campaigns, campaign);
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(GovorunCampaignContact) contact = g_list_model_get_item (contacts, i);
+      gint64 last;
+
+      /* The page comes from the store. */
+      while (govorun_campaign_contact_get_phone (contact) == NULL && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      last = govorun_campaign_contact_get_last_attempt (contact);
+      g_array_append_val (out, last);
+    }
+  return out;
+}
+
+/* A Monday–Friday campaign (Moscow, 09:00–21:00) starting on Friday at
+ * 20:59:30 (at most three short calls fit before 21:00): the dialer opens
+ * its daily UTC window on Saturday and Sunday too (a call list has no
+ * weekly schedule), but every session then is moved on to Monday 09:00 by
+ * the row's schedule; nobody is called before Monday. */
+static void
+test_weekdays_only (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "contacts.csv", contacts_csv);
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) moscow = g_time_zone_new_identifier ("Europe/Moscow");
+  g_autoptr(GDateTime) now = g_date_time_new_now (moscow);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 7 + (5 - g_date_time_get_day_of_week (now) + 7) % 7);
+  g_autoptr(GDateTime) friday = NULL;
+  g_autoptr(GArray) by_friday = NULL;
+  g_autoptr(GArray) by_monday = NULL;
+  g_autoptr(GArray) on_monday = NULL;
+  gint64 start, saturday, monday, clock;
+  guint called_friday = 0, called_monday = 0;
+  int y, m, d;
+
+  g_date_time_get_ymd (later, &y, &m, &d);
+  friday = g_date_time_new (moscow, y, m, d, 20, 59, 30);
+  g_assert_cmpint (g_date_time_get_day_of_week (friday), ==, 5);
+  start = g_date_time_to_unix (friday);
+  saturday = start + 30;                  /* Friday 21:00 */
+  monday = saturday + 2 * 86400 + 12 * 3600;  /* Monday 09:00 */
+
+  govorun_campaign_set_window_start (campaign, 9 * 60);
+  govorun_campaign_set_window_end (campaign, 21 * 60);
+  govorun_campaign_set_allowed_days (campaign, GOVORUN_CAMPAIGN_WEEKDAYS);
+  govorun_campaign_set_zone_mode (campaign, GOVORUN_CAMPAIGN_ZONE_CAMPAIGN);
+  govorun_campaign_set_time_zone (campaign, "Europe/Moscow");
+  govorun_campaign_set_concurrency (campaign, 1);
+  govorun_campaign_set_start_at (campaign, start);
+  add_do_not_call (fx, "+79037654321");
+  preflight = prepare (fx, campaign, file, &error);
+  g_assert_no_error (error);
+  g_assert_true (START (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_SCHEDULED);
+
+  /* The emulator's clock starts at the real now: on to Friday 21:00. */
+  clock = g_get_real_time () / G_USEC_PER_SEC;
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), saturday - clock);
+  by_friday = last_attempts (fx, campaign);
+  for (guint i = 0; i < by_friday->len; i++)
+    {
+      gint64 last = g_array_index (by_friday, gint64, i);
+
+      g_assert_true (last == 0 || (last >= start && last < saturday));
+      called_friday += last != 0;
+    }
+  g_assert_cmpuint (called_friday, >=, 1);
+  g_assert_cmpuint (called_friday, <, 5);
+
+  /* The weekend: sessions start (the UTC window opens daily), none dials. */
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), monday - saturday - 60);
+  by_monday = last_attempts (fx, campaign);
+  for (guint i = 0; i < by_monday->len; i++)
+    g_assert_cmpint (g_array_index (by_monday, gint64, i), ==, g_array_index (by_friday, gint64, i));
+  g_assert_cmpuint (govorun_voximplant_emulator_get_deferred_sessions (vox_emu (fx)), >=, 5 - called_friday);
+
+  /* Monday: the calls come. */
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 3 * 3600);
+  on_monday = last_attempts (fx, campaign);
+  for (guint i = 0; i < on_monday->len; i++)
+    {
+      gint64 last = g_array_index (on_monday, gint64, i);
+
+      g_assert_true (last < saturday || last >= monday);
+      called_monday += last >= monday;
+    }
+  g_assert_cmpuint (called_monday, >=, 5 - called_friday);
 }
 
 static void
@@ -1190,33 +1297,45 @@ test_debt_mode_nobody (Fixture       *fx,
   g_assert_null (govorun_campaigns_lookup (fx->campaigns, govorun_campaign_get_id (campaign)));
 }
 
-/* The law's window of a contact's day: workday, weekend and holiday on
- * the Russian calendar, in the contact's zone — the same instant can be a
- * Friday evening in Moscow and a Saturday morning in Vladivostok. */
+/* The hours a debt-mode campaign hands the call list: the law's window of
+ * each contact's own day — workday, weekend or holiday on the Russian
+ * calendar — so the same instant is a Friday evening in Moscow and a
+ * Saturday morning in Vladivostok. */
+static gint64
+debt_next (const char *zone,
+           guint       days,
+           gint64      from)
+{
+  g_autoptr(GovorunCampaign) campaign = govorun_campaign_new ();
+  GovorunCampaignHours hours;
+
+  govorun_campaign_set_debt_mode (campaign, TRUE);
+  govorun_campaign_set_allowed_days (campaign, days);
+  govorun_campaign_debt_schedule_hours (campaign, &hours);
+  return govorun_campaign_schedule_next (&hours, zone, from);
+}
+
 static void
 test_debt_windows (void)
 {
-  int start = -1, end = -1;
+  const guint all = GOVORUN_CAMPAIGN_ALL_DAYS;
 
-  g_assert_true (govorun_campaign_debt_window_for_day ("Europe/Moscow", utc_at (2027, 3, 10, 12, 0), &start, &end));
-  g_assert_cmpint (start, ==, 480);
-  g_assert_cmpint (end, ==, 1320);
-  /* 8 March, a holiday. */
-  g_assert_true (govorun_campaign_debt_window_for_day ("Europe/Moscow", utc_at (2027, 3, 8, 12, 0), &start, &end));
-  g_assert_cmpint (start, ==, 540);
-  g_assert_cmpint (end, ==, 1200);
-  /* Friday 12 March 20:00 UTC: 23:00 Friday in Moscow, 06:00 Saturday in Vladivostok. */
-  g_assert_true (govorun_campaign_debt_window_for_day ("Europe/Moscow", utc_at (2027, 3, 12, 20, 0), &start, &end));
-  g_assert_cmpint (start, ==, 480);
-  g_assert_true (govorun_campaign_debt_window_for_day ("Asia/Vladivostok", utc_at (2027, 3, 12, 20, 0), &start,
-                                                       &end));
-  g_assert_cmpint (start, ==, 540);
-  g_assert_cmpint (end, ==, 1200);
-  /* Kaliningrad's Saturday begins two hours after UTC's. */
-  g_assert_true (govorun_campaign_debt_window_for_day ("Europe/Kaliningrad", utc_at (2027, 3, 12, 22, 30), &start,
-                                                       &end));
-  g_assert_cmpint (start, ==, 540);
-  g_assert_false (govorun_campaign_debt_window_for_day ("Mars/Olympus", 0, &start, &end));
+  /* Wednesday 07:30 in Moscow: 08:00. */
+  g_assert_cmpint (debt_next ("Europe/Moscow", all, utc_at (2027, 3, 10, 4, 30)), ==, utc_at (2027, 3, 10, 5, 0));
+  /* 8 March, a holiday: 09:00, and nothing after 20:00 — Tuesday 08:00. */
+  g_assert_cmpint (debt_next ("Europe/Moscow", all, utc_at (2027, 3, 8, 5, 30)), ==, utc_at (2027, 3, 8, 6, 0));
+  g_assert_cmpint (debt_next ("Europe/Moscow", all, utc_at (2027, 3, 8, 17, 30)), ==, utc_at (2027, 3, 9, 5, 0));
+  /* Friday 18:30 UTC: 21:30 on a Friday in Moscow (allowed), 04:30 on a
+   * Saturday in Vladivostok (09:00 there). */
+  g_assert_cmpint (debt_next ("Europe/Moscow", all, utc_at (2027, 3, 12, 18, 30)), ==, utc_at (2027, 3, 12, 18, 30));
+  g_assert_cmpint (debt_next ("Asia/Vladivostok", all, utc_at (2027, 3, 12, 18, 30)), ==,
+                   utc_at (2027, 3, 12, 23, 0));
+  /* Saturday 08:30 in Kaliningrad: 09:00. */
+  g_assert_cmpint (debt_next ("Europe/Kaliningrad", all, utc_at (2027, 3, 13, 6, 30)), ==,
+                   utc_at (2027, 3, 13, 7, 0));
+  /* The campaign's days still narrow them: weekdays only, Monday 08:00. */
+  g_assert_cmpint (debt_next ("Europe/Moscow", GOVORUN_CAMPAIGN_WEEKDAYS, utc_at (2027, 3, 13, 6, 30)), ==,
+                   utc_at (2027, 3, 15, 5, 0));
 
   /* The settings the mode fixes. */
   {
@@ -1251,6 +1370,7 @@ main (int   argc,
   ADD ("/campaigns/cancelled-prepare", test_cancelled_prepare);
   ADD ("/campaigns/draft-settings", test_draft_settings);
   ADD ("/campaigns/run-to-the-end", test_run_to_the_end);
+  ADD ("/campaigns/weekdays-only", test_weekdays_only);
   ADD ("/campaigns/pause-resume-append-cancel", test_pause_resume_append_cancel);
   ADD ("/campaigns/lost-answer", test_lost_answer);
   ADD ("/campaigns/lost-answer-found-at-once", test_lost_answer_found_at_once);

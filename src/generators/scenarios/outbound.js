@@ -6,10 +6,14 @@
  *  - a call-list task (CreateCallList): the session custom data is the CSV
  *    row as JSON, keyed by column name: phone_number, optional campaign_id
  *    and contact_id, and the contact's own variables. Columns starting with
- *    "__" are Voximplant's service columns and are not variables. Every
- *    task gets exactly one report: a result (answered, or data that can
- *    never be called, with an "error" field) or an error for a failed
- *    attempt, which the call list retries.
+ *    "__" are Voximplant's service columns and are not variables; nor are
+ *    govorun_schedule (the contact's calling hours, see scheduleNext) and
+ *    govorun_attempts. Every task gets exactly one report: a result
+ *    (answered, or data that can never be called, with an "error" field),
+ *    an error for a failed attempt, which the call list retries, or,
+ *    when the session starts outside the contact's calling hours, a
+ *    request for the next attempt at the next allowed moment (nothing is
+ *    dialled).
  *  - a "call me" run (StartScenarios): the custom data is
  *    {"mode":"callme","phone_number":"…","variables":{…}}; no call list is
  *    involved, so nothing is reported.
@@ -32,8 +36,13 @@ const PHONE_RE = /^\+?[1-9][0-9]{6,14}$/;
  * else is "failed". Reported errors are retried per num_attempts. */
 const FAILURE_OUTCOMES = { 486: 'busy', 408: 'no_answer', 480: 'no_answer', 487: 'no_answer' };
 
+/* The columns Govorun writes for the scenario itself. */
+const SCHEDULE_COLUMN = 'govorun_schedule';
+const ATTEMPTS_COLUMN = 'govorun_attempts';
+
 let sessionId = '';
-let job = { mode: 'calllist', phone: null, variables: {}, campaignId: null, contactId: null, error: null };
+let job = { mode: 'calllist', phone: null, variables: {}, campaignId: null, contactId: null, error: null,
+  schedule: null, attempts: null };
 let call = null;
 let connected = false;
 /* 'none', then 'sent' once reported to the call list, 'confirmed' once it answered. */
@@ -54,8 +63,144 @@ function isObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/* -- calling hours --
+ * The govorun_schedule column: the contact's local windows per kind of day,
+ * allowed weekdays, offset changes and holidays. Format and rules:
+ * src/common/govorun-call-schedule.h; these functions mirror
+ * govorun-call-schedule.c one for one, and tests/common/call-schedule-cases.json
+ * runs against both. */
+const SCHEDULE_DAY = 86400;
+const SCHEDULE_MAX_DAYS = 400;
+const SCHEDULE_MAX_CHARS = 4096;
+const SCHEDULE_MAX_DATES = 512;
+
+function scheduleInt(text, min, max) {
+  if (typeof text !== 'string' || !/^-?[0-9]{1,20}$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isSafeInteger(value) && value >= min && value <= max ? value : null;
+}
+
+function scheduleWindow(text) {
+  if (text === 'x') return { open: false, start: 0, end: 0 };
+  const parts = text.split('-');
+  if (parts.length !== 2) return null;
+  const start = scheduleInt(parts[0], 0, 1439);
+  const end = scheduleInt(parts[1], 0, 1440);
+  return start === null || end === null ? null : { open: true, start, end };
+}
+
+function scheduleDays(text) {
+  const days = [];
+  if (text === undefined || text === '') return days;
+  const parts = text.split(',');
+  if (parts.length > SCHEDULE_MAX_DATES) return null;
+  for (const part of parts) {
+    const day = scheduleInt(part, 0, 200000);
+    if (day === null || (days.length > 0 && day <= days[days.length - 1])) return null;
+    days.push(day);
+  }
+  return days;
+}
+
+function scheduleTransitions(text) {
+  const transitions = [];
+  if (text === undefined || text === '') return transitions;
+  const parts = text.split(',');
+  if (parts.length > SCHEDULE_MAX_DATES) return null;
+  for (const part of parts) {
+    const pair = part.split(':');
+    if (pair.length !== 2) return null;
+    const at = scheduleInt(pair[0], 0, 17179869184);
+    const offset = scheduleInt(pair[1], -1440, 1440);
+    if (at === null || offset === null ||
+        (transitions.length > 0 && at <= transitions[transitions.length - 1].at)) return null;
+    transitions.push({ at, offset });
+  }
+  return transitions;
+}
+
+/* The schedule, or null when the text is not one. */
+function scheduleParse(text) {
+  if (typeof text !== 'string' || text.length > SCHEDULE_MAX_CHARS) return null;
+  const fields = text.split('/');
+  if (fields.length < 5 || fields.length > 8 || fields[0] !== '1') return null;
+  const schedule = {
+    offset: scheduleInt(fields[1], -1440, 1440),
+    workday: scheduleWindow(fields[2]),
+    dayOff: scheduleWindow(fields[3]),
+    mask: scheduleInt(fields[4], 1, 127),
+    transitions: scheduleTransitions(fields[5]),
+    offDays: scheduleDays(fields[6]),
+    workDays: scheduleDays(fields[7]),
+  };
+  return Object.keys(schedule).some((key) => schedule[key] === null) ? null : schedule;
+}
+
+function scheduleOffsetAt(schedule, when) {
+  let offset = schedule.offset;
+  for (const t of schedule.transitions) {
+    if (t.at > when) break;
+    offset = t.offset;
+  }
+  return offset;
+}
+
+/* The unix time of local seconds; a skipped local time is the moment
+ * after the gap. */
+function scheduleLocalToUtc(schedule, local) {
+  const o1 = scheduleOffsetAt(schedule, local);
+  const u1 = local - o1 * 60;
+  const o2 = scheduleOffsetAt(schedule, u1);
+  if (o2 === o1) return u1;
+  const u2 = local - o2 * 60;
+  if (scheduleOffsetAt(schedule, u2) === o2) return u2;
+  for (const t of schedule.transitions)
+    if (t.at > Math.min(u1, u2)) return t.at;
+  return Math.max(u1, u2);
+}
+
+function scheduleDayWindow(schedule, day) {
+  const weekday = (((day + 3) % 7) + 7) % 7; /* 0 Monday; 1970-01-01 was a Thursday */
+  if ((schedule.mask & (1 << weekday)) === 0) return null;
+  let off;
+  if (schedule.offDays.includes(day)) off = true;
+  else if (schedule.workDays.includes(day)) off = false;
+  else off = weekday >= 5;
+  const window = off ? schedule.dayOff : schedule.workday;
+  return window.open ? window : null;
+}
+
+/* The first moment at or after from (unix seconds) inside an allowed
+ * window: from itself when calling is allowed now; -1 when never; -2 when
+ * the text is not a schedule. */
+function scheduleNext(text, from) {
+  const schedule = scheduleParse(text);
+  if (schedule === null) return -2;
+  const local = from + scheduleOffsetAt(schedule, from) * 60;
+  const today = Math.floor(local / SCHEDULE_DAY);
+  for (let day = today - 1; day <= today + SCHEDULE_MAX_DAYS; day++) {
+    const window = scheduleDayWindow(schedule, day);
+    if (window === null) continue;
+    let openLocal = day * SCHEDULE_DAY + window.start * 60;
+    let closeLocal;
+    if (window.start === window.end) {
+      openLocal = day * SCHEDULE_DAY;
+      closeLocal = openLocal + SCHEDULE_DAY;
+    } else if (window.end > window.start) {
+      closeLocal = day * SCHEDULE_DAY + window.end * 60;
+    } else {
+      closeLocal = (day + 1) * SCHEDULE_DAY + window.end * 60;
+    }
+    const open = scheduleLocalToUtc(schedule, openLocal);
+    const close = scheduleLocalToUtc(schedule, closeLocal);
+    if (close > from) return Math.max(open, from);
+  }
+  return -1;
+}
+
 function parseJob(raw) {
-  const parsed = { mode: 'calllist', phone: null, variables: {}, campaignId: null, contactId: null, error: null };
+  const parsed = { mode: 'calllist', phone: null, variables: {}, campaignId: null, contactId: null, error: null,
+    schedule: null, attempts: null };
   let data;
 
   try {
@@ -83,9 +228,20 @@ function parseJob(raw) {
     parsed.error = 'variables is not a JSON object';
     return parsed;
   }
+  if (!callme && data[SCHEDULE_COLUMN] !== undefined && data[SCHEDULE_COLUMN] !== '') {
+    if (scheduleParse(data[SCHEDULE_COLUMN]) === null) {
+      parsed.error = SCHEDULE_COLUMN + ' cannot be read';
+      return parsed;
+    }
+    parsed.schedule = data[SCHEDULE_COLUMN];
+    const attempts = scheduleInt(String(data[ATTEMPTS_COLUMN]), 1, 5);
+    if (attempts !== null) parsed.attempts = attempts;
+  }
+
   const source = callme ? (data.variables || {}) : data;
   Object.keys(source).forEach((key) => {
-    if (key.indexOf('__') === 0 || (!callme && (key === 'phone_number' || key === 'mode'))) return;
+    if (key.indexOf('__') === 0 || (!callme && (key === 'phone_number' || key === 'mode' ||
+        key === SCHEDULE_COLUMN || key === ATTEMPTS_COLUMN))) return;
     if (isScalar(source[key])) parsed.variables[key] = source[key];
     else log('variable ' + JSON.stringify(key) + ' is not text, a number or a boolean; skipped');
   });
@@ -160,6 +316,23 @@ function report(data, retry) {
   else CallList.reportResult(data, confirmed);
 }
 
+/* Outside the contact's calling hours: nothing is dialled, and the call
+ * list is asked for the next attempt at the next allowed moment with the
+ * attempts left as they were (govorun_attempts; the call list would take
+ * one off otherwise). The session ends once that is confirmed. */
+function defer(next) {
+  finished = true;
+  reportState = 'sent';
+  log('outside the calling hours; next attempt at ' + new Date(next * 1000).toISOString());
+  const request = { start_at: next };
+  if (job.attempts !== null) request.attempts_left = job.attempts;
+  CallList.requestNextAttempt(request, () => {
+    reportState = 'confirmed';
+    finish();
+  });
+  setTimeout(finish, REPORT_WAIT_MS);
+}
+
 /* Runs once, whichever of hang-up, failure, the conversation's end or an
  * error comes first. outcome: {data, retry} to report, or null for an
  * answered call. */
@@ -186,6 +359,21 @@ VoxEngine.addEventListener(AppEvents.Started, (e) => {
     teardown('invalid custom data', false,
       { data: { outcome: 'invalid_custom_data', error: job.error }, retry: false });
     return;
+  }
+
+  if (job.mode === 'calllist' && job.schedule !== null) {
+    const now = Math.floor(Date.now() / 1000);
+    const next = scheduleNext(job.schedule, now);
+    if (next === -1) {
+      log('cannot call: the calling hours allow no time');
+      teardown('no calling hours', false,
+        { data: { outcome: 'outside_calling_hours', error: 'the calling hours allow no time' }, retry: false });
+      return;
+    }
+    if (next > now) {
+      defer(next);
+      return;
+    }
   }
 
   if (job.campaignId !== null || job.contactId !== null) {

@@ -521,7 +521,7 @@ static gboolean
 reserved_column (const char *name)
 {
   static const char * const reserved[] = {
-    "phone_number", "caller_id", "campaign_id", "contact_id", "mode", NULL,
+    "phone_number", "caller_id", "campaign_id", "contact_id", "mode", "govorun_schedule", "govorun_attempts", NULL,
   };
 
   return *name == '\0' || g_str_has_prefix (name, "__") || g_strv_contains (reserved, name);
@@ -555,6 +555,7 @@ govorun_voximplant_call_list_csv (const GovorunVoximplantCallListRow *rows,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GString *csv = g_string_new ("phone_number;caller_id;campaign_id;contact_id");
+  gboolean with_schedule = n_rows > 0 && rows[0].schedule != NULL;
 
   /* The variables' columns: every name any row has, in first-seen order. */
   for (guint i = 0; i < n_rows; i++)
@@ -580,7 +581,8 @@ govorun_voximplant_call_list_csv (const GovorunVoximplantCallListRow *rows,
       g_string_append_c (csv, ';');
       append_csv_value (csv, g_ptr_array_index (names, c));
     }
-  g_string_append (csv, ";__task_uuid;__start_execution_time;__end_execution_time;__start_at\n");
+  g_string_append (csv, ";__task_uuid;__start_execution_time;__end_execution_time;__start_at");
+  g_string_append (csv, with_schedule ? ";govorun_schedule;govorun_attempts\n" : "\n");
 
   for (guint i = 0; i < n_rows; i++)
     {
@@ -612,6 +614,12 @@ govorun_voximplant_call_list_csv (const GovorunVoximplantCallListRow *rows,
         g_string_append (csv, ";;;");
       if (row->start_at > 0)
         g_string_append_printf (csv, "%" G_GINT64_FORMAT, row->start_at);
+      if (with_schedule)
+        {
+          g_string_append_c (csv, ';');
+          append_csv_value (csv, row->schedule != NULL ? row->schedule : "");
+          g_string_append_printf (csv, ";%d", row->attempts);
+        }
       g_string_append_c (csv, '\n');
     }
   return g_string_free (csv, FALSE);

@@ -8,11 +8,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "govorun-campaign-debt.h"
 #include "govorun-campaign-zones.h"
-#include "govorun-russian-calendar.h"
 
 /* Federal Law of 03.07.2016 No. 230-FZ, article 7, part 3, as relied on
  * here: a creditor may not start direct interaction with a debtor
@@ -63,25 +64,19 @@ govorun_campaign_debt_apply_settings (GovorunCampaign *campaign)
   govorun_campaign_set_retry_interval_minutes (campaign, 1440);
 }
 
-gboolean
-govorun_campaign_debt_window_for_day (const char *zone,
-                                      gint64      at,
-                                      int        *out_start_minute,
-                                      int        *out_end_minute)
+void
+govorun_campaign_debt_schedule_hours (GovorunCampaign      *campaign,
+                                      GovorunCampaignHours *hours)
 {
-  g_autoptr(GTimeZone) tz = zone != NULL ? g_time_zone_new_identifier (zone) : NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  GovorunDayKind kind;
+  g_return_if_fail (GOVORUN_IS_CAMPAIGN (campaign));
+  g_return_if_fail (hours != NULL);
 
-  if (tz == NULL)
-    return FALSE;
-  utc = g_date_time_new_from_unix_utc (at);
-  local = g_date_time_to_timezone (utc, tz);
-  kind = govorun_russian_calendar_day_kind (g_date_time_get_year (local), g_date_time_get_month (local),
-                                            g_date_time_get_day_of_month (local), NULL);
-  govorun_campaign_debt_hours (kind != GOVORUN_DAY_WORKING, out_start_minute, out_end_minute);
-  return TRUE;
+  memset (hours, 0, sizeof *hours);
+  govorun_campaign_debt_hours (FALSE, &hours->workday_start, &hours->workday_end);
+  govorun_campaign_debt_hours (TRUE, &hours->day_off_start, &hours->day_off_end);
+  hours->day_off_closed = FALSE;
+  hours->allowed_days = govorun_campaign_get_allowed_days (campaign);
+  hours->russian_calendar = TRUE;
 }
 
 /* -- the preflight's check -- */

@@ -8,6 +8,7 @@
 
 #include "govorun-campaign.h"
 #include "govorun-campaign-records.h"
+#include "govorun-campaign-schedule.h"
 #include "govorun-debt-rules.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,8 @@ G_BEGIN_DECLS
  * part 3; the figures and their sources are in govorun-debt-rules.c).
  *
  * - Settings: the calling hours are the law's, in each contact's local
- *   time, and cannot be widened; attempts are at least a day apart, so no
+ *   time, per kind of day on the Russian calendar (the call list's
+ *   per-contact schedule), and cannot be widened; attempts are at least a day apart, so no
  *   contact is called twice on one day even when an attempt goes
  *   unanswered (an answered call ends the contact's task: outbound.js
  *   reports a result, never an error, once connected).
@@ -40,13 +42,12 @@ void      govorun_campaign_debt_hours        (gboolean          day_off,
  * debt mode is off. */
 void      govorun_campaign_debt_apply_settings (GovorunCampaign *campaign);
 
-/* The local window of the law for the contact's day of @at in @zone
- * (workday or weekend/holiday by the Russian production calendar), in
- * minutes of that day. FALSE when @zone is unknown. */
-gboolean  govorun_campaign_debt_window_for_day (const char      *zone,
-                                                gint64           at,
-                                                int             *out_start_minute,
-                                                int             *out_end_minute);
+/* The hours a debt-mode campaign's contacts are called in, for the call
+ * list's per-contact schedule (govorun-campaign-schedule.h): the law's
+ * window per kind of day on the Russian production calendar, on the days
+ * of the week the campaign allows. */
+void      govorun_campaign_debt_schedule_hours (GovorunCampaign      *campaign,
+                                                GovorunCampaignHours *hours);
 
 typedef struct _GovorunCampaignDebtCheck GovorunCampaignDebtCheck;
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "govorun-campaign-debt.h"
+#include "govorun-campaign-schedule.h"
 #include "govorun-campaign-zones.h"
 #include "govorun-campaigns-private.h"
 #include "govorun-provider-objects.h"
@@ -125,37 +126,78 @@ provider_error (GError     *error,
 
 /* -- the CSV of a batch -- */
 
+/* The contact's hours as the campaign sets them; a debt-collection
+ * campaign's are the law's per kind of day on the Russian calendar. */
+static void
+campaign_hours (GovorunCampaign      *campaign,
+                GovorunCampaignHours *hours)
+{
+  if (govorun_campaign_get_debt_mode (campaign))
+    govorun_campaign_debt_schedule_hours (campaign, hours);
+  else
+    govorun_campaign_hours_init_simple (hours, govorun_campaign_get_window_start (campaign),
+                                        govorun_campaign_get_window_end (campaign),
+                                        govorun_campaign_get_allowed_days (campaign));
+}
+
+/* What every contact of one zone gets: computed once per zone and batch. */
+typedef struct
+{
+  char    *column;
+  gint64   start_at;
+  int      guard_start;
+  int      guard_end;
+} ZoneSchedule;
+
+static void
+zone_schedule_free (ZoneSchedule *zone)
+{
+  g_free (zone->column);
+  g_free (zone);
+}
+
+static ZoneSchedule *
+zone_schedule (GHashTable                 *cache,
+               const GovorunCampaignHours *hours,
+               const char                 *zone,
+               gint64                      from)
+{
+  ZoneSchedule *out = g_hash_table_lookup (cache, zone != NULL ? zone : "");
+
+  if (out != NULL)
+    return out;
+  out = g_new0 (ZoneSchedule, 1);
+  out->column = govorun_campaign_schedule_column (hours, zone, from);
+  out->start_at = govorun_campaign_schedule_next (hours, zone, from);
+  if (out->start_at < 0)
+    out->start_at = from;  /* nothing allowed: the scenario reports it */
+  /* The coarse daily guard, wide enough for every kind of day and every
+   * offset of the horizon; the scenario checks the exact hours. */
+  if (!govorun_campaign_schedule_utc_guard (hours, zone, from, &out->guard_start, &out->guard_end))
+    out->guard_start = out->guard_end = -1;
+  g_hash_table_insert (cache, g_strdup (zone != NULL ? zone : ""), out);
+  return out;
+}
+
 static char *
 batch_csv (GovorunCampaign *campaign,
            gint64           campaign_rowid,
            GPtrArray       *rows)
 {
   g_autofree GovorunVoximplantCallListRow *out = g_new0 (GovorunVoximplantCallListRow, MAX (rows->len, 1));
+  g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) zone_schedule_free);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 from = MAX (now, govorun_campaign_get_start_at (campaign));
   const char *campaign_zone = govorun_campaign_get_time_zone (campaign);
-  int window_start = govorun_campaign_get_window_start (campaign);
-  int window_end = govorun_campaign_get_window_end (campaign);
-  guint days = govorun_campaign_get_allowed_days (campaign);
-  gboolean debt = govorun_campaign_get_debt_mode (campaign);
+  GovorunCampaignHours hours;
 
+  campaign_hours (campaign, &hours);
   for (guint i = 0; i < rows->len; i++)
     {
       GovorunCampaignTaskRow *row = g_ptr_array_index (rows, i);
       const char *zone = row->zone != NULL ? row->zone : campaign_zone;
-      int day_start = window_start, day_end = window_end;
-      gint64 start_at;
-
-      /* Debt mode: the law's window of the contact's first day (a
-       * workday's or a weekend's and holiday's, by the Russian calendar). */
-      if (debt)
-        {
-          gint64 day = govorun_campaign_first_allowed (zone, days, 0, from);
-
-          govorun_campaign_debt_window_for_day (zone, day, &day_start, &day_end);
-          day_end %= 1440;
-        }
-      start_at = govorun_campaign_first_allowed (zone, days, day_start, from);
+      ZoneSchedule *schedule = zone_schedule (cache, &hours, zone, from);
 
       out[i].phone = row->phone;
       out[i].caller_id = govorun_campaign_get_caller_number (campaign);
@@ -163,11 +205,11 @@ batch_csv (GovorunCampaign *campaign,
       out[i].contact_id = row->id;
       out[i].variables = row->variables;
       out[i].task_uuid = row->task_uuid;
-      /* The contact's local window on its first day, in UTC. */
-      if (!govorun_campaign_utc_window (zone, day_start, day_end, start_at, &out[i].window_start,
-                                        &out[i].window_end))
-        out[i].window_start = out[i].window_end = -1;
-      out[i].start_at = start_at > now ? start_at : 0;
+      out[i].window_start = schedule->guard_start;
+      out[i].window_end = schedule->guard_end;
+      out[i].start_at = schedule->start_at > now ? schedule->start_at : 0;
+      out[i].schedule = schedule->column;
+      out[i].attempts = (int) govorun_campaign_get_attempts (campaign);
     }
   return govorun_voximplant_call_list_csv (out, rows->len);
 }

@@ -228,6 +228,16 @@ class Session {
         session.record('CallList.reportError', arguments);
         session.answerLater(callback);
       },
+      /* Reference §3 CallList: edits the task (start_at, attempts_left, …)
+       * and asks for another attempt. */
+      requestNextAttempt(data, callback) {
+        session.record('CallList.requestNextAttempt', arguments);
+        const known = ['start_at', 'attempts_left', 'custom_data', 'start_execution_time', 'end_execution_time',
+          'next_attempt_time'];
+        if (data === null || typeof data !== 'object' || Object.keys(data).some((k) => !known.includes(k)))
+          throw session.fail('CallList.requestNextAttempt takes an object of the task fields it can edit');
+        session.answerLater(callback);
+      },
     };
 
     const Net = {
@@ -514,6 +524,9 @@ function removeFrom(map, event, handler) {
 function loadScenario(source, options = {}) {
   const session = new Session(options);
   session.context = vm.createContext(session.buildGlobals());
+  /* The platform's clock, when a test sets it (unix milliseconds). */
+  if (options.now !== undefined)
+    vm.runInContext(`Date.now = () => ${Number(options.now)};`, session.context);
   vm.runInContext(source, session.context, { filename: options.filename || 'scenario.js' });
   return session;
 }

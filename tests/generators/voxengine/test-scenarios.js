@@ -399,6 +399,94 @@ for (const [code, outcome] of [[486, 'busy'], [408, 'no_answer'], [480, 'no_answ
   });
 }
 
+/* -- calling hours (govorun_schedule) -- */
+
+const scheduleCases = process.env.GOVORUN_SCHEDULE_CASES
+  ? JSON.parse(fs.readFileSync(process.env.GOVORUN_SCHEDULE_CASES, 'utf8')).cases
+  : null;
+
+/* The same cases as tests/common/test-call-schedule.c: the scenario's
+ * mirror of govorun-call-schedule.c agrees with the oracle. */
+test('outbound: the calling schedule agrees with the shared cases', { skip: !outbound || !scheduleCases }, () => {
+  const session = load(outbound, { customData: callListRow() });
+  let checks = 0;
+  for (const c of scheduleCases) {
+    assert.notEqual(session.context.scheduleParse(c.column), null, c.name);
+    for (const check of c.checks) {
+      assert.equal(session.context.scheduleNext(c.column, check.now), check.next, `${c.name} at ${check.local}`);
+      checks++;
+    }
+  }
+  assert.ok(checks >= 30);
+  for (const bad of ['', '2/180/540-1260/540-1260/31', '1/180/540-1260/540-1260/0', '1/180/540/540-1260/31',
+    '1/180/540-1260/540-1260/31/5:60,4:120', '1/180/540-1260/540-1260/31//20,10', '1/180/540-1260/540-1260/31////',
+    '1/ 180/540-1260/540-1260/31', '1/180/-5-1260/540-1260/31'])
+    assert.equal(session.context.scheduleNext(bad, 0), -2, bad);
+});
+
+/* Moscow, Monday to Friday 09:00–21:00; Friday 4 December 2026. */
+const MON_FRI = '1/180/540-1260/540-1260/31';
+const FRIDAY_EVENING = Date.UTC(2026, 11, 4, 18, 30);    /* 21:30 in Moscow */
+const MONDAY_MORNING = Date.UTC(2026, 11, 7, 6, 0) / 1000; /* 09:00 in Moscow */
+
+test('outbound: outside the calling hours → no dial, requestNextAttempt at the next allowed start', { skip: !outbound }, async () => {
+  const session = load(outbound, {
+    customData: callListRow({ govorun_schedule: MON_FRI, govorun_attempts: '3' }),
+    now: FRIDAY_EVENING,
+  });
+  session.start({ sessionId: 'sess-out' });
+  await session.settle();
+  assertClean(session);
+  assert.equal(session.calledApis('VoxEngine.callPSTN').length, 0, 'nothing dialled');
+  assert.equal(session.calledApis('CallList.reportResult').length, 0);
+  assert.equal(session.calledApis('CallList.reportError').length, 0);
+  const request = only(session, 'CallList.requestNextAttempt');
+  assert.deepEqual(request.plain[0], { start_at: MONDAY_MORNING, attempts_left: 3 });
+  assertEndedAfterReport(session);
+});
+
+test('outbound: a Saturday session of a Monday–Friday campaign is moved to Monday', { skip: !outbound }, async () => {
+  const session = load(outbound, {
+    customData: callListRow({ govorun_schedule: MON_FRI, govorun_attempts: '2' }),
+    now: Date.UTC(2026, 11, 5, 9, 0),
+  });
+  session.start({ sessionId: 'sess-out' });
+  await session.settle();
+  assert.equal(session.calledApis('VoxEngine.callPSTN').length, 0);
+  assert.deepEqual(only(session, 'CallList.requestNextAttempt').plain[0], { start_at: MONDAY_MORNING, attempts_left: 2 });
+});
+
+test('outbound: inside the calling hours → dials as before, schedule columns are not variables', { skip: !outbound }, async () => {
+  const session = load(outbound, {
+    customData: callListRow({ govorun_schedule: MON_FRI, govorun_attempts: '3' }),
+    now: MONDAY_MORNING * 1000 + 60000,
+  });
+  const { call } = await rowAnswered(session);
+  assert.equal(session.calledApis('CallList.requestNextAttempt').length, 0);
+  const vars = only(session, 'client.conversationInitiationClientData').plain[0].dynamic_variables;
+  assert.equal(vars.first_name, 'Анна');
+  assert.ok(!('govorun_schedule' in vars) && !('govorun_attempts' in vars), 'schedule columns are not variables');
+  session.fire(call, CALL_EVENTS.Disconnected, {});
+  await session.settle();
+  only(session, 'CallList.reportResult');
+});
+
+test('outbound: a schedule that allows nothing is reported once, never dialled', { skip: !outbound }, async () => {
+  const session = load(outbound, { customData: callListRow({ govorun_schedule: '1/180/x/x/127' }), now: FRIDAY_EVENING });
+  session.start({ sessionId: 'sess-out' });
+  await session.settle();
+  assert.equal(session.calledApis('VoxEngine.callPSTN').length, 0);
+  assert.equal(only(session, 'CallList.reportResult').plain[0].outcome, 'outside_calling_hours');
+});
+
+test('outbound: an unreadable schedule is invalid data, never dialled', { skip: !outbound }, async () => {
+  const session = load(outbound, { customData: callListRow({ govorun_schedule: '1/180/oops' }), now: FRIDAY_EVENING });
+  session.start({ sessionId: 'sess-out' });
+  await session.settle();
+  assert.equal(session.calledApis('VoxEngine.callPSTN').length, 0);
+  assert.equal(only(session, 'CallList.reportResult').plain[0].outcome, 'invalid_custom_data');
+});
+
 test('outbound: "call me" run makes no CallList calls', { skip: !outbound }, async () => {
   const session = load(outbound, {
     customData: JSON.stringify({ mode: 'callme', phone_number: '79161234567', variables: { name: HOSTILE, n: 3 } }),
