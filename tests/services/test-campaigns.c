@@ -17,6 +17,7 @@
 #include "govorun-campaign-zones.h"
 #include "govorun-campaigns.h"
 #include "govorun-provider-objects.h"
+#include "govorun-russian-calendar.h"
 #include "govorun-voximplant-client.h"
 
 /*
@@ -1277,6 +1278,72 @@ test_debt_mode (Fixture       *fx,
   }
 }
 
+/* On the dialer: a debt-mode campaign set to start at 08:00 on a Saturday
+ * in Moscow calls nobody before 09:00 (a workday would allow 08:00), and
+ * then calls. The hours reach the call list as each row's schedule. */
+static void
+test_debt_mode_weekend (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "contacts.csv", contacts_csv);
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) moscow = g_time_zone_new_identifier ("Europe/Moscow");
+  g_autoptr(GDateTime) now = g_date_time_new_now (moscow);
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GDateTime) saturday = NULL;
+  g_autoptr(GArray) early = NULL;
+  g_autoptr(GArray) noon = NULL;
+  gint64 start, nine, clock;
+  guint called = 0;
+  int y, m, d;
+
+  /* A Saturday that is a day off (not a working Saturday by decree). */
+  for (int week = 1; ; week++)
+    {
+      g_clear_pointer (&later, g_date_time_unref);
+      later = g_date_time_add_days (now, 7 * week + (6 - g_date_time_get_day_of_week (now) + 7) % 7);
+      g_date_time_get_ymd (later, &y, &m, &d);
+      if (govorun_russian_calendar_day_kind (y, m, d, NULL) != GOVORUN_DAY_WORKING)
+        break;
+    }
+  saturday = g_date_time_new (moscow, y, m, d, 8, 0, 0);
+  g_assert_cmpint (g_date_time_get_day_of_week (saturday), ==, 6);
+  start = g_date_time_to_unix (saturday);
+  nine = start + 3600;
+
+  govorun_campaign_set_debt_mode (campaign, TRUE);
+  govorun_campaign_set_zone_mode (campaign, GOVORUN_CAMPAIGN_ZONE_CAMPAIGN);
+  govorun_campaign_set_time_zone (campaign, "Europe/Moscow");
+  govorun_campaign_set_concurrency (campaign, 1);
+  govorun_campaign_set_start_at (campaign, start);
+  preflight = prepare (fx, campaign, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_preflight_get_held_back (preflight), ==, 0);
+  g_assert_true (START (fx, campaign, &error));
+  g_assert_no_error (error);
+
+  /* 08:00–08:59: sessions may start, nobody is dialled. */
+  clock = g_get_real_time () / G_USEC_PER_SEC;
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), nine - 60 - clock);
+  early = last_attempts (fx, campaign);
+  for (guint i = 0; i < early->len; i++)
+    g_assert_cmpint (g_array_index (early, gint64, i), ==, 0);
+
+  /* From 09:00 the calls come. */
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 3 * 3600);
+  noon = last_attempts (fx, campaign);
+  for (guint i = 0; i < noon->len; i++)
+    {
+      gint64 last = g_array_index (noon, gint64, i);
+
+      g_assert_true (last == 0 || last >= nine);
+      called += last != 0;
+    }
+  g_assert_cmpuint (called, >=, 1);
+}
+
 /* Nobody left: one sentence says why. */
 static void
 test_debt_mode_nobody (Fixture       *fx,
@@ -1379,5 +1446,6 @@ main (int   argc,
   ADD ("/campaigns/balance-stops", test_balance_stops);
   ADD ("/campaigns/debt-mode", test_debt_mode);
   ADD ("/campaigns/debt-mode-nobody", test_debt_mode_nobody);
+  ADD ("/campaigns/debt-mode-weekend", test_debt_mode_weekend);
   return g_test_run ();
 }
