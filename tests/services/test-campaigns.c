@@ -1278,6 +1278,30 @@ test_debt_mode (Fixture       *fx,
   }
 }
 
+/* A debt-mode draft prepared on an earlier day is not started: its caps
+ * were counted for that day. */
+static void
+test_debt_mode_stale (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "contacts.csv", contacts_csv);
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  govorun_campaign_set_debt_mode (campaign, TRUE);
+  govorun_campaign_set_created_at (campaign, now - 3 * 86400);
+  preflight = prepare (fx, campaign, file, &error);
+  g_assert_no_error (error);
+  g_assert_false (govorun_campaign_debt_preflight_is_current (campaign, now));
+  g_assert_true (govorun_campaign_debt_preflight_is_current (campaign, now - 3 * 86400));
+  g_assert_false (START (fx, campaign, &error));
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE);
+  g_assert_nonnull (strstr (error->message, "230-FZ"));
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_DRAFT);
+}
+
 /* On the dialer: a debt-mode campaign set to start at 08:00 on a Saturday
  * in Moscow calls nobody before 09:00 (a workday would allow 08:00), and
  * then calls. The hours reach the call list as each row's schedule. */
@@ -1447,5 +1471,6 @@ main (int   argc,
   ADD ("/campaigns/debt-mode", test_debt_mode);
   ADD ("/campaigns/debt-mode-nobody", test_debt_mode_nobody);
   ADD ("/campaigns/debt-mode-weekend", test_debt_mode_weekend);
+  ADD ("/campaigns/debt-mode-stale", test_debt_mode_stale);
   return g_test_run ();
 }

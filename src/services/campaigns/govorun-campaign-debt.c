@@ -79,6 +79,44 @@ govorun_campaign_debt_schedule_hours (GovorunCampaign      *campaign,
   hours->russian_calendar = TRUE;
 }
 
+static void
+local_date (GTimeZone *tz,
+            gint64     at,
+            int       *y,
+            int       *m,
+            int       *d)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  g_date_time_get_ymd (local, y, m, d);
+}
+
+gboolean
+govorun_campaign_debt_preflight_is_current (GovorunCampaign *campaign,
+                                            gint64           now)
+{
+  const char *zone;
+  g_autoptr(GTimeZone) tz = NULL;
+  gint64 start_at, checked, from;
+  int y1, m1, d1, y2, m2, d2;
+
+  g_return_val_if_fail (GOVORUN_IS_CAMPAIGN (campaign), FALSE);
+
+  if (!govorun_campaign_get_debt_mode (campaign))
+    return TRUE;
+  zone = govorun_campaign_get_time_zone (campaign);
+  tz = zone != NULL ? g_time_zone_new_identifier (zone) : NULL;
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  start_at = govorun_campaign_get_start_at (campaign);
+  checked = MAX (govorun_campaign_get_created_at (campaign), start_at);
+  from = MAX (now, start_at);
+  local_date (tz, checked, &y1, &m1, &d1);
+  local_date (tz, from, &y2, &m2, &d2);
+  return y1 == y2 && m1 == m2 && d1 == d2;
+}
+
 /* -- the preflight's check -- */
 
 /* What a zone's contacts share: their first calling moment and the span

@@ -49,6 +49,13 @@ void      govorun_campaign_debt_apply_settings (GovorunCampaign *campaign);
 void      govorun_campaign_debt_schedule_hours (GovorunCampaign      *campaign,
                                                 GovorunCampaignHours *hours);
 
+/* Whether the caps a debt-mode draft's preflight counted still hold at
+ * @now: its first calling day (created-at or start-at, whichever is later)
+ * is the day it would start on now, in the campaign's zone. A draft started
+ * on a later day must be prepared again. TRUE outside debt mode. */
+gboolean  govorun_campaign_debt_preflight_is_current (GovorunCampaign *campaign,
+                                                      gint64           now);
+
 typedef struct _GovorunCampaignDebtCheck GovorunCampaignDebtCheck;
 
 /* For one import: the campaign's settings, and @now (unix seconds) as

@@ -629,6 +629,16 @@ op_begin (GTask *task)
       g_object_unref (task);
       return;
     }
+  if (op->kind == OP_START && _govorun_campaigns_list_state (op->campaign) == GOVORUN_CAMPAIGN_LIST_NONE &&
+      !govorun_campaign_debt_preflight_is_current (op->campaign, g_get_real_time () / G_USEC_PER_SEC))
+    {
+      op_return_error (task, g_error_new_literal (GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE,
+                                                  _("The 230-FZ limits of this draft were counted for an earlier "
+                                                    "day. Delete the draft and prepare the campaign again, so "
+                                                    "that today’s calls are counted.")));
+      g_object_unref (task);
+      return;
+    }
   if (op->kind == OP_START)
     {
       if (agent == NULL)
