@@ -21,18 +21,17 @@
  *     holidays from 20:00 to 09:00, the debtor's local time (point 1);
  *   - by telephone conversations more than once a day, twice a week or
  *     eight times a month (point 3, a–c).
- * Checked on 2026-12-02: the official publication (kremlin.ru/acts/bank/
- * 40955, page 2) was found, but the excerpt read stops at the start of
- * part 3; the hours and figures come from the FSSP's answer on this
- * article (r09.fssp.gov.ru/faq/document26974543: "не более одних
- * телефонных переговоров в сутки … двух … в неделю … восьми … в месяц",
- * 8–22 on workdays, 9–20 on weekends and holidays, local time) and press
- * of 12.12.2025 (m24.ru), which agree with each other and with
- * govorun-debt-rules.c. The law counts
- * "telephone conversations", so the preflight counts answered calls;
- * attempts are kept a day apart so an unanswered one is never a second
- * call on a day either. A December 2025 proposal to forbid such calls on
- * holidays altogether was not law when this was written. */
+ * Checked on 2026-12-02 (the figures, not copied text): the official
+ * publication (kremlin.ru/acts/bank/40955, page 2) was found, but the
+ * excerpt read stops at the start of part 3; the hours and figures are
+ * those of the FSSP's answer on this article (r09.fssp.gov.ru/faq/
+ * document26974543) and of the press of 12.12.2025 (m24.ru), which agree
+ * with each other and with govorun-debt-rules.c. The law counts telephone
+ * conversations, so the preflight counts answered calls; attempts are
+ * kept a day apart so that an unanswered one is never a second call on a
+ * day either. Deputies proposed in December 2025 (m24.ru, same article)
+ * to forbid collectors' calls on holidays; whether that became law was
+ * not found — if it did, the day-off hours here must close on holidays. */
 
 #define MINUTES(h) ((h) * 60)
 
