@@ -782,7 +782,7 @@ label_contains (GtkWidget  *root,
 /* The switch fixes the law's hours and a day between attempts; the
  * preflight holds back the contacts over a cap, with the reason, and says
  * this is not legal advice; the start step still asks about the
- * call-marking agreement. Cancel then leaves nothing. */
+ * call-marking agreement; the campaign is scheduled in debt mode. */
 static void
 run_debt_assistant (GovorunAgent *agent,
                     const char   *dir)
@@ -843,13 +843,26 @@ run_debt_assistant (GovorunAgent *agent,
   shot (assistant, "debt-problems");
   next (assistant);
 
-  /* Step 5: the call-marking reminder is there in debt mode too. */
+  /* Step 5: the call-marking reminder is there in debt mode too; the
+   * campaign is scheduled for its day. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_wait_widget (assistant, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
   g_assert_nonnull (ui_wait_widget (assistant, ADW_TYPE_ACTION_ROW, _("The caller number may make mass calls")));
   shot (assistant, "debt-start");
-  gtk_window_close (GTK_WINDOW (assistant));
+  g_assert_true (wait_until (assistant_idle, assistant, 60000));
+  click (assistant, _("_Schedule Campaign"));
   ui_wait_closed (GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
-  settle (500);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before);
+  assert_no_error ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
+  {
+    GovorunCampaignDetails *details =
+      GOVORUN_CAMPAIGN_DETAILS (ui_wait_widget (window (), GOVORUN_TYPE_CAMPAIGN_DETAILS, NULL));
+    GovorunCampaign *scheduled = govorun_campaign_details_get_campaign (details);
+
+    g_assert_true (govorun_campaign_get_debt_mode (scheduled));
+    g_assert_cmpint (govorun_campaign_get_state (scheduled), ==, GOVORUN_CAMPAIGN_STATE_SCHEDULED);
+    g_assert_cmpuint (govorun_campaign_get_total (scheduled), ==, 2);
+  }
+  shot (window (), "debt-scheduled");
 }
 
 static gboolean
