@@ -92,6 +92,7 @@ struct _GovorunCampaign
   guint allowed_days;
   GovorunCampaignZoneMode zone_mode;
   char *time_zone;
+  gboolean debt_mode;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunCampaign, govorun_campaign, G_TYPE_OBJECT)
@@ -123,6 +124,7 @@ enum {
   PROP_ALLOWED_DAYS,
   PROP_ZONE_MODE,
   PROP_TIME_ZONE,
+  PROP_DEBT_MODE,
   N_PROPS
 };
 
@@ -229,6 +231,9 @@ govorun_campaign_get_property (GObject    *object,
     case PROP_TIME_ZONE:
       g_value_set_string (value, self->time_zone);
       break;
+    case PROP_DEBT_MODE:
+      g_value_set_boolean (value, self->debt_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -319,6 +324,9 @@ govorun_campaign_set_property (GObject      *object,
     case PROP_TIME_ZONE:
       govorun_campaign_set_time_zone (self, g_value_get_string (value));
       break;
+    case PROP_DEBT_MODE:
+      govorun_campaign_set_debt_mode (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -408,6 +416,9 @@ govorun_campaign_class_init (GovorunCampaignClass *klass)
   properties[PROP_TIME_ZONE] =
     g_param_spec_string ("time-zone", NULL, NULL, NULL,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEBT_MODE] =
+    g_param_spec_boolean ("debt-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1000,4 +1011,25 @@ govorun_campaign_is_over (GovorunCampaign *self)
 
   return self->state == GOVORUN_CAMPAIGN_STATE_FINISHED ||
          self->state == GOVORUN_CAMPAIGN_STATE_CANCELLED;
+}
+
+gboolean
+govorun_campaign_get_debt_mode (GovorunCampaign *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_CAMPAIGN (self), FALSE);
+
+  return self->debt_mode;
+}
+
+void
+govorun_campaign_set_debt_mode (GovorunCampaign *self,
+                                gboolean         value)
+{
+  g_return_if_fail (GOVORUN_IS_CAMPAIGN (self));
+
+  value = !!value;
+  if (self->debt_mode == value)
+    return;
+  self->debt_mode = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEBT_MODE]);
 }

@@ -156,5 +156,9 @@ void                    govorun_campaign_set_zone_mode (GovorunCampaign *self, G
 /* IANA name of the campaign zone (and the fallback of the other modes) */
 const char *            govorun_campaign_get_time_zone (GovorunCampaign *self);
 void                    govorun_campaign_set_time_zone (GovorunCampaign *self, const char *value);
+/* debt-collection mode: the hours and caps of 230-FZ art. 7 per contact
+ * (GovorunDebtRules), the preflight holds back contacts over a cap */
+gboolean                govorun_campaign_get_debt_mode (GovorunCampaign *self);
+void                    govorun_campaign_set_debt_mode (GovorunCampaign *self, gboolean value);
 
 G_END_DECLS

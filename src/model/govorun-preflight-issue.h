@@ -20,7 +20,11 @@ typedef enum
   GOVORUN_PREFLIGHT_ISSUE_DO_NOT_CALL,       /* the number is on the do-not-call list */
   GOVORUN_PREFLIGHT_ISSUE_MISSING_VARIABLE,  /* called, but a variable is empty */
   GOVORUN_PREFLIGHT_ISSUE_TIME_ZONE,         /* the zone column held no zone; the campaign's is used */
+  GOVORUN_PREFLIGHT_ISSUE_DEBT_CAP,          /* debt mode: held back, a 230-FZ cap is reached */
 } GovorunPreflightIssueKind;
+
+/* How many kinds there are (the size of a count per kind). */
+#define GOVORUN_PREFLIGHT_ISSUE_N_KINDS (GOVORUN_PREFLIGHT_ISSUE_DEBT_CAP + 1)
 
 #define GOVORUN_TYPE_PREFLIGHT_ISSUE_KIND (govorun_preflight_issue_kind_get_type ())
 GType govorun_preflight_issue_kind_get_type (void) G_GNUC_CONST;

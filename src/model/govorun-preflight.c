@@ -19,6 +19,7 @@ struct _GovorunPreflight
   guint duplicates;
   guint do_not_call;
   guint missing_variables;
+  guint held_back;
   double estimated_minutes;
   double estimated_cost;
   char *currency;
@@ -38,6 +39,7 @@ enum {
   PROP_DUPLICATES,
   PROP_DO_NOT_CALL,
   PROP_MISSING_VARIABLES,
+  PROP_HELD_BACK,
   PROP_ESTIMATED_MINUTES,
   PROP_ESTIMATED_COST,
   PROP_CURRENCY,
@@ -88,6 +90,9 @@ govorun_preflight_get_property (GObject    *object,
       break;
     case PROP_MISSING_VARIABLES:
       g_value_set_uint (value, self->missing_variables);
+      break;
+    case PROP_HELD_BACK:
+      g_value_set_uint (value, self->held_back);
       break;
     case PROP_ESTIMATED_MINUTES:
       g_value_set_double (value, self->estimated_minutes);
@@ -140,6 +145,9 @@ govorun_preflight_set_property (GObject      *object,
     case PROP_MISSING_VARIABLES:
       govorun_preflight_set_missing_variables (self, g_value_get_uint (value));
       break;
+    case PROP_HELD_BACK:
+      govorun_preflight_set_held_back (self, g_value_get_uint (value));
+      break;
     case PROP_ESTIMATED_MINUTES:
       govorun_preflight_set_estimated_minutes (self, g_value_get_double (value));
       break;
@@ -190,6 +198,9 @@ govorun_preflight_class_init (GovorunPreflightClass *klass)
   properties[PROP_MISSING_VARIABLES] =
     g_param_spec_uint ("missing-variables", NULL, NULL, 0, G_MAXUINT, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HELD_BACK] =
+    g_param_spec_uint ("held-back", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ESTIMATED_MINUTES] =
     g_param_spec_double ("estimated-minutes", NULL, NULL, 0, G_MAXDOUBLE, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -486,4 +497,24 @@ govorun_preflight_set_price_known (GovorunPreflight *self,
     return;
   self->price_known = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE_KNOWN]);
+}
+
+guint
+govorun_preflight_get_held_back (GovorunPreflight *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_PREFLIGHT (self), 0);
+
+  return self->held_back;
+}
+
+void
+govorun_preflight_set_held_back (GovorunPreflight *self,
+                                 guint             value)
+{
+  g_return_if_fail (GOVORUN_IS_PREFLIGHT (self));
+
+  if (self->held_back == value)
+    return;
+  self->held_back = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELD_BACK]);
 }

@@ -45,6 +45,9 @@ void         govorun_preflight_set_do_not_call (GovorunPreflight *self, guint va
 /* valid rows lacking a value for one of the agent's variables (still called) */
 guint        govorun_preflight_get_missing_variables (GovorunPreflight *self);
 void         govorun_preflight_set_missing_variables (GovorunPreflight *self, guint value);
+/* debt mode: contacts held back because a 230-FZ cap is reached (not called) */
+guint        govorun_preflight_get_held_back (GovorunPreflight *self);
+void         govorun_preflight_set_held_back (GovorunPreflight *self, guint value);
 /* minutes of talk expected */
 double       govorun_preflight_get_estimated_minutes (GovorunPreflight *self);
 void         govorun_preflight_set_estimated_minutes (GovorunPreflight *self, double value);

@@ -91,10 +91,13 @@ const char govorun_campaign_records_migration[] =
   /* A contact's calls in Calls. */
   "CREATE INDEX calls_contact ON calls (contact_id);";
 
+#define LAST_ISSUE_KIND (GOVORUN_PREFLIGHT_ISSUE_N_KINDS - 1)
+
 #define CAMPAIGN_COLUMNS \
   "uuid, name, account_uuid, agent_uuid, caller_number, state, list_id, list_state, total, done," \
   " answered, successful, failed, created_at, start_at, expected_finish, error_message, concurrency," \
-  " attempts, retry_minutes, priority, window_start, window_end, allowed_days, zone_mode, time_zone"
+  " attempts, retry_minutes, priority, window_start, window_end, allowed_days, zone_mode, time_zone," \
+  " debt_mode"
 
 void
 govorun_campaign_task_row_free (GovorunCampaignTaskRow *row)
@@ -155,6 +158,7 @@ struct _GovorunCampaignSink
   guint64       added;
   sqlite3_stmt *insert_contact;
   sqlite3_stmt *insert_issue;
+  sqlite3_stmt *interactions;   /* prepared on first use */
 };
 
 static gboolean
@@ -237,6 +241,47 @@ govorun_campaign_sink_foreach_phone (GovorunCampaignSink  *sink,
   return TRUE;
 }
 
+/* The calls' numbers are digits only (govorun-call-join.c), the
+ * contacts' E.164: the '+' is dropped for the look-up. The partial index
+ * calls_debt_interactions (migration 14) holds exactly these rows, so each
+ * contact costs one index seek and reads only its own calls. */
+gboolean
+govorun_campaign_sink_interactions (GovorunCampaignSink  *sink,
+                                    const char           *phone,
+                                    gint64                since,
+                                    gint64                until,
+                                    GArray               *out_times,
+                                    GError              **error)
+{
+  int rc;
+
+  g_return_val_if_fail (phone != NULL, FALSE);
+  g_return_val_if_fail (out_times != NULL, FALSE);
+
+  if (sink->interactions == NULL &&
+      sqlite3_prepare_v2 (sink->db,
+                          "SELECT started_at FROM calls WHERE to_number = ?1 AND direction = 2 AND status = 1"
+                          " AND started_at >= ?2 AND started_at < ?3",
+                          -1, &sink->interactions, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, sink->db);
+
+  g_array_set_size (out_times, 0);
+  sqlite3_bind_text (sink->interactions, 1, phone[0] == '+' ? phone + 1 : phone, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (sink->interactions, 2, since);
+  sqlite3_bind_int64 (sink->interactions, 3, until);
+  while ((rc = sqlite3_step (sink->interactions)) == SQLITE_ROW)
+    {
+      gint64 at = sqlite3_column_int64 (sink->interactions, 0);
+
+      g_array_append_val (out_times, at);
+    }
+  sqlite3_reset (sink->interactions);
+  sqlite3_clear_bindings (sink->interactions);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, sink->db);
+  return TRUE;
+}
+
 guint64
 govorun_campaign_sink_get_added (GovorunCampaignSink *sink)
 {
@@ -299,6 +344,7 @@ sink_clear (GovorunCampaignSink *sink)
 {
   sqlite3_finalize (sink->insert_contact);
   sqlite3_finalize (sink->insert_issue);
+  sqlite3_finalize (sink->interactions);
   g_free (sink->campaign_id);
 }
 
@@ -338,6 +384,7 @@ bind_campaign (sqlite3_stmt            *stmt,
   sqlite3_bind_int64 (stmt, i++, govorun_campaign_get_allowed_days (campaign));
   govorun_store_bind_text (stmt, i++, govorun_campaign_zone_mode_to_string (govorun_campaign_get_zone_mode (campaign)));
   govorun_store_bind_text (stmt, i++, govorun_campaign_get_time_zone (campaign));
+  sqlite3_bind_int (stmt, i++, govorun_campaign_get_debt_mode (campaign));
 }
 
 typedef struct
@@ -370,7 +417,7 @@ insert_campaign (sqlite3          *db,
   if (sqlite3_prepare_v2 (db,
                           "INSERT INTO campaigns (" CAMPAIGN_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
                           " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-                          " ?23, ?24, ?25, ?26)",
+                          " ?23, ?24, ?25, ?26, ?27)",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
   bind_campaign (stmt, campaign, GOVORUN_CAMPAIGN_LIST_NONE);
@@ -516,7 +563,7 @@ sql_save (sqlite3         *db,
   if (sqlite3_prepare_v2 (db,
                           "UPDATE campaigns SET (" CAMPAIGN_COLUMNS ") = (?1, ?2, ?3, ?4, ?5, ?6,"
                           " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-                          " ?23, ?24, ?25, ?26) WHERE uuid = ?1",
+                          " ?23, ?24, ?25, ?26, ?27) WHERE uuid = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
   bind_campaign (stmt, data->campaign, data->list_state);
@@ -642,6 +689,7 @@ campaign_from_row (sqlite3_stmt *stmt)
   govorun_campaign_zone_mode_from_string (govorun_store_column_text (stmt, i++), &mode);
   govorun_campaign_set_zone_mode (campaign, mode);
   govorun_campaign_set_time_zone (campaign, govorun_store_column_text (stmt, i++));
+  govorun_campaign_set_debt_mode (campaign, sqlite3_column_int (stmt, i++) != 0);
   return campaign;
 }
 
@@ -1023,7 +1071,7 @@ typedef struct
 typedef struct
 {
   GPtrArray *issues;
-  guint      counts[5];
+  guint      counts[GOVORUN_PREFLIGHT_ISSUE_N_KINDS];
 } IssueResult;
 
 static void
@@ -1063,7 +1111,7 @@ sql_read_issues (sqlite3         *db,
   sqlite3_bind_int64 (stmt, 2, query->limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (result->issues,
-                     govorun_preflight_issue_new (CLAMP (sqlite3_column_int (stmt, 0), 0, 4),
+                     govorun_preflight_issue_new (CLAMP (sqlite3_column_int (stmt, 0), 0, LAST_ISSUE_KIND),
                                                   sqlite3_column_int64 (stmt, 1),
                                                   govorun_store_column_text (stmt, 2),
                                                   govorun_store_column_text (stmt, 3),
@@ -1083,7 +1131,7 @@ sql_read_issues (sqlite3         *db,
     {
       int kind = sqlite3_column_int (stmt, 0);
 
-      if (kind >= 0 && kind < 5)
+      if (kind >= 0 && kind < GOVORUN_PREFLIGHT_ISSUE_N_KINDS)
         result->counts[kind] = sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_finalize (stmt);
@@ -1175,7 +1223,7 @@ sql_foreach (sqlite3         *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (data->issue_func != NULL)
-        data->issue_func (CLAMP (sqlite3_column_int (stmt, 0), 0, 4), sqlite3_column_int64 (stmt, 1),
+        data->issue_func (CLAMP (sqlite3_column_int (stmt, 0), 0, LAST_ISSUE_KIND), sqlite3_column_int64 (stmt, 1),
                           govorun_store_column_text (stmt, 2), govorun_store_column_text (stmt, 3),
                           govorun_store_column_text (stmt, 4), govorun_store_column_text (stmt, 5),
                           data->data);

@@ -95,6 +95,15 @@ gboolean   govorun_campaign_sink_foreach_phone (GovorunCampaignSink      *sink,
                                                                                  gpointer    data),
                                                 gpointer                  data,
                                                 GError                  **error);
+/* Debt mode: the start times of the interactions with @phone (E.164) in
+ * [@since, @until) — outbound calls in the call history that were
+ * answered — into @out_times (emptied first), any order. */
+gboolean   govorun_campaign_sink_interactions (GovorunCampaignSink       *sink,
+                                               const char                *phone,
+                                               gint64                     since,
+                                               gint64                     until,
+                                               GArray                    *out_times,
+                                               GError                   **error);
 /* The contacts added so far by this fill. */
 guint64    govorun_campaign_sink_get_added    (GovorunCampaignSink       *sink);
 /* The seq the next contact gets. */
@@ -219,7 +228,8 @@ gboolean   govorun_campaign_records_update_tasks_finish (GovorunStore          *
 /* -- issues -- */
 
 /* The first @limit issues in row order (GovorunPreflightIssue) and the
- * counts per kind (indexed by GovorunPreflightIssueKind, 5 entries). */
+ * counts per kind (indexed by GovorunPreflightIssueKind,
+ * GOVORUN_PREFLIGHT_ISSUE_N_KINDS entries). */
 void       govorun_campaign_records_read_issues_async  (GovorunStore        *store,
                                                         const char          *campaign_id,
                                                         guint                limit,

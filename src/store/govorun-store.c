@@ -265,6 +265,14 @@ static const char * const migrations[] = {
   /* 13: integration targets, the outbox of deliveries and the delivery log
    * (govorun-integration-records.c). */
   govorun_integration_records_migration,
+  /* 14: the campaigns' debt-collection mode (230-FZ), and the answered
+   * outbound calls by number and time, which its preflight counts per
+   * contact (govorun_campaign_sink_interactions: direction 2 = outbound,
+   * status 1 = answered); partial, so the call sync pays for the few
+   * rows it holds only. */
+  "ALTER TABLE campaigns ADD COLUMN debt_mode INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX calls_debt_interactions ON calls (to_number, started_at)"
+  "  WHERE direction = 2 AND status = 1;",
 };
 
 typedef enum

@@ -12,9 +12,12 @@
 
 #include "call-sync-fixture.h"
 #include "govorun-call-records.h"
+#include "govorun-campaign-debt.h"
+#include "govorun-campaign-schedule.h"
 #include "govorun-campaign-zones.h"
 #include "govorun-campaigns.h"
 #include "govorun-provider-objects.h"
+#include "govorun-russian-calendar.h"
 #include "govorun-voximplant-client.h"
 
 /*
@@ -1176,6 +1179,327 @@ test_zones (void)
   }
 }
 
+/* -- debt-collection mode (230-FZ) -- */
+
+static gint64
+utc_at (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_utc (year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+static gint64 next_session = 900000;
+
+static void
+add_call (GPtrArray             *records,
+          const char            *to,
+          gint64                 started_at,
+          GovorunCallDirection   direction,
+          GovorunCallStatus      status)
+{
+  GovorunCallRecord *record = govorun_call_record_new ();
+
+  govorun_call_record_set_vox_session_id (record, next_session++);
+  govorun_call_record_set_direction (record, direction);
+  govorun_call_record_set_from_number (record, "74993334455");
+  govorun_call_record_set_to_number (record, to);
+  govorun_call_record_set_started_at (record, started_at);
+  govorun_call_record_set_status (record, status);
+  govorun_call_record_set_duration (record, status == GOVORUN_CALL_STATUS_ANSWERED ? 60 : 0);
+  g_ptr_array_add (records, record);
+}
+
+/* Rows 2–7. Moscow (495) and Kaliningrad (4012) have their zones from the
+ * number; the campaign starts on Wednesday 10 March 2027, 12:00 UTC:
+ * 15:00 in Moscow, 14:00 in Kaliningrad, 22:00 — too late — in
+ * Vladivostok (423), whose first moment is Thursday 08:00. Monday 8 March
+ * is a holiday. */
+static const char debt_csv[] =
+  "Имя;Телефон;Дата визита\n"
+  "Анна;+7 495 111-22-01;1 апреля\n"      /* 2: answered today → day cap */
+  "Борис;+7 495 111-22-02;1 апреля\n"     /* 3: Monday (holiday) and Tuesday → week cap */
+  "Вера;+7 495 111-22-03;1 апреля\n"      /* 4: eight in March before this week → month cap */
+  "Глеб;+7 495 111-22-04;1 апреля\n"      /* 5: unanswered, inbound, February: allowed */
+  "Дина;+7 4012 55-66-77;1 апреля\n"      /* 6: Tuesday 22:30 UTC is Wednesday in Kaliningrad → day cap */
+  "Егор;+7 423 222-33-01;1 апреля\n";     /* 7: Wednesday in Vladivostok; called Thursday: allowed */
+
+static void
+add_debt_history (Fixture *fx)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const GovorunCallDirection out = GOVORUN_CALL_DIRECTION_OUTBOUND;
+  const GovorunCallStatus answered = GOVORUN_CALL_STATUS_ANSWERED;
+
+  add_call (records, "74951112201", utc_at (2027, 3, 10, 6, 0), out, answered);
+  add_call (records, "74951112202", utc_at (2027, 3, 8, 7, 0), out, answered);
+  add_call (records, "74951112202", utc_at (2027, 3, 9, 7, 0), out, answered);
+  for (int day = 1; day <= 7; day++)
+    add_call (records, "74951112203", utc_at (2027, 3, day, 7, 0), out, answered);
+  add_call (records, "74951112203", utc_at (2027, 3, 2, 12, 0), out, answered);
+  add_call (records, "74951112204", utc_at (2027, 3, 10, 6, 0), out, GOVORUN_CALL_STATUS_NO_ANSWER);
+  add_call (records, "74951112204", utc_at (2027, 3, 10, 7, 0), GOVORUN_CALL_DIRECTION_INBOUND, answered);
+  add_call (records, "74951112204", utc_at (2027, 2, 26, 7, 0), out, answered);
+  add_call (records, "74012556677", utc_at (2027, 3, 9, 22, 30), out, answered);
+  add_call (records, "74232223301", utc_at (2027, 3, 10, 0, 0), out, answered);
+
+  govorun_call_records_upsert_async (fx->f.s.store, records, NULL, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_call_records_upsert_finish (fx->f.s.store, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_debt_mode (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "debtors.csv", debt_csv);
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GovorunPreflight) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) left_out = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  GString *seen = g_string_new (NULL);
+  g_autofree char *seen_text = NULL;
+  GListModel *issues;
+
+  add_debt_history (fx);
+  govorun_campaign_set_debt_mode (campaign, TRUE);
+  govorun_campaign_set_time_zone (campaign, "Europe/Moscow");
+  govorun_campaign_set_start_at (campaign, utc_at (2027, 3, 10, 12, 0));
+
+  preflight = prepare (fx, campaign, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_preflight_get_rows (preflight), ==, 6);
+  g_assert_cmpuint (govorun_preflight_get_valid (preflight), ==, 2);
+  g_assert_cmpuint (govorun_preflight_get_held_back (preflight), ==, 4);
+  g_assert_cmpuint (govorun_campaign_get_total (campaign), ==, 2);
+
+  /* The law's hours and a day between attempts, whatever was asked. */
+  g_assert_true (govorun_campaign_get_debt_mode (campaign));
+  g_assert_cmpint (govorun_campaign_get_window_start (campaign), ==, 8 * 60);
+  g_assert_cmpint (govorun_campaign_get_window_end (campaign), ==, 22 * 60);
+  g_assert_cmpuint (govorun_campaign_get_retry_interval_minutes (campaign), ==, 1440);
+
+  issues = govorun_preflight_get_issues (preflight);
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(GovorunPreflightIssue) issue = g_list_model_get_item (issues, i);
+
+      if (govorun_preflight_issue_get_kind (issue) != GOVORUN_PREFLIGHT_ISSUE_DEBT_CAP)
+        continue;
+      g_string_append_printf (seen, "%" G_GINT64_FORMAT ": %s\n", govorun_preflight_issue_get_row (issue),
+                              govorun_preflight_issue_get_reason (issue));
+    }
+  seen_text = g_string_free (seen, FALSE);
+  g_test_message ("%s", seen_text);
+  g_assert_nonnull (strstr (seen_text, "2: Calls to this contact today: 1, the most 230-FZ (article 7) allows in a "
+                                       "day is 1. The next allowed call is at 11.03.2027 08:00"));
+  g_assert_nonnull (strstr (seen_text, "3: Calls to this contact this week: 2"));
+  g_assert_nonnull (strstr (seen_text, "4: Calls to this contact this month: 8"));
+  g_assert_nonnull (strstr (seen_text, "6: Calls to this contact today: 1"));
+  g_assert_null (strstr (seen_text, "5: "));
+  g_assert_null (strstr (seen_text, "7: "));
+
+  /* The saved draft's preflight counts them too. */
+  govorun_campaigns_get_preflight_async (fx->campaigns, campaign, NULL, test_util_on_result, &result);
+  again = govorun_campaigns_get_preflight_finish (fx->campaigns, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (govorun_preflight_get_held_back (again), ==, 4);
+  g_assert_cmpuint (govorun_preflight_get_rows (again), ==, 6);
+
+  /* Held back rows are exported with the rows left out. */
+  path = g_build_filename (fx->dir, "held-back.csv", NULL);
+  left_out = g_file_new_for_path (path);
+  govorun_campaigns_export_invalid_async (fx->campaigns, campaign, left_out, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_campaigns_export_invalid_finish (fx->campaigns, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "2;Held back (230-FZ);Calls to this contact today: 1"));
+  g_assert_nonnull (strstr (text, "Борис"));
+  g_assert_null (strstr (text, "Глеб"));
+
+  /* Loaded again, the campaign is still in debt mode. */
+  {
+    GovorunCampaign *saved = govorun_campaigns_lookup (fx->campaigns, govorun_campaign_get_id (campaign));
+
+    g_assert_nonnull (saved);
+    g_assert_true (govorun_campaign_get_debt_mode (saved));
+  }
+}
+
+/* A debt-mode draft prepared on an earlier day is not started: its caps
+ * were counted for that day. */
+static void
+test_debt_mode_stale (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "contacts.csv", contacts_csv);
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  govorun_campaign_set_debt_mode (campaign, TRUE);
+  govorun_campaign_set_created_at (campaign, now - 3 * 86400);
+  preflight = prepare (fx, campaign, file, &error);
+  g_assert_no_error (error);
+  g_assert_false (govorun_campaign_debt_preflight_is_current (campaign, now));
+  g_assert_true (govorun_campaign_debt_preflight_is_current (campaign, now - 3 * 86400));
+  g_assert_false (START (fx, campaign, &error));
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE);
+  g_assert_nonnull (strstr (error->message, "230-FZ"));
+  g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_DRAFT);
+}
+
+/* On the dialer: a debt-mode campaign set to start at 08:00 on a Saturday
+ * in Moscow calls nobody before 09:00 (a workday would allow 08:00), and
+ * then calls. The hours reach the call list as each row's schedule. */
+static void
+test_debt_mode_weekend (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "contacts.csv", contacts_csv);
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) moscow = g_time_zone_new_identifier ("Europe/Moscow");
+  g_autoptr(GDateTime) now = g_date_time_new_now (moscow);
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GDateTime) saturday = NULL;
+  g_autoptr(GArray) early = NULL;
+  g_autoptr(GArray) noon = NULL;
+  gint64 start, nine, clock;
+  guint called = 0;
+  int y, m, d;
+
+  /* A Saturday that is a day off (not a working Saturday by decree). */
+  for (int week = 1; ; week++)
+    {
+      g_clear_pointer (&later, g_date_time_unref);
+      later = g_date_time_add_days (now, 7 * week + (6 - g_date_time_get_day_of_week (now) + 7) % 7);
+      g_date_time_get_ymd (later, &y, &m, &d);
+      if (govorun_russian_calendar_day_kind (y, m, d, NULL) != GOVORUN_DAY_WORKING)
+        break;
+    }
+  saturday = g_date_time_new (moscow, y, m, d, 8, 0, 0);
+  g_assert_cmpint (g_date_time_get_day_of_week (saturday), ==, 6);
+  start = g_date_time_to_unix (saturday);
+  nine = start + 3600;
+
+  govorun_campaign_set_debt_mode (campaign, TRUE);
+  govorun_campaign_set_zone_mode (campaign, GOVORUN_CAMPAIGN_ZONE_CAMPAIGN);
+  govorun_campaign_set_time_zone (campaign, "Europe/Moscow");
+  govorun_campaign_set_concurrency (campaign, 1);
+  govorun_campaign_set_start_at (campaign, start);
+  preflight = prepare (fx, campaign, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_preflight_get_held_back (preflight), ==, 0);
+  g_assert_true (START (fx, campaign, &error));
+  g_assert_no_error (error);
+
+  /* 08:00–08:59: sessions may start, nobody is dialled. */
+  clock = g_get_real_time () / G_USEC_PER_SEC;
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), nine - 60 - clock);
+  early = last_attempts (fx, campaign);
+  for (guint i = 0; i < early->len; i++)
+    g_assert_cmpint (g_array_index (early, gint64, i), ==, 0);
+
+  /* From 09:00 the calls come. */
+  govorun_voximplant_emulator_advance_call_lists (vox_emu (fx), 3 * 3600);
+  noon = last_attempts (fx, campaign);
+  for (guint i = 0; i < noon->len; i++)
+    {
+      gint64 last = g_array_index (noon, gint64, i);
+
+      g_assert_true (last == 0 || last >= nine);
+      called += last != 0;
+    }
+  g_assert_cmpuint (called, >=, 1);
+}
+
+/* Nobody left: one sentence says why. */
+static void
+test_debt_mode_nobody (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fx, "debtor.csv", "Имя;Телефон;Дата визита\nАнна;+7 495 111-22-01;1 апреля\n");
+  g_autoptr(GovorunCampaign) campaign = new_draft (fx);
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_debt_history (fx);
+  govorun_campaign_set_debt_mode (campaign, TRUE);
+  govorun_campaign_set_start_at (campaign, utc_at (2027, 3, 10, 12, 0));
+  preflight = prepare (fx, campaign, file, &error);
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NO_CONTACTS);
+  g_assert_nonnull (strstr (error->message, "230-FZ"));
+  g_assert_null (preflight);
+  g_assert_null (govorun_campaigns_lookup (fx->campaigns, govorun_campaign_get_id (campaign)));
+}
+
+/* The hours a debt-mode campaign hands the call list: the law's window of
+ * each contact's own day — workday, weekend or holiday on the Russian
+ * calendar — so the same instant is a Friday evening in Moscow and a
+ * Saturday morning in Vladivostok. */
+static gint64
+debt_next (const char *zone,
+           guint       days,
+           gint64      from)
+{
+  g_autoptr(GovorunCampaign) campaign = govorun_campaign_new ();
+  GovorunCampaignHours hours;
+
+  govorun_campaign_set_debt_mode (campaign, TRUE);
+  govorun_campaign_set_allowed_days (campaign, days);
+  govorun_campaign_debt_schedule_hours (campaign, &hours);
+  return govorun_campaign_schedule_next (&hours, zone, from);
+}
+
+static void
+test_debt_windows (void)
+{
+  const guint all = GOVORUN_CAMPAIGN_ALL_DAYS;
+
+  /* Wednesday 07:30 in Moscow: 08:00. */
+  g_assert_cmpint (debt_next ("Europe/Moscow", all, utc_at (2027, 3, 10, 4, 30)), ==, utc_at (2027, 3, 10, 5, 0));
+  /* 8 March, a holiday: 09:00, and nothing after 20:00 — Tuesday 08:00. */
+  g_assert_cmpint (debt_next ("Europe/Moscow", all, utc_at (2027, 3, 8, 5, 30)), ==, utc_at (2027, 3, 8, 6, 0));
+  g_assert_cmpint (debt_next ("Europe/Moscow", all, utc_at (2027, 3, 8, 17, 30)), ==, utc_at (2027, 3, 9, 5, 0));
+  /* Friday 18:30 UTC: 21:30 on a Friday in Moscow (allowed), 04:30 on a
+   * Saturday in Vladivostok (09:00 there). */
+  g_assert_cmpint (debt_next ("Europe/Moscow", all, utc_at (2027, 3, 12, 18, 30)), ==, utc_at (2027, 3, 12, 18, 30));
+  g_assert_cmpint (debt_next ("Asia/Vladivostok", all, utc_at (2027, 3, 12, 18, 30)), ==,
+                   utc_at (2027, 3, 12, 23, 0));
+  /* Saturday 08:30 in Kaliningrad: 09:00. */
+  g_assert_cmpint (debt_next ("Europe/Kaliningrad", all, utc_at (2027, 3, 13, 6, 30)), ==,
+                   utc_at (2027, 3, 13, 7, 0));
+  /* The campaign's days still narrow them: weekdays only, Monday 08:00. */
+  g_assert_cmpint (debt_next ("Europe/Moscow", GOVORUN_CAMPAIGN_WEEKDAYS, utc_at (2027, 3, 13, 6, 30)), ==,
+                   utc_at (2027, 3, 15, 5, 0));
+
+  /* The settings the mode fixes. */
+  {
+    g_autoptr(GovorunCampaign) campaign = govorun_campaign_new ();
+
+    govorun_campaign_set_window_start (campaign, 0);
+    govorun_campaign_set_window_end (campaign, 0);
+    govorun_campaign_set_retry_interval_minutes (campaign, 5);
+    govorun_campaign_debt_apply_settings (campaign);
+    g_assert_cmpint (govorun_campaign_get_window_end (campaign), ==, 0);   /* off: untouched */
+    govorun_campaign_set_debt_mode (campaign, TRUE);
+    govorun_campaign_debt_apply_settings (campaign);
+    g_assert_cmpint (govorun_campaign_get_window_start (campaign), ==, 480);
+    g_assert_cmpint (govorun_campaign_get_window_end (campaign), ==, 1320);
+    g_assert_cmpuint (govorun_campaign_get_retry_interval_minutes (campaign), ==, 1440);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1185,6 +1509,7 @@ main (int   argc,
 
   g_test_add_func ("/campaigns/zones", test_zones);
   g_test_add_func ("/campaigns/mapping-json", test_mapping_json);
+  g_test_add_func ("/campaigns/debt-windows", test_debt_windows);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/campaigns/preflight", test_preflight);
   ADD ("/campaigns/bad-file", test_bad_file);
@@ -1199,5 +1524,9 @@ main (int   argc,
   ADD ("/campaigns/found-again", test_found_again);
   ADD ("/campaigns/not-outbound", test_not_outbound);
   ADD ("/campaigns/balance-stops", test_balance_stops);
+  ADD ("/campaigns/debt-mode", test_debt_mode);
+  ADD ("/campaigns/debt-mode-nobody", test_debt_mode_nobody);
+  ADD ("/campaigns/debt-mode-weekend", test_debt_mode_weekend);
+  ADD ("/campaigns/debt-mode-stale", test_debt_mode_stale);
   return g_test_run ();
 }

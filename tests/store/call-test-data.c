@@ -226,10 +226,22 @@ static const char fill_fts_sql[] =
   "   WHERE (k + 7 - n.i % 7) % 7 < 3) || char (10) || 'Меня зовут ' || ?11, NULL)"
   " FROM n JOIN calls c ON c.vox_session_id = 1000000 + n.i";
 
+/* For the debt mode's preflight: call k goes to +7 916 <(7k) mod ?4>,
+ * outbound but 1 in 10, answered but 1 in 3, at most 40 days before ?3. */
+static const char fill_debtors_sql[] =
+  "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)"
+  " INSERT INTO calls (vox_session_id, direction, from_number, to_number, started_at, duration, status)"
+  " SELECT 1000000 + i, IIF (i % 10 = 0, 1, 2), '74993334455', printf ('7916%07d', (i * 7) % ?4),"
+  " ?3 - 1 - (i * 86413) % 3456000, IIF (i % 3 = 0, 0, 60), IIF (i % 3 = 0, 2, 1) FROM n";
+
 typedef struct
 {
-  guint first;
-  guint last;
+  guint        first;
+  guint        last;
+  const char  *sql;
+  gint64       base;     /* ?3 */
+  gint64       extra;    /* ?4 when the statement has it */
+  gboolean     with_fts;
 } FillRange;
 
 static gboolean
@@ -242,17 +254,21 @@ sql_fill (sqlite3         *db,
   FillRange *range = data;
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, fill_sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, range->sql, -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
   sqlite3_bind_int64 (stmt, 1, range->first);
   sqlite3_bind_int64 (stmt, 2, range->last);
-  sqlite3_bind_int64 (stmt, 3, CALL_TEST_BASE_TIME);
+  sqlite3_bind_int64 (stmt, 3, range->base);
+  if (sqlite3_bind_parameter_count (stmt) >= 4)
+    sqlite3_bind_int64 (stmt, 4, range->extra);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_finalize (stmt);
       return govorun_store_set_sqlite_error (error, db);
     }
   sqlite3_finalize (stmt);
+  if (!range->with_fts)
+    return TRUE;
 
   /* The name makes each call's search text its own; a name per call in
    * SQL would need the tables of call-test-data.c, so a number stands in. */
@@ -272,21 +288,45 @@ sql_fill (sqlite3         *db,
   return TRUE;
 }
 
-void
-call_test_fill_by_sql (GovorunStore *store,
-                       guint         first,
-                       guint         last)
+static void
+fill_ranges (GovorunStore    *store,
+             const FillRange *how,
+             guint            first,
+             guint            last)
 {
   for (guint start = first; start < last; start += 100000)
     {
-      FillRange range = { start, MIN (last, start + 100000) - 1 };
+      FillRange range = *how;
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GError) error = NULL;
 
+      range.first = start;
+      range.last = MIN (last, start + 100000) - 1;
       govorun_store_write_async (store, sql_fill, g_memdup2 (&range, sizeof range), g_free, NULL,
                                  test_util_on_result, &result);
       govorun_store_write_finish (store, test_util_wait (&result), &error);
       if (error != NULL)
         g_error ("%s", error->message);
     }
+}
+
+void
+call_test_fill_by_sql (GovorunStore *store,
+                       guint         first,
+                       guint         last)
+{
+  FillRange how = { 0, 0, fill_sql, CALL_TEST_BASE_TIME, 0, TRUE };
+
+  fill_ranges (store, &how, first, last);
+}
+
+void
+call_test_fill_debtors_by_sql (GovorunStore *store,
+                               guint         n,
+                               guint         numbers,
+                               gint64        before)
+{
+  FillRange how = { 0, 0, fill_debtors_sql, before, MAX (numbers, 1), FALSE };
+
+  fill_ranges (store, &how, 0, n);
 }

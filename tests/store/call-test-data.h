@@ -63,4 +63,12 @@ void               call_test_fill_by_sql (GovorunStore *store,
                                           guint         first,
                                           guint         last);
 
+/* @n calls of a debt-collection history, by SQL: call k goes to
+ * +7 916 <(7k mod @numbers) as 7 digits>, outbound but 1 in 10, answered
+ * but 1 in 3, within the 40 days before @before (unix seconds). */
+void               call_test_fill_debtors_by_sql (GovorunStore *store,
+                                                  guint         n,
+                                                  guint         numbers,
+                                                  gint64        before);
+
 G_END_DECLS

@@ -32,6 +32,8 @@
 #include "govorun-error-banner.h"
 #include "govorun-elevenlabs-emulator.h"
 #include "govorun-sandbox.h"
+#include "govorun-services-private.h"
+#include "govorun-call-records.h"
 #include "govorun-voximplant-emulator.h"
 #include "test-util.h"
 #include "ui-app.h"
@@ -372,6 +374,27 @@ map_column (GtkWidget  *assistant,
   adw_combo_row_set_selected (row, wanted);
 }
 
+/* Step 2 as a person does it: the agent, then its variables' columns. */
+static void
+choose_agent_and_columns (GtkWidget    *assistant,
+                          GovorunAgent *agent)
+{
+  AdwComboRow *agent_row = ADW_COMBO_ROW (ui_wait_widget (assistant, ADW_TYPE_COMBO_ROW, _("Agent")));
+  GListModel *agents = adw_combo_row_get_model (agent_row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
+    {
+      g_autoptr(GovorunAgent) item = g_list_model_get_item (agents, i);
+
+      if (g_strcmp0 (govorun_agent_get_uuid (item), govorun_agent_get_uuid (agent)) == 0)
+        adw_combo_row_set_selected (agent_row, i);
+    }
+  g_assert_true (wait_until (assistant_idle, assistant, 30000));
+  map_column (assistant, _("Phone Number"), "Телефон");
+  map_column (assistant, "name", "Имя");
+  map_column (assistant, "date", "Дата визита");
+}
+
 static gboolean
 report_shown (gpointer data)
 {
@@ -391,18 +414,19 @@ set_spin (GtkWidget  *assistant,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL)), value);
 }
 
-/* Scrolls the page that holds @widget to its end, as a person reading on
- * would. */
+/* Scrolls @widget's page so that @widget is at the top. */
 static void
-scroll_to_end (GtkWidget *widget)
+scroll_to (GtkWidget *widget)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
+  GtkWidget *child;
+  graphene_point_t point;
 
   g_assert_nonnull (scrolled);
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   settle (300);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), point.y - 12);
 }
 
 /* "Export Invalid Rows…" once the file is chosen (the portal's chooser
@@ -523,22 +547,7 @@ run_assistant (GFile        *file,
   next (assistant);
 
   /* Step 2: the agent and the columns. */
-  {
-    AdwComboRow *agent_row = ADW_COMBO_ROW (ui_wait_widget (assistant, ADW_TYPE_COMBO_ROW, _("Agent")));
-    GListModel *agents = adw_combo_row_get_model (agent_row);
-
-    for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
-      {
-        g_autoptr(GovorunAgent) item = g_list_model_get_item (agents, i);
-
-        if (g_strcmp0 (govorun_agent_get_uuid (item), govorun_agent_get_uuid (agent)) == 0)
-          adw_combo_row_set_selected (agent_row, i);
-      }
-  }
-  g_assert_true (wait_until (assistant_idle, assistant, 30000));
-  map_column (assistant, _("Phone Number"), "Телефон");
-  map_column (assistant, "name", "Имя");
-  map_column (assistant, "date", "Дата визита");
+  choose_agent_and_columns (assistant, agent);
   shot (assistant, "mapping");
   next (assistant);
 
@@ -572,8 +581,7 @@ run_assistant (GFile        *file,
   edit_do_not_call_from_preflight (assistant);
   /* The problems, each with its row: the invalid number is row 5 (the
    * header is row 1). */
-  ui_wait_widget (assistant, GTK_TYPE_LABEL, _("Problems"));
-  scroll_to_end (ui_wait_widget (assistant, GTK_TYPE_LIST_VIEW, NULL));
+  scroll_to (ui_wait_widget (assistant, GTK_TYPE_LABEL, _("Problems")));
   shot (assistant, "preflight-problems");
   export_invalid_rows (assistant, dir);
   next (assistant);
@@ -810,6 +818,155 @@ open_a_call (void)
   ui_wait_closed (GOVORUN_TYPE_CALL_DETAILS);
 }
 
+/* -- debt-collection mode (230-FZ) -- */
+
+/* Four debtors in Moscow; the campaign is set to start on Wednesday
+ * 10 March 2027. Анна was spoken to that morning, Борис on Monday (a
+ * holiday) and Tuesday: both are held back; Вера and Глеб are called. */
+static const char debtors_csv[] =
+  "Телефон;Имя;Дата визита\r\n"
+  "+7 495 111-22-01;Анна;1 апреля\r\n"
+  "+7 495 111-22-02;Борис;1 апреля\r\n"
+  "+7 495 111-22-03;Вера;1 апреля\r\n"
+  "+7 495 111-22-04;Глеб;1 апреля\r\n";
+
+static void
+add_answered_call (GPtrArray  *records,
+                   gint64      session,
+                   const char *to,
+                   int         day,
+                   int         hour)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2027, 3, day, hour, 0, 0);
+  GovorunCallRecord *record = govorun_call_record_new ();
+
+  govorun_call_record_set_vox_session_id (record, session);
+  govorun_call_record_set_direction (record, GOVORUN_CALL_DIRECTION_OUTBOUND);
+  govorun_call_record_set_from_number (record, CALLER_NUMBER);
+  govorun_call_record_set_to_number (record, to);
+  govorun_call_record_set_started_at (record, g_date_time_to_unix (at));
+  govorun_call_record_set_status (record, GOVORUN_CALL_STATUS_ANSWERED);
+  govorun_call_record_set_duration (record, 60);
+  g_ptr_array_add (records, record);
+}
+
+static void
+add_debt_history (void)
+{
+  GovorunStore *store = govorun_services_get_store (services ());
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_answered_call (records, 880001, "74951112201", 10, 6);
+  add_answered_call (records, 880002, "74951112202", 8, 7);
+  add_answered_call (records, 880003, "74951112202", 9, 7);
+  govorun_call_records_upsert_async (store, records, NULL, NULL, on_result, &result);
+  g_assert_true (govorun_call_records_upsert_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+label_contains (GtkWidget  *root,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (label_contains (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The switch fixes the law's hours and a day between attempts; the
+ * preflight holds back the contacts over a cap, with the reason, and says
+ * this is not legal advice; the start step still asks about the
+ * call-marking agreement; the campaign is scheduled in debt mode. */
+static void
+run_debt_assistant (GovorunAgent *agent,
+                    const char   *dir)
+{
+  g_autofree char *path = g_build_filename (dir, ui_app_is_russian () ? "должники.csv" : "debtors.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *model = govorun_campaigns_get_model (campaigns ());
+  guint before = g_list_model_get_n_items (model);
+  GtkWidget *assistant;
+  GtkWidget *debt_row;
+  GtkWidget *hours_row;
+  GtkWidget *retry_row;
+  GovorunPreflight *preflight;
+
+  g_assert_true (g_file_set_contents (path, debtors_csv, -1, NULL));
+  add_debt_history ();
+  drop_on_window (file);
+  assistant = ui_wait_toplevel (GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
+  g_assert_true (wait_until (assistant_idle, assistant, 30000));
+  next (assistant);
+  choose_agent_and_columns (assistant, agent);
+  next (assistant);
+
+  /* Step 3: the switch, then a start on Wednesday 10 March 2027. */
+  debt_row = find_widget (assistant, ADW_TYPE_ACTION_ROW, _("Debt Collection (230-FZ)"));
+  g_assert_nonnull (debt_row);
+  gtk_switch_set_active (GTK_SWITCH (find_widget (debt_row, GTK_TYPE_SWITCH, NULL)), TRUE);
+  hours_row = find_widget (assistant, ADW_TYPE_ACTION_ROW, _("Hours"));
+  for (GtkWidget *spin = find_widget (hours_row, GTK_TYPE_SPIN_BUTTON, NULL); spin != NULL;
+       spin = gtk_widget_get_next_sibling (spin))
+    if (GTK_IS_SPIN_BUTTON (spin))
+      g_assert_false (gtk_widget_get_sensitive (spin));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_widget (hours_row, GTK_TYPE_SPIN_BUTTON,
+                                                                                   NULL))), ==, 8);
+  retry_row = find_widget (assistant, ADW_TYPE_ACTION_ROW, _("Minutes Between Attempts"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_widget (retry_row, GTK_TYPE_SPIN_BUTTON,
+                                                                                   NULL))), ==, 1440);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (assistant, ADW_TYPE_COMBO_ROW, _("Start"))), 1);
+  type_into (assistant, _("Start At (YYYY-MM-DD HH:MM)"), "2027-03-10 12:00");
+  scroll_to (find_widget (assistant, GTK_TYPE_LABEL, _("Calling Hours")));
+  shot (assistant, "debt-settings");
+  next (assistant);
+
+  /* Step 4: two held back, with the reasons, and the notice. */
+  g_assert_true (wait_until (report_shown, assistant, 120000));
+  assert_no_error ();
+  preflight = govorun_campaign_assistant_get_preflight (GOVORUN_CAMPAIGN_ASSISTANT (assistant));
+  g_assert_cmpuint (govorun_preflight_get_rows (preflight), ==, 4);
+  g_assert_cmpuint (govorun_preflight_get_valid (preflight), ==, 2);
+  g_assert_cmpuint (govorun_preflight_get_held_back (preflight), ==, 2);
+  g_assert_nonnull (find_widget (assistant, GTK_TYPE_LABEL, _("Held back (230-FZ)")));
+  shot (assistant, "debt-preflight");
+  scroll_to (find_widget (assistant, GTK_TYPE_LABEL, _("Problems")));
+  settle (300);
+  g_assert_true (label_contains (assistant, _("Debt collection mode applies the hours and limits of 230-FZ "
+                                              "(article 7) as Govorun reads them. This is not legal advice: "
+                                              "check your obligations with a lawyer.")));
+  shot (assistant, "debt-problems");
+  next (assistant);
+
+  /* Step 5: the call-marking reminder is there in debt mode too; the
+   * campaign is scheduled for its day. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_wait_widget (assistant, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  g_assert_nonnull (ui_wait_widget (assistant, ADW_TYPE_ACTION_ROW, _("The caller number may make mass calls")));
+  shot (assistant, "debt-start");
+  g_assert_true (wait_until (assistant_idle, assistant, 60000));
+  click (assistant, _("_Schedule Campaign"));
+  ui_wait_closed (GOVORUN_TYPE_CAMPAIGN_ASSISTANT);
+  assert_no_error ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
+  {
+    GovorunCampaignDetails *details =
+      GOVORUN_CAMPAIGN_DETAILS (ui_wait_widget (window (), GOVORUN_TYPE_CAMPAIGN_DETAILS, NULL));
+    GovorunCampaign *scheduled = govorun_campaign_details_get_campaign (details);
+
+    g_assert_true (govorun_campaign_get_debt_mode (scheduled));
+    g_assert_cmpint (govorun_campaign_get_state (scheduled), ==, GOVORUN_CAMPAIGN_STATE_SCHEDULED);
+    g_assert_cmpuint (govorun_campaign_get_total (scheduled), ==, 2);
+  }
+  shot (window (), "debt-scheduled");
+}
+
 static gboolean
 run_script (gpointer user_data)
 {
@@ -852,6 +1009,8 @@ run_script (gpointer user_data)
   g_assert_true (govorun_page_go_back (GOVORUN_PAGE (page)));
   ui_wait_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, govorun_campaign_get_name (campaign));
   shot (window (), "list");
+
+  run_debt_assistant (agent, dir);
 
   test_util_rm_rf (dir);
   g_clear_pointer (&notifications, g_ptr_array_unref);

@@ -146,6 +146,8 @@ kind_label (GovorunPreflightIssueKind kind)
       return _("Do not call");
     case GOVORUN_PREFLIGHT_ISSUE_MISSING_VARIABLE:
       return _("Missing value");
+    case GOVORUN_PREFLIGHT_ISSUE_DEBT_CAP:
+      return _("Held back (230-FZ)");
     case GOVORUN_PREFLIGHT_ISSUE_TIME_ZONE:
     default:
       return _("Time zone");

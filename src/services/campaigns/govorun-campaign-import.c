@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "govorun-campaign-debt.h"
 #include "govorun-campaign-zones.h"
 #include "govorun-campaigns-private.h"
 #include "govorun-csv-reader.h"
@@ -387,6 +388,7 @@ struct _GovorunCampaignImport
   gpointer              progress_data;
   GDestroyNotify        progress_destroy;
   guint64               estimate;
+  GovorunCampaignDebtCheck *debt;      /* debt mode only */
 
   /* Counts, set by the fill. */
   guint                 rows;
@@ -396,6 +398,7 @@ struct _GovorunCampaignImport
   guint                 do_not_call_rows;
   guint                 missing_variables;
   guint                 bad_zones;
+  guint                 held_back;
 };
 
 GovorunCampaignImport *
@@ -424,6 +427,8 @@ _govorun_campaign_import_new (GovorunCampaigns           *self,
   import->progress = progress;
   import->progress_data = progress_data;
   import->progress_destroy = progress_destroy;
+  if (govorun_campaign_get_debt_mode (campaign))
+    import->debt = govorun_campaign_debt_check_new (campaign, g_get_real_time () / G_USEC_PER_SEC);
   return import;
 }
 
@@ -451,6 +456,7 @@ _govorun_campaign_import_free (GovorunCampaignImport *import)
   g_object_unref (import->campaign);
   g_object_unref (import->do_not_call);
   g_strfreev (import->variables);
+  g_clear_pointer (&import->debt, govorun_campaign_debt_check_free);
   g_clear_object (&import->cancellable);
   if (import->progress_destroy != NULL)
     {
@@ -695,6 +701,45 @@ _govorun_campaign_import_fill (GovorunCampaignSink  *sink,
           continue;
         }
 
+      if (zone_mode == GOVORUN_CAMPAIGN_ZONE_COLUMN)
+        {
+          const char *text = cell (cells, n_cells, zone_column);
+
+          if (govorun_campaign_zone_is_valid (text))
+            zone = text;
+          else
+            {
+              import->bad_zones++;
+              if (!govorun_campaign_sink_add_issue (sink, GOVORUN_PREFLIGHT_ISSUE_TIME_ZONE, row,
+                                                    zone_column >= 0 && (guint) zone_column < n_header
+                                                    ? titles[zone_column] : NULL,
+                                                    _("Not a time zone: the campaign’s zone is used."), text, NULL,
+                                                    error))
+                return FALSE;
+            }
+        }
+      else if (zone_mode == GOVORUN_CAMPAIGN_ZONE_NUMBER)
+        zone = govorun_campaign_zone_for_number (result.e164);
+
+      /* Debt mode: the contact's interactions so far against the caps. */
+      if (import->debt != NULL)
+        {
+          g_autofree char *held = NULL;
+
+          if (!govorun_campaign_debt_check_contact (import->debt, sink, result.e164, zone, &held, error))
+            return FALSE;
+          if (held != NULL)
+            {
+              g_autofree char *json = cells_joined (cells, n_cells);
+
+              import->held_back++;
+              if (!govorun_campaign_sink_add_issue (sink, GOVORUN_PREFLIGHT_ISSUE_DEBT_CAP, row,
+                                                    titles[phone_column], held, result.e164, json, error))
+                return FALSE;
+              continue;
+            }
+        }
+
       /* The agent's variables, then the columns kept as contact data. */
       g_string_assign (variables, "{");
       g_string_truncate (missing, 0);
@@ -740,32 +785,25 @@ _govorun_campaign_import_fill (GovorunCampaignSink  *sink,
             return FALSE;
         }
 
-      if (zone_mode == GOVORUN_CAMPAIGN_ZONE_COLUMN)
-        {
-          const char *text = cell (cells, n_cells, zone_column);
-
-          if (govorun_campaign_zone_is_valid (text))
-            zone = text;
-          else
-            {
-              import->bad_zones++;
-              if (!govorun_campaign_sink_add_issue (sink, GOVORUN_PREFLIGHT_ISSUE_TIME_ZONE, row,
-                                                    zone_column >= 0 && (guint) zone_column < n_header
-                                                    ? titles[zone_column] : NULL,
-                                                    _("Not a time zone: the campaign’s zone is used."), text, NULL,
-                                                    error))
-                return FALSE;
-            }
-        }
-      else if (zone_mode == GOVORUN_CAMPAIGN_ZONE_NUMBER)
-        zone = govorun_campaign_zone_for_number (result.e164);
-
       if (!govorun_campaign_sink_add_contact (sink, row, result.e164, variables->str, zone, error))
         return FALSE;
       import->valid++;
     }
 
   post_progress (import, import->rows);
+  if (import->valid == 0 && !import->existing && import->held_back > 0)
+    {
+      /* Translators: %u is the number of contacts held back */
+      g_set_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NO_CONTACTS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Nobody in the file can be called now: %u contact has had as many conversations as "
+                                "230-FZ allows for the day, week or month. Try again on a later day.",
+                                "Nobody in the file can be called now: %u contacts have had as many conversations as "
+                                "230-FZ allows for the day, week or month. Try again on a later day.",
+                                import->held_back),
+                   import->held_back);
+      return FALSE;
+    }
   if (import->valid == 0 && !import->existing)
     {
       g_set_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NO_CONTACTS,
@@ -788,5 +826,6 @@ _govorun_campaign_import_get_preflight (GovorunCampaignImport *import)
   govorun_preflight_set_duplicates (preflight, import->duplicates);
   govorun_preflight_set_do_not_call (preflight, import->do_not_call_rows);
   govorun_preflight_set_missing_variables (preflight, import->missing_variables);
+  govorun_preflight_set_held_back (preflight, import->held_back);
   return preflight;
 }

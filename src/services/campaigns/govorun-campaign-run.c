@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "govorun-campaign-debt.h"
 #include "govorun-campaign-schedule.h"
 #include "govorun-campaigns-private.h"
 #include "govorun-provider-objects.h"
@@ -124,15 +125,18 @@ provider_error (GError     *error,
 
 /* -- the CSV of a batch -- */
 
-/* The contact's hours as the campaign sets them. (A debt-collection
- * campaign sets per-day-kind hours and the Russian calendar here.) */
+/* The contact's hours as the campaign sets them; a debt-collection
+ * campaign's are the law's per kind of day on the Russian calendar. */
 static void
 campaign_hours (GovorunCampaign      *campaign,
                 GovorunCampaignHours *hours)
 {
-  govorun_campaign_hours_init_simple (hours, govorun_campaign_get_window_start (campaign),
-                                      govorun_campaign_get_window_end (campaign),
-                                      govorun_campaign_get_allowed_days (campaign));
+  if (govorun_campaign_get_debt_mode (campaign))
+    govorun_campaign_debt_schedule_hours (campaign, hours);
+  else
+    govorun_campaign_hours_init_simple (hours, govorun_campaign_get_window_start (campaign),
+                                        govorun_campaign_get_window_end (campaign),
+                                        govorun_campaign_get_allowed_days (campaign));
 }
 
 /* What every contact of one zone gets: computed once per zone and batch. */
@@ -453,6 +457,9 @@ on_creating_saved (GObject      *source,
   spec.max_simultaneous = govorun_campaign_get_concurrency (op->campaign);
   spec.num_attempts = govorun_campaign_get_attempts (op->campaign);
   spec.interval_seconds = govorun_campaign_get_retry_interval_minutes (op->campaign) * 60;
+  /* Debt mode: attempts a day apart, whatever an older draft holds. */
+  if (govorun_campaign_get_debt_mode (op->campaign))
+    spec.interval_seconds = MAX (spec.interval_seconds, 24 * 60 * 60);
   spec.name = name;
   spec.file_content = csv;
   govorun_voximplant_client_create_call_list_async (op->client, &spec, g_task_get_cancellable (task),
@@ -622,6 +629,16 @@ op_begin (GTask *task)
       op_return_error (task, g_error_new_literal (GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_NOT_FOUND,
                                                   _("The campaign’s Voximplant account is gone. Add the account "
                                                     "again in Accounts.")));
+      g_object_unref (task);
+      return;
+    }
+  if (op->kind == OP_START && _govorun_campaigns_list_state (op->campaign) == GOVORUN_CAMPAIGN_LIST_NONE &&
+      !govorun_campaign_debt_preflight_is_current (op->campaign, g_get_real_time () / G_USEC_PER_SEC))
+    {
+      op_return_error (task, g_error_new_literal (GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE,
+                                                  _("The 230-FZ limits of this draft were counted for an earlier "
+                                                    "day. Delete the draft and prepare the campaign again, so "
+                                                    "that today’s calls are counted.")));
       g_object_unref (task);
       return;
     }

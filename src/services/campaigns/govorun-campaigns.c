@@ -12,6 +12,7 @@
 
 #include "govorun-call-records.h"
 #include "govorun-campaign-contacts.h"
+#include "govorun-campaign-debt.h"
 #include "govorun-campaign-zones.h"
 #include "govorun-campaigns-private.h"
 
@@ -711,6 +712,8 @@ govorun_campaigns_prepare_async (GovorunCampaigns           *self,
                                _("The campaign was prepared already. Start a new campaign."));
       return;
     }
+  /* Debt mode: the law's hours and a day between attempts, whatever was set. */
+  govorun_campaign_debt_apply_settings (campaign);
   if (!check_settings (self, campaign, &error))
     {
       if (progress_destroy != NULL)
@@ -752,7 +755,7 @@ on_preflight_issues (GObject      *source,
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GListStore) store = g_list_store_new (GOVORUN_TYPE_PREFLIGHT_ISSUE);
   g_autoptr(GovorunPreflight) preflight = govorun_preflight_new ();
-  guint counts[5] = { 0 };
+  guint counts[GOVORUN_PREFLIGHT_ISSUE_N_KINDS] = { 0 };
   GError *error = NULL;
   guint valid = govorun_campaign_get_total (campaign);
 
@@ -769,9 +772,11 @@ on_preflight_issues (GObject      *source,
   govorun_preflight_set_duplicates (preflight, counts[GOVORUN_PREFLIGHT_ISSUE_DUPLICATE]);
   govorun_preflight_set_do_not_call (preflight, counts[GOVORUN_PREFLIGHT_ISSUE_DO_NOT_CALL]);
   govorun_preflight_set_missing_variables (preflight, counts[GOVORUN_PREFLIGHT_ISSUE_MISSING_VARIABLE]);
+  govorun_preflight_set_held_back (preflight, counts[GOVORUN_PREFLIGHT_ISSUE_DEBT_CAP]);
   govorun_preflight_set_rows (preflight, valid + counts[GOVORUN_PREFLIGHT_ISSUE_INVALID] +
                               counts[GOVORUN_PREFLIGHT_ISSUE_DUPLICATE] +
-                              counts[GOVORUN_PREFLIGHT_ISSUE_DO_NOT_CALL]);
+                              counts[GOVORUN_PREFLIGHT_ISSUE_DO_NOT_CALL] +
+                              counts[GOVORUN_PREFLIGHT_ISSUE_DEBT_CAP]);
   _govorun_campaigns_estimate (g_task_get_source_object (task), campaign, preflight);
   g_task_return_pointer (task, g_steal_pointer (&preflight), g_object_unref);
 }
@@ -842,6 +847,7 @@ govorun_campaigns_save_draft_async (GovorunCampaigns    *self,
                                _("Only a draft’s settings can be changed."));
       return;
     }
+  govorun_campaign_debt_apply_settings (campaign);
   if (!check_settings (self, campaign, &error))
     {
       g_task_return_error (task, error);

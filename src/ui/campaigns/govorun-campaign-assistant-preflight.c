@@ -99,6 +99,16 @@ update_reminder (GovorunCampaignAssistant *self)
                                    n);
   link = g_markup_printf_escaped ("<a href=\"do-not-call\">%s</a>", _("Edit the list…"));
   markup = g_strdup_printf ("%s %s\n%s\n%s", count, link, scope, agreement);
+  if (self->draft != NULL && govorun_campaign_get_debt_mode (self->draft))
+    {
+      g_autofree char *debt = g_markup_escape_text (_("Debt collection mode applies the hours and limits of 230-FZ "
+                                                      "(article 7) as Govorun reads them. This is not legal advice: "
+                                                      "check your obligations with a lawyer."), -1);
+      g_autofree char *with_debt = g_strdup_printf ("%s\n%s", markup, debt);
+
+      g_free (markup);
+      markup = g_steal_pointer (&with_debt);
+    }
   gtk_label_set_markup (self->reminder_label, markup);
 }
 
@@ -118,6 +128,9 @@ show_report (GovorunCampaignAssistant *self)
   set_count (self->duplicates_label, govorun_preflight_get_duplicates (preflight));
   set_count (self->dnc_label, govorun_preflight_get_do_not_call (preflight));
   set_count (self->missing_label, govorun_preflight_get_missing_variables (preflight));
+  set_count (self->held_label, govorun_preflight_get_held_back (preflight));
+  /* Only a debt-mode campaign holds anybody back. */
+  gtk_widget_set_visible (self->held_row, self->draft != NULL && govorun_campaign_get_debt_mode (self->draft));
   gtk_label_set_text (self->minutes_label, minutes);
 
   if (govorun_preflight_get_currency (preflight) != NULL)
@@ -130,7 +143,8 @@ show_report (GovorunCampaignAssistant *self)
   gtk_widget_set_visible (self->issues_group, issues != NULL && g_list_model_get_n_items (issues) > 0);
   gtk_widget_set_sensitive (self->export_invalid_button,
                             govorun_preflight_get_invalid (preflight) + govorun_preflight_get_duplicates (preflight) +
-                            govorun_preflight_get_do_not_call (preflight) > 0);
+                            govorun_preflight_get_do_not_call (preflight) +
+                            govorun_preflight_get_held_back (preflight) > 0);
   if (issues != NULL)
     selection = gtk_no_selection_new (g_object_ref (issues));
   gtk_list_view_set_model (self->issues_view, GTK_SELECTION_MODEL (selection));
@@ -248,6 +262,8 @@ issue_kind (GovorunPreflightIssueKind kind)
       return C_("preflight issue", "Do not call");
     case GOVORUN_PREFLIGHT_ISSUE_MISSING_VARIABLE:
       return C_("preflight issue", "Missing variable");
+    case GOVORUN_PREFLIGHT_ISSUE_DEBT_CAP:
+      return C_("preflight issue", "Held back (230-FZ)");
     case GOVORUN_PREFLIGHT_ISSUE_TIME_ZONE:
     default:
       return C_("preflight issue", "Time zone");
@@ -467,7 +483,11 @@ _govorun_campaign_assistant_fill_summary (GovorunCampaignAssistant *self)
   start = govorun_campaign_get_start_at (self->draft) > 0
           ? govorun_campaign_format_time (govorun_campaign_get_start_at (self->draft))
           : g_strdup (_("now"));
-  if (from == to)
+  if (govorun_campaign_get_debt_mode (self->draft))
+    /* Translators: when a campaign starts (a time or "now"), then its calling hours */
+    when = g_strdup_printf (_("Starts %s, calls 08:00–22:00 on workdays and 09:00–20:00 on weekends and holidays, "
+                              "local time (230-FZ)"), start);
+  else if (from == to)
     /* Translators: when a campaign starts (a time or "now"), calling at any hour */
     when = g_strdup_printf (_("Starts %s, at any hour"), start);
   else

@@ -100,6 +100,9 @@ struct _GovorunCampaignAssistant
   GtkBox               *days_box;
   AdwComboRow          *zone_mode_row;
   AdwComboRow          *zone_row;
+  AdwActionRow         *debt_row;
+  GtkSwitch            *debt_switch;
+  AdwActionRow         *hours_row;
   GtkSpinButton        *concurrency_spin;
   GtkSpinButton        *attempts_spin;
   GtkSpinButton        *retry_spin;
@@ -112,6 +115,8 @@ struct _GovorunCampaignAssistant
   GtkLabel             *duplicates_label;
   GtkLabel             *dnc_label;
   GtkLabel             *missing_label;
+  GtkWidget            *held_row;
+  GtkLabel             *held_label;
   GtkLabel             *minutes_label;
   AdwActionRow         *cost_row;
   GtkLabel             *cost_label;

@@ -57,6 +57,32 @@ on_settings_changed (GovorunCampaignAssistant *self)
   _govorun_campaign_assistant_update_buttons (self);
 }
 
+/* Debt collection (230-FZ): the law's hours and a day between attempts,
+ * which the person cannot widen; the service applies them again. */
+static void
+on_debt_mode_changed (GovorunCampaignAssistant *self)
+{
+  gboolean debt = gtk_switch_get_active (self->debt_switch);
+
+  if (debt)
+    {
+      gtk_spin_button_set_value (self->start_hour, 8);
+      gtk_spin_button_set_value (self->start_minute, 0);
+      gtk_spin_button_set_value (self->end_hour, 22);
+      gtk_spin_button_set_value (self->end_minute, 0);
+      gtk_spin_button_set_value (self->retry_spin, 1440);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->start_hour), !debt);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->start_minute), !debt);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->end_hour), !debt);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->end_minute), !debt);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->retry_spin), !debt);
+  adw_action_row_set_subtitle (self->hours_row,
+                               debt ? _("08:00–22:00 on workdays, 09:00–20:00 on weekends and holidays, as 230-FZ allows")
+                                    : "");
+  on_settings_changed (self);
+}
+
 /* "YYYY-MM-DD HH:MM" in local time, or 0. */
 static gint64
 parse_start (const char *text)
@@ -155,6 +181,7 @@ _govorun_campaign_assistant_read_settings (GovorunCampaignAssistant *self)
   govorun_campaign_set_attempts (campaign, gtk_spin_button_get_value_as_int (self->attempts_spin));
   govorun_campaign_set_retry_interval_minutes (campaign, gtk_spin_button_get_value_as_int (self->retry_spin));
   govorun_campaign_set_priority (campaign, gtk_spin_button_get_value_as_int (self->priority_spin));
+  govorun_campaign_set_debt_mode (campaign, gtk_switch_get_active (self->debt_switch));
 
   return g_steal_pointer (&campaign);
 }
@@ -254,4 +281,5 @@ _govorun_campaign_assistant_settings_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_settings_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_two_digits);
+  gtk_widget_class_bind_template_callback (widget_class, on_debt_mode_changed);
 }

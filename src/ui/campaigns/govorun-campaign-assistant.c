@@ -363,6 +363,9 @@ govorun_campaign_assistant_class_init (GovorunCampaignAssistantClass *klass)
   BIND (days_box);
   BIND (zone_mode_row);
   BIND (zone_row);
+  BIND (debt_row);
+  BIND (debt_switch);
+  BIND (hours_row);
   BIND (concurrency_spin);
   BIND (attempts_spin);
   BIND (retry_spin);
@@ -375,6 +378,8 @@ govorun_campaign_assistant_class_init (GovorunCampaignAssistantClass *klass)
   BIND (duplicates_label);
   BIND (dnc_label);
   BIND (missing_label);
+  BIND (held_row);
+  BIND (held_label);
   BIND (minutes_label);
   BIND (cost_row);
   BIND (cost_label);

@@ -123,6 +123,14 @@ update (GovorunCampaignDetails *self)
   /* Translators: the agent that calls and the number it calls from */
   line = *caller != '\0' ? g_strdup_printf (_("%s, calling from %s"), agent, caller) : g_strdup (agent);
   gtk_label_set_text (self->agent_label, line);
+  if (govorun_campaign_get_debt_mode (self->campaign))
+    {
+      const char *mode = _("Debt-collection mode (230-FZ): the law’s hours and limits");
+      g_autofree char *with_mode = *times != '\0' ? g_strdup_printf ("%s · %s", times, mode) : g_strdup (mode);
+
+      g_free (times);
+      times = g_steal_pointer (&with_mode);
+    }
   gtk_progress_bar_set_fraction (self->progress_bar, govorun_campaign_format_fraction (self->campaign));
   gtk_label_set_text (self->counts_label, counts);
   gtk_label_set_text (self->times_label, times);
