@@ -236,6 +236,36 @@ cell_text (GovorunCallsPage  *self,
     }
 }
 
+/* A cell's tooltip is asked for when the pointer rests on it: setting
+ * one while binding (gtk_widget_set_tooltip_text) makes GTK 4.8 look where
+ * the pointer is, a round trip to the X server per cell, so a screenful
+ * of rows took seconds to bind on a busy display. */
+#define CELL_TOOLTIP "govorun-cell-tooltip"
+
+static gboolean
+on_cell_query_tooltip (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+column_has_tooltip (Column column)
+{
+  /* Long statuses and agent names are cut in the cell, whole in the
+   * tooltip; the direction is an icon. */
+  return column == COLUMN_DIRECTION || column == COLUMN_STATUS || column == COLUMN_AGENT ||
+         column == COLUMN_COST;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -246,7 +276,11 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   if (column == COLUMN_DIRECTION)
     {
-      gtk_list_item_set_child (item, gtk_image_new ());
+      GtkWidget *image = gtk_image_new ();
+
+      gtk_widget_set_has_tooltip (image, TRUE);
+      g_signal_connect (image, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+      gtk_list_item_set_child (item, image);
       return;
     }
 
@@ -257,6 +291,11 @@ setup_cell (GtkSignalListItemFactory *factory,
                         column == COLUMN_DURATION || column == COLUMN_COST ? 1.0 : 0.0);
   if (column == COLUMN_DURATION || column == COLUMN_COST || column == COLUMN_STARTED_AT)
     gtk_widget_add_css_class (label, "numeric");
+  if (column_has_tooltip (column))
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -282,16 +321,15 @@ bind_cell (GtkSignalListItemFactory *factory,
         : govorun_call_format_direction_icon (govorun_call_record_get_direction (record));
 
       gtk_image_set_from_icon_name (GTK_IMAGE (child), icon);
-      gtk_widget_set_tooltip_text (child, placeholder ? NULL : text);
+      g_object_set_data_full (G_OBJECT (child), CELL_TOOLTIP, g_strdup (text), g_free);
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                       -1);
       return;
     }
 
   gtk_label_set_text (GTK_LABEL (child), text);
-  /* Long statuses and agent names are cut in the cell, whole in the tooltip. */
-  gtk_widget_set_tooltip_text (child, column == COLUMN_STATUS || column == COLUMN_AGENT ||
-                                      column == COLUMN_COST ? text : NULL);
+  if (column_has_tooltip (column))
+    g_object_set_data_full (G_OBJECT (child), CELL_TOOLTIP, g_steal_pointer (&text), g_free);
 }
 
 /* --- sorting -------------------------------------------------------------------- */
