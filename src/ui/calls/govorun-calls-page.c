@@ -97,6 +97,7 @@ struct _GovorunCallsPage
   gboolean             picking_last;   /* the next calendar click ends the custom range */
   gboolean             resetting;      /* clearing filters: one query at the end */
   gboolean             stale;          /* the history changed while hidden */
+  gboolean             was_shown;      /* the rows are attached from then on */
 
   char                *dismissed_error;
   gboolean             showing_error;   /* update_error is changing the banner */
@@ -990,6 +991,21 @@ export_action (GtkWidget  *widget,
 
 /* --- GovorunPage ---------------------------------------------------------------- */
 
+/* The rows are given to the column view when the page is first shown:
+ * a page behind another is still measured by the window's stack, and
+ * binding a screenful of rows then was work the first frame waited for
+ * (with a million calls, every start). */
+static void
+attach_rows (GovorunCallsPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->calls == NULL || gtk_column_view_get_model (self->column_view) != NULL)
+    return;
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->calls)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
+
 static void
 services_set (GovorunPage *page)
 {
@@ -1007,11 +1023,8 @@ services_set (GovorunPage *page)
 
   if (self->calls != NULL)
     {
-      g_autoptr(GtkNoSelection) selection = NULL;
-
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->calls)));
-
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+      if (self->was_shown)
+        attach_rows (self);
       g_signal_connect_object (self->calls, "notify::loading", G_CALLBACK (on_loading_changed),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->calls, "notify::summary", G_CALLBACK (update_summary),
@@ -1060,6 +1073,8 @@ shown (GovorunPage *page)
 {
   GovorunCallsPage *self = GOVORUN_CALLS_PAGE (page);
 
+  self->was_shown = TRUE;
+  attach_rows (self);
   if (self->stale && self->calls != NULL)
     {
       self->stale = FALSE;
