@@ -83,13 +83,17 @@
   "DROP TRIGGER IF EXISTS calls_analysis_totals_delete;" \
   "DROP TRIGGER IF EXISTS calls_analysis_totals_update;"
 
-/* The days are summed from the hours: a day is 24 whole UTC hours. */
+/* The days are summed from the hours: a day is 24 whole UTC hours. The
+ * calls are read in turn, each one's items by their key (CROSS JOIN keeps
+ * that order): a call has several items, so this is a fifth of the
+ * look-ups of reading the items and finding each one's call. */
 #define FILL \
   "DELETE FROM call_analysis_hourly;" \
   "DELETE FROM call_analysis_daily;" \
   "INSERT INTO call_analysis_hourly SELECT c.started_at / 3600, c.agent_uuid, a.kind, a.name," \
-  " COALESCE (a.result, ''), COUNT (*) FROM call_analysis AS a" \
-  " JOIN calls AS c ON c.el_conversation_id = a.conversation_id GROUP BY 1, 2, 3, 4, 5;" \
+  " COALESCE (a.result, ''), COUNT (*) FROM calls AS c" \
+  " CROSS JOIN call_analysis AS a ON a.conversation_id = c.el_conversation_id" \
+  " WHERE c.el_conversation_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5;" \
   "INSERT INTO call_analysis_daily SELECT hour / 24, agent_uuid, kind, name, result, SUM (calls)" \
   " FROM call_analysis_hourly GROUP BY 1, 2, 3, 4, 5;"
 
