@@ -406,20 +406,6 @@ test_triggers (Fixture       *f,
   g_assert_cmpuint (after->current->successful, ==, before->current->successful + 1);
 }
 
-static GovorunCallSummary *
-summarize (GovorunStore            *store,
-           const GovorunCallFilter *filter)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GovorunCallSummary *summary;
-
-  govorun_call_records_summarize_async (store, filter, NULL, test_util_on_result, &result);
-  summary = govorun_call_records_summarize_finish (store, test_util_wait (&result), &error);
-  g_assert_no_error (error);
-  return summary;
-}
-
 static char *
 describe_summary (const GovorunCallSummary *summary)
 {
@@ -480,8 +466,8 @@ test_summary (Fixture       *f,
           direct->started_until = CALL_TEST_BASE_TIME + 1000 * 86400 + 1;
         g_assert_false (govorun_call_stats_records_cover_summary (direct));
 
-        fast = summarize (f->store, filter);
-        slow = summarize (f->store, direct);
+        fast = store_test_summarize (f->store, filter);
+        slow = store_test_summarize (f->store, direct);
         fast_text = describe_summary (fast);
         slow_text = describe_summary (slow);
         g_assert_cmpstr (fast_text, ==, slow_text);
