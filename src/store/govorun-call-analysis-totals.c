@@ -60,13 +60,16 @@
   " WHEN OLD.conversation_id IS NOT NEW.conversation_id OR OLD.kind IS NOT NEW.kind" \
   " OR OLD.name IS NOT NEW.name OR COALESCE (OLD.result, '') IS NOT COALESCE (NEW.result, '')" \
   " BEGIN " ITEM ("-1", "OLD") PRUNE_ITEM ("OLD") ITEM ("1", "NEW") " END;" \
-  /* A call's items arrive after the call as a rule; a call stored after \
-   * its items (a join) brings them. */ \
+  /* A call's items arrive after the call as a rule (one seek finds none \
+   * and the sync's upsert pays no more); a call stored after its items \
+   * (a join) brings them. */ \
   "CREATE TRIGGER IF NOT EXISTS calls_analysis_totals_insert AFTER INSERT ON calls" \
   " WHEN NEW.el_conversation_id IS NOT NULL" \
+  " AND EXISTS (SELECT 1 FROM call_analysis WHERE conversation_id = NEW.el_conversation_id)" \
   " BEGIN " CALL ("1", "NEW") " END;" \
   "CREATE TRIGGER IF NOT EXISTS calls_analysis_totals_delete AFTER DELETE ON calls" \
   " WHEN OLD.el_conversation_id IS NOT NULL" \
+  " AND EXISTS (SELECT 1 FROM call_analysis WHERE conversation_id = OLD.el_conversation_id)" \
   " BEGIN " CALL ("-1", "OLD") PRUNE ("OLD.started_at", "OLD.agent_uuid") " END;" \
   /* Re-syncing a call within its hour changes nothing counted here. */ \
   "CREATE TRIGGER IF NOT EXISTS calls_analysis_totals_update AFTER UPDATE OF started_at, agent_uuid," \
