@@ -202,56 +202,61 @@ median (double *times)
   return times[RUNS / 2];
 }
 
-static double
-time_first_page (GovorunStore            *store,
-                 const GovorunCallFilter *filter,
-                 gint64                  *out_count,
-                 double                  *out_cpu)
+/* One query of a timed run. */
+typedef struct
 {
-  double times[RUNS], cpus[RUNS];
+  GovorunStore            *store;
+  const GovorunCallFilter *filter;
+  gint64                   count;  /* the first page's (capped) count */
+} Probe;
 
-  for (guint run = 0; run < RUNS; run++)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(GPtrArray) records = NULL;
-      g_autoptr(GError) error = NULL;
-      gboolean at_least = FALSE;
-      double start = now_ms (), cpu = cpu_ms ();
+typedef void (*ProbeFunc) (Probe *probe);
 
-      govorun_call_records_fetch_first_page_async (store, filter, GOVORUN_CALL_SORT_STARTED_AT, TRUE,
-                                                   100, 2000, NULL, test_util_on_result, &result);
-      records = govorun_call_records_fetch_first_page_finish (store, test_util_wait (&result),
-                                                              out_count, &at_least, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (records->len, ==, 100);
-      times[run] = now_ms () - start;
-      cpus[run] = cpu_ms () - cpu;
-    }
-  *out_cpu = median (cpus);
-  return median (times);
+static void
+probe_first_page (Probe *probe)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean at_least = FALSE;
+
+  govorun_call_records_fetch_first_page_async (probe->store, probe->filter, GOVORUN_CALL_SORT_STARTED_AT,
+                                               TRUE, 100, 2000, NULL, test_util_on_result, &result);
+  records = govorun_call_records_fetch_first_page_finish (probe->store, test_util_wait (&result),
+                                                          &probe->count, &at_least, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 100);
 }
 
-/* The median wall time of @runs counts of @filter, and the CPU time of
- * that run in @out_cpu. */
+static void
+probe_count (Probe *probe)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_call_analysis_records_count_async (probe->store, probe->filter, 30, NULL, test_util_on_result,
+                                             &result);
+  fields = govorun_call_analysis_records_count_finish (probe->store, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fields->len, ==, 6);
+}
+
+/* The median wall time of @runs (at most RUNS) of @func, and the median
+ * CPU time in @out_cpu. */
 static double
-time_count (GovorunStore            *store,
-            const GovorunCallFilter *filter,
-            guint                    runs,
-            double                  *out_cpu)
+time_runs (ProbeFunc  func,
+           Probe     *probe,
+           guint      runs,
+           double    *out_cpu)
 {
   double times[RUNS], cpus[RUNS];
 
   for (guint run = 0; run < runs; run++)
     {
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(GPtrArray) fields = NULL;
-      g_autoptr(GError) error = NULL;
       double start = now_ms (), cpu = cpu_ms ();
 
-      govorun_call_analysis_records_count_async (store, filter, 30, NULL, test_util_on_result, &result);
-      fields = govorun_call_analysis_records_count_finish (store, test_util_wait (&result), &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (fields->len, ==, 6);
+      func (probe);
       times[run] = now_ms () - start;
       cpus[run] = cpu_ms () - cpu;
     }
@@ -280,6 +285,7 @@ main (int   argc,
   double times[RUNS];
   double cpu = 0, wall;
   gint64 count = 0;
+  Probe probe = { NULL, NULL, 0 };
   double start;
 
   /* GOVORUN_BENCH_DB: a history kept between runs (filled when missing). */
@@ -290,6 +296,7 @@ main (int   argc,
     }
   filled = keep != NULL && g_file_test (keep, G_FILE_TEST_EXISTS);
   store = store_test_open (db);
+  probe.store = store;
   if (!filled)
   {
     g_autoptr(GAsyncResult) result = NULL;
@@ -329,13 +336,15 @@ main (int   argc,
   filter->analysis_kind = GOVORUN_CALL_ANALYSIS_DATA;
   filter->analysis_name = g_strdup ("urgency");
   filter->analysis_value = g_strdup ("высокая");
-  wall = time_first_page (store, filter, &count, &cpu);
+  probe.filter = filter;
+  wall = time_runs (probe_first_page, &probe, RUNS, &cpu);
+  count = probe.count;
   g_print ("bench: analysis-filter-first-page-value = %.1f ms (%.1f ms CPU)\n", wall, cpu);
   g_print ("(urgency = высокая: %" G_GINT64_FORMAT "+ calls)\n", count);
   g_clear_pointer (&filter->analysis_name, g_free);
   g_clear_pointer (&filter->analysis_value, g_free);
   filter->analysis_name = g_strdup ("appointment_date");
-  wall = time_first_page (store, filter, &count, &cpu);
+  wall = time_runs (probe_first_page, &probe, RUNS, &cpu);
   g_print ("bench: analysis-filter-first-page-is-set = %.1f ms (%.1f ms CPU)\n", wall, cpu);
 
   for (guint run = 0; run < RUNS; run++)
@@ -368,14 +377,15 @@ main (int   argc,
     filter = govorun_call_filter_new ();
     filter->started_from = g_date_time_to_unix (first);
     filter->started_until = g_date_time_to_unix (end);
-    wall = time_count (store, filter, RUNS, &cpu);
+    probe.filter = filter;
+    wall = time_runs (probe_count, &probe, RUNS, &cpu);
     g_print ("bench: analysis-count-90d = %.1f ms (%.1f ms CPU)\n", wall, cpu);
     filter->agent_uuid = g_strdup ("agent-1");
-    wall = time_count (store, filter, RUNS, &cpu);
+    wall = time_runs (probe_count, &probe, RUNS, &cpu);
     g_print ("bench: analysis-count-90d-one-agent = %.1f ms (%.1f ms CPU)\n", wall, cpu);
     g_clear_pointer (&filter->agent_uuid, g_free);
     filter->started_from--;
-    wall = time_count (store, filter, 1, &cpu);
+    wall = time_runs (probe_count, &probe, 1, &cpu);
     g_print ("bench: analysis-count-90d-direct = %.1f ms (%.1f ms CPU, one run: the count over the rows)\n",
              wall, cpu);
   }
