@@ -930,8 +930,9 @@ sql_summarize (sqlite3         *db,
   int rc;
 
   /* Dates, agent, status, evaluation: the Overview's hourly sums, a few
-   * thousand rows for a million calls (the whole history took seconds
-   * to read, on a worker the first frame then waited for a CPU behind). */
+   * thousand rows for a million calls. Reading the whole history took
+   * seconds on a worker, and at start-up the first frame waited behind
+   * it for a CPU. */
   if (govorun_call_stats_records_cover_summary (data))
     {
       stmt = govorun_call_stats_records_prepare_summary (db, data, error);
