@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "govorun-call-analysis-records.h"
+#include "govorun-call-analysis-totals-private.h"
 #include "govorun-call-records-private.h"
 #include "govorun-store-private.h"
 
@@ -186,21 +187,32 @@ sql_count (sqlite3         *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* The Overview's question (a period, an agent): the counts kept per
+   * hour and day, a few thousand rows for 90 days. */
+  if (govorun_call_analysis_totals_cover (request->filter))
+    {
+      stmt = govorun_call_analysis_totals_prepare (db, request->filter, error);
+      if (stmt == NULL)
+        return FALSE;
+    }
   /* The values' index read in its order, so the groups need no sort,
    * each entry's conversation looked up in the filter's (a temporary
    * index of them, built once); then only the groups are ordered, most
    * frequent values first. */
-  sql = g_strconcat ("SELECT kind, name, result, n FROM"
-                     " (SELECT kind, name, result, COUNT(*) AS n"
-                     "  FROM call_analysis INDEXED BY call_analysis_values",
-                     *where != '\0' ? " WHERE conversation_id IN (SELECT el_conversation_id FROM calls" : "",
-                     where,
-                     *where != '\0' ? ")" : "",
-                     "  GROUP BY kind, name, result)"
-                     " ORDER BY kind, name, n DESC, result", NULL);
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  _govorun_call_records_bind_params (stmt, params);
+  else
+    {
+      sql = g_strconcat ("SELECT kind, name, result, n FROM"
+                         " (SELECT kind, name, result, COUNT(*) AS n"
+                         "  FROM call_analysis INDEXED BY call_analysis_values",
+                         *where != '\0' ? " WHERE conversation_id IN (SELECT el_conversation_id FROM calls" : "",
+                         where,
+                         *where != '\0' ? ")" : "",
+                         "  GROUP BY kind, name, result)"
+                         " ORDER BY kind, name, n DESC, result", NULL);
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        return govorun_store_set_sqlite_error (error, db);
+      _govorun_call_records_bind_params (stmt, params);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

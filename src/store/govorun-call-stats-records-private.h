@@ -7,11 +7,25 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
+
+#include "govorun-call-filter.h"
 
 G_BEGIN_DECLS
 
 /* The migration that creates call_hourly, its triggers, and fills it from
  * the calls already stored; govorun-store.c lists it in its migrations. */
 extern const char govorun_call_stats_records_migration[];
+
+/* Whether call_hourly answers the Calls summary of @filter exactly: it
+ * narrows by nothing but whole UTC hours, agent, status and evaluation
+ * (a currency that is '' counts as none, as a missing one does). */
+gboolean      govorun_call_stats_records_cover_summary   (const GovorunCallFilter  *filter);
+/* The summary's rows from call_hourly, as its direct query has them:
+ * vox_currency, el_currency (NULL for none), calls, seconds, the two
+ * costs. @filter must be covered. */
+sqlite3_stmt *govorun_call_stats_records_prepare_summary (sqlite3                  *db,
+                                                          const GovorunCallFilter  *filter,
+                                                          GError                  **error);
 
 G_END_DECLS

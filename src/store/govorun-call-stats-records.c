@@ -249,6 +249,54 @@ sql_query (sqlite3         *db,
   return TRUE;
 }
 
+/* --- the Calls summary ------------------------------------------------------ */
+
+gboolean
+govorun_call_stats_records_cover_summary (const GovorunCallFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  return filter->started_from >= 0 && filter->started_from % SECONDS_PER_HOUR == 0 &&
+         filter->started_until >= 0 && filter->started_until % SECONDS_PER_HOUR == 0 &&
+         filter->direction == GOVORUN_CALL_FILTER_ANY &&
+         (filter->search == NULL || *filter->search == '\0') &&
+         filter->analysis_name == NULL;
+}
+
+/* A few hundred rows a day, where the calls themselves are thousands. */
+static const char summary_sql[] =
+  "SELECT NULLIF (vox_currency, ''), NULLIF (el_currency, ''), SUM (calls), SUM (seconds),"
+  " TOTAL (vox_cost), TOTAL (el_cost) FROM call_hourly"
+  " WHERE hour >= ?1 AND hour < ?2 AND (?3 IS NULL OR agent_uuid = ?3)"
+  " AND (?4 IS NULL OR status = ?4) AND (?5 IS NULL OR success = ?5)"
+  " GROUP BY vox_currency, el_currency";
+
+sqlite3_stmt *
+govorun_call_stats_records_prepare_summary (sqlite3                  *db,
+                                            const GovorunCallFilter  *filter,
+                                            GError                  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (govorun_call_stats_records_cover_summary (filter), NULL);
+
+  if (sqlite3_prepare_v2 (db, summary_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      govorun_store_set_sqlite_error (error, db);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, filter->started_from != 0 ? filter->started_from / SECONDS_PER_HOUR
+                                                         : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, filter->started_until != 0 ? filter->started_until / SECONDS_PER_HOUR
+                                                          : G_MAXINT64);
+  govorun_store_bind_text (stmt, 3, filter->agent_uuid);
+  if (filter->status != GOVORUN_CALL_FILTER_ANY)
+    sqlite3_bind_int (stmt, 4, filter->status);
+  if (filter->success != GOVORUN_CALL_FILTER_ANY)
+    sqlite3_bind_int (stmt, 5, filter->success);
+  return stmt;
+}
+
 /**
  * govorun_call_stats_records_query_async:
  * @store: an open #GovorunStore

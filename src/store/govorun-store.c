@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-call-analysis-totals-private.h"
 #include "govorun-call-stats-records-private.h"
 #include "govorun-campaign-records-private.h"
 #include "govorun-integration-records-private.h"
@@ -273,6 +274,9 @@ static const char * const migrations[] = {
   "ALTER TABLE campaigns ADD COLUMN debt_mode INTEGER NOT NULL DEFAULT 0;"
   "CREATE INDEX calls_debt_interactions ON calls (to_number, started_at)"
   "  WHERE direction = 2 AND status = 1;",
+  /* 15: the analysis counted per hour and per day for the Overview
+   * (govorun-call-analysis-totals.c). */
+  govorun_call_analysis_totals_migration,
 };
 
 typedef enum

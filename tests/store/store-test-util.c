@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "govorun-call-records.h"
 #include "store-test-util.h"
 
 GovorunStore *
@@ -20,4 +21,18 @@ store_test_open (const char *path)
   g_assert_true (govorun_store_open_finish (store, test_util_wait (&result), &error));
   g_assert_no_error (error);
   return g_steal_pointer (&store);
+}
+
+GovorunCallSummary *
+store_test_summarize (GovorunStore            *store,
+                      const GovorunCallFilter *filter)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunCallSummary *summary;
+
+  govorun_call_records_summarize_async (store, filter, NULL, test_util_on_result, &result);
+  summary = govorun_call_records_summarize_finish (store, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  return summary;
 }

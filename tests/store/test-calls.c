@@ -121,25 +121,11 @@ fetch_all (GovorunStore            *store,
     }
 }
 
-static GovorunCallSummary *
-summarize (GovorunStore            *store,
-           const GovorunCallFilter *filter)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GovorunCallSummary *summary;
-
-  govorun_call_records_summarize_async (store, filter, NULL, test_util_on_result, &result);
-  summary = govorun_call_records_summarize_finish (store, test_util_wait (&result), &error);
-  g_assert_no_error (error);
-  return summary;
-}
-
 static guint
 count_matching (GovorunStore            *store,
                 const GovorunCallFilter *filter)
 {
-  g_autoptr(GovorunCallSummary) summary = summarize (store, filter);
+  g_autoptr(GovorunCallSummary) summary = store_test_summarize (store, filter);
   g_autoptr(GPtrArray) page = NULL;
   gint64 count = -1;
 
@@ -491,7 +477,7 @@ test_filters (Fixture       *f,
 
   for (guint k = 0; k < G_N_ELEMENTS (filters); k++)
     {
-      g_autoptr(GovorunCallSummary) summary = summarize (f->store, &filters[k]);
+      g_autoptr(GovorunCallSummary) summary = store_test_summarize (f->store, &filters[k]);
       g_autoptr(GPtrArray) all = NULL;
       guint64 count = 0, seconds = 0;
       double rub = 0;

@@ -97,6 +97,7 @@ struct _GovorunCallsPage
   gboolean             picking_last;   /* the next calendar click ends the custom range */
   gboolean             resetting;      /* clearing filters: one query at the end */
   gboolean             stale;          /* the history changed while hidden */
+  gboolean             was_shown;      /* the rows are attached from then on */
 
   char                *dismissed_error;
   gboolean             showing_error;   /* update_error is changing the banner */
@@ -236,6 +237,36 @@ cell_text (GovorunCallsPage  *self,
     }
 }
 
+/* A cell's tooltip is asked for when the pointer rests on it: setting
+ * one while binding (gtk_widget_set_tooltip_text) makes GTK 4.8 look where
+ * the pointer is, a round trip to the X server per cell, so a screenful
+ * of rows took seconds to bind on a busy display. */
+#define CELL_TOOLTIP "govorun-cell-tooltip"
+
+static gboolean
+on_cell_query_tooltip (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+column_has_tooltip (Column column)
+{
+  /* Long statuses and agent names are cut in the cell, whole in the
+   * tooltip; the direction is an icon. */
+  return column == COLUMN_DIRECTION || column == COLUMN_STATUS || column == COLUMN_AGENT ||
+         column == COLUMN_COST;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -246,7 +277,11 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   if (column == COLUMN_DIRECTION)
     {
-      gtk_list_item_set_child (item, gtk_image_new ());
+      GtkWidget *image = gtk_image_new ();
+
+      gtk_widget_set_has_tooltip (image, TRUE);
+      g_signal_connect (image, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+      gtk_list_item_set_child (item, image);
       return;
     }
 
@@ -257,6 +292,11 @@ setup_cell (GtkSignalListItemFactory *factory,
                         column == COLUMN_DURATION || column == COLUMN_COST ? 1.0 : 0.0);
   if (column == COLUMN_DURATION || column == COLUMN_COST || column == COLUMN_STARTED_AT)
     gtk_widget_add_css_class (label, "numeric");
+  if (column_has_tooltip (column))
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -282,16 +322,15 @@ bind_cell (GtkSignalListItemFactory *factory,
         : govorun_call_format_direction_icon (govorun_call_record_get_direction (record));
 
       gtk_image_set_from_icon_name (GTK_IMAGE (child), icon);
-      gtk_widget_set_tooltip_text (child, placeholder ? NULL : text);
+      g_object_set_data_full (G_OBJECT (child), CELL_TOOLTIP, g_strdup (text), g_free);
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                       -1);
       return;
     }
 
   gtk_label_set_text (GTK_LABEL (child), text);
-  /* Long statuses and agent names are cut in the cell, whole in the tooltip. */
-  gtk_widget_set_tooltip_text (child, column == COLUMN_STATUS || column == COLUMN_AGENT ||
-                                      column == COLUMN_COST ? text : NULL);
+  if (column_has_tooltip (column))
+    g_object_set_data_full (G_OBJECT (child), CELL_TOOLTIP, g_steal_pointer (&text), g_free);
 }
 
 /* --- sorting -------------------------------------------------------------------- */
@@ -952,6 +991,21 @@ export_action (GtkWidget  *widget,
 
 /* --- GovorunPage ---------------------------------------------------------------- */
 
+/* The rows are given to the column view when the page is first shown:
+ * a page behind another is still measured by the window's stack, and
+ * binding a screenful of rows then was work the first frame waited for
+ * (with a million calls, every start). */
+static void
+attach_rows (GovorunCallsPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->calls == NULL || gtk_column_view_get_model (self->column_view) != NULL)
+    return;
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->calls)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
+
 static void
 services_set (GovorunPage *page)
 {
@@ -969,11 +1023,8 @@ services_set (GovorunPage *page)
 
   if (self->calls != NULL)
     {
-      g_autoptr(GtkNoSelection) selection = NULL;
-
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->calls)));
-
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+      if (self->was_shown)
+        attach_rows (self);
       g_signal_connect_object (self->calls, "notify::loading", G_CALLBACK (on_loading_changed),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->calls, "notify::summary", G_CALLBACK (update_summary),
@@ -1022,6 +1073,8 @@ shown (GovorunPage *page)
 {
   GovorunCallsPage *self = GOVORUN_CALLS_PAGE (page);
 
+  self->was_shown = TRUE;
+  attach_rows (self);
   if (self->stale && self->calls != NULL)
     {
       self->stale = FALSE;
