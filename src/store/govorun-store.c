@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-call-bulk-private.h"
 #include "govorun-call-stats-records-private.h"
 #include "govorun-campaign-records-private.h"
 #include "govorun-integration-records-private.h"
@@ -265,6 +266,9 @@ static const char * const migrations[] = {
   /* 13: integration targets, the outbox of deliveries and the delivery log
    * (govorun-integration-records.c). */
   govorun_integration_records_migration,
+  /* 14: what a first sync's bulk dropped from the calls table, until it
+   * builds it again (govorun-call-bulk.c). */
+  govorun_call_bulk_migration,
 };
 
 typedef enum
