@@ -33,4 +33,11 @@ gboolean _govorun_call_bulk_begin   (sqlite3   *db,
                                      gboolean  *out_pending,
                                      GError   **error);
 
+/* Ends a bulk under way, if any (what
+ * govorun_call_records_finish_bulk_async() runs), inside the caller's
+ * transaction. Any write that is not the bulk's own ends it first: the
+ * bulk's shortcuts hold only while its rows are all there is. */
+gboolean _govorun_call_bulk_finish  (sqlite3   *db,
+                                     GError   **error);
+
 G_END_DECLS

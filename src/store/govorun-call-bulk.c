@@ -147,12 +147,9 @@ build_search (sqlite3  *db,
   return ok;
 }
 
-static gboolean
-sql_finish_bulk (sqlite3         *db,
-                 gpointer         data,
-                 gpointer        *out_result,
-                 GDestroyNotify  *out_result_destroy,
-                 GError         **error)
+gboolean
+_govorun_call_bulk_finish (sqlite3  *db,
+                           GError  **error)
 {
   g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
@@ -184,6 +181,16 @@ sql_finish_bulk (sqlite3         *db,
   if (ok)
     g_debug ("The first sync's bulk is indexed");
   return ok;
+}
+
+static gboolean
+sql_finish_bulk (sqlite3         *db,
+                 gpointer         data,
+                 gpointer        *out_result,
+                 GDestroyNotify  *out_result_destroy,
+                 GError         **error)
+{
+  return _govorun_call_bulk_finish (db, error);
 }
 
 void

@@ -819,7 +819,7 @@ sql_upsert (sqlite3         *db,
 
   if (ok)
     ok = upsert->bulk ? _govorun_call_bulk_begin (db, &bulk, error)
-                      : _govorun_call_bulk_pending (db, &bulk, error);
+                      : _govorun_call_bulk_finish (db, error);
   if (ok)
     ok = (details = _govorun_call_info_writer_new (db, error)) != NULL;
   if (ok)

@@ -61,7 +61,9 @@ gboolean            govorun_call_records_upsert_finish_changed (GovorunStore    
  * call history is empty (or a bulk is under way already), the rows go in
  * without the table's secondary indexes, aggregate triggers and search
  * index, which govorun_call_records_finish_bulk_async() then builds once
- * (see govorun-call-bulk-private.h). Finish with upsert_finish_changed. */
+ * (see govorun-call-bulk-private.h); otherwise as upsert_async. Finish
+ * with upsert_finish_changed. Any other write of calls (upsert_async)
+ * ends a bulk under way first. */
 void                govorun_call_records_upsert_bulk_async (GovorunStore               *store,
                                                             GPtrArray                  *records,
                                                             const GovorunCallSyncState *state,

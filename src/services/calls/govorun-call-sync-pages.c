@@ -176,6 +176,31 @@ matched_cb (GObject      *object,
      g_object_ref (task));
 }
 
+static void
+match (GTask *task)
+{
+  Write *write = g_task_get_task_data (task);
+
+  govorun_call_sync_lookups_match_async (write->store, write->records,
+                                         GOVORUN_CALL_SYNC_JOIN_TOLERANCE_SECS,
+                                         g_task_get_cancellable (task), matched_cb,
+                                         g_object_ref (task));
+}
+
+static void
+bulk_ended_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!govorun_call_records_finish_bulk_finish (GOVORUN_STORE (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    match (task);
+}
+
 void
 _govorun_call_sync_write_async (GovorunCallSyncJob         *job,
                                 GPtrArray                  *records,
@@ -206,8 +231,13 @@ _govorun_call_sync_write_page_async (GovorunCallSyncJob         *job,
   write->state = govorun_call_sync_state_copy (state);
   write->bulk = bulk;
   g_task_set_task_data (task, write, (GDestroyNotify) write_free);
-  govorun_call_sync_lookups_match_async (job->store, records, GOVORUN_CALL_SYNC_JOIN_TOLERANCE_SECS,
-                                         cancellable, matched_cb, g_object_ref (task));
+  if (bulk)
+    match (task);
+  else
+    /* A bulk under way ends before the join looks for this page's
+     * partners (it skips the search while one is). */
+    govorun_call_records_finish_bulk_async (job->store, cancellable, bulk_ended_cb,
+                                            g_object_ref (task));
 }
 
 gboolean

@@ -50,7 +50,6 @@ typedef struct
   GPtrArray               *records;   /* the page being written */
   GovorunCallSyncState    *next_state;
   gboolean                 last_page;
-  gboolean                 bulk;      /* the account's first sync */
 } Run;
 
 /* Pages asked for ahead of the one being written: the requests and their
@@ -214,7 +213,9 @@ write_next (GTask *task)
   run->next_state->watermark = MAX (run->state->watermark, watermark);
 
   run->write_busy = TRUE;
-  _govorun_call_sync_write_page_async (run->job, run->records, run->next_state, run->bulk,
+  /* In bulk when the history is empty (a first sync) or a bulk is under
+   * way (a first sync that stopped); otherwise as any page. */
+  _govorun_call_sync_write_page_async (run->job, run->records, run->next_state, TRUE,
                                        g_task_get_cancellable (task), written_cb,
                                        g_object_ref (task));
 }
@@ -369,7 +370,7 @@ begun_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  run->bulk = run->state->watermark <= 0;
+
   govorun_voximplant_client_get_account_info_async (run->client, g_task_get_cancellable (task),
                                                     account_info_cb, g_object_ref (task));
 }
