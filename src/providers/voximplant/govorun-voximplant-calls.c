@@ -25,28 +25,50 @@
 
 /* ---- Custom data ---- */
 
+void
+govorun_voximplant_call_session_get_custom_strings (const GovorunVoximplantCallSession *session,
+                                                    const char * const                 *keys,
+                                                    char                              **out_values)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *object;
+  JsonNode *root;
+
+  g_return_if_fail (session != NULL && keys != NULL && out_values != NULL);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    out_values[i] = NULL;
+
+  /* Anyone may set custom data: anything but our object is no value. */
+  if (session->custom_data == NULL || session->custom_data[0] != '{')
+    return;
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, session->custom_data, -1, NULL))
+    return;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return;
+  object = json_node_get_object (root);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      JsonNode *member = json_object_get_member (object, keys[i]);
+
+      if (member != NULL && json_node_get_value_type (member) == G_TYPE_STRING)
+        out_values[i] = g_strdup (json_node_get_string (member));
+    }
+}
+
 char *
 govorun_voximplant_call_session_get_custom_string (const GovorunVoximplantCallSession *session,
                                                    const char                         *key)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root, *member;
+  const char *keys[] = { key, NULL };
+  char *value = NULL;
 
   g_return_val_if_fail (session != NULL && key != NULL, NULL);
 
-  /* Anyone may set custom data: anything but our object is no value. */
-  if (session->custom_data == NULL || session->custom_data[0] != '{')
-    return NULL;
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, session->custom_data, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  member = json_object_get_member (json_node_get_object (root), key);
-  if (member == NULL || json_node_get_value_type (member) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_node_get_string (member));
+  govorun_voximplant_call_session_get_custom_strings (session, keys, &value);
+  return value;
 }
 
 /* ---- Boxed types ---- */
