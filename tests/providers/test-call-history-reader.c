@@ -110,6 +110,10 @@ static const char * const cases[] = {
   "\"text\"",
   "{\"result\":[",
   "{\"result\":[]} {}",
+  "{\"result\":[],\"timezone\":\"Etc/GMT\"}\"",
+  "{\"result\":[],\"timezone\":\"Etc/GMT\"}\n\t ",
+  "\"audio_quality\"\"",
+  "5 \"",
   "",
   "{\"result\":[],\"timezone\":\"Etc/GMT\",\"x\":\"\xff\"}",
 };
@@ -127,6 +131,21 @@ test_cases (void)
                                                                         strlen (cases[i]),
                                                                         statuses[j]));
       }
+}
+
+/* yajl takes a value and the start of another for a whole text; the
+ * reader does not. */
+static void
+test_trailing (void)
+{
+  static const char text[] = "{\"result\":[],\"timezone\":\"Etc/GMT\"}\"";
+  g_autoptr(GBytes) body = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunVoximplantCallHistoryPage) page = NULL;
+
+  page = _govorun_voximplant_call_history_read (body, 200, FALSE, &error);
+  g_assert_null (page);
+  g_assert_error (error, GOVORUN_VOXIMPLANT_ERROR, GOVORUN_VOXIMPLANT_ERROR_BAD_RESPONSE);
 }
 
 /* Deeper than the bound every answer has. */
@@ -190,6 +209,7 @@ main (int   argc,
 
   g_test_add_func ("/call-history-reader/cases", test_cases);
   g_test_add_func ("/call-history-reader/deep", test_deep);
+  g_test_add_func ("/call-history-reader/trailing", test_trailing);
   g_test_add_func ("/call-history-reader/full-page", test_full_page);
 
   return g_test_run ();

@@ -242,6 +242,8 @@ typedef struct
   gboolean                          is_object;
   ErrorMember                       error;       /* "error" */
   ErrorMember                       errors;      /* "errors"' first item */
+  yajl_handle                       handle;
+  gsize                             root_end;    /* where the top value ended; 0: not yet */
 } Reader;
 
 typedef enum
@@ -549,6 +551,7 @@ on_scalar (Reader      *reader,
   if (reader->depth == 0)
     {
       reader->started = TRUE;  /* a bare value: no object */
+      reader->root_end = yajl_get_bytes_consumed (reader->handle);
       return 1;
     }
 
@@ -911,7 +914,45 @@ on_end (void *ctx)
     reader->skip--;
   else if (reader->depth > 0)
     reader->depth--;
+  if (reader->skip == 0 && reader->depth == 0)
+    reader->root_end = yajl_get_bytes_consumed (reader->handle);
   return 1;
+}
+
+/* yajl 2.1 takes a value followed by the start of an unfinished one
+ * ({…}") for a complete text; json-glib does not, and neither does
+ * JSON: only white space may follow. */
+static gboolean
+ends_clean (const guint8 *data,
+            gsize         size,
+            gsize         root_end)
+{
+  if (root_end == 0)
+    return FALSE;
+  for (gsize i = root_end; i < size; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+/* Runs @reader's events over @data; FALSE when it is not JSON. */
+static gboolean
+parse (Reader             *reader,
+       const yajl_callbacks *with,
+       const guint8       *data,
+       gsize               size)
+{
+  gboolean ok;
+
+  reader->handle = yajl_alloc (with, NULL, reader);
+  /* The whole text is valid UTF-8 already (govorun_json_check). */
+  yajl_config (reader->handle, yajl_dont_validate_strings, 1);
+  ok = yajl_parse (reader->handle, data, size) == yajl_status_ok &&
+       yajl_complete_parse (reader->handle) == yajl_status_ok &&
+       ends_clean (data, size, reader->root_end);
+  yajl_free (reader->handle);
+  reader->handle = NULL;
+  return ok;
 }
 
 static const yajl_callbacks callbacks = {
@@ -1033,7 +1074,6 @@ _govorun_voximplant_call_history_read (GBytes    *body,
   const guint8 *data = g_bytes_get_data (body, &size);
   Reader reader = { 0, };
   GError *local;
-  yajl_handle handle;
 
   page->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_session_free);
   page->total_count = -1;
@@ -1045,14 +1085,9 @@ _govorun_voximplant_call_history_read (GBytes    *body,
   if (govorun_json_check ((const char *) data, size, GOVORUN_JSON_ANSWER_MAX_SIZE,
                           GOVORUN_JSON_MAX_DEPTH, &json_error))
     {
-      handle = yajl_alloc (&callbacks, NULL, &reader);
-      /* The whole text is valid UTF-8 already. */
-      yajl_config (handle, yajl_dont_validate_strings, 1);
-      if (yajl_parse (handle, data, size) != yajl_status_ok ||
-          yajl_complete_parse (handle) != yajl_status_ok)
+      if (!parse (&reader, &callbacks, data, size))
         g_set_error_literal (&json_error, GOVORUN_JSON_ERROR, GOVORUN_JSON_ERROR_INVALID,
                              invalid_json_clause ());
-      yajl_free (handle);
     }
 
   if (json_error == NULL && reader.is_object)
@@ -1155,21 +1190,73 @@ same_object (ObjKind       kind,
   return TRUE;
 }
 
+static int
+skip_start (void *ctx)
+{
+  ((Reader *) ctx)->skip++;
+  return 1;
+}
+
+static int
+skip_scalar (Reader *reader)
+{
+  if (reader->skip == 0)
+    reader->root_end = yajl_get_bytes_consumed (reader->handle);
+  return 1;
+}
+
+static int
+skip_null (void *ctx)
+{
+  return skip_scalar (ctx);
+}
+
+static int
+skip_boolean (void *ctx,
+              int   b)
+{
+  return skip_scalar (ctx);
+}
+
+static int
+skip_number (void       *ctx,
+             const char *text,
+             size_t      len)
+{
+  return skip_scalar (ctx);
+}
+
+static int
+skip_string (void                *ctx,
+             const unsigned char *text,
+             size_t               len)
+{
+  return skip_scalar (ctx);
+}
+
+static int
+skip_key (void                *ctx,
+          const unsigned char *key,
+          size_t               len)
+{
+  return 1;
+}
+
+/* Whether @data is JSON as this reader has it, without reading it. */
 static gboolean
 is_json (const guint8 *data,
          gsize         size)
 {
-  yajl_handle handle;
-  gboolean valid;
+  static const yajl_callbacks skipping = {
+    skip_null, skip_boolean, NULL, NULL, skip_number, skip_string,
+    skip_start, skip_key, on_end, skip_start, on_end,
+  };
+  Reader reader = { 0, };
 
   if (!govorun_json_check ((const char *) data, size, GOVORUN_JSON_ANSWER_MAX_SIZE,
                            GOVORUN_JSON_MAX_DEPTH, NULL))
     return TRUE;  /* refused alike by both, before any parsing */
-  handle = yajl_alloc (NULL, NULL, NULL);
-  valid = yajl_parse (handle, data, size) == yajl_status_ok &&
-          yajl_complete_parse (handle) == yajl_status_ok;
-  yajl_free (handle);
-  return valid;
+  return parse (&reader, &skipping, data, size);
 }
 
 gboolean
