@@ -114,6 +114,8 @@ static const char * const cases[] = {
   "{\"result\":[],\"timezone\":\"Etc/GMT\"}\n\t ",
   "\"audio_quality\"\"",
   "5 \"",
+  "{\"result\":[\f],\"timezone\":\"Etc/GMT\"}",
+  "{\"result\":[],\v\"timezone\":\"Etc/GMT\"}",
   "",
   "{\"result\":[],\"timezone\":\"Etc/GMT\",\"x\":\"\xff\"}",
 };

@@ -944,6 +944,11 @@ parse (Reader             *reader,
 {
   gboolean ok;
 
+  /* yajl takes a form feed or a vertical tab for white space; JSON has
+   * neither, and a raw one in a string is no JSON either. */
+  if (memchr (data, '\f', size) != NULL || memchr (data, '\v', size) != NULL)
+    return FALSE;
+
   reader->handle = yajl_alloc (with, NULL, reader);
   /* The whole text is valid UTF-8 already (govorun_json_check). */
   yajl_config (reader->handle, yajl_dont_validate_strings, 1);
