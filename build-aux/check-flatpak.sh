@@ -56,15 +56,23 @@ if finish_args != expected_finish_args:
     problems.append(f"finish-args are {finish_args!r}, expected exactly {expected_finish_args!r}")
 
 modules = m.get("modules")
-if not isinstance(modules, list) or len(modules) != 1 or not isinstance(modules[0], dict):
-    problems.append("expected exactly one module (the app)")
+if not isinstance(modules, list) or not modules or not all(isinstance(x, dict) for x in modules):
+    problems.append("expected the libraries' modules, then the app's")
 else:
-    mod = modules[0]
+    mod = modules[-1]
     for key, value in (("name", "govorun"), ("buildsystem", "meson"), ("builddir", True),
                        ("config-opts", ["-Dtests=false"]),
                        ("sources", [{"type": "dir", "path": "../.."}])):
         if mod.get(key) != value:
             problems.append(f"module {key} is {mod.get(key)!r}, expected {value!r}")
+    # A library the runtime lacks (yajl) is built from a pinned source: an
+    # archive with its sha256, or a git tag with its commit.
+    for lib in modules[:-1]:
+        for src in lib.get("sources", []):
+            pinned = (src.get("type") == "archive" and len(src.get("sha256", "")) == 64) or \
+                     (src.get("type") == "git" and len(src.get("commit", "")) == 40)
+            if not pinned:
+                problems.append(f"module {lib.get('name')!r} has a source that is not pinned")
 
 for p in problems:
     print("FAIL: " + p, file=sys.stderr)

@@ -40,6 +40,11 @@ char    *_govorun_call_records_filter_where (const GovorunCallFilter  *filter,
 void     _govorun_call_records_bind_params  (sqlite3_stmt             *stmt,
                                              GPtrArray                *params);
 
+/* The search index's numbers of a call (every form of both numbers);
+ * transfer full. */
+char    *_govorun_call_records_index_numbers (const char *from_number,
+                                              const char *to_number);
+
 /* For tests: from how many calls an analysis condition counts as common
  * (0: the default) and is probed row by row instead of listed. */
 void     _govorun_call_records_set_analysis_common_matches (guint n);

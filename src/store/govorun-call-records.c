@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-call-bulk-private.h"
 #include "govorun-call-records.h"
 #include "govorun-call-records-private.h"
 #include "govorun-call-search.h"
@@ -514,6 +515,7 @@ typedef struct
 {
   GPtrArray            *records;
   GovorunCallSyncState *state;
+  gboolean              bulk;     /* may start a bulk (govorun-call-bulk.c) */
 } UpsertData;
 
 /*
@@ -644,14 +646,22 @@ bind_record (sqlite3_stmt      *stmt,
 
 /* The row id in column 0 of @stmt's current row; sets @out_numbers to the
  * index forms of its numbers (columns 1 and 2). */
+char *
+_govorun_call_records_index_numbers (const char *from_number,
+                                     const char *to_number)
+{
+  g_autofree char *from = govorun_call_search_number_forms (from_number);
+  g_autofree char *to = govorun_call_search_number_forms (to_number);
+
+  return g_strjoin (" ", from, to, NULL);
+}
+
 static gint64
 read_id_and_numbers (sqlite3_stmt  *stmt,
                      char         **out_numbers)
 {
-  g_autofree char *from = govorun_call_search_number_forms (govorun_store_column_text (stmt, 1));
-  g_autofree char *to = govorun_call_search_number_forms (govorun_store_column_text (stmt, 2));
-
-  *out_numbers = g_strjoin (" ", from, to, NULL);
+  *out_numbers = _govorun_call_records_index_numbers (govorun_store_column_text (stmt, 1),
+                                                      govorun_store_column_text (stmt, 2));
   return sqlite3_column_int64 (stmt, 0);
 }
 
@@ -753,6 +763,7 @@ upsert_all (sqlite3                  *db,
             sqlite3_stmt            **stmts,
             GovorunCallInfoWriter    *details,
             GPtrArray                *records,
+            gboolean                  with_search,
             guint                    *out_changed,
             GError                  **error)
 {
@@ -776,8 +787,9 @@ upsert_all (sqlite3                  *db,
       if (!_govorun_call_info_write (details, id, record, &info_changed, error))
         return FALSE;
 
-      /* The index has only numbers and the transcript. */
-      if (row_changed || turns != NULL)
+      /* The index has only numbers and the transcript; during a bulk it
+       * is built at its end. */
+      if (with_search && (row_changed || turns != NULL))
         g_array_append_vals (search, &(SearchChange) { id, g_steal_pointer (&numbers) }, 1);
       if (row_changed || turns != NULL || info_changed)
         (*out_changed)++;
@@ -799,6 +811,7 @@ sql_upsert (sqlite3         *db,
   GovorunCallInfoWriter *details = NULL;
   guint changed = 0;
   gboolean ok = TRUE;
+  gboolean bulk = FALSE;
 
   for (guint i = 0; i < N_STMTS && ok; i++)
     if (sqlite3_prepare_v3 (db, upsert_statements[i], -1, SQLITE_PREPARE_PERSISTENT,
@@ -806,9 +819,12 @@ sql_upsert (sqlite3         *db,
       ok = govorun_store_set_sqlite_error (error, db);
 
   if (ok)
+    ok = upsert->bulk ? _govorun_call_bulk_begin (db, &bulk, error)
+                      : _govorun_call_bulk_finish (db, error);
+  if (ok)
     ok = (details = _govorun_call_info_writer_new (db, error)) != NULL;
   if (ok)
-    ok = upsert_all (db, stmts, details, upsert->records, &changed, error);
+    ok = upsert_all (db, stmts, details, upsert->records, !bulk, &changed, error);
   if (ok && upsert->state != NULL)
     ok = _govorun_call_sync_state_write (db, upsert->state, error);
 
@@ -830,13 +846,14 @@ sql_upsert (sqlite3         *db,
  * @callback: called when the transaction is committed or rolled back
  * @user_data: data for @callback
  */
-void
-govorun_call_records_upsert_async (GovorunStore               *store,
-                                   GPtrArray                  *records,
-                                   const GovorunCallSyncState *state,
-                                   GCancellable               *cancellable,
-                                   GAsyncReadyCallback         callback,
-                                   gpointer                    user_data)
+static void
+upsert (GovorunStore               *store,
+        GPtrArray                  *records,
+        const GovorunCallSyncState *state,
+        gboolean                    bulk,
+        GCancellable               *cancellable,
+        GAsyncReadyCallback         callback,
+        gpointer                    user_data)
 {
   UpsertData *data;
 
@@ -846,8 +863,31 @@ govorun_call_records_upsert_async (GovorunStore               *store,
   data = g_new0 (UpsertData, 1);
   data->records = g_ptr_array_ref (records);
   data->state = state != NULL ? govorun_call_sync_state_copy (state) : NULL;
+  data->bulk = bulk;
   govorun_store_write_async (store, sql_upsert, data, (GDestroyNotify) upsert_data_free,
                              cancellable, callback, user_data);
+}
+
+void
+govorun_call_records_upsert_async (GovorunStore               *store,
+                                   GPtrArray                  *records,
+                                   const GovorunCallSyncState *state,
+                                   GCancellable               *cancellable,
+                                   GAsyncReadyCallback         callback,
+                                   gpointer                    user_data)
+{
+  upsert (store, records, state, FALSE, cancellable, callback, user_data);
+}
+
+void
+govorun_call_records_upsert_bulk_async (GovorunStore               *store,
+                                        GPtrArray                  *records,
+                                        const GovorunCallSyncState *state,
+                                        GCancellable               *cancellable,
+                                        GAsyncReadyCallback         callback,
+                                        gpointer                    user_data)
+{
+  upsert (store, records, state, TRUE, cancellable, callback, user_data);
 }
 
 gboolean

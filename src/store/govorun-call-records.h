@@ -57,6 +57,30 @@ gboolean            govorun_call_records_upsert_finish_changed (GovorunStore    
                                                                 guint                *out_changed,
                                                                 GError              **error);
 
+/* As upsert_async, for a page of the first sync of an account: when the
+ * call history is empty (or a bulk is under way already), the rows go in
+ * without the table's secondary indexes, aggregate triggers and search
+ * index, which govorun_call_records_finish_bulk_async() then builds once
+ * (see govorun-call-bulk-private.h); otherwise as upsert_async. Finish
+ * with upsert_finish_changed. Any other write of calls (upsert_async)
+ * ends a bulk under way first. */
+void                govorun_call_records_upsert_bulk_async (GovorunStore               *store,
+                                                            GPtrArray                  *records,
+                                                            const GovorunCallSyncState *state,
+                                                            GCancellable               *cancellable,
+                                                            GAsyncReadyCallback         callback,
+                                                            gpointer                    user_data);
+/* Ends a bulk under way, if any, in one transaction: the indexes and
+ * triggers again, the Overview's aggregates and the search index built
+ * from the rows. Does nothing when none is under way. */
+void                govorun_call_records_finish_bulk_async  (GovorunStore        *store,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+gboolean            govorun_call_records_finish_bulk_finish (GovorunStore        *store,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+
 /* Merges the search index into one segment (FTS5 "optimize"). A sync that
  * wrote many calls leaves it in hundreds of segments, and a common search,
  * which looks each row of a page up in it, then costs about nine times

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "govorun-call-filter.h"
+#include "govorun-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,9 @@ gboolean      govorun_call_stats_records_cover_summary   (const GovorunCallFilte
 sqlite3_stmt *govorun_call_stats_records_prepare_summary (sqlite3                  *db,
                                                           const GovorunCallFilter  *filter,
                                                           GError                  **error);
+/* Computes call_hourly and call_hourly_durations again from every call
+ * (after a bulk, which wrote the calls without the triggers). */
+gboolean _govorun_call_stats_records_rebuild (sqlite3  *db,
+                                              GError  **error);
 
 G_END_DECLS

@@ -56,6 +56,14 @@
   "DELETE FROM call_hourly_durations WHERE OLD.status = 1 AND" DURATION_MATCH ("OLD") \
   " AND calls <= 0;"
 
+/* The aggregates of every stored call, as the migration below fills them
+ * (a shipped migration is never edited, so its text stays its own). */
+#define FILL_SQL \
+  "INSERT INTO call_hourly SELECT " KEY_VALUES ("calls") ", COUNT (*), SUM (duration)," \
+  " TOTAL (vox_cost), TOTAL (el_cost) FROM calls GROUP BY 1, 2, 3, 4, 5, 6;" \
+  "INSERT INTO call_hourly_durations SELECT started_at / 3600, agent_uuid, " BUCKET ("duration") \
+  ", COUNT (*) FROM calls WHERE status = 1 GROUP BY 1, 2, 3;"
+
 /* Appended to the store's migrations: never edit it once shipped. */
 const char govorun_call_stats_records_migration[] =
   /* The Overview's aggregates: calls summed per UTC hour, agent, status,
@@ -98,6 +106,21 @@ const char govorun_call_stats_records_migration[] =
   " OR OLD.vox_cost IS NOT NEW.vox_cost OR OLD.vox_currency IS NOT NEW.vox_currency"
   " OR OLD.el_cost IS NOT NEW.el_cost OR OLD.el_currency IS NOT NEW.el_currency"
   " BEGIN " REMOVE_OLD ADD_NEW " END;";
+
+/* What the migration fills the tables with, for every call. */
+static const char rebuild_sql[] =
+  "DELETE FROM call_hourly;"
+  "DELETE FROM call_hourly_durations;"
+  FILL_SQL;
+
+gboolean
+_govorun_call_stats_records_rebuild (sqlite3  *db,
+                                     GError  **error)
+{
+  if (sqlite3_exec (db, rebuild_sql, NULL, NULL, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
 
 /* --- the query ------------------------------------------------------------- */
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-call-bulk-private.h"
 #include "govorun-call-sync-lookups.h"
 #include "govorun-store-private.h"
 
@@ -187,6 +188,12 @@ sql_match (sqlite3         *db,
   sqlite3_stmt *vox = NULL, *el = NULL, *written = NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean ok = TRUE;
+  gboolean bulk = FALSE;
+
+  /* A bulk began on an empty history and only its own rows are there:
+   * no row of the other side to find, and no index to find it by. */
+  if (!_govorun_call_bulk_pending (db, &bulk, error))
+    return FALSE;
 
   if (sqlite3_prepare_v2 (db, match_vox_sql, -1, &vox, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, match_el_sql, -1, &el, NULL) != SQLITE_OK ||
@@ -199,7 +206,7 @@ sql_match (sqlite3         *db,
       gboolean has_vox = govorun_call_record_get_vox_session_id (record) != 0;
       gboolean has_el = govorun_call_record_get_el_conversation_id (record) != NULL;
 
-      if (has_vox != has_el && govorun_call_record_get_started_at (record) != 0 &&
+      if (!bulk && has_vox != has_el && govorun_call_record_get_started_at (record) != 0 &&
           !match_one (has_vox ? el : vox, record, match->tolerance, !has_vox, taken))
         ok = govorun_store_set_sqlite_error (error, db);
       /* A conversation joined to a phone call: the call's own fields. */

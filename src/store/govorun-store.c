@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "govorun-call-analysis-totals-private.h"
+#include "govorun-call-bulk-private.h"
 #include "govorun-call-stats-records-private.h"
 #include "govorun-campaign-records-private.h"
 #include "govorun-integration-records-private.h"
@@ -277,6 +278,9 @@ static const char * const migrations[] = {
   /* 15: the analysis counted per hour and per day for the Overview
    * (govorun-call-analysis-totals.c). */
   govorun_call_analysis_totals_migration,
+  /* 16: what a first sync's bulk dropped from the calls table, until it
+   * builds it again (govorun-call-bulk.c). */
+  govorun_call_bulk_migration,
 };
 
 typedef enum

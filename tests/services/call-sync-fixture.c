@@ -245,6 +245,17 @@ call_sync_fixture_counted (const char     *db_path,
   sqlite3_close (db);
 }
 
+gint64
+call_sync_fixture_count (const char *db_path,
+                         const char *sql)
+{
+  sqlite3 *db = open_db (db_path);
+  gint64 n = count (db, sql);
+
+  sqlite3_close (db);
+  return n;
+}
+
 char *
 call_sync_fixture_digest (const char *db_path)
 {

@@ -71,6 +71,9 @@ void     call_sync_fixture_expected (CallSyncFixture *f,
 /* What the database holds, read through a connection of its own. */
 void     call_sync_fixture_counted  (const char      *db_path,
                                      CallSyncCounts  *counts);
+/* The one integer @sql gives, read through a connection of its own. */
+gint64   call_sync_fixture_count    (const char      *db_path,
+                                     const char      *sql);
 /* A digest of every call's content (ids, fields, transcript; not the row
  * ids) and of the search index's size, to compare two stores. */
 char    *call_sync_fixture_digest   (const char      *db_path);

@@ -493,6 +493,67 @@ test_resume_after_fault (void)
   call_sync_fixture_stop (&f);
 }
 
+#define CALLS_INDEXES \
+  "SELECT COUNT(*) FROM sqlite_schema WHERE tbl_name = 'calls' AND type IN ('index', 'trigger')" \
+  " AND sql IS NOT NULL"
+
+/* A first sync into an empty history goes in bulk (the calls table
+ * without its indexes, triggers and search index until the end); stopped
+ * half-way, it leaves a sound database that a restart completes to the
+ * rows, indexes, aggregates and search index of an uninterrupted sync. */
+static void
+test_bulk_resume (void)
+{
+  g_autoptr(GovorunCallHistory) history = call_sync_fixture_make_history (6000, 3, call_sync_fixture_end ());
+  g_autofree char *reference = reference_digest (history, FALSE);
+  g_autofree char *resumed = NULL;
+  g_autofree char *db_path = NULL;
+  CallSyncFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  GovorunCallSync *sync;
+  gint64 kept, rows;
+
+  call_sync_fixture_start (&f, history, FALSE);
+  db_path = call_sync_fixture_db_path (&f);
+  sync = govorun_services_get_call_sync (f.s.services);
+  g_signal_connect (sync, "notify::calls-synced", G_CALLBACK (fail_next_pages), &f);
+  g_assert_false (call_sync_fixture_run (&f, &error));
+  g_clear_error (&error);
+  assert_integrity (&f);
+
+  /* Under way: rows, the dropped SQL kept, no index, no search index. */
+  kept = call_sync_fixture_count (db_path, "SELECT COUNT(*) FROM call_bulk_ddl");
+  g_assert_cmpint (kept, >=, 11);
+  g_assert_cmpint (call_sync_fixture_count (db_path, CALLS_INDEXES), ==, 0);
+  g_assert_cmpint (call_sync_fixture_count (db_path, "SELECT COUNT(*) FROM calls"), >=, 1000);
+  g_assert_cmpint (call_sync_fixture_count (db_path, "SELECT COUNT(*) FROM calls_fts"), ==, 0);
+
+  /* A restart resumes it; its end builds everything once. */
+  call_sync_fixture_reopen (&f);
+  govorun_emulator_clear_faults (GOVORUN_EMULATOR (vox_emulator (&f)));
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  assert_integrity (&f);
+  assert_counts (&f);
+  g_assert_cmpint (call_sync_fixture_count (db_path, "SELECT COUNT(*) FROM call_bulk_ddl"), ==, 0);
+  g_assert_cmpint (call_sync_fixture_count (db_path, CALLS_INDEXES), ==, kept);
+  rows = call_sync_fixture_count (db_path, "SELECT COUNT(*) FROM calls");
+  g_assert_cmpint (call_sync_fixture_count (db_path, "SELECT SUM(calls) FROM call_hourly"), ==, rows);
+  g_assert_cmpint (call_sync_fixture_count (db_path, "SELECT COUNT(*) FROM calls_fts"), ==, rows);
+  resumed = digest_of (&f);
+  g_assert_cmpstr (resumed, ==, reference);
+
+  /* A later sync is an ordinary one: nothing changes, nothing is dropped. */
+  g_assert_true (call_sync_fixture_run (&f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (call_sync_fixture_count (db_path, CALLS_INDEXES), ==, kept);
+  g_assert_cmpint (call_sync_fixture_count (db_path, "SELECT COUNT(*) FROM call_bulk_ddl"), ==, 0);
+  g_clear_pointer (&resumed, g_free);
+  resumed = digest_of (&f);
+  g_assert_cmpstr (resumed, ==, reference);
+  call_sync_fixture_stop (&f);
+}
+
 static void
 test_account_fails (void)
 {
@@ -745,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/call-sync/time-zones", test_time_zones);
   g_test_add_func ("/call-sync/join-fallback", test_join_fallback);
   g_test_add_func ("/call-sync/resume-after-fault", test_resume_after_fault);
+  g_test_add_func ("/call-sync/bulk-resume", test_bulk_resume);
   g_test_add_func ("/call-sync/account-fails", test_account_fails);
   g_test_add_func ("/call-sync/provider-code", test_provider_code);
   g_test_add_func ("/call-sync/cancel", test_cancel);

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "govorun-voximplant-call-history-reader-private.h"
 #include "govorun-voximplant-client-private.h"
 
 /* GetCallHistory: reference §2. Ids, times and the session's shape are
@@ -24,28 +25,50 @@
 
 /* ---- Custom data ---- */
 
+void
+govorun_voximplant_call_session_get_custom_strings (const GovorunVoximplantCallSession *session,
+                                                    const char * const                 *keys,
+                                                    char                              **out_values)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *object;
+  JsonNode *root;
+
+  g_return_if_fail (session != NULL && keys != NULL && out_values != NULL);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    out_values[i] = NULL;
+
+  /* Anyone may set custom data: anything but our object is no value. */
+  if (session->custom_data == NULL || session->custom_data[0] != '{')
+    return;
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, session->custom_data, -1, NULL))
+    return;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return;
+  object = json_node_get_object (root);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      JsonNode *member = json_object_get_member (object, keys[i]);
+
+      if (member != NULL && json_node_get_value_type (member) == G_TYPE_STRING)
+        out_values[i] = g_strdup (json_node_get_string (member));
+    }
+}
+
 char *
 govorun_voximplant_call_session_get_custom_string (const GovorunVoximplantCallSession *session,
                                                    const char                         *key)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root, *member;
+  const char *keys[] = { key, NULL };
+  char *value = NULL;
 
   g_return_val_if_fail (session != NULL && key != NULL, NULL);
 
-  /* Anyone may set custom data: anything but our object is no value. */
-  if (session->custom_data == NULL || session->custom_data[0] != '{')
-    return NULL;
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, session->custom_data, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  member = json_object_get_member (json_node_get_object (root), key);
-  if (member == NULL || json_node_get_value_type (member) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_node_get_string (member));
+  govorun_voximplant_call_session_get_custom_strings (session, keys, &value);
+  return value;
 }
 
 /* ---- Boxed types ---- */
@@ -491,6 +514,62 @@ parse_page (JsonObject  *envelope,
 
 /* ---- The call ---- */
 
+/* The page is read off the main thread, as a stream: a page of 1000
+ * sessions is some 1.5 MB (govorun-voximplant-call-history-reader.c). */
+typedef struct
+{
+  GBytes   *body;
+  guint     status;
+  gboolean  jwt_auth;
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  g_bytes_unref (answer->body);
+  g_free (answer);
+}
+
+static void
+read_page_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  Answer *answer = task_data;
+  GError *error = NULL;
+  GovorunVoximplantCallHistoryPage *page;
+
+  page = _govorun_voximplant_call_history_read (answer->body, answer->status, answer->jwt_auth,
+                                                &error);
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, page, (GDestroyNotify) govorun_voximplant_call_history_page_free);
+}
+
+static void
+on_call_history_answer (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  Answer *answer = g_new0 (Answer, 1);
+
+  answer->body = _govorun_voximplant_client_call_raw_finish (GOVORUN_VOXIMPLANT_CLIENT (source),
+                                                             result, &answer->status,
+                                                             &answer->jwt_auth, &error);
+  if (answer->body == NULL)
+    {
+      g_free (answer);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, answer, (GDestroyNotify) answer_free);
+  g_task_run_in_thread (task, read_page_in_thread);
+}
+
 static void
 add_date (GovorunVoximplantParams *params,
           const char              *name,
@@ -513,6 +592,7 @@ govorun_voximplant_client_get_call_history_async (GovorunVoximplantClient       
   const char *zone_name;
   g_autoptr(GTimeZone) tz = NULL;
   GovorunVoximplantParams *params;
+  GTask *task;
 
   g_return_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self));
   g_return_if_fail (query != NULL && query->from_date != NULL && query->to_date != NULL);
@@ -547,10 +627,11 @@ govorun_voximplant_client_get_call_history_async (GovorunVoximplantClient       
                                      query->count != 0 ? query->count : GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT);
   govorun_voximplant_params_add_int (params, "offset", query->offset);
 
-  govorun_voximplant_client_call_parsed (self, "GetCallHistory", params, parse_page,
-                                         (GDestroyNotify) govorun_voximplant_call_history_page_free,
-                                         govorun_voximplant_client_get_call_history_async,
-                                         cancellable, callback, user_data);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_voximplant_client_get_call_history_async);
+  _govorun_voximplant_client_call_raw_async (self, "GetCallHistory", params, cancellable,
+                                             on_call_history_answer, task);
+  govorun_voximplant_params_free (params);
 }
 
 GovorunVoximplantCallHistoryPage *
@@ -558,8 +639,26 @@ govorun_voximplant_client_get_call_history_finish (GovorunVoximplantClient  *sel
                                                    GAsyncResult             *result,
                                                    GError                  **error)
 {
-  return govorun_voximplant_client_parsed_finish (self, result, govorun_voximplant_client_get_call_history_async,
-                                                  error);
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        govorun_voximplant_client_get_call_history_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GovorunVoximplantCallHistoryPage *
+_govorun_voximplant_call_history_read_tree (const guint8  *data,
+                                            gsize          size,
+                                            guint          status,
+                                            GError       **error)
+{
+  g_autoptr(JsonObject) envelope = _govorun_voximplant_client_envelope_for_fuzzing (data, size,
+                                                                                   status, error);
+
+  if (envelope == NULL)
+    return NULL;
+  return parse_page (envelope, error);
 }
 
 void

@@ -162,6 +162,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunVoximplantCallHistoryPage, govorun_voximpl
 char                             *govorun_voximplant_call_session_get_custom_string (const GovorunVoximplantCallSession *session,
                                                                                      const char                         *key);
 
+/* The same for each of @keys (NULL-terminated) at once, into @out_values
+ * (one per key, transfer full each): the custom data is read once. */
+void                              govorun_voximplant_call_session_get_custom_strings (const GovorunVoximplantCallSession *session,
+                                                                                      const char * const                 *keys,
+                                                                                      char                              **out_values);
+
 /* One page of GetCallHistory. The query is copied. Count and offset are
  * sent as given, so the provider's own limits answer (INVALID_ARGUMENT). */
 void                              govorun_voximplant_client_get_call_history_async  (GovorunVoximplantClient                 *self,

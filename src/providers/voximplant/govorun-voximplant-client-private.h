@@ -89,6 +89,41 @@ JsonObject *govorun_voximplant_client_call_finish (GovorunVoximplantClient  *sel
                                                    GAsyncResult             *result,
                                                    GError                  **error);
 
+/* The same call, answered with the body as it came (transfer full) and
+ * its HTTP status, for an answer too large to build a tree of
+ * (GetCallHistory): the caller reads it and then checks it with
+ * _govorun_voximplant_answer_check(). Transport errors and cancellation
+ * as above. */
+void        _govorun_voximplant_client_call_raw_async  (GovorunVoximplantClient  *self,
+                                                        const char               *method,
+                                                        GovorunVoximplantParams  *params,
+                                                        GCancellable             *cancellable,
+                                                        GAsyncReadyCallback       callback,
+                                                        gpointer                  user_data);
+GBytes     *_govorun_voximplant_client_call_raw_finish (GovorunVoximplantClient  *self,
+                                                        GAsyncResult             *result,
+                                                        guint                    *out_status,
+                                                        gboolean                 *out_jwt_auth,
+                                                        GError                  **error);
+
+/* What an answer's top level says, however it was read. */
+typedef struct
+{
+  const GError *json_error;   /* why it could not be read; NULL when it could */
+  gboolean      is_object;    /* the top level is an object */
+  gboolean      has_envelope; /* it has "error", or a non-empty "errors" */
+  int           code;         /* the error's code; -1 when none or invalid */
+  const char   *msg;          /* the error's message; may be NULL */
+  gboolean      has_result;   /* "result" is there and not null */
+} GovorunVoximplantAnswer;
+
+/* The error an answer with @status is (rate limit, server, the provider's
+ * error, an unexpected status, no object, no "result"), or NULL for a
+ * success envelope. */
+GError     *_govorun_voximplant_answer_check (const GovorunVoximplantAnswer *answer,
+                                              guint                          status,
+                                              gboolean                       jwt_auth);
+
 /* ---- Typed calls: the generic call plus a parser ---- */
 
 /* Parses a whole envelope (Add* ids, AttachPhoneNumber); NULL with @error

@@ -473,6 +473,48 @@ is_rate_limited (SoupMessage *msg,
   return FALSE;
 }
 
+GError *
+_govorun_voximplant_answer_check (const GovorunVoximplantAnswer *answer,
+                                  guint                          status,
+                                  gboolean                       jwt_auth)
+{
+  /* A rate-limit answer that survived the retries, by code or status. */
+  if (status == 429 || answer->code == 340 || answer->code == 416)
+    return new_provider_error (GOVORUN_VOXIMPLANT_ERROR_RATE_LIMITED,
+                               sentence_for (GOVORUN_VOXIMPLANT_ERROR_RATE_LIMITED, jwt_auth),
+                               answer->code, answer->msg, status);
+
+  if (status >= 500)
+    return new_provider_error (GOVORUN_VOXIMPLANT_ERROR_SERVER,
+                               sentence_for (GOVORUN_VOXIMPLANT_ERROR_SERVER, jwt_auth),
+                               answer->code, answer->msg, status);
+
+  if (answer->has_envelope)
+    {
+      GovorunVoximplantError kind;
+
+      if (answer->code <= 0)
+        return new_bad_response (_("its error has no valid code"), status);
+
+      kind = classify_code (answer->code);
+      return new_provider_error (kind, sentence_for (kind, jwt_auth), answer->code, answer->msg,
+                                 status);
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    return new_bad_response (_("an unexpected HTTP status"), status);
+
+  if (!answer->is_object)
+    return new_bad_response (answer->json_error != NULL ? answer->json_error->message
+                                                        : _("it is not a JSON object"),
+                             0);
+
+  if (!answer->has_result)
+    return govorun_voximplant_error_new_missing_field ("result");
+
+  return NULL;
+}
+
 /* Turns an answer into the success envelope or a GError. */
 static JsonObject *
 interpret_response (GBytes    *body,
@@ -482,73 +524,34 @@ interpret_response (GBytes    *body,
 {
   g_autoptr(GError) json_error = NULL;
   g_autoptr(JsonNode) root = parse_body (body, &json_error);
+  GovorunVoximplantAnswer answer = { json_error, FALSE, FALSE, -1, NULL, FALSE };
   JsonObject *object = NULL;
-  gboolean has_envelope = FALSE;
-  const char *msg = NULL;
-  int code = -1;
+  GError *local;
 
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
+      JsonNode *result;
+
       object = json_node_get_object (root);
-      has_envelope = read_error_envelope (object, &code, &msg);
+      answer.is_object = TRUE;
+      answer.has_envelope = read_error_envelope (object, &answer.code, &answer.msg);
+      result = json_object_get_member (object, "result");
+      answer.has_result = result != NULL && !JSON_NODE_HOLDS_NULL (result);
     }
 
-  /* A rate-limit answer that survived the retries, by code or status. */
-  if (status == 429 || code == 340 || code == 416)
+  local = _govorun_voximplant_answer_check (&answer, status, jwt_auth);
+  if (local != NULL)
     {
-      g_propagate_error (error, new_provider_error (GOVORUN_VOXIMPLANT_ERROR_RATE_LIMITED,
-                                                    sentence_for (GOVORUN_VOXIMPLANT_ERROR_RATE_LIMITED, jwt_auth),
-                                                    code, msg, status));
-      return NULL;
-    }
-
-  if (status >= 500)
-    {
-      g_propagate_error (error, new_provider_error (GOVORUN_VOXIMPLANT_ERROR_SERVER,
-                                                    sentence_for (GOVORUN_VOXIMPLANT_ERROR_SERVER, jwt_auth),
-                                                    code, msg, status));
-      return NULL;
-    }
-
-  if (has_envelope)
-    {
-      GovorunVoximplantError kind;
-
-      if (code <= 0)
-        {
-          g_propagate_error (error, new_bad_response (_("its error has no valid code"), status));
-          return NULL;
-        }
-
-      kind = classify_code (code);
-      g_propagate_error (error, new_provider_error (kind, sentence_for (kind, jwt_auth),
-                                                    code, msg, status));
-      return NULL;
-    }
-
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_propagate_error (error, new_bad_response (_("an unexpected HTTP status"), status));
-      return NULL;
-    }
-
-  if (object == NULL)
-    {
-      g_propagate_error (error, new_bad_response (root == NULL ? json_error->message
-                                                               : _("it is not a JSON object"),
-                                                  0));
-      return NULL;
-    }
-
-  if (!json_object_has_member (object, "result") ||
-      JSON_NODE_HOLDS_NULL (json_object_get_member (object, "result")))
-    {
-      g_propagate_error (error, govorun_voximplant_error_new_missing_field ("result"));
+      g_propagate_error (error, local);
       return NULL;
     }
 
   return json_object_ref (object);
 }
+
+static gboolean is_typed_result (GovorunVoximplantClient *self,
+                                 GAsyncResult            *result,
+                                 gpointer                 source_tag);
 
 /* ---- The request ---- */
 
@@ -707,14 +710,17 @@ is_valid_method_name (const char *method)
   return TRUE;
 }
 
-void
-govorun_voximplant_client_call_async (GovorunVoximplantClient *self,
-                                      const char              *method,
-                                      GovorunVoximplantParams *params,
-                                      GovorunHttpFlags         flags,
-                                      GCancellable            *cancellable,
-                                      GAsyncReadyCallback      callback,
-                                      gpointer                 user_data)
+/* Sends @method; @sent_cb gets the transport's answer and the task. */
+static void
+start_call (GovorunVoximplantClient *self,
+            const char              *method,
+            GovorunVoximplantParams *params,
+            GovorunHttpFlags         flags,
+            gpointer                 source_tag,
+            GAsyncReadyCallback      sent_cb,
+            GCancellable            *cancellable,
+            GAsyncReadyCallback      callback,
+            gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -725,7 +731,7 @@ govorun_voximplant_client_call_async (GovorunVoximplantClient *self,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, govorun_voximplant_client_call_async);
+  g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, GINT_TO_POINTER (self->credentials != NULL), NULL);
   g_object_set_data_full (G_OBJECT (task), "govorun-method", g_strdup (method), g_free);
 
@@ -781,7 +787,91 @@ govorun_voximplant_client_call_async (GovorunVoximplantClient *self,
 
   govorun_http_send_async (self->http, make_message, data, (GDestroyNotify) call_data_free,
                            flags, is_rate_limited, NULL, cancellable,
-                           on_call_sent, g_steal_pointer (&task));
+                           sent_cb, g_steal_pointer (&task));
+}
+
+void
+govorun_voximplant_client_call_async (GovorunVoximplantClient *self,
+                                      const char              *method,
+                                      GovorunVoximplantParams *params,
+                                      GovorunHttpFlags         flags,
+                                      GCancellable            *cancellable,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data)
+{
+  start_call (self, method, params, flags, govorun_voximplant_client_call_async, on_call_sent,
+              cancellable, callback, user_data);
+}
+
+/* The answer as it came, for a reader of its own. */
+typedef struct
+{
+  GBytes *body;
+  guint   status;
+} RawAnswer;
+
+static void
+raw_answer_free (RawAnswer *answer)
+{
+  g_bytes_unref (answer->body);
+  g_free (answer);
+}
+
+static void
+on_raw_call_sent (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  RawAnswer *answer = g_new0 (RawAnswer, 1);
+  guint attempts = 0;
+
+  answer->body = govorun_http_send_finish (GOVORUN_HTTP (source), result, &answer->status,
+                                           &attempts, &error);
+  if (answer->body == NULL)
+    {
+      g_free (answer);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, answer, (GDestroyNotify) raw_answer_free);
+}
+
+void
+_govorun_voximplant_client_call_raw_async (GovorunVoximplantClient *self,
+                                           const char              *method,
+                                           GovorunVoximplantParams *params,
+                                           GCancellable            *cancellable,
+                                           GAsyncReadyCallback      callback,
+                                           gpointer                 user_data)
+{
+  start_call (self, method, params, GOVORUN_HTTP_FLAGS_NONE,
+              _govorun_voximplant_client_call_raw_async, on_raw_call_sent,
+              cancellable, callback, user_data);
+}
+
+GBytes *
+_govorun_voximplant_client_call_raw_finish (GovorunVoximplantClient  *self,
+                                            GAsyncResult             *result,
+                                            guint                    *out_status,
+                                            gboolean                 *out_jwt_auth,
+                                            GError                  **error)
+{
+  RawAnswer *answer;
+  GBytes *body;
+
+  g_return_val_if_fail (is_typed_result (self, result, _govorun_voximplant_client_call_raw_async),
+                        NULL);
+
+  *out_jwt_auth = GPOINTER_TO_INT (g_task_get_task_data (G_TASK (result)));
+  answer = g_task_propagate_pointer (G_TASK (result), error);
+  if (answer == NULL)
+    return NULL;
+  *out_status = answer->status;
+  body = g_steal_pointer (&answer->body);
+  g_free (answer);
+  return body;
 }
 
 JsonObject *

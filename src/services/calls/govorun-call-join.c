@@ -89,8 +89,10 @@ _govorun_call_join_session (const GovorunVoximplantCallSession *session,
                             GovorunAgentStore                  *agents,
                             GovorunAccount                     *account)
 {
+  static const char * const custom_keys[] = { "el_conv", "campaign_id", "contact_id", NULL };
   GovorunCallRecord *record = govorun_call_record_new ();
   const GovorunVoximplantCall *call = NULL;
+  char *custom[G_N_ELEMENTS (custom_keys)] = { NULL, };
   g_autofree char *conversation = NULL;
   gboolean has_recording = FALSE;
   double cost = 0;
@@ -104,20 +106,21 @@ _govorun_call_join_session (const GovorunVoximplantCallSession *session,
   /* Whose call it is when Govorun did not make the agent. */
   govorun_call_record_set_vox_application_name (record, session->application_name);
 
-  conversation = govorun_voximplant_call_session_get_custom_string (session, "el_conv");
+  /* Ours: the conversation (elevenlabs.js); a campaign's call also has
+   * the local ids of the campaign and the contact (outbound-agent.js). */
+  govorun_voximplant_call_session_get_custom_strings (session, custom_keys, custom);
+  conversation = custom[0];
   if (conversation != NULL && *conversation != '\0')
     govorun_call_record_set_el_conversation_id (record, conversation);
-  /* A campaign's call: the call-list scenario leaves the local ids of
-   * the campaign and the contact (outbound-agent.js). */
   {
-    g_autofree char *campaign = govorun_voximplant_call_session_get_custom_string (session, "campaign_id");
-    g_autofree char *contact = govorun_voximplant_call_session_get_custom_string (session, "contact_id");
     gint64 id;
 
-    if (campaign != NULL && g_ascii_string_to_signed (campaign, 10, 1, G_MAXINT64, &id, NULL))
+    if (custom[1] != NULL && g_ascii_string_to_signed (custom[1], 10, 1, G_MAXINT64, &id, NULL))
       govorun_call_record_set_campaign_id (record, id);
-    if (contact != NULL && g_ascii_string_to_signed (contact, 10, 1, G_MAXINT64, &id, NULL))
+    if (custom[2] != NULL && g_ascii_string_to_signed (custom[2], 10, 1, G_MAXINT64, &id, NULL))
       govorun_call_record_set_contact_id (record, id);
+    g_free (custom[1]);
+    g_free (custom[2]);
   }
 
   for (guint i = 0; i < session->calls->len; i++)

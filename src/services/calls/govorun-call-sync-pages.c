@@ -129,6 +129,7 @@ typedef struct
   GovorunStore         *store;
   GPtrArray            *records;
   GovorunCallSyncState *state;
+  gboolean              bulk;
 } Write;
 
 static void
@@ -170,9 +171,34 @@ matched_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  govorun_call_records_upsert_async (write->store, write->records, write->state,
-                                     g_task_get_cancellable (task), upserted_cb,
-                                     g_object_ref (task));
+  (write->bulk ? govorun_call_records_upsert_bulk_async : govorun_call_records_upsert_async)
+    (write->store, write->records, write->state, g_task_get_cancellable (task), upserted_cb,
+     g_object_ref (task));
+}
+
+static void
+match (GTask *task)
+{
+  Write *write = g_task_get_task_data (task);
+
+  govorun_call_sync_lookups_match_async (write->store, write->records,
+                                         GOVORUN_CALL_SYNC_JOIN_TOLERANCE_SECS,
+                                         g_task_get_cancellable (task), matched_cb,
+                                         g_object_ref (task));
+}
+
+static void
+bulk_ended_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!govorun_call_records_finish_bulk_finish (GOVORUN_STORE (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    match (task);
 }
 
 void
@@ -183,6 +209,19 @@ _govorun_call_sync_write_async (GovorunCallSyncJob         *job,
                                 GAsyncReadyCallback         callback,
                                 gpointer                    user_data)
 {
+  _govorun_call_sync_write_page_async (job, records, state, FALSE, cancellable, callback,
+                                       user_data);
+}
+
+void
+_govorun_call_sync_write_page_async (GovorunCallSyncJob         *job,
+                                     GPtrArray                  *records,
+                                     const GovorunCallSyncState *state,
+                                     gboolean                    bulk,
+                                     GCancellable               *cancellable,
+                                     GAsyncReadyCallback         callback,
+                                     gpointer                    user_data)
+{
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   Write *write = g_new0 (Write, 1);
 
@@ -190,9 +229,15 @@ _govorun_call_sync_write_async (GovorunCallSyncJob         *job,
   write->store = g_object_ref (job->store);
   write->records = g_ptr_array_ref (records);
   write->state = govorun_call_sync_state_copy (state);
+  write->bulk = bulk;
   g_task_set_task_data (task, write, (GDestroyNotify) write_free);
-  govorun_call_sync_lookups_match_async (job->store, records, GOVORUN_CALL_SYNC_JOIN_TOLERANCE_SECS,
-                                         cancellable, matched_cb, g_object_ref (task));
+  if (bulk)
+    match (task);
+  else
+    /* A bulk under way ends before the join looks for this page's
+     * partners (it skips the search while one is). */
+    govorun_call_records_finish_bulk_async (job->store, cancellable, bulk_ended_cb,
+                                            g_object_ref (task));
 }
 
 gboolean

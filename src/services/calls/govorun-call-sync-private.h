@@ -89,6 +89,16 @@ void       _govorun_call_sync_write_async       (GovorunCallSyncJob         *job
                                                  GCancellable               *cancellable,
                                                  GAsyncReadyCallback         callback,
                                                  gpointer                    user_data);
+/* The same; with @bulk, a first sync's page, written in bulk when the
+ * history is empty (govorun_call_records_upsert_bulk_async()). Finish
+ * with _govorun_call_sync_write_finish(). */
+void       _govorun_call_sync_write_page_async  (GovorunCallSyncJob         *job,
+                                                 GPtrArray                  *records,
+                                                 const GovorunCallSyncState *state,
+                                                 gboolean                    bulk,
+                                                 GCancellable               *cancellable,
+                                                 GAsyncReadyCallback         callback,
+                                                 gpointer                    user_data);
 /* @out_changed: how many records inserted or changed a row. */
 gboolean   _govorun_call_sync_write_finish      (GAsyncResult        *result,
                                                  guint               *out_changed,

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-call-records.h"
 #include "govorun-call-sync-lookups.h"
 #include "govorun-call-sync-private.h"
 #include "govorun-recordings-info-private.h"
@@ -87,13 +88,30 @@ fail (GTask  *task,
 }
 
 static void
+bulk_finished_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!govorun_call_records_finish_bulk_finish (GOVORUN_STORE (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
 next_window (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
 
   if (run->windows->len == 0)
     {
-      g_task_return_boolean (task, TRUE);
+      /* A first sync written in bulk (this one, or one stopped earlier)
+       * is indexed at its end. */
+      govorun_call_records_finish_bulk_async (run->job->store, g_task_get_cancellable (task),
+                                              bulk_finished_cb, g_object_ref (task));
       return;
     }
   run->window = g_array_index (run->windows, Window, run->windows->len - 1);
@@ -195,8 +213,11 @@ write_next (GTask *task)
   run->next_state->watermark = MAX (run->state->watermark, watermark);
 
   run->write_busy = TRUE;
-  _govorun_call_sync_write_async (run->job, run->records, run->next_state,
-                                  g_task_get_cancellable (task), written_cb, g_object_ref (task));
+  /* In bulk when the history is empty (a first sync) or a bulk is under
+   * way (a first sync that stopped); otherwise as any page. */
+  _govorun_call_sync_write_page_async (run->job, run->records, run->next_state, TRUE,
+                                       g_task_get_cancellable (task), written_cb,
+                                       g_object_ref (task));
 }
 
 typedef struct
@@ -349,6 +370,7 @@ begun_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
+
   govorun_voximplant_client_get_account_info_async (run->client, g_task_get_cancellable (task),
                                                     account_info_cb, g_object_ref (task));
 }

@@ -1,0 +1,43 @@
+/* govorun-call-bulk-private.h
+ *
+ * Copyright 2026 The Govorun authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "govorun-store-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The first sync into an empty call history, in bulk: while it runs, the
+ * calls table has none of its secondary indexes and triggers (their SQL
+ * is kept in call_bulk_ddl, in the transaction that drops them) and the
+ * search index is not written; the end of the bulk builds all three once,
+ * in one transaction (govorun_call_records_finish_bulk_async()). Each
+ * page still commits with its watermark, so a sync killed during the bulk
+ * resumes where it stopped, and the bulk goes on until its end.
+ */
+
+/* The migration that creates call_bulk_ddl; govorun-store.c lists it. */
+extern const char govorun_call_bulk_migration[];
+
+/* Whether a bulk is under way (call_bulk_ddl has rows). */
+gboolean _govorun_call_bulk_pending (sqlite3   *db,
+                                     gboolean  *out_pending,
+                                     GError   **error);
+/* Starts a bulk when the calls table is empty and none is under way;
+ * sets @out_pending to whether one is under way afterwards. */
+gboolean _govorun_call_bulk_begin   (sqlite3   *db,
+                                     gboolean  *out_pending,
+                                     GError   **error);
+
+/* Ends a bulk under way, if any (what
+ * govorun_call_records_finish_bulk_async() runs), inside the caller's
+ * transaction. Any write that is not the bulk's own ends it first: the
+ * bulk's shortcuts hold only while its rows are all there is. */
+gboolean _govorun_call_bulk_finish  (sqlite3   *db,
+                                     GError   **error);
+
+G_END_DECLS
