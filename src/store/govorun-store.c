@@ -265,6 +265,8 @@ static const char * const migrations[] = {
   /* 13: integration targets, the outbox of deliveries and the delivery log
    * (govorun-integration-records.c). */
   govorun_integration_records_migration,
+  /* 14: the delivery log read by keyset pages per target, newest first. */
+  "CREATE INDEX deliveries_log ON deliveries (target_id, id);",
 };
 
 typedef enum
