@@ -75,6 +75,8 @@ show_page (GovorunAddIntegrationDialog *self,
                               : _("Add Integration"));
   if (g_strcmp0 (name, "webhook") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+  else if (g_strcmp0 (name, "secret") == 0)
+    gtk_widget_grab_focus (self->done_button);
 }
 
 static guint
@@ -131,7 +133,8 @@ set_busy (GovorunAddIntegrationDialog *self,
 {
   gtk_widget_set_visible (self->spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->url_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->name_row), !busy);
   if (busy)
     gtk_widget_set_sensitive (self->add_button, FALSE);
   else

@@ -106,6 +106,20 @@ failed (GovorunIntegrationDetails *self,
   return TRUE;
 }
 
+/* What the last Test (or Pause) says under the buttons; NULL hides it. */
+static void
+set_test_result (GovorunIntegrationDetails *self,
+                 const char                *text,
+                 const char                *css_class)
+{
+  gtk_label_set_text (self->test_result, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->test_result), text != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->test_result), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->test_result), "error");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->test_result), css_class);
+}
+
 /* -- Pause / Resume -- */
 
 static void
@@ -120,6 +134,8 @@ on_paused (GObject      *source,
   if (failed (self, error))
     return;
   set_busy (self, FALSE);
+  /* What the last test said may no longer hold. */
+  set_test_result (self, NULL, NULL);
   update_state (self);
 }
 
@@ -177,19 +193,14 @@ on_tested (GObject      *source,
   set_busy (self, FALSE);
   answer = describe_answer (delivery);
   ok = govorun_delivery_get_state (delivery) == GOVORUN_DELIVERY_DELIVERED;
-  gtk_label_set_text (self->test_result, answer);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->test_result), answer);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->test_result), ok ? "error" : "success");
-  gtk_widget_add_css_class (GTK_WIDGET (self->test_result), ok ? "success" : "error");
+  set_test_result (self, answer, ok ? "success" : "error");
 }
 
 static void
 on_test (GovorunIntegrationDetails *self)
 {
   set_busy (self, TRUE);
-  gtk_label_set_text (self->test_result, _("Sending a test delivery…"));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->test_result), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->test_result), "error");
+  set_test_result (self, _("Sending a test delivery…"), NULL);
   govorun_integrations_test_async (self->integrations, self->target, self->cancellable, on_tested,
                                    g_object_ref (self));
 }
@@ -471,6 +482,8 @@ setup_text (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_inscription_new (NULL);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (label), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 1);
   gtk_list_item_set_child (item, label);
 }
 
@@ -528,6 +541,7 @@ on_resend_clicked (GtkButton                 *button,
 
   if (d == NULL || self->integrations == NULL)
     return;
+  set_test_result (self, NULL, NULL);
   govorun_integrations_resend_async (self->integrations, d, self->cancellable, on_resent, g_object_ref (self));
 }
 
@@ -536,8 +550,10 @@ setup_resend (GtkSignalListItemFactory  *factory,
               GtkListItem               *item,
               GovorunIntegrationDetails *self)
 {
-  GtkWidget *button = gtk_button_new_with_label (_("Resend"));
+  GtkWidget *button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
 
+  gtk_widget_set_tooltip_text (button, _("Resend"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Resend"), -1);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "list-item", item);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_resend_clicked), self, 0);
@@ -584,14 +600,14 @@ build_columns (GovorunIntegrationDetails *self)
   GtkListItemFactory *factory;
   GtkColumnViewColumn *col;
 
-  add_column (self, _("Time"), COLUMN_TIME, 150, FALSE);
-  add_column (self, _("Event"), COLUMN_EVENT, 120, FALSE);
-  add_column (self, _("State"), COLUMN_STATE, 90, FALSE);
+  add_column (self, _("Time"), COLUMN_TIME, 158, FALSE);
+  add_column (self, _("Event"), COLUMN_EVENT, 90, FALSE);
+  add_column (self, C_("integration", "State"), COLUMN_STATE, 105, FALSE);
   /* Translators: the HTTP status code column; keep it short */
-  add_column (self, _("Code"), COLUMN_CODE, 50, FALSE);
-  add_column (self, _("Latency"), COLUMN_LATENCY, 70, FALSE);
+  add_column (self, _("Code"), COLUMN_CODE, 45, FALSE);
+  add_column (self, _("Latency"), COLUMN_LATENCY, 80, FALSE);
   /* Translators: the attempts column; keep it short */
-  add_column (self, _("Tries"), COLUMN_ATTEMPTS, 50, FALSE);
+  add_column (self, _("Tries"), COLUMN_ATTEMPTS, 65, FALSE);
   add_column (self, _("Reason"), COLUMN_REASON, -1, TRUE);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -688,7 +704,7 @@ govorun_integration_details_set_target (GovorunIntegrationDetails *self,
       return;
     }
 
-  gtk_label_set_text (self->test_result, "");
+  set_test_result (self, NULL, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->address_row), govorun_integration_target_get_url (target));
   events = govorun_integration_format_events (govorun_integration_target_get_events (target));
   /* Translators: a target's subtitle: its kind, then the events it gets */
