@@ -619,46 +619,6 @@ govorun_integration_records_resend_finish (GovorunStore  *store,
   return govorun_store_write_finish_boolean (store, result, error);
 }
 
-static gboolean
-sql_load_deliveries (sqlite3 *db, gpointer data, gpointer *out_result,
-                     GDestroyNotify *out_result_destroy, GError **error)
-{
-  Params *p = data;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT " DELIVERY_COLUMNS " FROM deliveries d WHERE d.target_id = ?1"
-                          " ORDER BY d.id DESC LIMIT ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return govorun_store_set_sqlite_error (error, db);
-  sqlite3_bind_int64 (stmt, 1, p->id);
-  sqlite3_bind_int64 (stmt, 2, p->limit);
-  return read_deliveries (db, stmt, out_result, out_result_destroy, error);
-}
-
-void
-govorun_integration_records_load_deliveries_async (GovorunStore        *store,
-                                                   gint64               target_id,
-                                                   guint                limit,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data)
-{
-  g_return_if_fail (GOVORUN_IS_STORE (store));
-
-  govorun_store_read_async (store, sql_load_deliveries,
-                            params_new (NULL, NULL, target_id, 0, limit),
-                            (GDestroyNotify) params_free, cancellable, callback, user_data);
-}
-
-GPtrArray *
-govorun_integration_records_load_deliveries_finish (GovorunStore  *store,
-                                                    GAsyncResult  *result,
-                                                    GError       **error)
-{
-  return govorun_store_read_finish (store, result, error);
-}
-
 /* The keyset: rows below @p->time (a delivery id; 0 = from the newest). */
 static gboolean
 sql_delivery_page (sqlite3 *db, gpointer data, gpointer *out_result,
@@ -676,6 +636,30 @@ sql_delivery_page (sqlite3 *db, gpointer data, gpointer *out_result,
   sqlite3_bind_int64 (stmt, 2, p->time);
   sqlite3_bind_int64 (stmt, 3, p->limit);
   return read_deliveries (db, stmt, out_result, out_result_destroy, error);
+}
+
+void
+govorun_integration_records_load_deliveries_async (GovorunStore        *store,
+                                                   gint64               target_id,
+                                                   guint                limit,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+
+  /* The first keyset page. */
+  govorun_store_read_async (store, sql_delivery_page,
+                            params_new (NULL, NULL, target_id, 0, limit),
+                            (GDestroyNotify) params_free, cancellable, callback, user_data);
+}
+
+GPtrArray *
+govorun_integration_records_load_deliveries_finish (GovorunStore  *store,
+                                                    GAsyncResult  *result,
+                                                    GError       **error)
+{
+  return govorun_store_read_finish (store, result, error);
 }
 
 void
