@@ -468,7 +468,8 @@ sql_due (sqlite3 *db, gpointer data, gpointer *out_result,
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
   sqlite3_bind_int (stmt, 1, GOVORUN_DELIVERY_PENDING);
-  sqlite3_bind_int64 (stmt, 2, p->time);
+  /* A plain range, so the (target_id, id) index seeks to it. */
+  sqlite3_bind_int64 (stmt, 2, p->time > 0 ? p->time : G_MAXINT64);
   sqlite3_bind_int64 (stmt, 3, p->limit);
   return read_deliveries (db, stmt, out_result, out_result_destroy, error);
 }
@@ -629,11 +630,12 @@ sql_delivery_page (sqlite3 *db, gpointer data, gpointer *out_result,
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT " DELIVERY_COLUMNS " FROM deliveries d WHERE d.target_id = ?1"
-                          " AND (?2 = 0 OR d.id < ?2) ORDER BY d.id DESC LIMIT ?3",
+                          " AND d.id < ?2 ORDER BY d.id DESC LIMIT ?3",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
   sqlite3_bind_int64 (stmt, 1, p->id);
-  sqlite3_bind_int64 (stmt, 2, p->time);
+  /* A plain range, so the (target_id, id) index seeks to it. */
+  sqlite3_bind_int64 (stmt, 2, p->time > 0 ? p->time : G_MAXINT64);
   sqlite3_bind_int64 (stmt, 3, p->limit);
   return read_deliveries (db, stmt, out_result, out_result_destroy, error);
 }
