@@ -13,23 +13,11 @@
 
 #include "config.h"
 
-#include <sys/resource.h>
-
 #include "govorun-delivery-log.h"
 #include "govorun-integration-records.h"
 #include "govorun-secrets.h"
 #include "store-test-util.h"
 #include "test-util.h"
-
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 static void
 wait_items (GovorunDeliveryLog *log,
@@ -45,7 +33,7 @@ report (const char *name,
         double      start_cpu)
 {
   g_print ("bench: %s = %.1f ms\n", name, (g_get_monotonic_time () - start_us) / 1000.0);
-  g_print ("bench: %s-cpu = %.1f ms\n", name, (cpu_seconds () - start_cpu) * 1000.0);
+  g_print ("bench: %s-cpu = %.1f ms\n", name, (test_util_cpu_seconds () - start_cpu) * 1000.0);
 }
 
 int
@@ -92,13 +80,13 @@ main (int   argc,
   g_print ("bench: delivery-log-rows = %u rows\n", n);
 
   start = g_get_monotonic_time ();
-  cpu = cpu_seconds ();
+  cpu = test_util_cpu_seconds ();
   log = govorun_delivery_log_new (integrations, target_id);
   wait_items (log, MIN (n, 50));
   report ("delivery-log-first-page", start, cpu);
 
   start = g_get_monotonic_time ();
-  cpu = cpu_seconds ();
+  cpu = test_util_cpu_seconds ();
   for (guint i = 0; i < 1000 && i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (log), i);
@@ -109,7 +97,7 @@ main (int   argc,
   g_print ("bench: delivery-log-rows-in-memory = %u rows\n", g_list_model_get_n_items (G_LIST_MODEL (log)));
 
   start = g_get_monotonic_time ();
-  cpu = cpu_seconds ();
+  cpu = test_util_cpu_seconds ();
   govorun_integration_records_delivery_page_async (store, target_id, 60, 50, NULL, test_util_on_result, &result);
   page = govorun_integration_records_delivery_page_finish (store, test_util_wait (&result), &error);
   g_assert_no_error (error);
