@@ -222,7 +222,8 @@ test_delivery (GovorunIntegrationDetails *details)
   wait_text (GTK_WIDGET (details), _("Nothing delivered yet. Press Test to send a signed test delivery; "
                                      "calls synced from now on are sent within seconds."), 5000);
   click (GTK_WIDGET (details), _("_Test"));
-  answer = g_strdup_printf (_("The receiver answered HTTP %u in %u ms."), 200, 0);
+  answer = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The receiver answered HTTP %u in %u ms.",
+                                         "The receiver answered HTTP %u in %u ms.", 0), 200, 0);
   /* "…HTTP 200 in" whatever the milliseconds */
   *strstr (answer, "200") = '\0';
   wait_text (GTK_WIDGET (details), answer, 15000);

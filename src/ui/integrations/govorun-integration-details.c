@@ -162,8 +162,10 @@ describe_answer (GovorunDelivery *delivery)
     {
     case GOVORUN_DELIVERY_DELIVERED:
       /* Translators: the answer to a test delivery: the HTTP status and the time it took */
-      return g_strdup_printf (_("The receiver answered HTTP %u in %u ms."), status,
-                              govorun_delivery_get_last_latency (delivery));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The receiver answered HTTP %u in %u ms.",
+                                           "The receiver answered HTTP %u in %u ms.",
+                                           govorun_delivery_get_last_latency (delivery)),
+                              status, govorun_delivery_get_last_latency (delivery));
     case GOVORUN_DELIVERY_PENDING:
       if (govorun_delivery_get_attempts (delivery) == 0)
         return g_strdup (_("The integration is paused: the test waits for Resume."));
@@ -465,7 +467,9 @@ cell_text (GovorunDelivery *d,
     case COLUMN_LATENCY:
       /* Translators: a latency in milliseconds */
       return govorun_delivery_get_attempts (d) > 0
-             ? g_strdup_printf (_("%u ms"), govorun_delivery_get_last_latency (d)) : g_strdup ("—");
+             ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ms", "%u ms", govorun_delivery_get_last_latency (d)),
+                                govorun_delivery_get_last_latency (d))
+             : g_strdup ("—");
     case COLUMN_ATTEMPTS:
       return g_strdup_printf ("%u", govorun_delivery_get_attempts (d));
     case COLUMN_REASON:
