@@ -281,6 +281,8 @@ static const char * const migrations[] = {
   /* 16: what a first sync's bulk dropped from the calls table, until it
    * builds it again (govorun-call-bulk.c). */
   govorun_call_bulk_migration,
+  /* 17: the delivery log read by keyset pages per target, newest first. */
+  "CREATE INDEX deliveries_log ON deliveries (target_id, id);",
 };
 
 typedef enum

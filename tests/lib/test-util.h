@@ -33,6 +33,10 @@ void          test_util_rm_rf             (const char     *path);
  * with @echo_all the rest does too. */
 GString      *test_util_capture_log       (gboolean        echo_all);
 
+/* CPU seconds (user + system) this process has used: for the benchmarks'
+ * "-cpu" lines, beside wall time on a shared machine. */
+double        test_util_cpu_seconds       (void);
+
 /* The locale of the environment and Govorun's catalogs from
  * $GOVORUN_LOCALEDIR (the build tree's), as main.c sets them up; for tests
  * that read translated text. */

@@ -45,18 +45,6 @@ peak_rss_mb (void)
 
 /* Row @i: a name, a phone in one of the usual forms (every 50th a repeat,
  * every 97th garbage), a date and a city. */
-/* User and system CPU seconds of the process so far: on a shared,
- * loaded machine the wall time says more about the neighbours. */
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
 static void
 row_values (guint  i,
             char  *phone,
@@ -151,12 +139,12 @@ prepare (SandboxServices *s,
     }
 
   start = g_get_monotonic_time ();
-  cpu = cpu_seconds ();
+  cpu = test_util_cpu_seconds ();
   govorun_campaigns_prepare_async (campaigns, file, NULL, mapping, campaign, NULL, NULL, NULL, NULL,
                                    test_util_on_result, &result);
   preflight = govorun_campaigns_prepare_finish (campaigns, test_util_wait (&result), &error);
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  cpu = cpu_seconds () - cpu;
+  cpu = test_util_cpu_seconds () - cpu;
   g_assert_no_error (error);
   g_assert_cmpuint (govorun_preflight_get_rows (preflight), ==, rows);
   g_print ("%s: %u rows, %u contacts, %u repeated, %u invalid, %u held back\n", label,

@@ -39,6 +39,7 @@ typedef struct
   char             *dir;
   gint64            rule_id;
   guint             finished;
+  guint             contact_results;
   guint             stopped;
 } Fixture;
 
@@ -54,6 +55,22 @@ on_finished (GovorunCampaigns *campaigns,
              Fixture          *fx)
 {
   fx->finished++;
+}
+
+static void
+on_contact_result (GovorunCampaigns *campaigns,
+                   gint64            campaign_rowid,
+                   gint64            contact_rowid,
+                   const char       *phone,
+                   const char       *result,
+                   guint             attempts,
+                   Fixture          *fx)
+{
+  g_assert_cmpint (campaign_rowid, >, 0);
+  g_assert_cmpint (contact_rowid, >, 0);
+  g_assert_nonnull (phone);
+  g_assert_cmpuint (attempts, >=, 1);
+  fx->contact_results++;
 }
 
 static void
@@ -155,6 +172,7 @@ fixture_setup (Fixture       *fx,
   g_assert_nonnull (fx->campaigns);
   g_signal_connect (fx->campaigns, "campaign-finished", G_CALLBACK (on_finished), fx);
   g_signal_connect (fx->campaigns, "campaign-stopped", G_CALLBACK (on_stopped), fx);
+  g_signal_connect (fx->campaigns, "contact-result", G_CALLBACK (on_contact_result), fx);
 
   govorun_campaigns_agent_variables_async (fx->campaigns, govorun_agent_get_uuid (fx->agent), NULL,
                                            test_util_on_result, &result);
@@ -537,6 +555,12 @@ test_run_to_the_end (Fixture       *fx,
   g_assert_cmpint (govorun_campaign_get_state (campaign), ==, GOVORUN_CAMPAIGN_STATE_FINISHED);
   g_assert_cmpuint (govorun_campaign_get_answered (campaign), >=, govorun_campaign_get_successful (campaign));
   g_assert_cmpuint (fx->finished, ==, 1);
+  /* Each contact's result once, for the integrations; not again on the
+   * next refresh. */
+  g_assert_cmpuint (fx->contact_results, ==, 5);
+  g_assert_true (REFRESH (fx, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fx->contact_results, ==, 5);
 
   statuses = contact_statuses (fx, campaign);
   g_assert_nonnull (strstr (statuses, "2="));

@@ -201,6 +201,7 @@ assert_sidebar (GtkWidget *window)
     { N_("Agents"), "audio-input-microphone-symbolic" },
     { N_("Calls"), "document-open-recent-symbolic" },
     { N_("Campaigns"), "call-outgoing-symbolic" },
+    { N_("Integrations"), "network-transmit-receive-symbolic" },
     { N_("Numbers"), "call-start-symbolic" },
     { N_("Accounts"), "system-users-symbolic" },
   };
