@@ -189,13 +189,13 @@ build_debt_index (GovorunStore *store)
       g_autoptr(GError) error = NULL;
 
       start = g_get_monotonic_time ();
-      cpu = cpu_seconds ();
+      cpu = test_util_cpu_seconds ();
       govorun_store_write_async (store, sql_exec, (gpointer) steps[i], NULL, NULL, test_util_on_result, &result);
       govorun_store_write_finish (store, test_util_wait (&result), &error);
       g_assert_no_error (error);
     }
   g_print ("bench: debt-index-build = %.2f s\n", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
-  g_print ("bench: debt-index-build-cpu = %.2f s\n", cpu_seconds () - cpu);
+  g_print ("bench: debt-index-build-cpu = %.2f s\n", test_util_cpu_seconds () - cpu);
 }
 
 int
