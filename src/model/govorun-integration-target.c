@@ -26,6 +26,7 @@ struct _GovorunIntegrationTarget
   guint                   secret_generation;
   gint64                  backfill_from;
   gint64                  backfill_to;
+  gboolean                crm_only;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunIntegrationTarget, govorun_integration_target, G_TYPE_OBJECT)
@@ -202,4 +203,19 @@ govorun_integration_target_set_backfill (GovorunIntegrationTarget *self,
   g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self));
   self->backfill_from = from;
   self->backfill_to = to;
+}
+
+gboolean
+govorun_integration_target_get_crm_only (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), FALSE);
+  return self->crm_only;
+}
+
+void
+govorun_integration_target_set_crm_only (GovorunIntegrationTarget *self,
+                                         gboolean                  crm_only)
+{
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self));
+  self->crm_only = crm_only;
 }

@@ -11,6 +11,7 @@
 #include "govorun-call-stats-records-private.h"
 #include "govorun-campaign-records-private.h"
 #include "govorun-integration-records-private.h"
+#include "govorun-bitrix24-records-private.h"
 #include "govorun-store.h"
 #include "govorun-store-private.h"
 #include "govorun-util.h"
@@ -265,6 +266,9 @@ static const char * const migrations[] = {
   /* 13: integration targets, the outbox of deliveries and the delivery log
    * (govorun-integration-records.c). */
   govorun_integration_records_migration,
+  /* 14: how far each Bitrix24 delivery has gone, and the targets whose
+   * portal takes CRM-only deliveries (govorun-bitrix24-records.c). */
+  govorun_bitrix24_records_migration,
 };
 
 typedef enum
