@@ -259,6 +259,9 @@ sql_remove_target (sqlite3 *db, gpointer data, gpointer *out_result,
   Params *p = data;
 
   return exec_ids (db, error,
+                   "DELETE FROM bitrix24_progress WHERE delivery_id IN"
+                   " (SELECT id FROM deliveries WHERE target_id = ?1)", p->id, G_MININT64)
+      && exec_ids (db, error,
                    "DELETE FROM delivery_attempts WHERE delivery_id IN"
                    " (SELECT id FROM deliveries WHERE target_id = ?1)", p->id, G_MININT64)
       && exec_ids (db, error, "DELETE FROM deliveries WHERE target_id = ?1", p->id, G_MININT64)

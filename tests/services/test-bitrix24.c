@@ -513,6 +513,52 @@ test_retry_mid_chain (Fixture       *f,
   g_assert_cmpuint (govorun_bitrix24_emulator_get_call (f->emu, 0)->n_transcript, ==, 3);
 }
 
+static gboolean
+add_line (Fixture                  *f,
+          GovorunIntegrationTarget *target,
+          GError                  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  govorun_integrations_add_bitrix24_line_async (f->integrations, target, LINE, "Govorun", NULL,
+                                                test_util_on_result, &result);
+  return govorun_integrations_add_bitrix24_line_finish (f->integrations, test_util_wait (&result), error);
+}
+
+/* The agent's number as an external line; twice is still one line. */
+static void
+test_line (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_ok (f);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (add_line (f, target, &error));
+  g_assert_no_error (error);
+  g_assert_true (add_line (f, target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_bitrix24_emulator_get_n_lines (f->emu), ==, 1);
+}
+
+/* The Test button on a stored target reads the URL from the keyring. */
+static void
+test_check_target (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_ok (f);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunIntegrationCheck) check = NULL;
+  g_autoptr(GovorunIntegrations) fresh = govorun_integrations_new (f->store, f->secrets);
+
+  /* A fresh service has no cached secret: the keyring answers. */
+  govorun_integrations_test_target_async (fresh, target, 0, NULL, NULL, test_util_on_result, &result);
+  check = govorun_integrations_test_target_finish (fresh, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (check->ok);
+  g_assert_cmpuint (check->status, ==, 200);
+}
+
 /* A refused method stops the delivery with the portal's code. */
 static void
 test_refused (Fixture       *f,
@@ -582,6 +628,8 @@ main (int   argc,
   ADD ("wrong-auth-type", test_wrong_auth_type);
   ADD ("retry-mid-chain", test_retry_mid_chain);
   ADD ("refused", test_refused);
+  ADD ("line", test_line);
+  ADD ("check-target", test_check_target);
 #undef ADD
   return g_test_run ();
 }

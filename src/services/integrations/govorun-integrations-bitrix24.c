@@ -12,6 +12,7 @@
 
 #include "govorun-integrations-private.h"
 #include "govorun-bitrix24-client.h"
+#include "govorun-bitrix24-telephony.h"
 #include "govorun-webhook-signature.h"
 
 /*
@@ -489,4 +490,107 @@ govorun_integrations_test_target_finish (GovorunIntegrations  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govorun_integrations_test_target_async,
                         NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- the agent's number as a line ---- */
+
+typedef struct
+{
+  char *number;
+  char *name;
+} LineOp;
+
+static void
+line_op_free (LineOp *op)
+{
+  g_free (op->number);
+  g_free (op->name);
+  g_free (op);
+}
+
+static void
+on_line_added (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (govorun_bitrix24_add_external_line_finish (GOVORUN_BITRIX24_CLIENT (source), result, &error) > 0
+      || (g_error_matches (error, GOVORUN_BITRIX24_ERROR, GOVORUN_BITRIX24_ERROR_INVALID_ARGUMENT)
+          && strstr (error->message, "Line already exists") != NULL))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_new_error (task, GOVORUN_INTEGRATIONS_ERROR, GOVORUN_INTEGRATIONS_ERROR_BITRIX24,
+                             "%s", error->message);
+}
+
+static void
+on_line_url (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  GovorunIntegrations *self = GOVORUN_INTEGRATIONS (source);
+  LineOp *op = g_task_get_task_data (task);
+  GovorunIntegrationTarget *target = g_object_get_data (G_OBJECT (task), "target");
+  g_autoptr(GovorunBitrix24Client) client = NULL;
+  g_autofree char *url = NULL;
+  GError *error = NULL;
+
+  url = _govorun_integrations_secret_finish (self, result, &error);
+  if (url != NULL)
+    {
+      client = _govorun_integrations_bitrix24_client (self, target, url, &error);
+      memset (url, 0, strlen (url));
+    }
+  if (client == NULL)
+    {
+      g_task_return_new_error (task, GOVORUN_INTEGRATIONS_ERROR, GOVORUN_INTEGRATIONS_ERROR_NO_SECRET,
+                               _("The target’s secret could not be read from the keyring (%s). Unlock the keyring and try again."),
+                               error->message);
+      g_error_free (error);
+      g_object_unref (task);
+      return;
+    }
+  govorun_bitrix24_add_external_line_async (client, op->number, op->name, g_task_get_cancellable (task),
+                                            on_line_added, task);
+}
+
+void
+govorun_integrations_add_bitrix24_line_async (GovorunIntegrations      *self,
+                                              GovorunIntegrationTarget *target,
+                                              const char               *number,
+                                              const char               *name,
+                                              GCancellable             *cancellable,
+                                              GAsyncReadyCallback       callback,
+                                              gpointer                  user_data)
+{
+  GTask *task;
+  LineOp *op;
+
+  g_return_if_fail (GOVORUN_IS_INTEGRATIONS (self));
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (target));
+  g_return_if_fail (govorun_integration_target_get_kind (target) == GOVORUN_INTEGRATION_KIND_BITRIX24);
+  g_return_if_fail (number != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_integrations_add_bitrix24_line_async);
+  op = g_new0 (LineOp, 1);
+  op->number = g_strdup (number);
+  op->name = g_strdup (name);
+  g_task_set_task_data (task, op, (GDestroyNotify) line_op_free);
+  g_object_set_data_full (G_OBJECT (task), "target", g_object_ref (target), g_object_unref);
+  _govorun_integrations_secret_async (self, target, cancellable, on_line_url, task);
+}
+
+gboolean
+govorun_integrations_add_bitrix24_line_finish (GovorunIntegrations  *self,
+                                               GAsyncResult         *result,
+                                               GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govorun_integrations_add_bitrix24_line_async,
+                        FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

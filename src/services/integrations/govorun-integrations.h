@@ -107,6 +107,20 @@ GovorunIntegrationCheck *govorun_integrations_test_target_finish (GovorunIntegra
                                                                   GAsyncResult         *result,
                                                                   GError              **error);
 
+/* Adds @number (the agent's, E.164) to @target's portal as an external
+ * line named @name, so its calls are shown on that line; a line the portal
+ * already has counts as added. */
+void                 govorun_integrations_add_bitrix24_line_async  (GovorunIntegrations      *self,
+                                                                    GovorunIntegrationTarget *target,
+                                                                    const char               *number,
+                                                                    const char               *name,
+                                                                    GCancellable             *cancellable,
+                                                                    GAsyncReadyCallback       callback,
+                                                                    gpointer                  user_data);
+gboolean             govorun_integrations_add_bitrix24_line_finish (GovorunIntegrations      *self,
+                                                                    GAsyncResult             *result,
+                                                                    GError                  **error);
+
 /* The sentence the page shows under a CRM-only Bitrix24 target. */
 const char          *govorun_integrations_crm_only_notice    (void);
 
