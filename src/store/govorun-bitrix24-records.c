@@ -105,13 +105,26 @@ govorun_bitrix24_records_load_progress_finish (GovorunStore  *store,
   return govorun_store_read_finish (store, result, error);
 }
 
+/* Steps a statement that returns no rows, and finalizes it. */
+static gboolean
+step_done (sqlite3       *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
 static gboolean
 sql_save_progress (sqlite3 *db, gpointer data, gpointer *out_result,
                    GDestroyNotify *out_result_destroy, GError **error)
 {
   Params *p = data;
   sqlite3_stmt *stmt = NULL;
-  int rc;
 
   if (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO bitrix24_progress"
                               " (delivery_id, step, call_id, entity_type, entity_id)"
@@ -122,11 +135,7 @@ sql_save_progress (sqlite3 *db, gpointer data, gpointer *out_result,
   govorun_store_bind_text (stmt, 3, p->progress.call_id);
   govorun_store_bind_text (stmt, 4, p->progress.entity_type);
   sqlite3_bind_int64 (stmt, 5, p->progress.entity_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return govorun_store_set_sqlite_error (error, db);
-  return TRUE;
+  return step_done (db, stmt, error);
 }
 
 void
@@ -162,18 +171,13 @@ sql_set_crm_only (sqlite3 *db, gpointer data, gpointer *out_result,
 {
   Params *p = data;
   sqlite3_stmt *stmt = NULL;
-  int rc;
 
   if (sqlite3_prepare_v2 (db, "UPDATE integration_targets SET crm_only = ?2 WHERE id = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
   sqlite3_bind_int64 (stmt, 1, p->id);
   sqlite3_bind_int (stmt, 2, p->flag ? 1 : 0);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return govorun_store_set_sqlite_error (error, db);
-  return TRUE;
+  return step_done (db, stmt, error);
 }
 
 void

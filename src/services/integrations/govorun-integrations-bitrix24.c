@@ -114,6 +114,18 @@ _govorun_integrations_secret_finish (GovorunIntegrations  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Finishes @task (and drops it) with the keyring's failure. */
+static void
+return_no_secret (GTask  *task,
+                  GError *error)
+{
+  g_task_return_new_error (task, GOVORUN_INTEGRATIONS_ERROR, GOVORUN_INTEGRATIONS_ERROR_NO_SECRET,
+                           _("The target’s secret could not be read from the keyring (%s). Unlock the keyring and try again."),
+                           error->message);
+  g_error_free (error);
+  g_object_unref (task);
+}
+
 /* ---- scopes ---- */
 
 static char **
@@ -436,11 +448,7 @@ on_test_secret (GObject      *source,
 
   if (secret == NULL)
     {
-      g_task_return_new_error (task, GOVORUN_INTEGRATIONS_ERROR, GOVORUN_INTEGRATIONS_ERROR_NO_SECRET,
-                               _("The target’s secret could not be read from the keyring (%s). Unlock the keyring and try again."),
-                               error->message);
-      g_error_free (error);
-      g_object_unref (task);
+      return_no_secret (task, error);
       return;
     }
   if (op->kind == GOVORUN_INTEGRATION_KIND_BITRIX24)
@@ -546,11 +554,7 @@ on_line_url (GObject      *source,
     }
   if (client == NULL)
     {
-      g_task_return_new_error (task, GOVORUN_INTEGRATIONS_ERROR, GOVORUN_INTEGRATIONS_ERROR_NO_SECRET,
-                               _("The target’s secret could not be read from the keyring (%s). Unlock the keyring and try again."),
-                               error->message);
-      g_error_free (error);
-      g_object_unref (task);
+      return_no_secret (task, error);
       return;
     }
   govorun_bitrix24_add_external_line_async (client, op->number, op->name, g_task_get_cancellable (task),
