@@ -559,6 +559,36 @@ test_check_target (Fixture       *f,
   g_assert_cmpuint (check->status, ==, 200);
 }
 
+/* A "test" delivery to a Bitrix24 target asks for the scopes. */
+static void
+test_test_delivery (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *no_telephony[] = { "crm", NULL };
+  g_autoptr(GovorunIntegrationTarget) target = add_ok (f);
+  g_autoptr(GPtrArray) deliveries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunDelivery) d = NULL;
+  GovorunDelivery *test;
+  gint64 now_ms = g_get_real_time () / 1000;
+
+  test = govorun_delivery_new (0, "0f1e2d3c-test", govorun_integration_target_get_id (target), "test",
+                               "test:1", "{}", now_ms / 1000);
+  govorun_delivery_set_outcome (test, GOVORUN_DELIVERY_PENDING, 0, now_ms, 0, 0, NULL);
+  g_ptr_array_add (deliveries, test);
+  govorun_integration_records_enqueue_async (f->store, deliveries, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_integration_records_enqueue_finish (f->store, test_util_wait (&result), NULL, &error));
+  g_assert_no_error (error);
+
+  govorun_bitrix24_emulator_set_scopes (f->emu, no_telephony);
+  deliver (f);
+  d = only_delivery (f, target);
+  g_assert_cmpint (govorun_delivery_get_state (d), ==, GOVORUN_DELIVERY_FAILED);
+  g_assert_nonnull (strstr (govorun_delivery_get_last_error (d), "telephony"));
+  g_assert_cmpuint (govorun_bitrix24_emulator_get_n_calls (f->emu), ==, 0);
+}
+
 /* A refused method stops the delivery with the portal's code. */
 static void
 test_refused (Fixture       *f,
@@ -629,6 +659,7 @@ main (int   argc,
   ADD ("retry-mid-chain", test_retry_mid_chain);
   ADD ("refused", test_refused);
   ADD ("line", test_line);
+  ADD ("test-delivery", test_test_delivery);
   ADD ("check-target", test_check_target);
 #undef ADD
   return g_test_run ();

@@ -437,6 +437,33 @@ chain_next (GTask *task)
     }
 }
 
+/* A "test" delivery (the page's Test button): the webhook's scopes. */
+static void
+on_test_scopes (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) scopes = govorun_bitrix24_client_scope_finish (GOVORUN_BITRIX24_CLIENT (source), result, &error);
+  g_auto(GStrv) missing = NULL;
+  g_autofree char *why = NULL;
+
+  if (scopes == NULL)
+    {
+      chain_fail (task, error);
+      return;
+    }
+  missing = _govorun_integrations_bitrix24_missing_scopes (scopes);
+  if (missing[0] == NULL)
+    {
+      chain_return (task, GOVORUN_DELIVERY_DELIVERED, 200, NULL);
+      return;
+    }
+  why = _govorun_integrations_bitrix24_missing_sentence (missing);
+  chain_return (task, GOVORUN_DELIVERY_FAILED, 200, why);
+}
+
 static void
 on_progress_loaded (GObject      *source,
                     GAsyncResult *result,
@@ -484,6 +511,11 @@ on_url (GObject      *source,
       chain_return (task, GOVORUN_DELIVERY_FAILED, 0, error->message);
       return;
     }
+  if (chain->doc == NULL)
+    {
+      govorun_bitrix24_client_scope_async (chain->client, NULL, on_test_scopes, task);
+      return;
+    }
   govorun_bitrix24_records_load_progress_async (self->store, govorun_delivery_get_id (chain->delivery),
                                                 NULL, on_progress_loaded, task);
 }
@@ -504,8 +536,10 @@ _govorun_integrations_bitrix24_deliver_async (GovorunIntegrations      *self,
   chain->started_us = g_get_monotonic_time ();
   g_task_set_task_data (task, chain, (GDestroyNotify) chain_free);
 
-  chain->doc = govorun_bitrix24_call_document_parse (govorun_delivery_get_payload (delivery), &error);
-  if (chain->doc == NULL)
+  /* A test checks the webhook; anything else must be a call. */
+  if (g_strcmp0 (govorun_delivery_get_event (delivery), "test") != 0)
+    chain->doc = govorun_bitrix24_call_document_parse (govorun_delivery_get_payload (delivery), &error);
+  if (chain->doc == NULL && error != NULL)
     {
       chain_return (task, GOVORUN_DELIVERY_FAILED, 0, error->message);
       return;

@@ -128,8 +128,8 @@ return_no_secret (GTask  *task,
 
 /* ---- scopes ---- */
 
-static char **
-missing_scopes (char **scopes)
+char **
+_govorun_integrations_bitrix24_missing_scopes (char **scopes)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -139,8 +139,8 @@ missing_scopes (char **scopes)
   return g_strv_builder_end (builder);
 }
 
-static char *
-missing_sentence (char **missing)
+char *
+_govorun_integrations_bitrix24_missing_sentence (char **missing)
 {
   g_autofree char *list = g_strjoinv (", ", missing);
 
@@ -219,10 +219,10 @@ on_add_scopes (GObject      *source,
                                "%s", error->message);
       return;
     }
-  missing = missing_scopes (scopes);
+  missing = _govorun_integrations_bitrix24_missing_scopes (scopes);
   if (missing[0] != NULL)
     {
-      g_autofree char *why = missing_sentence (missing);
+      g_autofree char *why = _govorun_integrations_bitrix24_missing_sentence (missing);
 
       g_task_return_new_error (task, GOVORUN_INTEGRATIONS_ERROR, GOVORUN_INTEGRATIONS_ERROR_MISSING_SCOPE,
                                "%s", why);
@@ -357,11 +357,11 @@ on_test_scopes (GObject      *source,
       g_autofree char *list = g_strjoinv (", ", check->scopes);
 
       check->status = 200;
-      check->missing_scopes = missing_scopes (check->scopes);
+      check->missing_scopes = _govorun_integrations_bitrix24_missing_scopes (check->scopes);
       check->ok = check->missing_scopes[0] == NULL;
       /* Translators: %s lists Bitrix24 scope names */
       check->message = check->ok ? g_strdup_printf (_("The portal answered. The webhook has the scopes %s."), list)
-                                 : missing_sentence (check->missing_scopes);
+                                 : _govorun_integrations_bitrix24_missing_sentence (check->missing_scopes);
     }
   g_task_return_pointer (task, check, (GDestroyNotify) govorun_integration_check_free);
 }

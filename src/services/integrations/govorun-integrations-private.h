@@ -92,6 +92,11 @@ GovorunBitrix24Client *_govorun_integrations_bitrix24_client (GovorunIntegration
                                                               const char               *url,
                                                               GError                  **error);
 
+/* The scopes Govorun needs (telephony, crm) that @scopes lacks, and the
+ * sentence that names them. */
+char   **_govorun_integrations_bitrix24_missing_scopes   (char **scopes);
+char    *_govorun_integrations_bitrix24_missing_sentence (char **missing);
+
 /* What one delivery attempt came to, for the outbox's record. */
 typedef struct
 {
