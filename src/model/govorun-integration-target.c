@@ -26,10 +26,21 @@ struct _GovorunIntegrationTarget
   guint                   secret_generation;
   gint64                  backfill_from;
   gint64                  backfill_to;
+  gint64                  failing_since;
   gboolean                crm_only;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunIntegrationTarget, govorun_integration_target, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PAUSED,
+  PROP_PAUSE_REASON,
+  PROP_FAILING_SINCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 const char *
 govorun_integration_event_to_string (GovorunIntegrationEvent event)
@@ -60,9 +71,47 @@ govorun_integration_target_finalize (GObject *object)
 }
 
 static void
+govorun_integration_target_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  GovorunIntegrationTarget *self = GOVORUN_INTEGRATION_TARGET (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
+    case PROP_PAUSE_REASON:
+      g_value_set_string (value, self->pause_reason);
+      break;
+    case PROP_FAILING_SINCE:
+      g_value_set_int64 (value, self->failing_since);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 govorun_integration_target_class_init (GovorunIntegrationTargetClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = govorun_integration_target_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = govorun_integration_target_finalize;
+  object_class->get_property = govorun_integration_target_get_property;
+
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAUSE_REASON] =
+    g_param_spec_string ("pause-reason", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FAILING_SINCE] =
+    g_param_spec_int64 ("failing-since", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -160,10 +209,36 @@ govorun_integration_target_set_paused (GovorunIntegrationTarget *self,
                                        gboolean                  paused,
                                        const char               *reason)
 {
+  g_autofree char *old_reason = NULL;
+  gboolean was_paused;
+
   g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self));
+  was_paused = self->paused;
+  old_reason = self->pause_reason;
   self->paused = paused;
-  g_free (self->pause_reason);
   self->pause_reason = paused ? g_strdup (reason) : NULL;
+  if (was_paused != paused)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+  if (g_strcmp0 (old_reason, self->pause_reason) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSE_REASON]);
+}
+
+gint64
+govorun_integration_target_get_failing_since (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), 0);
+  return self->failing_since;
+}
+
+void
+govorun_integration_target_set_failing_since (GovorunIntegrationTarget *self,
+                                              gint64                    since_ms)
+{
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self));
+  if (self->failing_since == since_ms)
+    return;
+  self->failing_since = since_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILING_SINCE]);
 }
 
 guint

@@ -29,6 +29,10 @@ typedef enum
                                         GOVORUN_INTEGRATION_EVENT_CAMPAIGN_FINISHED | \
                                         GOVORUN_INTEGRATION_EVENT_CONTACT_RESULT)
 
+/* What a call delivery carries besides the record, kept in the same
+ * bitmask above the events (no event uses these bits). */
+#define GOVORUN_INTEGRATION_OPTION_TRANSCRIPT (1u << 8)
+
 /* The wire name of one event ("call.finished"), or NULL. */
 const char *govorun_integration_event_to_string (GovorunIntegrationEvent event);
 
@@ -60,6 +64,11 @@ const char            *govorun_integration_target_get_pause_reason      (Govorun
 void                   govorun_integration_target_set_paused            (GovorunIntegrationTarget *self,
                                                                          gboolean                  paused,
                                                                          const char               *reason);
+/* When its deliveries started failing (Unix ms), 0 when they do not fail.
+ * "paused", "pause-reason" and "failing-since" are notified properties. */
+gint64                 govorun_integration_target_get_failing_since     (GovorunIntegrationTarget *self);
+void                   govorun_integration_target_set_failing_since     (GovorunIntegrationTarget *self,
+                                                                         gint64                    since_ms);
 guint                  govorun_integration_target_get_secret_generation (GovorunIntegrationTarget *self);
 void                   govorun_integration_target_set_secret_generation (GovorunIntegrationTarget *self,
                                                                          guint                     generation);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "govorun-integrations-events.h"
 #include "govorun-key-rotation.h"
 #include "govorun-services-private.h"
 #include "govorun-util.h"
@@ -17,6 +18,9 @@
  * profile and one transport. The views get the services they need from
  * here; the store, the keyring and the transport stay inside.
  */
+
+/* How often the outbox is looked at: a delivery is due within this. */
+#define INTEGRATIONS_WORKER_MS 3000
 
 struct _GovorunServices
 {
@@ -51,6 +55,7 @@ struct _GovorunServices
   GovorunDoNotCall        *do_not_call;    /* once the store is open */
   GovorunCampaigns        *campaigns;      /* once the store is open */
   GovorunSettingsFile     *settings_file;  /* once the store is open */
+  GovorunIntegrations     *integrations;
   GSettings               *settings;       /* nullable */
 };
 
@@ -72,6 +77,7 @@ enum {
   PROP_AGENT_ANALYSIS,
   PROP_CALL_STATS,
   PROP_CALL_ANALYSIS,
+  PROP_INTEGRATIONS,
   N_PROPS
 };
 
@@ -125,6 +131,9 @@ agents_loaded_cb (GObject      *object,
 
   set_state (self, GOVORUN_SERVICES_STATE_READY, NULL);
   govorun_call_sync_start_automatic (self->call_sync);
+  govorun_integrations_load_async (self->integrations, NULL, NULL, NULL);
+  govorun_integrations_follow_call_sync (self->integrations, self->call_sync);
+  govorun_integrations_start_worker (self->integrations, INTEGRATIONS_WORKER_MS);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -211,6 +220,7 @@ govorun_services_close (GovorunServices *self)
 
   /* A running sync stops; its last page commits or rolls back whole. */
   govorun_call_sync_cancel (self->call_sync);
+  govorun_integrations_stop_worker (self->integrations);
   govorun_store_close (self->store);
 }
 
@@ -234,6 +244,7 @@ govorun_services_dispose (GObject *object)
   g_clear_object (&self->call_export);
   g_clear_object (&self->campaigns);
   g_clear_object (&self->settings_file);
+  g_clear_object (&self->integrations);
   g_clear_object (&self->do_not_call);
   g_clear_object (&self->settings);
   g_clear_object (&self->agent_catalog);
@@ -327,6 +338,10 @@ govorun_services_get_property (GObject    *object,
       g_value_set_object (value, govorun_services_get_call_analysis (self));
       break;
 
+    case PROP_INTEGRATIONS:
+      g_value_set_object (value, self->integrations);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -370,6 +385,7 @@ govorun_services_class_init (GovorunServicesClass *klass)
   properties[PROP_AGENT_ANALYSIS] = service_property ("agent-analysis", GOVORUN_TYPE_AGENT_ANALYSIS);
   properties[PROP_CALL_STATS] = service_property ("call-stats", GOVORUN_TYPE_CALL_STATS);
   properties[PROP_CALL_ANALYSIS] = service_property ("call-analysis", GOVORUN_TYPE_CALL_ANALYSIS);
+  properties[PROP_INTEGRATIONS] = service_property ("integrations", GOVORUN_TYPE_INTEGRATIONS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -409,6 +425,7 @@ govorun_services_new (const char *profile,
   self->store = govorun_store_new (db_path);
   self->secrets = govorun_secrets_new (profile);
   self->accounts = govorun_account_store_new (self->store, self->secrets);
+  self->integrations = govorun_integrations_new (self->store, self->secrets);
   self->tester = govorun_connection_tester_new (self->http, self->endpoints, self->accounts);
   self->factory = govorun_client_factory_new (self->http, self->endpoints, self->accounts);
   self->agents = govorun_agent_store_new (self->store);
@@ -670,6 +687,7 @@ govorun_services_get_campaigns (GovorunServices *self)
                                                self->settings);
       govorun_campaigns_load_async (self->campaigns, NULL, NULL, NULL);
       govorun_campaigns_start_automatic (self->campaigns);
+      govorun_integrations_follow_campaigns (self->integrations, self->campaigns);
     }
   return self->campaigns;
 }
@@ -683,4 +701,12 @@ govorun_services_get_settings_file (GovorunServices *self)
     self->settings_file = govorun_settings_file_new (self->accounts, govorun_services_get_do_not_call (self),
                                                      self->store, self->settings);
   return self->settings_file;
+}
+
+GovorunIntegrations *
+govorun_services_get_integrations (GovorunServices *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
+
+  return self->integrations;
 }

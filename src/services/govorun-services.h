@@ -23,6 +23,8 @@
 #include "govorun-connection-tester.h"
 #include "govorun-do-not-call.h"
 #include "govorun-endpoints.h"
+#include "govorun-delivery-log.h"
+#include "govorun-integrations.h"
 #include "govorun-number-service.h"
 #include "govorun-provisioner.h"
 #include "govorun-recordings.h"
@@ -104,6 +106,9 @@ GovorunDoNotCall        *govorun_services_get_do_not_call (GovorunServices      
 /* Outbound campaigns, loading themselves on first use and refreshing the
  * running ones; NULL until the services are ready. */
 GovorunCampaigns        *govorun_services_get_campaigns   (GovorunServices      *self);
+/* Integration targets (webhooks) and the outbox of deliveries to them;
+ * loaded and delivering once the services are ready. */
+GovorunIntegrations     *govorun_services_get_integrations (GovorunServices    *self);
 /* Export and import of the settings file; NULL until the services are ready. */
 GovorunSettingsFile     *govorun_services_get_settings_file (GovorunServices    *self);
 

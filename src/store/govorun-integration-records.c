@@ -299,7 +299,7 @@ sql_load_targets (sqlite3 *db, gpointer data, gpointer *out_result,
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT id, uuid, kind, name, url, events, created_at, paused, pause_reason,"
-                          " secret_generation, backfill_from, backfill_to, crm_only"
+                          " secret_generation, backfill_from, backfill_to, failing_since_ms, crm_only"
                           " FROM integration_targets ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
@@ -319,7 +319,8 @@ sql_load_targets (sqlite3 *db, gpointer data, gpointer *out_result,
       govorun_integration_target_set_secret_generation (t, (guint) sqlite3_column_int64 (stmt, 9));
       govorun_integration_target_set_backfill (t, sqlite3_column_int64 (stmt, 10),
                                                sqlite3_column_int64 (stmt, 11));
-      govorun_integration_target_set_crm_only (t, sqlite3_column_int (stmt, 12) != 0);
+      govorun_integration_target_set_failing_since (t, sqlite3_column_int64 (stmt, 12));
+      govorun_integration_target_set_crm_only (t, sqlite3_column_int (stmt, 13) != 0);
       g_ptr_array_add (targets, t);
     }
   sqlite3_finalize (stmt);
@@ -622,20 +623,22 @@ govorun_integration_records_resend_finish (GovorunStore  *store,
   return govorun_store_write_finish_boolean (store, result, error);
 }
 
+/* The keyset: rows below @p->time (a delivery id; 0 = from the newest). */
 static gboolean
-sql_load_deliveries (sqlite3 *db, gpointer data, gpointer *out_result,
-                     GDestroyNotify *out_result_destroy, GError **error)
+sql_delivery_page (sqlite3 *db, gpointer data, gpointer *out_result,
+                   GDestroyNotify *out_result_destroy, GError **error)
 {
   Params *p = data;
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT " DELIVERY_COLUMNS " FROM deliveries d WHERE d.target_id = ?1"
-                          " ORDER BY d.id DESC LIMIT ?2",
+                          " AND (?2 = 0 OR d.id < ?2) ORDER BY d.id DESC LIMIT ?3",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
   sqlite3_bind_int64 (stmt, 1, p->id);
-  sqlite3_bind_int64 (stmt, 2, p->limit);
+  sqlite3_bind_int64 (stmt, 2, p->time);
+  sqlite3_bind_int64 (stmt, 3, p->limit);
   return read_deliveries (db, stmt, out_result, out_result_destroy, error);
 }
 
@@ -649,7 +652,8 @@ govorun_integration_records_load_deliveries_async (GovorunStore        *store,
 {
   g_return_if_fail (GOVORUN_IS_STORE (store));
 
-  govorun_store_read_async (store, sql_load_deliveries,
+  /* The first keyset page. */
+  govorun_store_read_async (store, sql_delivery_page,
                             params_new (NULL, NULL, target_id, 0, limit),
                             (GDestroyNotify) params_free, cancellable, callback, user_data);
 }
@@ -658,6 +662,30 @@ GPtrArray *
 govorun_integration_records_load_deliveries_finish (GovorunStore  *store,
                                                     GAsyncResult  *result,
                                                     GError       **error)
+{
+  return govorun_store_read_finish (store, result, error);
+}
+
+void
+govorun_integration_records_delivery_page_async (GovorunStore        *store,
+                                                 gint64               target_id,
+                                                 gint64               before_id,
+                                                 guint                limit,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+
+  govorun_store_read_async (store, sql_delivery_page,
+                            params_new (NULL, NULL, target_id, before_id, limit),
+                            (GDestroyNotify) params_free, cancellable, callback, user_data);
+}
+
+GPtrArray *
+govorun_integration_records_delivery_page_finish (GovorunStore  *store,
+                                                  GAsyncResult  *result,
+                                                  GError       **error)
 {
   return govorun_store_read_finish (store, result, error);
 }

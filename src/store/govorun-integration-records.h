@@ -122,6 +122,20 @@ GPtrArray *govorun_integration_records_load_deliveries_finish (GovorunStore     
                                                                GAsyncResult             *result,
                                                                GError                  **error);
 
+/* One keyset page of a target's deliveries, newest first: those with an
+ * id below @before_id (0: from the newest), at most @limit. The delivery
+ * log reads it page by page on a read connection. */
+void       govorun_integration_records_delivery_page_async    (GovorunStore             *store,
+                                                               gint64                    target_id,
+                                                               gint64                    before_id,
+                                                               guint                     limit,
+                                                               GCancellable             *cancellable,
+                                                               GAsyncReadyCallback       callback,
+                                                               gpointer                  user_data);
+GPtrArray *govorun_integration_records_delivery_page_finish   (GovorunStore             *store,
+                                                               GAsyncResult             *result,
+                                                               GError                  **error);
+
 /* Row ids of finished calls (not in progress) that a webhook target
  * taking call.finished should get and has no delivery for: started at or
  * after the target was made, or inside its backfill range. Oldest first,

@@ -266,7 +266,9 @@ static const char * const migrations[] = {
   /* 13: integration targets, the outbox of deliveries and the delivery log
    * (govorun-integration-records.c). */
   govorun_integration_records_migration,
-  /* 14: how far each Bitrix24 delivery has gone, and the targets whose
+  /* 14: the delivery log read by keyset pages per target, newest first. */
+  "CREATE INDEX deliveries_log ON deliveries (target_id, id);",
+  /* 15: how far each Bitrix24 delivery has gone, and the targets whose
    * portal takes CRM-only deliveries (govorun-bitrix24-records.c). */
   govorun_bitrix24_records_migration,
 };

@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "govorun-call-records.h"
+#include "govorun-delivery-log.h"
 #include "govorun-integration-records.h"
 #include "govorun-integrations.h"
 #include "govorun-secrets.h"
@@ -627,6 +628,154 @@ test_reload (Fixture       *f,
   g_assert_cmpuint (govorun_integration_target_get_events (loaded), ==, GOVORUN_INTEGRATION_EVENTS_ALL);
 }
 
+/* Test: a signed "test" delivery sent at once, answered, and kept in the log. */
+static void
+test_test_delivery (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_webhook (f, GOVORUN_INTEGRATION_EVENT_CALL_FINISHED);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunDelivery) d = NULL;
+  g_autoptr(GovorunDelivery) logged = NULL;
+  g_autoptr(GovorunDelivery) waiting = NULL;
+  const GovorunReceivedDelivery *got;
+
+  govorun_integrations_test_async (f->integrations, target, NULL, test_util_on_result, &result);
+  d = govorun_integrations_test_finish (f->integrations, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (d);
+  g_assert_cmpint (govorun_delivery_get_state (d), ==, GOVORUN_DELIVERY_DELIVERED);
+  g_assert_cmpuint (govorun_delivery_get_last_status (d), ==, 200);
+  g_assert_cmpstr (govorun_delivery_get_event (d), ==, "test");
+  g_assert_cmpuint (govorun_webhook_receiver_get_n_received (f->receiver), ==, 1);
+  got = govorun_webhook_receiver_get_received (f->receiver, 0);
+  g_assert_true (got->signature_valid);
+  g_assert_cmpstr (got->event, ==, "test");
+  g_assert_cmpstr (got->delivery_id, ==, govorun_delivery_get_uuid (d));
+  g_assert_nonnull (strstr (got->body, "\"govorun.test.v1\""));
+  logged = only_delivery (f, target);
+  g_assert_cmpstr (govorun_delivery_get_uuid (logged), ==, govorun_delivery_get_uuid (d));
+
+  /* Paused: the test waits in the outbox. */
+  govorun_integration_target_set_paused (target, TRUE, "x");
+  govorun_integrations_test_async (f->integrations, target, NULL, test_util_on_result, &result2);
+  waiting = govorun_integrations_test_finish (f->integrations, test_util_wait (&result2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_delivery_get_state (waiting), ==, GOVORUN_DELIVERY_PENDING);
+  g_assert_cmpuint (govorun_webhook_receiver_get_n_received (f->receiver), ==, 1);
+}
+
+/* Remove: the target, its deliveries and its log go. */
+static void
+test_remove (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_webhook (f, GOVORUN_INTEGRATION_EVENTS_ALL);
+  g_autoptr(GovorunCallRecord) call = make_call (7, govorun_integration_target_get_created_at (target) + 5);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deliveries = NULL;
+
+  g_assert_cmpuint (call_finished (f, call), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_integrations_get_targets (f->integrations)), ==, 1);
+  govorun_integrations_remove_async (f->integrations, target, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_integrations_remove_finish (f->integrations, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_integrations_get_targets (f->integrations)), ==, 0);
+  govorun_integration_records_load_deliveries_async (f->store, govorun_integration_target_get_id (target),
+                                                     10, NULL, test_util_on_result, &loaded);
+  deliveries = govorun_integration_records_load_deliveries_finish (f->store, test_util_wait (&loaded), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deliveries->len, ==, 0);
+  /* Nothing to send to a target that is gone. */
+  g_assert_cmpuint (deliver (f), ==, 0);
+}
+
+static gboolean
+log_has (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1])
+         && !govorun_delivery_log_get_loading (args[0]);
+}
+
+static void
+wait_log (GovorunDeliveryLog *log,
+          guint               n)
+{
+  gpointer args[2] = { log, GUINT_TO_POINTER (n) };
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!log_has (args) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, n);
+}
+
+/* The delivery log: keyset pages as a view scrolls, newest first, and a
+ * reload when the outbox changes. */
+static void
+test_delivery_log (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_webhook (f, GOVORUN_INTEGRATION_EVENT_CALL_FINISHED);
+  gint64 created = govorun_integration_target_get_created_at (target);
+  g_autoptr(GovorunDeliveryLog) log = NULL;
+  g_autoptr(GovorunDelivery) first = NULL;
+  g_autoptr(GovorunDelivery) last = NULL;
+  g_autoptr(GovorunDelivery) again = NULL;
+
+  for (guint i = 1; i <= 120; i++)
+    {
+      g_autoptr(GovorunCallRecord) call = make_call (i, created + i);
+
+      g_assert_cmpuint (call_finished (f, call), ==, 1);
+    }
+  log = govorun_delivery_log_new (f->integrations, govorun_integration_target_get_id (target));
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (log)) == GOVORUN_TYPE_DELIVERY);
+  wait_log (log, 50);
+  first = g_list_model_get_item (G_LIST_MODEL (log), 0);
+  g_assert_cmpstr (govorun_delivery_get_subject (first), ==, "call:120");
+  /* A row near the end asks for the next page, then the last one. */
+  g_clear_object (&last);
+  last = g_list_model_get_item (G_LIST_MODEL (log), 49);
+  wait_log (log, 100);
+  g_clear_object (&last);
+  last = g_list_model_get_item (G_LIST_MODEL (log), 99);
+  wait_log (log, 120);
+  g_clear_object (&last);
+  last = g_list_model_get_item (G_LIST_MODEL (log), 119);
+  g_assert_cmpstr (govorun_delivery_get_subject (last), ==, "call:1");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (log), 120));
+
+  /* A pass delivers four at a time; the log reads its rows again. */
+  g_assert_cmpuint (deliver (f), >, 0);
+  spin_ms (400);
+  wait_log (log, 120);
+  again = g_list_model_get_item (G_LIST_MODEL (log), 119);
+  g_assert_cmpint (govorun_delivery_get_state (again), ==, GOVORUN_DELIVERY_DELIVERED);
+  g_assert_cmpint (govorun_integration_target_get_failing_since (target), ==, 0);
+}
+
+/* The transcript goes only to targets that asked for it. */
+static void
+test_transcript_option (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target =
+    add_webhook (f, GOVORUN_INTEGRATION_EVENT_CALL_FINISHED | GOVORUN_INTEGRATION_OPTION_TRANSCRIPT);
+  g_autoptr(GovorunCallRecord) call = make_call (7, govorun_integration_target_get_created_at (target) + 5);
+  g_autoptr(GovorunDelivery) d = NULL;
+
+  g_assert_cmpuint (call_finished (f, call), ==, 1);
+  d = only_delivery (f, target);
+  g_assert_nonnull (strstr (govorun_delivery_get_payload (d), "\"transcript\""));
+  g_assert_true (govorun_integrations_supports_kind (f->integrations, GOVORUN_INTEGRATION_KIND_WEBHOOK));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +796,10 @@ main (int   argc,
   ADD ("new-calls", test_new_calls);
   ADD ("invalid-url", test_invalid_url);
   ADD ("reload", test_reload);
+  ADD ("test-delivery", test_test_delivery);
+  ADD ("remove", test_remove);
+  ADD ("delivery-log", test_delivery_log);
+  ADD ("transcript-option", test_transcript_option);
 #undef ADD
   return g_test_run ();
 }

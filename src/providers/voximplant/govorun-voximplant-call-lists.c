@@ -210,6 +210,20 @@ read_any_as_text (JsonObject  *item,
 
 static gboolean reserved_column (const char *name);
 
+/* A row id Govorun wrote as text ("42"); 0 for anything else. */
+static gint64
+read_row_id (JsonObject *row,
+             const char *member)
+{
+  JsonNode *node = json_object_get_member (row, member);
+  gint64 id = 0;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+      || !g_ascii_string_to_signed (json_node_get_string (node), 10, 1, G_MAXINT64, &id, NULL))
+    return 0;
+  return id;
+}
+
 /* The number and the variables of a row Govorun wrote (custom_data as an
  * object of strings); anything else is left alone. */
 static void
@@ -229,6 +243,8 @@ read_row (JsonNode                      *node,
   if (phone == NULL || !JSON_NODE_HOLDS_VALUE (phone) || json_node_get_value_type (phone) != G_TYPE_STRING)
     return;
   task->phone_number = g_strdup (json_node_get_string (phone));
+  task->campaign_id = read_row_id (row, "campaign_id");
+  task->contact_id = read_row_id (row, "contact_id");
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   members = json_object_get_members (row);

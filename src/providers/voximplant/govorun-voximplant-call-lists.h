@@ -85,6 +85,10 @@ typedef struct
    * reserved and "__" columns); NULL otherwise. */
   char    *phone_number;
   char    *variables;
+  /* Govorun's campaign and contact row ids from the same row, 0 when
+   * absent or not a positive number. */
+  gint64   campaign_id;
+  gint64   contact_id;
 } GovorunVoximplantCallListTask;
 
 /* One contact of a call list's CSV. */

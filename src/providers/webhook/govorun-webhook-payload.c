@@ -334,3 +334,13 @@ govorun_webhook_payload_contact_result (const char *delivery_id,
   json_builder_end_object (b);
   return finish (b);
 }
+
+char *
+govorun_webhook_payload_test (const char *delivery_id,
+                              gint64      created_at)
+{
+  g_autoptr(JsonBuilder) b = begin (GOVORUN_WEBHOOK_SCHEMA_TEST, "test", delivery_id, created_at);
+
+  add_string (b, "message", "A test delivery from Govorun: the receiver is reachable.");
+  return finish (b);
+}

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
 #define GOVORUN_WEBHOOK_SCHEMA_CALL     "govorun.call.v1"
 #define GOVORUN_WEBHOOK_SCHEMA_CAMPAIGN "govorun.campaign.v1"
 #define GOVORUN_WEBHOOK_SCHEMA_CONTACT  "govorun.contact.v1"
+#define GOVORUN_WEBHOOK_SCHEMA_TEST     "govorun.test.v1"
 
 /* "call.finished": the call, its numbers, agent, campaign and contact when
  * it came from one, analysis (summary, criteria), collected data, and the
@@ -50,5 +51,10 @@ char *govorun_webhook_payload_contact_result    (const char        *delivery_id,
                                                  const char        *phone,
                                                  const char        *result,
                                                  guint              attempts);
+
+/* "test": what the page's Test button sends; nothing but the common
+ * members and a fixed "message". */
+char *govorun_webhook_payload_test              (const char        *delivery_id,
+                                                 gint64             created_at);
 
 G_END_DECLS

@@ -62,6 +62,7 @@ typedef struct
   guint                    offset;          /* details page */
   gboolean                 resent;          /* a Stop/Recover whose answer was lost, sent again */
   GPtrArray               *updates;         /* GovorunCampaignTaskUpdate */
+  GPtrArray               *results;         /* GovorunVoximplantCallListTask that are over */
   GovorunPreflight        *preflight;       /* append */
   GovorunCampaignImport   *import;          /* append, until the write frees it */
 } Op;
@@ -73,6 +74,7 @@ op_free (Op *op)
   g_clear_object (&op->account);
   g_clear_object (&op->client);
   g_clear_pointer (&op->updates, g_ptr_array_unref);
+  g_clear_pointer (&op->results, g_ptr_array_unref);
   g_clear_object (&op->preflight);
   g_free (op);
 }
@@ -722,6 +724,18 @@ on_counted (GObject      *source,
     }
   g_object_thaw_notify (G_OBJECT (op->campaign));
   _govorun_campaigns_save (self, op->campaign);
+  for (guint i = 0; op->results != NULL && i < op->results->len; i++)
+    {
+      GovorunVoximplantCallListTask *t = g_ptr_array_index (op->results, i);
+      gint64 made = (gint64) govorun_campaign_get_attempts (op->campaign) - MAX (t->attempts_left, 0);
+
+      _govorun_campaigns_emit_contact_result (self, op->campaign,
+                                              govorun_campaign_records_task_seq (govorun_campaign_get_id (op->campaign),
+                                                                                 t->task_uuid),
+                                              t->campaign_id, t->contact_id, t->phone_number,
+                                              t->result_data, (guint) MAX (made, 1));
+    }
+  g_clear_pointer (&op->results, g_ptr_array_unref);
   if (govorun_campaign_get_state (op->campaign) == GOVORUN_CAMPAIGN_STATE_FINISHED &&
       state != GOVORUN_CAMPAIGN_STATE_FINISHED)
     _govorun_campaigns_emit_finished (self, op->campaign);
@@ -778,6 +792,13 @@ on_details (GObject      *source,
       update->answered = t->answered;
       update->successful = t->successful;
       g_ptr_array_add (op->updates, update);
+      if ((t->status_id == GOVORUN_CONTACT_STATUS_PROCESSED || t->status_id == GOVORUN_CONTACT_STATUS_ERROR)
+          && t->campaign_id > 0 && t->contact_id > 0)
+        {
+          if (op->results == NULL)
+            op->results = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_list_task_free);
+          g_ptr_array_add (op->results, govorun_voximplant_call_list_task_copy (t));
+        }
     }
   if (tasks->len == GOVORUN_VOXIMPLANT_CALL_LIST_PAGE)
     {

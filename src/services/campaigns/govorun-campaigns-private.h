@@ -36,6 +36,8 @@ struct _GovorunCampaigns
   guint                 refresh_source;
   gboolean              refreshing;
   guint                 batch_size;     /* contacts per CreateCallList/AppendToCallList */
+  GHashTable           *reported;       /* campaign id → GByteArray: a bit per seq whose result
+                                         * "contact-result" announced in this run of Govorun */
 };
 
 /* Contacts per call-list request: the CSV of 5,000 contacts is about
@@ -80,6 +82,16 @@ void      _govorun_campaigns_save           (GovorunCampaigns  *self,
                                              GovorunCampaign   *campaign);
 
 /* The signals. */
+/* "contact-result" for a contact whose call list task is over (processed
+ * or failed), once per contact while Govorun runs. */
+void      _govorun_campaigns_emit_contact_result (GovorunCampaigns *self,
+                                                  GovorunCampaign  *campaign,
+                                                  gint64            seq,
+                                                  gint64            campaign_rowid,
+                                                  gint64            contact_rowid,
+                                                  const char       *phone,
+                                                  const char       *result,
+                                                  guint             attempts);
 void      _govorun_campaigns_emit_finished  (GovorunCampaigns  *self,
                                              GovorunCampaign   *campaign);
 void      _govorun_campaigns_emit_stopped   (GovorunCampaigns  *self,

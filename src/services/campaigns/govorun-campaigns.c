@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "govorun-campaign-contacts.h"
 #include "govorun-campaign-zones.h"
@@ -39,6 +40,7 @@ G_DEFINE_QUARK (govorun-campaigns-error-quark, govorun_campaigns_error)
 enum {
   CAMPAIGN_FINISHED,
   CAMPAIGN_STOPPED,
+  CONTACT_RESULT,
   N_SIGNALS
 };
 
@@ -61,6 +63,7 @@ govorun_campaigns_dispose (GObject *object)
   g_clear_pointer (&self->variables, g_hash_table_unref);
   g_clear_pointer (&self->mappings, g_hash_table_unref);
   g_clear_pointer (&self->busy, g_hash_table_unref);
+  g_clear_pointer (&self->reported, g_hash_table_unref);
 
   G_OBJECT_CLASS (govorun_campaigns_parent_class)->dispose (object);
 }
@@ -81,6 +84,13 @@ govorun_campaigns_class_init (GovorunCampaignsClass *klass)
   signals[CAMPAIGN_STOPPED] =
     g_signal_new ("campaign-stopped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, GOVORUN_TYPE_CAMPAIGN, G_TYPE_STRING);
+  /* A contact's calls are over (processed or failed): the campaign's and
+   * the contact's row ids (what its calls carry), the number, what the
+   * scenario reported (nullable) and the attempts made. For integrations. */
+  signals[CONTACT_RESULT] =
+    g_signal_new ("contact-result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 5, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING,
+                  G_TYPE_STRING, G_TYPE_UINT);
 }
 
 static void
@@ -90,6 +100,8 @@ govorun_campaigns_init (GovorunCampaigns *self)
   self->variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   self->mappings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->busy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_byte_array_unref);
   self->batch_size = GOVORUN_CAMPAIGNS_BATCH_SIZE;
 }
 
@@ -119,6 +131,40 @@ _govorun_campaigns_emit_finished (GovorunCampaigns *self,
                                   GovorunCampaign  *campaign)
 {
   g_signal_emit (self, signals[CAMPAIGN_FINISHED], 0, campaign);
+}
+
+void
+_govorun_campaigns_emit_contact_result (GovorunCampaigns *self,
+                                        GovorunCampaign  *campaign,
+                                        gint64            seq,
+                                        gint64            campaign_rowid,
+                                        gint64            contact_rowid,
+                                        const char       *phone,
+                                        const char       *result,
+                                        guint             attempts)
+{
+  GByteArray *bits = g_hash_table_lookup (self->reported, govorun_campaign_get_id (campaign));
+  guint byte = (guint) (seq / 8);
+  guint8 mask = 1u << (seq % 8);
+
+  if (seq <= 0 || seq > G_MAXUINT32)
+    return;
+  if (bits == NULL)
+    {
+      bits = g_byte_array_new ();
+      g_hash_table_insert (self->reported, g_strdup (govorun_campaign_get_id (campaign)), bits);
+    }
+  if (bits->len <= byte)
+    {
+      guint old = bits->len;
+
+      g_byte_array_set_size (bits, byte + 1);
+      memset (bits->data + old, 0, bits->len - old);
+    }
+  if (bits->data[byte] & mask)
+    return;
+  bits->data[byte] |= mask;
+  g_signal_emit (self, signals[CONTACT_RESULT], 0, campaign_rowid, contact_rowid, phone, result, attempts);
 }
 
 void

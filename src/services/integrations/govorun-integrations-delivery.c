@@ -108,8 +108,13 @@ on_recorded (GObject      *source,
   if (!govorun_integration_records_record_attempt_finish (GOVORUN_STORE (source), result,
                                                           &failing_since, &error))
     g_warning ("Could not record a delivery attempt: %s", error->message);
-  else if (failing_since > 0 && a->at_ms - failing_since >= self->pause_after_ms
-           && !govorun_integration_target_get_paused (a->target))
+  else
+    {
+      govorun_integration_target_set_failing_since (a->target, failing_since);
+      _govorun_integrations_emit_changed (self, govorun_integration_target_get_id (a->target));
+    }
+  if (error == NULL && failing_since > 0 && a->at_ms - failing_since >= self->pause_after_ms
+      && !govorun_integration_target_get_paused (a->target))
     {
       g_autoptr(GDateTime) since = g_date_time_new_from_unix_local (failing_since / 1000);
       g_autofree char *when = since != NULL ? g_date_time_format (since, "%c") : g_strdup ("?");
@@ -252,7 +257,8 @@ attempt_start (GTask           *pass_task,
   const char *secret;
   Attempt *a;
 
-  if (target == NULL || govorun_integration_target_get_paused (target))
+  if (target == NULL || govorun_integration_target_get_paused (target)
+      || g_hash_table_contains (self->in_flight, &(gint64) { govorun_delivery_get_id (delivery) }))
     {
       g_object_unref (delivery);
       return;
@@ -361,6 +367,44 @@ govorun_integrations_deliver_due_async (GovorunIntegrations *self,
   _govorun_integrations_ensure_loaded_async (self, cancellable, on_loaded_for_pass, task);
 }
 
+static void
+on_loaded_for_one (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!_govorun_integrations_ensure_loaded_finish (GOVORUN_INTEGRATIONS (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  attempt_next (task);
+}
+
+void
+_govorun_integrations_send_now_async (GovorunIntegrations *self,
+                                      GovorunDelivery     *delivery,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task;
+  Pass *pass;
+
+  g_return_if_fail (GOVORUN_IS_INTEGRATIONS (self));
+  g_return_if_fail (GOVORUN_IS_DELIVERY (delivery));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  /* Finished like a pass: it is a pass of one. */
+  g_task_set_source_tag (task, govorun_integrations_deliver_due_async);
+  pass = g_new0 (Pass, 1);
+  g_queue_push_tail (&pass->queue, g_object_ref (delivery));
+  g_task_set_task_data (task, pass, (GDestroyNotify) pass_free);
+  _govorun_integrations_ensure_loaded_async (self, cancellable, on_loaded_for_one, task);
+}
+
 gboolean
 govorun_integrations_deliver_due_finish (GovorunIntegrations  *self,
                                          GAsyncResult         *result,
@@ -390,9 +434,12 @@ on_resent (GObject      *source,
   GError *error = NULL;
 
   if (!govorun_integration_records_resend_finish (GOVORUN_STORE (source), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  _govorun_integrations_emit_changed (g_task_get_source_object (task), 0);
+  g_task_return_boolean (task, TRUE);
 }
 
 void

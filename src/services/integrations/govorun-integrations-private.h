@@ -45,10 +45,22 @@ struct _GovorunIntegrations
 enum
 {
   SIGNAL_TARGET_PAUSED,
+  SIGNAL_DELIVERIES_CHANGED,
   N_SIGNALS,
 };
 
 extern guint _govorun_integrations_signals[N_SIGNALS];
+
+/* ::deliveries-changed; @target_id 0 when several may have changed. */
+void     _govorun_integrations_emit_changed (GovorunIntegrations *self,
+                                             gint64               target_id);
+/* Sends @delivery (already in the outbox) now, unless it is in flight;
+ * its outcome is set on it. Finish with govorun_integrations_deliver_due_finish(). */
+void     _govorun_integrations_send_now_async (GovorunIntegrations *self,
+                                               GovorunDelivery     *delivery,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
 
 GovorunIntegrationTarget *_govorun_integrations_find_target (GovorunIntegrations *self,
                                                              gint64               id);

@@ -66,6 +66,22 @@ govorun_integrations_class_init (GovorunIntegrationsClass *klass)
   _govorun_integrations_signals[SIGNAL_TARGET_PAUSED] =
     g_signal_new ("target-paused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, GOVORUN_TYPE_INTEGRATION_TARGET);
+  /**
+   * GovorunIntegrations::deliveries-changed:
+   * @target_id: the target whose deliveries were added, attempted or resent
+   *
+   * What the delivery logs listen to; emitted once per target per pass.
+   */
+  _govorun_integrations_signals[SIGNAL_DELIVERIES_CHANGED] =
+    g_signal_new ("deliveries-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+void
+_govorun_integrations_emit_changed (GovorunIntegrations *self,
+                                    gint64               target_id)
+{
+  g_signal_emit (self, _govorun_integrations_signals[SIGNAL_DELIVERIES_CHANGED], 0, target_id);
 }
 
 static void
@@ -322,9 +338,9 @@ on_add_secret_stored (GObject      *source,
                                                 on_target_added, g_object_ref (task));
 }
 
-static gboolean
-check_url (const char  *url,
-           GError     **error)
+gboolean
+govorun_integrations_check_url (const char  *url,
+                                GError     **error)
 {
   g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
   const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
@@ -358,7 +374,7 @@ govorun_integrations_add_webhook_async (GovorunIntegrations *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, govorun_integrations_add_webhook_async);
-  if (!check_url (url, &error))
+  if (!govorun_integrations_check_url (url, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -548,6 +564,8 @@ govorun_integrations_set_paused_async (GovorunIntegrations      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, govorun_integrations_set_paused_async);
   govorun_integration_target_set_paused (target, paused, reason);
+  if (!paused)
+    govorun_integration_target_set_failing_since (target, 0);  /* as the row will say */
   govorun_integration_records_update_target_async (self->store, target, cancellable,
                                                    on_paused_written, task);
 }
@@ -558,6 +576,96 @@ govorun_integrations_set_paused_finish (GovorunIntegrations  *self,
                                         GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- which kinds, removing ---- */
+
+gboolean
+govorun_integrations_supports_kind (GovorunIntegrations    *self,
+                                    GovorunIntegrationKind  kind)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATIONS (self), FALSE);
+
+  return kind == GOVORUN_INTEGRATION_KIND_WEBHOOK || kind == GOVORUN_INTEGRATION_KIND_BITRIX24;
+}
+
+static void
+on_secrets_cleared (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The row is gone already; a keyring item left over signs nothing. */
+  if (!govorun_secrets_clear_finish (GOVORUN_SECRETS (source), result, &error))
+    g_debug ("Could not remove a webhook secret: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_target_removed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunIntegrations *self = g_task_get_source_object (task);
+  GovorunIntegrationTarget *target = g_task_get_task_data (task);
+  GovorunIntegrationTarget *listed;
+  GError *error = NULL;
+  guint position;
+
+  if (!govorun_integration_records_remove_target_finish (GOVORUN_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The list's own object, which may not be the one given. */
+  listed = _govorun_integrations_find_target (self, govorun_integration_target_get_id (target));
+  if (listed != NULL && g_list_store_find (self->targets, listed, &position))
+    g_list_store_remove (self->targets, position);
+  for (guint g = 1; g <= govorun_integration_target_get_secret_generation (target); g++)
+    {
+      g_autofree char *key = cache_key (target, g);
+
+      g_hash_table_remove (self->secret_cache, key);
+    }
+  govorun_secrets_clear_async (self->secrets, govorun_integration_target_get_uuid (target), -1, NULL,
+                               on_secrets_cleared, g_object_ref (task));
+}
+
+void
+govorun_integrations_remove_async (GovorunIntegrations      *self,
+                                   GovorunIntegrationTarget *target,
+                                   GCancellable             *cancellable,
+                                   GAsyncReadyCallback       callback,
+                                   gpointer                  user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GOVORUN_IS_INTEGRATIONS (self));
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (target));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_integrations_remove_async);
+  g_task_set_task_data (task, g_object_ref (target), g_object_unref);
+  g_hash_table_remove (self->bitrix24_clients, &(gint64) { govorun_integration_target_get_id (target) });
+  govorun_integration_records_remove_target_async (self->store,
+                                                   govorun_integration_target_get_id (target),
+                                                   cancellable, on_target_removed, task);
+}
+
+gboolean
+govorun_integrations_remove_finish (GovorunIntegrations  *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govorun_integrations_remove_async,
+                        FALSE);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -614,9 +722,13 @@ on_enqueued (GObject      *source,
   guint added = 0;
 
   if (!govorun_integration_records_enqueue_finish (GOVORUN_STORE (source), result, &added, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, added);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (added > 0)
+    _govorun_integrations_emit_changed (g_task_get_source_object (task), 0);
+  g_task_return_int (task, added);
 }
 
 static void
@@ -687,7 +799,10 @@ produce_with_targets (GObject      *source,
                                                   info != NULL ? info->record_url : NULL);
         }
       else if (p->kind == PRODUCE_CALL)
-        payload = govorun_webhook_payload_call (uuid, now_s, p->record, TRUE, NULL);
+        payload = govorun_webhook_payload_call (uuid, now_s, p->record,
+                                                (govorun_integration_target_get_events (t)
+                                                 & GOVORUN_INTEGRATION_OPTION_TRANSCRIPT) != 0,
+                                                NULL);
       else if (p->kind == PRODUCE_CAMPAIGN)
         payload = govorun_webhook_payload_campaign_finished (uuid, now_s, p->campaign_id, p->name,
                                                              p->n1, p->n2, p->n3);

@@ -24,6 +24,7 @@ typedef enum
 {
   GOVORUN_INTEGRATIONS_ERROR_INVALID_URL = 1,  /* not an http(s) URL */
   GOVORUN_INTEGRATIONS_ERROR_NO_SECRET,        /* the keyring has no secret for the target */
+  GOVORUN_INTEGRATIONS_ERROR_UNSUPPORTED,      /* a kind of target this build cannot serve */
   GOVORUN_INTEGRATIONS_ERROR_MISSING_SCOPE,    /* a Bitrix24 webhook lacks telephony or crm */
   GOVORUN_INTEGRATIONS_ERROR_BITRIX24,         /* the portal refused or did not answer; the message says why */
 } GovorunIntegrationsError;
@@ -75,6 +76,38 @@ GovorunIntegrationTarget *govorun_integrations_add_webhook_finish (GovorunIntegr
                                                                    GAsyncResult        *result,
                                                                    char               **out_secret,
                                                                    GError             **error);
+
+/* Whether @url can be a webhook's address (http or https with a host);
+ * the error says what to fix. The add dialog checks as the person types. */
+gboolean             govorun_integrations_check_url      (const char             *url,
+                                                          GError                **error);
+
+/* Whether targets of @kind can be added and served (the add dialog
+ * offers only those). */
+gboolean             govorun_integrations_supports_kind  (GovorunIntegrations    *self,
+                                                          GovorunIntegrationKind  kind);
+
+/* Removes @target with its deliveries, their log and its secrets. */
+void                 govorun_integrations_remove_async   (GovorunIntegrations      *self,
+                                                          GovorunIntegrationTarget *target,
+                                                          GCancellable             *cancellable,
+                                                          GAsyncReadyCallback       callback,
+                                                          gpointer                  user_data);
+gboolean             govorun_integrations_remove_finish  (GovorunIntegrations      *self,
+                                                          GAsyncResult             *result,
+                                                          GError                  **error);
+
+/* Sends a signed "test" delivery to @target now; it is also kept in the
+ * delivery log. _finish gives the delivery with its outcome (state, HTTP
+ * status, latency, reason); a paused target's test waits for Resume. */
+void                 govorun_integrations_test_async     (GovorunIntegrations      *self,
+                                                          GovorunIntegrationTarget *target,
+                                                          GCancellable             *cancellable,
+                                                          GAsyncReadyCallback       callback,
+                                                          gpointer                  user_data);
+GovorunDelivery     *govorun_integrations_test_finish    (GovorunIntegrations      *self,
+                                                          GAsyncResult             *result,
+                                                          GError                  **error);
 
 /* Adds a Bitrix24 target for the incoming webhook @url
  * (https://<portal>/rest/<user>/<secret>/), after checking with `scope`

@@ -16,6 +16,8 @@
 #include "govorun-calls-page.h"
 #include "govorun-campaign-notifications.h"
 #include "govorun-campaigns-page.h"
+#include "govorun-integration-notifications.h"
+#include "govorun-integrations-page.h"
 #include "govorun-buy-number-dialog.h"
 #include "govorun-agents-offer.h"
 #include "govorun-error-banner.h"
@@ -52,6 +54,7 @@ struct _GovorunWindow
   GovorunAgentsPage    *agents_page;
   GovorunNumbersPage   *numbers_page;
   GovorunCampaignsPage *campaigns_page;
+  GovorunIntegrationsPage *integrations_page;
   GtkWidget            *calls_page;
   GtkWidget            *add_account_button;
   GtkMenuButton        *menu_button;
@@ -150,6 +153,9 @@ on_state_changed (GovorunWindow *self)
        * on the desktop. */
       govorun_campaign_notifications_watch (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
                                             govorun_services_get_campaigns (self->services));
+      /* So does an integration paused after a day of failed deliveries. */
+      govorun_integration_notifications_watch (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                               govorun_services_get_integrations (self->services));
       /* With accounts in place, the agents are what a person came for. */
       if (g_list_model_get_n_items (G_LIST_MODEL (accounts)) > 0 ||
           govorun_services_is_sandbox (self->services))
@@ -516,6 +522,20 @@ new_campaign_action (GtkWidget  *widget,
   govorun_campaigns_page_new_campaign (self->campaigns_page, NULL);
 }
 
+static void
+add_integration_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GovorunWindow *self = GOVORUN_WINDOW (widget);
+
+  if (govorun_services_get_state (self->services) != GOVORUN_SERVICES_STATE_READY)
+    return;
+
+  show_page (self, "integrations");
+  govorun_integrations_page_add (self->integrations_page);
+}
+
 /* A page shows a call (a campaign contact's) without knowing the window:
  * it activates "win.show-call" with the call's row id. */
 static void
@@ -675,6 +695,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
   g_type_ensure (GOVORUN_TYPE_AGENTS_PAGE);
   g_type_ensure (GOVORUN_TYPE_CALLS_PAGE);
   g_type_ensure (GOVORUN_TYPE_CAMPAIGNS_PAGE);
+  g_type_ensure (GOVORUN_TYPE_INTEGRATIONS_PAGE);
   g_type_ensure (GOVORUN_TYPE_NUMBERS_PAGE);
   g_type_ensure (GOVORUN_TYPE_OVERVIEW_PAGE);
 
@@ -695,6 +716,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, agents_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, numbers_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, campaigns_page);
+  gtk_widget_class_bind_template_child (widget_class, GovorunWindow, integrations_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, calls_page);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, add_account_button);
   gtk_widget_class_bind_template_child (widget_class, GovorunWindow, menu_button);
@@ -707,6 +729,7 @@ govorun_window_class_init (GovorunWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-agent", NULL, new_agent_action);
   gtk_widget_class_install_action (widget_class, "win.buy-number", NULL, buy_number_action);
   gtk_widget_class_install_action (widget_class, "win.new-campaign", NULL, new_campaign_action);
+  gtk_widget_class_install_action (widget_class, "win.add-integration", NULL, add_integration_action);
   gtk_widget_class_install_action (widget_class, "win.show-call", "x", show_call_action);
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
