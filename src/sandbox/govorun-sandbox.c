@@ -259,6 +259,14 @@ govorun_sandbox_get_elevenlabs_url (GovorunSandbox *self)
   return govorun_emulator_get_base_url (GOVORUN_EMULATOR (self->elevenlabs));
 }
 
+GovorunBitrix24Emulator *
+govorun_sandbox_get_bitrix24 (GovorunSandbox *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
+
+  return self->bitrix24;
+}
+
 /* The demo portal's incoming webhook, to try a Bitrix24 target offline. */
 char *
 govorun_sandbox_get_bitrix24_webhook_url (GovorunSandbox *self)

@@ -29,6 +29,24 @@ govorun_integrations_crm_only_notice (void)
   return _("CRM-only: this portal refuses telephony calls from a webhook, so each call is added to the lead or contact as a call activity with its summary and transcript.");
 }
 
+gboolean
+govorun_integrations_check_bitrix24_url (const char  *url,
+                                         GError     **error)
+{
+  g_autoptr(GovorunBitrix24Webhook) webhook = NULL;
+  GError *parse_error = NULL;
+
+  webhook = govorun_bitrix24_webhook_parse (url, &parse_error);
+  if (webhook == NULL)
+    {
+      g_set_error_literal (error, GOVORUN_INTEGRATIONS_ERROR, GOVORUN_INTEGRATIONS_ERROR_INVALID_URL,
+                           parse_error->message);
+      g_error_free (parse_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 govorun_integrations_set_bitrix24_pacing (GovorunIntegrations *self,
                                           guint                interval_ms,

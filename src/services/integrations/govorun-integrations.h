@@ -154,6 +154,11 @@ gboolean             govorun_integrations_add_bitrix24_line_finish (GovorunInteg
                                                                     GAsyncResult             *result,
                                                                     GError                  **error);
 
+/* Whether @url can be a Bitrix24 incoming webhook's address; the error
+ * says what to fix. The add dialog checks as the person types. */
+gboolean             govorun_integrations_check_bitrix24_url (const char  *url,
+                                                              GError     **error);
+
 /* The sentence the page shows under a CRM-only Bitrix24 target. */
 const char          *govorun_integrations_crm_only_notice    (void);
 
