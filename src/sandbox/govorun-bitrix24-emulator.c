@@ -443,6 +443,19 @@ handle_attach_record (GovorunBitrix24Emulator *self,
     return respond_invalid (msg, "Required parameters are not set. You should set either RECORD_URL or FILENAME and FILE_CONTENT");
   if (url == NULL && !(g_str_has_suffix (filename, ".mp3") || g_str_has_suffix (filename, ".wav")))
     return respond_invalid (msg, "Wrong file extension. Only wav and mp3 are allowed");
+  if (url == NULL)
+    {
+      const char *content = get_string (p, "FILE_CONTENT");
+      gsize len = 0;
+
+      if (content == NULL || *content == '\0')
+        return respond_invalid (msg, "File content is empty.");
+      for (const char *ch = content; *ch != '\0'; ch++)
+        if (!g_ascii_isalnum (*ch) && *ch != '+' && *ch != '/' && *ch != '=')
+          return respond_invalid (msg, "File content is not properly encoded. Base64 encoding is expected.");
+      g_free (g_base64_decode (content, &len));
+      c->record_bytes = len;
+    }
 
   g_free (c->record_url);
   c->record_url = g_strdup (url != NULL ? url : filename);

@@ -38,7 +38,8 @@ typedef struct
   char    *status_code;
   double   cost;
   char    *cost_currency;
-  char    *record_url;
+  char    *record_url;       /* RECORD_URL, or the FILENAME of an upload */
+  gsize    record_bytes;     /* the upload's decoded size */
   guint    n_transcript;
   char    *first_side;        /* SIDE of the first transcript line */
 } GovorunBitrix24EmuCall;

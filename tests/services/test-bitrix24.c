@@ -633,6 +633,31 @@ test_client (Fixture       *f,
   g_assert_error (again, GOVORUN_BITRIX24_ERROR, GOVORUN_BITRIX24_ERROR_INVALID_ARGUMENT);
   g_assert_nonnull (strstr (again->message, "Line already exists"));
 
+  /* A record uploaded as FILE_CONTENT after register and finish. */
+  {
+    g_autoptr(GAsyncResult) r4 = NULL;
+    g_autoptr(GAsyncResult) r5 = NULL;
+    g_autoptr(GAsyncResult) r6 = NULL;
+    g_autoptr(GovorunBitrix24Registered) reg = NULL;
+    g_autoptr(GBytes) audio = g_bytes_new_static ("RIFF....WAVEfmt ", 16);
+    GovorunBitrix24FinishParams fin = { .user_id = 1, .duration = 3 };
+
+    govorun_bitrix24_register_call_async (client, &params, NULL, test_util_on_result, &r4);
+    reg = govorun_bitrix24_register_call_finish (client, test_util_wait (&r4), &error);
+    g_assert_no_error (error);
+    fin.call_id = reg->call_id;
+    govorun_bitrix24_finish_call_async (client, &fin, NULL, test_util_on_result, &r5);
+    g_assert_true (govorun_bitrix24_finish_call_finish (client, test_util_wait (&r5), NULL, &error));
+    g_assert_no_error (error);
+    govorun_bitrix24_attach_record_content_async (client, reg->call_id, "call.wav", audio, NULL,
+                                                  test_util_on_result, &r6);
+    g_assert_cmpint (govorun_bitrix24_attach_record_finish (client, test_util_wait (&r6), &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpstr (govorun_bitrix24_emulator_get_call (f->emu, 0)->record_url, ==, "call.wav");
+    g_assert_cmpuint (govorun_bitrix24_emulator_get_call (f->emu, 0)->record_bytes, ==, 16);
+    g_assert_cmpstr (govorun_bitrix24_emulator_get_call (f->emu, 0)->status_code, ==, "200");
+  }
+
   govorun_bitrix24_emulator_set_wrong_auth_type (f->emu, TRUE);
   govorun_bitrix24_register_call_async (client, &params, NULL, test_util_on_result, &r3);
   g_assert_null (govorun_bitrix24_register_call_finish (client, test_util_wait (&r3), &refused));

@@ -281,6 +281,33 @@ govorun_bitrix24_attach_record_async (GovorunBitrix24Client *client,
                                        cancellable, callback, user_data);
 }
 
+void
+govorun_bitrix24_attach_record_content_async (GovorunBitrix24Client *client,
+                                              const char            *call_id,
+                                              const char            *filename,
+                                              GBytes                *content,
+                                              GCancellable          *cancellable,
+                                              GAsyncReadyCallback    callback,
+                                              gpointer               user_data)
+{
+  JsonObject *params = json_object_new ();
+  g_autofree char *encoded = NULL;
+  gsize len = 0;
+  const guchar *data;
+
+  g_return_if_fail (call_id != NULL && filename != NULL && content != NULL);
+
+  data = g_bytes_get_data (content, &len);
+  encoded = g_base64_encode (data, len);
+  json_object_set_string_member (params, "CALL_ID", call_id);
+  json_object_set_string_member (params, "FILENAME", filename);
+  json_object_set_string_member (params, "FILE_CONTENT", encoded);
+  /* Same answer, same _finish as the link form. */
+  _govorun_bitrix24_client_call_async (client, "telephony.externalCall.attachRecord", params,
+                                       parse_file_id, g_free, govorun_bitrix24_attach_record_async,
+                                       cancellable, callback, user_data);
+}
+
 gint64
 govorun_bitrix24_attach_record_finish (GovorunBitrix24Client  *client,
                                        GAsyncResult           *result,

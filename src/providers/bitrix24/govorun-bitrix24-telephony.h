@@ -104,6 +104,17 @@ gint64                     govorun_bitrix24_attach_record_finish       (GovorunB
                                                                         GAsyncResult                        *result,
                                                                         GError                             **error);
 
+/* attachRecord by upload: @filename (.mp3 or .wav) and @content sent
+ * Base64-encoded in FILE_CONTENT (a third larger; the portal takes up to
+ * its 2 GB POST limit in 60 s); _finish is attach_record_finish. */
+void                       govorun_bitrix24_attach_record_content_async (GovorunBitrix24Client              *client,
+                                                                         const char                         *call_id,
+                                                                         const char                         *filename,
+                                                                         GBytes                             *content,
+                                                                         GCancellable                       *cancellable,
+                                                                         GAsyncReadyCallback                 callback,
+                                                                         gpointer                            user_data);
+
 /* @messages: @n_messages lines; _finish gives the TRANSCRIPT_ID. */
 void                       govorun_bitrix24_attach_transcription_async (GovorunBitrix24Client               *client,
                                                                         const char                          *call_id,
