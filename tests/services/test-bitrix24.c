@@ -589,6 +589,40 @@ test_test_delivery (Fixture       *f,
   g_assert_cmpuint (govorun_bitrix24_emulator_get_n_calls (f->emu), ==, 0);
 }
 
+/* A step carried out but its answer lost. register: the retry sends the
+ * same EXTERNAL_CALL_ID and the portal gives the unfinished call back.
+ * finish: the retry's "Call is not found" means it went through. Either
+ * way one call, finished, with its record and transcript. */
+static void
+test_answer_lost (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_ok (f);
+  GovorunFault lost = { .drop_connection = TRUE, .after_handling = TRUE, .times = 1 };
+  g_autoptr(GovorunDelivery) d = NULL;
+
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emu), data, &lost);
+  enqueue_call (f, target, 7, CLIENT);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GovorunDelivery) pass = NULL;
+
+      deliver (f);
+      pass = only_delivery (f, target);
+      if (govorun_delivery_get_state (pass) != GOVORUN_DELIVERY_PENDING)
+        break;
+      spin_ms (150);
+    }
+  d = only_delivery (f, target);
+  g_assert_cmpstr (govorun_delivery_get_last_error (d), ==, NULL);
+  g_assert_cmpint (govorun_delivery_get_state (d), ==, GOVORUN_DELIVERY_DELIVERED);
+  g_assert_cmpuint (govorun_delivery_get_attempts (d), ==, 2);
+  g_assert_cmpuint (govorun_bitrix24_emulator_get_n_calls (f->emu), ==, 1);
+  g_assert_cmpuint (govorun_bitrix24_emulator_get_call (f->emu, 0)->n_transcript, ==, 3);
+  g_assert_nonnull (govorun_bitrix24_emulator_get_call (f->emu, 0)->record_url);
+  g_assert_true (govorun_bitrix24_emulator_get_call (f->emu, 0)->finished);
+}
+
 /* A refused method stops the delivery with the portal's code. */
 static void
 test_refused (Fixture       *f,
@@ -683,6 +717,10 @@ main (int   argc,
   ADD ("wrong-auth-type", test_wrong_auth_type);
   ADD ("retry-mid-chain", test_retry_mid_chain);
   ADD ("refused", test_refused);
+  g_test_add ("/bitrix24/register-answer-lost", Fixture, "telephony.externalCall.register", fixture_set_up,
+              test_answer_lost, fixture_tear_down);
+  g_test_add ("/bitrix24/finish-answer-lost", Fixture, "telephony.externalCall.finish", fixture_set_up,
+              test_answer_lost, fixture_tear_down);
   ADD ("line", test_line);
   ADD ("test-delivery", test_test_delivery);
   ADD ("check-target", test_check_target);

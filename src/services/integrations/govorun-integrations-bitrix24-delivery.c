@@ -321,7 +321,14 @@ on_call_finished (GObject      *source,
 
   if (!govorun_bitrix24_finish_call_finish (GOVORUN_BITRIX24_CLIENT (source), result, NULL, &error))
     {
-      if (!refused_as_webhook (task, error))
+      /* The call has a CALL_ID, so "not found" after a lost answer means an
+       * earlier finish went through: go on (attachRecord would say "not
+       * finished yet" if that were wrong). */
+      if (g_error_matches (error, GOVORUN_BITRIX24_ERROR, GOVORUN_BITRIX24_ERROR_INVALID_ARGUMENT)
+          && strstr (error->message, "Call is not found") != NULL
+          && govorun_delivery_get_attempts (((Chain *) g_task_get_task_data (task))->delivery) > 0)
+        advance (task, STEP_FINISHED);
+      else if (!refused_as_webhook (task, error))
         chain_fail (task, error);
     }
   else
