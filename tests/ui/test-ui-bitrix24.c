@@ -124,7 +124,9 @@ run_script (gpointer user_data)
   g_assert_true (gtk_widget_activate_action (window, "win.add-integration", NULL));
   dialog = ui_wait_toplevel (GOVORUN_TYPE_ADD_INTEGRATION_DIALOG);
   gtk_widget_activate (ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("Bitrix24")));
-  ui_wait_widget (dialog, ADW_TYPE_ENTRY_ROW, _("Webhook Address"));
+  /* The sandbox's portal is filled in, ready to try. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_wait_widget (dialog, ADW_TYPE_ENTRY_ROW,
+                                                                        _("Webhook Address")))), ==, url);
 
   /* Not a webhook: said at once, Add stays off. */
   type_into (dialog, _("Webhook Address"), "https://clinic.bitrix24.ru/crm/");

@@ -48,6 +48,22 @@ govorun_integrations_check_bitrix24_url (const char  *url,
 }
 
 void
+govorun_integrations_set_demo_bitrix24_url (GovorunIntegrations *self,
+                                            const char          *url)
+{
+  g_return_if_fail (GOVORUN_IS_INTEGRATIONS (self));
+  g_free (self->demo_bitrix24_url);
+  self->demo_bitrix24_url = g_strdup (url);
+}
+
+const char *
+govorun_integrations_get_demo_bitrix24_url (GovorunIntegrations *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATIONS (self), NULL);
+  return self->demo_bitrix24_url;
+}
+
+void
 govorun_integrations_set_bitrix24_pacing (GovorunIntegrations *self,
                                           guint                interval_ms,
                                           guint                attempts,

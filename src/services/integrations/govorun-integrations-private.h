@@ -40,6 +40,7 @@ struct _GovorunIntegrations
   guint                 bitrix24_interval_ms;
   guint                 bitrix24_attempts;
   guint                 bitrix24_retry_ms;
+  char                 *demo_bitrix24_url;
 };
 
 enum

@@ -47,6 +47,7 @@ govorun_integrations_finalize (GObject *object)
   GovorunIntegrations *self = GOVORUN_INTEGRATIONS (object);
 
   g_hash_table_unref (self->secret_cache);
+  g_free (self->demo_bitrix24_url);
   g_hash_table_unref (self->in_flight);
   G_OBJECT_CLASS (govorun_integrations_parent_class)->finalize (object);
 }

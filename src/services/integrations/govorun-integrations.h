@@ -159,6 +159,12 @@ gboolean             govorun_integrations_add_bitrix24_line_finish (GovorunInteg
 gboolean             govorun_integrations_check_bitrix24_url (const char  *url,
                                                               GError     **error);
 
+/* The sandbox's own Bitrix24 portal, which the add dialog fills in (the
+ * application sets it in sandbox mode only; NULL otherwise). */
+void                 govorun_integrations_set_demo_bitrix24_url (GovorunIntegrations *self,
+                                                                 const char          *url);
+const char          *govorun_integrations_get_demo_bitrix24_url (GovorunIntegrations *self);
+
 /* The sentence the page shows under a CRM-only Bitrix24 target. */
 const char          *govorun_integrations_crm_only_notice    (void);
 

@@ -446,6 +446,10 @@ govorun_add_integration_dialog_new (GtkWindow           *parent,
   add_kind (self, GOVORUN_INTEGRATION_KIND_BITRIX24,
             _("Calls registered in your Bitrix24 portal’s telephony and CRM"), "bitrix24");
   set_hint (self, NULL);
+  /* The sandbox's portal, ready to try. */
+  if (govorun_integrations_get_demo_bitrix24_url (integrations) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row),
+                           govorun_integrations_get_demo_bitrix24_url (integrations));
   /* One kind: its form is the first page. */
   show_page (self, self->n_kinds == 1 ? self->first_kind_page : "kind");
   return self;
