@@ -152,7 +152,13 @@ services_loaded_cb (GObject      *object,
     return;
 
   if (self->sandbox != NULL)
-    seed_sandbox_accounts (self);
+    {
+      g_autofree char *portal = govorun_sandbox_get_bitrix24_webhook_url (self->sandbox);
+
+      seed_sandbox_accounts (self);
+      /* The add dialog offers the sandbox's own Bitrix24 portal. */
+      govorun_integrations_set_demo_bitrix24_url (govorun_services_get_integrations (self->services), portal);
+    }
 }
 
 static void install_menu_actions (GovorunApplication *self);

@@ -27,6 +27,7 @@ struct _GovorunIntegrationTarget
   gint64                  backfill_from;
   gint64                  backfill_to;
   gint64                  failing_since;
+  gboolean                crm_only;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunIntegrationTarget, govorun_integration_target, G_TYPE_OBJECT)
@@ -36,6 +37,7 @@ enum {
   PROP_PAUSED,
   PROP_PAUSE_REASON,
   PROP_FAILING_SINCE,
+  PROP_CRM_ONLY,
   N_PROPS
 };
 
@@ -88,6 +90,9 @@ govorun_integration_target_get_property (GObject    *object,
     case PROP_FAILING_SINCE:
       g_value_set_int64 (value, self->failing_since);
       break;
+    case PROP_CRM_ONLY:
+      g_value_set_boolean (value, self->crm_only);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -110,6 +115,9 @@ govorun_integration_target_class_init (GovorunIntegrationTargetClass *klass)
   properties[PROP_FAILING_SINCE] =
     g_param_spec_int64 ("failing-since", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CRM_ONLY] =
+    g_param_spec_boolean ("crm-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -277,4 +285,22 @@ govorun_integration_target_set_backfill (GovorunIntegrationTarget *self,
   g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self));
   self->backfill_from = from;
   self->backfill_to = to;
+}
+
+gboolean
+govorun_integration_target_get_crm_only (GovorunIntegrationTarget *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self), FALSE);
+  return self->crm_only;
+}
+
+void
+govorun_integration_target_set_crm_only (GovorunIntegrationTarget *self,
+                                         gboolean                  crm_only)
+{
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (self));
+  if (self->crm_only == !!crm_only)
+    return;
+  self->crm_only = !!crm_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRM_ONLY]);
 }

@@ -77,5 +77,10 @@ gint64                 govorun_integration_target_get_backfill_to       (Govorun
 void                   govorun_integration_target_set_backfill          (GovorunIntegrationTarget *self,
                                                                          gint64                    from,
                                                                          gint64                    to);
+/* A Bitrix24 target whose portal refused telephony calls from the
+ * webhook (WRONG_AUTH_TYPE): its calls go in as CRM activities instead. */
+gboolean               govorun_integration_target_get_crm_only          (GovorunIntegrationTarget *self);
+void                   govorun_integration_target_set_crm_only          (GovorunIntegrationTarget *self,
+                                                                         gboolean                  crm_only);
 
 G_END_DECLS

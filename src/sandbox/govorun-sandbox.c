@@ -22,6 +22,7 @@ struct _GovorunSandbox
 
   GovorunVoximplantEmulator *voximplant;
   GovorunElevenlabsEmulator *elevenlabs;
+  GovorunBitrix24Emulator   *bitrix24;
   guint                      history_size;
   gboolean                   russian;  /* demo names in Russian */
 };
@@ -37,6 +38,9 @@ govorun_sandbox_dispose (GObject *object)
     govorun_emulator_stop (GOVORUN_EMULATOR (self->voximplant));
   if (self->elevenlabs != NULL)
     govorun_emulator_stop (GOVORUN_EMULATOR (self->elevenlabs));
+  if (self->bitrix24 != NULL)
+    govorun_emulator_stop (GOVORUN_EMULATOR (self->bitrix24));
+  g_clear_object (&self->bitrix24);
 
   g_clear_object (&self->voximplant);
   g_clear_object (&self->elevenlabs);
@@ -55,6 +59,7 @@ govorun_sandbox_init (GovorunSandbox *self)
 {
   self->voximplant = govorun_voximplant_emulator_new ();
   self->elevenlabs = govorun_elevenlabs_emulator_new ();
+  self->bitrix24 = govorun_bitrix24_emulator_new ();
   self->history_size = GOVORUN_SANDBOX_DEFAULT_HISTORY_SIZE;
 }
 
@@ -213,7 +218,8 @@ govorun_sandbox_start (GovorunSandbox  *self,
   g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), FALSE);
 
   if (!govorun_emulator_start (GOVORUN_EMULATOR (self->voximplant), error) ||
-      !govorun_emulator_start (GOVORUN_EMULATOR (self->elevenlabs), error))
+      !govorun_emulator_start (GOVORUN_EMULATOR (self->elevenlabs), error) ||
+      !govorun_emulator_start (GOVORUN_EMULATOR (self->bitrix24), error))
     return FALSE;
 
   seed (self);
@@ -251,6 +257,23 @@ govorun_sandbox_get_elevenlabs_url (GovorunSandbox *self)
   g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
 
   return govorun_emulator_get_base_url (GOVORUN_EMULATOR (self->elevenlabs));
+}
+
+GovorunBitrix24Emulator *
+govorun_sandbox_get_bitrix24 (GovorunSandbox *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
+
+  return self->bitrix24;
+}
+
+/* The demo portal's incoming webhook, to try a Bitrix24 target offline. */
+char *
+govorun_sandbox_get_bitrix24_webhook_url (GovorunSandbox *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
+
+  return govorun_bitrix24_emulator_get_webhook_url (self->bitrix24);
 }
 
 /**

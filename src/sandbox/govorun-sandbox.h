@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "govorun-bitrix24-emulator.h"
 #include "govorun-elevenlabs-emulator.h"
 #include "govorun-voximplant-emulator.h"
 
@@ -38,6 +39,8 @@ GovorunVoximplantEmulator *govorun_sandbox_get_voximplant     (GovorunSandbox  *
 GovorunElevenlabsEmulator *govorun_sandbox_get_elevenlabs     (GovorunSandbox  *self);
 const char                *govorun_sandbox_get_voximplant_url (GovorunSandbox  *self);
 const char                *govorun_sandbox_get_elevenlabs_url (GovorunSandbox  *self);
+GovorunBitrix24Emulator   *govorun_sandbox_get_bitrix24       (GovorunSandbox  *self);
+char                      *govorun_sandbox_get_bitrix24_webhook_url (GovorunSandbox *self);
 void                       govorun_sandbox_add_demo_number    (GovorunSandbox  *self);
 void                       govorun_sandbox_set_history_size   (GovorunSandbox  *self,
                                                                guint            n_calls);

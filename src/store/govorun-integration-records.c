@@ -259,6 +259,9 @@ sql_remove_target (sqlite3 *db, gpointer data, gpointer *out_result,
   Params *p = data;
 
   return exec_ids (db, error,
+                   "DELETE FROM bitrix24_progress WHERE delivery_id IN"
+                   " (SELECT id FROM deliveries WHERE target_id = ?1)", p->id, G_MININT64)
+      && exec_ids (db, error,
                    "DELETE FROM delivery_attempts WHERE delivery_id IN"
                    " (SELECT id FROM deliveries WHERE target_id = ?1)", p->id, G_MININT64)
       && exec_ids (db, error, "DELETE FROM deliveries WHERE target_id = ?1", p->id, G_MININT64)
@@ -296,7 +299,7 @@ sql_load_targets (sqlite3 *db, gpointer data, gpointer *out_result,
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT id, uuid, kind, name, url, events, created_at, paused, pause_reason,"
-                          " secret_generation, backfill_from, backfill_to, failing_since_ms"
+                          " secret_generation, backfill_from, backfill_to, failing_since_ms, crm_only"
                           " FROM integration_targets ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
@@ -317,6 +320,7 @@ sql_load_targets (sqlite3 *db, gpointer data, gpointer *out_result,
       govorun_integration_target_set_backfill (t, sqlite3_column_int64 (stmt, 10),
                                                sqlite3_column_int64 (stmt, 11));
       govorun_integration_target_set_failing_since (t, sqlite3_column_int64 (stmt, 12));
+      govorun_integration_target_set_crm_only (t, sqlite3_column_int (stmt, 13) != 0);
       g_ptr_array_add (targets, t);
     }
   sqlite3_finalize (stmt);
@@ -760,7 +764,7 @@ sql_undelivered_calls (sqlite3 *db, gpointer data, gpointer *out_result,
                           " ON c.started_at >= t.created_at"
                           " OR (t.backfill_to > t.backfill_from AND c.started_at >= t.backfill_from"
                           "     AND c.started_at < t.backfill_to)"
-                          " WHERE (t.events & ?1) != 0 AND t.kind = ?2 AND c.status != ?3"
+                          " WHERE (t.events & ?1) != 0 AND t.kind IN (?2, ?5) AND c.status != ?3"
                           " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.target_id = t.id"
                           "   AND d.event = 'call.finished' AND d.subject = 'call:' || c.id)"
                           " GROUP BY c.id ORDER BY c.id LIMIT ?4",
@@ -770,6 +774,7 @@ sql_undelivered_calls (sqlite3 *db, gpointer data, gpointer *out_result,
   sqlite3_bind_int (stmt, 2, GOVORUN_INTEGRATION_KIND_WEBHOOK);
   sqlite3_bind_int (stmt, 3, GOVORUN_CALL_STATUS_IN_PROGRESS);
   sqlite3_bind_int64 (stmt, 4, p->limit);
+  sqlite3_bind_int (stmt, 5, GOVORUN_INTEGRATION_KIND_BITRIX24);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

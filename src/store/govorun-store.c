@@ -13,6 +13,7 @@
 #include "govorun-call-stats-records-private.h"
 #include "govorun-campaign-records-private.h"
 #include "govorun-integration-records-private.h"
+#include "govorun-bitrix24-records-private.h"
 #include "govorun-store.h"
 #include "govorun-store-private.h"
 #include "govorun-util.h"
@@ -283,6 +284,9 @@ static const char * const migrations[] = {
   govorun_call_bulk_migration,
   /* 17: the delivery log read by keyset pages per target, newest first. */
   "CREATE INDEX deliveries_log ON deliveries (target_id, id);",
+  /* 18: how far each Bitrix24 delivery has gone, and the targets whose
+   * portal takes CRM-only deliveries (govorun-bitrix24-records.c). */
+  govorun_bitrix24_records_migration,
 };
 
 typedef enum

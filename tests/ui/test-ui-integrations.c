@@ -174,9 +174,12 @@ add_webhook (GovorunIntegrationsPage *page)
   GtkWidget *add;
   GtkWidget *row;
 
-  click (GTK_WIDGET (page), _("_Add Webhook…"));
+  click (GTK_WIDGET (page), _("_Add Integration…"));
   dialog = ui_wait_toplevel (GOVORUN_TYPE_ADD_INTEGRATION_DIALOG);
-  add = find_widget (dialog, GTK_TYPE_BUTTON, _("_Add"));
+  /* Two kinds: the chooser first. */
+  shot (dialog, "add-kind");
+  gtk_widget_activate (ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("Webhook")));
+  add = ui_wait_widget (dialog, GTK_TYPE_BUTTON, _("_Add"));
   g_assert_false (gtk_widget_get_sensitive (add));
 
   /* Not a web address: said under the field, Add stays off. */

@@ -232,6 +232,21 @@ on_secret (GObject      *source,
 }
 
 static void
+on_bitrix24_delivered (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Attempt *a = user_data;
+  Pass *pass = g_task_get_task_data (a->pass_task);
+  GovorunIntegrationsOutcome *outcome;
+
+  outcome = _govorun_integrations_bitrix24_deliver_finish (GOVORUN_INTEGRATIONS (source), result);
+  pass->attempts++;
+  record (a, outcome->state, outcome->status, outcome->latency_ms, outcome->delay_ms, outcome->error);
+  _govorun_integrations_outcome_free (outcome);
+}
+
+static void
 attempt_start (GTask           *pass_task,
                GovorunDelivery *delivery)
 {
@@ -257,6 +272,12 @@ attempt_start (GTask           *pass_task,
   pass->active++;
   g_hash_table_add (self->in_flight, g_memdup2 (&(gint64) { govorun_delivery_get_id (delivery) },
                                                 sizeof (gint64)));
+
+  if (govorun_integration_target_get_kind (target) == GOVORUN_INTEGRATION_KIND_BITRIX24)
+    {
+      _govorun_integrations_bitrix24_deliver_async (self, target, delivery, on_bitrix24_delivered, a);
+      return;
+    }
 
   key = g_strdup_printf ("%s/%u", govorun_integration_target_get_uuid (target),
                          govorun_integration_target_get_secret_generation (target));

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "govorun-integrations.h"
+#include "govorun-bitrix24-client.h"
 #include "govorun-secrets.h"
 #include "govorun-store.h"
 #include "govorun-webhook-sender.h"
@@ -34,6 +35,12 @@ struct _GovorunIntegrations
 
   guint                 worker_id;
   gboolean              worker_pass_running;
+
+  GHashTable           *bitrix24_clients;   /* target id → GovorunBitrix24Client */
+  guint                 bitrix24_interval_ms;
+  guint                 bitrix24_attempts;
+  guint                 bitrix24_retry_ms;
+  char                 *demo_bitrix24_url;
 };
 
 enum
@@ -66,6 +73,64 @@ void     _govorun_integrations_ensure_loaded_async  (GovorunIntegrations *self,
 gboolean _govorun_integrations_ensure_loaded_finish (GovorunIntegrations *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+
+/* Stores @secret in the keyring under (uuid, 1), then the target's row;
+ * _finish gives the stored target (with its id), added to the list. */
+void     _govorun_integrations_add_target_async  (GovorunIntegrations      *self,
+                                                  GovorunIntegrationTarget *target,
+                                                  const char               *secret,
+                                                  const char               *label,
+                                                  GCancellable             *cancellable,
+                                                  GAsyncReadyCallback       callback,
+                                                  gpointer                  user_data);
+GovorunIntegrationTarget *_govorun_integrations_add_target_finish (GovorunIntegrations *self,
+                                                                   GAsyncResult        *result,
+                                                                   GError             **error);
+
+/* The target's secret (a webhook's signing key, a Bitrix24 webhook URL),
+ * from the cache or the keyring; _finish gives a copy to wipe. */
+void     _govorun_integrations_secret_async  (GovorunIntegrations      *self,
+                                              GovorunIntegrationTarget *target,
+                                              GCancellable             *cancellable,
+                                              GAsyncReadyCallback       callback,
+                                              gpointer                  user_data);
+char    *_govorun_integrations_secret_finish (GovorunIntegrations      *self,
+                                              GAsyncResult             *result,
+                                              GError                  **error);
+
+/* The portal's client of a Bitrix24 target (one per target, so its
+ * requests share the pacing), made from @url, the secret, when new. */
+GovorunBitrix24Client *_govorun_integrations_bitrix24_client (GovorunIntegrations      *self,
+                                                              GovorunIntegrationTarget *target,
+                                                              const char               *url,
+                                                              GError                  **error);
+
+/* The scopes Govorun needs (telephony, crm) that @scopes lacks, and the
+ * sentence that names them. */
+char   **_govorun_integrations_bitrix24_missing_scopes   (char **scopes);
+char    *_govorun_integrations_bitrix24_missing_sentence (char **missing);
+
+/* What one delivery attempt came to, for the outbox's record. */
+typedef struct
+{
+  GovorunDeliveryState  state;
+  guint                 status;
+  guint                 latency_ms;
+  guint                 delay_ms;
+  char                 *error;
+} GovorunIntegrationsOutcome;
+
+void     _govorun_integrations_outcome_free (GovorunIntegrationsOutcome *outcome);
+
+/* One attempt of a Bitrix24 delivery: register → finish → attachRecord →
+ * transcript (or the CRM-only chain), resumed after the last step done. */
+void     _govorun_integrations_bitrix24_deliver_async  (GovorunIntegrations      *self,
+                                                        GovorunIntegrationTarget *target,
+                                                        GovorunDelivery          *delivery,
+                                                        GAsyncReadyCallback       callback,
+                                                        gpointer                  user_data);
+GovorunIntegrationsOutcome *_govorun_integrations_bitrix24_deliver_finish (GovorunIntegrations *self,
+                                                                           GAsyncResult        *result);
 
 /* The delay before the next attempt after @attempts attempts. */
 guint    _govorun_integrations_backoff_ms (GovorunIntegrations *self,

@@ -131,7 +131,7 @@ govorun_integrations_test_async (GovorunIntegrations      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, govorun_integrations_test_async);
-  if (govorun_integration_target_get_kind (target) != GOVORUN_INTEGRATION_KIND_WEBHOOK)
+  if (!govorun_integrations_supports_kind (self, govorun_integration_target_get_kind (target)))
     {
       g_task_return_new_error (task, GOVORUN_INTEGRATIONS_ERROR,
                                GOVORUN_INTEGRATIONS_ERROR_UNSUPPORTED,

@@ -12,6 +12,7 @@
 
 #include "govorun-integrations-private.h"
 #include "govorun-integration-records.h"
+#include "govorun-call-info.h"
 #include "govorun-webhook-payload.h"
 #include "govorun-webhook-signature.h"
 
@@ -36,6 +37,7 @@ govorun_integrations_dispose (GObject *object)
   g_clear_object (&self->secrets);
   g_clear_object (&self->sender);
   g_clear_object (&self->targets);
+  g_clear_pointer (&self->bitrix24_clients, g_hash_table_unref);
   G_OBJECT_CLASS (govorun_integrations_parent_class)->dispose (object);
 }
 
@@ -45,6 +47,7 @@ govorun_integrations_finalize (GObject *object)
   GovorunIntegrations *self = GOVORUN_INTEGRATIONS (object);
 
   g_hash_table_unref (self->secret_cache);
+  g_free (self->demo_bitrix24_url);
   g_hash_table_unref (self->in_flight);
   G_OBJECT_CLASS (govorun_integrations_parent_class)->finalize (object);
 }
@@ -103,6 +106,10 @@ govorun_integrations_init (GovorunIntegrations *self)
   self->max_delay_ms = DEFAULT_MAX_DELAY_MS;
   self->max_attempts = DEFAULT_MAX_ATTEMPTS;
   self->pause_after_ms = DEFAULT_PAUSE_AFTER_MS;
+  self->bitrix24_clients = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->bitrix24_interval_ms = 500;
+  self->bitrix24_attempts = 4;
+  self->bitrix24_retry_ms = 1000;
 }
 
 GovorunIntegrations *
@@ -388,6 +395,37 @@ govorun_integrations_add_webhook_async (GovorunIntegrations *self,
                                on_add_secret_stored, g_steal_pointer (&task));
 }
 
+void
+_govorun_integrations_add_target_async (GovorunIntegrations      *self,
+                                        GovorunIntegrationTarget *target,
+                                        const char               *secret,
+                                        const char               *label,
+                                        GCancellable             *cancellable,
+                                        GAsyncReadyCallback       callback,
+                                        gpointer                  user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  AddOp *op = g_new0 (AddOp, 1);
+
+  g_task_set_source_tag (task, _govorun_integrations_add_target_async);
+  op->target = g_object_ref (target);
+  op->secret = g_strdup (secret);
+  g_task_set_task_data (task, op, (GDestroyNotify) add_op_free);
+  govorun_secrets_store_async (self->secrets, govorun_integration_target_get_uuid (target), 1, label,
+                               op->secret, cancellable, on_add_secret_stored, task);
+}
+
+GovorunIntegrationTarget *
+_govorun_integrations_add_target_finish (GovorunIntegrations  *self,
+                                         GAsyncResult         *result,
+                                         GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return g_object_ref (((AddOp *) g_task_get_task_data (G_TASK (result)))->target);
+}
+
 GovorunIntegrationTarget *
 govorun_integrations_add_webhook_finish (GovorunIntegrations  *self,
                                          GAsyncResult         *result,
@@ -550,7 +588,7 @@ govorun_integrations_supports_kind (GovorunIntegrations    *self,
 {
   g_return_val_if_fail (GOVORUN_IS_INTEGRATIONS (self), FALSE);
 
-  return kind == GOVORUN_INTEGRATION_KIND_WEBHOOK;
+  return kind == GOVORUN_INTEGRATION_KIND_WEBHOOK || kind == GOVORUN_INTEGRATION_KIND_BITRIX24;
 }
 
 static void
@@ -614,6 +652,7 @@ govorun_integrations_remove_async (GovorunIntegrations      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, govorun_integrations_remove_async);
   g_task_set_task_data (task, g_object_ref (target), g_object_unref);
+  g_hash_table_remove (self->bitrix24_clients, &(gint64) { govorun_integration_target_get_id (target) });
   govorun_integration_records_remove_target_async (self->store,
                                                    govorun_integration_target_get_id (target),
                                                    cancellable, on_target_removed, task);
@@ -741,14 +780,26 @@ produce_with_targets (GObject      *source,
       gint64 now_s = now_ms / 1000;
       GovorunDelivery *d;
 
-      if ((govorun_integration_target_get_events (t) & event) == 0
-          || govorun_integration_target_get_kind (t) != GOVORUN_INTEGRATION_KIND_WEBHOOK)
+      if ((govorun_integration_target_get_events (t) & event) == 0)
+        continue;
+      /* Bitrix24 takes calls only. */
+      if (govorun_integration_target_get_kind (t) != GOVORUN_INTEGRATION_KIND_WEBHOOK
+          && !(govorun_integration_target_get_kind (t) == GOVORUN_INTEGRATION_KIND_BITRIX24
+               && p->kind == PRODUCE_CALL))
         continue;
       if (p->kind == PRODUCE_CALL && !wants_call (t, p->record))
         continue;
 
       uuid = g_uuid_string_random ();
-      if (p->kind == PRODUCE_CALL)
+      if (p->kind == PRODUCE_CALL && govorun_integration_target_get_kind (t) == GOVORUN_INTEGRATION_KIND_BITRIX24)
+        {
+          const GovorunCallInfo *info = govorun_call_record_get_info (p->record);
+
+          /* The portal fetches the recording itself (attachRecord by link). */
+          payload = govorun_webhook_payload_call (uuid, now_s, p->record, TRUE,
+                                                  info != NULL ? info->record_url : NULL);
+        }
+      else if (p->kind == PRODUCE_CALL)
         payload = govorun_webhook_payload_call (uuid, now_s, p->record,
                                                 (govorun_integration_target_get_events (t)
                                                  & GOVORUN_INTEGRATION_OPTION_TRANSCRIPT) != 0,

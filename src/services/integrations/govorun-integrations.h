@@ -10,6 +10,7 @@
 
 #include "govorun-call-record.h"
 #include "govorun-delivery.h"
+#include "govorun-integration-check.h"
 #include "govorun-integration-target.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,8 @@ typedef enum
   GOVORUN_INTEGRATIONS_ERROR_INVALID_URL = 1,  /* not an http(s) URL */
   GOVORUN_INTEGRATIONS_ERROR_NO_SECRET,        /* the keyring has no secret for the target */
   GOVORUN_INTEGRATIONS_ERROR_UNSUPPORTED,      /* a kind of target this build cannot serve */
+  GOVORUN_INTEGRATIONS_ERROR_MISSING_SCOPE,    /* a Bitrix24 webhook lacks telephony or crm */
+  GOVORUN_INTEGRATIONS_ERROR_BITRIX24,         /* the portal refused or did not answer; the message says why */
 } GovorunIntegrationsError;
 
 #define GOVORUN_TYPE_INTEGRATIONS (govorun_integrations_get_type ())
@@ -105,6 +108,73 @@ void                 govorun_integrations_test_async     (GovorunIntegrations   
 GovorunDelivery     *govorun_integrations_test_finish    (GovorunIntegrations      *self,
                                                           GAsyncResult             *result,
                                                           GError                  **error);
+
+/* Adds a Bitrix24 target for the incoming webhook @url
+ * (https://<portal>/rest/<user>/<secret>/), after checking with `scope`
+ * that it has the telephony and crm scopes (MISSING_SCOPE names the ones
+ * it lacks). The URL is kept in the keyring only; the target shows it
+ * with the secret hidden. Only calls synced from now on are delivered. */
+void                 govorun_integrations_add_bitrix24_async  (GovorunIntegrations *self,
+                                                               const char          *name,
+                                                               const char          *url,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+GovorunIntegrationTarget *govorun_integrations_add_bitrix24_finish (GovorunIntegrations *self,
+                                                                    GAsyncResult        *result,
+                                                                    GError             **error);
+
+/* The Test button. With @target, tests it (its secret from the keyring);
+ * else tests @url as a target of @kind before it is added. A webhook gets
+ * a signed "test" document; a Bitrix24 webhook is asked for its scopes.
+ * _finish gives what was found even when the target failed the test; an
+ * error only when the test could not be made (no secret, cancelled). */
+void                 govorun_integrations_test_target_async  (GovorunIntegrations      *self,
+                                                              GovorunIntegrationTarget *target,
+                                                              GovorunIntegrationKind    kind,
+                                                              const char               *url,
+                                                              GCancellable             *cancellable,
+                                                              GAsyncReadyCallback       callback,
+                                                              gpointer                  user_data);
+GovorunIntegrationCheck *govorun_integrations_test_target_finish (GovorunIntegrations  *self,
+                                                                  GAsyncResult         *result,
+                                                                  GError              **error);
+
+/* Adds @number (the agent's, E.164) to @target's portal as an external
+ * line named @name, so its calls are shown on that line; a line the portal
+ * already has counts as added. */
+void                 govorun_integrations_add_bitrix24_line_async  (GovorunIntegrations      *self,
+                                                                    GovorunIntegrationTarget *target,
+                                                                    const char               *number,
+                                                                    const char               *name,
+                                                                    GCancellable             *cancellable,
+                                                                    GAsyncReadyCallback       callback,
+                                                                    gpointer                  user_data);
+gboolean             govorun_integrations_add_bitrix24_line_finish (GovorunIntegrations      *self,
+                                                                    GAsyncResult             *result,
+                                                                    GError                  **error);
+
+/* Whether @url can be a Bitrix24 incoming webhook's address; the error
+ * says what to fix. The add dialog checks as the person types. */
+gboolean             govorun_integrations_check_bitrix24_url (const char  *url,
+                                                              GError     **error);
+
+/* The sandbox's own Bitrix24 portal, which the add dialog fills in (the
+ * application sets it in sandbox mode only; NULL otherwise). */
+void                 govorun_integrations_set_demo_bitrix24_url (GovorunIntegrations *self,
+                                                                 const char          *url);
+const char          *govorun_integrations_get_demo_bitrix24_url (GovorunIntegrations *self);
+
+/* The sentence the page shows under a CRM-only Bitrix24 target. */
+const char          *govorun_integrations_crm_only_notice    (void);
+
+/* Bitrix24 pacing: at least @interval_ms between requests to one portal
+ * (500), and @attempts sends of a rate-limited request with @retry_ms
+ * before the first retry (4, 1000). Tests make them small. */
+void                 govorun_integrations_set_bitrix24_pacing (GovorunIntegrations *self,
+                                                               guint                interval_ms,
+                                                               guint                attempts,
+                                                               guint                retry_ms);
 
 /* A new secret for @target (the old one stops working); _finish gives it. */
 void                 govorun_integrations_rotate_secret_async  (GovorunIntegrations      *self,

@@ -44,6 +44,12 @@ struct _GovorunAddIntegrationDialog
   GtkSwitch           *contact_switch;
   GtkSwitch           *transcript_switch;
   AdwPreferencesGroup *secret_group;
+  AdwEntryRow         *portal_url_row;
+  AdwEntryRow         *portal_name_row;
+  AdwActionRow        *portal_test_row;
+  GtkImage            *portal_test_icon;
+  GtkWidget           *portal_test_button;
+  GtkLabel            *portal_hint;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunAddIntegrationDialog, govorun_add_integration_dialog, ADW_TYPE_WINDOW)
@@ -58,6 +64,8 @@ static guint signals[N_SIGNALS];
 /* The row of a kind knows the stack page of its form. */
 static const char kind_page_key[] = "govorun-kind-page";
 
+static void on_form_changed (GovorunAddIntegrationDialog *self);
+
 static void
 show_page (GovorunAddIntegrationDialog *self,
            const char                  *name)
@@ -71,12 +79,23 @@ show_page (GovorunAddIntegrationDialog *self,
   gtk_widget_set_visible (self->cancel_button, g_strcmp0 (name, "secret") != 0);
   adw_window_title_set_title (self->window_title,
                               g_strcmp0 (name, "webhook") == 0 ? _("Add Webhook")
+                              : g_strcmp0 (name, "bitrix24") == 0 ? _("Add Bitrix24 Portal")
                               : g_strcmp0 (name, "secret") == 0 ? _("Webhook Added")
                               : _("Add Integration"));
   if (g_strcmp0 (name, "webhook") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
   else if (g_strcmp0 (name, "secret") == 0)
     gtk_widget_grab_focus (self->done_button);
+  else if (g_strcmp0 (name, "bitrix24") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->portal_url_row));
+  if (form)
+    on_form_changed (self);
+}
+
+static gboolean
+on_portal_page (GovorunAddIntegrationDialog *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "bitrix24") == 0;
 }
 
 static guint
@@ -114,12 +133,37 @@ set_hint (GovorunAddIntegrationDialog *self,
   gtk_label_set_markup (self->url_hint, help);
 }
 
+/* The Bitrix24 form: the address is checked as it is typed; a new
+ * address forgets the last test's answer. */
+static void
+portal_form_changed (GovorunAddIntegrationDialog *self)
+{
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->portal_url_row));
+  g_autoptr(GError) error = NULL;
+  gboolean valid = govorun_integrations_check_bitrix24_url (url, &error);
+
+  if (valid || *url == '\0')
+    gtk_widget_remove_css_class (GTK_WIDGET (self->portal_url_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->portal_url_row), "error");
+  gtk_label_set_text (self->portal_hint, valid || *url == '\0' ? _("Each call is registered on the line of the agent’s number with its recording and transcript, and an unknown caller becomes a lead. If the portal refuses calls from a webhook, Govorun adds them to the CRM as call activities instead and says so on the Integrations page.")
+                                                                 : error->message);
+  gtk_widget_set_sensitive (self->portal_test_button, valid);
+  gtk_widget_set_sensitive (self->add_button, valid);
+}
+
 static void
 on_form_changed (GovorunAddIntegrationDialog *self)
 {
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
   g_autoptr(GError) error = NULL;
   gboolean valid;
+
+  if (on_portal_page (self))
+    {
+      portal_form_changed (self);
+      return;
+    }
 
   valid = govorun_integrations_check_url (url, &error);
   /* Nothing typed yet is not an error to show. */
@@ -169,6 +213,76 @@ on_added (GObject      *source,
 }
 
 static void
+on_portal_added (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GovorunAddIntegrationDialog) self = user_data;
+  g_autoptr(GovorunIntegrationTarget) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  target = govorun_integrations_add_bitrix24_finish (GOVORUN_INTEGRATIONS (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  if (target == NULL)
+    {
+      govorun_error_banner_set_text (self->error_banner, error->message);
+      return;
+    }
+  /* Nothing to show once: the webhook's address is the secret the person
+   * already has, now in the keyring. */
+  g_signal_emit (self, signals[ADDED], 0, target);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+add_portal (GovorunAddIntegrationDialog *self)
+{
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->portal_url_row));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->portal_name_row))));
+
+  govorun_error_banner_set_text (self->error_banner, NULL);
+  /* A focused entry must not turn insensitive under the cursor. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  set_busy (self, TRUE);
+  govorun_integrations_add_bitrix24_async (self->integrations, name, url, self->cancellable,
+                                           on_portal_added, g_object_ref (self));
+}
+
+static void
+on_portal_tested (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GovorunAddIntegrationDialog) self = user_data;
+  g_autoptr(GovorunIntegrationCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+
+  check = govorun_integrations_test_target_finish (GOVORUN_INTEGRATIONS (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  adw_action_row_set_subtitle (self->portal_test_row, check != NULL ? check->message : error->message);
+  gtk_image_set_from_icon_name (self->portal_test_icon, check != NULL && check->ok ? "emblem-ok-symbolic"
+                                                                                  : "dialog-warning-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->portal_test_icon), TRUE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->portal_test_row), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->portal_test_row), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->portal_test_row), check != NULL && check->ok ? "success" : "error");
+}
+
+static void
+on_portal_test (GovorunAddIntegrationDialog *self)
+{
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  set_busy (self, TRUE);
+  govorun_integrations_test_target_async (self->integrations, NULL, GOVORUN_INTEGRATION_KIND_BITRIX24,
+                                          gtk_editable_get_text (GTK_EDITABLE (self->portal_url_row)),
+                                          self->cancellable, on_portal_tested, g_object_ref (self));
+}
+
+static void
 on_add (GovorunAddIntegrationDialog *self)
 {
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
@@ -178,6 +292,11 @@ on_add (GovorunAddIntegrationDialog *self)
 
   if (!gtk_widget_get_sensitive (self->add_button) || !gtk_widget_get_visible (self->add_button))
     return;
+  if (on_portal_page (self))
+    {
+      add_portal (self);
+      return;
+    }
   if (*name == '\0')
     {
       g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
@@ -286,6 +405,12 @@ govorun_add_integration_dialog_class_init (GovorunAddIntegrationDialogClass *kla
   BIND (contact_switch);
   BIND (transcript_switch);
   BIND (secret_group);
+  BIND (portal_url_row);
+  BIND (portal_name_row);
+  BIND (portal_test_row);
+  BIND (portal_test_icon);
+  BIND (portal_test_button);
+  BIND (portal_hint);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add);
@@ -293,6 +418,7 @@ govorun_add_integration_dialog_class_init (GovorunAddIntegrationDialogClass *kla
   gtk_widget_class_bind_template_callback (widget_class, on_back);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel);
   gtk_widget_class_bind_template_callback (widget_class, on_done);
+  gtk_widget_class_bind_template_callback (widget_class, on_portal_test);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   govorun_toast_install_action (widget_class);
 }
@@ -320,6 +446,10 @@ govorun_add_integration_dialog_new (GtkWindow           *parent,
   add_kind (self, GOVORUN_INTEGRATION_KIND_BITRIX24,
             _("Calls registered in your Bitrix24 portal’s telephony and CRM"), "bitrix24");
   set_hint (self, NULL);
+  /* The sandbox's portal, ready to try. */
+  if (govorun_integrations_get_demo_bitrix24_url (integrations) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row),
+                           govorun_integrations_get_demo_bitrix24_url (integrations));
   /* One kind: its form is the first page. */
   show_page (self, self->n_kinds == 1 ? self->first_kind_page : "kind");
   return self;

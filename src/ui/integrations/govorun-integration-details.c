@@ -33,6 +33,7 @@ struct _GovorunIntegrationDetails
   GtkButton                *pause_button;
   GtkWidget                *test_button;
   GtkWidget                *rotate_button;
+  GtkLabel                 *crm_only_label;
   GtkWidget                *backfill_button;
   GtkWidget                *delete_button;
   GtkWidget                *spinner;
@@ -64,6 +65,10 @@ update_state (GovorunIntegrationDetails *self)
   state = govorun_integration_format_state (self->target);
   adw_action_row_set_subtitle (self->state_row, state);
   gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
+  /* A Bitrix24 portal that refused telephony calls from the webhook. */
+  gtk_label_set_text (self->crm_only_label, govorun_integrations_crm_only_notice ());
+  gtk_widget_set_visible (GTK_WIDGET (self->crm_only_label),
+                          govorun_integration_target_get_crm_only (self->target));
   if (paused)
     gtk_widget_add_css_class (GTK_WIDGET (self->pause_button), "suggested-action");
   else
@@ -658,6 +663,7 @@ govorun_integration_details_class_init (GovorunIntegrationDetailsClass *klass)
   BIND (pause_button);
   BIND (test_button);
   BIND (rotate_button);
+  BIND (crm_only_label);
   BIND (backfill_button);
   BIND (delete_button);
   BIND (spinner);
@@ -719,6 +725,8 @@ govorun_integration_details_set_target (GovorunIntegrationDetails *self,
   /* Secrets and signed tests are the webhook's; another kind says what it supports. */
   webhook = govorun_integration_target_get_kind (target) == GOVORUN_INTEGRATION_KIND_WEBHOOK;
   gtk_widget_set_visible (self->rotate_button, webhook);
+  gtk_widget_set_tooltip_text (self->test_button, webhook ? _("Send a signed test delivery now")
+                                                          : _("Ask the portal whether the webhook has the permissions Govorun needs"));
   gtk_widget_set_visible (self->test_button, webhook || govorun_integrations_supports_kind (integrations,
                                                                                           govorun_integration_target_get_kind (target)));
   g_signal_connect_object (target, "notify", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
