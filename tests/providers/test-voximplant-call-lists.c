@@ -390,21 +390,21 @@ test_csv (void)
                    "+74232223344;;7;102;;;Владивосток;abc-2;;;1800000000\n");
 }
 
-/* Rows with a calling schedule carry it and the attempts for the scenario;
- * neither comes back as a variable. */
+/* Rows with a calling schedule carry it, the attempts and the retry
+ * interval for the scenario; none comes back as a variable. */
 static void
 test_csv_schedule (void)
 {
   const GovorunVoximplantCallListRow rows[] = {
     { "+79161234567", NULL, 7, 101, "{\"govorun_schedule\":\"no\"}", "abc-1", 21600, 64800, 0,
-      "1/180/540-1260/540-1260/31", 3 },
+      "1/180/540-1260/540-1260/31", 3, 3600 },
   };
   g_autofree char *csv = govorun_voximplant_call_list_csv (rows, G_N_ELEMENTS (rows));
 
   g_assert_cmpstr (csv, ==,
                    "phone_number;caller_id;campaign_id;contact_id;__task_uuid;"
-                   "__start_execution_time;__end_execution_time;__start_at;govorun_schedule;govorun_attempts\n"
-                   "+79161234567;;7;101;abc-1;06:00:00;18:00:00;;1/180/540-1260/540-1260/31;3\n");
+                   "__start_execution_time;__end_execution_time;__start_at;govorun_schedule;govorun_attempts;govorun_interval\n"
+                   "+79161234567;;7;101;abc-1;06:00:00;18:00:00;;1/180/540-1260/540-1260/31;3;3600\n");
 }
 
 int
