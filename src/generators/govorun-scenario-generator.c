@@ -35,7 +35,17 @@ G_DEFINE_QUARK (govorun-scenario-error-quark, govorun_scenario_error)
  *  - dynamic variables were reported (third party) to resolve empty unless
  *    sent before the media bridge;
  *  - a call-list task's custom data is the CSV row as one flat JSON
- *    object keyed by column name: common usage, not a documented format.
+ *    object keyed by column name: common usage, not a documented format;
+ *  - CallList.requestNextAttempt for a failed attempt (outbound.js,
+ *    retryRequest): the typings take `data: Object` and type none of its
+ *    fields, so custom_data is sent as a JSON string of the row (the form
+ *    VoxEngine.customData() gives), and that the next session reads the
+ *    edited row back is unconfirmed; so are that attempts_left counts the
+ *    attempts after the current one (the emulator plays it so) and how
+ *    start_at combines with the list's interval_seconds (never earlier
+ *    here). The typings say the call reports the error itself after an
+ *    unsuccessful attempt; the request carries no "error" field, which
+ *    the typings do not list (a third-party summary of the docs does).
  */
 
 /* A scenario is its kind's template parts joined in this order: the

@@ -39,7 +39,12 @@
  * attempts_left the row's govorun_attempts (reference §3: without
  * attempts_left the call list takes one off). A schedule that allows
  * nothing, or cannot be read, ends the task with a result, as the
- * scenario reports it.
+ * scenario reports it. An unanswered attempt of such a row with
+ * govorun_attempts above 1 and a govorun_interval plays the scenario's
+ * retry (retryRequest): requestNextAttempt with attempts_left and the
+ * row's govorun_attempts one less (custom_data), start_at the first
+ * allowed moment at or after the interval. The dialer honours the edits:
+ * the next session reads the new custom data.
  */
 
 #define STEP_SECONDS     10         /* the dialer looks at its tasks this often */
@@ -67,8 +72,10 @@ typedef struct
   gint64  busy_until;      /* a call is up until then; 0 when none */
   int     outcome;         /* of the call that is up */
   guint   talk_secs;
+  /* What the scenario reads from custom_data (task_read_row): */
   char   *schedule;        /* govorun_schedule, or NULL */
-  int     schedule_attempts; /* govorun_attempts; 0 when not given */
+  int     schedule_attempts; /* govorun_attempts, 1–5; 0 when not given */
+  int     schedule_interval; /* govorun_interval in seconds; -1 when not given */
 } Task;
 
 struct _VoxEmuCallList
@@ -153,6 +160,114 @@ task_set_result (Task       *task,
   task->result = g_strdup (result);
 }
 
+/* An integer column as outbound.js's scheduleInt reads it, or @fallback. */
+static int
+column_int (const char *text,
+            int         min,
+            int         max,
+            int         fallback)
+{
+  gint64 value;
+
+  return g_ascii_string_to_signed (text, 10, min, max, &value, NULL) ? (int) value : fallback;
+}
+
+/* Keeps a column of the row that the scenario reads itself. */
+static void
+task_read_column (Task       *task,
+                  const char *name,
+                  const char *value)
+{
+  if (!g_str_has_prefix (name, "govorun_"))
+    return;
+  if (g_str_equal (name, "govorun_schedule"))
+    {
+      g_free (task->schedule);
+      task->schedule = *value != '\0' ? g_strdup (value) : NULL;
+    }
+  else if (g_str_equal (name, "govorun_attempts"))
+    task->schedule_attempts = column_int (value, 1, 5, 0);
+  else if (g_str_equal (name, "govorun_interval"))
+    task->schedule_interval = column_int (value, 0, 7 * 86400, -1);
+}
+
+/* Reads the scenario's columns again from the task's custom data, as the
+ * next session does after an edit. */
+static void
+task_read_row (Task *task)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  static const char * const names[] = { "govorun_schedule", "govorun_attempts", "govorun_interval" };
+
+  g_clear_pointer (&task->schedule, g_free);
+  task->schedule_attempts = 0;
+  task->schedule_interval = -1;
+  if (!json_parser_load_from_data (parser, task->custom_data, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), names[i]);
+
+      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        task_read_column (task, names[i], json_node_get_string (node));
+    }
+}
+
+/* The task's custom data with govorun_attempts set to @attempts. */
+static char *
+row_with_attempts (const char *custom_data,
+                   int         attempts)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = g_strdup_printf ("%d", attempts);
+
+  if (!json_parser_load_from_data (parser, custom_data, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return g_strdup (custom_data);
+  json_object_set_string_member (json_node_get_object (json_parser_get_root (parser)), "govorun_attempts", text);
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
+/* CallList.requestNextAttempt {start_at, attempts_left[, custom_data]}
+ * (reference §3): the task is retried with the new values, or ends in
+ * Error when no attempt is left. */
+static void
+request_next_attempt (Task       *task,
+                      gint64      start_at,
+                      int         attempts_left,
+                      char       *custom_data)
+{
+  task->status = attempts_left > 0 ? 1 : 3;
+  task->start_at = start_at;
+  task->attempts_left = attempts_left;
+  if (custom_data != NULL)
+    {
+      g_free (task->custom_data);
+      task->custom_data = custom_data;
+      task_read_row (task);
+    }
+}
+
+/* What outbound.js's retryRequest does for an unanswered attempt of a
+ * row with calling hours: TRUE when it asked for the next attempt, FALSE
+ * when it reports the error to the call list. */
+static gboolean
+retry_by_row (VoxEmuCallList *list,
+              Task           *task)
+{
+  gint64 next;
+
+  if (task->schedule == NULL || task->schedule_attempts <= 1 || task->schedule_interval < 0)
+    return FALSE;
+  next = govorun_call_schedule_next_text (task->schedule, list->clock + task->schedule_interval, 400);
+  if (next < 0)
+    return FALSE;
+  request_next_attempt (task, next, task->schedule_attempts - 1,
+                        row_with_attempts (task->custom_data, task->schedule_attempts - 1));
+  return TRUE;
+}
+
 static void
 finish_call (GovorunVoximplantEmulator *self,
              Account                   *account,
@@ -181,6 +296,8 @@ finish_call (GovorunVoximplantEmulator *self,
 
     task_set_result (task, result);
   }
+  if (retry_by_row (list, task))
+    return;
   if (task->attempts_left > 0)
     {
       task->status = 1;
@@ -259,12 +376,8 @@ start_session (GovorunVoximplantEmulator *self,
                              : "{\"outcome\":\"invalid_custom_data\",\"error\":\"govorun_schedule cannot be read\"}");
       return FALSE;
     }
-  /* requestNextAttempt {start_at, attempts_left}. */
-  task->status = 1;
-  task->start_at = next;
-  task->attempts_left = task->schedule_attempts > 0 ? task->schedule_attempts : task->attempts_left - 1;
-  if (task->attempts_left <= 0)
-    task->status = 3;
+  request_next_attempt (task, next,
+                        task->schedule_attempts > 0 ? task->schedule_attempts : task->attempts_left - 1, NULL);
   return FALSE;
 }
 
@@ -470,6 +583,7 @@ call_read_tasks (Call           *call,
         }
       task = g_new0 (Task, 1);
       task->window_start = task->window_end = -1;
+      task->schedule_interval = -1;
       task->attempts_left = (int) list->num_attempts;
       g_ptr_array_add (tasks, task);
       json_builder_begin_object (builder);
@@ -483,16 +597,6 @@ call_read_tasks (Call           *call,
             task->window_start = parse_time_of_day (cells[c]);
           else if (g_str_equal (name, "__end_execution_time"))
             task->window_end = parse_time_of_day (cells[c]);
-          else if (g_str_equal (name, "govorun_schedule") || g_str_equal (name, "govorun_attempts"))
-            {
-              /* The scenario's own columns: in the custom data too. */
-              if (name[8] == 's')
-                task->schedule = *cells[c] != '\0' ? g_strdup (cells[c]) : NULL;
-              else
-                task->schedule_attempts = (int) g_ascii_strtoll (cells[c], NULL, 10);
-              json_builder_set_member_name (builder, name);
-              json_builder_add_string_value (builder, cells[c]);
-            }
           else if (g_str_equal (name, "__start_at"))
             {
               if (*cells[c] != '\0' && !g_ascii_string_to_signed (cells[c], 10, 0, G_MAXINT64, &task->start_at, NULL))
@@ -503,6 +607,7 @@ call_read_tasks (Call           *call,
             }
           else
             {
+              task_read_column (task, name, cells[c]);
               json_builder_set_member_name (builder, name);
               json_builder_add_string_value (builder, cells[c]);
             }
@@ -911,6 +1016,35 @@ govorun_voximplant_emulator_advance_call_lists (GovorunVoximplantEmulator *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     vox_emu_run_call_lists (self, value, seconds);
   g_mutex_unlock (&self->lock);
+}
+
+guint
+govorun_voximplant_emulator_get_call_list_dials (GovorunVoximplantEmulator *self,
+                                                 const char                *task_uuid)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_return_val_if_fail (GOVORUN_IS_VOXIMPLANT_EMULATOR (self), 0);
+  g_return_val_if_fail (task_uuid != NULL, 0);
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_iter_init (&iter, self->accounts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Account *account = value;
+
+      for (guint i = 0; account->call_lists != NULL && i < account->call_lists->len; i++)
+        {
+          VoxEmuCallList *list = g_ptr_array_index (account->call_lists, i);
+          Task *task = g_hash_table_lookup (list->uuids, task_uuid);
+
+          n += task != NULL ? (guint) task->attempts_made : 0;
+        }
+    }
+  g_mutex_unlock (&self->lock);
+  return n;
 }
 
 guint

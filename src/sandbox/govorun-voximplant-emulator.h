@@ -165,6 +165,10 @@ void        govorun_voximplant_emulator_advance_call_lists (GovorunVoximplantEmu
 /* How many task sessions started outside their row's calling hours and
  * were moved on (requestNextAttempt) without a call, since the start. */
 guint       govorun_voximplant_emulator_get_deferred_sessions (GovorunVoximplantEmulator *self);
+/* How many times the tasks with @task_uuid were dialled, over every
+ * call list of every account (tests). */
+guint       govorun_voximplant_emulator_get_call_list_dials (GovorunVoximplantEmulator *self,
+                                                             const char                *task_uuid);
 void        govorun_voximplant_emulator_set_call_list_speed (GovorunVoximplantEmulator *self,
                                                              double                     speed);
 

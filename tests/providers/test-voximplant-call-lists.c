@@ -290,6 +290,92 @@ test_windows (Fixture       *f,
     }
 }
 
+/* Issue 11: rows with calling hours (Moscow, Monday–Friday 09:00–21:00),
+ * 3 attempts half an hour apart, from Friday 20:00. The scenario counts a
+ * contact's attempts down in the row (govorun_attempts) and the dialer
+ * honours it: a contact who never answers is dialled exactly 3 times,
+ * Friday's failures included, and nobody is dialled on the weekend. */
+#define WEEKEND_ROWS 40
+
+static void
+test_attempts_across_weekend (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GTimeZone) moscow = g_time_zone_new_identifier ("Europe/Moscow");
+  g_autoptr(GDateTime) now = g_date_time_new_now (moscow);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 7 + (5 - g_date_time_get_day_of_week (now) + 7) % 7);
+  g_autoptr(GDateTime) friday = NULL;
+  g_autoptr(GovorunVoximplantCallListBatch) created = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *csv = g_string_new ("phone_number;__task_uuid;__start_at;govorun_schedule;govorun_attempts;"
+                               "govorun_interval\n");
+  g_autofree char *text = NULL;
+  guint by_saturday[WEEKEND_ROWS + 1];
+  gint64 start, saturday, monday;
+  guint never_answered = 0, across = 0;
+  int y, m, d;
+
+  g_date_time_get_ymd (later, &y, &m, &d);
+  friday = g_date_time_new (moscow, y, m, d, 20, 0, 0);
+  g_assert_cmpint (g_date_time_get_day_of_week (friday), ==, 5);
+  start = g_date_time_to_unix (friday);
+  saturday = start + 16 * 3600;            /* Saturday 12:00 */
+  monday = start + 2 * 86400 + 13 * 3600;  /* Monday 09:00 */
+  for (guint i = 1; i <= WEEKEND_ROWS; i++)
+    g_string_append_printf (csv, "+7916100%04u;weekend-%u;%" G_GINT64_FORMAT ";1/180/540-1260/540-1260/31;3;1800\n",
+                            i, i, start);
+  text = g_string_free (csv, FALSE);
+  created = create (f, "weekend", text, 3, 1800, &error);
+  g_assert_no_error (error);
+
+  /* The dialer's clock starts at the real now: on to Saturday noon. */
+  govorun_voximplant_emulator_advance_call_lists (f->emu, saturday - g_get_real_time () / G_USEC_PER_SEC);
+  for (guint i = 1; i <= WEEKEND_ROWS; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("weekend-%u", i);
+
+      by_saturday[i] = govorun_voximplant_emulator_get_call_list_dials (f->emu, uuid);
+    }
+  /* The weekend passes without a call. */
+  govorun_voximplant_emulator_advance_call_lists (f->emu, monday - saturday - 60);
+  for (guint i = 1; i <= WEEKEND_ROWS; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("weekend-%u", i);
+
+      g_assert_cmpuint (govorun_voximplant_emulator_get_call_list_dials (f->emu, uuid), ==, by_saturday[i]);
+    }
+  /* Monday and Tuesday: every task ends. */
+  govorun_voximplant_emulator_advance_call_lists (f->emu, 2 * 86400);
+  page = details (f, created->list_id, 100, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, WEEKEND_ROWS);
+  for (guint i = 0; i < page->len; i++)
+    {
+      GovorunVoximplantCallListTask *task = g_ptr_array_index (page, i);
+      guint n = (guint) g_ascii_strtoull (task->task_uuid + strlen ("weekend-"), NULL, 10);
+      guint dials = govorun_voximplant_emulator_get_call_list_dials (f->emu, task->task_uuid);
+
+      g_assert_cmpuint (n, >=, 1);
+      g_assert_cmpuint (n, <=, WEEKEND_ROWS);
+      g_assert_cmpint (task->status_id, >=, 2);
+      g_assert_cmpuint (dials, >=, 1);
+      g_assert_cmpuint (dials, <=, 3);
+      if (task->status_id != 3)
+        continue;
+      /* Never answered: three dials in all, the row counted down to the last. */
+      never_answered++;
+      g_assert_cmpuint (dials, ==, 3);
+      g_assert_cmpint (task->attempts_left, ==, 0);
+      g_assert_false (task->answered);
+      g_assert_nonnull (strstr (task->custom_data, "\"govorun_attempts\":\"1\""));
+      across += by_saturday[n] > 0 && by_saturday[n] < 3;
+    }
+  g_test_message ("%u of %u never answered, %u of them dialled on both sides of the weekend",
+                  never_answered, WEEKEND_ROWS, across);
+  g_assert_cmpuint (across, >, 0);
+}
+
 static void
 test_errors (Fixture       *f,
              gconstpointer  data)
@@ -390,21 +476,21 @@ test_csv (void)
                    "+74232223344;;7;102;;;Владивосток;abc-2;;;1800000000\n");
 }
 
-/* Rows with a calling schedule carry it and the attempts for the scenario;
- * neither comes back as a variable. */
+/* Rows with a calling schedule carry it, the attempts and the retry
+ * interval for the scenario; none comes back as a variable. */
 static void
 test_csv_schedule (void)
 {
   const GovorunVoximplantCallListRow rows[] = {
     { "+79161234567", NULL, 7, 101, "{\"govorun_schedule\":\"no\"}", "abc-1", 21600, 64800, 0,
-      "1/180/540-1260/540-1260/31", 3 },
+      "1/180/540-1260/540-1260/31", 3, 3600 },
   };
   g_autofree char *csv = govorun_voximplant_call_list_csv (rows, G_N_ELEMENTS (rows));
 
   g_assert_cmpstr (csv, ==,
                    "phone_number;caller_id;campaign_id;contact_id;__task_uuid;"
-                   "__start_execution_time;__end_execution_time;__start_at;govorun_schedule;govorun_attempts\n"
-                   "+79161234567;;7;101;abc-1;06:00:00;18:00:00;;1/180/540-1260/540-1260/31;3\n");
+                   "__start_execution_time;__end_execution_time;__start_at;govorun_schedule;govorun_attempts;govorun_interval\n"
+                   "+79161234567;;7;101;abc-1;06:00:00;18:00:00;;1/180/540-1260/540-1260/31;3;3600\n");
 }
 
 int
@@ -419,6 +505,7 @@ main (int   argc,
   ADD ("/call-lists/create-append-read", test_create_append_read);
   ADD ("/call-lists/dialer", test_dialer);
   ADD ("/call-lists/windows", test_windows);
+  ADD ("/call-lists/attempts-across-weekend", test_attempts_across_weekend);
   ADD ("/call-lists/errors", test_errors);
   ADD ("/call-lists/faults", test_faults);
   return g_test_run ();

@@ -1426,6 +1426,16 @@ test_debt_mode_weekend (Fixture       *fx,
   g_assert_cmpuint (govorun_preflight_get_held_back (preflight), ==, 0);
   g_assert_true (START (fx, campaign, &error));
   g_assert_no_error (error);
+  /* Each row carries the day between attempts for the scenario's own
+   * retries (govorun_interval), as the list's interval_seconds. */
+  {
+    g_autoptr(GHashTable) params = govorun_voximplant_emulator_get_last_params (vox_emu (fx));
+    const char *content = g_hash_table_lookup (params, "file_content");
+
+    g_assert_nonnull (content);
+    g_assert_nonnull (strstr (content, ";govorun_schedule;govorun_attempts;govorun_interval\n"));
+    g_assert_nonnull (strstr (content, ";86400\n"));
+  }
 
   /* 08:00–08:59: sessions may start, nobody is dialled. */
   clock = g_get_real_time () / G_USEC_PER_SEC;

@@ -7,13 +7,15 @@
  *    row as JSON, keyed by column name: phone_number, optional campaign_id
  *    and contact_id, and the contact's own variables. Columns starting with
  *    "__" are Voximplant's service columns and are not variables; nor are
- *    govorun_schedule (the contact's calling hours, see scheduleNext) and
- *    govorun_attempts. Every task gets exactly one report: a result
- *    (answered, or data that can never be called, with an "error" field),
- *    an error for a failed attempt, which the call list retries, or,
- *    when the session starts outside the contact's calling hours, a
- *    request for the next attempt at the next allowed moment (nothing is
- *    dialled).
+ *    govorun_schedule (the contact's calling hours, see scheduleNext),
+ *    govorun_attempts (the attempts left, this one included) and
+ *    govorun_interval (seconds between attempts). Every task gets exactly
+ *    one report: a result (answered, or data that can never be called,
+ *    with an "error" field), an error for a failed attempt, which the call
+ *    list retries, or a request for the next attempt: when the session
+ *    starts outside the contact's calling hours (nothing is dialled), and
+ *    for a failed attempt of a contact with calling hours that has
+ *    attempts left (see retryRequest).
  *  - a "call me" run (StartScenarios): the custom data is
  *    {"mode":"callme","phone_number":"…","variables":{…}}; no call list is
  *    involved, so nothing is reported.
@@ -39,10 +41,13 @@ const FAILURE_OUTCOMES = { 486: 'busy', 408: 'no_answer', 480: 'no_answer', 487:
 /* The columns Govorun writes for the scenario itself. */
 const SCHEDULE_COLUMN = 'govorun_schedule';
 const ATTEMPTS_COLUMN = 'govorun_attempts';
+const INTERVAL_COLUMN = 'govorun_interval';
+/* The longest govorun_interval read, in seconds (a week). */
+const INTERVAL_MAX = 604800;
 
 let sessionId = '';
 let job = { mode: 'calllist', phone: null, variables: {}, campaignId: null, contactId: null, error: null,
-  schedule: null, attempts: null };
+  schedule: null, attempts: null, interval: null, row: null };
 let call = null;
 let connected = false;
 /* 'none', then 'sent' once reported to the call list, 'confirmed' once it answered. */
@@ -200,7 +205,7 @@ function scheduleNext(text, from) {
 
 function parseJob(raw) {
   const parsed = { mode: 'calllist', phone: null, variables: {}, campaignId: null, contactId: null, error: null,
-    schedule: null, attempts: null };
+    schedule: null, attempts: null, interval: null, row: null };
   let data;
 
   try {
@@ -236,12 +241,16 @@ function parseJob(raw) {
     parsed.schedule = data[SCHEDULE_COLUMN];
     const attempts = scheduleInt(String(data[ATTEMPTS_COLUMN]), 1, 5);
     if (attempts !== null) parsed.attempts = attempts;
+    const interval = scheduleInt(String(data[INTERVAL_COLUMN]), 0, INTERVAL_MAX);
+    if (interval !== null) parsed.interval = interval;
+    /* The row as it came, for the task's next custom data. */
+    parsed.row = raw;
   }
 
   const source = callme ? (data.variables || {}) : data;
   Object.keys(source).forEach((key) => {
     if (key.indexOf('__') === 0 || (!callme && (key === 'phone_number' || key === 'mode' ||
-        key === SCHEDULE_COLUMN || key === ATTEMPTS_COLUMN))) return;
+        key === SCHEDULE_COLUMN || key === ATTEMPTS_COLUMN || key === INTERVAL_COLUMN))) return;
     if (isScalar(source[key])) parsed.variables[key] = source[key];
     else log('variable ' + JSON.stringify(key) + ' is not text, a number or a boolean; skipped');
   });
@@ -301,10 +310,35 @@ function finish() {
   VoxEngine.terminate();
 }
 
-/* Sends a call-list task's one report: a result (retry false) or an error
- * the call list retries. Nothing for a "call me" run. The session ends
- * only once the call list confirmed the report (or REPORT_WAIT_MS passed),
- * so that ending it cannot cut the report off. */
+/* A failed attempt of a contact with calling hours: the scenario cannot
+ * read the task's attempts left, so the row keeps them (govorun_attempts,
+ * this attempt included) and the scenario counts them down itself. When
+ * attempts remain, the request for the next one: attempts_left one less,
+ * the row with govorun_attempts one less as the task's custom data, and
+ * start_at the first allowed moment at or after now + govorun_interval.
+ * null for the last attempt, a row without those columns (lists written
+ * before them) or hours that allow no more time: then the error goes to
+ * the call list, which retries or ends the task in Error as before.
+ * custom_data is the row as a JSON string, the form the session reads
+ * with VoxEngine.customData(); attempts_left counts the attempts after
+ * this one; start_at is never earlier than the list's own interval. */
+function retryRequest(now) {
+  if (job.schedule === null || job.attempts === null || job.interval === null || job.attempts <= 1 ||
+      job.row === null) return null;
+  const next = scheduleNext(job.schedule, now + job.interval);
+  if (next < 0) return null;
+  const left = job.attempts - 1;
+  /* Parsed again so that no key of the row can reach a prototype. */
+  const row = JSON.parse(job.row);
+  row[ATTEMPTS_COLUMN] = String(left);
+  return { start_at: next, attempts_left: left, custom_data: JSON.stringify(row) };
+}
+
+/* Sends a call-list task's one report: a result (retry false), or for a
+ * failed attempt the next attempt's request (retryRequest) or an error the
+ * call list retries. Nothing for a "call me" run. The session ends only
+ * once the call list confirmed the report (or REPORT_WAIT_MS passed), so
+ * that ending it cannot cut the report off. */
 function report(data, retry) {
   if (job.mode !== 'calllist' || reportState !== 'none') return;
   reportState = 'sent';
@@ -312,14 +346,20 @@ function report(data, retry) {
     reportState = 'confirmed';
     if (finished) finish();
   };
-  if (retry) CallList.reportError(data, confirmed);
+  const request = retry ? retryRequest(Math.floor(Date.now() / 1000)) : null;
+  if (request !== null) {
+    log('attempt failed (' + data.outcome + '); ' + request.attempts_left + ' left, the next at ' +
+      new Date(request.start_at * 1000).toISOString());
+    CallList.requestNextAttempt(request, confirmed);
+  } else if (retry) CallList.reportError(data, confirmed);
   else CallList.reportResult(data, confirmed);
 }
 
 /* Outside the contact's calling hours: nothing is dialled, and the call
  * list is asked for the next attempt at the next allowed moment with the
- * attempts left as they were (govorun_attempts; the call list would take
- * one off otherwise). The session ends once that is confirmed. */
+ * attempts left as they were: govorun_attempts, which the row keeps
+ * counted down (retryRequest); the call list would take one off
+ * otherwise. The session ends once that is confirmed. */
 function defer(next) {
   finished = true;
   reportState = 'sent';

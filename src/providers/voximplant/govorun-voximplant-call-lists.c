@@ -537,7 +537,8 @@ static gboolean
 reserved_column (const char *name)
 {
   static const char * const reserved[] = {
-    "phone_number", "caller_id", "campaign_id", "contact_id", "mode", "govorun_schedule", "govorun_attempts", NULL,
+    "phone_number", "caller_id", "campaign_id", "contact_id", "mode", "govorun_schedule", "govorun_attempts",
+    "govorun_interval", NULL,
   };
 
   return *name == '\0' || g_str_has_prefix (name, "__") || g_strv_contains (reserved, name);
@@ -598,7 +599,7 @@ govorun_voximplant_call_list_csv (const GovorunVoximplantCallListRow *rows,
       append_csv_value (csv, g_ptr_array_index (names, c));
     }
   g_string_append (csv, ";__task_uuid;__start_execution_time;__end_execution_time;__start_at");
-  g_string_append (csv, with_schedule ? ";govorun_schedule;govorun_attempts\n" : "\n");
+  g_string_append (csv, with_schedule ? ";govorun_schedule;govorun_attempts;govorun_interval\n" : "\n");
 
   for (guint i = 0; i < n_rows; i++)
     {
@@ -634,7 +635,7 @@ govorun_voximplant_call_list_csv (const GovorunVoximplantCallListRow *rows,
         {
           g_string_append_c (csv, ';');
           append_csv_value (csv, row->schedule != NULL ? row->schedule : "");
-          g_string_append_printf (csv, ";%d", row->attempts);
+          g_string_append_printf (csv, ";%d;%d", row->attempts, row->interval);
         }
       g_string_append_c (csv, '\n');
     }

@@ -105,6 +105,7 @@ typedef struct
   gint64      start_at;        /* unix seconds, 0: at once */
   const char *schedule;        /* the govorun_schedule column (govorun-call-schedule.h), may be NULL */
   int         attempts;        /* the govorun_attempts column: attempts a deferred session gives back */
+  int         interval;        /* the govorun_interval column: seconds between the contact's attempts */
 } GovorunVoximplantCallListRow;
 
 /* The CSV CreateCallList and AppendToCallList take, as the outbound
@@ -112,8 +113,9 @@ typedef struct
  * contact_id, one column per variable (the union of the rows' names; a
  * name the scenario reserves or starting with "__" is left out), then
  * __task_uuid, __start_execution_time, __end_execution_time, __start_at,
- * and, when the first row has a schedule, govorun_schedule and
- * govorun_attempts (read by the scenario, never variables).
+ * and, when the first row has a schedule, govorun_schedule,
+ * govorun_attempts and govorun_interval (read by the scenario, never
+ * variables).
  * ';'-delimited, quoted where needed. */
 char *govorun_voximplant_call_list_csv (const GovorunVoximplantCallListRow *rows,
                                         guint                               n_rows);

@@ -180,6 +180,19 @@ zone_schedule (GHashTable                 *cache,
   return out;
 }
 
+/* Seconds between a contact's attempts: the call list's interval_seconds
+ * and the govorun_interval column the scenario retries by. */
+static guint
+retry_interval_seconds (GovorunCampaign *campaign)
+{
+  guint seconds = govorun_campaign_get_retry_interval_minutes (campaign) * 60;
+
+  /* Debt mode: attempts a day apart, whatever an older draft holds. */
+  if (govorun_campaign_get_debt_mode (campaign))
+    seconds = MAX (seconds, 24 * 60 * 60);
+  return seconds;
+}
+
 static char *
 batch_csv (GovorunCampaign *campaign,
            gint64           campaign_rowid,
@@ -211,6 +224,7 @@ batch_csv (GovorunCampaign *campaign,
       out[i].start_at = schedule->start_at > now ? schedule->start_at : 0;
       out[i].schedule = schedule->column;
       out[i].attempts = (int) govorun_campaign_get_attempts (campaign);
+      out[i].interval = (int) retry_interval_seconds (campaign);
     }
   return govorun_voximplant_call_list_csv (out, rows->len);
 }
@@ -458,10 +472,7 @@ on_creating_saved (GObject      *source,
   spec.priority = govorun_campaign_get_priority (op->campaign);
   spec.max_simultaneous = govorun_campaign_get_concurrency (op->campaign);
   spec.num_attempts = govorun_campaign_get_attempts (op->campaign);
-  spec.interval_seconds = govorun_campaign_get_retry_interval_minutes (op->campaign) * 60;
-  /* Debt mode: attempts a day apart, whatever an older draft holds. */
-  if (govorun_campaign_get_debt_mode (op->campaign))
-    spec.interval_seconds = MAX (spec.interval_seconds, 24 * 60 * 60);
+  spec.interval_seconds = retry_interval_seconds (op->campaign);
   spec.name = name;
   spec.file_content = csv;
   govorun_voximplant_client_create_call_list_async (op->client, &spec, g_task_get_cancellable (task),

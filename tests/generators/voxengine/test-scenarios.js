@@ -459,17 +459,87 @@ test('outbound: a Saturday session of a Monday–Friday campaign is moved to Mon
 
 test('outbound: inside the calling hours → dials as before, schedule columns are not variables', { skip: !outbound }, async () => {
   const session = load(outbound, {
-    customData: callListRow({ govorun_schedule: MON_FRI, govorun_attempts: '3' }),
+    customData: callListRow({ govorun_schedule: MON_FRI, govorun_attempts: '3', govorun_interval: '600' }),
     now: MONDAY_MORNING * 1000 + 60000,
   });
   const { call } = await rowAnswered(session);
   assert.equal(session.calledApis('CallList.requestNextAttempt').length, 0);
   const vars = only(session, 'client.conversationInitiationClientData').plain[0].dynamic_variables;
   assert.equal(vars.first_name, 'Анна');
-  assert.ok(!('govorun_schedule' in vars) && !('govorun_attempts' in vars), 'schedule columns are not variables');
+  assert.ok(!('govorun_schedule' in vars) && !('govorun_attempts' in vars) && !('govorun_interval' in vars),
+    'schedule columns are not variables');
   session.fire(call, CALL_EVENTS.Disconnected, {});
   await session.settle();
   only(session, 'CallList.reportResult');
+});
+
+/* Issue 11: the row keeps the attempts left. A Monday–Friday contact with
+ * 3 attempts an hour apart fails twice on Friday evening, a session the
+ * call list starts on Saturday is moved to Monday with the 1 attempt
+ * left (not 3), and Monday's failure is the last: 3 dials in all. */
+test('outbound: failed attempts count down in the row, across a weekend', { skip: !outbound }, async () => {
+  const first = callListRow({ govorun_schedule: MON_FRI, govorun_attempts: '3', govorun_interval: '3600' });
+  const fridaySeven = Date.UTC(2026, 11, 4, 16, 0);   /* 19:00 in Moscow */
+  const fridayHalfEight = Date.UTC(2026, 11, 4, 17, 30); /* 20:30 */
+  let dials = 0;
+
+  async function failedSession(customData, now, code) {
+    const session = load(outbound, { customData, now });
+    const { call } = await dialled(session);
+    dials++;
+    session.fire(call, CALL_EVENTS.Failed, { code, reason: 'Reason ' + code });
+    await session.settle();
+    return session;
+  }
+
+  /* Friday 19:00: no answer; 2 left, the next an hour later. */
+  let session = await failedSession(first, fridaySeven, 408);
+  assert.equal(session.calledApis('CallList.reportError').length, 0);
+  let request = only(session, 'CallList.requestNextAttempt').plain[0];
+  assert.deepEqual(Object.keys(request).sort(), ['attempts_left', 'custom_data', 'start_at']);
+  assert.equal(request.start_at, fridaySeven / 1000 + 3600);
+  assert.equal(request.attempts_left, 2);
+  assert.equal(typeof request.custom_data, 'string', 'custom_data is sent as a JSON string (UNVERIFIED)');
+  assert.deepEqual(JSON.parse(request.custom_data), Object.assign(JSON.parse(first), { govorun_attempts: '2' }),
+    'the row comes back whole, with the attempts left');
+  assertEndedAfterReport(session);
+
+  /* Friday 20:30: busy; 1 left, and an hour later is past 21:00, so Monday 09:00. */
+  session = await failedSession(request.custom_data, fridayHalfEight, 486);
+  request = only(session, 'CallList.requestNextAttempt').plain[0];
+  assert.equal(request.start_at, MONDAY_MORNING);
+  assert.equal(request.attempts_left, 1);
+  assert.equal(JSON.parse(request.custom_data).govorun_attempts, '1');
+  assertEndedAfterReport(session);
+  const mondayRow = request.custom_data;
+
+  /* A session on Saturday is postponed with the 1 attempt left. */
+  session = load(outbound, { customData: mondayRow, now: Date.UTC(2026, 11, 5, 9, 0) });
+  session.start({ sessionId: 'sess-out' });
+  await session.settle();
+  assert.equal(session.calledApis('VoxEngine.callPSTN').length, 0);
+  assert.deepEqual(only(session, 'CallList.requestNextAttempt').plain[0], { start_at: MONDAY_MORNING, attempts_left: 1 });
+  assertEndedAfterReport(session);
+
+  /* Monday 09:01: the third and last attempt fails; the error ends the task. */
+  session = await failedSession(mondayRow, MONDAY_MORNING * 1000 + 60000, 480);
+  assert.equal(session.calledApis('CallList.requestNextAttempt').length, 0, 'no more attempts');
+  assert.equal(only(session, 'CallList.reportError').plain[0].outcome, 'no_answer');
+  assertEndedAfterReport(session);
+  assert.equal(dials, 3);
+});
+
+test('outbound: a failed attempt of a row without govorun_interval is left to the call list', { skip: !outbound }, async () => {
+  const session = load(outbound, {
+    customData: callListRow({ govorun_schedule: MON_FRI, govorun_attempts: '3' }),
+    now: MONDAY_MORNING * 1000 + 60000,
+  });
+  const { call } = await dialled(session);
+  session.fire(call, CALL_EVENTS.Disconnected, {});
+  await session.settle();
+  assert.equal(session.calledApis('CallList.requestNextAttempt').length, 0);
+  assert.equal(only(session, 'CallList.reportError').plain[0].reason, 'disconnected before answer');
+  assertEndedAfterReport(session);
 });
 
 test('outbound: a schedule that allows nothing is reported once, never dialled', { skip: !outbound }, async () => {
