@@ -499,6 +499,14 @@ test_crash_after_send (Fixture       *f,
   gboolean done = FALSE;
   char *first_id;
 
+  if (!GOVORUN_TEST_HOOKS)
+    {
+      /* The crash point is compiled only with -Dtest_hooks=true, as
+       * build-aux/test.sh sets it up. */
+      g_test_skip ("needs a build with -Dtest_hooks=true");
+      return;
+    }
+
   g_assert_cmpuint (call_finished (f, call), ==, 1);
 
   g_subprocess_launcher_setenv (launcher, "GOVORUN_TEST_CRASH_AT", "delivery-after-send", TRUE);
