@@ -415,7 +415,7 @@ govorun_services_new (const char *profile,
   self->numbers = govorun_number_service_new (self->factory);
   self->agent_catalog = govorun_agent_catalog_new (self->factory);
   self->agent_widget = govorun_agent_widget_new (self->factory);
-  self->agent_analysis = govorun_agent_analysis_new (self->factory, self->accounts);
+  self->agent_analysis = govorun_agent_analysis_new (self->factory, self->accounts, self->store);
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
   self->agent_finder = govorun_agent_finder_new (self->factory, self->accounts, self->agents,

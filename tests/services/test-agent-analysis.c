@@ -47,7 +47,7 @@ fixture_setup (Fixture       *f,
   sandbox_services_start (&f->s);
   govorun_http_set_retry (f->s.http, 1, 1);
   f->emulator = govorun_sandbox_get_elevenlabs (f->s.sandbox);
-  f->analysis = govorun_agent_analysis_new (f->s.factory, f->s.accounts);
+  f->analysis = govorun_agent_analysis_new (f->s.factory, f->s.accounts, f->s.store);
   govorun_account_set_display_name (draft, "Analysis");
   f->account = sandbox_services_add_account (&f->s, draft, GOVORUN_SANDBOX_EL_API_KEY);
   f->agent_id = govorun_elevenlabs_emulator_add_agent (f->emulator, "Клиника", "Здравствуйте! Чем могу помочь?", "ru");
@@ -393,6 +393,18 @@ add_fault (Fixture    *f,
   govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), method, &fault);
 }
 
+/* Leaves the answer alone and makes the next GET of the agent fail. */
+static void
+arm_reread_fault (JsonObject *answer,
+                  gpointer    emulator)
+{
+  GovorunFault fault = { 0 };
+
+  fault.http_status = 500;
+  fault.times = 1;
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (emulator), "GET /v1/convai/agents/{id}", &fault);
+}
+
 static void
 test_errors (Fixture       *f,
              gconstpointer  data)
@@ -415,8 +427,17 @@ test_errors (Fixture       *f,
   g_assert_error (error, GOVORUN_AGENT_ANALYSIS_ERROR, GOVORUN_AGENT_ANALYSIS_ERROR_UNAVAILABLE);
   g_clear_error (&error);
 
-  /* Accepted, then the re-read fails: still a success, from the PATCH answer. */
-  add_fault (f, "GET /v1/convai/agents/{id}", 500);
+  /* Accepted, then the re-read fails: still a success, from the PATCH
+   * answer. (The read before the PATCH, the check for a change made
+   * elsewhere, must pass: the fault is armed by the PATCH's answer.) */
+  {
+    GovorunFault arm = { 0 };
+
+    arm.after_handling = TRUE;
+    arm.edit_answer = arm_reread_fault;
+    arm.edit_data = f->emulator;
+    govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), "PATCH /v1/convai/agents/{id}", &arm);
+  }
   saved = save (f, read, wanted, &sent, &error);
   g_assert_no_error (error);
   g_assert_true (sent);
