@@ -681,6 +681,6 @@ govorun_services_get_settings_file (GovorunServices *self)
 
   if (self->settings_file == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
     self->settings_file = govorun_settings_file_new (self->accounts, govorun_services_get_do_not_call (self),
-                                                     self->store, self->settings);
+                                                     self->store, self->secrets, self->settings);
   return self->settings_file;
 }

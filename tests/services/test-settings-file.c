@@ -5,9 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The settings file: export on one installation, import on an empty one
- * gives the same do-not-call list and preferences and names the accounts
- * to add (never a key in the file); a damaged or newer file is refused
- * with one sentence and changes nothing.
+ * gives the same do-not-call list, preferences and webhook targets (each
+ * with a new secret, given once), and names the accounts and the Bitrix24
+ * targets to add (never a key, a webhook's secret or a Bitrix24 URL in the
+ * file); a damaged or newer file is refused with one sentence and changes
+ * nothing.
  */
 #include "config.h"
 
@@ -15,6 +17,8 @@
 #include <string.h>
 
 #include "govorun-do-not-call-records.h"
+#include "govorun-integration-records.h"
+#include "govorun-integrations.h"
 #include "govorun-sandbox.h"
 #include "govorun-settings-file.h"
 #include "govorun-util.h"
@@ -72,7 +76,7 @@ settings_file (SandboxServices *s,
                GSettings       *settings)
 {
   return govorun_settings_file_new (s->accounts, govorun_services_get_do_not_call (s->services), s->store,
-                                    settings);
+                                    s->secrets, settings);
 }
 
 static GPtrArray *
@@ -87,6 +91,49 @@ numbers (Fixture         *f,
   g_assert_no_error (error);
   g_clear_object (&f->result);
   return entries;
+}
+
+#define BITRIX_URL "https://clinic.bitrix24.ru/rest/1/q4bitrixsecret77/"
+
+static GPtrArray *
+targets (Fixture         *f,
+         SandboxServices *s)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list;
+
+  govorun_integration_records_load_targets_async (s->store, NULL, on_result, f);
+  list = govorun_integration_records_load_targets_finish (s->store, test_util_wait (&f->result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  return list;
+}
+
+/* A webhook (through the integrations service, so its secret is in A's
+ * keyring) and a Bitrix24 target; returns the webhook's secret. */
+static char *
+add_targets (Fixture *f)
+{
+  g_autoptr(GovorunIntegrations) integrations = govorun_integrations_new (f->a.store, f->a.secrets);
+  g_autoptr(GovorunIntegrationTarget) webhook = NULL;
+  g_autoptr(GovorunIntegrationTarget) bitrix = NULL;
+  g_autoptr(GError) error = NULL;
+  char *secret = NULL;
+
+  govorun_integrations_add_webhook_async (integrations, "CRM hook", "https://crm.example.com/govorun?team=2",
+                                          GOVORUN_INTEGRATION_EVENT_CALL_FINISHED |
+                                          GOVORUN_INTEGRATION_EVENT_CONTACT_RESULT, NULL, on_result, f);
+  webhook = govorun_integrations_add_webhook_finish (integrations, test_util_wait (&f->result), &secret, &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  bitrix = govorun_integration_target_new (0, "5f7d1c1e-8a55-4f0e-9d0b-0a4a1f7c2b11", GOVORUN_INTEGRATION_KIND_BITRIX24,
+                                           "Bitrix24", BITRIX_URL, GOVORUN_INTEGRATION_EVENTS_ALL, 1700000000);
+  govorun_integration_records_add_target_async (f->a.store, bitrix, NULL, on_result, f);
+  g_assert_cmpint (govorun_integration_records_add_target_finish (f->a.store, test_util_wait (&f->result), &error),
+                   >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  return secret;
 }
 
 static void
@@ -106,6 +153,8 @@ test_round_trip (Fixture       *f,
   g_autoptr(GovorunSettingsImport) import = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *secret = add_targets (f);
+  g_autoptr(GPtrArray) targets_b = NULL;
   guint added = 0;
 
   govorun_account_set_display_name (vox, "Клиника");
@@ -137,6 +186,10 @@ test_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (text, "\"format\" : \"govorun-settings\""));
   /* Where keys go is not a preference a file carries. */
   g_assert_null (strstr (text, "api.example.com"));
+  /* Nor a webhook's secret, nor a Bitrix24 URL (its secret). */
+  g_assert_null (strstr (text, secret));
+  g_assert_null (strstr (text, "q4bitrixsecret77"));
+  g_assert_nonnull (strstr (text, "https://crm.example.com/govorun?team=2"));
 
   /* The empty profile. */
   g_settings_reset (f->settings, "history-days");
@@ -151,6 +204,27 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (g_strv_length (import->accounts_to_add), ==, 2);
   g_assert_true (g_strv_contains ((const char * const *) import->accounts_to_add, "Клиника"));
   g_assert_true (g_strv_contains ((const char * const *) import->accounts_to_add, "Agents"));
+
+  /* The webhook is there with a new secret, given once; the Bitrix24
+   * target is named, to be added with its URL. */
+  g_assert_cmpuint (g_strv_length (import->webhooks_added), ==, 1);
+  g_assert_cmpstr (import->webhooks_added[0], ==, "CRM hook");
+  g_assert_cmpuint (g_strv_length (import->webhook_secrets), ==, 1);
+  g_assert_cmpuint (strlen (import->webhook_secrets[0]), >=, 40);
+  g_assert_cmpstr (import->webhook_secrets[0], !=, secret);
+  g_assert_cmpuint (g_strv_length (import->targets_to_add), ==, 1);
+  g_assert_cmpstr (import->targets_to_add[0], ==, "Bitrix24");
+  targets_b = targets (f, &f->b);
+  g_assert_cmpuint (targets_b->len, ==, 1);
+  {
+    GovorunIntegrationTarget *t = g_ptr_array_index (targets_b, 0);
+
+    g_assert_cmpint (govorun_integration_target_get_kind (t), ==, GOVORUN_INTEGRATION_KIND_WEBHOOK);
+    g_assert_cmpstr (govorun_integration_target_get_name (t), ==, "CRM hook");
+    g_assert_cmpstr (govorun_integration_target_get_url (t), ==, "https://crm.example.com/govorun?team=2");
+    g_assert_cmpuint (govorun_integration_target_get_events (t), ==,
+                      GOVORUN_INTEGRATION_EVENT_CALL_FINISHED | GOVORUN_INTEGRATION_EVENT_CONTACT_RESULT);
+  }
 
   on_a = numbers (f, &f->a);
   on_b = numbers (f, &f->b);
@@ -174,6 +248,8 @@ test_round_trip (Fixture       *f,
   g_clear_object (&f->result);
   g_assert_cmpuint (import->do_not_call_added, ==, 0);
   g_assert_cmpuint (g_strv_length (import->accounts_to_add), ==, 0);
+  g_assert_cmpuint (g_strv_length (import->webhooks_added), ==, 0);
+  g_assert_cmpuint (g_strv_length (import->targets_to_add), ==, 0);
   g_settings_reset (f->settings, "history-days");
 
   /* A file that would send the keys elsewhere changes nothing. */
@@ -220,8 +296,25 @@ static void
 test_refused (Fixture       *f,
               gconstpointer  data)
 {
-  refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"do_not_call\":[]}",
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":3,\"do_not_call\":[]}",
            GOVORUN_SETTINGS_FILE_ERROR_NEWER);
+  /* Targets: a Bitrix24 URL, a password in a webhook's URL, an unknown or
+   * repeated event, a secret member. */
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"targets\":[{\"kind\":\"bitrix24\","
+              "\"name\":\"B\",\"url\":\"https://x.bitrix24.ru/rest/1/k/\",\"events\":[\"call.finished\"]}]}",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"targets\":[{\"kind\":\"webhook\","
+              "\"name\":\"W\",\"url\":\"https://u:p@x.example.com/\",\"events\":[\"call.finished\"]}]}",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"targets\":[{\"kind\":\"webhook\","
+              "\"name\":\"W\",\"url\":\"https://x.example.com/\",\"events\":[\"call.started\"]}]}",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"targets\":[{\"kind\":\"webhook\","
+              "\"name\":\"W\",\"url\":\"https://x.example.com/\",\"events\":[\"call.finished\",\"call.finished\"]}]}",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"targets\":[{\"kind\":\"webhook\","
+              "\"name\":\"W\",\"url\":\"https://x.example.com/\",\"events\":[\"call.finished\"],\"secret\":\"s\"}]}",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
   refused (f, "{\"format\":\"govorun-settings\",\"version\":1,\"do_not_call\":["
               "{\"number\":\"+79161234567\",\"added_at\":1},{\"number\":\"not a number\",\"added_at\":1}]}",
            GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
