@@ -285,6 +285,9 @@ typedef struct
   GStrvBuilder            *added;
   GStrvBuilder            *secrets;
   GStrvBuilder            *to_add;
+  GPtrArray               *new_accounts;  /* GovorunSettingsAccount (the document's) to add without keys */
+  guint                    next_account;
+  GPtrArray               *entries;       /* GovorunDoNotCallEntry to add */
 } Import;
 
 static void
@@ -297,6 +300,8 @@ import_free (Import *import)
   g_clear_pointer (&import->added, g_strv_builder_unref);
   g_clear_pointer (&import->secrets, g_strv_builder_unref);
   g_clear_pointer (&import->to_add, g_strv_builder_unref);
+  g_clear_pointer (&import->new_accounts, g_ptr_array_unref);
+  g_clear_pointer (&import->entries, g_ptr_array_unref);
   g_free (import);
 }
 
@@ -340,10 +345,11 @@ read_in_thread (GTask        *task,
 }
 
 /* Accounts in the file that this computer lacks (by Voximplant account id,
- * or ElevenLabs name). */
+ * or ElevenLabs name), in @rows (GovorunSettingsAccount, borrowed). */
 static char **
 accounts_to_add (GovorunSettingsFile     *self,
-                 GovorunSettingsDocument *document)
+                 GovorunSettingsDocument *document,
+                 GPtrArray               *rows)
 {
   GListModel *accounts = G_LIST_MODEL (self->accounts);
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
@@ -366,7 +372,10 @@ accounts_to_add (GovorunSettingsFile     *self,
                    && g_strcmp0 (govorun_account_get_display_name (account), row->name) == 0;
         }
       if (!here)
-        g_strv_builder_add (missing, row->name);
+        {
+          g_strv_builder_add (missing, row->name);
+          g_ptr_array_add (rows, row);
+        }
     }
   return g_strv_builder_end (missing);
 }
@@ -571,6 +580,59 @@ on_numbers_added (GObject      *object,
   import_targets (g_steal_pointer (&task));
 }
 
+/* --- import: accounts, listed as "key needed" until their keys are typed --- */
+
+static void import_next_account (GTask *task);
+
+static void
+on_account_added (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GovorunAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* One account refused (a name taken meanwhile) does not stop the import:
+   * it stays in the list of accounts to add. */
+  account = govorun_account_store_add_without_key_finish (GOVORUN_ACCOUNT_STORE (object), result, &error);
+  if (account == NULL)
+    g_debug ("An imported account was not added: %s", error->message);
+  import_next_account (task);
+}
+
+static void
+import_next_account (GTask *task)
+{
+  GovorunSettingsFile *self = g_task_get_source_object (task);
+  Import *import = g_task_get_task_data (task);
+  g_autoptr(GovorunAccount) account = NULL;
+  GovorunSettingsAccount *row;
+  GovorunAccountKind kind;
+  GovorunVoximplantAuth auth = GOVORUN_VOXIMPLANT_AUTH_API_KEY;
+
+  if (import->next_account >= import->new_accounts->len)
+    {
+      govorun_do_not_call_records_add_async (self->store, import->entries, NULL, on_numbers_added, task);
+      return;
+    }
+  row = g_ptr_array_index (import->new_accounts, import->next_account++);
+  govorun_account_kind_from_string (row->kind, &kind);
+  account = govorun_account_new (kind);
+  govorun_account_set_display_name (account, row->name);
+  if (kind == GOVORUN_ACCOUNT_KIND_VOXIMPLANT)
+    {
+      govorun_voximplant_auth_from_string (row->auth, &auth);
+      govorun_account_set_vox_account_id (account, row->account_id);
+      govorun_account_set_vox_auth (account, auth);
+      govorun_account_set_vox_key_id (account, row->key_id);
+      govorun_account_set_vox_account_email (account, row->email);
+    }
+  else if (row->region != NULL)
+    govorun_account_set_el_region (account, row->region);
+  govorun_account_store_add_without_key_async (self->accounts, account, NULL, on_account_added, task);
+}
+
 static void
 on_read (GObject      *object,
          GAsyncResult *result,
@@ -588,7 +650,8 @@ on_read (GObject      *object,
       return;
     }
   import->import = g_new0 (GovorunSettingsImport, 1);
-  import->import->accounts_to_add = accounts_to_add (self, import->document);
+  import->new_accounts = g_ptr_array_new ();
+  import->import->accounts_to_add = accounts_to_add (self, import->document, import->new_accounts);
   import->import->preferences = set_preferences (self, import->document);
   for (guint i = 0; i < import->document->do_not_call->len; i++)
     {
@@ -596,7 +659,8 @@ on_read (GObject      *object,
 
       g_ptr_array_add (entries, govorun_do_not_call_entry_new (number->number, number->note, number->added_at));
     }
-  govorun_do_not_call_records_add_async (self->store, entries, NULL, on_numbers_added, g_object_ref (task));
+  import->entries = g_steal_pointer (&entries);
+  import_next_account (g_object_ref (task));
 }
 
 void

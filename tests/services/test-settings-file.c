@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "govorun-client-factory.h"
 #include "govorun-do-not-call-records.h"
 #include "govorun-integration-records.h"
 #include "govorun-integrations.h"
@@ -204,6 +205,66 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (g_strv_length (import->accounts_to_add), ==, 2);
   g_assert_true (g_strv_contains ((const char * const *) import->accounts_to_add, "Клиника"));
   g_assert_true (g_strv_contains ((const char * const *) import->accounts_to_add, "Agents"));
+
+  /* The accounts are listed, "key needed": whatever needs a key skips them
+   * with a sentence; typing the key makes them usable. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->b.accounts)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GovorunAccount) account = g_list_model_get_item (G_LIST_MODEL (f->b.accounts), i);
+
+      g_assert_true (govorun_account_get_key_needed (account));
+      if (govorun_account_get_kind (account) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT)
+        {
+          g_assert_cmpstr (govorun_account_get_display_name (account), ==, "Клиника");
+          g_assert_cmpstr (govorun_account_get_vox_account_id (account), ==, "7654321");
+        }
+    }
+  {
+    g_autoptr(GovorunAccount) imported = g_list_model_get_item (G_LIST_MODEL (f->b.accounts), 0);
+    g_autoptr(GovorunAccount) edited = govorun_account_copy (imported);
+    GovorunCallSync *sync = govorun_services_get_call_sync (f->b.services);
+    GObject *client;
+
+    govorun_call_sync_run_async (sync, NULL, on_result, f);
+    g_assert_false (govorun_call_sync_run_finish (sync, test_util_wait (&f->result), &error));
+    g_clear_object (&f->result);
+    g_assert_nonnull (strstr (error->message, "has no key on this computer yet"));
+    g_assert_nonnull (strstr (error->message, "“Клиника”"));
+    g_clear_error (&error);
+
+    if (govorun_account_get_kind (imported) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT)
+      govorun_client_factory_voximplant_async (f->b.factory, imported, NULL, NULL, on_result, f);
+    else
+      govorun_client_factory_elevenlabs_async (f->b.factory, imported, NULL, NULL, on_result, f);
+    client = govorun_account_get_kind (imported) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT
+             ? G_OBJECT (govorun_client_factory_voximplant_finish (f->b.factory, test_util_wait (&f->result), &error))
+             : G_OBJECT (govorun_client_factory_elevenlabs_finish (f->b.factory, test_util_wait (&f->result), &error));
+    g_clear_object (&f->result);
+    g_assert_null (client);
+    g_assert_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_KEY_NEEDED);
+    g_clear_error (&error);
+
+    govorun_account_store_update_async (f->b.accounts, edited,
+                                        govorun_account_get_kind (imported) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT
+                                        ? GOVORUN_SANDBOX_VOX_API_KEY : GOVORUN_SANDBOX_EL_API_KEY,
+                                        NULL, on_result, f);
+    g_assert_true (govorun_account_store_update_finish (f->b.accounts, test_util_wait (&f->result), &error));
+    g_assert_no_error (error);
+    g_clear_object (&f->result);
+    g_assert_false (govorun_account_get_key_needed (imported));
+    if (govorun_account_get_kind (imported) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT)
+      govorun_client_factory_voximplant_async (f->b.factory, imported, NULL, NULL, on_result, f);
+    else
+      govorun_client_factory_elevenlabs_async (f->b.factory, imported, NULL, NULL, on_result, f);
+    client = govorun_account_get_kind (imported) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT
+             ? G_OBJECT (govorun_client_factory_voximplant_finish (f->b.factory, test_util_wait (&f->result), &error))
+             : G_OBJECT (govorun_client_factory_elevenlabs_finish (f->b.factory, test_util_wait (&f->result), &error));
+    g_clear_object (&f->result);
+    g_assert_no_error (error);
+    g_assert_nonnull (client);
+    g_object_unref (client);
+  }
 
   /* The webhook is there with a new secret, given once; the Bitrix24
    * target is named, to be added with its URL. */
