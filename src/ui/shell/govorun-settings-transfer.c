@@ -123,7 +123,7 @@ on_imported (GObject      *object,
 
       g_string_append_c (body, ' ');
       /* Translators: %s is a list of account names */
-      g_string_append_printf (body, _("Keys are never exported: add these accounts with their keys on the Accounts page: %s."),
+      g_string_append_printf (body, _("Keys are never exported, so these accounts were added without them: type each key on the Accounts page (Type Key…): %s."),
                               names);
     }
   if (import->targets_to_add != NULL && import->targets_to_add[0] != NULL)
