@@ -137,6 +137,25 @@ add_targets (Fixture *f)
   return secret;
 }
 
+/* A provider client for @account on B, or NULL with @error. */
+static GObject *
+client_for (Fixture         *f,
+            GovorunAccount  *account,
+            GError         **error)
+{
+  gboolean vox = govorun_account_get_kind (account) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT;
+  GObject *client;
+
+  if (vox)
+    govorun_client_factory_voximplant_async (f->b.factory, account, NULL, NULL, on_result, f);
+  else
+    govorun_client_factory_elevenlabs_async (f->b.factory, account, NULL, NULL, on_result, f);
+  client = vox ? G_OBJECT (govorun_client_factory_voximplant_finish (f->b.factory, test_util_wait (&f->result), error))
+               : G_OBJECT (govorun_client_factory_elevenlabs_finish (f->b.factory, test_util_wait (&f->result), error));
+  g_clear_object (&f->result);
+  return client;
+}
+
 static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
@@ -233,14 +252,7 @@ test_round_trip (Fixture       *f,
     g_assert_nonnull (strstr (error->message, "“Клиника”"));
     g_clear_error (&error);
 
-    if (govorun_account_get_kind (imported) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT)
-      govorun_client_factory_voximplant_async (f->b.factory, imported, NULL, NULL, on_result, f);
-    else
-      govorun_client_factory_elevenlabs_async (f->b.factory, imported, NULL, NULL, on_result, f);
-    client = govorun_account_get_kind (imported) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT
-             ? G_OBJECT (govorun_client_factory_voximplant_finish (f->b.factory, test_util_wait (&f->result), &error))
-             : G_OBJECT (govorun_client_factory_elevenlabs_finish (f->b.factory, test_util_wait (&f->result), &error));
-    g_clear_object (&f->result);
+    client = client_for (f, imported, &error);
     g_assert_null (client);
     g_assert_error (error, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_KEY_NEEDED);
     g_clear_error (&error);
@@ -253,14 +265,7 @@ test_round_trip (Fixture       *f,
     g_assert_no_error (error);
     g_clear_object (&f->result);
     g_assert_false (govorun_account_get_key_needed (imported));
-    if (govorun_account_get_kind (imported) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT)
-      govorun_client_factory_voximplant_async (f->b.factory, imported, NULL, NULL, on_result, f);
-    else
-      govorun_client_factory_elevenlabs_async (f->b.factory, imported, NULL, NULL, on_result, f);
-    client = govorun_account_get_kind (imported) == GOVORUN_ACCOUNT_KIND_VOXIMPLANT
-             ? G_OBJECT (govorun_client_factory_voximplant_finish (f->b.factory, test_util_wait (&f->result), &error))
-             : G_OBJECT (govorun_client_factory_elevenlabs_finish (f->b.factory, test_util_wait (&f->result), &error));
-    g_clear_object (&f->result);
+    client = client_for (f, imported, &error);
     g_assert_no_error (error);
     g_assert_nonnull (client);
     g_object_unref (client);

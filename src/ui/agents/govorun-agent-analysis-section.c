@@ -12,6 +12,7 @@
 
 #include "govorun-agent-analysis-section.h"
 #include "govorun-analysis-templates.h"
+#include "govorun-changed-elsewhere.h"
 #include "govorun-error-banner.h"
 #include "govorun-first-message.h"
 #include "govorun-toast.h"
@@ -590,21 +591,8 @@ static void
 ask_changed_elsewhere (GovorunAgentAnalysisSection *self,
                        const char                  *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
+  GtkWidget *dialog = govorun_changed_elsewhere_dialog_new (GTK_WIDGET (self), message);
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Changed on Another Computer"), NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), message);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace Theirs"),
-                                    "load", _("_Load Their Version"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "load", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "load");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_elsewhere_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
