@@ -17,6 +17,7 @@
 
 #include "govorun-account-dialog.h"
 #include "govorun-sandbox.h"
+#include "govorun-settings-transfer.h"
 #include "ui-app.h"
 #include "ui-helpers.h"
 
@@ -116,6 +117,31 @@ key_needed (GtkWidget *window)
   g_assert_null (find_widget (row, GTK_TYPE_LABEL, _("Key Needed")));
 }
 
+/* What Import Settings says afterwards: fits a 1024×600 screen. */
+static void
+import_summary (GtkWidget *window)
+{
+  char *added[] = { (char *) IMPORTED, (char *) "Клиника", NULL };
+  char *webhooks[] = { (char *) "CRM hook", NULL };
+  char *secrets[] = { (char *) "q1Yx7Ck2Vw9Lr0Pn3Hs8Gt5Bd6Fj4Mz1Qa2Ws3Ed4", NULL };
+  char *bitrix[] = { (char *) "Bitrix24", NULL };
+  GovorunSettingsImport import = { 12, 5, added, webhooks, secrets, bitrix };
+  GtkWidget *dialog;
+  int width, height;
+
+  govorun_settings_transfer_show_import (GTK_WINDOW (window), &import);
+  dialog = ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ui_wait_widget (dialog, GTK_TYPE_LABEL, "q1Yx7Ck2Vw9Lr0Pn3Hs8Gt5Bd6Fj4Mz1Qa2Ws3Ed4");
+  settle (300);
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  gtk_widget_measure (dialog, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  g_assert_cmpint (width, <=, 1024);
+  g_assert_cmpint (height, <=, 600);
+  screenshot (dialog, ui_app_is_russian () ? "settings-imported-ru.png" : "settings-imported.png");
+  click (dialog, _("_Close"));
+  ui_wait_closed (ADW_TYPE_MESSAGE_DIALOG);
+}
+
 static gboolean
 run_script (gpointer user_data)
 {
@@ -177,6 +203,7 @@ run_script (gpointer user_data)
   settle (300);
   screenshot (window, ui_app_is_russian () ? "numbers-none-ru.png" : "numbers-none.png");
 
+  import_summary (window);
   key_needed (window);
 
   g_application_quit (G_APPLICATION (ui_app_get ()));

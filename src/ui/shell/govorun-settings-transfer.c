@@ -65,7 +65,7 @@ govorun_settings_transfer_export (GtkWindow           *parent,
 /* The imported webhooks' new secrets, shown this once, selectable for
  * copying into each receiver. */
 static GtkWidget *
-webhook_secrets (GovorunSettingsImport *import)
+webhook_secrets (const GovorunSettingsImport *import)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *intro;
@@ -101,9 +101,6 @@ on_imported (GObject      *object,
   g_autoptr(GtkWindow) parent = user_data;
   g_autoptr(GovorunSettingsImport) import = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *numbers = NULL;
-  g_autoptr(GString) body = NULL;
-  GtkWidget *dialog;
 
   import = govorun_settings_file_import_finish (GOVORUN_SETTINGS_FILE (object), result, &error);
   if (import == NULL)
@@ -111,6 +108,17 @@ on_imported (GObject      *object,
       govorun_error_show (GTK_WIDGET (parent), error->message);
       return;
     }
+  govorun_settings_transfer_show_import (parent, import);
+}
+
+void
+govorun_settings_transfer_show_import (GtkWindow                   *parent,
+                                       const GovorunSettingsImport *import)
+{
+  g_autofree char *numbers = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
   numbers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u number was added to the do-not-call list.",
                                           "%u numbers were added to the do-not-call list.",
