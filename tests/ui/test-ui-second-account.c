@@ -101,6 +101,14 @@ key_needed (GtkWidget *window)
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
   settle (300);
+  {
+    int min_width;
+
+    /* Pages fit a 360 px window (test-ui-nav): so does this row. */
+    gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_test_message ("key-needed row: %d px at least", min_width);
+    g_assert_cmpint (min_width, <=, 360 - 24);
+  }
   screenshot (window, ui_app_is_russian () ? "account-key-needed-ru.png" : "account-key-needed.png");
 
   click (row, _("Type _Key…"));

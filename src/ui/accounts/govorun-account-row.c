@@ -320,6 +320,10 @@ govorun_account_row_init (GovorunAccountRow *self)
   gtk_widget_add_css_class (self->key_label, "warning");
   gtk_widget_add_css_class (self->key_label, "caption-heading");
   gtk_widget_set_valign (self->key_label, GTK_ALIGN_CENTER);
+  /* Two short lines rather than one long one: the row fits 360 px. */
+  gtk_label_set_wrap (GTK_LABEL (self->key_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->key_label), 6);
+  gtk_label_set_justify (GTK_LABEL (self->key_label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_visible (self->key_label, FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->key_label);
 
