@@ -222,6 +222,26 @@ on_campaigns_loaded (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
+  /* A campaign prepared or taken in while the rows were read (the first
+   * load runs by itself at start-up) is kept, and one already shown stays
+   * the same object: a splice of the rows alone dropped it, and a refresh
+   * then took its own list in as another computer's. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->model)); i > 0; i--)
+    {
+      g_autoptr(GovorunCampaign) shown = g_list_model_get_item (G_LIST_MODEL (self->model), i - 1);
+      gboolean read = FALSE;
+
+      for (guint j = 0; j < campaigns->len && !read; j++)
+        if (g_strcmp0 (govorun_campaign_get_id (g_ptr_array_index (campaigns, j)),
+                       govorun_campaign_get_id (shown)) == 0)
+          {
+            g_object_unref (g_ptr_array_index (campaigns, j));
+            campaigns->pdata[j] = g_object_ref (shown);
+            read = TRUE;
+          }
+      if (!read)
+        g_ptr_array_insert (campaigns, 0, g_object_ref (shown));
+    }
   g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
                        campaigns->pdata, campaigns->len);
   govorun_campaign_records_load_mappings_async (self->store, g_task_get_cancellable (task),
