@@ -36,6 +36,7 @@ struct _GovorunCampaigns
   guint                 refresh_source;
   gboolean              refreshing;
   guint                 batch_size;     /* contacts per CreateCallList/AppendToCallList */
+  gboolean              loaded;         /* a load has finished */
 };
 
 /* Contacts per call-list request: the CSV of 5,000 contacts is about
