@@ -14,8 +14,9 @@
 #include "govorun-json.h"
 #include "govorun-settings-document.h"
 
-/* The object, its arrays, their objects. */
-#define MAX_DEPTH 3
+/* The object, its arrays, their objects, a target's events. */
+#define MAX_DEPTH 4
+#define MAX_URL_CHARS 2000
 #define MAX_TEXT_CHARS 1000
 #define MAX_VALUE_BYTES 4096
 
@@ -42,6 +43,16 @@ number_free (GovorunSettingsNumber *number)
   g_free (number);
 }
 
+static void
+target_free (GovorunSettingsTarget *target)
+{
+  g_free (target->kind);
+  g_free (target->name);
+  g_free (target->url);
+  g_strfreev (target->events);
+  g_free (target);
+}
+
 GovorunSettingsDocument *
 govorun_settings_document_new (void)
 {
@@ -50,6 +61,7 @@ govorun_settings_document_new (void)
   document->accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) account_free);
   document->do_not_call = g_ptr_array_new_with_free_func ((GDestroyNotify) number_free);
   document->preferences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  document->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   return document;
 }
 
@@ -61,6 +73,7 @@ govorun_settings_document_free (GovorunSettingsDocument *document)
   g_ptr_array_unref (document->accounts);
   g_ptr_array_unref (document->do_not_call);
   g_hash_table_unref (document->preferences);
+  g_ptr_array_unref (document->targets);
   g_free (document);
 }
 
@@ -92,6 +105,19 @@ govorun_settings_document_add_number (GovorunSettingsDocument *document,
   item->note = g_strdup (note);
   item->added_at = added_at;
   g_ptr_array_add (document->do_not_call, item);
+}
+
+void
+govorun_settings_document_add_target (GovorunSettingsDocument     *document,
+                                      const GovorunSettingsTarget *target)
+{
+  GovorunSettingsTarget *copy = g_new0 (GovorunSettingsTarget, 1);
+
+  copy->kind = g_strdup (target->kind);
+  copy->name = g_strdup (target->name);
+  copy->url = g_strdup (target->url);
+  copy->events = g_strdupv (target->events);
+  g_ptr_array_add (document->targets, copy);
 }
 
 /* --- writing ------------------------------------------------------------------- */
@@ -159,6 +185,25 @@ govorun_settings_document_to_json (const GovorunSettingsDocument *document)
   for (GList *l = keys; l != NULL; l = l->next)
     member (builder, l->data, g_hash_table_lookup (document->preferences, l->data));
   json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "targets");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < document->targets->len; i++)
+    {
+      GovorunSettingsTarget *target = g_ptr_array_index (document->targets, i);
+
+      json_builder_begin_object (builder);
+      member (builder, "kind", target->kind);
+      member (builder, "name", target->name);
+      member (builder, "url", target->url);
+      json_builder_set_member_name (builder, "events");
+      json_builder_begin_array (builder);
+      for (guint j = 0; target->events != NULL && target->events[j] != NULL; j++)
+        json_builder_add_string_value (builder, target->events[j]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -318,6 +363,83 @@ read_number (GovorunSettingsDocument *document,
   return NULL;
 }
 
+/* A webhook's address: http or https, a host, no spaces or controls, and
+ * no user:password part (that would be a secret in the file). */
+static gboolean
+url_ok (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (url == NULL || strpbrk (url, " \t\r\n") != NULL)
+    return FALSE;
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  return uri != NULL
+         && (g_str_equal (g_uri_get_scheme (uri), "https") || g_str_equal (g_uri_get_scheme (uri), "http"))
+         && g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0'
+         && g_uri_get_userinfo (uri) == NULL;
+}
+
+static const char *
+read_target (GovorunSettingsDocument *document,
+             JsonNode                *node)
+{
+  static const char * const known[] = { "kind", "name", "url", "events", NULL };
+  static const char * const events[] = { "call.finished", "campaign.finished", "contact.result", NULL };
+  g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  GovorunSettingsTarget target = { NULL, };
+  const char *bad = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return "targets";
+  object = json_node_get_object (node);
+  if (!only_members (object, known, &bad))
+    return bad;
+  target.kind = (char *) string_member (object, "kind", TRUE, 20, &bad);
+  target.name = (char *) string_member (object, "name", TRUE, 200, &bad);
+  target.url = (char *) string_member (object, "url", FALSE, MAX_URL_CHARS, &bad);
+  if (bad != NULL)
+    return bad;
+  if (g_str_equal (target.kind, "webhook"))
+    {
+      if (!url_ok (target.url))
+        return "url";
+    }
+  else if (g_str_equal (target.kind, "bitrix24"))
+    {
+      if (target.url != NULL)
+        return "url";
+    }
+  else
+    return "kind";
+  member = json_object_get_member (object, "events");
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    return "events";
+  array = json_node_get_array (member);
+  if (json_array_get_length (array) == 0 || json_array_get_length (array) > G_N_ELEMENTS (events) - 1)
+    return "events";
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *event = json_array_get_element (array, i);
+      const char *name;
+
+      if (!JSON_NODE_HOLDS_VALUE (event) || json_node_get_value_type (event) != G_TYPE_STRING
+          || !g_strv_contains (events, name = json_node_get_string (event)))
+        return "events";
+      for (guint j = 0; j < i; j++)
+        if (g_strcmp0 (json_array_get_string_element (array, j), name) == 0)
+          return "events";
+      g_strv_builder_add (wanted, name);
+    }
+  list = g_strv_builder_end (wanted);
+  target.events = list;
+  govorun_settings_document_add_target (document, &target);
+  return NULL;
+}
+
 static const char *
 read_preferences (GovorunSettingsDocument *document,
                   JsonNode                *node)
@@ -383,7 +505,7 @@ govorun_settings_document_parse (const char  *data,
                                  GError     **error)
 {
   static const char * const known[] = {
-    "format", "version", "accounts", "do_not_call", "preferences", NULL
+    "format", "version", "accounts", "do_not_call", "preferences", "targets", NULL
   };
   g_autoptr(GovorunSettingsDocument) document = govorun_settings_document_new ();
   g_autoptr(JsonParser) parser = NULL;
@@ -414,7 +536,8 @@ govorun_settings_document_parse (const char  *data,
   if (!only_members (root, known, &bad)
       || (bad = read_array (document, root, "accounts", GOVORUN_SETTINGS_DOCUMENT_MAX_ACCOUNTS, read_account)) != NULL
       || (bad = read_array (document, root, "do_not_call", GOVORUN_SETTINGS_DOCUMENT_MAX_NUMBERS, read_number)) != NULL
-      || (bad = read_preferences (document, json_object_get_member (root, "preferences"))) != NULL)
+      || (bad = read_preferences (document, json_object_get_member (root, "preferences"))) != NULL
+      || (bad = read_array (document, root, "targets", GOVORUN_SETTINGS_DOCUMENT_MAX_TARGETS, read_target)) != NULL)
     {
       g_set_error (error, GOVORUN_SETTINGS_DOCUMENT_ERROR, GOVORUN_SETTINGS_DOCUMENT_ERROR_DAMAGED,
                    /* Translators: %s is the name of a field in the file, such as “number” */

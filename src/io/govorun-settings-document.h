@@ -16,19 +16,24 @@ G_BEGIN_DECLS
  *   {"format":"govorun-settings","version":1,
  *    "accounts":[{"kind":"voximplant","name":…,"account_id":…,"auth":"api-key",…}, …],
  *    "do_not_call":[{"number":"+7…","note":…,"added_at":…}, …],
- *    "preferences":{"key":"GVariant text", …}}
+ *    "preferences":{"key":"GVariant text", …},
+ *    "targets":[{"kind":"webhook","name":…,"url":"https://…","events":["call.finished", …]},
+ *               {"kind":"bitrix24","name":…,"events":[…]}, …]}
  *
- * It has no field for a key. Read back it is outside input: bounded in
- * size and depth, every field checked, refused whole with one sentence.
+ * It has no field for a key or a webhook's secret, and a Bitrix24 target
+ * has no URL (the URL is its secret). Version 2 added "targets"; version 1
+ * files are read as well. Read back it is outside input: bounded in size
+ * and depth, every field checked, refused whole with one sentence.
  */
 
 #define GOVORUN_SETTINGS_DOCUMENT_FORMAT       "govorun-settings"
-#define GOVORUN_SETTINGS_DOCUMENT_VERSION      1
+#define GOVORUN_SETTINGS_DOCUMENT_VERSION      2
 /* 100,000 do-not-call numbers with notes are about 10 MB. */
 #define GOVORUN_SETTINGS_DOCUMENT_MAX_BYTES    (32 * 1024 * 1024)
 #define GOVORUN_SETTINGS_DOCUMENT_MAX_ACCOUNTS 100
 #define GOVORUN_SETTINGS_DOCUMENT_MAX_NUMBERS  200000
 #define GOVORUN_SETTINGS_DOCUMENT_MAX_PREFERENCES 200
+#define GOVORUN_SETTINGS_DOCUMENT_MAX_TARGETS  100
 
 #define GOVORUN_SETTINGS_DOCUMENT_ERROR (govorun_settings_document_error_quark ())
 
@@ -60,9 +65,18 @@ typedef struct
 
 typedef struct
 {
+  char  *kind;       /* "webhook" or "bitrix24" */
+  char  *name;
+  char  *url;        /* webhook: http(s), ≤ 2,000 characters; bitrix24: NULL */
+  char **events;     /* "call.finished", "campaign.finished", "contact.result"; at least one */
+} GovorunSettingsTarget;
+
+typedef struct
+{
   GPtrArray  *accounts;     /* GovorunSettingsAccount */
   GPtrArray  *do_not_call;  /* GovorunSettingsNumber */
   GHashTable *preferences;  /* key → GVariant text form (both strings) */
+  GPtrArray  *targets;      /* GovorunSettingsTarget */
 } GovorunSettingsDocument;
 
 GovorunSettingsDocument *govorun_settings_document_new         (void);
@@ -73,6 +87,8 @@ void                     govorun_settings_document_add_number  (GovorunSettingsD
                                                                 const char                    *number,
                                                                 const char                    *note,
                                                                 gint64                         added_at);
+void                     govorun_settings_document_add_target  (GovorunSettingsDocument       *document,
+                                                                const GovorunSettingsTarget   *target);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunSettingsDocument, govorun_settings_document_free)
 
 char                    *govorun_settings_document_to_json     (const GovorunSettingsDocument *document);

@@ -333,7 +333,8 @@ govorun_account_class_init (GovorunAccountClass *klass)
     g_param_spec_string ("last-test-summary", NULL, NULL, NULL, rw);
   /* Which keyring item holds the current key; bumped when it is replaced. */
   properties[PROP_SECRET_GENERATION] =
-    g_param_spec_uint ("secret-generation", NULL, NULL, 1, G_MAXINT, 1, rw);
+    /* 0: no key on this computer yet (govorun_account_get_key_needed()). */
+    g_param_spec_uint ("secret-generation", NULL, NULL, 0, G_MAXINT, 1, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -491,4 +492,14 @@ govorun_account_set_last_test_ok (GovorunAccount *self,
     return;
   self->last_test_ok = last_test_ok;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_TEST_OK]);
+}
+
+/* An account from a settings file whose key was not typed here yet: it is
+ * listed, and everything that would use its key skips it with a sentence. */
+gboolean
+govorun_account_get_key_needed (GovorunAccount *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_ACCOUNT (self), FALSE);
+
+  return self->secret_generation == 0;
 }

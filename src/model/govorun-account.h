@@ -99,5 +99,7 @@ void                   govorun_account_set_last_test_summary (GovorunAccount    
 guint                  govorun_account_get_secret_generation (GovorunAccount        *self);
 void                   govorun_account_set_secret_generation (GovorunAccount        *self,
                                                               guint                  secret_generation);
+/* No key on this computer yet (secret generation 0): "Key needed". */
+gboolean               govorun_account_get_key_needed        (GovorunAccount        *self);
 
 G_END_DECLS

@@ -821,10 +821,16 @@ vox_emu_method_append_to_call_list (Call *call)
   reply_batch (call, list, added, FALSE);
 }
 
+/* How Voximplant names a list stopped by StopCallListProcessing is
+ * UNVERIFIED (the reference lists "In progress", "Completed" and
+ * "Canceled"); the emulator says "Stopped", which the campaigns service
+ * reads as paused. */
 static const char *
 list_status (VoxEmuCallList *list)
 {
-  return list_open (list) ? "In progress" : "Completed";
+  if (!list_open (list))
+    return "Completed";
+  return list->stopped ? "Stopped" : "In progress";
 }
 
 void

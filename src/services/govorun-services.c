@@ -432,7 +432,7 @@ govorun_services_new (const char *profile,
   self->numbers = govorun_number_service_new (self->factory);
   self->agent_catalog = govorun_agent_catalog_new (self->factory);
   self->agent_widget = govorun_agent_widget_new (self->factory);
-  self->agent_analysis = govorun_agent_analysis_new (self->factory, self->accounts);
+  self->agent_analysis = govorun_agent_analysis_new (self->factory, self->accounts, self->store);
   self->provisioner = govorun_provisioner_new (self->factory, self->accounts, self->agents,
                                                self->store);
   self->agent_finder = govorun_agent_finder_new (self->factory, self->accounts, self->agents,
@@ -699,7 +699,7 @@ govorun_services_get_settings_file (GovorunServices *self)
 
   if (self->settings_file == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
     self->settings_file = govorun_settings_file_new (self->accounts, govorun_services_get_do_not_call (self),
-                                                     self->store, self->settings);
+                                                     self->store, self->secrets, self->settings);
   return self->settings_file;
 }
 

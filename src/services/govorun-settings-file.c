@@ -11,6 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "govorun-do-not-call-records.h"
+#include "govorun-integration-records.h"
+#include "govorun-integrations.h"
+#include "govorun-secrets.h"
 #include "govorun-settings-document.h"
 #include "govorun-settings-file.h"
 
@@ -21,6 +24,7 @@ struct _GovorunSettingsFile
   GovorunAccountStore *accounts;
   GovorunDoNotCall    *do_not_call;
   GovorunStore        *store;
+  GovorunSecrets      *secrets;
   GSettings           *settings;
 };
 
@@ -36,6 +40,9 @@ govorun_settings_import_copy (const GovorunSettingsImport *import)
   copy->do_not_call_added = import->do_not_call_added;
   copy->preferences = import->preferences;
   copy->accounts_to_add = g_strdupv (import->accounts_to_add);
+  copy->webhooks_added = g_strdupv (import->webhooks_added);
+  copy->webhook_secrets = g_strdupv (import->webhook_secrets);
+  copy->targets_to_add = g_strdupv (import->targets_to_add);
   return copy;
 }
 
@@ -45,6 +52,9 @@ govorun_settings_import_free (GovorunSettingsImport *import)
   if (import == NULL)
     return;
   g_strfreev (import->accounts_to_add);
+  g_strfreev (import->webhooks_added);
+  g_strfreev (import->webhook_secrets);
+  g_strfreev (import->targets_to_add);
   g_free (import);
 }
 
@@ -154,6 +164,53 @@ write_in_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The events of a target as their wire names. */
+static char **
+event_names (guint events)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint bit = 1; bit <= GOVORUN_INTEGRATION_EVENTS_ALL; bit <<= 1)
+    if ((events & bit) != 0 && govorun_integration_event_to_string (bit) != NULL)
+      g_strv_builder_add (names, govorun_integration_event_to_string (bit));
+  return g_strv_builder_end (names);
+}
+
+static void
+on_targets_loaded (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunSettingsDocument *document = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) targets = NULL;
+  GError *error = NULL;
+
+  targets = govorun_integration_records_load_targets_finish (GOVORUN_STORE (object), result, &error);
+  if (targets == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < targets->len; i++)
+    {
+      GovorunIntegrationTarget *target = g_ptr_array_index (targets, i);
+      gboolean webhook = govorun_integration_target_get_kind (target) == GOVORUN_INTEGRATION_KIND_WEBHOOK;
+      g_auto(GStrv) events = event_names (govorun_integration_target_get_events (target));
+      GovorunSettingsTarget row = { NULL, };
+
+      if (events[0] == NULL)
+        continue;
+      row.kind = webhook ? "webhook" : "bitrix24";
+      row.name = (char *) govorun_integration_target_get_name (target);
+      /* A Bitrix24 inbound webhook's URL holds its secret: never in the file. */
+      row.url = webhook ? (char *) govorun_integration_target_get_url (target) : NULL;
+      row.events = events;
+      govorun_settings_document_add_target (document, &row);
+    }
+  g_task_run_in_thread (g_steal_pointer (&task), write_in_thread);
+}
+
 static void
 on_numbers_loaded (GObject      *object,
                    GAsyncResult *result,
@@ -178,7 +235,8 @@ on_numbers_loaded (GObject      *object,
                                             govorun_do_not_call_entry_get_note (entry),
                                             govorun_do_not_call_entry_get_added_at (entry));
     }
-  g_task_run_in_thread (task, write_in_thread);
+  govorun_integration_records_load_targets_async (GOVORUN_STORE (object), g_task_get_cancellable (task),
+                                                  on_targets_loaded, g_object_ref (task));
 }
 
 void
@@ -221,6 +279,15 @@ typedef struct
 {
   GovorunSettingsDocument *document;
   GovorunSettingsImport   *import;
+  GovorunIntegrations     *integrations;  /* adds the webhooks, with their secrets */
+  GPtrArray               *existing;      /* GovorunIntegrationTarget already here */
+  guint                    next_target;
+  GStrvBuilder            *added;
+  GStrvBuilder            *secrets;
+  GStrvBuilder            *to_add;
+  GPtrArray               *new_accounts;  /* GovorunSettingsAccount (the document's) to add without keys */
+  guint                    next_account;
+  GPtrArray               *entries;       /* GovorunDoNotCallEntry to add */
 } Import;
 
 static void
@@ -228,6 +295,13 @@ import_free (Import *import)
 {
   g_clear_pointer (&import->document, govorun_settings_document_free);
   g_clear_pointer (&import->import, govorun_settings_import_free);
+  g_clear_object (&import->integrations);
+  g_clear_pointer (&import->existing, g_ptr_array_unref);
+  g_clear_pointer (&import->added, g_strv_builder_unref);
+  g_clear_pointer (&import->secrets, g_strv_builder_unref);
+  g_clear_pointer (&import->to_add, g_strv_builder_unref);
+  g_clear_pointer (&import->new_accounts, g_ptr_array_unref);
+  g_clear_pointer (&import->entries, g_ptr_array_unref);
   g_free (import);
 }
 
@@ -271,10 +345,11 @@ read_in_thread (GTask        *task,
 }
 
 /* Accounts in the file that this computer lacks (by Voximplant account id,
- * or ElevenLabs name). */
+ * or ElevenLabs name), in @rows (GovorunSettingsAccount, borrowed). */
 static char **
 accounts_to_add (GovorunSettingsFile     *self,
-                 GovorunSettingsDocument *document)
+                 GovorunSettingsDocument *document,
+                 GPtrArray               *rows)
 {
   GListModel *accounts = G_LIST_MODEL (self->accounts);
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
@@ -297,7 +372,10 @@ accounts_to_add (GovorunSettingsFile     *self,
                    && g_strcmp0 (govorun_account_get_display_name (account), row->name) == 0;
         }
       if (!here)
-        g_strv_builder_add (missing, row->name);
+        {
+          g_strv_builder_add (missing, row->name);
+          g_ptr_array_add (rows, row);
+        }
     }
   return g_strv_builder_end (missing);
 }
@@ -336,13 +414,137 @@ set_preferences (GovorunSettingsFile     *self,
   return n;
 }
 
+/* --- import: integration targets --- */
+
+static guint
+event_bits (char **names)
+{
+  guint events = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    for (guint bit = 1; bit <= GOVORUN_INTEGRATION_EVENTS_ALL; bit <<= 1)
+      if (g_strcmp0 (govorun_integration_event_to_string (bit), names[i]) == 0)
+        events |= bit;
+  return events;
+}
+
+/* A target of that kind and name (and, for a webhook, address) is here. */
+static gboolean
+target_here (Import                *import,
+             GovorunSettingsTarget *row)
+{
+  gboolean webhook = g_str_equal (row->kind, "webhook");
+
+  for (guint i = 0; i < import->existing->len; i++)
+    {
+      GovorunIntegrationTarget *target = g_ptr_array_index (import->existing, i);
+
+      if (webhook && govorun_integration_target_get_kind (target) == GOVORUN_INTEGRATION_KIND_WEBHOOK &&
+          g_strcmp0 (govorun_integration_target_get_url (target), row->url) == 0)
+        return TRUE;
+      if (!webhook && govorun_integration_target_get_kind (target) == GOVORUN_INTEGRATION_KIND_BITRIX24 &&
+          g_strcmp0 (govorun_integration_target_get_name (target), row->name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void import_next_target (GTask *task);
+
+static void
+on_webhook_added (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Import *import = g_task_get_task_data (task);
+  GovorunSettingsTarget *row = g_ptr_array_index (import->document->targets, import->next_target - 1);
+  g_autoptr(GovorunIntegrationTarget) target = NULL;
+  g_autofree char *secret = NULL;
+  GError *error = NULL;
+
+  target = govorun_integrations_add_webhook_finish (GOVORUN_INTEGRATIONS (object), result, &secret, &error);
+  if (target == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_strv_builder_add (import->added, row->name);
+  g_strv_builder_add (import->secrets, secret);
+  import_next_target (g_steal_pointer (&task));
+}
+
+static void
+import_next_target (GTask *task)
+{
+  Import *import = g_task_get_task_data (task);
+
+  while (import->next_target < import->document->targets->len)
+    {
+      GovorunSettingsTarget *row = g_ptr_array_index (import->document->targets, import->next_target++);
+
+      if (target_here (import, row))
+        continue;
+      if (g_str_equal (row->kind, "bitrix24"))
+        {
+          g_strv_builder_add (import->to_add, row->name);
+          continue;
+        }
+      if (import->integrations == NULL)
+        continue;
+      govorun_integrations_add_webhook_async (import->integrations, row->name, row->url, event_bits (row->events),
+                                              g_task_get_cancellable (task), on_webhook_added, task);
+      return;
+    }
+  import->import->webhooks_added = g_strv_builder_end (import->added);
+  import->import->webhook_secrets = g_strv_builder_end (import->secrets);
+  import->import->targets_to_add = g_strv_builder_end (import->to_add);
+  g_task_return_pointer (task, g_steal_pointer (&import->import), (GDestroyNotify) govorun_settings_import_free);
+  g_object_unref (task);
+}
+
+static void
+on_existing_targets (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  Import *import = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  import->existing = govorun_integration_records_load_targets_finish (GOVORUN_STORE (object), result, &error);
+  if (import->existing == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  import_next_target (task);
+}
+
+/* The numbers are in: the targets next (one at a time: each webhook's
+ * secret goes to the keyring before its row). */
+static void
+import_targets (GTask *task)
+{
+  GovorunSettingsFile *self = g_task_get_source_object (task);
+  Import *import = g_task_get_task_data (task);
+
+  import->added = g_strv_builder_new ();
+  import->secrets = g_strv_builder_new ();
+  import->to_add = g_strv_builder_new ();
+  if (self->secrets != NULL && import->document->targets->len > 0)
+    import->integrations = govorun_integrations_new (self->store, self->secrets);
+  govorun_integration_records_load_targets_async (self->store, g_task_get_cancellable (task), on_existing_targets,
+                                                  task);
+}
+
 static void
 on_list_reloaded (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Import *import = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!govorun_do_not_call_load_finish (GOVORUN_DO_NOT_CALL (object), result, &error))
@@ -350,7 +552,7 @@ on_list_reloaded (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_pointer (task, g_steal_pointer (&import->import), (GDestroyNotify) govorun_settings_import_free);
+  import_targets (g_steal_pointer (&task));
 }
 
 static void
@@ -375,7 +577,60 @@ on_numbers_added (GObject      *object,
       govorun_do_not_call_load_async (self->do_not_call, NULL, on_list_reloaded, g_object_ref (task));
       return;
     }
-  g_task_return_pointer (task, g_steal_pointer (&import->import), (GDestroyNotify) govorun_settings_import_free);
+  import_targets (g_steal_pointer (&task));
+}
+
+/* --- import: accounts, listed as "key needed" until their keys are typed --- */
+
+static void import_next_account (GTask *task);
+
+static void
+on_account_added (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GovorunAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* One account refused (a name taken meanwhile) does not stop the import:
+   * it stays in the list of accounts to add. */
+  account = govorun_account_store_add_without_key_finish (GOVORUN_ACCOUNT_STORE (object), result, &error);
+  if (account == NULL)
+    g_debug ("An imported account was not added: %s", error->message);
+  import_next_account (task);
+}
+
+static void
+import_next_account (GTask *task)
+{
+  GovorunSettingsFile *self = g_task_get_source_object (task);
+  Import *import = g_task_get_task_data (task);
+  g_autoptr(GovorunAccount) account = NULL;
+  GovorunSettingsAccount *row;
+  GovorunAccountKind kind;
+  GovorunVoximplantAuth auth = GOVORUN_VOXIMPLANT_AUTH_API_KEY;
+
+  if (import->next_account >= import->new_accounts->len)
+    {
+      govorun_do_not_call_records_add_async (self->store, import->entries, NULL, on_numbers_added, task);
+      return;
+    }
+  row = g_ptr_array_index (import->new_accounts, import->next_account++);
+  govorun_account_kind_from_string (row->kind, &kind);
+  account = govorun_account_new (kind);
+  govorun_account_set_display_name (account, row->name);
+  if (kind == GOVORUN_ACCOUNT_KIND_VOXIMPLANT)
+    {
+      govorun_voximplant_auth_from_string (row->auth, &auth);
+      govorun_account_set_vox_account_id (account, row->account_id);
+      govorun_account_set_vox_auth (account, auth);
+      govorun_account_set_vox_key_id (account, row->key_id);
+      govorun_account_set_vox_account_email (account, row->email);
+    }
+  else if (row->region != NULL)
+    govorun_account_set_el_region (account, row->region);
+  govorun_account_store_add_without_key_async (self->accounts, account, NULL, on_account_added, task);
 }
 
 static void
@@ -395,7 +650,8 @@ on_read (GObject      *object,
       return;
     }
   import->import = g_new0 (GovorunSettingsImport, 1);
-  import->import->accounts_to_add = accounts_to_add (self, import->document);
+  import->new_accounts = g_ptr_array_new ();
+  import->import->accounts_to_add = accounts_to_add (self, import->document, import->new_accounts);
   import->import->preferences = set_preferences (self, import->document);
   for (guint i = 0; i < import->document->do_not_call->len; i++)
     {
@@ -403,7 +659,8 @@ on_read (GObject      *object,
 
       g_ptr_array_add (entries, govorun_do_not_call_entry_new (number->number, number->note, number->added_at));
     }
-  govorun_do_not_call_records_add_async (self->store, entries, NULL, on_numbers_added, g_object_ref (task));
+  import->entries = g_steal_pointer (&entries);
+  import_next_account (g_object_ref (task));
 }
 
 void
@@ -452,6 +709,7 @@ govorun_settings_file_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->do_not_call);
   g_clear_object (&self->store);
+  g_clear_object (&self->secrets);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (govorun_settings_file_parent_class)->dispose (object);
@@ -472,6 +730,7 @@ GovorunSettingsFile *
 govorun_settings_file_new (GovorunAccountStore *accounts,
                            GovorunDoNotCall    *do_not_call,
                            GovorunStore        *store,
+                           GovorunSecrets      *secrets,
                            GSettings           *settings)
 {
   GovorunSettingsFile *self = g_object_new (GOVORUN_TYPE_SETTINGS_FILE, NULL);
@@ -479,6 +738,7 @@ govorun_settings_file_new (GovorunAccountStore *accounts,
   self->accounts = g_object_ref (accounts);
   self->do_not_call = do_not_call != NULL ? g_object_ref (do_not_call) : NULL;
   self->store = g_object_ref (store);
+  self->secrets = secrets != NULL ? g_object_ref (secrets) : NULL;
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   return self;
 }

@@ -14,11 +14,15 @@
 G_BEGIN_DECLS
 
 typedef struct _GovorunStore GovorunStore;
+typedef struct _GovorunSecrets GovorunSecrets;
 
 /*
  * The settings file: what this computer keeps that the providers do not,
  * minus every secret — the accounts without their keys, the do-not-call
- * list, the preferences — as one JSON object
+ * list, the preferences, the integration targets without their secrets
+ * (a webhook's secret is made anew on import and given back once; a
+ * Bitrix24 target's URL is its secret, so it is named to add again) — as
+ * one JSON object
  * {"format":"govorun-settings","version":1,…} (govorun-settings-document.h
  * in src/io), for a new computer.
  * Reading and writing run in a thread; the file is validated field by
@@ -44,6 +48,9 @@ typedef struct
   guint   do_not_call_added;  /* numbers new to this computer's list */
   guint   preferences;        /* preferences set */
   char  **accounts_to_add;    /* names of accounts in the file but not here; add them with their keys */
+  char  **webhooks_added;     /* names of the webhook targets added … */
+  char  **webhook_secrets;    /* … and their new secrets, in the same order: show them once */
+  char  **targets_to_add;     /* names of Bitrix24 targets: add them again with their URLs */
 } GovorunSettingsImport;
 
 #define GOVORUN_TYPE_SETTINGS_IMPORT (govorun_settings_import_get_type ())
@@ -56,10 +63,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunSettingsImport, govorun_settings_import_fr
 
 G_DECLARE_FINAL_TYPE (GovorunSettingsFile, govorun_settings_file, GOVORUN, SETTINGS_FILE, GObject)
 
-/* @settings: (nullable): the application's preferences */
+/* @settings: (nullable): the application's preferences
+ * @secrets: (nullable): where imported webhooks' secrets go; without it
+ *   webhook targets are not imported */
 GovorunSettingsFile   *govorun_settings_file_new           (GovorunAccountStore  *accounts,
                                                             GovorunDoNotCall     *do_not_call,
                                                             GovorunStore         *store,
+                                                            GovorunSecrets       *secrets,
                                                             GSettings            *settings);
 
 void                   govorun_settings_file_export_async  (GovorunSettingsFile  *self,

@@ -89,7 +89,7 @@ record_new_from_stmt (sqlite3_stmt *stmt)
   row->state = column_strdup (stmt, 4);
   if (row->uuid == NULL || row->display_name == NULL || row->state == NULL ||
       !govorun_account_kind_from_string (kind, &row->kind) ||
-      generation < 1 || generation > G_MAXINT)
+      generation < 0 || generation > G_MAXINT)  /* 0: no key yet (imported; "key needed") */
     return NULL;
   row->secret_generation = (guint) generation;
   row->vox_account_id = column_strdup (stmt, 6);

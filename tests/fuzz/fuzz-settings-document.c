@@ -38,5 +38,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert_cmpuint (again->accounts->len, ==, document->accounts->len);
   g_assert_cmpuint (again->do_not_call->len, ==, document->do_not_call->len);
   g_assert_cmpuint (g_hash_table_size (again->preferences), ==, g_hash_table_size (document->preferences));
+  g_assert_cmpuint (again->targets->len, ==, document->targets->len);
+  for (guint i = 0; i < document->targets->len; i++)
+    {
+      GovorunSettingsTarget *x = g_ptr_array_index (document->targets, i);
+      GovorunSettingsTarget *y = g_ptr_array_index (again->targets, i);
+
+      /* A Bitrix24 target never carries a URL (its secret); a webhook always does. */
+      g_assert_true ((x->url == NULL) == g_str_equal (x->kind, "bitrix24"));
+      g_assert_cmpstr (x->url, ==, y->url);
+      g_assert_cmpuint (g_strv_length (x->events), ==, g_strv_length (y->events));
+      g_assert_cmpuint (g_strv_length (x->events), >=, 1);
+    }
   return 0;
 }

@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "govorun-agent-analysis.h"
@@ -47,7 +49,7 @@ fixture_setup (Fixture       *f,
   sandbox_services_start (&f->s);
   govorun_http_set_retry (f->s.http, 1, 1);
   f->emulator = govorun_sandbox_get_elevenlabs (f->s.sandbox);
-  f->analysis = govorun_agent_analysis_new (f->s.factory, f->s.accounts);
+  f->analysis = govorun_agent_analysis_new (f->s.factory, f->s.accounts, f->s.store);
   govorun_account_set_display_name (draft, "Analysis");
   f->account = sandbox_services_add_account (&f->s, draft, GOVORUN_SANDBOX_EL_API_KEY);
   f->agent_id = govorun_elevenlabs_emulator_add_agent (f->emulator, "Клиника", "Здравствуйте! Чем могу помочь?", "ru");
@@ -393,6 +395,18 @@ add_fault (Fixture    *f,
   govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), method, &fault);
 }
 
+/* Leaves the answer alone and makes the next GET of the agent fail. */
+static void
+arm_reread_fault (JsonObject *answer,
+                  gpointer    emulator)
+{
+  GovorunFault fault = { 0 };
+
+  fault.http_status = 500;
+  fault.times = 1;
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (emulator), "GET /v1/convai/agents/{id}", &fault);
+}
+
 static void
 test_errors (Fixture       *f,
              gconstpointer  data)
@@ -415,8 +429,17 @@ test_errors (Fixture       *f,
   g_assert_error (error, GOVORUN_AGENT_ANALYSIS_ERROR, GOVORUN_AGENT_ANALYSIS_ERROR_UNAVAILABLE);
   g_clear_error (&error);
 
-  /* Accepted, then the re-read fails: still a success, from the PATCH answer. */
-  add_fault (f, "GET /v1/convai/agents/{id}", 500);
+  /* Accepted, then the re-read fails: still a success, from the PATCH
+   * answer. (The read before the PATCH, the check for a change made
+   * elsewhere, must pass: the fault is armed by the PATCH's answer.) */
+  {
+    GovorunFault arm = { 0 };
+
+    arm.after_handling = TRUE;
+    arm.edit_answer = arm_reread_fault;
+    arm.edit_data = f->emulator;
+    govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emulator), "PATCH /v1/convai/agents/{id}", &arm);
+  }
   saved = save (f, read, wanted, &sent, &error);
   g_assert_no_error (error);
   g_assert_true (sent);
@@ -427,6 +450,103 @@ test_errors (Fixture       *f,
   missing = load (f, &error);
   g_assert_null (missing);
   g_assert_error (error, GOVORUN_AGENT_ANALYSIS_ERROR, GOVORUN_AGENT_ANALYSIS_ERROR_NOT_FOUND);
+}
+
+/* Two computers: B saves after A read; A's save is refused and sends
+ * nothing; Load Their Version and Replace Theirs; what a computer read is
+ * remembered in its store, so a new service over it still knows. */
+static void
+test_changed_elsewhere (Fixture       *f,
+                        gconstpointer  data)
+{
+  SandboxServices b = { 0 };
+  g_autoptr(GovorunAccount) draft = govorun_account_new (GOVORUN_ACCOUNT_KIND_ELEVENLABS);
+  g_autoptr(GovorunAccount) account_b = NULL;
+  g_autoptr(GovorunAgentAnalysis) analysis_b = NULL;
+  g_autoptr(GovorunAnalysisSettings) read_a = NULL;
+  g_autoptr(GovorunAnalysisSettings) read_b = NULL;
+  g_autoptr(GovorunAnalysisSettings) wanted_a = NULL;
+  g_autoptr(GovorunAnalysisSettings) wanted_b = NULL;
+  g_autoptr(GovorunAnalysisSettings) saved = NULL;
+  g_autoptr(GovorunAnalysisSettings) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  gboolean sent = TRUE;
+  guint before;
+
+  sandbox_services_start_on (&b, f->s.sandbox, "analysis-b");
+  govorun_account_set_display_name (draft, "ElevenLabs");
+  account_b = sandbox_services_add_account (&b, draft, GOVORUN_SANDBOX_EL_API_KEY);
+  analysis_b = govorun_agent_analysis_new (b.factory, b.accounts, b.store);
+
+  read_a = load (f, &error);
+  g_assert_no_error (error);
+  govorun_agent_analysis_load_async (analysis_b, account_b, f->agent_id, NULL, test_util_on_result, &f->result);
+  read_b = govorun_agent_analysis_load_finish (analysis_b, test_util_wait (&f->result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  fingerprint = govorun_agent_analysis_fingerprint (read_a);
+  g_assert_cmpuint (strlen (fingerprint), ==, 64);
+  {
+    g_autofree char *same = govorun_agent_analysis_fingerprint (read_b);
+
+    g_assert_cmpstr (fingerprint, ==, same);
+  }
+
+  /* B saves a change. */
+  wanted_b = govorun_analysis_settings_copy (read_b);
+  wanted_b->privacy.retention_days = 7;
+  govorun_agent_analysis_save_async (analysis_b, account_b, f->agent_id, read_b, wanted_b, NULL,
+                                     test_util_on_result, &f->result);
+  saved = govorun_agent_analysis_save_finish (analysis_b, test_util_wait (&f->result), &sent, &error);
+  g_assert_no_error (error);
+  g_assert_true (sent);
+  g_clear_object (&f->result);
+  g_clear_pointer (&saved, govorun_analysis_settings_free);
+
+  /* A's save, from what it read before, is refused: nothing is sent. */
+  before = patch_count (f);
+  wanted_a = govorun_analysis_settings_copy (read_a);
+  wanted_a->privacy.retention_days = 30;
+  saved = save (f, read_a, wanted_a, &sent, &error);
+  g_assert_null (saved);
+  g_assert_false (sent);
+  g_assert_error (error, GOVORUN_AGENT_ANALYSIS_ERROR, GOVORUN_AGENT_ANALYSIS_ERROR_CHANGED_ELSEWHERE);
+  g_clear_error (&error);
+  g_assert_cmpuint (patch_count (f), ==, before);
+
+  /* Load Their Version: B's change, now the one A read. */
+  theirs = load (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (theirs->privacy.retention_days, ==, 7);
+
+  /* Replace Theirs: A's change on top of theirs is saved. */
+  g_clear_pointer (&wanted_a, govorun_analysis_settings_free);
+  wanted_a = govorun_analysis_settings_copy (theirs);
+  wanted_a->privacy.retention_days = 30;
+  saved = save (f, theirs, wanted_a, &sent, &error);
+  g_assert_no_error (error);
+  g_assert_true (sent);
+  g_assert_cmpint (saved->privacy.retention_days, ==, 30);
+  g_clear_pointer (&saved, govorun_analysis_settings_free);
+
+  /* B's next save — even from a new service over B's store — is refused. */
+  g_clear_object (&analysis_b);
+  analysis_b = govorun_agent_analysis_new (b.factory, b.accounts, b.store);
+  g_clear_pointer (&read_b, govorun_analysis_settings_free);
+  read_b = govorun_analysis_settings_copy (wanted_b);  /* what B's page still shows */
+  g_clear_pointer (&wanted_b, govorun_analysis_settings_free);
+  wanted_b = govorun_analysis_settings_copy (read_b);
+  wanted_b->privacy.retention_days = 90;
+  govorun_agent_analysis_save_async (analysis_b, account_b, f->agent_id, read_b, wanted_b, NULL,
+                                     test_util_on_result, &f->result);
+  saved = govorun_agent_analysis_save_finish (analysis_b, test_util_wait (&f->result), &sent, &error);
+  g_assert_null (saved);
+  g_assert_error (error, GOVORUN_AGENT_ANALYSIS_ERROR, GOVORUN_AGENT_ANALYSIS_ERROR_CHANGED_ELSEWHERE);
+  g_clear_object (&f->result);
+
+  g_clear_object (&analysis_b);
+  sandbox_services_stop (&b);
 }
 
 int
@@ -445,6 +565,7 @@ main (int   argc,
   ADD ("/Govorun/AgentAnalysis/privacy", test_privacy);
   ADD ("/Govorun/AgentAnalysis/first-message", test_first_message);
   ADD ("/Govorun/AgentAnalysis/invalid", test_invalid);
+  ADD ("/Govorun/AgentAnalysis/changed-elsewhere", test_changed_elsewhere);
   ADD ("/Govorun/AgentAnalysis/errors", test_errors);
 
   return g_test_run ();

@@ -10,7 +10,9 @@
  * deploys it; A's next deploy (and roll back) stops with "changed on
  * another computer"; Load Their Version and Replace Theirs; hand-made
  * scenarios are listed as not Govorun's and left alone; both computers
- * sync the same call history.
+ * sync the same call history; a campaign started on A shows on B with its
+ * progress, and pausing and resuming from either computer is seen by the
+ * other.
  */
 #include "config.h"
 
@@ -19,6 +21,7 @@
 #include "govorun-agent-finder.h"
 #include "govorun-call-history.h"
 #include "govorun-call-records.h"
+#include "govorun-campaigns.h"
 #include "govorun-client-factory.h"
 #include "govorun-sandbox.h"
 #include "govorun-scenario-generator.h"
@@ -507,6 +510,191 @@ test_same_history (Fixture       *f,
     }
 }
 
+/* A campaign on call lists, steered from both computers. */
+
+static GovorunCampaign *
+prepare_campaign (Fixture      *f,
+                  GovorunAgent *agent)
+{
+  GovorunCampaigns *campaigns = govorun_services_get_campaigns (f->a.services);
+  g_autoptr(GovorunCampaign) campaign = govorun_campaign_new ();
+  g_autofree char *path = g_build_filename (f->a.dir, "contacts.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) csv = g_string_new ("Имя;Телефон\n");
+  g_autoptr(GovorunImportPreview) preview = NULL;
+  g_autoptr(GovorunColumnMapping) mapping = NULL;
+  g_autoptr(GovorunPreflight) preflight = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (csv, "Гость %u;+7 916 555-00-%02u\n", i, 10 + i);
+  g_assert_true (g_file_set_contents (path, csv->str, -1, &error));
+  govorun_campaign_set_name (campaign, "Напоминания");
+  govorun_campaign_set_agent_id (campaign, govorun_agent_get_uuid (agent));
+  govorun_campaign_set_caller_number (campaign, "+74951230001");
+  govorun_campaign_set_concurrency (campaign, 1);
+  govorun_campaign_set_attempts (campaign, 1);
+  govorun_campaign_set_window_start (campaign, 0);
+  govorun_campaign_set_window_end (campaign, 0);
+  govorun_campaign_set_allowed_days (campaign, GOVORUN_CAMPAIGN_ALL_DAYS);
+  govorun_campaign_set_zone_mode (campaign, GOVORUN_CAMPAIGN_ZONE_NUMBER);
+
+  govorun_campaigns_preview_async (campaigns, file, NULL, NULL, on_result, f);
+  preview = govorun_campaigns_preview_finish (campaigns, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  mapping = govorun_campaigns_suggest_mapping (campaigns, preview, govorun_agent_get_uuid (agent));
+  govorun_campaigns_prepare_async (campaigns, file, NULL, mapping, campaign, NULL, NULL, NULL, NULL, on_result, f);
+  preflight = govorun_campaigns_prepare_finish (campaigns, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->result);
+  g_assert_cmpuint (govorun_preflight_get_valid (preflight), ==, 10);
+  return g_steal_pointer (&campaign);
+}
+
+typedef void     (*CampaignOp)       (GovorunCampaigns *, GovorunCampaign *, GCancellable *, GAsyncReadyCallback,
+                                      gpointer);
+typedef gboolean (*CampaignOpFinish) (GovorunCampaigns *, GAsyncResult *, GError **);
+
+static gboolean
+campaign_op (Fixture          *f,
+             SandboxServices  *s,
+             CampaignOp        op,
+             CampaignOpFinish  finish,
+             GovorunCampaign  *campaign,
+             GError          **error)
+{
+  GovorunCampaigns *campaigns = govorun_services_get_campaigns (s->services);
+  gboolean ok;
+
+  op (campaigns, campaign, NULL, on_result, f);
+  ok = finish (campaigns, wait_result (f), error);
+  g_clear_object (&f->result);
+  return ok;
+}
+
+#define START(f, s, c, e)   campaign_op (f, s, govorun_campaigns_start_async, govorun_campaigns_start_finish, c, e)
+#define PAUSE(f, s, c, e)   campaign_op (f, s, govorun_campaigns_pause_async, govorun_campaigns_pause_finish, c, e)
+#define RESUME(f, s, c, e)  campaign_op (f, s, govorun_campaigns_resume_async, govorun_campaigns_resume_finish, c, e)
+#define REFRESH(f, s, c, e) campaign_op (f, s, govorun_campaigns_refresh_async, govorun_campaigns_refresh_finish, c, e)
+
+static void
+test_campaign (Fixture       *f,
+               gconstpointer  data)
+{
+  GovorunVoximplantEmulator *vox = govorun_sandbox_get_voximplant (f->sandbox);
+  g_autoptr(GovorunAccount) vox_a = add_vox (&f->a, "Clinic");
+  g_autoptr(GovorunAccount) el_a = add_el (&f->a, "Agents");
+  g_autoptr(GovorunAccount) vox_b = NULL;
+  g_autoptr(GovorunAgent) draft = govorun_agent_new ();
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  g_autoptr(GovorunAgent) agent = NULL;
+  g_autoptr(GovorunCampaign) on_a = NULL;
+  g_autoptr(GError) error = NULL;
+  GovorunCampaigns *campaigns_b = govorun_services_get_campaigns (f->b.services);
+  GovorunCampaign *on_b;
+  guint stops;
+
+  /* The tests move the dialer's clock themselves. */
+  govorun_voximplant_emulator_set_call_list_speed (vox, 0);
+  /* The campaigns' first load runs by itself: let it land. */
+  while (!govorun_campaigns_get_loaded (govorun_services_get_campaigns (f->a.services)) ||
+         !govorun_campaigns_get_loaded (campaigns_b))
+    g_main_context_iteration (NULL, TRUE);
+  govorun_agent_set_name (draft, "Напоминания");
+  govorun_agent_set_vox_account_uuid (draft, govorun_account_get_uuid (vox_a));
+  govorun_agent_set_el_account_uuid (draft, govorun_account_get_uuid (el_a));
+  govorun_agent_set_el_agent_id (draft, "agent_0001");
+  govorun_agent_set_outbound (draft, TRUE);
+  g_ptr_array_add (numbers, govorun_agent_number_new (f->phone1, "74951230001"));
+  govorun_agent_set_numbers (draft, numbers);
+  agent = save (f, &f->a, draft);
+  g_assert_true (apply (f, &f->a, agent, &error));
+  g_assert_no_error (error);
+
+  /* A starts it; the dialer gets through some of the contacts. */
+  on_a = prepare_campaign (f, agent);
+  g_assert_true (START (f, &f->a, on_a, &error));
+  g_assert_no_error (error);
+  govorun_voximplant_emulator_advance_call_lists (vox, 200);
+  g_assert_true (REFRESH (f, &f->a, on_a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (govorun_campaign_get_done (on_a), >, 0);
+  g_assert_cmpuint (govorun_campaign_get_done (on_a), <, 10);
+  g_assert_cmpint (govorun_campaign_get_state (on_a), ==, GOVORUN_CAMPAIGN_STATE_RUNNING);
+
+  /* B, with the same Voximplant account only, finds it with its progress. */
+  vox_b = add_vox (&f->b, "Клиника, Voximplant");
+  g_assert_null (govorun_campaigns_lookup (campaigns_b, govorun_campaign_get_id (on_a)));
+  g_assert_true (REFRESH (f, &f->b, NULL, &error));
+  g_assert_no_error (error);
+  on_b = govorun_campaigns_lookup (campaigns_b, govorun_campaign_get_id (on_a));
+  g_assert_nonnull (on_b);
+  g_assert_cmpint (govorun_campaign_get_list_id (on_b), ==, govorun_campaign_get_list_id (on_a));
+  g_assert_cmpuint (govorun_campaign_get_total (on_b), ==, 10);
+  g_assert_cmpuint (govorun_campaign_get_done (on_b), ==, govorun_campaign_get_done (on_a));
+  g_assert_cmpuint (govorun_campaign_get_answered (on_b), ==, govorun_campaign_get_answered (on_a));
+  g_assert_cmpint (govorun_campaign_get_state (on_b), ==, GOVORUN_CAMPAIGN_STATE_RUNNING);
+
+  /* B pauses; A sees it paused on its next refresh, and its own pause
+   * sends nothing more. */
+  g_assert_true (PAUSE (f, &f->b, on_b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (on_b), ==, GOVORUN_CAMPAIGN_STATE_PAUSED);
+  g_assert_true (REFRESH (f, &f->a, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (on_a), ==, GOVORUN_CAMPAIGN_STATE_PAUSED);
+  stops = govorun_emulator_get_request_count (GOVORUN_EMULATOR (vox), "StopCallListProcessing");
+  g_assert_false (PAUSE (f, &f->a, on_a, &error));
+  g_assert_error (error, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE);
+  g_clear_error (&error);
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (vox), "StopCallListProcessing"), ==, stops);
+
+  /* Paused from B: the call under way ends, then hours pass without a call. */
+  govorun_voximplant_emulator_advance_call_lists (vox, 600);
+  g_assert_true (REFRESH (f, &f->a, on_a, &error));
+  g_assert_no_error (error);
+  {
+    guint64 done = govorun_campaign_get_done (on_a);
+
+    govorun_voximplant_emulator_advance_call_lists (vox, 3600);
+    g_assert_true (REFRESH (f, &f->a, on_a, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (govorun_campaign_get_done (on_a), ==, done);
+  }
+
+  /* A resumes; B sees it running. */
+  g_assert_true (RESUME (f, &f->a, on_a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (on_a), ==, GOVORUN_CAMPAIGN_STATE_RUNNING);
+  g_assert_true (REFRESH (f, &f->b, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (on_b), ==, GOVORUN_CAMPAIGN_STATE_RUNNING);
+
+  /* B, not refreshed, pauses while A already paused it again: B's pause
+   * holds without a refusal; then B resumes from a state it read. */
+  g_assert_true (PAUSE (f, &f->a, on_a, &error));
+  g_assert_no_error (error);
+  g_assert_true (PAUSE (f, &f->b, on_b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (on_b), ==, GOVORUN_CAMPAIGN_STATE_PAUSED);
+  g_assert_true (RESUME (f, &f->b, on_b, &error));
+  g_assert_no_error (error);
+
+  /* To the end: both finished, with the same counts. */
+  govorun_voximplant_emulator_advance_call_lists (vox, 2 * 86400);
+  g_assert_true (REFRESH (f, &f->a, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (REFRESH (f, &f->b, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (govorun_campaign_get_state (on_a), ==, GOVORUN_CAMPAIGN_STATE_FINISHED);
+  g_assert_cmpint (govorun_campaign_get_state (on_b), ==, GOVORUN_CAMPAIGN_STATE_FINISHED);
+  g_assert_cmpuint (govorun_campaign_get_done (on_a), ==, 10);
+  g_assert_cmpuint (govorun_campaign_get_done (on_b), ==, 10);
+  g_assert_cmpuint (govorun_campaign_get_successful (on_b), ==, govorun_campaign_get_successful (on_a));
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_campaigns_get_model (campaigns_b)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +703,7 @@ main (int   argc,
 
   g_test_add ("/Govorun/Handover/two-computers", Fixture, NULL, fixture_setup, test_two_computers,
               fixture_teardown);
+  g_test_add ("/Govorun/Handover/campaign", Fixture, NULL, fixture_setup, test_campaign, fixture_teardown);
   g_test_add ("/Govorun/Handover/same-history", Fixture, NULL, fixture_setup, test_same_history,
               fixture_teardown);
 

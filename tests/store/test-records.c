@@ -14,6 +14,7 @@
 
 #include "govorun-account-records.h"
 #include "govorun-agent-records.h"
+#include "govorun-profile-records.h"
 #include "store-test-util.h"
 
 typedef struct
@@ -518,6 +519,51 @@ test_agent_remove (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The profile's values under keys: absent is NULL without an error; set,
+ * replaced, removed; the computer id cannot be overwritten this way. */
+static void
+test_profile_values (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  govorun_profile_records_get_async (f->store, "analysis-seen/a/b", NULL, test_util_on_result, &result);
+  value = govorun_profile_records_get_finish (f->store, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_null (value);
+  g_clear_object (&result);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      govorun_profile_records_set_async (f->store, "analysis-seen/a/b", i == 0 ? "one" : "two", NULL,
+                                         test_util_on_result, &result);
+      g_assert_true (govorun_profile_records_set_finish (f->store, test_util_wait (&result), &error));
+      g_assert_no_error (error);
+      g_clear_object (&result);
+    }
+  govorun_profile_records_get_async (f->store, "analysis-seen/a/b", NULL, test_util_on_result, &result);
+  value = govorun_profile_records_get_finish (f->store, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "two");
+  g_clear_object (&result);
+  g_clear_pointer (&value, g_free);
+
+  govorun_profile_records_set_async (f->store, "analysis-seen/a/b", NULL, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_profile_records_set_finish (f->store, test_util_wait (&result), &error));
+  g_clear_object (&result);
+  govorun_profile_records_get_async (f->store, "analysis-seen/a/b", NULL, test_util_on_result, &result);
+  value = govorun_profile_records_get_finish (f->store, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_null (value);
+  g_clear_object (&result);
+
+  govorun_profile_records_get_async (f->store, "computer_id", NULL, test_util_on_result, &result);
+  value = govorun_profile_records_get_finish (f->store, test_util_wait (&result), &error);
+  g_assert_cmpuint (strlen (value), ==, 32);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +581,9 @@ main (int   argc,
   ADD ("/Govorun/AgentRecords/save-read", test_agent_save_read);
   ADD ("/Govorun/AgentRecords/errors", test_agent_errors);
   ADD ("/Govorun/AgentRecords/remove", test_agent_remove);
+
+  g_test_add ("/Govorun/Records/profile-values", Fixture, NULL, fixture_setup, test_profile_values,
+              fixture_teardown);
 
   return g_test_run ();
 }

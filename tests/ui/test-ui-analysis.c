@@ -8,7 +8,8 @@
  * in the sandbox: the first-message warning and its fix, a Russian
  * template applied after a confirmation that lists the changes (one PATCH
  * of only the analysis settings; applying it again sends nothing), a field
- * added and typed, the privacy controls saved alone. Screenshots in both
+ * added and typed, the privacy controls saved alone, a save after a change
+ * made elsewhere (Replace Theirs, Load Their Version). Screenshots in both
  * languages.
  */
 #include "config.h"
@@ -23,6 +24,10 @@
 #include "ui-helpers.h"
 
 #define AGENT_NAME "Analysis line"
+/* Privacy as another computer saves it: kept N days, recordings deleted or not. */
+#define OUTSIDE_PRIVACY(days, delete_audio) \
+  "{\"privacy\":{\"retention_days\":" #days ",\"delete_transcript_and_pii\":false," \
+  "\"delete_audio\":" #delete_audio ",\"record_voice\":true}}"
 
 static gboolean done;
 static char *el_agent_id;
@@ -408,6 +413,43 @@ run_script (gpointer user_data)
   g_clear_pointer (&paths, g_free);
   paths = last_patch_paths (NULL);
   g_assert_cmpstr (paths, ==, "platform_settings.privacy");
+
+  /* 4b. Changed at ElevenLabs after this computer read it (another
+   * computer, or ElevenLabs' website): the save asks, and Replace Theirs
+   * sends the draft over theirs... */
+  g_assert_true (govorun_elevenlabs_emulator_set_agent_platform_settings (emulator (), el_agent_id, OUTSIDE_PRIVACY (5, true)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  click (section, _("_Save"));
+  dialog = wait_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, _("Changed on Another Computer"));
+  g_assert_cmpuint (patch_count (), ==, count + 3);
+  shot (dialog, "changed-elsewhere");
+  assert_fits (dialog);
+  click (dialog, _("_Replace Theirs"));
+  ui_wait_closed (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (wait_until (count_reached, GUINT_TO_POINTER (count + 4), 15000));
+  wait_idle (section);
+  g_clear_pointer (&paths, g_free);
+  paths = last_patch_paths (NULL);
+  g_assert_cmpstr (paths, ==, "platform_settings.privacy");
+
+  /* ... and Load Their Version drops the draft and shows theirs, sending
+   * nothing. */
+  g_assert_true (govorun_elevenlabs_emulator_set_agent_platform_settings (emulator (), el_agent_id, OUTSIDE_PRIVACY (6, false)));
+  row = find_widget (section, ADW_TYPE_ACTION_ROW, _("Delete Recordings"));
+  toggle = find_widget (row, GTK_TYPE_SWITCH, NULL);
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  click (section, _("_Save"));
+  dialog = wait_dialog ();
+  click (dialog, _("_Load Their Version"));
+  ui_wait_closed (ADW_TYPE_MESSAGE_DIALOG);
+  settle (300);
+  g_assert_true (wait_until (section_loaded, section, 15000));
+  wait_idle (section);
+  row = find_widget (section, ADW_TYPE_ACTION_ROW, _("Delete Recordings"));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH, NULL))));
+  g_assert_cmpuint (patch_count (), ==, count + 4);
+  count++;
 
   /* 5. The fix, after a confirmation: only the first message is sent. */
   settle (500);

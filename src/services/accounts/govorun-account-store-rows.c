@@ -72,7 +72,7 @@ _govorun_account_store_apply_row (GovorunAccount             *account,
   govorun_account_set_last_test_at (account, row->last_test_at);
   govorun_account_set_last_test_ok (account, row->last_test_ok);
   govorun_account_set_last_test_summary (account, row->last_test_summary);
-  govorun_account_set_secret_generation (account, MAX (row->secret_generation, 1));
+  govorun_account_set_secret_generation (account, row->secret_generation);  /* 0: key needed */
   g_object_thaw_notify (G_OBJECT (account));
 }
 

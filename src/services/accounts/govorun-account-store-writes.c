@@ -171,6 +171,14 @@ on_add_inserted (GObject      *object,
       return;
     }
 
+  /* An account added without its key (generation 0): no keyring step. */
+  if (op->secret == NULL)
+    {
+      govorun_account_records_set_ready_async (self->store, op->uuid,
+                                               NULL, on_add_ready, g_object_ref (task));
+      return;
+    }
+
   govorun_secrets_store_async (self->secrets, op->uuid, op->row->secret_generation, op->label,
                                op->secret, g_task_get_cancellable (task),
                                on_add_secret_stored, g_object_ref (task));

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "govorun-account-key.h"
 #include "govorun-account-store-private.h"
 
@@ -402,6 +404,74 @@ govorun_account_store_add_finish (GovorunAccountStore  *self,
 }
 
 /**
+ * govorun_account_store_add_without_key_async:
+ * @self: a #GovorunAccountStore
+ * @account: a new account (its uuid is ignored)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Saves an account whose key is not on this computer yet (the settings
+ * file carries accounts without their keys): its secret generation is 0,
+ * govorun_account_get_key_needed() is %TRUE, and nothing reaches the
+ * keyring. Typing the key later is an update with a new key.
+ */
+void
+govorun_account_store_add_without_key_async (GovorunAccountStore *self,
+                                             GovorunAccount      *account,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Op *op;
+  GError *error = NULL;
+
+  g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (self));
+  g_return_if_fail (GOVORUN_IS_ACCOUNT (account));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = _govorun_account_store_op_task_new (self, OP_ADD, govorun_account_store_add_without_key_async,
+                                             cancellable, callback, user_data);
+  if (!_govorun_account_store_validate_account (account, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  op = g_task_get_task_data (task);
+  op->uuid = govorun_uuid_new ();
+  op->row = _govorun_account_store_row_new_from_account (account);
+  g_free (op->row->uuid);
+  op->row->uuid = g_strdup (op->uuid);
+  op->row->secret_generation = 0;
+  op->row->created_at = op->row->updated_at = _govorun_account_store_now ();
+  op->row->last_test_at = 0;
+  op->row->last_test_ok = FALSE;
+  g_clear_pointer (&op->row->last_test_summary, g_free);
+
+  _govorun_account_store_enqueue (self, task);
+}
+
+/**
+ * govorun_account_store_add_without_key_finish:
+ *
+ * Returns: (transfer full): the saved account, as held by the model
+ */
+GovorunAccount *
+govorun_account_store_add_without_key_finish (GovorunAccountStore  *self,
+                                              GAsyncResult         *result,
+                                              GError              **error)
+{
+  g_return_val_if_fail (GOVORUN_IS_ACCOUNT_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govorun_account_store_add_without_key_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
  * govorun_account_store_update_async:
  * @self: a #GovorunAccountStore
  * @edited_copy: a copy (govorun_account_copy()) of a saved account, edited
@@ -547,6 +617,7 @@ govorun_account_store_lookup_secret_async (GovorunAccountStore *self,
                                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GovorunAccount *saved;
 
   g_return_if_fail (GOVORUN_IS_ACCOUNT_STORE (self));
   g_return_if_fail (GOVORUN_IS_ACCOUNT (account));
@@ -557,6 +628,15 @@ govorun_account_store_lookup_secret_async (GovorunAccountStore *self,
                                              cancellable, callback, user_data);
   /* A key read after a cancel would only be wiped unused. */
   g_task_set_check_cancellable (task, TRUE);
+  saved = govorun_account_store_find_by_uuid (self, govorun_account_get_uuid (account));
+  if (saved != NULL && govorun_account_get_key_needed (saved))
+    {
+      /* Everything that needs the key stops here, with what to do. */
+      g_task_return_new_error (task, GOVORUN_ACCOUNT_STORE_ERROR, GOVORUN_ACCOUNT_STORE_ERROR_KEY_NEEDED,
+                               _("The account “%s” has no key on this computer yet, so it was skipped. Type its key on the Accounts page."),
+                               govorun_account_get_display_name (saved));
+      return;
+    }
   enqueue_for_account (self, task, account);
 }
 

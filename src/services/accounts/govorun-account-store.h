@@ -36,6 +36,7 @@ typedef enum
   GOVORUN_ACCOUNT_STORE_ERROR_DUPLICATE,    /* same name, or same Voximplant account and key */
   GOVORUN_ACCOUNT_STORE_ERROR_NOT_FOUND,    /* the account is not (or no longer) saved */
   GOVORUN_ACCOUNT_STORE_ERROR_IN_USE,       /* an agent uses the account: not removed */
+  GOVORUN_ACCOUNT_STORE_ERROR_KEY_NEEDED,   /* no key on this computer yet (imported): type it */
 } GovorunAccountStoreError;
 
 #define GOVORUN_TYPE_ACCOUNT_STORE (govorun_account_store_get_type ())
@@ -85,6 +86,16 @@ void                 govorun_account_store_add_async            (GovorunAccountS
 GovorunAccount      *govorun_account_store_add_finish           (GovorunAccountStore  *self,
                                                                  GAsyncResult         *result,
                                                                  GError              **error);
+/* An account whose key is not here yet (from a settings file): listed as
+ * "key needed" until an update gives it a key. */
+void                 govorun_account_store_add_without_key_async  (GovorunAccountStore  *self,
+                                                                   GovorunAccount       *account,
+                                                                   GCancellable         *cancellable,
+                                                                   GAsyncReadyCallback   callback,
+                                                                   gpointer              user_data);
+GovorunAccount      *govorun_account_store_add_without_key_finish (GovorunAccountStore  *self,
+                                                                   GAsyncResult         *result,
+                                                                   GError              **error);
 void                 govorun_account_store_update_async         (GovorunAccountStore  *self,
                                                                  GovorunAccount       *edited_copy,
                                                                  const char           *new_secret,

@@ -8,10 +8,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "govorun-account-store.h"
 #include "govorun-agent-analysis.h"
 #include "govorun-client-factory.h"
 #include "govorun-elevenlabs-analysis.h"
+#include "govorun-profile-records.h"
+#include "govorun-store.h"
 
 struct _GovorunAgentAnalysis
 {
@@ -19,6 +25,7 @@ struct _GovorunAgentAnalysis
 
   GovorunClientFactory *factory;
   GovorunAccountStore  *accounts;
+  GovorunStore         *store;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunAgentAnalysis, govorun_agent_analysis, G_TYPE_OBJECT)
@@ -32,6 +39,7 @@ govorun_agent_analysis_dispose (GObject *object)
 
   g_clear_object (&self->factory);
   g_clear_object (&self->accounts);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (govorun_agent_analysis_parent_class)->dispose (object);
 }
@@ -49,16 +57,19 @@ govorun_agent_analysis_init (GovorunAgentAnalysis *self)
 
 GovorunAgentAnalysis *
 govorun_agent_analysis_new (GovorunClientFactory *factory,
-                            GovorunAccountStore  *accounts)
+                            GovorunAccountStore  *accounts,
+                            GovorunStore         *store)
 {
   GovorunAgentAnalysis *self;
 
   g_return_val_if_fail (GOVORUN_IS_CLIENT_FACTORY (factory), NULL);
   g_return_val_if_fail (GOVORUN_IS_ACCOUNT_STORE (accounts), NULL);
+  g_return_val_if_fail (GOVORUN_IS_STORE (store), NULL);
 
   self = g_object_new (GOVORUN_TYPE_AGENT_ANALYSIS, NULL);
   self->factory = g_object_ref (factory);
   self->accounts = g_object_ref (accounts);
+  self->store = g_object_ref (store);
 
   return self;
 }
@@ -201,6 +212,9 @@ typedef struct
   GovorunElevenlabsClient        *client;
   GovorunAnalysisSettings        *accepted;  /* the PATCH answer, if the re-read fails */
   gboolean                        sent;
+  char                           *seen_key;  /* the profile key of the fingerprint */
+  char                           *read_fingerprint; /* of the settings the save started from */
+  GovorunAnalysisSettings        *result;    /* returned once its fingerprint is written */
 } Request;
 
 static void
@@ -210,7 +224,95 @@ request_free (Request *request)
   g_clear_pointer (&request->wanted, govorun_elevenlabs_agent_analysis_free);
   g_clear_object (&request->client);
   g_clear_pointer (&request->accepted, govorun_analysis_settings_free);
+  g_free (request->seen_key);
+  g_free (request->read_fingerprint);
+  g_clear_pointer (&request->result, govorun_analysis_settings_free);
   g_free (request);
+}
+
+/* What this computer read: a fingerprint */
+
+static void
+fingerprint_add (GChecksum  *checksum,
+                 const char *text)
+{
+  /* Each value with its length, so no two lists give the same bytes. */
+  gsize length = text != NULL ? strlen (text) : G_MAXSIZE;
+
+  g_checksum_update (checksum, (const guchar *) &length, sizeof length);
+  if (text != NULL)
+    g_checksum_update (checksum, (const guchar *) text, length);
+}
+
+char *
+govorun_agent_analysis_fingerprint (const GovorunAnalysisSettings *settings)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char number[64];
+
+  g_return_val_if_fail (settings != NULL, NULL);
+
+  for (guint i = 0; i < settings->criteria->len; i++)
+    {
+      GovorunAnalysisCriterion *c = g_ptr_array_index (settings->criteria, i);
+
+      fingerprint_add (checksum, "criterion");
+      fingerprint_add (checksum, c->id);
+      fingerprint_add (checksum, c->name);
+      fingerprint_add (checksum, c->prompt);
+      fingerprint_add (checksum, c->extra_json);
+    }
+  for (guint i = 0; i < settings->fields->len; i++)
+    {
+      GovorunAnalysisField *f = g_ptr_array_index (settings->fields, i);
+
+      fingerprint_add (checksum, "field");
+      fingerprint_add (checksum, f->name);
+      fingerprint_add (checksum, f->type);
+      fingerprint_add (checksum, f->description);
+      fingerprint_add (checksum, f->extra_json);
+    }
+  g_snprintf (number, sizeof number, "privacy %d %d %d %d", (int) settings->privacy.retention_days,
+              settings->privacy.delete_transcript_and_pii, settings->privacy.delete_audio,
+              settings->privacy.record_voice);
+  fingerprint_add (checksum, number);
+  fingerprint_add (checksum, settings->first_message);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static char *
+seen_key (GovorunAccount *account,
+          const char     *agent_id)
+{
+  return g_strdup_printf ("analysis-seen/%s/%s", govorun_account_get_uuid (account), agent_id);
+}
+
+static void
+on_seen_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Not remembered: the next save compares with what it started from. */
+  if (!govorun_profile_records_set_finish (GOVORUN_STORE (source), result, &error))
+    g_debug ("The analysis settings' fingerprint was not kept: %s", error->message);
+  g_task_return_pointer (task, g_steal_pointer (&request->result), (GDestroyNotify) govorun_analysis_settings_free);
+}
+
+/* Returns @settings once their fingerprint is remembered as this computer's. */
+static void
+remember_and_return (GTask                   *task,
+                     GovorunAnalysisSettings *settings)
+{
+  GovorunAgentAnalysis *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autofree char *fingerprint = govorun_agent_analysis_fingerprint (settings);
+
+  request->result = settings;
+  govorun_profile_records_set_async (self->store, request->seen_key, fingerprint, NULL, on_seen_written, task);
 }
 
 static void
@@ -232,15 +334,14 @@ on_read (GObject      *source,
         {
           g_debug ("Re-reading agent after a save failed: %s", error->message);
           g_error_free (error);
-          g_task_return_pointer (task, g_steal_pointer (&request->accepted),
-                                 (GDestroyNotify) govorun_analysis_settings_free);
+          remember_and_return (g_steal_pointer (&task), g_steal_pointer (&request->accepted));
           return;
         }
       return_error (task, error, code_for (error));
       return;
     }
 
-  g_task_return_pointer (task, settings_from (analysis), (GDestroyNotify) govorun_analysis_settings_free);
+  remember_and_return (g_steal_pointer (&task), settings_from (analysis));
 }
 
 static void
@@ -268,6 +369,73 @@ on_patched (GObject      *source,
                                                       g_steal_pointer (&task));
 }
 
+/* Before a PATCH: the agent as ElevenLabs holds it now, against what this
+ * computer last read. */
+
+typedef struct
+{
+  GTask *task;
+  char  *now;
+} Check;
+
+static void
+on_seen_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Check *check = user_data;
+  g_autoptr(GTask) task = check->task;
+  g_autofree char *now = check->now;
+  Request *request = g_task_get_task_data (task);
+  g_autofree char *seen = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+
+  g_free (check);
+  seen = govorun_profile_records_get_finish (GOVORUN_STORE (source), result, &error);
+  if (error != NULL)
+    g_debug ("The analysis settings' fingerprint could not be read: %s", error->message);
+  if (g_strcmp0 (now, seen != NULL ? seen : request->read_fingerprint) != 0)
+    {
+      g_task_return_new_error (task, GOVORUN_AGENT_ANALYSIS_ERROR, GOVORUN_AGENT_ANALYSIS_ERROR_CHANGED_ELSEWHERE,
+                               _("The agent’s call analysis settings were changed at ElevenLabs after this "
+                                 "computer read them — on another computer or on ElevenLabs’ website. Nothing "
+                                 "was saved. Load their version, or replace theirs with yours."));
+      return;
+    }
+  cancellable = g_task_get_cancellable (task);
+  govorun_elevenlabs_client_update_agent_analysis_async (request->client, request->agent_id, request->wanted,
+                                                         request->parts, cancellable,
+                                                         on_patched, g_steal_pointer (&task));
+}
+
+static void
+on_current (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunAgentAnalysis *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GovorunElevenlabsAgentAnalysis) analysis = NULL;
+  g_autoptr(GovorunAnalysisSettings) current = NULL;
+  Check *check;
+  GError *error = NULL;
+
+  analysis = govorun_elevenlabs_client_get_agent_analysis_finish (GOVORUN_ELEVENLABS_CLIENT (source), result, &error);
+  if (analysis == NULL)
+    {
+      return_error (task, error, code_for (error));
+      return;
+    }
+  current = settings_from (analysis);
+  check = g_new0 (Check, 1);
+  check->task = g_steal_pointer (&task);
+  check->now = govorun_agent_analysis_fingerprint (current);
+  govorun_profile_records_get_async (self->store, request->seen_key, g_task_get_cancellable (check->task),
+                                     on_seen_read, check);
+}
+
 static void
 on_client (GObject      *source,
            GAsyncResult *result,
@@ -286,9 +454,9 @@ on_client (GObject      *source,
     }
 
   if (request->wanted != NULL)
-    govorun_elevenlabs_client_update_agent_analysis_async (request->client, request->agent_id, request->wanted,
-                                                           request->parts, cancellable,
-                                                           on_patched, g_steal_pointer (&task));
+    govorun_elevenlabs_client_get_agent_analysis_async (request->client, request->agent_id,
+                                                        cancellable, on_current,
+                                                        g_steal_pointer (&task));
   else
     govorun_elevenlabs_client_get_agent_analysis_async (request->client, request->agent_id,
                                                         cancellable, on_read,
@@ -329,6 +497,7 @@ govorun_agent_analysis_load_async (GovorunAgentAnalysis *self,
   g_task_set_source_tag (task, govorun_agent_analysis_load_async);
   request = g_new0 (Request, 1);
   request->agent_id = g_strdup (agent_id);
+  request->seen_key = seen_key (account, agent_id);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
   start (self, account, task);
@@ -372,6 +541,8 @@ govorun_agent_analysis_save_async (GovorunAgentAnalysis          *self,
   g_task_set_source_tag (task, govorun_agent_analysis_save_async);
   request = g_new0 (Request, 1);
   request->agent_id = g_strdup (agent_id);
+  request->seen_key = seen_key (account, agent_id);
+  request->read_fingerprint = govorun_agent_analysis_fingerprint (read);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
   if (!govorun_analysis_criteria_equal (read, wanted))

@@ -20,10 +20,19 @@ G_BEGIN_DECLS
  * message, read and written in the agent's account. A save sends one PATCH
  * with only the parts that differ from what was read (none: nothing is
  * sent), then reads the agent again and returns what ElevenLabs holds.
+ *
+ * No silent overwrite: every load and save remembers a fingerprint of what
+ * this computer read (in the store's profile table, per account and agent).
+ * Before a PATCH the agent is read again; when its settings no longer match
+ * that fingerprint they were changed elsewhere (another computer, or
+ * ElevenLabs' own pages) and the save returns CHANGED_ELSEWHERE without
+ * sending anything. "Load Their Version" is a load (its fingerprint becomes
+ * the one remembered); "Replace Theirs" is a load followed by the same save.
  */
 
 /* Declared here so this header needs no provider header. */
 typedef struct _GovorunClientFactory GovorunClientFactory;
+typedef struct _GovorunStore GovorunStore;
 
 #define GOVORUN_AGENT_ANALYSIS_ERROR (govorun_agent_analysis_error_quark ())
 
@@ -37,6 +46,7 @@ typedef enum
   GOVORUN_AGENT_ANALYSIS_ERROR_SECRET_UNAVAILABLE, /* the account's key could not be read: nothing sent */
   GOVORUN_AGENT_ANALYSIS_ERROR_NO_ACCOUNT,         /* the agent's ElevenLabs account was removed */
   GOVORUN_AGENT_ANALYSIS_ERROR_FAILED,
+  GOVORUN_AGENT_ANALYSIS_ERROR_CHANGED_ELSEWHERE,  /* changed at ElevenLabs since this computer read it: nothing sent */
 } GovorunAgentAnalysisError;
 
 #define GOVORUN_TYPE_AGENT_ANALYSIS (govorun_agent_analysis_get_type ())
@@ -44,7 +54,12 @@ G_DECLARE_FINAL_TYPE (GovorunAgentAnalysis, govorun_agent_analysis, GOVORUN, AGE
 
 GQuark                   govorun_agent_analysis_error_quark   (void) G_GNUC_CONST;
 GovorunAgentAnalysis    *govorun_agent_analysis_new           (GovorunClientFactory    *factory,
-                                                               GovorunAccountStore     *accounts);
+                                                               GovorunAccountStore     *accounts,
+                                                               GovorunStore            *store);
+
+/* The fingerprint of what a save compares (criteria, fields, privacy, first
+ * message): 64 hex digits. */
+char                    *govorun_agent_analysis_fingerprint   (const GovorunAnalysisSettings *settings);
 
 /* The ElevenLabs account of a Govorun agent, or NULL (it was removed). */
 GovorunAccount          *govorun_agent_analysis_account_for   (GovorunAgentAnalysis    *self,

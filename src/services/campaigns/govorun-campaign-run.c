@@ -62,6 +62,7 @@ typedef struct
   gint64                   campaign_rowid;
   guint                    offset;          /* details page */
   gboolean                 resent;          /* a Stop/Recover whose answer was lost, sent again */
+  gboolean                 stopped_there;   /* the account's list is stopped already */
   GPtrArray               *updates;         /* GovorunCampaignTaskUpdate */
   GPtrArray               *results;         /* GovorunVoximplantCallListTask that are over */
   GovorunPreflight        *preflight;       /* append */
@@ -499,6 +500,119 @@ create_list (GTask     *task,
 /* -- the client and the rule -- */
 
 static void run_op (GTask *task);
+static gboolean state_allows (OpKind               kind,
+                              GovorunCampaignState state,
+                              int                  list_state);
+
+/* -- the list's state on the account --
+ *
+ * Two computers may steer one campaign. Before a pause, resume, cancel or
+ * refresh the list's status is read and the campaign takes the state the
+ * account has, so neither acts on a state it only remembers: a list another
+ * computer stopped is paused here, one it recovered is running, one it
+ * cancelled is cancelled. Stop and Recover change nothing when repeated, so
+ * Recover is always sent (a stopped list's status word is UNVERIFIED); Stop
+ * is left out when the account already says "Stopped". */
+
+static gboolean
+loosely_allows (OpKind               kind,
+                GovorunCampaignState state)
+{
+  /* The account may say otherwise: checked again after reading it. */
+  return (kind == OP_PAUSE || kind == OP_RESUME) &&
+         (state == GOVORUN_CAMPAIGN_STATE_RUNNING || state == GOVORUN_CAMPAIGN_STATE_SCHEDULED ||
+          state == GOVORUN_CAMPAIGN_STATE_PAUSED || state == GOVORUN_CAMPAIGN_STATE_FAILED);
+}
+
+/* The state @campaign takes from its list's @status on the account. */
+static GovorunCampaignState
+state_from_list (GovorunCampaignState state,
+                 const char          *status)
+{
+  if (g_strcmp0 (status, "Canceled") == 0)
+    return GOVORUN_CAMPAIGN_STATE_CANCELLED;
+  if (g_strcmp0 (status, "Stopped") == 0 &&
+      (state == GOVORUN_CAMPAIGN_STATE_RUNNING || state == GOVORUN_CAMPAIGN_STATE_SCHEDULED))
+    return GOVORUN_CAMPAIGN_STATE_PAUSED;
+  if (g_strcmp0 (status, "In progress") == 0 && state == GOVORUN_CAMPAIGN_STATE_PAUSED)
+    return GOVORUN_CAMPAIGN_STATE_RUNNING;
+  /* A list that ran to its end after another computer resumed it: running,
+   * so that the contacts' count finishes it (and says so once). */
+  if (g_strcmp0 (status, "Completed") == 0 && state == GOVORUN_CAMPAIGN_STATE_PAUSED)
+    return GOVORUN_CAMPAIGN_STATE_RUNNING;
+  /* Otherwise "Completed" is decided by the contacts' count. */
+  return state;
+}
+
+static void
+on_list_state (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunCampaigns *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) lists = NULL;
+  GovorunCampaignState before = govorun_campaign_get_state (op->campaign);
+  GovorunCampaignState now = before;
+  GError *error = NULL;
+
+  lists = govorun_voximplant_client_get_call_lists_finish (GOVORUN_VOXIMPLANT_CLIENT (source), result, NULL, &error);
+  if (lists == NULL)
+    {
+      op_return_error (task, provider_error (error, _("Could not read the campaign’s state on Voximplant.")));
+      return;
+    }
+  for (guint i = 0; i < lists->len; i++)
+    {
+      GovorunVoximplantCallList *list = g_ptr_array_index (lists, i);
+
+      if (list->list_id != govorun_campaign_get_list_id (op->campaign))
+        continue;
+      now = state_from_list (before, list->status);
+      op->stopped_there = g_strcmp0 (list->status, "Stopped") == 0;
+    }
+  if (now != before)
+    {
+      if (now == GOVORUN_CAMPAIGN_STATE_RUNNING)
+        govorun_campaign_set_error_message (op->campaign, NULL);
+      govorun_campaign_set_state (op->campaign, now);
+      _govorun_campaigns_save (self, op->campaign);
+    }
+  if (op->kind == OP_REFRESH)
+    {
+      run_op (g_steal_pointer (&task));
+      return;
+    }
+  if (!state_allows (op->kind, now, _govorun_campaigns_list_state (op->campaign)))
+    {
+      /* Another computer did it already: what was asked holds. */
+      if ((op->kind == OP_PAUSE && now == GOVORUN_CAMPAIGN_STATE_PAUSED && before != now) ||
+          (op->kind == OP_RESUME && now == GOVORUN_CAMPAIGN_STATE_RUNNING && before != now))
+        op_return_done (task);
+      else
+        op_return_error (task, g_error_new_literal (GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE,
+                                                    _("The campaign cannot do that in its state now.")));
+      return;
+    }
+  if (op->kind == OP_PAUSE && op->stopped_there)
+    {
+      govorun_campaign_set_state (op->campaign, GOVORUN_CAMPAIGN_STATE_PAUSED);
+      _govorun_campaigns_save (self, op->campaign);
+      op_return_done (task);
+      return;
+    }
+  run_op (g_steal_pointer (&task));
+}
+
+static void
+read_list_state (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+
+  govorun_voximplant_client_get_call_lists_async (op->client, NULL, govorun_campaign_get_list_id (op->campaign), 0, 0,
+                                                  g_task_get_cancellable (task), on_list_state, task);
+}
 
 static void
 on_client (GObject      *source,
@@ -513,6 +627,12 @@ on_client (GObject      *source,
   if (op->client == NULL)
     {
       op_return_error (task, error);
+      return;
+    }
+  if ((op->kind == OP_PAUSE || op->kind == OP_RESUME || op->kind == OP_CANCEL || op->kind == OP_REFRESH) &&
+      govorun_campaign_get_list_id (op->campaign) > 0)
+    {
+      read_list_state (g_steal_pointer (&task));
       return;
     }
   run_op (g_steal_pointer (&task));
@@ -611,7 +731,8 @@ op_begin (GTask *task)
   const char *account_id;
 
   if (!state_allows (op->kind, govorun_campaign_get_state (op->campaign),
-                     _govorun_campaigns_list_state (op->campaign)))
+                     _govorun_campaigns_list_state (op->campaign)) &&
+      !loosely_allows (op->kind, govorun_campaign_get_state (op->campaign)))
     {
       g_task_return_new_error (task, GOVORUN_CAMPAIGNS_ERROR, GOVORUN_CAMPAIGNS_ERROR_STATE,
                                _("The campaign cannot do that in its state now."));
@@ -1308,8 +1429,7 @@ take_in_list (GTask *task)
   govorun_campaign_set_priority (campaign, (guint) CLAMP (list->priority, 0, G_MAXINT));
   govorun_campaign_set_state (campaign, g_strcmp0 (list->status, "Completed") == 0
                                         ? GOVORUN_CAMPAIGN_STATE_FINISHED
-                                        : g_strcmp0 (list->status, "Canceled") == 0
-                                        ? GOVORUN_CAMPAIGN_STATE_CANCELLED : GOVORUN_CAMPAIGN_STATE_RUNNING);
+                                        : state_from_list (GOVORUN_CAMPAIGN_STATE_RUNNING, list->status));
   _govorun_campaigns_set_list_state (campaign, GOVORUN_CAMPAIGN_LIST_CREATED);
   all->found = campaign;
   fill->tasks = g_ptr_array_ref (all->tasks);

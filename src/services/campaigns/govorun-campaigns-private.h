@@ -39,6 +39,7 @@ struct _GovorunCampaigns
   GHashTable           *minute_prices;  /* caller number → GovorunCallerPrice, from its earlier calls */
   GHashTable           *reported;       /* campaign id → GByteArray: a bit per seq whose result
                                          * "contact-result" announced in this run of Govorun */
+  gboolean              loaded;         /* a load has finished */
 };
 
 /* What a caller number's calls cost a minute, from the call history. */

@@ -260,7 +260,16 @@ on_mappings_loaded (GObject      *source,
         g_hash_table_iter_steal (&iter);
       }
   }
+  self->loaded = TRUE;
   g_task_return_boolean (task, TRUE);
+}
+
+gboolean
+govorun_campaigns_get_loaded (GovorunCampaigns *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_CAMPAIGNS (self), FALSE);
+
+  return self->loaded;
 }
 
 static void
@@ -278,6 +287,21 @@ on_campaigns_loaded (GObject      *source,
     {
       g_task_return_error (task, error);
       return;
+    }
+  /* A campaign prepared or taken in while the rows were read (the first
+   * load runs by itself at start-up) is kept: a splice of the rows alone
+   * dropped it, and a refresh then took its own list in as another
+   * computer's. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->model)); i > 0; i--)
+    {
+      g_autoptr(GovorunCampaign) shown = g_list_model_get_item (G_LIST_MODEL (self->model), i - 1);
+      gboolean read = FALSE;
+
+      for (guint j = 0; j < campaigns->len && !read; j++)
+        read = g_strcmp0 (govorun_campaign_get_id (g_ptr_array_index (campaigns, j)),
+                          govorun_campaign_get_id (shown)) == 0;
+      if (!read)
+        g_ptr_array_insert (campaigns, 0, g_object_ref (shown));
     }
   g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
                        campaigns->pdata, campaigns->len);

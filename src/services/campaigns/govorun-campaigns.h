@@ -81,6 +81,9 @@ GovorunCampaigns *govorun_campaigns_new             (GovorunStore         *store
                                                      GSettings            *settings);
 
 /* Reads the saved campaigns into the model; call once (the services do). */
+/* Whether a load has finished (the first one runs by itself once the
+ * services are ready). */
+gboolean          govorun_campaigns_get_loaded      (GovorunCampaigns     *self);
 void              govorun_campaigns_load_async      (GovorunCampaigns     *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,

@@ -98,7 +98,8 @@ current_secret (GovorunAccountDialog *self)
 static gboolean
 can_keep_secret (GovorunAccountDialog *self)
 {
-  if (self->editing == NULL)
+  /* An imported account has no key here yet: one must be typed. */
+  if (self->editing == NULL || govorun_account_get_key_needed (self->editing))
     return FALSE;
 
   if (current_kind (self) == GOVORUN_ACCOUNT_KIND_ELEVENLABS)
@@ -636,17 +637,21 @@ fill_from_account (GovorunAccountDialog *self)
     {
       govorun_elevenlabs_region_from_string (govorun_account_get_el_region (account), &region);
       adw_combo_row_set_selected (self->region_row, region);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->el_key_row),
-                                     _("New API Key (empty keeps the saved one)"));
+      if (!govorun_account_get_key_needed (account))
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->el_key_row),
+                                       _("New API Key (empty keeps the saved one)"));
     }
   else if (govorun_account_get_vox_auth (account) == GOVORUN_VOXIMPLANT_AUTH_API_KEY)
     {
       adw_combo_row_set_selected (self->auth_row, AUTH_ROW_API_KEY);
       gtk_editable_set_text (GTK_EDITABLE (self->account_id_row),
                              govorun_account_get_vox_account_id (account));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vox_key_row),
-                                     _("New API Key (empty keeps the saved one)"));
+      if (!govorun_account_get_key_needed (account))
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vox_key_row),
+                                       _("New API Key (empty keeps the saved one)"));
     }
+  else if (govorun_account_get_key_needed (account))
+    adw_combo_row_set_selected (self->auth_row, AUTH_ROW_SERVICE_ACCOUNT);
   else
     {
       g_autofree char *subtitle = NULL;

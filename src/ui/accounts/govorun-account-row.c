@@ -31,6 +31,8 @@ struct _GovorunAccountRow
   GtkWidget               *status_icon;
   GtkWidget               *spinner;
   GtkWidget               *test_button;
+  GtkWidget               *key_label;   /* "Key Needed": imported, no key here yet */
+  GtkWidget               *key_button;
 };
 
 G_DEFINE_FINAL_TYPE (GovorunAccountRow, govorun_account_row, ADW_TYPE_ACTION_ROW)
@@ -71,7 +73,21 @@ update (GovorunAccountRow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
 
-  if (govorun_account_get_last_test_at (self->account) == 0 || summary == NULL)
+  gtk_widget_set_visible (self->key_label, govorun_account_get_key_needed (self->account));
+  gtk_widget_set_visible (self->key_button, govorun_account_get_key_needed (self->account));
+  gtk_widget_set_visible (self->test_button, !govorun_account_get_key_needed (self->account));
+  if (govorun_account_get_key_needed (self->account))
+    {
+      subtitle = g_strdup_printf ("%s\n%s", description,
+                                  _("Its key is not on this computer yet: type it to use the account."));
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->status_icon), "dialog-warning-symbolic");
+      gtk_widget_remove_css_class (self->status_icon, "success");
+      gtk_widget_remove_css_class (self->status_icon, "error");
+      gtk_widget_add_css_class (self->status_icon, "warning");
+      gtk_widget_set_tooltip_text (self->status_icon, _("Key needed"));
+      gtk_widget_set_opacity (self->status_icon, 1);
+    }
+  else if (govorun_account_get_last_test_at (self->account) == 0 || summary == NULL)
     {
       subtitle = g_strdup_printf ("%s\n%s", description, _("Not tested yet"));
       /* Transparent rather than hidden, so every row's title lines up. */
@@ -299,6 +315,25 @@ govorun_account_row_init (GovorunAccountRow *self)
   self->spinner = gtk_spinner_new ();
   gtk_widget_set_visible (self->spinner, FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->spinner);
+
+  self->key_label = gtk_label_new (_("Key Needed"));
+  gtk_widget_add_css_class (self->key_label, "warning");
+  gtk_widget_add_css_class (self->key_label, "caption-heading");
+  gtk_widget_set_valign (self->key_label, GTK_ALIGN_CENTER);
+  /* Two short lines rather than one long one: the row fits 360 px. */
+  gtk_label_set_wrap (GTK_LABEL (self->key_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->key_label), 6);
+  gtk_label_set_justify (GTK_LABEL (self->key_label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_visible (self->key_label, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->key_label);
+
+  self->key_button = gtk_button_new_with_mnemonic (_("Type _Key…"));
+  gtk_widget_set_valign (self->key_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->key_button, "suggested-action");
+  gtk_widget_set_tooltip_text (self->key_button, _("Type the account’s key on this computer"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->key_button), "row.edit");
+  gtk_widget_set_visible (self->key_button, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->key_button);
 
   self->test_button = gtk_button_new_with_mnemonic (_("_Test"));
   gtk_widget_set_valign (self->test_button, GTK_ALIGN_CENTER);

@@ -12,6 +12,7 @@
 
 #include "govorun-agent-analysis-section.h"
 #include "govorun-analysis-templates.h"
+#include "govorun-changed-elsewhere.h"
 #include "govorun-error-banner.h"
 #include "govorun-first-message.h"
 #include "govorun-toast.h"
@@ -531,6 +532,71 @@ load (GovorunAgentAnalysisSection *self)
                                      self->cancellable, loaded_cb, self);
 }
 
+/* -- changed elsewhere --
+ *
+ * A save found the agent's settings changed at ElevenLabs since they were
+ * read here. Load Their Version reads them again (the draft is dropped);
+ * Replace Theirs reads them too — so they become what this computer has
+ * seen — and saves the draft over them. */
+
+static void save (GovorunAgentAnalysisSection *self);
+
+static void
+theirs_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GovorunAgentAnalysisSection *self = user_data; /* borrowed: dispose cancels */
+  g_autoptr(GError) error = NULL;
+  GovorunAnalysisSettings *theirs;
+
+  theirs = govorun_agent_analysis_load_finish (GOVORUN_AGENT_ANALYSIS (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  if (theirs == NULL)
+    {
+      govorun_error_show (GTK_WIDGET (self), error->message);
+      update_actions (self);
+      return;
+    }
+  /* The draft stays; what it is compared with is theirs now. */
+  g_clear_pointer (&self->read, govorun_analysis_settings_free);
+  self->read = theirs;
+  save (self);
+}
+
+static void
+on_changed_elsewhere_response (AdwMessageDialog            *dialog,
+                               const char                  *response,
+                               GovorunAgentAnalysisSection *self)
+{
+  GovorunAccount *account;
+
+  if (g_strcmp0 (response, "load") == 0)
+    {
+      load (self);
+      return;
+    }
+  if (g_strcmp0 (response, "replace") != 0 || self->busy || self->analysis == NULL || self->agent == NULL ||
+      (account = govorun_agent_analysis_account_for (self->analysis, self->agent)) == NULL)
+    return;
+  self->busy = TRUE;
+  update_actions (self);
+  govorun_agent_analysis_load_async (self->analysis, account, govorun_agent_get_el_agent_id (self->agent),
+                                     self->cancellable, theirs_read_cb, self);
+}
+
+static void
+ask_changed_elsewhere (GovorunAgentAnalysisSection *self,
+                       const char                  *message)
+{
+  GtkWidget *dialog = govorun_changed_elsewhere_dialog_new (GTK_WIDGET (self), message);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_elsewhere_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -546,6 +612,12 @@ saved_cb (GObject      *object,
     return;
 
   self->busy = FALSE;
+  if (g_error_matches (error, GOVORUN_AGENT_ANALYSIS_ERROR, GOVORUN_AGENT_ANALYSIS_ERROR_CHANGED_ELSEWHERE))
+    {
+      update_actions (self);
+      ask_changed_elsewhere (self, error->message);
+      return;
+    }
   if (settings == NULL)
     {
       govorun_error_show (GTK_WIDGET (self), error->message);

@@ -82,7 +82,6 @@ govorun_changed_elsewhere_ask (GtkWidget                   *parent,
                                GovorunChangedElsewhereDone  done,
                                gpointer                     user_data)
 {
-  GtkRoot *root = gtk_widget_get_root (parent);
   GtkWidget *dialog;
   Ask *ask = g_new0 (Ask, 1);
 
@@ -93,9 +92,23 @@ govorun_changed_elsewhere_ask (GtkWidget                   *parent,
   ask->done = done;
   ask->user_data = user_data;
 
+  dialog = govorun_changed_elsewhere_dialog_new (parent, message);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "load", finder != NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+govorun_changed_elsewhere_dialog_new (GtkWidget  *parent,
+                                      const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+  GtkWidget *dialog;
+
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Changed on Another Computer"), NULL);
-  /* The error's sentence names the computer and the time; plain text. */
+  /* The error's sentence says what changed where (and, for a deploy, who
+   * and when); plain text. */
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), message);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -105,9 +118,7 @@ govorun_changed_elsewhere_ask (GtkWidget                   *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "load", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "load", finder != NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "load");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_response), ask);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }

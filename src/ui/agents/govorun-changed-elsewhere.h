@@ -41,4 +41,9 @@ void govorun_changed_elsewhere_ask (GtkWidget                   *parent,
                                     GovorunChangedElsewhereDone  done,
                                     gpointer                     user_data);
 
+/* The dialog alone, for other things changed elsewhere (the agent's
+ * analysis settings): responses "cancel", "replace" and "load". */
+GtkWidget *govorun_changed_elsewhere_dialog_new (GtkWidget  *parent,
+                                                 const char *message);
+
 G_END_DECLS

@@ -20,4 +20,10 @@ void govorun_settings_transfer_export (GtkWindow           *parent,
 void govorun_settings_transfer_import (GtkWindow           *parent,
                                        GovorunSettingsFile *settings_file);
 
+/* The summary of an import: numbers added, accounts added without keys,
+ * the webhooks' new secrets (shown this once), the integrations to add
+ * again. */
+void govorun_settings_transfer_show_import (GtkWindow                   *parent,
+                                            const GovorunSettingsImport *import);
+
 G_END_DECLS
