@@ -698,8 +698,11 @@ govorun_services_get_settings_file (GovorunServices *self)
   g_return_val_if_fail (GOVORUN_IS_SERVICES (self), NULL);
 
   if (self->settings_file == NULL && self->state == GOVORUN_SERVICES_STATE_READY)
-    self->settings_file = govorun_settings_file_new (self->accounts, govorun_services_get_do_not_call (self),
-                                                     self->store, self->secrets, self->settings);
+    {
+      self->settings_file = govorun_settings_file_new (self->accounts, govorun_services_get_do_not_call (self),
+                                                       self->store, self->secrets, self->settings);
+      govorun_settings_file_set_integrations (self->settings_file, self->integrations);
+    }
   return self->settings_file;
 }
 

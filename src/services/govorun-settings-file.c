@@ -26,6 +26,7 @@ struct _GovorunSettingsFile
   GovorunStore        *store;
   GovorunSecrets      *secrets;
   GSettings           *settings;
+  GovorunIntegrations *integrations;  /* the app's, so imported webhooks show at once */
 };
 
 G_DEFINE_FINAL_TYPE (GovorunSettingsFile, govorun_settings_file, G_TYPE_OBJECT)
@@ -533,7 +534,9 @@ import_targets (GTask *task)
   import->added = g_strv_builder_new ();
   import->secrets = g_strv_builder_new ();
   import->to_add = g_strv_builder_new ();
-  if (self->secrets != NULL && import->document->targets->len > 0)
+  if (self->integrations != NULL)
+    import->integrations = g_object_ref (self->integrations);
+  else if (self->secrets != NULL && import->document->targets->len > 0)
     import->integrations = govorun_integrations_new (self->store, self->secrets);
   govorun_integration_records_load_targets_async (self->store, g_task_get_cancellable (task), on_existing_targets,
                                                   task);
@@ -711,6 +714,7 @@ govorun_settings_file_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->settings);
+  g_clear_object (&self->integrations);
 
   G_OBJECT_CLASS (govorun_settings_file_parent_class)->dispose (object);
 }
@@ -741,4 +745,17 @@ govorun_settings_file_new (GovorunAccountStore *accounts,
   self->secrets = secrets != NULL ? g_object_ref (secrets) : NULL;
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   return self;
+}
+
+/* The app's integrations service: imported webhooks are added through it,
+ * so its list of targets shows them at once. Without one, an import adds
+ * them through a service of its own (the list shows them after a reload). */
+void
+govorun_settings_file_set_integrations (GovorunSettingsFile *self,
+                                        GovorunIntegrations *integrations)
+{
+  g_return_if_fail (GOVORUN_IS_SETTINGS_FILE (self));
+  g_return_if_fail (integrations == NULL || GOVORUN_IS_INTEGRATIONS (integrations));
+
+  g_set_object (&self->integrations, integrations);
 }

@@ -10,6 +10,7 @@
 
 #include "govorun-account-store.h"
 #include "govorun-do-not-call.h"
+#include "govorun-integrations.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,8 @@ GovorunSettingsFile   *govorun_settings_file_new           (GovorunAccountStore 
                                                             GovorunStore         *store,
                                                             GovorunSecrets       *secrets,
                                                             GSettings            *settings);
+void                   govorun_settings_file_set_integrations (GovorunSettingsFile *self,
+                                                               GovorunIntegrations *integrations);
 
 void                   govorun_settings_file_export_async  (GovorunSettingsFile  *self,
                                                             GFile                *file,

@@ -177,6 +177,9 @@ test_round_trip (Fixture       *f,
   g_autoptr(GPtrArray) targets_b = NULL;
   guint added = 0;
 
+  /* As the app does it: imported webhooks go through B's own service. */
+  govorun_settings_file_set_integrations (file_b, govorun_services_get_integrations (f->b.services));
+
   govorun_account_set_display_name (vox, "Клиника");
   govorun_account_set_vox_auth (vox, GOVORUN_VOXIMPLANT_AUTH_API_KEY);
   govorun_account_set_vox_account_id (vox, "7654321");
@@ -278,6 +281,9 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (g_strv_length (import->webhook_secrets), ==, 1);
   g_assert_cmpuint (strlen (import->webhook_secrets[0]), >=, 40);
   g_assert_cmpstr (import->webhook_secrets[0], !=, secret);
+  /* … and B's list of targets shows it without a reload. */
+  g_assert_cmpuint (g_list_model_get_n_items (govorun_integrations_get_targets (
+                      govorun_services_get_integrations (f->b.services))), ==, 1);
   g_assert_cmpuint (g_strv_length (import->targets_to_add), ==, 1);
   g_assert_cmpstr (import->targets_to_add[0], ==, "Bitrix24");
   targets_b = targets (f, &f->b);
