@@ -139,6 +139,27 @@ install_sandbox_actions (GovorunApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
 }
 
+/* The sandbox's webhook receiver checks each delivery against the secrets
+ * of the targets that point at it, asked of the integrations service (its
+ * keyring cache): nobody pastes a secret shown once. */
+static char **
+sandbox_receiver_secrets (const char *delivery_id,
+                          gpointer    user_data)
+{
+  return govorun_integrations_dup_demo_webhook_secrets (GOVORUN_INTEGRATIONS (user_data));
+}
+
+static void
+wire_sandbox_receiver (GovorunApplication *self)
+{
+  GovorunIntegrations *integrations = govorun_services_get_integrations (self->services);
+
+  govorun_integrations_set_demo_webhook_url (integrations, govorun_sandbox_get_webhook_url (self->sandbox));
+  govorun_webhook_receiver_set_secrets_func (govorun_sandbox_get_webhook_receiver (self->sandbox),
+                                             sandbox_receiver_secrets, g_object_ref (integrations),
+                                             g_object_unref);
+}
+
 static void
 services_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -158,6 +179,7 @@ services_loaded_cb (GObject      *object,
       seed_sandbox_accounts (self);
       /* The add dialog offers the sandbox's own Bitrix24 portal. */
       govorun_integrations_set_demo_bitrix24_url (govorun_services_get_integrations (self->services), portal);
+      wire_sandbox_receiver (self);
     }
 }
 

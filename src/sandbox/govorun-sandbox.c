@@ -11,8 +11,9 @@
 #include "govorun-sandbox.h"
 
 /*
- * The sandbox runs the two provider emulators in-process on loopback and
- * fills them with demo data. The application points its endpoints at them;
+ * The sandbox runs the provider emulators (Voximplant, ElevenLabs,
+ * Bitrix24) and a webhook receiver in-process on loopback and fills them
+ * with demo data. The application points its endpoints at them;
  * nothing else in the code knows it is a sandbox.
  */
 
@@ -23,6 +24,7 @@ struct _GovorunSandbox
   GovorunVoximplantEmulator *voximplant;
   GovorunElevenlabsEmulator *elevenlabs;
   GovorunBitrix24Emulator   *bitrix24;
+  GovorunWebhookReceiver    *receiver;
   guint                      history_size;
   gboolean                   russian;  /* demo names in Russian */
 };
@@ -41,6 +43,7 @@ govorun_sandbox_dispose (GObject *object)
   if (self->bitrix24 != NULL)
     govorun_emulator_stop (GOVORUN_EMULATOR (self->bitrix24));
   g_clear_object (&self->bitrix24);
+  g_clear_object (&self->receiver);
 
   g_clear_object (&self->voximplant);
   g_clear_object (&self->elevenlabs);
@@ -60,6 +63,7 @@ govorun_sandbox_init (GovorunSandbox *self)
   self->voximplant = govorun_voximplant_emulator_new ();
   self->elevenlabs = govorun_elevenlabs_emulator_new ();
   self->bitrix24 = govorun_bitrix24_emulator_new ();
+  self->receiver = govorun_webhook_receiver_new ();
   self->history_size = GOVORUN_SANDBOX_DEFAULT_HISTORY_SIZE;
 }
 
@@ -219,7 +223,8 @@ govorun_sandbox_start (GovorunSandbox  *self,
 
   if (!govorun_emulator_start (GOVORUN_EMULATOR (self->voximplant), error) ||
       !govorun_emulator_start (GOVORUN_EMULATOR (self->elevenlabs), error) ||
-      !govorun_emulator_start (GOVORUN_EMULATOR (self->bitrix24), error))
+      !govorun_emulator_start (GOVORUN_EMULATOR (self->bitrix24), error) ||
+      !govorun_webhook_receiver_start (self->receiver, error))
     return FALSE;
 
   seed (self);
@@ -274,6 +279,24 @@ govorun_sandbox_get_bitrix24_webhook_url (GovorunSandbox *self)
   g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
 
   return govorun_bitrix24_emulator_get_webhook_url (self->bitrix24);
+}
+
+/* The sandbox's own webhook receiver, to try a webhook target offline. Its
+ * port, like the emulators', is a free one chosen at each start. */
+GovorunWebhookReceiver *
+govorun_sandbox_get_webhook_receiver (GovorunSandbox *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
+
+  return self->receiver;
+}
+
+const char *
+govorun_sandbox_get_webhook_url (GovorunSandbox *self)
+{
+  g_return_val_if_fail (GOVORUN_IS_SANDBOX (self), NULL);
+
+  return govorun_webhook_receiver_get_url (self->receiver);
 }
 
 /**

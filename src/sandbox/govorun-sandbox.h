@@ -11,6 +11,7 @@
 #include "govorun-bitrix24-emulator.h"
 #include "govorun-elevenlabs-emulator.h"
 #include "govorun-voximplant-emulator.h"
+#include "govorun-webhook-receiver.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,8 @@ const char                *govorun_sandbox_get_voximplant_url (GovorunSandbox  *
 const char                *govorun_sandbox_get_elevenlabs_url (GovorunSandbox  *self);
 GovorunBitrix24Emulator   *govorun_sandbox_get_bitrix24       (GovorunSandbox  *self);
 char                      *govorun_sandbox_get_bitrix24_webhook_url (GovorunSandbox *self);
+GovorunWebhookReceiver    *govorun_sandbox_get_webhook_receiver (GovorunSandbox *self);
+const char                *govorun_sandbox_get_webhook_url    (GovorunSandbox  *self);
 void                       govorun_sandbox_add_demo_number    (GovorunSandbox  *self);
 void                       govorun_sandbox_set_history_size   (GovorunSandbox  *self,
                                                                guint            n_calls);

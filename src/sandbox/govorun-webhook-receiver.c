@@ -28,10 +28,22 @@ struct _GovorunWebhookReceiver
   SoupServer *server;
   char       *url;
   char       *secret;
+  GovorunWebhookReceiverSecretsFunc secrets_func;
+  gpointer    secrets_data;
+  GDestroyNotify secrets_destroy;
   GQueue      answers;     /* of Answer */
   GPtrArray  *received;    /* of GovorunReceivedDelivery */
   GHashTable *seen;        /* delivery ids */
 };
+
+typedef enum
+{
+  REFUSAL_NONE,
+  REFUSAL_NO_HEADER,
+  REFUSAL_TIME,
+  REFUSAL_NO_SECRET,
+  REFUSAL_MISMATCH,
+} Refusal;
 
 G_DEFINE_FINAL_TYPE (GovorunWebhookReceiver, govorun_webhook_receiver, G_TYPE_OBJECT)
 
@@ -58,21 +70,71 @@ equal_in_constant_time (const char *a,
   return diff == 0;
 }
 
+/* Why a delivery was refused, one line each: the body of the 401, which
+ * the sender's delivery log shows. */
+static const char *
+refusal_reason (Refusal refusal)
+{
+  switch (refusal)
+    {
+    case REFUSAL_NO_HEADER:
+      return "Refused: no X-Govorun-Signature header with t= and v1=.";
+    case REFUSAL_TIME:
+      return "Refused: the signature's time is more than five minutes off (a replay, or a wrong clock).";
+    case REFUSAL_NO_SECRET:
+      return "Refused: the receiver knows no secret for this delivery.";
+    case REFUSAL_MISMATCH:
+      return "Refused: the signature does not match the body signed with the target's secret.";
+    case REFUSAL_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* The hex HMAC-SHA256 of t + "." + body under @secret matches @v1. */
 static gboolean
-signature_valid (const char *secret,
-                 const char *header,
-                 GBytes     *body)
+signed_with (const char   *secret,
+             const char   *t,
+             const char   *v1,
+             const guchar *data,
+             gsize         len)
+{
+  g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) secret, strlen (secret));
+
+  g_hmac_update (hmac, (const guchar *) t, -1);
+  g_hmac_update (hmac, (const guchar *) ".", 1);
+  if (len > 0)
+    g_hmac_update (hmac, data, (gssize) len);
+  return equal_in_constant_time (g_hmac_get_string (hmac), v1);
+}
+
+static void
+secrets_free (char **secrets)
+{
+  for (guint i = 0; secrets != NULL && secrets[i] != NULL; i++)
+    memset (secrets[i], 0, strlen (secrets[i]));
+  g_strfreev (secrets);
+}
+
+/* The check README.md documents, against the fixed secret or, when a
+ * lookup is set, each secret it gives for @delivery_id. */
+static Refusal
+check_signature (GovorunWebhookReceiver *self,
+                 const char             *delivery_id,
+                 const char             *header,
+                 GBytes                 *body)
 {
   g_auto(GStrv) parts = NULL;
   const char *t = NULL, *v1 = NULL;
-  g_autoptr(GHmac) hmac = NULL;
   gint64 stamp;
   char *end = NULL;
   gsize len = 0;
   const guchar *data;
+  char **secrets = NULL;
+  gboolean matched = FALSE;
 
-  if (secret == NULL || header == NULL)
-    return FALSE;
+  if (header == NULL)
+    return REFUSAL_NO_HEADER;
   parts = g_strsplit (header, ",", 8);
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -82,18 +144,27 @@ signature_valid (const char *secret,
         v1 = parts[i] + 3;
     }
   if (t == NULL || v1 == NULL || !g_ascii_isdigit (*t))
-    return FALSE;
+    return REFUSAL_NO_HEADER;
   stamp = g_ascii_strtoll (t, &end, 10);
-  if (*end != '\0' || ABS (g_get_real_time () / G_USEC_PER_SEC - stamp) > TOLERANCE_S)
-    return FALSE;
+  if (*end != '\0')
+    return REFUSAL_NO_HEADER;
+  if (ABS (g_get_real_time () / G_USEC_PER_SEC - stamp) > TOLERANCE_S)
+    return REFUSAL_TIME;
 
   data = g_bytes_get_data (body, &len);
-  hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) secret, strlen (secret));
-  g_hmac_update (hmac, (const guchar *) t, -1);
-  g_hmac_update (hmac, (const guchar *) ".", 1);
-  if (len > 0)
-    g_hmac_update (hmac, data, (gssize) len);
-  return equal_in_constant_time (g_hmac_get_string (hmac), v1);
+  if (self->secrets_func != NULL)
+    secrets = self->secrets_func (delivery_id, self->secrets_data);
+  else if (self->secret != NULL)
+    secrets = g_strdupv ((char *[]) { self->secret, NULL });
+  if (secrets == NULL || secrets[0] == NULL)
+    {
+      secrets_free (secrets);
+      return REFUSAL_NO_SECRET;
+    }
+  for (guint i = 0; secrets[i] != NULL; i++)
+    matched |= signed_with (secrets[i], t, v1, data, len);
+  secrets_free (secrets);
+  return matched ? REFUSAL_NONE : REFUSAL_MISMATCH;
 }
 
 static void
@@ -109,6 +180,8 @@ on_request (SoupServer        *server,
   GovorunReceivedDelivery *r;
   g_autofree Answer *answer = NULL;
   const char *reply;
+  const char *type = "application/json";
+  Refusal refusal;
 
   if (g_strcmp0 (soup_server_message_get_method (msg), "POST") != 0 || g_strcmp0 (path, PATH) != 0)
     {
@@ -121,15 +194,16 @@ on_request (SoupServer        *server,
   r->delivery_id = g_strdup (soup_message_headers_get_one (in, "X-Govorun-Delivery"));
   r->event = g_strdup (soup_message_headers_get_one (in, "X-Govorun-Event"));
   r->body = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  r->signature_valid = signature_valid (self->secret,
-                                        soup_message_headers_get_one (in, "X-Govorun-Signature"),
-                                        body);
+  refusal = check_signature (self, r->delivery_id, soup_message_headers_get_one (in, "X-Govorun-Signature"),
+                             body);
+  r->signature_valid = refusal == REFUSAL_NONE;
   r->duplicate = r->delivery_id != NULL && g_hash_table_contains (self->seen, r->delivery_id);
 
   if (!r->signature_valid)
     {
       r->answered = SOUP_STATUS_UNAUTHORIZED;
-      reply = "{\"error\":\"The signature does not match, or its time is more than five minutes off.\"}";
+      reply = refusal_reason (refusal);
+      type = "text/plain";
     }
   else if ((answer = g_queue_pop_head (&self->answers)) != NULL)
     {
@@ -152,7 +226,7 @@ on_request (SoupServer        *server,
     }
 
   soup_server_message_set_status (msg, r->answered, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, reply, strlen (reply));
+  soup_server_message_set_response (msg, type, SOUP_MEMORY_COPY, reply, strlen (reply));
   g_ptr_array_add (self->received, r);
 }
 
@@ -174,6 +248,8 @@ govorun_webhook_receiver_finalize (GObject *object)
 
   g_free (self->url);
   g_free (self->secret);
+  if (self->secrets_destroy != NULL)
+    self->secrets_destroy (self->secrets_data);
   g_queue_clear_full (&self->answers, g_free);
   g_ptr_array_unref (self->received);
   g_hash_table_unref (self->seen);
@@ -235,6 +311,30 @@ govorun_webhook_receiver_set_secret (GovorunWebhookReceiver *self,
   g_return_if_fail (GOVORUN_IS_WEBHOOK_RECEIVER (self));
   g_free (self->secret);
   self->secret = g_strdup (secret);
+}
+
+/**
+ * govorun_webhook_receiver_set_secrets_func:
+ * @func: (nullable): gives the secrets a delivery may be signed with
+ *
+ * Instead of one fixed secret, asks @func at each delivery (with its
+ * X-Govorun-Delivery id, possibly %NULL) for the secrets it may be signed
+ * with; the receiver wipes and frees what it gets. The sandbox's wiring
+ * sets it, so the receiver knows each target's secret without anyone
+ * pasting it.
+ */
+void
+govorun_webhook_receiver_set_secrets_func (GovorunWebhookReceiver            *self,
+                                           GovorunWebhookReceiverSecretsFunc  func,
+                                           gpointer                           user_data,
+                                           GDestroyNotify                     destroy)
+{
+  g_return_if_fail (GOVORUN_IS_WEBHOOK_RECEIVER (self));
+  if (self->secrets_destroy != NULL)
+    self->secrets_destroy (self->secrets_data);
+  self->secrets_func = func;
+  self->secrets_data = user_data;
+  self->secrets_destroy = destroy;
 }
 
 void

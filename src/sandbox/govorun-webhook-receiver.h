@@ -23,6 +23,12 @@ typedef struct
   guint     answered;
 } GovorunReceivedDelivery;
 
+/* The secrets a delivery (@delivery_id, possibly %NULL) may be signed
+ * with, a %NULL-terminated array the receiver wipes and frees; %NULL or
+ * empty when none is known. */
+typedef char **(*GovorunWebhookReceiverSecretsFunc) (const char *delivery_id,
+                                                     gpointer    user_data);
+
 #define GOVORUN_TYPE_WEBHOOK_RECEIVER (govorun_webhook_receiver_get_type ())
 
 G_DECLARE_FINAL_TYPE (GovorunWebhookReceiver, govorun_webhook_receiver, GOVORUN, WEBHOOK_RECEIVER,
@@ -32,7 +38,7 @@ G_DECLARE_FINAL_TYPE (GovorunWebhookReceiver, govorun_webhook_receiver, GOVORUN,
  * The sandbox's webhook receiver: an HTTP server on loopback that checks
  * X-Govorun-Signature the way README.md tells receivers to (HMAC-SHA256 of
  * t + "." + body, constant-time comparison, |now − t| ≤ 300 s), answers
- * 401 to a bad or stale signature, and records every delivery. Tests
+ * 401 with a one-line reason to a bad or stale signature, and records every delivery. Tests
  * queue the answers of the next requests (a 500, a 429 with Retry-After)
  * to exercise the outbox's retries.
  */
@@ -43,6 +49,10 @@ gboolean                       govorun_webhook_receiver_start        (GovorunWeb
 const char                    *govorun_webhook_receiver_get_url      (GovorunWebhookReceiver *self);
 void                           govorun_webhook_receiver_set_secret   (GovorunWebhookReceiver *self,
                                                                       const char             *secret);
+void                           govorun_webhook_receiver_set_secrets_func (GovorunWebhookReceiver            *self,
+                                                                          GovorunWebhookReceiverSecretsFunc  func,
+                                                                          gpointer                           user_data,
+                                                                          GDestroyNotify                     destroy);
 /* The next request is answered @status (with Retry-After: @retry_after_s
  * when not 0) instead of 200; answers queue up in order. */
 void                           govorun_webhook_receiver_push_answer  (GovorunWebhookReceiver *self,

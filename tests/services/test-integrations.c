@@ -473,6 +473,64 @@ test_rotate (Fixture       *f,
   g_assert_true (govorun_webhook_receiver_get_received (f->receiver, 1)->signature_valid);
 }
 
+/* The application's sandbox wiring: the receiver asks the service. */
+static char **
+demo_secrets (const char *delivery_id,
+              gpointer    user_data)
+{
+  return govorun_integrations_dup_demo_webhook_secrets (GOVORUN_INTEGRATIONS (user_data));
+}
+
+static void
+test_sandbox_receiver (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = NULL;
+  g_autoptr(GovorunCallRecord) call = NULL;
+  g_autoptr(GovorunCallRecord) later = NULL;
+  g_autoptr(GovorunDelivery) d = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  g_auto(GStrv) outside = NULL;
+
+  /* Outside the sandbox the service gives no secrets away. */
+  outside = govorun_integrations_dup_demo_webhook_secrets (f->integrations);
+  g_assert_null (outside);
+
+  govorun_integrations_set_demo_webhook_url (f->integrations, govorun_webhook_receiver_get_url (f->receiver));
+  govorun_webhook_receiver_set_secrets_func (f->receiver, demo_secrets, g_object_ref (f->integrations),
+                                             g_object_unref);
+  /* Stored on an earlier sandbox run, when the receiver had another port;
+   * the receiver is never told the secret. */
+  govorun_integrations_add_webhook_async (f->integrations, "Sandbox", "http://127.0.0.1:1/hooks/govorun",
+                                          GOVORUN_INTEGRATION_EVENT_CALL_FINISHED, NULL, test_util_on_result,
+                                          &result);
+  target = govorun_integrations_add_webhook_finish (f->integrations, test_util_wait (&result), &secret, &error);
+  g_assert_no_error (error);
+  call = make_call (1, govorun_integration_target_get_created_at (target) + 1);
+  g_assert_cmpuint (call_finished (f, call), ==, 1);
+  g_assert_cmpuint (deliver (f), ==, 1);
+  g_assert_cmpuint (govorun_webhook_receiver_get_n_received (f->receiver), ==, 1);
+  g_assert_true (govorun_webhook_receiver_get_received (f->receiver, 0)->signature_valid);
+  d = only_delivery (f, target);
+  g_assert_cmpint (govorun_delivery_get_state (d), ==, GOVORUN_DELIVERY_DELIVERED);
+  g_assert_cmpuint (govorun_delivery_get_last_status (d), ==, 200);
+
+  /* A rotated secret is known at once too. */
+  g_clear_object (&result);
+  g_clear_pointer (&secret, g_free);
+  govorun_integrations_rotate_secret_async (f->integrations, target, NULL, test_util_on_result, &result);
+  secret = govorun_integrations_rotate_secret_finish (f->integrations, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+  later = make_call (2, govorun_integration_target_get_created_at (target) + 2);
+  g_assert_cmpuint (call_finished (f, later), ==, 1);
+  g_assert_cmpuint (deliver (f), ==, 1);
+  g_assert_cmpuint (govorun_webhook_receiver_get_n_received (f->receiver), ==, 2);
+  g_assert_true (govorun_webhook_receiver_get_received (f->receiver, 1)->signature_valid);
+  g_assert_cmpuint (govorun_webhook_receiver_get_received (f->receiver, 1)->answered, ==, 200);
+}
+
 static void
 on_helper_done (GObject      *source,
                 GAsyncResult *result,
@@ -808,6 +866,7 @@ main (int   argc,
   ADD ("remove", test_remove);
   ADD ("delivery-log", test_delivery_log);
   ADD ("transcript-option", test_transcript_option);
+  ADD ("sandbox-receiver", test_sandbox_receiver);
 #undef ADD
   return g_test_run ();
 }

@@ -519,7 +519,7 @@ govorun_integrations_test_target_async (GovorunIntegrations      *self,
       return;
     }
   if (op->kind == GOVORUN_INTEGRATION_KIND_WEBHOOK)
-    op->url = g_strdup (govorun_integration_target_get_url (target));
+    op->url = g_strdup (_govorun_integrations_webhook_url (self, target));
   _govorun_integrations_secret_async (self, target, cancellable, on_test_secret, task);
 }
 

@@ -224,7 +224,7 @@ on_secret (GObject      *source,
                         g_strdup_printf ("%s/%u", govorun_integration_target_get_uuid (a->target),
                                          govorun_integration_target_get_secret_generation (a->target)),
                         g_strdup (secret));
-  govorun_webhook_sender_post_async (self->sender, govorun_integration_target_get_url (a->target),
+  govorun_webhook_sender_post_async (self->sender, _govorun_integrations_webhook_url (self, a->target),
                                      govorun_delivery_get_uuid (a->delivery),
                                      govorun_delivery_get_event (a->delivery), secret,
                                      govorun_delivery_get_payload (a->delivery), NULL, on_posted, a);
@@ -283,7 +283,7 @@ attempt_start (GTask           *pass_task,
                          govorun_integration_target_get_secret_generation (target));
   secret = g_hash_table_lookup (self->secret_cache, key);
   if (secret != NULL)
-    govorun_webhook_sender_post_async (self->sender, govorun_integration_target_get_url (target),
+    govorun_webhook_sender_post_async (self->sender, _govorun_integrations_webhook_url (self, target),
                                        govorun_delivery_get_uuid (delivery),
                                        govorun_delivery_get_event (delivery), secret,
                                        govorun_delivery_get_payload (delivery), NULL, on_posted, a);

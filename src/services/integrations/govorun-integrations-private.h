@@ -41,6 +41,7 @@ struct _GovorunIntegrations
   guint                 bitrix24_attempts;
   guint                 bitrix24_retry_ms;
   char                 *demo_bitrix24_url;
+  char                 *demo_webhook_url;
 };
 
 enum
@@ -131,6 +132,11 @@ void     _govorun_integrations_bitrix24_deliver_async  (GovorunIntegrations     
                                                         gpointer                  user_data);
 GovorunIntegrationsOutcome *_govorun_integrations_bitrix24_deliver_finish (GovorunIntegrations *self,
                                                                            GAsyncResult        *result);
+
+/* Where a webhook target's deliveries go: its URL, or this run's sandbox
+ * receiver when the URL is that receiver's on an earlier run. */
+const char *_govorun_integrations_webhook_url (GovorunIntegrations      *self,
+                                               GovorunIntegrationTarget *target);
 
 /* The delay before the next attempt after @attempts attempts. */
 guint    _govorun_integrations_backoff_ms (GovorunIntegrations *self,

@@ -48,6 +48,7 @@ govorun_integrations_finalize (GObject *object)
 
   g_hash_table_unref (self->secret_cache);
   g_free (self->demo_bitrix24_url);
+  g_free (self->demo_webhook_url);
   g_hash_table_unref (self->in_flight);
   G_OBJECT_CLASS (govorun_integrations_parent_class)->finalize (object);
 }

@@ -165,6 +165,16 @@ void                 govorun_integrations_set_demo_bitrix24_url (GovorunIntegrat
                                                                  const char          *url);
 const char          *govorun_integrations_get_demo_bitrix24_url (GovorunIntegrations *self);
 
+/* The sandbox's own webhook receiver, which the add dialog fills in (set
+ * in sandbox mode only; NULL otherwise). Targets stored with its address
+ * on an earlier run reach this run's receiver; the receiver asks for the
+ * secrets of the targets it serves (a NULL-terminated array to wipe and
+ * free, NULL outside the sandbox). */
+void                 govorun_integrations_set_demo_webhook_url (GovorunIntegrations *self,
+                                                                const char          *url);
+const char          *govorun_integrations_get_demo_webhook_url (GovorunIntegrations *self);
+char               **govorun_integrations_dup_demo_webhook_secrets (GovorunIntegrations *self);
+
 /* The sentence the page shows under a CRM-only Bitrix24 target. */
 const char          *govorun_integrations_crm_only_notice    (void);
 

@@ -117,6 +117,7 @@ set_hint (GovorunAddIntegrationDialog *self,
           const char                  *problem)
 {
   g_autofree char *help = NULL;
+  const char *demo = govorun_integrations_get_demo_webhook_url (self->integrations);
 
   if (problem != NULL)
     {
@@ -130,6 +131,15 @@ set_hint (GovorunAddIntegrationDialog *self,
   /* Translators: keep the <a href="%s"> and </a> around the link's words */
   help = g_strdup_printf (_("Govorun POSTs signed JSON to this address. <a href=\"%s\">How a receiver checks a delivery</a>"),
                           GOVORUN_INTEGRATIONS_HELP_URL);
+  /* The sandbox's receiver, filled in: say whose it is. */
+  if (demo != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->url_row)), demo) == 0)
+    {
+      g_autofree char *sandbox = g_markup_escape_text (_("This is the sandbox’s own receiver: it checks each delivery’s signature and answers, and the delivery log shows its answers."), -1);
+      g_autofree char *both = g_strconcat (sandbox, " ", help, NULL);
+
+      gtk_label_set_markup (self->url_hint, both);
+      return;
+    }
   gtk_label_set_markup (self->url_hint, help);
 }
 
@@ -445,8 +455,10 @@ govorun_add_integration_dialog_new (GtkWindow           *parent,
             _("Signed JSON to your own server or any service that takes webhooks"), "webhook");
   add_kind (self, GOVORUN_INTEGRATION_KIND_BITRIX24,
             _("Calls registered in your Bitrix24 portal’s telephony and CRM"), "bitrix24");
+  /* The sandbox's receiver and portal, ready to try. */
+  if (govorun_integrations_get_demo_webhook_url (integrations) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->url_row), govorun_integrations_get_demo_webhook_url (integrations));
   set_hint (self, NULL);
-  /* The sandbox's portal, ready to try. */
   if (govorun_integrations_get_demo_bitrix24_url (integrations) != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row),
                            govorun_integrations_get_demo_bitrix24_url (integrations));
