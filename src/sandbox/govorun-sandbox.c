@@ -64,6 +64,7 @@ govorun_sandbox_init (GovorunSandbox *self)
   self->elevenlabs = govorun_elevenlabs_emulator_new ();
   self->bitrix24 = govorun_bitrix24_emulator_new ();
   self->receiver = govorun_webhook_receiver_new ();
+  govorun_webhook_receiver_set_path (self->receiver, GOVORUN_SANDBOX_WEBHOOK_PATH);
   self->history_size = GOVORUN_SANDBOX_DEFAULT_HISTORY_SIZE;
 }
 

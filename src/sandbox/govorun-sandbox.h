@@ -25,6 +25,10 @@ G_BEGIN_DECLS
 #define GOVORUN_SANDBOX_DEMO_NUMBER      "74993334455"
 #define GOVORUN_SANDBOX_EL_API_KEY       "sk_sandbox_demo_elevenlabs_key"
 
+/* The path of the sandbox's webhook receiver: its own, so a target's
+ * address is known for the sandbox's whatever port it had. */
+#define GOVORUN_SANDBOX_WEBHOOK_PATH     "/sandbox/hooks/govorun"
+
 /* The generated call history of the demo account and agents. */
 #define GOVORUN_SANDBOX_HISTORY_SEED          20260101
 #define GOVORUN_SANDBOX_DEFAULT_HISTORY_SIZE  5000

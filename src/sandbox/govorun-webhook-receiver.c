@@ -27,6 +27,7 @@ struct _GovorunWebhookReceiver
 
   SoupServer *server;
   char       *url;
+  char       *path;
   char       *secret;
   GovorunWebhookReceiverSecretsFunc secrets_func;
   gpointer    secrets_data;
@@ -183,7 +184,7 @@ on_request (SoupServer        *server,
   const char *type = "application/json";
   Refusal refusal;
 
-  if (g_strcmp0 (soup_server_message_get_method (msg), "POST") != 0 || g_strcmp0 (path, PATH) != 0)
+  if (g_strcmp0 (soup_server_message_get_method (msg), "POST") != 0 || g_strcmp0 (path, self->path) != 0)
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
       return;
@@ -247,6 +248,7 @@ govorun_webhook_receiver_finalize (GObject *object)
   GovorunWebhookReceiver *self = GOVORUN_WEBHOOK_RECEIVER (object);
 
   g_free (self->url);
+  g_free (self->path);
   g_free (self->secret);
   if (self->secrets_destroy != NULL)
     self->secrets_destroy (self->secrets_data);
@@ -269,6 +271,7 @@ static void
 govorun_webhook_receiver_init (GovorunWebhookReceiver *self)
 {
   g_queue_init (&self->answers);
+  self->path = g_strdup (PATH);
   self->received = g_ptr_array_new_with_free_func ((GDestroyNotify) received_free);
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -293,8 +296,22 @@ govorun_webhook_receiver_start (GovorunWebhookReceiver  *self,
   if (!soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
     return FALSE;
   uris = soup_server_get_uris (self->server);
-  self->url = g_strdup_printf ("http://127.0.0.1:%d" PATH, g_uri_get_port (uris->data));
+  self->url = g_strdup_printf ("http://127.0.0.1:%d%s", g_uri_get_port (uris->data), self->path);
   return TRUE;
+}
+
+/* The path deliveries are POSTed to, "/hooks/govorun" unless set before
+ * the start; the sandbox gives its receiver its own, so its address is
+ * told apart from any other receiver on this machine. */
+void
+govorun_webhook_receiver_set_path (GovorunWebhookReceiver *self,
+                                   const char             *path)
+{
+  g_return_if_fail (GOVORUN_IS_WEBHOOK_RECEIVER (self));
+  g_return_if_fail (self->server == NULL);
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_free (self->path);
+  self->path = g_strdup (path);
 }
 
 const char *

@@ -43,6 +43,8 @@ G_DECLARE_FINAL_TYPE (GovorunWebhookReceiver, govorun_webhook_receiver, GOVORUN,
  * to exercise the outbox's retries.
  */
 GovorunWebhookReceiver        *govorun_webhook_receiver_new          (void);
+void                           govorun_webhook_receiver_set_path     (GovorunWebhookReceiver *self,
+                                                                      const char             *path);
 gboolean                       govorun_webhook_receiver_start        (GovorunWebhookReceiver *self,
                                                                       GError                **error);
 /* The URL to POST to, e.g. http://127.0.0.1:41234/hooks/govorun */

@@ -112,6 +112,7 @@ test_good (Fixture       *f,
   GovorunWebhookReceiver *receiver = govorun_sandbox_get_webhook_receiver (f->sandbox);
 
   g_assert_true (g_str_has_prefix (govorun_sandbox_get_webhook_url (f->sandbox), "http://127.0.0.1:"));
+  g_assert_true (g_str_has_suffix (govorun_sandbox_get_webhook_url (f->sandbox), GOVORUN_SANDBOX_WEBHOOK_PATH));
   g_assert_cmpuint (post (f, g_get_real_time () / G_USEC_PER_SEC, BODY, BODY, &answer), ==, 200);
   g_assert_cmpuint (f->lookups, ==, 1);
   g_assert_cmpstr (f->last_delivery_id, ==, "d-1");

@@ -6,8 +6,9 @@
  *
  * The Integrations page as a person uses it (through run-ui.sh, in
  * English and Russian), against the sandbox's webhook receiver over real
- * HTTP: the empty page; Add Webhook with a wrong address, then the
- * receiver's, the secret shown once (the receiver is given it); Test
+ * HTTP: the empty page; Add Webhook offering the sandbox's own receiver
+ * (filled in, with the sentence that says so), a wrong address, then the
+ * test's receiver's, the secret shown once (the receiver is given it); Test
  * answered 200 and in the log; the receiver failing (500, 503, then 400):
  * retries, then the delivery refused with the receiver's reason; Resend
  * delivered; Pause and Resume; Rotate Secret; Backfill; Delete. Every
@@ -180,6 +181,19 @@ add_webhook (GovorunIntegrationsPage *page)
   shot (dialog, "add-kind");
   gtk_widget_activate (ui_wait_widget (dialog, ADW_TYPE_ACTION_ROW, _("Webhook")));
   add = ui_wait_widget (dialog, GTK_TYPE_BUTTON, _("_Add"));
+
+  /* The sandbox offers its own receiver, and says whose it is. */
+  g_assert_true (g_str_has_prefix (govorun_integrations_get_demo_webhook_url (integrations ()), "http://127.0.0.1:"));
+  g_assert_true (g_str_has_suffix (govorun_integrations_get_demo_webhook_url (integrations ()), "/sandbox/hooks/govorun"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_ENTRY_ROW,
+                                                                     _("Address (https://…)")))),
+                   ==, govorun_integrations_get_demo_webhook_url (integrations ()));
+  wait_text (dialog, _("This is the sandbox’s own receiver: it checks each delivery’s signature and answers, "
+                       "and the delivery log shows its answers."), 5000);
+  ui_wait_sensitive (add);
+  shot (dialog, "add-sandbox-receiver");
+  assert_fits_small_screen (dialog, "Add Integration, the sandbox's receiver");
+  type_into (dialog, _("Address (https://…)"), "");
   g_assert_false (gtk_widget_get_sensitive (add));
 
   /* Not a web address: said under the field, Add stays off. */

@@ -36,7 +36,8 @@ govorun_integrations_get_demo_webhook_url (GovorunIntegrations *self)
 }
 
 /* Whether @url is the sandbox receiver's address on this or an earlier
- * run: plain HTTP to 127.0.0.1, any port, the receiver's path. */
+ * run: plain HTTP to 127.0.0.1, any port, the receiver's own path (which
+ * no other receiver has). */
 static gboolean
 served_by_demo_receiver (GovorunIntegrations *self,
                          const char          *url)
