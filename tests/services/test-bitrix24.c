@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "govorun-agent-records.h"
 #include "govorun-bitrix24-client.h"
 #include "govorun-bitrix24-emulator.h"
 #include "govorun-bitrix24-telephony.h"
@@ -516,28 +517,80 @@ test_retry_mid_chain (Fixture       *f,
 static gboolean
 add_line (Fixture                  *f,
           GovorunIntegrationTarget *target,
+          gboolean                 *existed,
           GError                  **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
   govorun_integrations_add_bitrix24_line_async (f->integrations, target, LINE, "Govorun", NULL,
                                                 test_util_on_result, &result);
-  return govorun_integrations_add_bitrix24_line_finish (f->integrations, test_util_wait (&result), error);
+  return govorun_integrations_add_bitrix24_line_finish (f->integrations, test_util_wait (&result), existed,
+                                                        error);
 }
 
-/* The agent's number as an external line; twice is still one line. */
+/* The agent's number as an external line; twice is still one line, and
+ * the second time says it was there; a refusal keeps the portal's code. */
 static void
 test_line (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GovorunIntegrationTarget) target = add_ok (f);
+  GovorunFault fault = { .provider_code = GOVORUN_BITRIX24_EMU_INSUFFICIENT_SCOPE, .http_status = 403, .times = 1 };
   g_autoptr(GError) error = NULL;
+  gboolean existed = TRUE;
 
-  g_assert_true (add_line (f, target, &error));
+  g_assert_true (add_line (f, target, &existed, &error));
   g_assert_no_error (error);
-  g_assert_true (add_line (f, target, &error));
+  g_assert_false (existed);
+  g_assert_true (add_line (f, target, &existed, &error));
   g_assert_no_error (error);
+  g_assert_true (existed);
   g_assert_cmpuint (govorun_bitrix24_emulator_get_n_lines (f->emu), ==, 1);
+
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emu), "telephony.externalLine.add", &fault);
+  g_assert_false (add_line (f, target, NULL, &error));
+  g_assert_error (error, GOVORUN_INTEGRATIONS_ERROR, GOVORUN_INTEGRATIONS_ERROR_BITRIX24);
+  g_assert_nonnull (strstr (error->message, "insufficient_scope"));
+}
+
+/* The agents that have numbers, for the lines dialog. */
+static void
+test_agent_numbers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GovorunAgent) with = govorun_agent_new ();
+  g_autoptr(GovorunAgent) without = govorun_agent_new ();
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GovorunAgent) item = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Reception", "Silent" };
+  GovorunAgent *agents[] = { with, without };
+
+  g_ptr_array_add (numbers, govorun_agent_number_new (0, LINE));
+  govorun_agent_set_numbers (with, numbers);
+  for (guint i = 0; i < G_N_ELEMENTS (agents); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GovorunAgent) saved = NULL;
+
+      govorun_agent_set_name (agents[i], names[i]);
+      govorun_agent_records_save_async (f->store, agents[i], NULL, test_util_on_result, &result);
+      saved = govorun_agent_records_save_finish (f->store, test_util_wait (&result), &error);
+      g_assert_no_error (error);
+    }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    govorun_integrations_list_agent_numbers_async (f->integrations, NULL, test_util_on_result, &result);
+    model = govorun_integrations_list_agent_numbers_finish (f->integrations, test_util_wait (&result), &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  item = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (govorun_agent_get_name (item), ==, "Reception");
+  g_assert_cmpstr (((GovorunAgentNumber *) g_ptr_array_index (govorun_agent_get_numbers (item), 0))->number, ==, LINE);
 }
 
 /* The Test button on a stored target reads the URL from the keyring. */
@@ -722,6 +775,7 @@ main (int   argc,
   g_test_add ("/bitrix24/finish-answer-lost", Fixture, "telephony.externalCall.finish", fixture_set_up,
               test_answer_lost, fixture_tear_down);
   ADD ("line", test_line);
+  ADD ("agent-numbers", test_agent_numbers);
   ADD ("test-delivery", test_test_delivery);
   ADD ("check-target", test_check_target);
 #undef ADD

@@ -142,7 +142,7 @@ GovorunIntegrationCheck *govorun_integrations_test_target_finish (GovorunIntegra
 
 /* Adds @number (the agent's, E.164) to @target's portal as an external
  * line named @name, so its calls are shown on that line; a line the portal
- * already has counts as added. */
+ * already has counts as added, and sets @out_existed. */
 void                 govorun_integrations_add_bitrix24_line_async  (GovorunIntegrations      *self,
                                                                     GovorunIntegrationTarget *target,
                                                                     const char               *number,
@@ -152,7 +152,18 @@ void                 govorun_integrations_add_bitrix24_line_async  (GovorunInteg
                                                                     gpointer                  user_data);
 gboolean             govorun_integrations_add_bitrix24_line_finish (GovorunIntegrations      *self,
                                                                     GAsyncResult             *result,
+                                                                    gboolean                 *out_existed,
                                                                     GError                  **error);
+
+/* The agents that have numbers (GovorunAgent), for choosing the numbers
+ * to add as lines. */
+void                 govorun_integrations_list_agent_numbers_async  (GovorunIntegrations *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GAsyncReadyCallback  callback,
+                                                                     gpointer             user_data);
+GListModel          *govorun_integrations_list_agent_numbers_finish (GovorunIntegrations *self,
+                                                                     GAsyncResult        *result,
+                                                                     GError             **error);
 
 /* Whether @url can be a Bitrix24 incoming webhook's address; the error
  * says what to fix. The add dialog checks as the person types. */
