@@ -471,6 +471,50 @@ test_wrong_auth_type (Fixture       *f,
   }
 }
 
+/* Try Telephony Again: the mark is cleared (and stays cleared after a
+ * reload), and the next call is registered on the portal's telephony. */
+static void
+test_try_telephony_again (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_ok (f);
+  g_autoptr(GovorunIntegrationTarget) live = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_bitrix24_emulator_set_wrong_auth_type (f->emu, TRUE);
+  enqueue_call (f, target, 7, CLIENT);
+  deliver (f);
+  live = g_list_model_get_item (govorun_integrations_get_targets (f->integrations), 0);
+  g_assert_true (govorun_integration_target_get_crm_only (live));
+
+  govorun_bitrix24_emulator_set_wrong_auth_type (f->emu, FALSE);
+  govorun_integrations_try_telephony_again_async (f->integrations, live, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_integrations_try_telephony_again_finish (f->integrations, test_util_wait (&result),
+                                                                  &error));
+  g_assert_no_error (error);
+  g_assert_false (govorun_integration_target_get_crm_only (live));
+
+  enqueue_call (f, live, 8, CLIENT);
+  deliver (f);
+  assert_all_delivered (f, live);
+  g_assert_cmpuint (govorun_bitrix24_emulator_get_n_calls (f->emu), ==, 1);
+  g_assert_true (govorun_bitrix24_emulator_get_call (f->emu, 0)->finished);
+  g_assert_false (govorun_integration_target_get_crm_only (live));
+
+  {
+    g_autoptr(GovorunIntegrations) again = govorun_integrations_new (f->store, f->secrets);
+    g_autoptr(GAsyncResult) loaded = NULL;
+    g_autoptr(GovorunIntegrationTarget) t = NULL;
+
+    govorun_integrations_load_async (again, NULL, test_util_on_result, &loaded);
+    g_assert_true (govorun_integrations_load_finish (again, test_util_wait (&loaded), &error));
+    g_assert_no_error (error);
+    t = g_list_model_get_item (govorun_integrations_get_targets (again), 0);
+    g_assert_false (govorun_integration_target_get_crm_only (t));
+  }
+}
+
 /* A 500 from finish: the delivery stays pending with the CALL_ID noted;
  * the retry goes on from finish and never registers again. */
 static void
@@ -768,6 +812,7 @@ main (int   argc,
   ADD ("rate-limit", test_rate_limit);
   ADD ("rate-limit-retry", test_rate_limit_retry);
   ADD ("wrong-auth-type", test_wrong_auth_type);
+  ADD ("try-telephony-again", test_try_telephony_again);
   ADD ("retry-mid-chain", test_retry_mid_chain);
   ADD ("refused", test_refused);
   g_test_add ("/bitrix24/register-answer-lost", Fixture, "telephony.externalCall.register", fixture_set_up,

@@ -14,6 +14,7 @@
 #include "govorun-bitrix24-client.h"
 #include "govorun-bitrix24-telephony.h"
 #include "govorun-agent-records.h"
+#include "govorun-bitrix24-records.h"
 #include "govorun-webhook-signature.h"
 
 /*
@@ -697,4 +698,54 @@ govorun_integrations_list_agent_numbers_finish (GovorunIntegrations  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govorun_integrations_list_agent_numbers_async,
                         NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- Try Telephony Again ---- */
+
+static void
+on_crm_only_cleared (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunIntegrationTarget *target = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!govorun_bitrix24_records_set_crm_only_finish (GOVORUN_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  govorun_integration_target_set_crm_only (target, FALSE);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+govorun_integrations_try_telephony_again_async (GovorunIntegrations      *self,
+                                                GovorunIntegrationTarget *target,
+                                                GCancellable             *cancellable,
+                                                GAsyncReadyCallback       callback,
+                                                gpointer                  user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GOVORUN_IS_INTEGRATIONS (self));
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (target));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_integrations_try_telephony_again_async);
+  g_task_set_task_data (task, g_object_ref (target), g_object_unref);
+  govorun_bitrix24_records_set_crm_only_async (self->store, govorun_integration_target_get_id (target), FALSE,
+                                               cancellable, on_crm_only_cleared, task);
+}
+
+gboolean
+govorun_integrations_try_telephony_again_finish (GovorunIntegrations  *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govorun_integrations_try_telephony_again_async,
+                        FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -176,6 +176,18 @@ void                 govorun_integrations_set_demo_bitrix24_url (GovorunIntegrat
                                                                  const char          *url);
 const char          *govorun_integrations_get_demo_bitrix24_url (GovorunIntegrations *self);
 
+/* Clears @target's CRM-only mark (stored too), so its next delivery tries
+ * to register the call on the portal's telephony again; a portal that
+ * still refuses marks it CRM-only again. */
+void                 govorun_integrations_try_telephony_again_async  (GovorunIntegrations      *self,
+                                                                      GovorunIntegrationTarget *target,
+                                                                      GCancellable             *cancellable,
+                                                                      GAsyncReadyCallback       callback,
+                                                                      gpointer                  user_data);
+gboolean             govorun_integrations_try_telephony_again_finish (GovorunIntegrations      *self,
+                                                                      GAsyncResult             *result,
+                                                                      GError                  **error);
+
 /* The sentence the page shows under a CRM-only Bitrix24 target. */
 const char          *govorun_integrations_crm_only_notice    (void);
 
