@@ -720,6 +720,41 @@ test_answer_lost (Fixture       *f,
   g_assert_true (govorun_bitrix24_emulator_get_call (f->emu, 0)->finished);
 }
 
+/* CRM-only: crm.lead.add makes the lead but its answer is lost (as after a
+ * crash before the progress is written). The retry looks the number up
+ * first, finds that lead, and makes no second one. */
+static void
+test_lead_answer_lost (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_ok (f);
+  GovorunFault lost = { .drop_connection = TRUE, .after_handling = TRUE, .times = 1 };
+  g_autoptr(GovorunDelivery) d = NULL;
+
+  govorun_bitrix24_emulator_set_wrong_auth_type (f->emu, TRUE);
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emu), "crm.lead.add", &lost);
+  govorun_emulator_reset_counts (GOVORUN_EMULATOR (f->emu));
+  enqueue_call (f, target, 7, CLIENT);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GovorunDelivery) pass = NULL;
+
+      deliver (f);
+      pass = only_delivery (f, target);
+      if (govorun_delivery_get_state (pass) != GOVORUN_DELIVERY_PENDING)
+        break;
+      spin_ms (150);
+    }
+  d = only_delivery (f, target);
+  g_assert_cmpint (govorun_delivery_get_state (d), ==, GOVORUN_DELIVERY_DELIVERED);
+  g_assert_cmpuint (govorun_delivery_get_attempts (d), ==, 2);
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (f->emu), "crm.lead.add"), ==, 1);
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (f->emu), "crm.duplicate.findbycomm"), ==, 2);
+  g_assert_cmpuint (govorun_bitrix24_emulator_get_n_leads (f->emu), ==, 1);
+  g_assert_cmpuint (govorun_bitrix24_emulator_get_n_activities (f->emu), ==, 1);
+  g_assert_cmpint (govorun_bitrix24_emulator_get_activity (f->emu, 0)->owner_type, ==, 1);
+}
+
 /* A refused method stops the delivery with the portal's code. */
 static void
 test_refused (Fixture       *f,
@@ -819,6 +854,7 @@ main (int   argc,
               test_answer_lost, fixture_tear_down);
   g_test_add ("/bitrix24/finish-answer-lost", Fixture, "telephony.externalCall.finish", fixture_set_up,
               test_answer_lost, fixture_tear_down);
+  ADD ("lead-answer-lost", test_lead_answer_lost);
   ADD ("line", test_line);
   ADD ("agent-numbers", test_agent_numbers);
   ADD ("test-delivery", test_test_delivery);
