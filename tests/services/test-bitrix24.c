@@ -196,6 +196,25 @@ only_delivery (Fixture                  *f,
   return g_object_ref (g_ptr_array_index (deliveries, 0));
 }
 
+/* Delivers the only delivery until it is no longer waiting (5 passes at
+ * most, the retry delay between them); gives it. */
+static GovorunDelivery *
+deliver_until_settled (Fixture                  *f,
+                       GovorunIntegrationTarget *target)
+{
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GovorunDelivery) pass = NULL;
+
+      deliver (f);
+      pass = only_delivery (f, target);
+      if (govorun_delivery_get_state (pass) != GOVORUN_DELIVERY_PENDING)
+        break;
+      spin_ms (150);
+    }
+  return only_delivery (f, target);
+}
+
 static void
 assert_all_delivered (Fixture                  *f,
                       GovorunIntegrationTarget *target)
@@ -419,6 +438,22 @@ test_rate_limit_retry (Fixture       *f,
   g_assert_cmpuint (govorun_bitrix24_emulator_get_call (f->emu, 0)->n_transcript, ==, 3);
 }
 
+/* The first target's CRM-only flag as a fresh service loads it. */
+static gboolean
+reloaded_crm_only (Fixture *f)
+{
+  g_autoptr(GovorunIntegrations) again = govorun_integrations_new (f->store, f->secrets);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunIntegrationTarget) t = NULL;
+
+  govorun_integrations_load_async (again, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_integrations_load_finish (again, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  t = g_list_model_get_item (govorun_integrations_get_targets (again), 0);
+  return govorun_integration_target_get_crm_only (t);
+}
+
 static void
 test_wrong_auth_type (Fixture       *f,
                       gconstpointer  data)
@@ -457,18 +492,7 @@ test_wrong_auth_type (Fixture       *f,
     }
 
   /* Remembered: a reload reads the flag back from the store. */
-  {
-    g_autoptr(GovorunIntegrations) again = govorun_integrations_new (f->store, f->secrets);
-    g_autoptr(GAsyncResult) result = NULL;
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GovorunIntegrationTarget) t = NULL;
-
-    govorun_integrations_load_async (again, NULL, test_util_on_result, &result);
-    g_assert_true (govorun_integrations_load_finish (again, test_util_wait (&result), &error));
-    g_assert_no_error (error);
-    t = g_list_model_get_item (govorun_integrations_get_targets (again), 0);
-    g_assert_true (govorun_integration_target_get_crm_only (t));
-  }
+  g_assert_true (reloaded_crm_only (f));
 }
 
 /* Try Telephony Again: the mark is cleared (and stays cleared after a
@@ -501,18 +525,7 @@ test_try_telephony_again (Fixture       *f,
   g_assert_cmpuint (govorun_bitrix24_emulator_get_n_calls (f->emu), ==, 1);
   g_assert_true (govorun_bitrix24_emulator_get_call (f->emu, 0)->finished);
   g_assert_false (govorun_integration_target_get_crm_only (live));
-
-  {
-    g_autoptr(GovorunIntegrations) again = govorun_integrations_new (f->store, f->secrets);
-    g_autoptr(GAsyncResult) loaded = NULL;
-    g_autoptr(GovorunIntegrationTarget) t = NULL;
-
-    govorun_integrations_load_async (again, NULL, test_util_on_result, &loaded);
-    g_assert_true (govorun_integrations_load_finish (again, test_util_wait (&loaded), &error));
-    g_assert_no_error (error);
-    t = g_list_model_get_item (govorun_integrations_get_targets (again), 0);
-    g_assert_false (govorun_integration_target_get_crm_only (t));
-  }
+  g_assert_false (reloaded_crm_only (f));
 }
 
 /* A 500 from finish: the delivery stays pending with the CALL_ID noted;
@@ -700,17 +713,7 @@ test_answer_lost (Fixture       *f,
 
   govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emu), data, &lost);
   enqueue_call (f, target, 7, CLIENT);
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autoptr(GovorunDelivery) pass = NULL;
-
-      deliver (f);
-      pass = only_delivery (f, target);
-      if (govorun_delivery_get_state (pass) != GOVORUN_DELIVERY_PENDING)
-        break;
-      spin_ms (150);
-    }
-  d = only_delivery (f, target);
+  d = deliver_until_settled (f, target);
   g_assert_cmpstr (govorun_delivery_get_last_error (d), ==, NULL);
   g_assert_cmpint (govorun_delivery_get_state (d), ==, GOVORUN_DELIVERY_DELIVERED);
   g_assert_cmpuint (govorun_delivery_get_attempts (d), ==, 2);
@@ -735,17 +738,7 @@ test_lead_answer_lost (Fixture       *f,
   govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emu), "crm.lead.add", &lost);
   govorun_emulator_reset_counts (GOVORUN_EMULATOR (f->emu));
   enqueue_call (f, target, 7, CLIENT);
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autoptr(GovorunDelivery) pass = NULL;
-
-      deliver (f);
-      pass = only_delivery (f, target);
-      if (govorun_delivery_get_state (pass) != GOVORUN_DELIVERY_PENDING)
-        break;
-      spin_ms (150);
-    }
-  d = only_delivery (f, target);
+  d = deliver_until_settled (f, target);
   g_assert_cmpint (govorun_delivery_get_state (d), ==, GOVORUN_DELIVERY_DELIVERED);
   g_assert_cmpuint (govorun_delivery_get_attempts (d), ==, 2);
   g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (f->emu), "crm.lead.add"), ==, 1);
