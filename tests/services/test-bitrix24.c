@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "govorun-agent-records.h"
 #include "govorun-bitrix24-client.h"
 #include "govorun-bitrix24-emulator.h"
 #include "govorun-bitrix24-telephony.h"
@@ -193,6 +194,25 @@ only_delivery (Fixture                  *f,
 
   g_assert_cmpuint (deliveries->len, ==, 1);
   return g_object_ref (g_ptr_array_index (deliveries, 0));
+}
+
+/* Delivers the only delivery until it is no longer waiting (5 passes at
+ * most, the retry delay between them); gives it. */
+static GovorunDelivery *
+deliver_until_settled (Fixture                  *f,
+                       GovorunIntegrationTarget *target)
+{
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GovorunDelivery) pass = NULL;
+
+      deliver (f);
+      pass = only_delivery (f, target);
+      if (govorun_delivery_get_state (pass) != GOVORUN_DELIVERY_PENDING)
+        break;
+      spin_ms (150);
+    }
+  return only_delivery (f, target);
 }
 
 static void
@@ -418,6 +438,22 @@ test_rate_limit_retry (Fixture       *f,
   g_assert_cmpuint (govorun_bitrix24_emulator_get_call (f->emu, 0)->n_transcript, ==, 3);
 }
 
+/* The first target's CRM-only flag as a fresh service loads it. */
+static gboolean
+reloaded_crm_only (Fixture *f)
+{
+  g_autoptr(GovorunIntegrations) again = govorun_integrations_new (f->store, f->secrets);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovorunIntegrationTarget) t = NULL;
+
+  govorun_integrations_load_async (again, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_integrations_load_finish (again, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+  t = g_list_model_get_item (govorun_integrations_get_targets (again), 0);
+  return govorun_integration_target_get_crm_only (t);
+}
+
 static void
 test_wrong_auth_type (Fixture       *f,
                       gconstpointer  data)
@@ -456,18 +492,40 @@ test_wrong_auth_type (Fixture       *f,
     }
 
   /* Remembered: a reload reads the flag back from the store. */
-  {
-    g_autoptr(GovorunIntegrations) again = govorun_integrations_new (f->store, f->secrets);
-    g_autoptr(GAsyncResult) result = NULL;
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GovorunIntegrationTarget) t = NULL;
+  g_assert_true (reloaded_crm_only (f));
+}
 
-    govorun_integrations_load_async (again, NULL, test_util_on_result, &result);
-    g_assert_true (govorun_integrations_load_finish (again, test_util_wait (&result), &error));
-    g_assert_no_error (error);
-    t = g_list_model_get_item (govorun_integrations_get_targets (again), 0);
-    g_assert_true (govorun_integration_target_get_crm_only (t));
-  }
+/* Try Telephony Again: the mark is cleared (and stays cleared after a
+ * reload), and the next call is registered on the portal's telephony. */
+static void
+test_try_telephony_again (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_ok (f);
+  g_autoptr(GovorunIntegrationTarget) live = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_bitrix24_emulator_set_wrong_auth_type (f->emu, TRUE);
+  enqueue_call (f, target, 7, CLIENT);
+  deliver (f);
+  live = g_list_model_get_item (govorun_integrations_get_targets (f->integrations), 0);
+  g_assert_true (govorun_integration_target_get_crm_only (live));
+
+  govorun_bitrix24_emulator_set_wrong_auth_type (f->emu, FALSE);
+  govorun_integrations_try_telephony_again_async (f->integrations, live, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_integrations_try_telephony_again_finish (f->integrations, test_util_wait (&result),
+                                                                  &error));
+  g_assert_no_error (error);
+  g_assert_false (govorun_integration_target_get_crm_only (live));
+
+  enqueue_call (f, live, 8, CLIENT);
+  deliver (f);
+  assert_all_delivered (f, live);
+  g_assert_cmpuint (govorun_bitrix24_emulator_get_n_calls (f->emu), ==, 1);
+  g_assert_true (govorun_bitrix24_emulator_get_call (f->emu, 0)->finished);
+  g_assert_false (govorun_integration_target_get_crm_only (live));
+  g_assert_false (reloaded_crm_only (f));
 }
 
 /* A 500 from finish: the delivery stays pending with the CALL_ID noted;
@@ -516,28 +574,80 @@ test_retry_mid_chain (Fixture       *f,
 static gboolean
 add_line (Fixture                  *f,
           GovorunIntegrationTarget *target,
+          gboolean                 *existed,
           GError                  **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
   govorun_integrations_add_bitrix24_line_async (f->integrations, target, LINE, "Govorun", NULL,
                                                 test_util_on_result, &result);
-  return govorun_integrations_add_bitrix24_line_finish (f->integrations, test_util_wait (&result), error);
+  return govorun_integrations_add_bitrix24_line_finish (f->integrations, test_util_wait (&result), existed,
+                                                        error);
 }
 
-/* The agent's number as an external line; twice is still one line. */
+/* The agent's number as an external line; twice is still one line, and
+ * the second time says it was there; a refusal keeps the portal's code. */
 static void
 test_line (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GovorunIntegrationTarget) target = add_ok (f);
+  GovorunFault fault = { .provider_code = GOVORUN_BITRIX24_EMU_INSUFFICIENT_SCOPE, .http_status = 403, .times = 1 };
   g_autoptr(GError) error = NULL;
+  gboolean existed = TRUE;
 
-  g_assert_true (add_line (f, target, &error));
+  g_assert_true (add_line (f, target, &existed, &error));
   g_assert_no_error (error);
-  g_assert_true (add_line (f, target, &error));
+  g_assert_false (existed);
+  g_assert_true (add_line (f, target, &existed, &error));
   g_assert_no_error (error);
+  g_assert_true (existed);
   g_assert_cmpuint (govorun_bitrix24_emulator_get_n_lines (f->emu), ==, 1);
+
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emu), "telephony.externalLine.add", &fault);
+  g_assert_false (add_line (f, target, NULL, &error));
+  g_assert_error (error, GOVORUN_INTEGRATIONS_ERROR, GOVORUN_INTEGRATIONS_ERROR_BITRIX24);
+  g_assert_nonnull (strstr (error->message, "insufficient_scope"));
+}
+
+/* The agents that have numbers, for the lines dialog. */
+static void
+test_agent_numbers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GovorunAgent) with = govorun_agent_new ();
+  g_autoptr(GovorunAgent) without = govorun_agent_new ();
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GovorunAgent) item = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Reception", "Silent" };
+  GovorunAgent *agents[] = { with, without };
+
+  g_ptr_array_add (numbers, govorun_agent_number_new (0, LINE));
+  govorun_agent_set_numbers (with, numbers);
+  for (guint i = 0; i < G_N_ELEMENTS (agents); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GovorunAgent) saved = NULL;
+
+      govorun_agent_set_name (agents[i], names[i]);
+      govorun_agent_records_save_async (f->store, agents[i], NULL, test_util_on_result, &result);
+      saved = govorun_agent_records_save_finish (f->store, test_util_wait (&result), &error);
+      g_assert_no_error (error);
+    }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    govorun_integrations_list_agent_numbers_async (f->integrations, NULL, test_util_on_result, &result);
+    model = govorun_integrations_list_agent_numbers_finish (f->integrations, test_util_wait (&result), &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  item = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (govorun_agent_get_name (item), ==, "Reception");
+  g_assert_cmpstr (((GovorunAgentNumber *) g_ptr_array_index (govorun_agent_get_numbers (item), 0))->number, ==, LINE);
 }
 
 /* The Test button on a stored target reads the URL from the keyring. */
@@ -603,17 +713,7 @@ test_answer_lost (Fixture       *f,
 
   govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emu), data, &lost);
   enqueue_call (f, target, 7, CLIENT);
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autoptr(GovorunDelivery) pass = NULL;
-
-      deliver (f);
-      pass = only_delivery (f, target);
-      if (govorun_delivery_get_state (pass) != GOVORUN_DELIVERY_PENDING)
-        break;
-      spin_ms (150);
-    }
-  d = only_delivery (f, target);
+  d = deliver_until_settled (f, target);
   g_assert_cmpstr (govorun_delivery_get_last_error (d), ==, NULL);
   g_assert_cmpint (govorun_delivery_get_state (d), ==, GOVORUN_DELIVERY_DELIVERED);
   g_assert_cmpuint (govorun_delivery_get_attempts (d), ==, 2);
@@ -621,6 +721,31 @@ test_answer_lost (Fixture       *f,
   g_assert_cmpuint (govorun_bitrix24_emulator_get_call (f->emu, 0)->n_transcript, ==, 3);
   g_assert_nonnull (govorun_bitrix24_emulator_get_call (f->emu, 0)->record_url);
   g_assert_true (govorun_bitrix24_emulator_get_call (f->emu, 0)->finished);
+}
+
+/* CRM-only: crm.lead.add makes the lead but its answer is lost (as after a
+ * crash before the progress is written). The retry looks the number up
+ * first, finds that lead, and makes no second one. */
+static void
+test_lead_answer_lost (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) target = add_ok (f);
+  GovorunFault lost = { .drop_connection = TRUE, .after_handling = TRUE, .times = 1 };
+  g_autoptr(GovorunDelivery) d = NULL;
+
+  govorun_bitrix24_emulator_set_wrong_auth_type (f->emu, TRUE);
+  govorun_emulator_add_fault (GOVORUN_EMULATOR (f->emu), "crm.lead.add", &lost);
+  govorun_emulator_reset_counts (GOVORUN_EMULATOR (f->emu));
+  enqueue_call (f, target, 7, CLIENT);
+  d = deliver_until_settled (f, target);
+  g_assert_cmpint (govorun_delivery_get_state (d), ==, GOVORUN_DELIVERY_DELIVERED);
+  g_assert_cmpuint (govorun_delivery_get_attempts (d), ==, 2);
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (f->emu), "crm.lead.add"), ==, 1);
+  g_assert_cmpuint (govorun_emulator_get_request_count (GOVORUN_EMULATOR (f->emu), "crm.duplicate.findbycomm"), ==, 2);
+  g_assert_cmpuint (govorun_bitrix24_emulator_get_n_leads (f->emu), ==, 1);
+  g_assert_cmpuint (govorun_bitrix24_emulator_get_n_activities (f->emu), ==, 1);
+  g_assert_cmpint (govorun_bitrix24_emulator_get_activity (f->emu, 0)->owner_type, ==, 1);
 }
 
 /* A refused method stops the delivery with the portal's code. */
@@ -715,13 +840,16 @@ main (int   argc,
   ADD ("rate-limit", test_rate_limit);
   ADD ("rate-limit-retry", test_rate_limit_retry);
   ADD ("wrong-auth-type", test_wrong_auth_type);
+  ADD ("try-telephony-again", test_try_telephony_again);
   ADD ("retry-mid-chain", test_retry_mid_chain);
   ADD ("refused", test_refused);
   g_test_add ("/bitrix24/register-answer-lost", Fixture, "telephony.externalCall.register", fixture_set_up,
               test_answer_lost, fixture_tear_down);
   g_test_add ("/bitrix24/finish-answer-lost", Fixture, "telephony.externalCall.finish", fixture_set_up,
               test_answer_lost, fixture_tear_down);
+  ADD ("lead-answer-lost", test_lead_answer_lost);
   ADD ("line", test_line);
+  ADD ("agent-numbers", test_agent_numbers);
   ADD ("test-delivery", test_test_delivery);
   ADD ("check-target", test_check_target);
 #undef ADD

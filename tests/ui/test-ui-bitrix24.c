@@ -9,13 +9,16 @@
  * Test names the permission the webhook lacks, then shows its scopes once
  * it has them; Add puts the portal on the Integrations page; a portal that
  * refuses telephony calls from a webhook gets its calls as CRM activities,
- * and the page says so.
+ * and the page says so; Try Telephony Again clears that. The agents'
+ * numbers are added as the portal's lines, with a result per number
+ * (added, already a line, the portal's refusal with its code).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "govorun-add-integration-dialog.h"
+#include "govorun-agent-store.h"
 #include "govorun-call-turn.h"
 #include "govorun-sandbox.h"
 #include "test-util.h"
@@ -23,6 +26,9 @@
 #include "ui-helpers.h"
 
 #define PORTAL "Clinic Portal"
+#define AGENT  "Line Desk"
+#define LINE_A "+74950000011"
+#define LINE_B "+74950000012"
 
 static const char *
 shot (const char *name)
@@ -100,10 +106,82 @@ deliver_a_call (GovorunIntegrationTarget *target)
 }
 
 static gboolean
+telephony_back (gpointer data)
+{
+  return !govorun_integration_target_get_crm_only (GOVORUN_INTEGRATION_TARGET (data));
+}
+
+/* An agent with two numbers, saved as the Agents page does. */
+static void
+save_line_agent (void)
+{
+  GovorunAgentStore *agents = govorun_services_get_agents (govorun_application_get_services (ui_app_get ()));
+  g_autoptr(GovorunAgent) draft = govorun_agent_new ();
+  g_autoptr(GovorunAgent) saved = NULL;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_agent_number_free);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_agent_set_name (draft, AGENT);
+  g_ptr_array_add (numbers, govorun_agent_number_new (990011, LINE_A));
+  g_ptr_array_add (numbers, govorun_agent_number_new (990012, LINE_B));
+  govorun_agent_set_numbers (draft, numbers);
+  govorun_agent_store_save_async (agents, draft, NULL, test_util_on_result, &result);
+  saved = govorun_agent_store_save_finish (agents, test_util_wait (&result), &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (ui_app_main_window ());
+
+  return find_widget (window, GTK_TYPE_LABEL, data) != NULL;
+}
+
+/* Add Agent Numbers as Lines…, with only this test's agent's numbers
+ * ticked; waits for the per-number result @expect. */
+static void
+add_lines (GtkWidget  *window,
+           const char *expect,
+           const char *shot_name)
+{
+  GtkWindow *dialog;
+  GtkWidget *list;
+  guint mine = 0;
+
+  click (window, _("Add Agent _Numbers as Lines…"));
+  dialog = GTK_WINDOW (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  settle (300);
+  list = g_object_get_data (G_OBJECT (dialog), "list");
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+      gboolean ours = g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), AGENT) == 0;
+
+      gtk_check_button_set_active (check, ours);
+      mine += ours;
+    }
+  g_assert_cmpuint (mine, ==, 2);
+  if (shot_name != NULL)
+    screenshot (GTK_WIDGET (dialog), shot (shot_name));
+  g_object_ref (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "do");
+  gtk_window_close (dialog);
+  g_object_unref (dialog);
+  ui_wait_sensitive (find_widget (window, GTK_TYPE_BUTTON, _("Add Agent _Numbers as Lines…")));
+  if (expect != NULL)
+    g_assert_true (wait_until (label_shown, (gpointer) expect, 15000));
+  settle (300);
+}
+
+static gboolean
 run_script (gpointer user_data)
 {
   const char *no_crm[] = { "telephony", "user", NULL };
   const char *all[] = { "crm", "telephony", "user", NULL };
+  const char *no_telephony[] = { "crm", "user", NULL };
   GovorunSandbox *sandbox;
   GovorunBitrix24Emulator *emu;
   g_autofree char *url = NULL;
@@ -168,6 +246,48 @@ run_script (gpointer user_data)
   g_assert_true (gtk_widget_get_visible (notice));
   settle (500);
   screenshot (window, shot ("bitrix24-crm-only"));
+
+  /* Try Telephony Again: the mark and the notice go; the portal allows it now. */
+  govorun_bitrix24_emulator_set_wrong_auth_type (emu, FALSE);
+  click (window, _("Try Te_lephony Again"));
+  g_assert_true (wait_until (telephony_back, target, 15000));
+  settle (200);
+  g_assert_false (gtk_widget_is_visible (notice));
+
+  /* The agent's numbers as lines: one the portal has, one new. */
+  save_line_agent ();
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    govorun_integrations_add_bitrix24_line_async (integrations (), target, LINE_A, AGENT, NULL,
+                                                  test_util_on_result, &result);
+    g_assert_true (govorun_integrations_add_bitrix24_line_finish (integrations (), test_util_wait (&result),
+                                                                  NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *a = g_strdup_printf (_("%s: already a line"), LINE_A);
+    g_autofree char *b = g_strdup_printf (_("%s: added"), LINE_B);
+    g_autofree char *expect = g_strconcat (a, "\n", b, NULL);
+
+    add_lines (window, expect, "bitrix24-lines-choose");
+    g_assert_cmpuint (govorun_bitrix24_emulator_get_n_lines (emu), ==, 2);
+    screenshot (window, shot ("bitrix24-lines-added"));
+  }
+
+  /* The webhook lost telephony: each number says the portal's refusal. */
+  govorun_bitrix24_emulator_set_scopes (emu, no_telephony);
+  {
+    GtkWidget *result;
+
+    add_lines (window, NULL, NULL);
+    result = find_with_css (window, "integration-test-result");
+    g_assert_nonnull (result);
+    g_assert_true (gtk_widget_has_css_class (result, "error"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result)), "insufficient_scope"));
+    screenshot (window, shot ("bitrix24-lines-refused"));
+  }
 
   g_application_quit (G_APPLICATION (ui_app_get ()));
   return G_SOURCE_REMOVE;

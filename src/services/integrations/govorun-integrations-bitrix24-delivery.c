@@ -376,6 +376,9 @@ chain_next (GTask *task)
       chain_return (task, GOVORUN_DELIVERY_DELIVERED, 200, NULL);
       return;
     }
+  /* Every attempt looks the number up before it makes a lead, so a lead
+   * whose crm.lead.add answer was lost (or not yet written down) is found
+   * on the retry rather than made twice. */
   if (govorun_integration_target_get_crm_only (chain->target) && step < STEP_CRM_OWNER)
     {
       govorun_bitrix24_find_by_phone_async (chain->client, doc->client_number, NULL, on_found, task);

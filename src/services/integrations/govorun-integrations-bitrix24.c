@@ -13,6 +13,8 @@
 #include "govorun-integrations-private.h"
 #include "govorun-bitrix24-client.h"
 #include "govorun-bitrix24-telephony.h"
+#include "govorun-agent-records.h"
+#include "govorun-bitrix24-records.h"
 #include "govorun-webhook-signature.h"
 
 /*
@@ -536,6 +538,8 @@ govorun_integrations_test_target_finish (GovorunIntegrations  *self,
 
 /* ---- the agent's number as a line ---- */
 
+enum { LINE_ADDED = 1, LINE_EXISTED = 2 };
+
 typedef struct
 {
   char *number;
@@ -559,9 +563,11 @@ on_line_added (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (govorun_bitrix24_add_external_line_finish (GOVORUN_BITRIX24_CLIENT (source), result, &error) > 0
-      || (g_error_matches (error, GOVORUN_BITRIX24_ERROR, GOVORUN_BITRIX24_ERROR_INVALID_ARGUMENT)
-          && strstr (error->message, "Line already exists") != NULL))
-    g_task_return_boolean (task, TRUE);
+      || error == NULL)
+    g_task_return_int (task, LINE_ADDED);
+  else if (g_error_matches (error, GOVORUN_BITRIX24_ERROR, GOVORUN_BITRIX24_ERROR_INVALID_ARGUMENT)
+           && strstr (error->message, "Line already exists") != NULL)
+    g_task_return_int (task, LINE_EXISTED);
   else
     g_task_return_new_error (task, GOVORUN_INTEGRATIONS_ERROR, GOVORUN_INTEGRATIONS_ERROR_BITRIX24,
                              "%s", error->message);
@@ -625,10 +631,121 @@ govorun_integrations_add_bitrix24_line_async (GovorunIntegrations      *self,
 gboolean
 govorun_integrations_add_bitrix24_line_finish (GovorunIntegrations  *self,
                                                GAsyncResult         *result,
+                                               gboolean             *out_existed,
                                                GError              **error)
 {
+  gssize outcome;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govorun_integrations_add_bitrix24_line_async,
+                        FALSE);
+  outcome = g_task_propagate_int (G_TASK (result), error);
+  if (out_existed != NULL)
+    *out_existed = outcome == LINE_EXISTED;
+  return outcome > 0;
+}
+
+/* ---- the agents' numbers ---- */
+
+static void
+on_agents_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GPtrArray) agents = NULL;
+  GListStore *store;
+  GError *error = NULL;
+
+  agents = govorun_agent_records_read_all_finish (GOVORUN_STORE (source), result, &error);
+  if (agents == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  store = g_list_store_new (GOVORUN_TYPE_AGENT);
+  for (guint i = 0; i < agents->len; i++)
+    {
+      GovorunAgent *agent = g_ptr_array_index (agents, i);
+
+      if (govorun_agent_get_numbers (agent)->len > 0)
+        g_list_store_append (store, agent);
+    }
+  g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+govorun_integrations_list_agent_numbers_async (GovorunIntegrations *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GOVORUN_IS_INTEGRATIONS (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_integrations_list_agent_numbers_async);
+  govorun_agent_records_read_all_async (self->store, cancellable, on_agents_read, task);
+}
+
+GListModel *
+govorun_integrations_list_agent_numbers_finish (GovorunIntegrations  *self,
+                                                GAsyncResult         *result,
+                                                GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govorun_integrations_list_agent_numbers_async,
+                        NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- Try Telephony Again ---- */
+
+static void
+on_crm_only_cleared (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GovorunIntegrationTarget *target = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!govorun_bitrix24_records_set_crm_only_finish (GOVORUN_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  govorun_integration_target_set_crm_only (target, FALSE);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+govorun_integrations_try_telephony_again_async (GovorunIntegrations      *self,
+                                                GovorunIntegrationTarget *target,
+                                                GCancellable             *cancellable,
+                                                GAsyncReadyCallback       callback,
+                                                gpointer                  user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GOVORUN_IS_INTEGRATIONS (self));
+  g_return_if_fail (GOVORUN_IS_INTEGRATION_TARGET (target));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govorun_integrations_try_telephony_again_async);
+  g_task_set_task_data (task, g_object_ref (target), g_object_unref);
+  govorun_bitrix24_records_set_crm_only_async (self->store, govorun_integration_target_get_id (target), FALSE,
+                                               cancellable, on_crm_only_cleared, task);
+}
+
+gboolean
+govorun_integrations_try_telephony_again_finish (GovorunIntegrations  *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govorun_integrations_try_telephony_again_async,
                         FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }

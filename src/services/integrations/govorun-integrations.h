@@ -142,7 +142,7 @@ GovorunIntegrationCheck *govorun_integrations_test_target_finish (GovorunIntegra
 
 /* Adds @number (the agent's, E.164) to @target's portal as an external
  * line named @name, so its calls are shown on that line; a line the portal
- * already has counts as added. */
+ * already has counts as added, and sets @out_existed. */
 void                 govorun_integrations_add_bitrix24_line_async  (GovorunIntegrations      *self,
                                                                     GovorunIntegrationTarget *target,
                                                                     const char               *number,
@@ -152,7 +152,18 @@ void                 govorun_integrations_add_bitrix24_line_async  (GovorunInteg
                                                                     gpointer                  user_data);
 gboolean             govorun_integrations_add_bitrix24_line_finish (GovorunIntegrations      *self,
                                                                     GAsyncResult             *result,
+                                                                    gboolean                 *out_existed,
                                                                     GError                  **error);
+
+/* The agents that have numbers (GovorunAgent), for choosing the numbers
+ * to add as lines. */
+void                 govorun_integrations_list_agent_numbers_async  (GovorunIntegrations *self,
+                                                                     GCancellable        *cancellable,
+                                                                     GAsyncReadyCallback  callback,
+                                                                     gpointer             user_data);
+GListModel          *govorun_integrations_list_agent_numbers_finish (GovorunIntegrations *self,
+                                                                     GAsyncResult        *result,
+                                                                     GError             **error);
 
 /* Whether @url can be a Bitrix24 incoming webhook's address; the error
  * says what to fix. The add dialog checks as the person types. */
@@ -174,6 +185,18 @@ void                 govorun_integrations_set_demo_webhook_url (GovorunIntegrati
                                                                 const char          *url);
 const char          *govorun_integrations_get_demo_webhook_url (GovorunIntegrations *self);
 char               **govorun_integrations_dup_demo_webhook_secrets (GovorunIntegrations *self);
+
+/* Clears @target's CRM-only mark (stored too), so its next delivery tries
+ * to register the call on the portal's telephony again; a portal that
+ * still refuses marks it CRM-only again. */
+void                 govorun_integrations_try_telephony_again_async  (GovorunIntegrations      *self,
+                                                                      GovorunIntegrationTarget *target,
+                                                                      GCancellable             *cancellable,
+                                                                      GAsyncReadyCallback       callback,
+                                                                      gpointer                  user_data);
+gboolean             govorun_integrations_try_telephony_again_finish (GovorunIntegrations      *self,
+                                                                      GAsyncResult             *result,
+                                                                      GError                  **error);
 
 /* The sentence the page shows under a CRM-only Bitrix24 target. */
 const char          *govorun_integrations_crm_only_notice    (void);

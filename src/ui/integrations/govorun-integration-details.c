@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "govorun-agent.h"
 #include "govorun-delivery-log.h"
 #include "govorun-error-banner.h"
 #include "govorun-integration-details.h"
@@ -34,6 +35,9 @@ struct _GovorunIntegrationDetails
   GtkWidget                *test_button;
   GtkWidget                *rotate_button;
   GtkLabel                 *crm_only_label;
+  GtkWidget                *crm_only_box;
+  GtkWidget                *telephony_button;
+  GtkWidget                *lines_button;
   GtkWidget                *backfill_button;
   GtkWidget                *delete_button;
   GtkWidget                *spinner;
@@ -67,8 +71,7 @@ update_state (GovorunIntegrationDetails *self)
   gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
   /* A Bitrix24 portal that refused telephony calls from the webhook. */
   gtk_label_set_text (self->crm_only_label, govorun_integrations_crm_only_notice ());
-  gtk_widget_set_visible (GTK_WIDGET (self->crm_only_label),
-                          govorun_integration_target_get_crm_only (self->target));
+  gtk_widget_set_visible (self->crm_only_box, govorun_integration_target_get_crm_only (self->target));
   if (paused)
     gtk_widget_add_css_class (GTK_WIDGET (self->pause_button), "suggested-action");
   else
@@ -94,6 +97,8 @@ set_busy (GovorunIntegrationDetails *self,
   gtk_widget_set_sensitive (self->backfill_button, !busy);
   gtk_widget_set_sensitive (self->delete_button, !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->pause_button), !busy);
+  gtk_widget_set_sensitive (self->lines_button, !busy);
+  gtk_widget_set_sensitive (self->telephony_button, !busy);
 }
 
 /* A service's error: shown unless the view is going away. */
@@ -440,6 +445,217 @@ on_backfill (GovorunIntegrationDetails *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* -- Try Telephony Again (a CRM-only Bitrix24 target) -- */
+
+static void
+on_telephony_cleared (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GovorunIntegrationDetails) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  govorun_integrations_try_telephony_again_finish (GOVORUN_INTEGRATIONS (source), result, &error);
+  if (failed (self, error))
+    return;
+  set_busy (self, FALSE);
+  govorun_toast_show (GTK_WIDGET (self), _("The next call will be registered on the portal’s telephony"));
+}
+
+static void
+on_try_telephony (GovorunIntegrationDetails *self)
+{
+  if (self->target == NULL)
+    return;
+  set_busy (self, TRUE);
+  govorun_integrations_try_telephony_again_async (self->integrations, self->target, self->cancellable,
+                                                  on_telephony_cleared, g_object_ref (self));
+}
+
+/* -- Add Agent Numbers as Lines (a Bitrix24 target) -- */
+
+typedef struct
+{
+  GovorunIntegrationDetails *self;
+  GPtrArray                 *numbers;  /* of char*: the chosen numbers */
+  GPtrArray                 *names;    /* of char*: their agents' names, the lines' names */
+  guint                      next;
+  GString                   *report;   /* a line per number */
+  gboolean                   any_failed;
+} LinesRun;
+
+static void
+lines_run_free (LinesRun *run)
+{
+  g_object_unref (run->self);
+  g_ptr_array_unref (run->numbers);
+  g_ptr_array_unref (run->names);
+  g_string_free (run->report, TRUE);
+  g_free (run);
+}
+
+static void add_next_line (LinesRun *run);
+
+static void
+on_line_added (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LinesRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *number = g_ptr_array_index (run->numbers, run->next);
+  gboolean existed = FALSE;
+
+  if (govorun_integrations_add_bitrix24_line_finish (GOVORUN_INTEGRATIONS (source), result, &existed, &error))
+    /* Translators: the outcome of adding a number as a Bitrix24 line; %s is the number */
+    g_string_append_printf (run->report, existed ? _("%s: already a line") : _("%s: added"), number);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      lines_run_free (run);
+      return;
+    }
+  else
+    {
+      run->any_failed = TRUE;
+      /* Translators: a number that could not be added as a line, then the portal's reason */
+      g_string_append_printf (run->report, _("%s: %s"), number, error->message);
+    }
+  run->next++;
+  if (run->next < run->numbers->len)
+    g_string_append_c (run->report, '\n');
+  add_next_line (run);
+}
+
+static void
+add_next_line (LinesRun *run)
+{
+  GovorunIntegrationDetails *self = run->self;
+
+  if (run->next >= run->numbers->len || self->target == NULL)
+    {
+      set_busy (self, FALSE);
+      set_test_result (self, run->report->str, run->any_failed ? "error" : "success");
+      lines_run_free (run);
+      return;
+    }
+  govorun_integrations_add_bitrix24_line_async (self->integrations, self->target,
+                                                g_ptr_array_index (run->numbers, run->next),
+                                                g_ptr_array_index (run->names, run->next),
+                                                self->cancellable, on_line_added, run);
+}
+
+static void
+on_lines_response (AdwMessageDialog          *dialog,
+                   const char                *response,
+                   GovorunIntegrationDetails *self)
+{
+  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "list");
+  LinesRun *run;
+
+  if (g_strcmp0 (response, "do") != 0 || self->target == NULL)
+    return;
+  run = g_new0 (LinesRun, 1);
+  run->self = g_object_ref (self);
+  run->numbers = g_ptr_array_new_with_free_func (g_free);
+  run->names = g_ptr_array_new_with_free_func (g_free);
+  run->report = g_string_new (NULL);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (check == NULL || !gtk_check_button_get_active (check))
+        continue;
+      g_ptr_array_add (run->numbers, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
+      g_ptr_array_add (run->names, g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row))));
+    }
+  if (run->numbers->len == 0)
+    {
+      lines_run_free (run);
+      return;
+    }
+  set_busy (self, TRUE);
+  set_test_result (self, _("Adding the numbers as lines…"), NULL);
+  add_next_line (run);
+}
+
+static GtkWidget *
+number_row (GovorunAgent       *agent,
+            GovorunAgentNumber *number)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number->number);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), govorun_agent_get_name (agent));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_object_set_data (G_OBJECT (row), "check", check);
+  return row;
+}
+
+static void
+on_agent_numbers (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GovorunIntegrationDetails) self = user_data;
+  g_autoptr(GListModel) agents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list, *scrolled;
+  AdwMessageDialog *dialog;
+  guint n;
+
+  agents = govorun_integrations_list_agent_numbers_finish (GOVORUN_INTEGRATIONS (source), result, &error);
+  if (failed (self, error))
+    return;
+  set_busy (self, FALSE);
+  n = g_list_model_get_n_items (agents);
+  if (n == 0)
+    {
+      govorun_error_show (GTK_WIDGET (self),
+                          _("No agent has a number yet. Give an agent a number on the Agents page, then add it here."));
+      return;
+    }
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GovorunAgent) agent = g_list_model_get_item (agents, i);
+      GPtrArray *numbers = govorun_agent_get_numbers (agent);
+
+      for (guint j = 0; j < numbers->len; j++)
+        gtk_list_box_append (GTK_LIST_BOX (list), number_row (agent, g_ptr_array_index (numbers, j)));
+    }
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+
+  dialog = confirm (self, _("Add Agent Numbers as Lines?"),
+                    _("Each chosen number becomes an external line of the portal, named after its agent, "
+                      "so the calls Govorun sends are shown on that line. A line the portal has already "
+                      "is left as it is."),
+                    _("_Add"), FALSE);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+  g_object_set_data (G_OBJECT (dialog), "list", list);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_lines_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_lines (GovorunIntegrationDetails *self)
+{
+  set_busy (self, TRUE);
+  set_test_result (self, NULL, NULL);
+  govorun_integrations_list_agent_numbers_async (self->integrations, self->cancellable, on_agent_numbers,
+                                                 g_object_ref (self));
+}
+
 /* -- the log -- */
 
 typedef enum
@@ -664,6 +880,9 @@ govorun_integration_details_class_init (GovorunIntegrationDetailsClass *klass)
   BIND (test_button);
   BIND (rotate_button);
   BIND (crm_only_label);
+  BIND (crm_only_box);
+  BIND (telephony_button);
+  BIND (lines_button);
   BIND (backfill_button);
   BIND (delete_button);
   BIND (spinner);
@@ -676,6 +895,8 @@ govorun_integration_details_class_init (GovorunIntegrationDetailsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_rotate);
   gtk_widget_class_bind_template_callback (widget_class, on_backfill);
   gtk_widget_class_bind_template_callback (widget_class, on_delete);
+  gtk_widget_class_bind_template_callback (widget_class, on_try_telephony);
+  gtk_widget_class_bind_template_callback (widget_class, on_lines);
 }
 
 static void
@@ -725,6 +946,8 @@ govorun_integration_details_set_target (GovorunIntegrationDetails *self,
   /* Secrets and signed tests are the webhook's; another kind says what it supports. */
   webhook = govorun_integration_target_get_kind (target) == GOVORUN_INTEGRATION_KIND_WEBHOOK;
   gtk_widget_set_visible (self->rotate_button, webhook);
+  gtk_widget_set_visible (self->lines_button,
+                          govorun_integration_target_get_kind (target) == GOVORUN_INTEGRATION_KIND_BITRIX24);
   gtk_widget_set_tooltip_text (self->test_button, webhook ? _("Send a signed test delivery now")
                                                           : _("Ask the portal whether the webhook has the permissions Govorun needs"));
   gtk_widget_set_visible (self->test_button, webhook || govorun_integrations_supports_kind (integrations,
