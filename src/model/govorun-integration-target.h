@@ -32,6 +32,9 @@ typedef enum
 /* What a call delivery carries besides the record, kept in the same
  * bitmask above the events (no event uses these bits). */
 #define GOVORUN_INTEGRATION_OPTION_TRANSCRIPT (1u << 8)
+/* The Voximplant address of the call's recording (the receiver fetches it;
+ * a secure record storage needs the account's credentials for that). */
+#define GOVORUN_INTEGRATION_OPTION_RECORDING_LINK (1u << 9)
 
 /* The wire name of one event ("call.finished"), or NULL. */
 const char *govorun_integration_event_to_string (GovorunIntegrationEvent event);

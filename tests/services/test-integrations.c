@@ -842,6 +842,28 @@ test_transcript_option (Fixture       *f,
   g_assert_true (govorun_integrations_supports_kind (f->integrations, GOVORUN_INTEGRATION_KIND_WEBHOOK));
 }
 
+/* The recording's link goes only to targets that asked for it. */
+static void
+test_recording_link_option (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GovorunIntegrationTarget) with_link =
+    add_webhook (f, GOVORUN_INTEGRATION_EVENT_CALL_FINISHED | GOVORUN_INTEGRATION_OPTION_RECORDING_LINK);
+  g_autoptr(GovorunIntegrationTarget) without = add_webhook (f, GOVORUN_INTEGRATION_EVENT_CALL_FINISHED);
+  g_autoptr(GovorunCallRecord) call = make_call (8, govorun_integration_target_get_created_at (without) + 5);
+  g_autoptr(GovorunCallInfo) info = govorun_call_info_new ();
+  g_autoptr(GovorunDelivery) linked = NULL;
+  g_autoptr(GovorunDelivery) plain = NULL;
+
+  info->record_url = g_strdup ("https://storage.example/records/8.mp3");
+  govorun_call_record_set_info (call, info);
+  g_assert_cmpuint (call_finished (f, call), ==, 2);
+  linked = only_delivery (f, with_link);
+  plain = only_delivery (f, without);
+  g_assert_nonnull (strstr (govorun_delivery_get_payload (linked), "https://storage.example/records/8.mp3"));
+  g_assert_null (strstr (govorun_delivery_get_payload (plain), "storage.example"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -866,6 +888,7 @@ main (int   argc,
   ADD ("remove", test_remove);
   ADD ("delivery-log", test_delivery_log);
   ADD ("transcript-option", test_transcript_option);
+  ADD ("recording-link-option", test_recording_link_option);
   ADD ("sandbox-receiver", test_sandbox_receiver);
 #undef ADD
   return g_test_run ();

@@ -801,10 +801,15 @@ produce_with_targets (GObject      *source,
                                                   info != NULL ? info->record_url : NULL);
         }
       else if (p->kind == PRODUCE_CALL)
-        payload = govorun_webhook_payload_call (uuid, now_s, p->record,
-                                                (govorun_integration_target_get_events (t)
-                                                 & GOVORUN_INTEGRATION_OPTION_TRANSCRIPT) != 0,
-                                                NULL);
+        {
+          const GovorunCallInfo *info = govorun_call_record_get_info (p->record);
+          guint options = govorun_integration_target_get_events (t);
+
+          payload = govorun_webhook_payload_call (uuid, now_s, p->record,
+                                                  (options & GOVORUN_INTEGRATION_OPTION_TRANSCRIPT) != 0,
+                                                  (options & GOVORUN_INTEGRATION_OPTION_RECORDING_LINK) != 0
+                                                  && info != NULL ? info->record_url : NULL);
+        }
       else if (p->kind == PRODUCE_CAMPAIGN)
         payload = govorun_webhook_payload_campaign_finished (uuid, now_s, p->campaign_id, p->name,
                                                              p->n1, p->n2, p->n3);

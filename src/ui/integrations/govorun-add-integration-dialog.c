@@ -43,6 +43,7 @@ struct _GovorunAddIntegrationDialog
   GtkSwitch           *campaign_switch;
   GtkSwitch           *contact_switch;
   GtkSwitch           *transcript_switch;
+  GtkSwitch           *recording_switch;
   AdwPreferencesGroup *secret_group;
   AdwEntryRow         *portal_url_row;
   AdwEntryRow         *portal_name_row;
@@ -316,6 +317,8 @@ on_add (GovorunAddIntegrationDialog *self)
     }
   if (gtk_switch_get_active (self->transcript_switch))
     events |= GOVORUN_INTEGRATION_OPTION_TRANSCRIPT;
+  if (gtk_switch_get_active (self->recording_switch))
+    events |= GOVORUN_INTEGRATION_OPTION_RECORDING_LINK;
   set_busy (self, TRUE);
   govorun_integrations_add_webhook_async (self->integrations, name, url, events, self->cancellable,
                                           on_added, g_object_ref (self));
@@ -414,6 +417,7 @@ govorun_add_integration_dialog_class_init (GovorunAddIntegrationDialogClass *kla
   BIND (campaign_switch);
   BIND (contact_switch);
   BIND (transcript_switch);
+  BIND (recording_switch);
   BIND (secret_group);
   BIND (portal_url_row);
   BIND (portal_name_row);
