@@ -50,6 +50,7 @@ target_free (GovorunSettingsTarget *target)
   g_free (target->name);
   g_free (target->url);
   g_strfreev (target->events);
+  g_strfreev (target->include);
   g_free (target);
 }
 
@@ -117,6 +118,7 @@ govorun_settings_document_add_target (GovorunSettingsDocument     *document,
   copy->name = g_strdup (target->name);
   copy->url = g_strdup (target->url);
   copy->events = g_strdupv (target->events);
+  copy->include = g_strdupv (target->include);
   g_ptr_array_add (document->targets, copy);
 }
 
@@ -201,6 +203,14 @@ govorun_settings_document_to_json (const GovorunSettingsDocument *document)
       for (guint j = 0; target->events != NULL && target->events[j] != NULL; j++)
         json_builder_add_string_value (builder, target->events[j]);
       json_builder_end_array (builder);
+      if (target->include != NULL && target->include[0] != NULL)
+        {
+          json_builder_set_member_name (builder, "include");
+          json_builder_begin_array (builder);
+          for (guint j = 0; target->include[j] != NULL; j++)
+            json_builder_add_string_value (builder, target->include[j]);
+          json_builder_end_array (builder);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -379,19 +389,57 @@ url_ok (const char *url)
          && g_uri_get_userinfo (uri) == NULL;
 }
 
+/* @name's array of distinct names out of @allowed (at least one when
+ * @required; absent is NULL when not). FALSE when it is anything else. */
+static gboolean
+read_names (JsonObject         *object,
+            const char         *name,
+            const char * const *allowed,
+            gboolean            required,
+            GStrv              *out_names)
+{
+  g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
+  JsonNode *member = json_object_get_member (object, name);
+  JsonArray *array;
+
+  *out_names = NULL;
+  if (member == NULL && !required)
+    return TRUE;
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    return FALSE;
+  array = json_node_get_array (member);
+  if ((required && json_array_get_length (array) == 0) ||
+      json_array_get_length (array) > g_strv_length ((GStrv) allowed))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *value;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING
+          || !g_strv_contains (allowed, value = json_node_get_string (element)))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_strcmp0 (json_array_get_string_element (array, j), value) == 0)
+          return FALSE;
+      g_strv_builder_add (wanted, value);
+    }
+  *out_names = g_strv_builder_end (wanted);
+  return TRUE;
+}
+
 static const char *
 read_target (GovorunSettingsDocument *document,
              JsonNode                *node)
 {
-  static const char * const known[] = { "kind", "name", "url", "events", NULL };
+  static const char * const known[] = { "kind", "name", "url", "events", "include", NULL };
   static const char * const events[] = { "call.finished", "campaign.finished", "contact.result", NULL };
-  g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
+  static const char * const include[] = { "transcript", "recording-link", NULL };
   g_auto(GStrv) list = NULL;
+  g_auto(GStrv) extras = NULL;
   GovorunSettingsTarget target = { NULL, };
   const char *bad = NULL;
   JsonObject *object;
-  JsonNode *member;
-  JsonArray *array;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return "targets";
@@ -415,27 +463,12 @@ read_target (GovorunSettingsDocument *document,
     }
   else
     return "kind";
-  member = json_object_get_member (object, "events");
-  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+  if (!read_names (object, "events", events, TRUE, &list))
     return "events";
-  array = json_node_get_array (member);
-  if (json_array_get_length (array) == 0 || json_array_get_length (array) > G_N_ELEMENTS (events) - 1)
-    return "events";
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *event = json_array_get_element (array, i);
-      const char *name;
-
-      if (!JSON_NODE_HOLDS_VALUE (event) || json_node_get_value_type (event) != G_TYPE_STRING
-          || !g_strv_contains (events, name = json_node_get_string (event)))
-        return "events";
-      for (guint j = 0; j < i; j++)
-        if (g_strcmp0 (json_array_get_string_element (array, j), name) == 0)
-          return "events";
-      g_strv_builder_add (wanted, name);
-    }
-  list = g_strv_builder_end (wanted);
+  if (!read_names (object, "include", include, FALSE, &extras))
+    return "include";
   target.events = list;
+  target.include = extras;
   govorun_settings_document_add_target (document, &target);
   return NULL;
 }

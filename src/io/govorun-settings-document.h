@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  *    "preferences":{"key":"GVariant text", …},
  *    "targets":[{"kind":"webhook","name":…,"url":"https://…","events":["call.finished", …]},
  *               {"kind":"bitrix24","name":…,"events":[…]}, …]}
+ *   (a target's optional "include":["transcript","recording-link"] says what
+ *   its call deliveries add)
  *
  * It has no field for a key or a webhook's secret, and a Bitrix24 target
  * has no URL (the URL is its secret). Version 2 added "targets"; version 1
@@ -69,6 +71,7 @@ typedef struct
   char  *name;
   char  *url;        /* webhook: http(s), ≤ 2,000 characters; bitrix24: NULL */
   char **events;     /* "call.finished", "campaign.finished", "contact.result"; at least one */
+  char **include;    /* what a call delivery adds: "transcript", "recording-link"; may be NULL */
 } GovorunSettingsTarget;
 
 typedef struct

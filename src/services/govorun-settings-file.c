@@ -177,6 +177,38 @@ event_names (guint events)
   return g_strv_builder_end (names);
 }
 
+/* What a target's call deliveries add, by their names in the file. */
+static const struct
+{
+  guint       bit;
+  const char *name;
+} includes[] = {
+  { GOVORUN_INTEGRATION_OPTION_TRANSCRIPT, "transcript" },
+  { GOVORUN_INTEGRATION_OPTION_RECORDING_LINK, "recording-link" },
+};
+
+static char **
+include_names (guint events)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (includes); i++)
+    if ((events & includes[i].bit) != 0)
+      g_strv_builder_add (names, includes[i].name);
+  return g_strv_builder_end (names);
+}
+
+static guint
+include_bits (char **names)
+{
+  guint bits = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (includes); i++)
+    if (names != NULL && g_strv_contains ((const char * const *) names, includes[i].name))
+      bits |= includes[i].bit;
+  return bits;
+}
+
 static void
 on_targets_loaded (GObject      *object,
                    GAsyncResult *result,
@@ -198,6 +230,7 @@ on_targets_loaded (GObject      *object,
       GovorunIntegrationTarget *target = g_ptr_array_index (targets, i);
       gboolean webhook = govorun_integration_target_get_kind (target) == GOVORUN_INTEGRATION_KIND_WEBHOOK;
       g_auto(GStrv) events = event_names (govorun_integration_target_get_events (target));
+      g_auto(GStrv) include = include_names (govorun_integration_target_get_events (target));
       GovorunSettingsTarget row = { NULL, };
 
       if (events[0] == NULL)
@@ -207,6 +240,7 @@ on_targets_loaded (GObject      *object,
       /* A Bitrix24 inbound webhook's URL holds its secret: never in the file. */
       row.url = webhook ? (char *) govorun_integration_target_get_url (target) : NULL;
       row.events = events;
+      row.include = include;
       govorun_settings_document_add_target (document, &row);
     }
   g_task_run_in_thread (g_steal_pointer (&task), write_in_thread);
@@ -493,7 +527,8 @@ import_next_target (GTask *task)
         }
       if (import->integrations == NULL)
         continue;
-      govorun_integrations_add_webhook_async (import->integrations, row->name, row->url, event_bits (row->events),
+      govorun_integrations_add_webhook_async (import->integrations, row->name, row->url,
+                                              event_bits (row->events) | include_bits (row->include),
                                               g_task_get_cancellable (task), on_webhook_added, task);
       return;
     }

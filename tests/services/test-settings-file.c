@@ -123,7 +123,8 @@ add_targets (Fixture *f)
 
   govorun_integrations_add_webhook_async (integrations, "CRM hook", "https://crm.example.com/govorun?team=2",
                                           GOVORUN_INTEGRATION_EVENT_CALL_FINISHED |
-                                          GOVORUN_INTEGRATION_EVENT_CONTACT_RESULT, NULL, on_result, f);
+                                          GOVORUN_INTEGRATION_EVENT_CONTACT_RESULT |
+                                          GOVORUN_INTEGRATION_OPTION_RECORDING_LINK, NULL, on_result, f);
   webhook = govorun_integrations_add_webhook_finish (integrations, test_util_wait (&f->result), &secret, &error);
   g_assert_no_error (error);
   g_clear_object (&f->result);
@@ -213,6 +214,7 @@ test_round_trip (Fixture       *f,
   g_assert_null (strstr (text, secret));
   g_assert_null (strstr (text, "q4bitrixsecret77"));
   g_assert_nonnull (strstr (text, "https://crm.example.com/govorun?team=2"));
+  g_assert_nonnull (strstr (text, "\"recording-link\""));
 
   /* The empty profile. */
   g_settings_reset (f->settings, "history-days");
@@ -294,8 +296,10 @@ test_round_trip (Fixture       *f,
     g_assert_cmpint (govorun_integration_target_get_kind (t), ==, GOVORUN_INTEGRATION_KIND_WEBHOOK);
     g_assert_cmpstr (govorun_integration_target_get_name (t), ==, "CRM hook");
     g_assert_cmpstr (govorun_integration_target_get_url (t), ==, "https://crm.example.com/govorun?team=2");
+    /* Its options come along: the recording's link, not the transcript. */
     g_assert_cmpuint (govorun_integration_target_get_events (t), ==,
-                      GOVORUN_INTEGRATION_EVENT_CALL_FINISHED | GOVORUN_INTEGRATION_EVENT_CONTACT_RESULT);
+                      GOVORUN_INTEGRATION_EVENT_CALL_FINISHED | GOVORUN_INTEGRATION_EVENT_CONTACT_RESULT |
+                      GOVORUN_INTEGRATION_OPTION_RECORDING_LINK);
   }
 
   on_a = numbers (f, &f->a);
@@ -386,6 +390,19 @@ test_refused (Fixture       *f,
            GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
   refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"targets\":[{\"kind\":\"webhook\","
               "\"name\":\"W\",\"url\":\"https://x.example.com/\",\"events\":[\"call.finished\"],\"secret\":\"s\"}]}",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  /* What a delivery adds: known names, once each, in an array. */
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"targets\":[{\"kind\":\"webhook\","
+              "\"name\":\"W\",\"url\":\"https://x.example.com/\",\"events\":[\"call.finished\"],"
+              "\"include\":[\"audio\"]}]}",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"targets\":[{\"kind\":\"webhook\","
+              "\"name\":\"W\",\"url\":\"https://x.example.com/\",\"events\":[\"call.finished\"],"
+              "\"include\":[\"transcript\",\"transcript\"]}]}",
+           GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
+  refused (f, "{\"format\":\"govorun-settings\",\"version\":2,\"targets\":[{\"kind\":\"webhook\","
+              "\"name\":\"W\",\"url\":\"https://x.example.com/\",\"events\":[\"call.finished\"],"
+              "\"include\":\"transcript\"}]}",
            GOVORUN_SETTINGS_FILE_ERROR_DAMAGED);
   refused (f, "{\"format\":\"govorun-settings\",\"version\":1,\"do_not_call\":["
               "{\"number\":\"+79161234567\",\"added_at\":1},{\"number\":\"not a number\",\"added_at\":1}]}",
