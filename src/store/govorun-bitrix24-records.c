@@ -105,20 +105,6 @@ govorun_bitrix24_records_load_progress_finish (GovorunStore  *store,
   return govorun_store_read_finish (store, result, error);
 }
 
-/* Steps a statement that returns no rows, and finalizes it. */
-static gboolean
-step_done (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return govorun_store_set_sqlite_error (error, db);
-  return TRUE;
-}
-
 static gboolean
 sql_save_progress (sqlite3 *db, gpointer data, gpointer *out_result,
                    GDestroyNotify *out_result_destroy, GError **error)
@@ -135,7 +121,7 @@ sql_save_progress (sqlite3 *db, gpointer data, gpointer *out_result,
   govorun_store_bind_text (stmt, 3, p->progress.call_id);
   govorun_store_bind_text (stmt, 4, p->progress.entity_type);
   sqlite3_bind_int64 (stmt, 5, p->progress.entity_id);
-  return step_done (db, stmt, error);
+  return govorun_store_step_finalize (db, stmt, error);
 }
 
 void
@@ -177,7 +163,7 @@ sql_set_crm_only (sqlite3 *db, gpointer data, gpointer *out_result,
     return govorun_store_set_sqlite_error (error, db);
   sqlite3_bind_int64 (stmt, 1, p->id);
   sqlite3_bind_int (stmt, 2, p->flag ? 1 : 0);
-  return step_done (db, stmt, error);
+  return govorun_store_step_finalize (db, stmt, error);
 }
 
 void

@@ -56,19 +56,6 @@ bind_cost (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static gboolean
-step_done (sqlite3_stmt  *stmt,
-           sqlite3       *db,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return govorun_store_set_sqlite_error (error, db);
-  return TRUE;
-}
-
 static GovorunCallRecord *
 read_row (sqlite3_stmt *stmt)
 {
@@ -584,8 +571,8 @@ join_rows (sqlite3            *db,
   sqlite3_bind_int64 (stmts[STMT_MOVE_TURNS], 1, vox_row);
   sqlite3_bind_int64 (stmts[STMT_MOVE_TURNS], 2, el_row);
   sqlite3_bind_int64 (stmts[STMT_DELETE_CALL], 1, el_row);
-  if (!step_done (stmts[STMT_MOVE_TURNS], db, error) ||
-      !step_done (stmts[STMT_DELETE_CALL], db, error))
+  if (!govorun_store_step_reset (stmts[STMT_MOVE_TURNS], db, error) ||
+      !govorun_store_step_reset (stmts[STMT_DELETE_CALL], db, error))
     return FALSE;
   g_array_append_vals (search, &(SearchChange) { el_row, NULL }, 1);
   return TRUE;
@@ -606,7 +593,7 @@ write_search_changes (sqlite3       *db,
       sqlite3_bind_int64 (stmt, 1, change->id);
       if (change->numbers != NULL)
         sqlite3_bind_text (stmt, 2, change->numbers, -1, SQLITE_STATIC);
-      if (!step_done (stmt, db, error))
+      if (!govorun_store_step_reset (stmt, db, error))
         return FALSE;
     }
   return TRUE;
@@ -737,7 +724,7 @@ write_transcript (sqlite3       *db,
   sqlite3_stmt *insert = stmts[STMT_INSERT_TURN];
 
   sqlite3_bind_int64 (stmts[STMT_DELETE_TURNS], 1, id);
-  if (!step_done (stmts[STMT_DELETE_TURNS], db, error))
+  if (!govorun_store_step_reset (stmts[STMT_DELETE_TURNS], db, error))
     return FALSE;
 
   for (guint i = 0; i < turns->len; i++)
@@ -749,7 +736,7 @@ write_transcript (sqlite3       *db,
       sqlite3_bind_int (insert, 3, turn->role);
       sqlite3_bind_text (insert, 4, turn->text, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert, 5, turn->offset_ms);
-      if (!step_done (insert, db, error))
+      if (!govorun_store_step_reset (insert, db, error))
         return FALSE;
     }
   return TRUE;

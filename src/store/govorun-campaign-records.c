@@ -161,19 +161,6 @@ struct _GovorunCampaignSink
   sqlite3_stmt *interactions;   /* prepared on first use */
 };
 
-static gboolean
-step_done (sqlite3_stmt  *stmt,
-           sqlite3       *db,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return govorun_store_set_sqlite_error (error, db);
-  return TRUE;
-}
-
 gboolean
 govorun_campaign_sink_add_contact (GovorunCampaignSink  *sink,
                                    gint64                row,
@@ -190,7 +177,7 @@ govorun_campaign_sink_add_contact (GovorunCampaignSink  *sink,
   govorun_store_bind_text (stmt, 4, phone);
   govorun_store_bind_text (stmt, 5, variables);
   govorun_store_bind_text (stmt, 6, zone);
-  if (!step_done (stmt, sink->db, error))
+  if (!govorun_store_step_reset (stmt, sink->db, error))
     return FALSE;
   sink->next_seq++;
   sink->added++;
@@ -216,7 +203,7 @@ govorun_campaign_sink_add_issue (GovorunCampaignSink        *sink,
   govorun_store_bind_text (stmt, 5, reason != NULL ? reason : "");
   govorun_store_bind_text (stmt, 6, value);
   govorun_store_bind_text (stmt, 7, cells);
-  return step_done (stmt, sink->db, error);
+  return govorun_store_step_reset (stmt, sink->db, error);
 }
 
 gboolean
@@ -988,7 +975,7 @@ sql_update_tasks (sqlite3         *db,
       govorun_store_bind_text (stmt, 6, update->result);
       sqlite3_bind_int (stmt, 7, update->answered);
       sqlite3_bind_int (stmt, 8, update->successful);
-      if (!step_done (stmt, db, error))
+      if (!govorun_store_step_reset (stmt, db, error))
         {
           sqlite3_finalize (stmt);
           g_free (counts);

@@ -111,20 +111,6 @@ int64_finish (gpointer result, gint64 *out_value)
   return TRUE;
 }
 
-/* Steps a statement that returns no rows, and finalizes it. */
-static gboolean
-step_done (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return govorun_store_set_sqlite_error (error, db);
-  return TRUE;
-}
-
 /* Runs @sql with ?1..?n bound to the int64 values that follow (ends with
  * G_MININT64). */
 static gboolean
@@ -141,7 +127,7 @@ exec_ids (sqlite3 *db, GError **error, const char *sql, ...)
   while ((value = va_arg (args, gint64)) != G_MININT64)
     sqlite3_bind_int64 (stmt, i++, value);
   va_end (args);
-  if (!step_done (db, stmt, error))
+  if (!govorun_store_step_finalize (db, stmt, error))
     return FALSE;
   return TRUE;
 }
@@ -173,7 +159,7 @@ sql_add_target (sqlite3 *db, gpointer data, gpointer *out_result,
   sqlite3_bind_int64 (stmt, 9, govorun_integration_target_get_secret_generation (t));
   sqlite3_bind_int64 (stmt, 10, govorun_integration_target_get_backfill_from (t));
   sqlite3_bind_int64 (stmt, 11, govorun_integration_target_get_backfill_to (t));
-  if (!step_done (db, stmt, error))
+  if (!govorun_store_step_finalize (db, stmt, error))
     return FALSE;
   set_int64 (out_result, out_result_destroy, sqlite3_last_insert_rowid (db));
   return TRUE;
@@ -225,7 +211,7 @@ sql_update_target (sqlite3 *db, gpointer data, gpointer *out_result,
   sqlite3_bind_int64 (stmt, 4, govorun_integration_target_get_secret_generation (t));
   sqlite3_bind_int64 (stmt, 5, govorun_integration_target_get_backfill_from (t));
   sqlite3_bind_int64 (stmt, 6, govorun_integration_target_get_backfill_to (t));
-  if (!step_done (db, stmt, error))
+  if (!govorun_store_step_finalize (db, stmt, error))
     return FALSE;
   return TRUE;
 }
@@ -523,7 +509,7 @@ sql_record_attempt (sqlite3 *db, gpointer data, gpointer *out_result,
   sqlite3_bind_int (stmt, 5, govorun_delivery_get_last_status (d));
   sqlite3_bind_int (stmt, 6, govorun_delivery_get_last_latency (d));
   govorun_store_bind_text (stmt, 7, govorun_delivery_get_last_error (d));
-  if (!step_done (db, stmt, error))
+  if (!govorun_store_step_finalize (db, stmt, error))
     return FALSE;
 
   if (sqlite3_prepare_v2 (db,
@@ -537,7 +523,7 @@ sql_record_attempt (sqlite3 *db, gpointer data, gpointer *out_result,
   sqlite3_bind_int (stmt, 4, govorun_delivery_get_last_status (d));
   sqlite3_bind_int (stmt, 5, govorun_delivery_get_last_latency (d));
   govorun_store_bind_text (stmt, 6, govorun_delivery_get_last_error (d));
-  if (!step_done (db, stmt, error))
+  if (!govorun_store_step_finalize (db, stmt, error))
     return FALSE;
 
   if (sqlite3_prepare_v2 (db,

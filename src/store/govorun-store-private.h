@@ -67,6 +67,16 @@ gpointer      govorun_store_read_finish        (GovorunStore           *self,
 gboolean      govorun_store_set_sqlite_error   (GError                **error,
                                                 sqlite3                *db);
 
+/* For write/read funcs: steps @stmt, which returns no rows, then resets it
+ * (a statement kept for reuse) or finalizes it (a one-off); on failure sets
+ * @error as govorun_store_set_sqlite_error() does and returns %FALSE. */
+gboolean      govorun_store_step_reset         (sqlite3_stmt           *stmt,
+                                                sqlite3                *db,
+                                                GError                **error);
+gboolean      govorun_store_step_finalize      (sqlite3                *db,
+                                                sqlite3_stmt           *stmt,
+                                                GError                **error);
+
 /* For write/read funcs: binds @text, or NULL when @text is %NULL. */
 void          govorun_store_bind_text          (sqlite3_stmt           *stmt,
                                                 int                     index,

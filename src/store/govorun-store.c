@@ -449,6 +449,32 @@ set_not_open_error (GError            **error,
                path);
 }
 
+gboolean
+govorun_store_step_reset (sqlite3_stmt  *stmt,
+                          sqlite3       *db,
+                          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
+gboolean
+govorun_store_step_finalize (sqlite3       *db,
+                             sqlite3_stmt  *stmt,
+                             GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
 /**
  * govorun_store_set_sqlite_error:
  * @error: return location for a #GError
