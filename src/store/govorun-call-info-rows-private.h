@@ -12,17 +12,17 @@
 
 G_BEGIN_DECLS
 
-/* The details columns of a call and its analysis (store layer only): the
- * calls upsert writes them inside its transaction, the one-call fetch
- * reads them. A writer prepares its statements once for a whole page. */
+/* The details of a call and its analysis (store layer only): the calls
+ * upsert writes the details columns with the row and the analysis with
+ * this writer, inside its transaction; the one-call fetch reads both. A
+ * writer prepares its statements once for a whole page. */
 typedef struct _GovorunCallInfoWriter GovorunCallInfoWriter;
 
 GovorunCallInfoWriter *_govorun_call_info_writer_new  (sqlite3                   *db,
                                                              GError                   **error);
-/* Writes @record's details, if it has any, onto row @id; @out_changed
- * tells whether that changed anything. */
+/* Writes @record's analysis, if it has any; @out_changed tells whether
+ * it had. */
 gboolean                  _govorun_call_info_write       (GovorunCallInfoWriter  *writer,
-                                                             gint64                     id,
                                                              GovorunCallRecord         *record,
                                                              gboolean                  *out_changed,
                                                              GError                   **error);

@@ -9,25 +9,9 @@
 #include "govorun-call-info-rows-private.h"
 #include "govorun-store-private.h"
 
-/* Like the calls upsert, a field the record leaves unknown keeps its
- * stored value, so each provider's sync writes its own side; a row that
- * would stay as it is is not written, so sqlite3_changes() tells a change. */
-#define INFO_COLUMNS \
-  "vox_account_uuid, el_account_uuid, record_url, el_has_audio, end_reason," \
-  " el_termination_reason, el_error, summary_title, main_language"
-#define INFO_VALUES \
-  "COALESCE (?2, vox_account_uuid), COALESCE (?3, el_account_uuid)," \
-  " COALESCE (?4, record_url), MAX (?5, el_has_audio), COALESCE (?6, end_reason)," \
-  " COALESCE (?7, el_termination_reason), COALESCE (?8, el_error)," \
-  " COALESCE (?9, summary_title), COALESCE (?10, main_language)"
-static const char update_sql[] =
-  "UPDATE calls SET (" INFO_COLUMNS ") = (" INFO_VALUES ")"
-  " WHERE id = ?1 AND (" INFO_COLUMNS ") IS NOT (" INFO_VALUES ")";
-
 struct _GovorunCallInfoWriter
 {
   sqlite3      *db;
-  sqlite3_stmt *update;
   sqlite3_stmt *delete_analysis;
   sqlite3_stmt *insert_analysis;
 };
@@ -39,8 +23,7 @@ _govorun_call_info_writer_new (sqlite3  *db,
   GovorunCallInfoWriter *writer = g_new0 (GovorunCallInfoWriter, 1);
 
   writer->db = db;
-  if (sqlite3_prepare_v2 (db, update_sql, -1, &writer->update, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "DELETE FROM call_analysis WHERE conversation_id = ?1", -1,
+  if (sqlite3_prepare_v2 (db, "DELETE FROM call_analysis WHERE conversation_id = ?1", -1,
                           &writer->delete_analysis, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "INSERT INTO call_analysis (conversation_id, seq, kind, name,"
                           " result, rationale) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1,
@@ -58,7 +41,6 @@ _govorun_call_info_writer_free (GovorunCallInfoWriter *writer)
 {
   if (writer == NULL)
     return;
-  sqlite3_finalize (writer->update);
   sqlite3_finalize (writer->delete_analysis);
   sqlite3_finalize (writer->insert_analysis);
   g_free (writer);
@@ -106,35 +88,16 @@ write_analysis (GovorunCallInfoWriter  *writer,
 
 gboolean
 _govorun_call_info_write (GovorunCallInfoWriter  *writer,
-                             gint64                     id,
-                             GovorunCallRecord         *record,
-                             gboolean                  *out_changed,
-                             GError                   **error)
+                          GovorunCallRecord      *record,
+                          gboolean               *out_changed,
+                          GError                **error)
 {
   const GovorunCallInfo *details = govorun_call_record_get_info (record);
   const char *conversation_id = govorun_call_record_get_el_conversation_id (record);
-  sqlite3_stmt *stmt = writer->update;
 
   *out_changed = FALSE;
-  if (details == NULL)
-    return TRUE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  govorun_store_bind_text (stmt, 2, details->vox_account_uuid);
-  govorun_store_bind_text (stmt, 3, details->el_account_uuid);
-  govorun_store_bind_text (stmt, 4, details->record_url);
-  sqlite3_bind_int (stmt, 5, details->el_has_audio ? 1 : 0);
-  govorun_store_bind_text (stmt, 6, details->end_reason);
-  govorun_store_bind_text (stmt, 7, details->el_termination_reason);
-  govorun_store_bind_text (stmt, 8, details->el_error);
-  govorun_store_bind_text (stmt, 9, details->summary_title);
-  govorun_store_bind_text (stmt, 10, details->main_language);
-  if (!step (writer, stmt, error))
-    return FALSE;
-  *out_changed = sqlite3_changes (writer->db) > 0;
-
   /* Analysis comes only with a new or changed conversation's details. */
-  if (details->analysis != NULL && conversation_id != NULL)
+  if (details != NULL && details->analysis != NULL && conversation_id != NULL)
     {
       *out_changed = TRUE;
       return write_analysis (writer, conversation_id, details->analysis, error);
