@@ -181,7 +181,7 @@ sql_count (sqlite3         *db,
   AnalysisRequest *request = data;
   g_autoptr(GPtrArray) fields = new_fields ();
   g_autoptr(GPtrArray) params = NULL;
-  g_autofree char *where = _govorun_call_records_filter_where (request->filter, &params);
+  g_autofree char *where = _govorun_call_records_filter_where (db, request->filter, &params);
   g_autofree char *sql = NULL;
   GovorunCallAnalysisField *field = NULL;
   sqlite3_stmt *stmt = NULL;

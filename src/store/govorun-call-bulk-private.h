@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * calls table has none of its secondary indexes and triggers (their SQL
  * is kept in call_bulk_ddl, in the transaction that drops them) and the
  * search index is not written; the end of the bulk builds all three once,
- * in one transaction (govorun_call_records_finish_bulk_async()). Each
+ * in two steps (settle, then finish: see govorun-call-bulk.c). Each
  * page still commits with its watermark, so a sync killed during the bulk
  * resumes where it stopped, and the bulk goes on until its end.
  */
@@ -33,6 +33,10 @@ gboolean _govorun_call_bulk_begin   (sqlite3   *db,
                                      gboolean  *out_pending,
                                      GError   **error);
 
+/* Settles a bulk under way, if any (govorun_call_records_settle_bulk_async()),
+ * inside the caller's transaction; it stays under way. */
+gboolean _govorun_call_bulk_settle  (sqlite3   *db,
+                                     GError   **error);
 /* Ends a bulk under way, if any (what
  * govorun_call_records_finish_bulk_async() runs), inside the caller's
  * transaction. Any write that is not the bulk's own ends it first: the

@@ -22,7 +22,20 @@
  * keeping them up to date row by row. Only a history that starts empty
  * goes this way: nothing is there to join with or to keep searchable
  * while the first sync runs.
+ *
+ * The end comes in two steps. The sync's last page settles the bulk:
+ * the triggers come back and the Overview's aggregates are filled, and
+ * the index of the list's date order is built (its rows come in that
+ * order: a quick sort), so the list, its sums and the Overview are right
+ * and quick when the sync reports done. The other indexes and the search
+ * index follow in the background (govorun-call-sync.c); meanwhile the
+ * list's other orders read the table, and a search reads the numbers
+ * (search_unindexed() in govorun-call-records.c). Any other write to the
+ * calls ends the bulk first.
  */
+
+/* The indexes a settled bulk has. */
+#define SETTLED_INDEXES "'calls_started_at'"
 
 /* Migration: the kept SQL of what a bulk dropped. */
 const char govorun_call_bulk_migration[] =
@@ -152,68 +165,134 @@ build_search (sqlite3  *db,
   return ok;
 }
 
-gboolean
-_govorun_call_bulk_finish (sqlite3  *db,
-                           GError  **error)
+/* Creates the kept statements @where selects, indexes first, and forgets
+ * them; @out_triggers tells whether any was a trigger. */
+static gboolean
+restore (sqlite3     *db,
+         const char  *where,
+         gboolean    *out_triggers,
+         GError     **error)
 {
   g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *select = g_strconcat ("SELECT sql, type = 'trigger' FROM call_bulk_ddl",
+                                         where, " ORDER BY type = 'trigger', name", NULL);
+  g_autofree char *forget = g_strconcat ("DELETE FROM call_bulk_ddl", where, NULL);
   sqlite3_stmt *stmt = NULL;
-  gboolean pending = FALSE;
   gboolean ok = TRUE;
   int rc;
 
-  if (!_govorun_call_bulk_pending (db, &pending, error))
-    return FALSE;
-  if (!pending)
-    return TRUE;
-
-  /* Indexes first, then triggers, after the reading statement ends. */
-  if (sqlite3_prepare_v2 (db, "SELECT sql FROM call_bulk_ddl ORDER BY type = 'trigger', name", -1,
-                          &stmt, NULL) != SQLITE_OK)
+  *out_triggers = FALSE;
+  /* Created after the reading statement ends. */
+  if (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL) != SQLITE_OK)
     return govorun_store_set_sqlite_error (error, db);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (creates, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    {
+      g_ptr_array_add (creates, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      *out_triggers |= sqlite3_column_int (stmt, 1) != 0;
+    }
   if (rc != SQLITE_DONE)
     ok = govorun_store_set_sqlite_error (error, db);
   sqlite3_finalize (stmt);
   for (guint i = 0; ok && i < creates->len; i++)
     if (sqlite3_exec (db, g_ptr_array_index (creates, i), NULL, NULL, NULL) != SQLITE_OK)
       ok = govorun_store_set_sqlite_error (error, db);
-
-  ok = ok && _govorun_call_stats_records_rebuild (db, error) &&
-       govorun_call_analysis_totals_rebuild (db, error) && build_search (db, error);
-  if (ok && sqlite3_exec (db, "DELETE FROM call_bulk_ddl", NULL, NULL, NULL) != SQLITE_OK)
+  if (ok && sqlite3_exec (db, forget, NULL, NULL, NULL) != SQLITE_OK)
     ok = govorun_store_set_sqlite_error (error, db);
-  if (ok)
-    g_debug ("The first sync's bulk is indexed");
   return ok;
 }
 
-static gboolean
-sql_finish_bulk (sqlite3         *db,
-                 gpointer         data,
-                 gpointer        *out_result,
-                 GDestroyNotify  *out_result_destroy,
-                 GError         **error)
+gboolean
+_govorun_call_bulk_settle (sqlite3  *db,
+                           GError  **error)
 {
-  return _govorun_call_bulk_finish (db, error);
-}
+  gboolean pending = FALSE;
+  gboolean triggers = FALSE;
 
-void
-govorun_call_records_finish_bulk_async (GovorunStore        *store,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
-{
-  g_return_if_fail (GOVORUN_IS_STORE (store));
-
-  govorun_store_write_async (store, sql_finish_bulk, NULL, NULL, cancellable, callback, user_data);
+  if (!_govorun_call_bulk_pending (db, &pending, error))
+    return FALSE;
+  if (!pending)
+    return TRUE;
+  if (!restore (db, " WHERE type = 'trigger' OR name IN (" SETTLED_INDEXES ")", &triggers, error))
+    return FALSE;
+  /* Once: a bulk settled before has its triggers, which kept the sums. */
+  if (!triggers)
+    return TRUE;
+  if (!_govorun_call_stats_records_rebuild (db, error) ||
+      !govorun_call_analysis_totals_rebuild (db, error))
+    return FALSE;
+  g_debug ("The first sync's bulk is settled");
+  return TRUE;
 }
 
 gboolean
-govorun_call_records_finish_bulk_finish (GovorunStore  *store,
-                                         GAsyncResult  *result,
-                                         GError       **error)
+_govorun_call_bulk_finish (sqlite3  *db,
+                           GError  **error)
+{
+  gboolean pending = FALSE;
+  gboolean triggers = FALSE;
+
+  /* Settling does nothing either when none is under way. */
+  if (!_govorun_call_bulk_settle (db, error) || !_govorun_call_bulk_pending (db, &pending, error))
+    return FALSE;
+  if (!pending)
+    return TRUE;
+  if (!restore (db, "", &triggers, error) || !build_search (db, error))
+    return FALSE;
+  g_debug ("The first sync's bulk is indexed");
+  return TRUE;
+}
+
+typedef enum
+{
+  END_SETTLE,
+  END_FINISH,
+  END_FINISH_SETTLED,
+} End;
+
+/* Whether the bulk under way was settled (its triggers are back). */
+static gboolean
+settled (sqlite3   *db,
+         gboolean  *out_settled,
+         GError   **error)
+{
+  gboolean triggers = FALSE;
+
+  if (!query_flag (db, "SELECT 1 FROM call_bulk_ddl WHERE type = 'trigger' LIMIT 1", &triggers,
+                   error))
+    return FALSE;
+  *out_settled = !triggers;
+  return TRUE;
+}
+
+static gboolean
+sql_end_bulk (sqlite3         *db,
+              gpointer         data,
+              gpointer        *out_result,
+              GDestroyNotify  *out_result_destroy,
+              GError         **error)
+{
+  gboolean is_settled = FALSE;
+
+  switch ((End) GPOINTER_TO_INT (data))
+    {
+    case END_SETTLE:
+      return _govorun_call_bulk_settle (db, error);
+    case END_FINISH_SETTLED:
+      if (!settled (db, &is_settled, error))
+        return FALSE;
+      if (!is_settled)
+        return TRUE;
+      G_GNUC_FALLTHROUGH;
+    case END_FINISH:
+    default:
+      return _govorun_call_bulk_finish (db, error);
+    }
+}
+
+static gboolean
+end_bulk_finish (GovorunStore  *store,
+                 GAsyncResult  *result,
+                 GError       **error)
 {
   g_autoptr(GError) local = NULL;
 
@@ -224,4 +303,46 @@ govorun_call_records_finish_bulk_finish (GovorunStore  *store,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+govorun_call_records_settle_bulk_async (GovorunStore        *store,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+
+  govorun_store_write_async (store, sql_end_bulk, GINT_TO_POINTER (END_SETTLE), NULL,
+                             cancellable, callback, user_data);
+}
+
+gboolean
+govorun_call_records_settle_bulk_finish (GovorunStore  *store,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return end_bulk_finish (store, result, error);
+}
+
+void
+govorun_call_records_finish_bulk_async (GovorunStore        *store,
+                                        gboolean             settled_only,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (GOVORUN_IS_STORE (store));
+
+  govorun_store_write_async (store, sql_end_bulk,
+                             GINT_TO_POINTER (settled_only ? END_FINISH_SETTLED : END_FINISH),
+                             NULL, cancellable, callback, user_data);
+}
+
+gboolean
+govorun_call_records_finish_bulk_finish (GovorunStore  *store,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return end_bulk_finish (store, result, error);
 }

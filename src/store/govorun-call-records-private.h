@@ -33,9 +33,10 @@ gboolean _govorun_call_records_read_page (sqlite3                  *db,
 
 /* @filter as a WHERE clause over the calls table (" WHERE …", or "" when
  * it selects every call) for the store's other readers of a filter's
- * calls; @out_params (transfer full): its parameters, bound from index 1
+ * calls (@db: where they will be read); @out_params (transfer full): its parameters, bound from index 1
  * by _govorun_call_records_bind_params(). */
-char    *_govorun_call_records_filter_where (const GovorunCallFilter  *filter,
+char    *_govorun_call_records_filter_where (sqlite3                  *db,
+                                             const GovorunCallFilter  *filter,
                                              GPtrArray               **out_params);
 void     _govorun_call_records_bind_params  (sqlite3_stmt             *stmt,
                                              GPtrArray                *params);

@@ -70,10 +70,23 @@ void                govorun_call_records_upsert_bulk_async (GovorunStore        
                                                             GCancellable               *cancellable,
                                                             GAsyncReadyCallback         callback,
                                                             gpointer                    user_data);
-/* Ends a bulk under way, if any, in one transaction: the indexes and
- * triggers again, the Overview's aggregates and the search index built
- * from the rows. Does nothing when none is under way. */
+/* Settles a bulk under way, if any, in one transaction: the triggers
+ * again, the Overview's aggregates filled and the index of the date order
+ * built, so the list, its sums and the Overview are right and quick; the
+ * bulk stays under way until finished. What a sync does at its end. */
+void                govorun_call_records_settle_bulk_async  (GovorunStore        *store,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+gboolean            govorun_call_records_settle_bulk_finish (GovorunStore        *store,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+/* Ends a bulk under way, if any, in one transaction: settles it, then the
+ * other indexes and the search index built from the rows. Does nothing
+ * when none is under way, nor, with @settled_only, when the bulk was not
+ * settled (a first sync that stopped half-way: the next goes on in bulk). */
 void                govorun_call_records_finish_bulk_async  (GovorunStore        *store,
+                                                             gboolean             settled_only,
                                                              GCancellable        *cancellable,
                                                              GAsyncReadyCallback  callback,
                                                              gpointer             user_data);

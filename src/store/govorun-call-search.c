@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "govorun-call-search.h"
+#include "govorun-call-search-private.h"
 
 /* The shortest string a trigram index can look up. */
 #define MIN_CHARS 3
@@ -72,13 +73,14 @@ append_phrase (GString    *query,
   g_string_append_c (query, '"');
 }
 
-char *
-govorun_call_search_fts_query (const char *text)
+GStrv
+govorun_call_search_words (const char *text)
 {
   static const char * const quotes[] = { "«", "»", "“", "”", "„" };
-  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) found = g_strv_builder_new ();
   g_autoptr(GString) plain = NULL;
   g_auto(GStrv) words = NULL;
+  g_auto(GStrv) result = NULL;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
@@ -89,8 +91,8 @@ govorun_call_search_fts_query (const char *text)
 
       if (strlen (digits) < MIN_CHARS)
         return NULL;
-      append_phrase (query, digits);
-      return g_string_free (g_steal_pointer (&query), FALSE);
+      g_strv_builder_add (found, digits);
+      return g_strv_builder_end (found);
     }
 
   /* Punctuation separates words too: a trigram of "приём," would need the
@@ -105,10 +107,71 @@ govorun_call_search_fts_query (const char *text)
 
       word = is_number_text (words[i]) ? digits_of (words[i]) : g_strdup (words[i]);
       if (g_utf8_strlen (word, -1) >= MIN_CHARS)
-        append_phrase (query, word);
+        g_strv_builder_add (found, word);
     }
 
-  if (query->len == 0)
+  result = g_strv_builder_end (found);
+  if (result[0] == NULL)
     return NULL;
-  return g_string_free (g_steal_pointer (&query), FALSE);
+  return g_steal_pointer (&result);
+}
+
+char *
+govorun_call_search_fts_query (const char *text)
+{
+  g_auto(GStrv) words = govorun_call_search_words (text);
+  GString *query;
+
+  if (words == NULL)
+    return NULL;
+  query = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    append_phrase (query, words[i]);
+  return g_string_free (query, FALSE);
+}
+
+/* --- without the index ---------------------------------------------------------- */
+
+/* The words of the search (the function's third argument), kept with the
+ * statement while it runs. */
+static void
+numbers_match (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  GStrv words = sqlite3_get_auxdata (context, 2);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean all = TRUE;
+
+  if (words == NULL)
+    {
+      words = govorun_call_search_words ((const char *) sqlite3_value_text (argv[2]));
+      if (words == NULL)
+        {
+          sqlite3_result_int (context, 0);
+          return;
+        }
+      sqlite3_set_auxdata (context, 2, words, (void (*) (void *)) g_strfreev);
+      /* SQLite may have dropped it at once; read it back. */
+      if ((words = sqlite3_get_auxdata (context, 2)) == NULL)
+        {
+          sqlite3_result_error_nomem (context);
+          return;
+        }
+    }
+
+  from = govorun_call_search_number_forms ((const char *) sqlite3_value_text (argv[0]));
+  to = govorun_call_search_number_forms ((const char *) sqlite3_value_text (argv[1]));
+  for (guint i = 0; all && words[i] != NULL; i++)
+    all = strstr (from, words[i]) != NULL || strstr (to, words[i]) != NULL;
+  sqlite3_result_int (context, all);
+}
+
+gboolean
+_govorun_call_search_add_function (sqlite3 *db)
+{
+  return sqlite3_create_function (db, "govorun_call_numbers_match", 3,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, numbers_match,
+                                  NULL, NULL) == SQLITE_OK;
 }

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * digits) the domestic form with 8. NULL or "" gives "". */
 char *govorun_call_search_number_forms (const char *number);
 
+/* The words of @text a search looks for, as govorun_call_search_fts_query()
+ * makes phrases of them; NULL when none is left. */
+GStrv govorun_call_search_words        (const char *text);
+
 /* The FTS5 MATCH expression for @text: every word must match (a phrase
  * each, quoted, so no input is FTS5 syntax; spaces and punctuation
  * separate words); text made of digits and phone punctuation only is one

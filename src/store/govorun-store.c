@@ -10,6 +10,7 @@
 
 #include "govorun-call-analysis-totals-private.h"
 #include "govorun-call-bulk-private.h"
+#include "govorun-call-search-private.h"
 #include "govorun-call-stats-records-private.h"
 #include "govorun-campaign-records-private.h"
 #include "govorun-integration-records-private.h"
@@ -784,6 +785,11 @@ open_writer (GovorunStore  *self,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (!_govorun_call_search_add_function (self->db))
+    {
+      set_error (error, GOVORUN_STORE_ERROR_OPEN, self->path, self->db, sqlite3_errcode (self->db));
+      return FALSE;
+    }
 
   /* The first statement is where a file that is not a database shows up
    * (SQLITE_NOTADB, reported as CORRUPT). */
@@ -942,6 +948,12 @@ reader_acquire (GovorunStore  *self,
     }
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  if (!_govorun_call_search_add_function (db))
+    {
+      set_error (error, GOVORUN_STORE_ERROR_READ, self->path, db, sqlite3_errcode (db));
+      g_clear_pointer (&db, sqlite3_close_v2);
+      return NULL;
+    }
   if (!exec_sql (db, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON; " READER_CACHE_PRAGMAS,
                  GOVORUN_STORE_ERROR_READ, error))
     {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "call-sync-fixture.h"
+#include "govorun-call-sync-private.h"
 #include "govorun-sandbox.h"
 #include "govorun-util.h"
 
@@ -129,6 +130,77 @@ call_sync_fixture_start_in (CallSyncFixture    *f,
     find_accounts (f);
 }
 
+/* --- the emulators on a thread of their own --------------------------------- */
+
+typedef struct
+{
+  GMutex              lock;
+  GCond               cond;
+  gboolean            ready;
+  GMainContext       *context;
+  GMainLoop          *loop;
+  GovorunSandbox     *sandbox;
+  GovorunCallHistory *history;
+  GThread            *thread;
+} ServerThread;
+
+static ServerThread *server_thread;
+
+static gpointer
+serve (gpointer data)
+{
+  ServerThread *t = data;
+  g_autoptr(GError) error = NULL;
+
+  g_main_context_push_thread_default (t->context);
+  t->sandbox = govorun_sandbox_new ();
+  g_assert_true (govorun_sandbox_start (t->sandbox, &error));
+  g_assert_no_error (error);
+  govorun_voximplant_emulator_set_call_history (govorun_sandbox_get_voximplant (t->sandbox),
+                                                GOVORUN_SANDBOX_VOX_ACCOUNT_ID, t->history);
+  govorun_elevenlabs_emulator_set_call_history (govorun_sandbox_get_elevenlabs (t->sandbox),
+                                                t->history);
+  g_mutex_lock (&t->lock);
+  t->ready = TRUE;
+  g_cond_signal (&t->cond);
+  g_mutex_unlock (&t->lock);
+
+  g_main_loop_run (t->loop);
+  g_clear_object (&t->sandbox);
+  g_main_context_pop_thread_default (t->context);
+  return NULL;
+}
+
+void
+call_sync_fixture_start_served (CallSyncFixture    *f,
+                                GovorunCallHistory *history)
+{
+  ServerThread *t = g_new0 (ServerThread, 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (server_thread);
+  g_mutex_init (&t->lock);
+  g_cond_init (&t->cond);
+  t->context = g_main_context_new ();
+  t->loop = g_main_loop_new (t->context, FALSE);
+  t->history = g_object_ref (history);
+  t->thread = g_thread_new ("emulators", serve, t);
+  g_mutex_lock (&t->lock);
+  while (!t->ready)
+    g_cond_wait (&t->cond, &t->lock);
+  g_mutex_unlock (&t->lock);
+  server_thread = t;
+
+  /* The fixture's own reference: its URLs are read from this thread,
+   * nothing else of it is touched here. */
+  f->s.sandbox = g_object_ref (t->sandbox);
+  f->history = g_object_ref (history);
+  f->s.dir = g_dir_make_tmp ("govorun-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  open_services (f);
+  add_accounts (f, FALSE);
+}
+
 void
 call_sync_fixture_start (CallSyncFixture    *f,
                          GovorunCallHistory *history,
@@ -166,17 +238,54 @@ call_sync_fixture_stop (CallSyncFixture *f)
   g_clear_object (&f->el);
   g_clear_object (&f->history);
   sandbox_services_stop (&f->s);
+  if (server_thread != NULL)
+    {
+      /* The sandbox's last reference goes on its own thread. */
+      g_main_loop_quit (server_thread->loop);
+      g_thread_join (server_thread->thread);
+      g_main_loop_unref (server_thread->loop);
+      g_main_context_unref (server_thread->context);
+      g_object_unref (server_thread->history);
+      g_mutex_clear (&server_thread->lock);
+      g_cond_clear (&server_thread->cond);
+      g_clear_pointer (&server_thread, g_free);
+    }
 }
 
 gboolean
-call_sync_fixture_run (CallSyncFixture  *f,
-                       GError          **error)
+call_sync_fixture_run_unindexed (CallSyncFixture  *f,
+                                 GError          **error)
 {
   GovorunCallSync *sync = govorun_services_get_call_sync (f->s.services);
   g_autoptr(GAsyncResult) result = NULL;
 
   govorun_call_sync_run_async (sync, NULL, test_util_on_result, &result);
   return govorun_call_sync_run_finish (sync, test_util_wait (&result), error);
+}
+
+void
+call_sync_fixture_wait_indexed (CallSyncFixture *f)
+{
+  GovorunCallSync *sync = govorun_services_get_call_sync (f->s.services);
+  guint started, done;
+
+  for (;;)
+    {
+      _govorun_call_sync_get_index_counts (sync, &started, &done);
+      if (done >= started)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+gboolean
+call_sync_fixture_run (CallSyncFixture  *f,
+                       GError          **error)
+{
+  gboolean ok = call_sync_fixture_run_unindexed (f, error);
+
+  call_sync_fixture_wait_indexed (f);
+  return ok;
 }
 
 void

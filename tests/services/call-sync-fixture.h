@@ -46,15 +46,27 @@ void     call_sync_fixture_start_in (CallSyncFixture    *f,
                                      GovorunCallHistory *history,
                                      gboolean            with_el,
                                      const char         *dir);
+/* Like call_sync_fixture_start() without ElevenLabs, but the emulators
+ * run on a thread of their own, as a server runs on a machine of its own:
+ * the app's main thread does only its own work (the benchmark's; the
+ * emulators' CPU time still counts against the same cores). Once per
+ * process; stop with call_sync_fixture_stop(). */
+void     call_sync_fixture_start_served (CallSyncFixture    *f,
+                                         GovorunCallHistory *history);
 /* Closes everything but leaves the folder and its database. */
 void     call_sync_fixture_release  (CallSyncFixture    *f);
 void     call_sync_fixture_stop     (CallSyncFixture *f);
 /* The same sandbox, services built again over the same database (as after
  * a restart). */
 void     call_sync_fixture_reopen   (CallSyncFixture *f);
-/* Runs a sync to its end; returns what it returned. */
+/* Runs a sync to its end and waits for the indexing it leaves to the
+ * background; returns what the sync returned. */
 gboolean call_sync_fixture_run      (CallSyncFixture *f,
                                      GError         **error);
+/* The same without waiting for the indexing, and the wait alone. */
+gboolean call_sync_fixture_run_unindexed (CallSyncFixture *f,
+                                          GError         **error);
+void     call_sync_fixture_wait_indexed  (CallSyncFixture *f);
 
 /* The rows the history should give: every call (phone calls and widget
  * conversations), the joined ones, Voximplant only and ElevenLabs only. */

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "call-test-data.h"
@@ -569,6 +570,136 @@ test_search (Fixture       *f,
   }
 }
 
+/* --- a first sync's bulk, settled but not indexed -------------------------------- */
+
+static void
+end_bulk (GovorunStore *store,
+          gboolean      settle)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (settle)
+    {
+      govorun_call_records_settle_bulk_async (store, NULL, test_util_on_result, &result);
+      g_assert_true (govorun_call_records_settle_bulk_finish (store, test_util_wait (&result),
+                                                              &error));
+    }
+  else
+    {
+      govorun_call_records_finish_bulk_async (store, TRUE, NULL, test_util_on_result, &result);
+      g_assert_true (govorun_call_records_finish_bulk_finish (store, test_util_wait (&result),
+                                                              &error));
+    }
+  g_assert_no_error (error);
+}
+
+static gint64
+count_sql (Fixture    *f,
+           const char *sql)
+{
+  g_autofree char *path = g_build_filename (f->dir, "govorun.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* What the list finds between a first sync's end (the bulk settled) and
+ * the end of its indexing in the background: every search by number as
+ * the index finds it afterwards, the sums and the Overview's aggregates,
+ * every order. A finish of a bulk not settled does nothing. */
+static void
+test_search_while_indexing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
+  const char * const searches[] = {
+    "+7 916 000-00-12", "8 (916) 0000012", "9160000012", "0000012", "8 495 123", "916 495",
+    "79160000", "нет такого", "да", "0000012 0000013",
+  };
+  guint expected[G_N_ELEMENTS (searches)];
+  guint direction_count, n_pages = 0;
+  gint64 rows;
+
+  for (guint start = 0; start < N_CALLS; start += 100, n_pages++)
+    {
+      g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = start; i < MIN (N_CALLS, start + 100); i++)
+        g_ptr_array_add (page, call_test_make (i, FALSE));
+      govorun_call_records_upsert_bulk_async (f->store, page, NULL, NULL, test_util_on_result,
+                                              &result);
+      g_assert_true (govorun_call_records_upsert_finish (f->store, test_util_wait (&result),
+                                                         &error));
+      g_assert_no_error (error);
+      /* Not settled yet: a background finish leaves it. */
+      if (n_pages == 0)
+        {
+          end_bulk (f->store, FALSE);
+          g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM call_bulk_ddl"), >, 0);
+        }
+    }
+  end_bulk (f->store, TRUE);
+
+  /* Settled: the aggregates and the date order's index; the rest waits. */
+  rows = count_sql (f, "SELECT COUNT(*) FROM calls");
+  g_assert_cmpint (rows, ==, N_CALLS);
+  g_assert_cmpint (count_sql (f, "SELECT SUM(calls) FROM call_hourly"), ==, rows);
+  g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'calls_started_at'"), ==, 1);
+  g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'calls_duration'"), ==, 0);
+  g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM calls_fts"), ==, 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (searches); k++)
+    {
+      g_free (filter->search);
+      filter->search = g_strdup (searches[k]);
+      expected[k] = count_matching (f->store, filter);
+      g_test_message ("search “%s” before indexing: %u", searches[k], expected[k]);
+    }
+  g_assert_cmpuint (expected[0], ==, 1);
+  g_assert_cmpuint (expected[4], ==, N_CALLS);
+  g_assert_cmpuint (expected[7], ==, 0);
+  g_assert_cmpuint (expected[8], ==, N_CALLS);
+  g_assert_cmpuint (expected[9], ==, 0);
+  g_free (filter->search);
+  filter->search = g_strdup ("0000012");
+  filter->direction = GOVORUN_CALL_DIRECTION_INBOUND;
+  direction_count = count_matching (f->store, filter);
+  {
+    g_autoptr(GPtrArray) all = fetch_all (f->store, filter, GOVORUN_CALL_SORT_DURATION, TRUE, 7);
+
+    g_assert_cmpuint (all->len, ==, direction_count);
+  }
+
+  /* Indexed: the same answers, now from the trigram index. */
+  end_bulk (f->store, FALSE);
+  g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM call_bulk_ddl"), ==, 0);
+  g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM calls_fts"), ==, rows);
+  g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'calls_duration'"), ==, 1);
+  filter->direction = GOVORUN_CALL_FILTER_ANY;
+  for (guint k = 0; k < G_N_ELEMENTS (searches); k++)
+    {
+      g_free (filter->search);
+      filter->search = g_strdup (searches[k]);
+      g_test_message ("search “%s” indexed", searches[k]);
+      g_assert_cmpuint (count_matching (f->store, filter), ==, expected[k]);
+    }
+  g_free (filter->search);
+  filter->search = g_strdup ("0000012");
+  filter->direction = GOVORUN_CALL_DIRECTION_INBOUND;
+  g_assert_cmpuint (count_matching (f->store, filter), ==, direction_count);
+}
+
 /* --- sync state ------------------------------------------------------------- */
 
 static GovorunCallSyncState *
@@ -641,6 +772,8 @@ main (int   argc,
               fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/Govorun/Store/Calls/search", Fixture, NULL,
               fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/Govorun/Store/Calls/search-while-indexing", Fixture, NULL,
+              fixture_setup, test_search_while_indexing, fixture_teardown);
   g_test_add ("/Govorun/Store/Calls/sync-state", Fixture, NULL,
               fixture_setup, test_sync_state, fixture_teardown);
 

@@ -236,7 +236,7 @@ _govorun_call_sync_write_page_async (GovorunCallSyncJob         *job,
   else
     /* A bulk under way ends before the join looks for this page's
      * partners (it skips the search while one is). */
-    govorun_call_records_finish_bulk_async (job->store, cancellable, bulk_ended_cb,
+    govorun_call_records_finish_bulk_async (job->store, FALSE, cancellable, bulk_ended_cb,
                                             g_object_ref (task));
 }
 

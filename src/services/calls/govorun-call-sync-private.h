@@ -64,6 +64,11 @@ void       _govorun_call_sync_set_optimize_threshold (GovorunCallSync *self,
 void       _govorun_call_sync_get_optimize_counts    (GovorunCallSync *self,
                                                       guint           *out_started,
                                                       guint           *out_done);
+/* How many background ends of a first sync's bulk (its indexes and the
+ * search index) were started and finished. */
+void       _govorun_call_sync_get_index_counts       (GovorunCallSync *self,
+                                                      guint           *out_started,
+                                                      guint           *out_done);
 
 /* What both parts share (govorun-call-sync-pages.c): the account's stored
  * state for @provider and a client for it (a GovorunVoximplantClient or a

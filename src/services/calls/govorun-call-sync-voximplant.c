@@ -88,14 +88,14 @@ fail (GTask  *task,
 }
 
 static void
-bulk_finished_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+bulk_settled_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!govorun_call_records_finish_bulk_finish (GOVORUN_STORE (object), result, &error))
+  if (!govorun_call_records_settle_bulk_finish (GOVORUN_STORE (object), result, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -109,9 +109,9 @@ next_window (GTask *task)
   if (run->windows->len == 0)
     {
       /* A first sync written in bulk (this one, or one stopped earlier)
-       * is indexed at its end. */
-      govorun_call_records_finish_bulk_async (run->job->store, g_task_get_cancellable (task),
-                                              bulk_finished_cb, g_object_ref (task));
+       * is settled at its end; the service finishes it in the background. */
+      govorun_call_records_settle_bulk_async (run->job->store, g_task_get_cancellable (task),
+                                              bulk_settled_cb, g_object_ref (task));
       return;
     }
   run->window = g_array_index (run->windows, Window, run->windows->len - 1);

@@ -51,11 +51,13 @@ struct _GovorunCallSync
   gboolean              rows_pending; /* rows written since the last "changed" */
   guint64               rows_changed; /* by this run */
 
-  /* The search index merge after a large sync. */
+  /* The background work after a run (index_in_background()). */
   GCancellable         *optimize_cancellable;
   guint64               optimize_threshold;
   guint                 n_optimize_started;
   guint                 n_optimize_done;
+  guint                 n_index_started;  /* the ends of bulks */
+  guint                 n_index_done;
 
   gboolean              running;
   char                 *progress_text;
@@ -338,18 +340,42 @@ optimized_cb (GObject      *object,
   self->n_optimize_done++;
 }
 
-/* On the store's writer thread; a later merge or the end of the service
- * cancels one still queued. */
 static void
-maybe_optimize_search (GovorunCallSync *self)
+bulk_finished_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  if (self->rows_changed < self->optimize_threshold || self->store == NULL)
+  g_autoptr(GovorunCallSync) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Not finished now, it is at the next sync's end (or first write). */
+  if (!govorun_call_records_finish_bulk_finish (GOVORUN_STORE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not index the synced calls: %s", error->message);
+  self->n_index_done++;
+}
+
+/* The work a run leaves to the store's writer thread once it has
+ * reported done: the rest of a first sync's settled bulk (its indexes and
+ * the search index, see govorun-call-bulk.c; nothing when there is none),
+ * then the merge of the search index after a large sync. A later run or
+ * the end of the service cancels what is still queued. */
+static void
+index_in_background (GovorunCallSync *self)
+{
+  if (self->store == NULL)
     return;
 
   if (self->optimize_cancellable != NULL)
     g_cancellable_cancel (self->optimize_cancellable);
   g_clear_object (&self->optimize_cancellable);
   self->optimize_cancellable = g_cancellable_new ();
+  self->n_index_started++;
+  govorun_call_records_finish_bulk_async (self->store, TRUE, self->optimize_cancellable,
+                                          bulk_finished_cb, g_object_ref (self));
+
+  if (self->rows_changed < self->optimize_threshold)
+    return;
   self->n_optimize_started++;
   govorun_call_records_optimize_search_async (self->store, self->optimize_cancellable,
                                               optimized_cb, g_object_ref (self));
@@ -360,6 +386,15 @@ _govorun_call_sync_set_optimize_threshold (GovorunCallSync *self,
                                            guint64          rows)
 {
   self->optimize_threshold = rows;
+}
+
+void
+_govorun_call_sync_get_index_counts (GovorunCallSync *self,
+                                     guint           *out_started,
+                                     guint           *out_done)
+{
+  *out_started = self->n_index_started;
+  *out_done = self->n_index_done;
 }
 
 void
@@ -401,8 +436,10 @@ run_finished (GovorunCallSync *self,
       g_clear_handle_id (&self->changed_id, g_source_remove);
       emit_changed (self);
     }
-  /* Even after an error or a cancel: what was written stays. */
-  maybe_optimize_search (self);
+  /* Even after an error or a cancel: what was written stays (a first
+   * sync stopped half-way is not settled, and goes on in bulk at the next
+   * run; its calls are found meanwhile). */
+  index_in_background (self);
 }
 
 static void
