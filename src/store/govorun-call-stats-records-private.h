@@ -17,10 +17,12 @@ G_BEGIN_DECLS
 /* The migration that creates call_hourly, its triggers, and fills it from
  * the calls already stored; govorun-store.c lists it in its migrations. */
 extern const char govorun_call_stats_records_migration[];
+/* The later one that keys call_hourly by direction too. */
+extern const char govorun_call_stats_records_direction_migration[];
 
 /* Whether call_hourly answers the Calls summary of @filter exactly: it
- * narrows by nothing but whole UTC hours, agent, status and evaluation
- * (a currency that is '' counts as none, as a missing one does). */
+ * narrows by nothing but whole UTC hours, agent, direction, status and
+ * evaluation (a currency that is '' counts as none, as a missing one does). */
 gboolean      govorun_call_stats_records_cover_summary   (const GovorunCallFilter  *filter);
 /* The summary's rows from call_hourly, as its direct query has them:
  * vox_currency, el_currency (NULL for none), calls, seconds, the two

@@ -288,6 +288,9 @@ static const char * const migrations[] = {
   /* 18: how far each Bitrix24 delivery has gone, and the targets whose
    * portal takes CRM-only deliveries (govorun-bitrix24-records.c). */
   govorun_bitrix24_records_migration,
+  /* 19: the Overview's hourly sums by direction too, for the Calls page's
+   * sums of one direction (govorun-call-stats-records.c). */
+  govorun_call_stats_records_direction_migration,
 };
 
 typedef enum

@@ -171,12 +171,12 @@ assert_aggregate_matches (const char *path)
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   assert_same_rows (db,
-                    "SELECT started_at / 3600, agent_uuid, status, success,"
+                    "SELECT started_at / 3600, agent_uuid, direction, status, success,"
                     " COALESCE (vox_currency, ''), COALESCE (el_currency, ''), COUNT (*), SUM (duration),"
                     " ROUND (TOTAL (vox_cost), 6), ROUND (TOTAL (el_cost), 6) FROM calls"
-                    " GROUP BY 1, 2, 3, 4, 5, 6",
-                    "SELECT hour, agent_uuid, status, success, vox_currency, el_currency, calls, seconds,"
-                    " ROUND (vox_cost, 6), ROUND (el_cost, 6) FROM call_hourly");
+                    " GROUP BY 1, 2, 3, 4, 5, 6, 7",
+                    "SELECT hour, agent_uuid, direction, status, success, vox_currency, el_currency, calls,"
+                    " seconds, ROUND (vox_cost, 6), ROUND (el_cost, 6) FROM call_hourly");
   assert_same_rows (db,
                     "SELECT started_at / 3600, agent_uuid,"
                     " CASE WHEN duration < 15 THEN 0 WHEN duration < 30 THEN 1 WHEN duration < 60 THEN 2"
@@ -434,7 +434,7 @@ test_summary (Fixture       *f,
 
   call_test_fill (f->store, 0, 300, 100, FALSE);
   for (guint h = 0; h < G_N_ELEMENTS (hours); h++)
-    for (guint k = 0; k < 5; k++)
+    for (guint k = 0; k < 7; k++)
       {
         g_autoptr(GovorunCallFilter) filter = govorun_call_filter_new ();
         g_autoptr(GovorunCallFilter) direct = NULL;
@@ -458,6 +458,13 @@ test_summary (Fixture       *f,
             filter->status = GOVORUN_CALL_STATUS_NO_ANSWER;
             filter->agent_uuid = g_strdup ("agent-clinic");
           }
+        if (k == 5)
+          filter->direction = GOVORUN_CALL_DIRECTION_OUTBOUND;
+        if (k == 6)
+          {
+            filter->direction = GOVORUN_CALL_DIRECTION_INBOUND;
+            filter->status = GOVORUN_CALL_STATUS_ANSWERED;
+          }
         g_assert_true (govorun_call_stats_records_cover_summary (filter));
         direct = govorun_call_filter_copy (filter);
         if (direct->started_until != 0)
@@ -473,7 +480,7 @@ test_summary (Fixture       *f,
         g_assert_cmpstr (fast_text, ==, slow_text);
         checked += fast->count > 0;
       }
-  g_assert_cmpuint (checked, >, 15);
+  g_assert_cmpuint (checked, >, 21);
 }
 
 /* A database with calls from before the aggregate gets it filled by the
