@@ -27,6 +27,11 @@ extern const char govorun_call_bulk_migration[];
 gboolean _govorun_call_bulk_pending (sqlite3   *db,
                                      gboolean  *out_pending,
                                      GError   **error);
+/* Whether a bulk is under way and settled
+ * (govorun_call_records_settle_bulk_async()). */
+gboolean _govorun_call_bulk_settled (sqlite3   *db,
+                                     gboolean  *out_settled,
+                                     GError   **error);
 /* Starts a bulk when the calls table is empty and none is under way;
  * sets @out_pending to whether one is under way afterwards. */
 gboolean _govorun_call_bulk_begin   (sqlite3   *db,
@@ -37,6 +42,12 @@ gboolean _govorun_call_bulk_begin   (sqlite3   *db,
  * inside the caller's transaction; it stays under way. */
 gboolean _govorun_call_bulk_settle  (sqlite3   *db,
                                      GError   **error);
+/* Before a write of calls that is not the bulk's own: ends a bulk under
+ * way that is not settled; a settled one has what such a write needs (the
+ * triggers, the date order's index for the join; its search rows are
+ * written again at the end). */
+gboolean _govorun_call_bulk_before_write (sqlite3   *db,
+                                          GError   **error);
 /* Ends a bulk under way, if any (what
  * govorun_call_records_finish_bulk_async() runs), inside the caller's
  * transaction. Any write that is not the bulk's own ends it first: the

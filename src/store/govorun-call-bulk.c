@@ -242,27 +242,35 @@ _govorun_call_bulk_finish (sqlite3  *db,
   return TRUE;
 }
 
-typedef enum
+gboolean
+_govorun_call_bulk_settled (sqlite3   *db,
+                            gboolean  *out_settled,
+                            GError   **error)
 {
-  END_SETTLE,
-  END_FINISH,
-  END_FINISH_SETTLED,
-} End;
+  gboolean pending = FALSE;
+  gboolean unsettled = FALSE;
 
-/* Whether the bulk under way was settled (its triggers are back). */
-static gboolean
-settled (sqlite3   *db,
-         gboolean  *out_settled,
-         GError   **error)
-{
-  gboolean triggers = FALSE;
-
-  if (!query_flag (db, "SELECT 1 FROM call_bulk_ddl WHERE type = 'trigger' LIMIT 1", &triggers,
-                   error))
+  if (!_govorun_call_bulk_pending (db, &pending, error) ||
+      !query_flag (db, "SELECT 1 FROM call_bulk_ddl WHERE type = 'trigger'"
+                       " OR name IN (" SETTLED_INDEXES ") LIMIT 1", &unsettled, error))
     return FALSE;
-  *out_settled = !triggers;
+  *out_settled = pending && !unsettled;
   return TRUE;
 }
+
+gboolean
+_govorun_call_bulk_before_write (sqlite3  *db,
+                                 GError  **error)
+{
+  gboolean is_settled = FALSE;
+
+  if (!_govorun_call_bulk_settled (db, &is_settled, error))
+    return FALSE;
+  return is_settled || _govorun_call_bulk_finish (db, error);
+}
+
+/* What a GovorunCallBulkEnd does, and END_SETTLE. */
+#define END_SETTLE (-1)
 
 static gboolean
 sql_end_bulk (sqlite3         *db,
@@ -273,19 +281,17 @@ sql_end_bulk (sqlite3         *db,
 {
   gboolean is_settled = FALSE;
 
-  switch ((End) GPOINTER_TO_INT (data))
+  switch (GPOINTER_TO_INT (data))
     {
     case END_SETTLE:
       return _govorun_call_bulk_settle (db, error);
-    case END_FINISH_SETTLED:
-      if (!settled (db, &is_settled, error))
+    case GOVORUN_CALL_BULK_END_SETTLED:
+      if (!_govorun_call_bulk_settled (db, &is_settled, error))
         return FALSE;
-      if (!is_settled)
-        return TRUE;
-      G_GNUC_FALLTHROUGH;
-    case END_FINISH:
+      return !is_settled || _govorun_call_bulk_finish (db, error);
+    case GOVORUN_CALL_BULK_END_UNSETTLED:
     default:
-      return _govorun_call_bulk_finish (db, error);
+      return _govorun_call_bulk_before_write (db, error);
     }
 }
 
@@ -327,16 +333,15 @@ govorun_call_records_settle_bulk_finish (GovorunStore  *store,
 
 void
 govorun_call_records_finish_bulk_async (GovorunStore        *store,
-                                        gboolean             settled_only,
+                                        GovorunCallBulkEnd   which,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
   g_return_if_fail (GOVORUN_IS_STORE (store));
 
-  govorun_store_write_async (store, sql_end_bulk,
-                             GINT_TO_POINTER (settled_only ? END_FINISH_SETTLED : END_FINISH),
-                             NULL, cancellable, callback, user_data);
+  govorun_store_write_async (store, sql_end_bulk, GINT_TO_POINTER (which), NULL, cancellable,
+                             callback, user_data);
 }
 
 gboolean

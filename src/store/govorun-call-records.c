@@ -258,8 +258,14 @@ query_add_filter (Query                   *query,
 
   match = govorun_call_search_fts_query (filter->search);
   if (match != NULL && hits != NULL && hits->unindexed)
-    query_and (query, "govorun_call_numbers_match (from_number, to_number, ?)",
-               g_variant_new_string (filter->search));
+    {
+      /* The index holds the calls other writes changed meanwhile (with
+       * their transcripts); the bulk's own have only numbers. */
+      query_and (query, "(id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)"
+                        " OR govorun_call_numbers_match (from_number, to_number, ?))",
+                 g_variant_new_string (match));
+      query_add_param (query, g_variant_new_string (filter->search));
+    }
   else if (match != NULL && hits != NULL && hits->common)
     query_and (query, "EXISTS (SELECT 1 FROM calls_fts WHERE calls_fts MATCH ?"
                       " AND calls_fts.rowid = calls.id)",
@@ -284,9 +290,11 @@ query_add_filter (Query                   *query,
  * Whether the search index is still to be built after a first sync's
  * bulk (govorun-call-bulk.c). The sync is done and the calls are listed
  * before it is; until then a search finds what the index would hold of
- * those calls, their numbers, by reading them (a bulk only ever begins on
- * an empty history, and any other write ends it first, so no transcript
- * is there to find). An error reads as "built": the query then reports it.
+ * the bulk's calls, their numbers, by reading them (a bulk only ever
+ * begins on an empty history and is not a transcript's way in), and the
+ * calls other writes changed since it was settled in the index, which
+ * they write as always. An error reads as "built": the query then
+ * reports it.
  */
 static gboolean
 search_unindexed (sqlite3 *db)
@@ -874,7 +882,7 @@ sql_upsert (sqlite3         *db,
 
   if (ok)
     ok = upsert->bulk ? _govorun_call_bulk_begin (db, &bulk, error)
-                      : _govorun_call_bulk_finish (db, error);
+                      : _govorun_call_bulk_before_write (db, error);
   if (ok)
     ok = (details = _govorun_call_info_writer_new (db, error)) != NULL;
   if (ok)

@@ -81,12 +81,27 @@ void                govorun_call_records_settle_bulk_async  (GovorunStore       
 gboolean            govorun_call_records_settle_bulk_finish (GovorunStore        *store,
                                                              GAsyncResult        *result,
                                                              GError             **error);
-/* Ends a bulk under way, if any, in one transaction: settles it, then the
- * other indexes and the search index built from the rows. Does nothing
- * when none is under way, nor, with @settled_only, when the bulk was not
- * settled (a first sync that stopped half-way: the next goes on in bulk). */
+/**
+ * GovorunCallBulkEnd:
+ * @GOVORUN_CALL_BULK_END_SETTLED: a settled bulk (the indexing after a
+ *   sync); one that is not (a first sync that stopped half-way) goes on
+ *   at the next sync
+ * @GOVORUN_CALL_BULK_END_UNSETTLED: a bulk that is not settled (before a
+ *   write that is not the bulk's own, which a settled bulk lets through)
+ *
+ * Which bulk govorun_call_records_finish_bulk_async() ends.
+ */
+typedef enum
+{
+  GOVORUN_CALL_BULK_END_SETTLED,
+  GOVORUN_CALL_BULK_END_UNSETTLED,
+} GovorunCallBulkEnd;
+
+/* Ends a bulk under way, if it is @which, in one transaction: settles it,
+ * then the other indexes and the search index built from the rows. Does
+ * nothing otherwise. */
 void                govorun_call_records_finish_bulk_async  (GovorunStore        *store,
-                                                             gboolean             settled_only,
+                                                             GovorunCallBulkEnd   which,
                                                              GCancellable        *cancellable,
                                                              GAsyncReadyCallback  callback,
                                                              gpointer             user_data);

@@ -189,11 +189,16 @@ sql_match (sqlite3         *db,
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean ok = TRUE;
   gboolean bulk = FALSE;
+  gboolean settled = FALSE;
 
   /* A bulk began on an empty history and only its own rows are there:
-   * no row of the other side to find, and no index to find it by. */
-  if (!_govorun_call_bulk_pending (db, &bulk, error))
+   * no row of the other side to find, and no index to find it by, until
+   * it is settled (the date order's index is back, and another sync's
+   * pages may come). */
+  if (!_govorun_call_bulk_pending (db, &bulk, error) ||
+      !_govorun_call_bulk_settled (db, &settled, error))
     return FALSE;
+  bulk = bulk && !settled;
 
   if (sqlite3_prepare_v2 (db, match_vox_sql, -1, &vox, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, match_el_sql, -1, &el, NULL) != SQLITE_OK ||

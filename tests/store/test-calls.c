@@ -511,16 +511,23 @@ test_filters (Fixture       *f,
     }
 }
 
-/* How many of the calls hold line @line of call_test_lines. */
+/* How many of the first @n calls hold line @line of call_test_lines. */
 static guint
-calls_with_line (guint line)
+calls_with_line_below (guint line,
+                       guint n)
 {
   guint count = 0;
 
-  for (guint i = 0; i < N_CALLS; i++)
+  for (guint i = 0; i < n; i++)
     if (call_test_has_line (i, line))
       count++;
   return count;
+}
+
+static guint
+calls_with_line (guint line)
+{
+  return calls_with_line_below (line, N_CALLS);
 }
 
 static void
@@ -587,7 +594,8 @@ end_bulk (GovorunStore *store,
     }
   else
     {
-      govorun_call_records_finish_bulk_async (store, TRUE, NULL, test_util_on_result, &result);
+      govorun_call_records_finish_bulk_async (store, GOVORUN_CALL_BULK_END_SETTLED, NULL,
+                                              test_util_on_result, &result);
       g_assert_true (govorun_call_records_finish_bulk_finish (store, test_util_wait (&result),
                                                               &error));
     }
@@ -624,6 +632,8 @@ test_search_while_indexing (Fixture       *f,
   const char * const searches[] = {
     "+7 916 000-00-12", "8 (916) 0000012", "9160000012", "0000012", "8 495 123", "916 495",
     "79160000", "нет такого", "да", "0000012 0000013",
+    /* Transcripts of the other sync's page only. */
+    "ЗАПИСАТЬСЯ", "0000012 записаться",
   };
   guint expected[G_N_ELEMENTS (searches)];
   guint direction_count, n_pages = 0;
@@ -659,6 +669,23 @@ test_search_while_indexing (Fixture       *f,
   g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'calls_duration'"), ==, 0);
   g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM calls_fts"), ==, 0);
 
+  /* Another sync's page (the conversations, with transcripts) goes in
+   * as always and leaves the bulk under way. */
+  {
+    g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i < 30; i++)
+      g_ptr_array_add (page, call_test_make (i, TRUE));
+    govorun_call_records_upsert_async (f->store, page, NULL, NULL, test_util_on_result, &result);
+    g_assert_true (govorun_call_records_upsert_finish (f->store, test_util_wait (&result), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM call_bulk_ddl"), >, 0);
+    g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM call_turns"), >, 0);
+    g_assert_cmpint (count_sql (f, "SELECT SUM(calls) FROM call_hourly"), ==, rows);
+  }
+
   for (guint k = 0; k < G_N_ELEMENTS (searches); k++)
     {
       g_free (filter->search);
@@ -666,6 +693,9 @@ test_search_while_indexing (Fixture       *f,
       expected[k] = count_matching (f->store, filter);
       g_test_message ("search “%s” before indexing: %u", searches[k], expected[k]);
     }
+  g_assert_cmpuint (expected[10], ==, calls_with_line_below (1, 30));
+  g_assert_cmpuint (expected[10], >, 0);
+  g_assert_cmpuint (expected[11], ==, call_test_has_line (12, 1) ? 1 : 0);
   g_assert_cmpuint (expected[0], ==, 1);
   g_assert_cmpuint (expected[4], ==, N_CALLS);
   g_assert_cmpuint (expected[7], ==, 0);

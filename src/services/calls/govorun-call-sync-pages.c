@@ -234,9 +234,10 @@ _govorun_call_sync_write_page_async (GovorunCallSyncJob         *job,
   if (bulk)
     match (task);
   else
-    /* A bulk under way ends before the join looks for this page's
-     * partners (it skips the search while one is). */
-    govorun_call_records_finish_bulk_async (job->store, FALSE, cancellable, bulk_ended_cb,
+    /* A bulk under way and not settled ends before the join looks for
+     * this page's partners (it skips the search while one is). */
+    govorun_call_records_finish_bulk_async (job->store, GOVORUN_CALL_BULK_END_UNSETTLED,
+                                            cancellable, bulk_ended_cb,
                                             g_object_ref (task));
 }
 

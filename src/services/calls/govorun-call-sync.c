@@ -371,7 +371,8 @@ index_in_background (GovorunCallSync *self)
   g_clear_object (&self->optimize_cancellable);
   self->optimize_cancellable = g_cancellable_new ();
   self->n_index_started++;
-  govorun_call_records_finish_bulk_async (self->store, TRUE, self->optimize_cancellable,
+  govorun_call_records_finish_bulk_async (self->store, GOVORUN_CALL_BULK_END_SETTLED,
+                                          self->optimize_cancellable,
                                           bulk_finished_cb, g_object_ref (self));
 
   if (self->rows_changed < self->optimize_threshold)
