@@ -22,17 +22,9 @@ _govorun_call_info_writer_new (sqlite3  *db,
 {
   GovorunCallInfoWriter *writer = g_new0 (GovorunCallInfoWriter, 1);
 
+  /* The statements wait for the first analysis: a phone call's page has
+   * none. */
   writer->db = db;
-  if (sqlite3_prepare_v2 (db, "DELETE FROM call_analysis WHERE conversation_id = ?1", -1,
-                          &writer->delete_analysis, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "INSERT INTO call_analysis (conversation_id, seq, kind, name,"
-                          " result, rationale) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1,
-                          &writer->insert_analysis, NULL) != SQLITE_OK)
-    {
-      govorun_store_set_sqlite_error (error, db);
-      _govorun_call_info_writer_free (writer);
-      return NULL;
-    }
   return writer;
 }
 
@@ -66,6 +58,14 @@ write_analysis (GovorunCallInfoWriter  *writer,
                 GPtrArray                 *analysis,
                 GError                   **error)
 {
+  if (writer->insert_analysis == NULL &&
+      ((writer->delete_analysis == NULL &&
+        sqlite3_prepare_v2 (writer->db, "DELETE FROM call_analysis WHERE conversation_id = ?1", -1,
+                            &writer->delete_analysis, NULL) != SQLITE_OK) ||
+       sqlite3_prepare_v2 (writer->db, "INSERT INTO call_analysis (conversation_id, seq, kind, name,"
+                           " result, rationale) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1,
+                           &writer->insert_analysis, NULL) != SQLITE_OK))
+    return govorun_store_set_sqlite_error (error, writer->db);
   sqlite3_bind_text (writer->delete_analysis, 1, conversation_id, -1, SQLITE_STATIC);
   if (!step (writer, writer->delete_analysis, error))
     return FALSE;
