@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "govorun-voximplant-call-history-reader-private.h"
 #include "govorun-voximplant-client.h"
 
@@ -203,6 +205,46 @@ test_full_page (void)
   g_assert_cmpuint (first->other_resource_usage->len, ==, 1);
 }
 
+/* A session's custom data: the flat objects the scenarios write are read
+ * without a parser, and must give what json-glib gives; anything else
+ * goes to json-glib. */
+static void
+test_custom_data (void)
+{
+  static const char * const keys[] = { "el_conv", "campaign_id", "contact_id", NULL };
+  static const char * const texts[] = {
+    "{\"el_conv\":\"conv_00000011a\"}",
+    "{\"campaign_id\":\"12\",\"contact_id\":\"345\",\"task_uuid\":\"a-b\"}",
+    "{}", "{\"el_conv\":\"\"}", "{\"el_conv\":\"a\",\"el_conv\":\"b\"}",
+    "{\"x\":\"1\",\"x\":\"2\",\"el_conv\":\"c\"}", "{\"el_conv\":\"a\\\"b\"}",
+    "{\"el_conv\":\"\\u0410\"}", "{\"el_conv\":\"\xd0\x90\"}", "{ \"el_conv\" : \"a\" }",
+    "{\"el_conv\":\"a\"} ", "{\"el_conv\":\"a\"}x", "{\"el_conv\":5}", "{\"el_conv\":\"a\",}",
+    "{\"el_conv\":\"a\"", "{\"\":\"a\",\"el_conv\":\"b\"}", "{\"el_con\":\"a\"}",
+    "{\"el_convx\":\"a\"}", "{\"el_conv\":\"a\",\"campaign_id\":null}", "{,}", "{\"el_conv\"}",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      GovorunVoximplantCallSession session = { 0, };
+      g_autoptr(JsonNode) root = json_from_string (texts[t], NULL);
+      char *values[G_N_ELEMENTS (keys)];
+
+      session.custom_data = (char *) texts[t];
+      govorun_voximplant_call_session_get_custom_strings (&session, keys, values);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          JsonNode *member = root != NULL && JSON_NODE_HOLDS_OBJECT (root)
+                             ? json_object_get_member (json_node_get_object (root), keys[i]) : NULL;
+          const char *expected = member != NULL && json_node_get_value_type (member) == G_TYPE_STRING
+                                 ? json_node_get_string (member) : NULL;
+
+          g_test_message ("%s: %s", texts[t], keys[i]);
+          g_assert_cmpstr (values[i], ==, expected);
+          g_free (values[i]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/call-history-reader/deep", test_deep);
   g_test_add_func ("/call-history-reader/trailing", test_trailing);
   g_test_add_func ("/call-history-reader/full-page", test_full_page);
+  g_test_add_func ("/call-history-reader/custom-data", test_custom_data);
 
   return g_test_run ();
 }
