@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "govorun-json.h"
@@ -39,33 +41,36 @@ set_invalid (GError **error)
 
 /* Counts brackets outside strings; a backslash in a string hides the next
  * byte, so "\"[" opens nothing. Malformed input only needs to be bounded
- * here: json-glib rejects it afterwards. */
+ * here: json-glib rejects it afterwards. A string is skipped with memchr:
+ * its closing quote is the first one after an even run of backslashes (a
+ * run starts after a byte that is not one, so counting it is the same as
+ * hiding byte after byte). */
 static gboolean
 check_depth (const char  *data,
              gsize        length,
              guint        max_depth,
              GError     **error)
 {
-  gboolean in_string = FALSE;
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
     {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
+      switch (data[i])
         {
         case '"':
-          in_string = TRUE;
+          for (;;)
+            {
+              const char *quote = memchr (data + i + 1, '"', length - i - 1);
+              gsize backslashes = 0;
+
+              if (quote == NULL)
+                return TRUE;  /* the rest is one string */
+              i = quote - data;
+              while (data[i - 1 - backslashes] == '\\')
+                backslashes++;
+              if (backslashes % 2 == 0)
+                break;
+            }
           break;
         case '[':
         case '{':

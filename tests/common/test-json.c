@@ -147,6 +147,62 @@ test_ordinary (void)
                    ==, "a & [b]");
 }
 
+/* The bracket count skips strings with memchr; the byte-by-byte count
+ * it replaced is the reference, over random texts of the bytes that
+ * matter. */
+static guint
+reference_depth (const char *data,
+                 gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, deepest = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          depth++;
+          deepest = MAX (deepest, depth);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return deepest;
+}
+
+static void
+test_depth_like_reference (void)
+{
+  static const char alphabet[] = "\"\\[]{}a";
+  GRand *rand = g_rand_new_with_seed (10);
+
+  for (guint n = 0; n < 20000; n++)
+    {
+      char text[40];
+      gsize length = g_rand_int_range (rand, 1, sizeof text);
+      guint deepest;
+
+      for (gsize i = 0; i < length; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      deepest = reference_depth (text, length);
+      for (guint max = 0; max < 5; max++)
+        g_assert_cmpint (govorun_json_check (text, length, 1000, max, NULL), ==, deepest <= max);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +214,7 @@ main (int   argc,
   g_test_add_func ("/Govorun/Json/size", test_size);
   g_test_add_func ("/Govorun/Json/invalid", test_invalid);
   g_test_add_func ("/Govorun/Json/ordinary", test_ordinary);
+  g_test_add_func ("/Govorun/Json/depth-like-reference", test_depth_like_reference);
 
   return g_test_run ();
 }

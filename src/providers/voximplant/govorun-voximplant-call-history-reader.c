@@ -217,6 +217,7 @@ typedef struct
   guint8       kind;          /* ObjKind: the object's, or the array's elements' */
   guint8       special;       /* Special: the member being read, when not a field */
   gint8        field;         /* the member being read: index in the table; -1 unknown */
+  guint8       hint;          /* where to look for the next member's name: after the last found */
   gpointer     item;          /* the object's struct; the call of an end_reason */
   Pending     *pending;       /* the object's */
   GPtrArray   *items;         /* an array's */
@@ -619,6 +620,23 @@ on_number (void       *ctx,
 
   if (((Reader *) ctx)->skip > 0)
     return 1;
+
+  /* Up to 18 digits cannot overflow: read them here. */
+  if (len > 0 && len <= 18 + (text[0] == '-'))
+    {
+      gboolean negative = text[0] == '-';
+      guint64 digits = 0;
+      gsize i;
+
+      for (i = negative ? 1 : 0; i < len && g_ascii_isdigit (text[i]); i++)
+        digits = digits * 10 + (guint64) (text[i] - '0');
+      if (i == len && len > (gsize) negative)
+        {
+          value.i = negative ? (gint64) (0 - digits) : (gint64) digits;
+          return on_scalar (ctx, &value);
+        }
+    }
+
   if (len < sizeof buffer)
     {
       memcpy (buffer, text, len);
@@ -694,13 +712,18 @@ on_map_key (void                *ctx,
             error_member_reset (&reader->errors);
             break;
           }
-        for (guint i = 0; i < table->n_fields; i++)
+        /* Members mostly come in the table's order. */
+        for (guint k = 0, i = frame->hint; k < table->n_fields; k++, i++)
           {
-            const Field *field = &table->fields[i];
+            const Field *field;
 
+            if (i >= table->n_fields)
+              i = 0;
+            field = &table->fields[i];
             if (field->len == len && memcmp (field->name, key, len) == 0)
               {
                 frame->field = i;
+                frame->hint = i + 1;
                 reset_field (frame->item, frame->pending, field, i);
                 break;
               }
@@ -976,6 +999,51 @@ static const yajl_callbacks callbacks = {
 
 /* --- the end of the page ------------------------------------------------------ */
 
+/* The times made for a page: a session's start, its call's and its
+ * resource usage's are mostly the same local time, and GDateTime is
+ * immutable, so they share one. */
+typedef struct
+{
+  GTimeZone *tz;
+  guint      next;
+  struct
+  {
+    guint16    time[6];
+    GDateTime *date;
+  } made[4];
+} Times;
+
+static void
+times_clear (Times *times)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (times->made); i++)
+    g_clear_pointer (&times->made[i].date, g_date_time_unref);
+  g_clear_pointer (&times->tz, g_time_zone_unref);
+}
+
+/* (transfer full) (nullable): as g_date_time_new () in the page's zone. */
+static GDateTime *
+times_get (Times         *times,
+           const guint16 *t)
+{
+  GDateTime *date;
+  guint slot;
+
+  for (guint i = 0; i < G_N_ELEMENTS (times->made); i++)
+    if (times->made[i].date != NULL && memcmp (times->made[i].time, t, sizeof times->made[i].time) == 0)
+      return g_date_time_ref (times->made[i].date);
+
+  date = g_date_time_new (times->tz, (gint16) t[0], (gint16) t[1], (gint16) t[2],
+                          (gint16) t[3], (gint16) t[4], (gint16) t[5]);
+  if (date == NULL)
+    return NULL;
+  slot = times->next++ % G_N_ELEMENTS (times->made);
+  g_clear_pointer (&times->made[slot].date, g_date_time_unref);
+  memcpy (times->made[slot].time, t, sizeof times->made[slot].time);
+  times->made[slot].date = g_date_time_ref (date);
+  return date;
+}
+
 /* Makes the object's times and returns its error, if any: the first
  * field, in the tree reader's order, missing where REQUIRED or of the
  * wrong type; an array's elements after its own shape, in order. */
@@ -983,7 +1051,7 @@ static GError *
 finish_object (ObjKind    kind,
                gpointer   item,
                Pending   *pending,
-               GTimeZone *tz,
+               Times     *times,
                gboolean   descend)
 {
   const Table *table = &tables[kind];
@@ -995,9 +1063,7 @@ finish_object (ObjKind    kind,
 
       if (field->kind == KIND_TIME && (pending->present & bit) != 0)
         {
-          const guint16 *t = pending->time;
-          GDateTime *date = g_date_time_new (tz, (gint16) t[0], (gint16) t[1], (gint16) t[2],
-                                             (gint16) t[3], (gint16) t[4], (gint16) t[5]);
+          GDateTime *date = times_get (times, pending->time);
 
           if (date == NULL)
             {
@@ -1022,7 +1088,7 @@ finish_object (ObjKind    kind,
           for (guint j = 0; j < items->len; j++)
             {
               GError *error = finish_object (field->child, g_ptr_array_index (items, j),
-                                             &g_array_index (pendings, Pending, j), tz, TRUE);
+                                             &g_array_index (pendings, Pending, j), times, TRUE);
 
               if (error != NULL)
                 return error;
@@ -1044,26 +1110,23 @@ static GError *
 finish_page (Reader *reader)
 {
   GovorunVoximplantCallHistoryPage *page = reader->page;
-  g_autoptr(GTimeZone) tz = NULL;
-  GError *error;
+  Times times = { NULL, };
+  GError *error = NULL;
   GArray *pendings;
 
   error = finish_object (OBJ_PAGE, page, &reader->page_pending, NULL, FALSE);
   if (error != NULL)
     return error;
 
-  if ((tz = g_time_zone_new_identifier (page->timezone)) == NULL)
+  if ((times.tz = g_time_zone_new_identifier (page->timezone)) == NULL)
     return govorun_voximplant_error_new_mistyped_field ("timezone");
 
   pendings = reader->page_pending.children[0];
-  for (guint i = 0; pendings != NULL && i < page->sessions->len; i++)
-    {
-      error = finish_object (OBJ_SESSION, g_ptr_array_index (page->sessions, i),
-                             &g_array_index (pendings, Pending, i), tz, TRUE);
-      if (error != NULL)
-        return error;
-    }
-  return NULL;
+  for (guint i = 0; pendings != NULL && i < page->sessions->len && error == NULL; i++)
+    error = finish_object (OBJ_SESSION, g_ptr_array_index (page->sessions, i),
+                           &g_array_index (pendings, Pending, i), &times, TRUE);
+  times_clear (&times);
+  return error;
 }
 
 GovorunVoximplantCallHistoryPage *
