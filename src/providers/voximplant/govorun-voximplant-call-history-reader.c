@@ -66,7 +66,7 @@ typedef struct
   guint8                  kind;     /* Kind */
   guint8                  mode;     /* GovorunVoximplantField */
   guint8                  child;    /* ObjKind of KIND_OBJECTS' elements */
-  guint8                  slot;     /* KIND_OBJECTS: which of Pending's children */
+  guint8                  slot;     /* KIND_OBJECTS: which of Pending's first[] */
   gint8                   dflt;     /* KIND_INT: the value when absent */
   guint16                 offset;
 } Field;
@@ -167,14 +167,41 @@ typedef struct
   guint32  present;      /* a bit per field: given, not null, of its type */
   guint32  bad;          /* a bit per field: of the wrong type (not LENIENT) */
   guint16  time[6];      /* the object's one time field: y, m, d, h, min, s */
-  GArray  *children[3];  /* of Pending, per KIND_OBJECTS field's slot */
+  guint    first[3];     /* per KIND_OBJECTS field's slot: where its elements'
+                          * Pending begin in the reader's pool of their kind */
 } Pending;
 
-static void
-pending_clear (Pending *pending)
+/* The Pending of a page's objects, a pool per kind (sessions, calls,
+ * records, resource usages) instead of an array per object. An array's
+ * elements are consecutive in their pool: while it is open, nothing else
+ * adds objects of that kind (a kind only nests in its parent kind), and a
+ * Pending pointer held by a frame is never to a pool that can grow while
+ * the frame is open. A repeated member starts its elements afresh. */
+typedef struct
 {
-  for (guint i = 0; i < G_N_ELEMENTS (pending->children); i++)
-    g_clear_pointer (&pending->children[i], g_array_unref);
+  GArray *of[OBJ_USAGE + 1];
+} Pools;
+
+static void
+pools_init (Pools *pools)
+{
+  for (guint i = OBJ_SESSION; i < G_N_ELEMENTS (pools->of); i++)
+    pools->of[i] = g_array_sized_new (FALSE, FALSE, sizeof (Pending), 1024);
+}
+
+static void
+pools_clear (Pools *pools)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pools->of); i++)
+    g_clear_pointer (&pools->of[i], g_array_unref);
+}
+
+static Pending *
+pool_get (Pools   *pools,
+          ObjKind  kind,
+          guint    index)
+{
+  return &g_array_index (pools->of[kind], Pending, index);
 }
 
 typedef enum
@@ -236,6 +263,7 @@ typedef struct
 {
   GovorunVoximplantCallHistoryPage *page;
   Pending                           page_pending;
+  Pools                             pools;
   Frame                             frames[MAX_FRAMES];
   guint                             depth;
   guint                             skip;        /* levels of a value being skipped */
@@ -324,9 +352,8 @@ reset_field (gpointer     item,
     case KIND_TIME:
       break;
     case KIND_OBJECTS:
+      /* The elements' Pending are left in their pool. */
       g_ptr_array_set_size (*MEMBER (item, field, GPtrArray *), 0);
-      if (pending->children[field->slot] != NULL)
-        g_array_set_size (pending->children[field->slot], 0);
       break;
     case KIND_END_REASON:
       {
@@ -892,16 +919,13 @@ on_start_array (void *ctx)
           guint owner_field = frame->field;
           Frame *array;
 
-          if (owner->children[field->slot] == NULL)
-            {
-              owner->children[field->slot] = g_array_new (FALSE, FALSE, sizeof (Pending));
-              g_array_set_clear_func (owner->children[field->slot], (GDestroyNotify) pending_clear);
-            }
+          /* The items are empty here: new, or reset by the member's name. */
+          owner->first[field->slot] = reader->pools.of[field->child]->len;
           owner->present |= 1u << owner_field;
           array = push (reader, FRAME_ARRAY);
           array->kind = field->child;
           array->items = *MEMBER (frame->item, field, GPtrArray *);
-          array->pendings = owner->children[field->slot];
+          array->pendings = reader->pools.of[field->child];
           array->owner = owner;
           array->owner_field = owner_field;
         }
@@ -1051,6 +1075,7 @@ static GError *
 finish_object (ObjKind    kind,
                gpointer   item,
                Pending   *pending,
+               Pools     *pools,
                Times     *times,
                gboolean   descend)
 {
@@ -1080,15 +1105,15 @@ finish_object (ObjKind    kind,
       if ((pending->present & bit) == 0 && field->mode == REQUIRED)
         return govorun_voximplant_error_new_missing_field (field->name);
 
-      if (field->kind == KIND_OBJECTS && descend && pending->children[field->slot] != NULL)
+      if (field->kind == KIND_OBJECTS && descend)
         {
           GPtrArray *items = *MEMBER (item, field, GPtrArray *);
-          GArray *pendings = pending->children[field->slot];
 
           for (guint j = 0; j < items->len; j++)
             {
               GError *error = finish_object (field->child, g_ptr_array_index (items, j),
-                                             &g_array_index (pendings, Pending, j), times, TRUE);
+                                             pool_get (pools, field->child, pending->first[field->slot] + j),
+                                             pools, times, TRUE);
 
               if (error != NULL)
                 return error;
@@ -1112,19 +1137,18 @@ finish_page (Reader *reader)
   GovorunVoximplantCallHistoryPage *page = reader->page;
   Times times = { NULL, };
   GError *error = NULL;
-  GArray *pendings;
 
-  error = finish_object (OBJ_PAGE, page, &reader->page_pending, NULL, FALSE);
+  error = finish_object (OBJ_PAGE, page, &reader->page_pending, NULL, NULL, FALSE);
   if (error != NULL)
     return error;
 
   if ((times.tz = g_time_zone_new_identifier (page->timezone)) == NULL)
     return govorun_voximplant_error_new_mistyped_field ("timezone");
 
-  pendings = reader->page_pending.children[0];
-  for (guint i = 0; pendings != NULL && i < page->sessions->len && error == NULL; i++)
+  for (guint i = 0; i < page->sessions->len && error == NULL; i++)
     error = finish_object (OBJ_SESSION, g_ptr_array_index (page->sessions, i),
-                           &g_array_index (pendings, Pending, i), &times, TRUE);
+                           pool_get (&reader->pools, OBJ_SESSION, reader->page_pending.first[0] + i),
+                           &reader->pools, &times, TRUE);
   times_clear (&times);
   return error;
 }
@@ -1146,6 +1170,7 @@ _govorun_voximplant_call_history_read (GBytes    *body,
   page->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_session_free);
   page->total_count = -1;
   reader.page = page;
+  pools_init (&reader.pools);
   error_member_reset (&reader.error);
   error_member_reset (&reader.errors);
 
@@ -1181,7 +1206,7 @@ _govorun_voximplant_call_history_read (GBytes    *body,
 
   error_member_reset (&reader.error);
   error_member_reset (&reader.errors);
-  pending_clear (&reader.page_pending);
+  pools_clear (&reader.pools);
   if (local != NULL)
     {
       g_propagate_error (error, local);
