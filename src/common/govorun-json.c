@@ -120,17 +120,16 @@ valid_utf8 (const char *data,
 }
 
 /**
- * govorun_json_check:
+ * govorun_json_check_text:
  *
  * Returns: %TRUE when @data is at most @max_size bytes of UTF-8 (without
- * NUL bytes) nesting at most @max_depth arrays and objects.
+ * NUL bytes).
  */
 gboolean
-govorun_json_check (const char  *data,
-                    gsize        length,
-                    gsize        max_size,
-                    guint        max_depth,
-                    GError     **error)
+govorun_json_check_text (const char  *data,
+                         gsize        length,
+                         gsize        max_size,
+                         GError     **error)
 {
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -151,7 +150,24 @@ govorun_json_check (const char  *data,
       return FALSE;
     }
 
-  return check_depth (data, length, max_depth, error);
+  return TRUE;
+}
+
+/**
+ * govorun_json_check:
+ *
+ * Returns: %TRUE when @data is at most @max_size bytes of UTF-8 (without
+ * NUL bytes) nesting at most @max_depth arrays and objects.
+ */
+gboolean
+govorun_json_check (const char  *data,
+                    gsize        length,
+                    gsize        max_size,
+                    guint        max_depth,
+                    GError     **error)
+{
+  return govorun_json_check_text (data, length, max_size, error) &&
+         check_depth (data, length, max_depth, error);
 }
 
 /**

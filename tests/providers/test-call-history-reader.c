@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "govorun-json.h"
 #include "govorun-voximplant-call-history-reader-private.h"
 #include "govorun-voximplant-client.h"
 
@@ -165,6 +166,37 @@ test_deep (void)
   g_string_append_c (text, '}');
   g_assert_true (_govorun_voximplant_call_history_readers_agree ((const guint8 *) text->str,
                                                                   text->len, 200));
+
+  /* The depth is counted while reading: at the bound, past it, past it
+   * inside a session or after text that is not JSON, or not JSON first. */
+  for (guint depth = 126; depth <= 130; depth++)
+    for (guint shape = 0; shape < 4; shape++)
+      {
+        g_autoptr(GString) nested = g_string_new (NULL);
+        g_autoptr(GBytes) body = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GovorunVoximplantCallHistoryPage) page = NULL;
+        guint open = depth - (shape == 1 ? 3 : 1);
+
+        g_string_append (nested, shape == 1 ? "{\"result\":[{\"x\":" : "{\"timezone\":\"Etc/GMT\",");
+        if (shape == 2)
+          g_string_append (nested, "\"bad\":01,");
+        if (shape != 1)
+          g_string_append (nested, "\"x\":");
+        for (guint i = 0; i < open; i++)
+          g_string_append (nested, i % 2 == 0 ? "[" : "{\"k\":");
+        g_string_append (nested, shape == 3 ? "nul" : "1");
+        for (guint i = open; i-- > 0;)
+          g_string_append_c (nested, i % 2 == 0 ? ']' : '}');
+        g_string_append (nested, shape == 1 ? "}],\"timezone\":\"Etc/GMT\"}" : ",\"result\":[]}");
+        g_assert_true (_govorun_voximplant_call_history_readers_agree ((const guint8 *) nested->str,
+                                                                        nested->len, 200));
+        body = g_bytes_new (nested->str, nested->len);
+        page = _govorun_voximplant_call_history_read (body, 200, FALSE, &error);
+        g_assert_true ((page != NULL) == (depth <= GOVORUN_JSON_MAX_DEPTH && shape == 0));
+        if (depth > GOVORUN_JSON_MAX_DEPTH)
+          g_assert_nonnull (strstr (error->message, "nested deeper"));
+      }
 }
 
 /* A page of 1000 sessions reads the same, and says what it holds. */

@@ -255,8 +255,8 @@ typedef struct
   ErrorMember *error;         /* FRAME_ERROR's */
 } Frame;
 
-/* json-glib's parser gives up far below this; govorun_json_check() has
- * refused anything deeper than GOVORUN_JSON_MAX_DEPTH by now. */
+/* Frames are for the shapes read here (five levels); deeper levels are
+ * only counted in `skip`, up to GOVORUN_JSON_MAX_DEPTH (too_deep ()). */
 #define MAX_FRAMES 8
 
 typedef struct
@@ -814,12 +814,23 @@ push_error (Reader      *reader,
   frame->error = member;
 }
 
+/* Every open container is a frame or a level skipped: the text's nesting
+ * is counted here, and the parse stops past GOVORUN_JSON_MAX_DEPTH
+ * (govorun_json_check () then says why). */
+static gboolean
+too_deep (Reader *reader)
+{
+  return reader->depth + reader->skip >= GOVORUN_JSON_MAX_DEPTH;
+}
+
 static int
 on_start_map (void *ctx)
 {
   Reader *reader = ctx;
   Frame *frame;
 
+  if (too_deep (reader))
+    return 0;
   if (reader->skip > 0)
     {
       reader->skip++;
@@ -889,6 +900,8 @@ on_start_array (void *ctx)
   Reader *reader = ctx;
   Frame *frame;
 
+  if (too_deep (reader))
+    return 0;
   if (reader->skip > 0)
     {
       reader->skip++;
@@ -1174,14 +1187,16 @@ _govorun_voximplant_call_history_read (GBytes    *body,
   error_member_reset (&reader.error);
   error_member_reset (&reader.errors);
 
-  /* The bounds every answer has (size, UTF-8, depth), by the same scan. */
-  if (govorun_json_check ((const char *) data, size, GOVORUN_JSON_ANSWER_MAX_SIZE,
+  /* The bounds every answer has (size, UTF-8, depth), as the same check
+   * gives them: the depth is counted while parsing, and when the parse
+   * fails the whole check says whether it was too deep (which it says
+   * before anything else, as for the tree reader). */
+  if (govorun_json_check_text ((const char *) data, size, GOVORUN_JSON_ANSWER_MAX_SIZE, &json_error) &&
+      !parse (&reader, &callbacks, data, size) &&
+      govorun_json_check ((const char *) data, size, GOVORUN_JSON_ANSWER_MAX_SIZE,
                           GOVORUN_JSON_MAX_DEPTH, &json_error))
-    {
-      if (!parse (&reader, &callbacks, data, size))
-        g_set_error_literal (&json_error, GOVORUN_JSON_ERROR, GOVORUN_JSON_ERROR_INVALID,
-                             invalid_json_clause ());
-    }
+    g_set_error_literal (&json_error, GOVORUN_JSON_ERROR, GOVORUN_JSON_ERROR_INVALID,
+                         invalid_json_clause ());
 
   if (json_error == NULL && reader.is_object)
     {
