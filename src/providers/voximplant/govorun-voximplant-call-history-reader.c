@@ -747,7 +747,7 @@ on_map_key (void                *ctx,
             if (i >= table->n_fields)
               i = 0;
             field = &table->fields[i];
-            if (field->len == len && memcmp (field->name, key, len) == 0)
+            if (field->len == len && field->name[0] == (char) key[0] && memcmp (field->name, key, len) == 0)
               {
                 frame->field = i;
                 frame->hint = i + 1;
