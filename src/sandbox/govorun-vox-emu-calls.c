@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "govorun-emu-audio.h"
+#include "govorun-format.h"
 #include "govorun-voximplant-emulator-private.h"
 
 /* GetCallHistory (reference §2, "GetCallHistory") over the account's
@@ -325,14 +326,6 @@ zone_offset (Writer *w,
   return w->zone_offset;
 }
 
-static inline void
-two_digits (char *p,
-            guint value)
-{
-  p[0] = (char) ('0' + value / 10);
-  p[1] = (char) ('0' + value % 10);
-}
-
 /* "%Y-%m-%d %H:%M:%S" of @seconds in the writer's zone. */
 static void
 put_local_time (Writer     *w,
@@ -340,23 +333,11 @@ put_local_time (Writer     *w,
                 gint64      seconds)
 {
   gint64 local = seconds + zone_offset (w, seconds);
-  gint64 days = local / 86400 - (local % 86400 < 0);
-  gint64 secs = local - days * 86400;
-  /* Days to the proleptic Gregorian date (H. Hinnant's civil_from_days). */
-  gint64 z = days + 719468;
-  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
-  gint64 doe = z - era * 146097;
-  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  gint64 mp = (5 * doy + 2) / 153;
-  guint day = (guint) (doy - (153 * mp + 2) / 5 + 1);
-  guint month = (guint) (mp < 10 ? mp + 3 : mp - 9);
-  gint64 year = yoe + era * 400 + (month <= 2);
-  char text[19];
+  char text[20];
 
-  if (G_UNLIKELY (year < 1000 || year > 9999))
+  /* Years 1000 to 9999 (%Y has no padding: GDateTime writes the others). */
+  if (G_UNLIKELY (local < G_GINT64_CONSTANT (-30610224000) || local >= G_GINT64_CONSTANT (253402300800)))
     {
-      /* %Y has no padding: GDateTime writes these. */
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
       g_autoptr(GDateTime) in_zone = g_date_time_to_timezone (utc, w->tz);
       g_autofree char *formatted = g_date_time_format (in_zone, "%Y-%m-%d %H:%M:%S");
@@ -365,22 +346,10 @@ put_local_time (Writer     *w,
       return;
     }
 
-  two_digits (text, (guint) (year / 100));
-  two_digits (text + 2, (guint) (year % 100));
-  text[4] = '-';
-  two_digits (text + 5, month);
-  text[7] = '-';
-  two_digits (text + 8, day);
-  text[10] = ' ';
-  two_digits (text + 11, (guint) (secs / 3600));
-  text[13] = ':';
-  two_digits (text + 14, (guint) (secs / 60 % 60));
-  text[16] = ':';
-  two_digits (text + 17, (guint) (secs % 60));
-
+  govorun_format_wall_clock (local, text);
   put_key (w, key);
   put_c (w, '"');
-  put_len (w, text, sizeof text);
+  put_len (w, text, 19);
   put_lit (w, "\",");
 }
 
@@ -439,6 +408,29 @@ typedef struct
   gboolean with_other_resources;
 } Parts;
 
+/* "calls":[{ and the members a session's call always has. */
+static void
+put_call_start (Writer     *w,
+                gint64      call_id,
+                gint64      start,
+                guint       talk_secs,
+                const char *local_number,
+                const char *remote_number,
+                gboolean    incoming,
+                gboolean    successful)
+{
+  open_member (w, "calls", '[');
+  open_member (w, NULL, '{');
+  put_int (w, "call_id", call_id);
+  put_local_time (w, "start_time", start);
+  put_int (w, "duration", talk_secs);
+  put_string (w, "local_number", local_number);
+  put_string (w, "remote_number", remote_number);
+  put_string (w, "remote_number_type", "pstn");
+  put_bool (w, "incoming", incoming);
+  put_bool (w, "successful", successful);
+}
+
 static void
 put_session (Writer                   *w,
              Call                     *call,
@@ -481,16 +473,8 @@ put_session (Writer                   *w,
 
   if (parts->with_calls)
     {
-      open_member (w, "calls", '[');
-      open_member (w, NULL, '{');
-      put_int (w, "call_id", hc->call_id);
-      put_local_time (w, "start_time", hc->start);
-      put_int (w, "duration", hc->talk_secs);
-      put_string (w, "local_number", hc->local_number);
-      put_string (w, "remote_number", hc->remote_number);
-      put_string (w, "remote_number_type", "pstn");
-      put_bool (w, "incoming", hc->incoming);
-      put_bool (w, "successful", hc->talk_secs > 0);
+      put_call_start (w, hc->call_id, hc->start, hc->talk_secs, hc->local_number, hc->remote_number,
+                      hc->incoming, hc->talk_secs > 0);
       put_int (w, "transaction_id", hc->call_id + G_GINT64_CONSTANT (1000000000));
       put_string (w, "media_server_address", "185.164.148.7");
       put_double (w, "cost", hc->call_cost);
@@ -681,16 +665,8 @@ put_campaign_session (Writer                   *w,
   put_string (w, "custom_data", cc->custom_data);
   if (parts->with_calls)
     {
-      open_member (w, "calls", '[');
-      open_member (w, NULL, '{');
-      put_int (w, "call_id", cc->call_id);
-      put_local_time (w, "start_time", cc->start);
-      put_int (w, "duration", cc->talk_secs);
-      put_string (w, "local_number", cc->local_number);
-      put_string (w, "remote_number", cc->remote_number);
-      put_string (w, "remote_number_type", "pstn");
-      put_bool (w, "incoming", FALSE);
-      put_bool (w, "successful", cc->answered);
+      put_call_start (w, cc->call_id, cc->start, cc->talk_secs, cc->local_number, cc->remote_number,
+                      FALSE, cc->answered);
       put_double (w, "cost", 0.05 * ((cc->talk_secs + 59) / 60));
       open_member (w, "end_reason", '{');
       put_int (w, "code", cc->answered ? 200 : 480);
