@@ -400,14 +400,41 @@ talk_length (const GovorunHistoryCall *call)
   return turns[n - 1].time_in_call_secs + turns[n - 1].speech_secs + 1;
 }
 
+/* @digits lowercase hex digits of @value, zero-padded, at @out. */
+static void
+put_hex (char    *out,
+         guint64  value,
+         guint    digits)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  for (guint i = digits; i-- > 0;)
+    {
+      out[i] = hex[value & 15];
+      value >>= 4;
+    }
+}
+
+/* "conv_%012" G_GINT64_MODIFIER "x%u%07x" of the slot, its sub and a
+ * tag, without printf (a page of sessions names hundreds). */
 static void
 make_conversation_id (GovorunCallHistory *self,
                       GovorunHistoryCall *call)
 {
   guint tag = (guint) (rand_at (self, call->index, 10 + call->sub) & 0xfffffff);
+  char *p = call->conversation_id;
 
-  g_snprintf (call->conversation_id, sizeof call->conversation_id,
-              "conv_%012" G_GINT64_MODIFIER "x%u%07x", call->index, call->sub, tag);
+  if ((guint64) call->index >> 48 != 0 || call->sub > 9)
+    {
+      g_snprintf (call->conversation_id, sizeof call->conversation_id,
+                  "conv_%012" G_GINT64_MODIFIER "x%u%07x", call->index, call->sub, tag);
+      return;
+    }
+  memcpy (p, "conv_", 5);
+  put_hex (p + 5, (guint64) call->index, 12);
+  p[17] = (char) ('0' + call->sub);
+  put_hex (p + 18, tag, 7);
+  p[25] = '\0';
 }
 
 /* Minutes are billed per started minute. */
