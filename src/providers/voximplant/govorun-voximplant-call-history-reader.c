@@ -1068,34 +1068,6 @@ plain_skip_space (Plain *plain)
     plain->p++;
 }
 
-/* Where the run of bytes a string holds as they are ends: at a quote, a
- * backslash, a control character or @end. Eight bytes at a time while
- * none of them is one. */
-static inline const guint8 *
-plain_run_end (const guint8 *p,
-               const guint8 *end)
-{
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-
-  while (end - p >= 8)
-    {
-      guint64 word, quote, backslash;
-
-      memcpy (&word, p, sizeof word);
-      quote = word ^ (ones * '"');
-      backslash = word ^ (ones * '\\');
-      /* A zero byte in quote or backslash, or a byte below 0x20. */
-      if ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
-           ((word - ones * 0x20) & ~word)) & highs)
-        break;
-      p += 8;
-    }
-  while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
-    p++;
-  return p;
-}
-
 /* A string at plain->p (its opening quote): its text, decoded. */
 static PlainResult
 plain_string (Plain          *plain,
@@ -1103,8 +1075,10 @@ plain_string (Plain          *plain,
               gsize          *len)
 {
   const guint8 *start = ++plain->p;
-  const guint8 *p = plain_run_end (start, plain->end);
+  const guint8 *p = start;
 
+  while (p < plain->end && *p != '"' && *p != '\\' && *p >= 0x20)
+    p++;
   if (p < plain->end && *p == '"')
     {
       *text = start;
@@ -1122,7 +1096,8 @@ plain_string (Plain          *plain,
       const guint8 *run = p;
       char c;
 
-      p = plain_run_end (p, plain->end);
+      while (p < plain->end && *p != '"' && *p != '\\' && *p >= 0x20)
+        p++;
       g_string_append_len (plain->scratch, (const char *) run, p - run);
       if (p >= plain->end || *p < 0x20)
         return PLAIN_ASK_YAJL;
