@@ -579,8 +579,7 @@ on_scalar (Reader      *reader,
   if (reader->depth == 0)
     {
       reader->started = TRUE;  /* a bare value: no object */
-      if (reader->handle != NULL)
-        reader->root_end = yajl_get_bytes_consumed (reader->handle);
+      reader->root_end = yajl_get_bytes_consumed (reader->handle);
       return 1;
     }
 
@@ -975,7 +974,7 @@ on_end (void *ctx)
     reader->skip--;
   else if (reader->depth > 0)
     reader->depth--;
-  if (reader->skip == 0 && reader->depth == 0 && reader->handle != NULL)
+  if (reader->skip == 0 && reader->depth == 0)
     reader->root_end = yajl_get_bytes_consumed (reader->handle);
   return 1;
 }
@@ -1034,270 +1033,6 @@ static const yajl_callbacks callbacks = {
   on_start_array,
   on_end,
 };
-
-/* --- the plain case, without yajl ---------------------------------------------- */
-
-/*
- * A page as Voximplant and the emulator write it is JSON without \u
- * escapes or anything odd; yajl's lexer took a third of the reading. This
- * one gives the same events for such text (strings decoded the same way:
- * \" \\ \/ \b \f \n \r \t) and hands everything else to yajl, from the
- * start, with the page begun afresh: it never decides that a text is not
- * JSON, except when an event refuses it (too deep), as it would with yajl.
- */
-
-typedef enum
-{
-  PLAIN_DONE,      /* the text was one plain JSON value: all its events given */
-  PLAIN_REFUSED,   /* an event refused it */
-  PLAIN_ASK_YAJL,  /* anything else */
-} PlainResult;
-
-typedef struct
-{
-  const guint8 *p;
-  const guint8 *end;
-  GString      *scratch;   /* a string with escapes, decoded */
-} Plain;
-
-static inline void
-plain_skip_space (Plain *plain)
-{
-  while (plain->p < plain->end &&
-         (*plain->p == ' ' || *plain->p == '\n' || *plain->p == '\r' || *plain->p == '\t'))
-    plain->p++;
-}
-
-/* A string at plain->p (its opening quote): its text, decoded. */
-static PlainResult
-plain_string (Plain          *plain,
-              const guint8  **text,
-              gsize          *len)
-{
-  const guint8 *start = ++plain->p;
-  const guint8 *p = start;
-
-  while (p < plain->end && *p != '"' && *p != '\\' && *p >= 0x20)
-    p++;
-  if (p < plain->end && *p == '"')
-    {
-      *text = start;
-      *len = p - start;
-      plain->p = p + 1;
-      return PLAIN_DONE;
-    }
-
-  if (plain->scratch == NULL)
-    plain->scratch = g_string_sized_new (256);
-  g_string_truncate (plain->scratch, 0);
-  p = start;
-  for (;;)
-    {
-      const guint8 *run = p;
-      char c;
-
-      while (p < plain->end && *p != '"' && *p != '\\' && *p >= 0x20)
-        p++;
-      g_string_append_len (plain->scratch, (const char *) run, p - run);
-      if (p >= plain->end || *p < 0x20)
-        return PLAIN_ASK_YAJL;
-      if (*p == '"')
-        break;
-      if (p + 1 >= plain->end)
-        return PLAIN_ASK_YAJL;
-      switch (p[1])
-        {
-        case '"':  c = '"'; break;
-        case '\\': c = '\\'; break;
-        case '/':  c = '/'; break;
-        case 'b':  c = '\b'; break;
-        case 'f':  c = '\f'; break;
-        case 'n':  c = '\n'; break;
-        case 'r':  c = '\r'; break;
-        case 't':  c = '\t'; break;
-        default:
-          return PLAIN_ASK_YAJL;  /* \u, or not JSON */
-        }
-      g_string_append_c (plain->scratch, c);
-      p += 2;
-    }
-  *text = (const guint8 *) plain->scratch->str;
-  *len = plain->scratch->len;
-  plain->p = p + 1;
-  return PLAIN_DONE;
-}
-
-static inline gboolean
-plain_digit (const guint8 *p,
-             const guint8 *end)
-{
-  return p < end && *p >= '0' && *p <= '9';
-}
-
-/* A number at plain->p, as RFC 8259 has it. */
-static PlainResult
-plain_number (Plain  *plain,
-              Reader *reader)
-{
-  const guint8 *start = plain->p;
-  const guint8 *p = start;
-  const guint8 *end = plain->end;
-
-  if (*p == '-')
-    p++;
-  if (p < end && *p == '0')
-    p++;
-  else if (plain_digit (p, end))
-    while (plain_digit (p, end))
-      p++;
-  else
-    return PLAIN_ASK_YAJL;
-  if (p < end && *p == '.')
-    {
-      if (!plain_digit (++p, end))
-        return PLAIN_ASK_YAJL;
-      while (plain_digit (p, end))
-        p++;
-    }
-  if (p < end && (*p == 'e' || *p == 'E'))
-    {
-      p++;
-      if (p < end && (*p == '+' || *p == '-'))
-        p++;
-      if (!plain_digit (p, end))
-        return PLAIN_ASK_YAJL;
-      while (plain_digit (p, end))
-        p++;
-    }
-  plain->p = p;
-  return on_number (reader, (const char *) start, p - start) ? PLAIN_DONE : PLAIN_REFUSED;
-}
-
-static gboolean
-plain_literal (Plain      *plain,
-               const char *word,
-               gsize       len)
-{
-  if ((gsize) (plain->end - plain->p) < len || memcmp (plain->p, word, len) != 0)
-    return FALSE;
-  plain->p += len;
-  return TRUE;
-}
-
-#define PLAIN_EVENT(call) G_STMT_START { if (!(call)) return PLAIN_REFUSED; } G_STMT_END
-#define PLAIN_STEP(call) \
-  G_STMT_START { PlainResult step_ = (call); if (step_ != PLAIN_DONE) return step_; } G_STMT_END
-
-static PlainResult
-plain_parse (Plain  *plain,
-             Reader *reader)
-{
-  /* The open containers: '{' or '['; the events refuse past
-   * GOVORUN_JSON_MAX_DEPTH, so this never fills. */
-  char open[GOVORUN_JSON_MAX_DEPTH + 1];
-  guint depth = 0;
-  const guint8 *text;
-  gsize len;
-
-value:
-  plain_skip_space (plain);
-  if (plain->p >= plain->end)
-    return PLAIN_ASK_YAJL;
-  switch (*plain->p)
-    {
-    case '{':
-      PLAIN_EVENT (on_start_map (reader));
-      g_assert (depth < sizeof open);
-      open[depth++] = '{';
-      plain->p++;
-      plain_skip_space (plain);
-      if (plain->p < plain->end && *plain->p == '}')
-        {
-          plain->p++;
-          depth--;
-          PLAIN_EVENT (on_end (reader));
-          goto after_value;
-        }
-      goto key;
-    case '[':
-      PLAIN_EVENT (on_start_array (reader));
-      g_assert (depth < sizeof open);
-      open[depth++] = '[';
-      plain->p++;
-      plain_skip_space (plain);
-      if (plain->p < plain->end && *plain->p == ']')
-        {
-          plain->p++;
-          depth--;
-          PLAIN_EVENT (on_end (reader));
-          goto after_value;
-        }
-      goto value;
-    case '"':
-      PLAIN_STEP (plain_string (plain, &text, &len));
-      PLAIN_EVENT (on_string (reader, text, len));
-      goto after_value;
-    case 't':
-      if (!plain_literal (plain, "true", 4))
-        return PLAIN_ASK_YAJL;
-      PLAIN_EVENT (on_boolean (reader, 1));
-      goto after_value;
-    case 'f':
-      if (!plain_literal (plain, "false", 5))
-        return PLAIN_ASK_YAJL;
-      PLAIN_EVENT (on_boolean (reader, 0));
-      goto after_value;
-    case 'n':
-      if (!plain_literal (plain, "null", 4))
-        return PLAIN_ASK_YAJL;
-      PLAIN_EVENT (on_null (reader));
-      goto after_value;
-    default:
-      if (*plain->p == '-' || (*plain->p >= '0' && *plain->p <= '9'))
-        {
-          PLAIN_STEP (plain_number (plain, reader));
-          goto after_value;
-        }
-      return PLAIN_ASK_YAJL;
-    }
-
-key:
-  if (plain->p >= plain->end || *plain->p != '"')
-    return PLAIN_ASK_YAJL;
-  PLAIN_STEP (plain_string (plain, &text, &len));
-  PLAIN_EVENT (on_map_key (reader, text, len));
-  plain_skip_space (plain);
-  if (plain->p >= plain->end || *plain->p != ':')
-    return PLAIN_ASK_YAJL;
-  plain->p++;
-  goto value;
-
-after_value:
-  plain_skip_space (plain);
-  if (depth == 0)
-    return plain->p == plain->end ? PLAIN_DONE : PLAIN_ASK_YAJL;
-  if (plain->p >= plain->end)
-    return PLAIN_ASK_YAJL;
-  if (*plain->p == ',')
-    {
-      plain->p++;
-      plain_skip_space (plain);
-      if (open[depth - 1] == '{')
-        goto key;
-      goto value;
-    }
-  if (*plain->p == (open[depth - 1] == '{' ? '}' : ']'))
-    {
-      plain->p++;
-      depth--;
-      PLAIN_EVENT (on_end (reader));
-      goto after_value;
-    }
-  return PLAIN_ASK_YAJL;
-}
-
-#undef PLAIN_EVENT
-#undef PLAIN_STEP
 
 /* --- the end of the page ------------------------------------------------------ */
 
@@ -1431,71 +1166,33 @@ finish_page (Reader *reader)
   return error;
 }
 
-/* A reader with an empty page. */
-static void
-reader_begin (Reader *reader)
-{
-  memset (reader, 0, sizeof *reader);
-  reader->page = g_new0 (GovorunVoximplantCallHistoryPage, 1);
-  reader->page->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_session_free);
-  reader->page->total_count = -1;
-  pools_init (&reader->pools);
-  error_member_reset (&reader->error);
-  error_member_reset (&reader->errors);
-}
-
-/* Frees what the reader holds, the page too unless it was taken. */
-static void
-reader_end (Reader *reader)
-{
-  error_member_reset (&reader->error);
-  error_member_reset (&reader->errors);
-  pools_clear (&reader->pools);
-  g_clear_pointer (&reader->page, govorun_voximplant_call_history_page_free);
-}
-
-/* The text's events, by the plain lexer or, when it cannot tell, by yajl
- * over a page begun afresh; FALSE when it is not JSON or was refused. */
-static gboolean
-read_events (Reader       *reader,
-             const guint8 *data,
-             gsize         size)
-{
-  Plain plain = { data, data + size, NULL };
-  PlainResult result = plain_parse (&plain, reader);
-
-  if (plain.scratch != NULL)
-    g_string_free (plain.scratch, TRUE);
-  if (result != PLAIN_ASK_YAJL)
-    return result == PLAIN_DONE;
-
-  reader_end (reader);
-  reader_begin (reader);
-  return parse (reader, &callbacks, data, size);
-}
-
 GovorunVoximplantCallHistoryPage *
 _govorun_voximplant_call_history_read (GBytes    *body,
                                        guint      status,
                                        gboolean   jwt_auth,
                                        GError   **error)
 {
+  g_autoptr(GovorunVoximplantCallHistoryPage) page = g_new0 (GovorunVoximplantCallHistoryPage, 1);
   g_autoptr(GError) json_error = NULL;
   GovorunVoximplantAnswer answer = { NULL, FALSE, FALSE, -1, NULL, FALSE };
   gsize size = 0;
   const guint8 *data = g_bytes_get_data (body, &size);
-  Reader reader;
-  GovorunVoximplantCallHistoryPage *page;
+  Reader reader = { 0, };
   GError *local;
 
-  reader_begin (&reader);
+  page->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_session_free);
+  page->total_count = -1;
+  reader.page = page;
+  pools_init (&reader.pools);
+  error_member_reset (&reader.error);
+  error_member_reset (&reader.errors);
 
   /* The bounds every answer has (size, UTF-8, depth), as the same check
    * gives them: the depth is counted while parsing, and when the parse
    * fails the whole check says whether it was too deep (which it says
    * before anything else, as for the tree reader). */
   if (govorun_json_check_text ((const char *) data, size, GOVORUN_JSON_ANSWER_MAX_SIZE, &json_error) &&
-      !read_events (&reader, data, size) &&
+      !parse (&reader, &callbacks, data, size) &&
       govorun_json_check ((const char *) data, size, GOVORUN_JSON_ANSWER_MAX_SIZE,
                           GOVORUN_JSON_MAX_DEPTH, &json_error))
     g_set_error_literal (&json_error, GOVORUN_JSON_ERROR, GOVORUN_JSON_ERROR_INVALID,
@@ -1522,15 +1219,15 @@ _govorun_voximplant_call_history_read (GBytes    *body,
   if (local == NULL)
     local = finish_page (&reader);
 
+  error_member_reset (&reader.error);
+  error_member_reset (&reader.errors);
+  pools_clear (&reader.pools);
   if (local != NULL)
     {
-      reader_end (&reader);
       g_propagate_error (error, local);
       return NULL;
     }
-  page = g_steal_pointer (&reader.page);
-  reader_end (&reader);
-  return page;
+  return g_steal_pointer (&page);
 }
 
 /* --- for the tests and the fuzz target ------------------------------------------ */
