@@ -50,6 +50,11 @@ static const char * const cases[] = {
   "{\"result\":[" SESSION_A "," SESSION_B "],\"count\":2,\"total_count\":2,\"timezone\":\"Europe/Berlin\"}",
   "{\"timezone\":\"Europe/Moscow\",\"total_count\":2,\"result\":[" SESSION_A "," SESSION_B "]}",
   "{\"result\":[],\"timezone\":\"Etc/GMT\"}",
+  /* Escapes other than \u, read without yajl; white space of every kind. */
+  "{ \"result\" : [ {\"call_session_history_id\":1, \"start_date\":\"2026-01-01 00:00:00\",\r\n"
+  "\t\"custom_data\":\"{\\\"el_conv\\\":\\\"a\\/b\\\\c\\\"}\",\"rule_name\":\"\\b\\f\\n\\r\\t\\\"\",\"duration\":-0,"
+  "\"calls\":[ ],\"records\":[{\"record_id\":2,\"cost\":-1.5e+2,\"file_size\":0.25E-1}] } ] ,\n"
+  "\"total_count\":1 , \"timezone\":\"Etc/GMT\",\"x\":[true,false,null,{},[[]]]}\n",
   "{\"result\":[" SESSION_B "],\"timezone\":\"America/New_York\",\"extra\":{\"a\":[1,{\"b\":null}]}}",
   /* Unknown members of every shape are skipped. */
   "{\"result\":[{\"call_session_history_id\":1,\"start_date\":\"2026-01-01 00:00:00\","
@@ -277,6 +282,34 @@ test_custom_data (void)
     }
 }
 
+/* Strings are scanned eight bytes at a time: an escape, a quote or a
+ * control character at every place of strings of every short length. */
+static void
+test_escapes_anywhere (void)
+{
+  static const char * const inserts[] = { "\\\"", "\\\\", "\\n", "\\u0041", "\x01", "\xd0\x90", "\"" };
+
+  for (guint length = 0; length < 20; length++)
+    for (guint at = 0; at <= length; at++)
+      for (guint k = 0; k < G_N_ELEMENTS (inserts); k++)
+        {
+          g_autoptr(GString) text = g_string_new ("{\"result\":[{\"call_session_history_id\":1,"
+                                                  "\"start_date\":\"2026-01-01 00:00:00\",\"rule_name\":\"");
+
+          for (guint i = 0; i < length; i++)
+            {
+              if (i == at)
+                g_string_append (text, inserts[k]);
+              g_string_append_c (text, (char) ('a' + i));
+            }
+          if (at == length)
+            g_string_append (text, inserts[k]);
+          g_string_append (text, "\"}],\"timezone\":\"Etc/GMT\"}");
+          g_assert_true (_govorun_voximplant_call_history_readers_agree ((const guint8 *) text->str,
+                                                                          text->len, 200));
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/call-history-reader/trailing", test_trailing);
   g_test_add_func ("/call-history-reader/full-page", test_full_page);
   g_test_add_func ("/call-history-reader/custom-data", test_custom_data);
+  g_test_add_func ("/call-history-reader/escapes-anywhere", test_escapes_anywhere);
 
   return g_test_run ();
 }
