@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "govorun-voximplant-call-history-reader-private.h"
 #include "govorun-voximplant-client-private.h"
@@ -25,75 +24,6 @@
 #define DEFAULT_TIMEZONE "Etc/GMT"
 
 /* ---- Custom data ---- */
-
-static gboolean
-plain_char (char c)
-{
-  return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-}
-
-/* A quoted run of plain characters at *@p; FALSE when there is none. */
-static gboolean
-scan_plain_string (const char **p,
-                   const char **start,
-                   gsize       *len)
-{
-  const char *q = *p;
-
-  if (*q++ != '"')
-    return FALSE;
-  *start = q;
-  while (plain_char (*q))
-    q++;
-  if (*q != '"')
-    return FALSE;
-  *len = q - *start;
-  *p = q + 1;
-  return TRUE;
-}
-
-/* What Govorun's scenarios write, read without a parser: a flat object
- * of string members, no white space, escapes or repeated wanted keys
- * ({"el_conv":"conv_…"}). FALSE, with nothing set, for anything else,
- * which json-glib then reads as before. */
-static gboolean
-read_flat_custom_strings (const char         *text,
-                          const char * const *keys,
-                          char              **out_values)
-{
-  const char *p = text + 1;
-
-  if (p[0] == '}' && p[1] == '\0')
-    return TRUE;
-  for (;;)
-    {
-      const char *key, *value;
-      gsize key_len, value_len;
-
-      if (!scan_plain_string (&p, &key, &key_len) || key_len == 0 || *p++ != ':' ||
-          !scan_plain_string (&p, &value, &value_len))
-        break;
-      for (guint i = 0; keys[i] != NULL; i++)
-        if (strncmp (keys[i], key, key_len) == 0 && keys[i][key_len] == '\0')
-          {
-            if (out_values[i] != NULL)
-              goto refuse;
-            out_values[i] = g_strndup (value, value_len);
-            break;
-          }
-      if (*p == ',')
-        p++;
-      else if (p[0] == '}' && p[1] == '\0')
-        return TRUE;
-      else
-        break;
-    }
-
-refuse:
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_clear_pointer (&out_values[i], g_free);
-  return FALSE;
-}
 
 void
 govorun_voximplant_call_session_get_custom_strings (const GovorunVoximplantCallSession *session,
@@ -111,8 +41,6 @@ govorun_voximplant_call_session_get_custom_strings (const GovorunVoximplantCallS
 
   /* Anyone may set custom data: anything but our object is no value. */
   if (session->custom_data == NULL || session->custom_data[0] != '{')
-    return;
-  if (read_flat_custom_strings (session->custom_data, keys, out_values))
     return;
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, session->custom_data, -1, NULL))
