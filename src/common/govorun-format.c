@@ -105,6 +105,37 @@ govorun_format_phone_category (const char *category)
   return category != NULL ? category : "";
 }
 
+/* Days to a civil date: H. Hinnant's algorithm. */
+void
+govorun_format_wall_clock (gint64 seconds,
+                           char   text[20])
+{
+  gint64 days = seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
+  gint64 rest = seconds - days * 86400;
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
+  int fields[] = { year / 100, year % 100, month, day, (int) (rest / 3600),
+                   (int) (rest / 60 % 60), (int) (rest % 60) };
+  static const char separators[] = "\0\0-- ::";
+  char *p = text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 1)
+        *p++ = separators[i];
+      *p++ = (char) ('0' + fields[i] / 10 % 10);
+      *p++ = (char) ('0' + fields[i] % 10);
+    }
+  *p = '\0';
+}
+
 char *
 govorun_format_date (const char *date)
 {

@@ -32,6 +32,11 @@ const char *govorun_format_known_phone_category (const char *category);
 /* A Voximplant date ("2026-12-31", maybe with a time) in the locale's
  * format ("31.12.2026" in Russian); anything else unchanged. */
 char       *govorun_format_date           (const char *date);
+/* "YYYY-MM-DD HH:MM:SS" of wall-clock @seconds (a Unix time plus the
+ * zone's offset), without GDateTime or printf; the year in four digits,
+ * zero-padded, for years 0 to 9999. */
+void        govorun_format_wall_clock     (gint64      seconds,
+                                           char        text[20]);
 /* A language's name for people ("Russian" for "ru" or "ru-RU"); an
  * unknown tag as it is, none as "Not set". */
 const char *govorun_format_language_name  (const char *tag);

@@ -52,6 +52,12 @@ gboolean  govorun_json_check       (const char       *data,
                                     gsize             max_size,
                                     guint             max_depth,
                                     GError          **error);
+/* The same without the depth, for a reader that counts it as it parses
+ * (and calls govorun_json_check () for the error when it fails). */
+gboolean  govorun_json_check_text  (const char       *data,
+                                    gsize             length,
+                                    gsize             max_size,
+                                    GError          **error);
 /* The error's message is a clause (“it is nested deeper than 128 levels”)
  * for the caller's sentence about what it was reading; it never quotes
  * @data, which may hold a key. */

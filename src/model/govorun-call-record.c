@@ -246,3 +246,15 @@ govorun_call_record_set_info (GovorunCallRecord        *self,
   if (details != NULL)
     self->details = govorun_call_info_copy (details);
 }
+
+void
+govorun_call_record_take_info (GovorunCallRecord *self,
+                               GovorunCallInfo   *details)
+{
+  g_return_if_fail (GOVORUN_IS_CALL_RECORD (self));
+
+  if (details == self->details)
+    return;
+  g_clear_pointer (&self->details, govorun_call_info_free);
+  self->details = details;
+}

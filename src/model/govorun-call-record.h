@@ -166,5 +166,8 @@ void                 govorun_call_record_set_transcript         (GovorunCallReco
 const GovorunCallInfo *govorun_call_record_get_info     (GovorunCallRecord     *self);
 void                   govorun_call_record_set_info     (GovorunCallRecord     *self,
                                                          const GovorunCallInfo *info);
+/* As set_info, taking @details (transfer full) instead of a copy. */
+void                   govorun_call_record_take_info    (GovorunCallRecord     *self,
+                                                         GovorunCallInfo       *details);
 
 G_END_DECLS

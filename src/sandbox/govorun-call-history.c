@@ -400,14 +400,41 @@ talk_length (const GovorunHistoryCall *call)
   return turns[n - 1].time_in_call_secs + turns[n - 1].speech_secs + 1;
 }
 
+/* @digits lowercase hex digits of @value, zero-padded, at @out. */
+static void
+put_hex (char    *out,
+         guint64  value,
+         guint    digits)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  for (guint i = digits; i-- > 0;)
+    {
+      out[i] = hex[value & 15];
+      value >>= 4;
+    }
+}
+
+/* "conv_%012" G_GINT64_MODIFIER "x%u%07x" of the slot, its sub and a
+ * tag, without printf (a page of sessions names hundreds). */
 static void
 make_conversation_id (GovorunCallHistory *self,
                       GovorunHistoryCall *call)
 {
   guint tag = (guint) (rand_at (self, call->index, 10 + call->sub) & 0xfffffff);
+  char *p = call->conversation_id;
 
-  g_snprintf (call->conversation_id, sizeof call->conversation_id,
-              "conv_%012" G_GINT64_MODIFIER "x%u%07x", call->index, call->sub, tag);
+  if ((guint64) call->index >> 48 != 0 || call->sub > 9)
+    {
+      g_snprintf (call->conversation_id, sizeof call->conversation_id,
+                  "conv_%012" G_GINT64_MODIFIER "x%u%07x", call->index, call->sub, tag);
+      return;
+    }
+  memcpy (p, "conv_", 5);
+  put_hex (p + 5, (guint64) call->index, 12);
+  p[17] = (char) ('0' + call->sub);
+  put_hex (p + 18, tag, 7);
+  p[25] = '\0';
 }
 
 /* Minutes are billed per started minute. */
@@ -416,6 +443,22 @@ per_minute (guint  secs,
             double rate)
 {
   return round ((secs + 59) / 60 * rate * 100) / 100;
+}
+
+/* "79%09u" of @subscriber (below 10^9), without printf: a page of a
+ * thousand sessions asks for a thousand. */
+static void
+format_remote_number (char  number[16],
+                      guint subscriber)
+{
+  number[0] = '7';
+  number[1] = '9';
+  for (guint i = 10; i >= 2; i--)
+    {
+      number[i] = (char) ('0' + subscriber % 10);
+      subscriber /= 10;
+    }
+  number[11] = '\0';
 }
 
 gboolean
@@ -477,11 +520,9 @@ govorun_call_history_get_call (GovorunCallHistory *self,
   call->incoming = !agent->outbound;
   call->local_number = agent->local_number;
   if (r % 100 < 35)
-    g_snprintf (call->remote_number, sizeof call->remote_number, "79%09u",
-                (guint) (history_mix (self->seed + (r >> 24) % REGULARS) % 1000000000));
+    format_remote_number (call->remote_number, (guint) (history_mix (self->seed + (r >> 24) % REGULARS) % 1000000000));
   else
-    g_snprintf (call->remote_number, sizeof call->remote_number, "79%09u",
-                (guint) (history_mix (r) % 1000000000));
+    format_remote_number (call->remote_number, (guint) (history_mix (r) % 1000000000));
 
   u = unit (rand_at (self, index, 8));
   call->finish_reason = "Normal termination";

@@ -77,6 +77,23 @@ govorun_emulator_respond_json_string (SoupServerMessage *msg,
                                     json, strlen (json));
 }
 
+/* Sends @json's text without copying it; frees @json. */
+void
+govorun_emulator_respond_json_take (SoupServerMessage *msg,
+                                    guint              status,
+                                    GString           *json)
+{
+  gsize length;
+
+  g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
+  g_return_if_fail (json != NULL);
+
+  length = json->len;
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                    g_string_free (json, FALSE), length);
+}
+
 void
 govorun_emulator_respond_json (SoupServerMessage *msg,
                                guint              status,

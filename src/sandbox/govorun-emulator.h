@@ -111,5 +111,8 @@ void             govorun_emulator_respond_json      (SoupServerMessage  *msg,
 void             govorun_emulator_respond_json_string (SoupServerMessage *msg,
                                                      guint               status,
                                                      const char         *json);
+void             govorun_emulator_respond_json_take (SoupServerMessage  *msg,
+                                                     guint               status,
+                                                     GString            *json);
 
 G_END_DECLS

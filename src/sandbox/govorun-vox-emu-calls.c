@@ -8,9 +8,12 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "govorun-emu-audio.h"
+#include "govorun-format.h"
 #include "govorun-voximplant-emulator-private.h"
 
 /* GetCallHistory (reference §2, "GetCallHistory") over the account's
@@ -77,120 +80,316 @@ call_get_date (Call       *call,
 
 /* Pages hold up to a thousand sessions and a million-call sync reads a
  * thousand pages, so answers are written as text directly: building a
- * json-glib tree took most of the time. Each put_ appends a member and a
- * comma; close_member () turns the last comma into the closing bracket. */
+ * json-glib tree took most of the time, and so did printf and GDateTime
+ * at a few microseconds a session. Each put_ appends a member and a comma;
+ * close_member () turns the last comma into the closing bracket. The text
+ * is byte for byte what g_string_append_printf, g_ascii_dtostr and
+ * g_date_time_format wrote before (tests/sandbox/test-call-history.c
+ * keeps a digest of it). */
+
+typedef struct
+{
+  guint64 bits;
+  guint8  len;     /* 0: empty */
+  char    text[G_ASCII_DTOSTR_BUF_SIZE];
+} DoubleText;
+
+typedef struct
+{
+  GString    *out;
+  GTimeZone  *tz;
+  const char *base;           /* the emulator's base URL */
+  /* Instants known to have zone_offset: [zone_lo, zone_hi]; empty when
+   * zone_lo > zone_hi. */
+  gint64      zone_lo;
+  gint64      zone_hi;
+  gint32      zone_offset;
+  DoubleText  doubles[16];    /* g_ascii_dtostr's text of recent values */
+} Writer;
 
 static void
-put_escaped (GString    *out,
-             const char *text)
+writer_init (Writer     *w,
+             GString    *out,
+             GTimeZone  *tz,
+             const char *base)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  memset (w, 0, sizeof *w);
+  w->out = out;
+  w->tz = tz;
+  w->base = base;
+  w->zone_lo = 1;
+  w->zone_hi = 0;
+}
+
+static void
+grow (GString *out,
+      gsize    extra)
+{
+  gsize len = out->len;
+
+  g_string_set_size (out, len + extra);
+  g_string_truncate (out, len);
+}
+
+static inline void
+put_len (Writer     *w,
+         const char *text,
+         gsize       len)
+{
+  GString *out = w->out;
+
+  if (G_UNLIKELY (out->len + len >= out->allocated_len))
+    grow (out, len);
+  memcpy (out->str + out->len, text, len);
+  out->len += len;
+  out->str[out->len] = '\0';
+}
+
+static inline void
+put_c (Writer *w,
+       char    c)
+{
+  put_len (w, &c, 1);
+}
+
+/* A string literal. */
+#define put_lit(w, text) put_len ((w), "" text, sizeof (text) - 1)
+
+/* As "%" G_GINT64_FORMAT. */
+static inline void
+put_raw_int (Writer *w,
+             gint64  value)
+{
+  char buffer[24];
+  char *end = buffer + sizeof buffer;
+  char *p = end;
+  guint64 u = value < 0 ? 0 - (guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = (char) ('0' + u % 10);
+      u /= 10;
+    }
+  while (u != 0);
+  if (value < 0)
+    *--p = '-';
+  put_len (w, p, end - p);
+}
+
+/* @text's characters as a JSON string holds them, without the quotes:
+ * '"' and '\\' escaped, control characters as \u00XX. */
+static void
+put_escaped_part (Writer     *w,
+                  const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run = text;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
 
-      if (c == '"' || c == '\\')
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\'))
+        continue;
+      put_len (w, run, p - run);
+      if (c < 0x20)
         {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, c);
+          char escape[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+
+          put_len (w, escape, sizeof escape);
         }
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
       else
-        g_string_append_c (out, c);
+        {
+          char escape[2] = { '\\', (char) c };
+
+          put_len (w, escape, sizeof escape);
+        }
+      run = p + 1;
     }
-  g_string_append_c (out, '"');
+  put_len (w, run, p - run);
 }
 
-static void
-put_key (GString    *out,
+static inline void
+put_key (Writer     *w,
          const char *key)
 {
-  g_string_append_c (out, '"');
-  g_string_append (out, key);
-  g_string_append (out, "\":");
+  put_c (w, '"');
+  put_len (w, key, strlen (key));
+  put_lit (w, "\":");
 }
 
 static void
-put_string (GString    *out,
+put_string (Writer     *w,
             const char *key,
             const char *value)
 {
-  put_key (out, key);
-  put_escaped (out, value);
-  g_string_append_c (out, ',');
+  put_key (w, key);
+  put_c (w, '"');
+  put_escaped_part (w, value);
+  put_lit (w, "\",");
 }
 
-static void
-put_take_string (GString    *out,
-                 const char *key,
-                 char       *value)
-{
-  put_string (out, key, value);
-  g_free (value);
-}
-
-static void
-put_int (GString    *out,
+static inline void
+put_int (Writer     *w,
          const char *key,
          gint64      value)
 {
-  put_key (out, key);
-  g_string_append_printf (out, "%" G_GINT64_FORMAT ",", value);
+  put_key (w, key);
+  put_raw_int (w, value);
+  put_c (w, ',');
 }
 
+/* As g_ascii_dtostr: "%.17g". Zero and whole numbers below 10^15 print
+ * as their digits in that format; other values are few on a page (costs
+ * per started minute), so their text is remembered. */
 static void
-put_double (GString    *out,
+put_double (Writer     *w,
             const char *key,
             double      value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  put_key (w, key);
+  if (value == 0 && !signbit (value))
+    put_c (w, '0');
+  else if (value >= 1 && value < 1e15 && value == (double) (gint64) value)
+    put_raw_int (w, (gint64) value);
+  else
+    {
+      guint64 bits;
+      DoubleText *slot;
 
-  put_key (out, key);
-  g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
-  g_string_append_c (out, ',');
+      memcpy (&bits, &value, sizeof bits);
+      slot = &w->doubles[(bits ^ (bits >> 29) ^ (bits >> 47)) % G_N_ELEMENTS (w->doubles)];
+      if (slot->len == 0 || slot->bits != bits)
+        {
+          g_ascii_dtostr (slot->text, sizeof slot->text, value);
+          slot->len = (guint8) strlen (slot->text);
+          slot->bits = bits;
+        }
+      put_len (w, slot->text, slot->len);
+    }
+  put_c (w, ',');
 }
 
 static void
-put_bool (GString    *out,
+put_bool (Writer     *w,
           const char *key,
           gboolean    value)
 {
-  put_key (out, key);
-  g_string_append (out, value ? "true," : "false,");
+  put_key (w, key);
+  if (value)
+    put_lit (w, "true,");
+  else
+    put_lit (w, "false,");
 }
 
-static void
-put_local_time (GString    *out,
-                const char *key,
-                gint64      seconds,
-                GTimeZone  *tz)
+/* How far from @t toward @t + @span (at most there) instants are known to
+ * be in @interval: a zone's intervals are consecutive spans of time, so
+ * two instants in one interval have every instant between them in it. */
+static gint64
+zone_reach (GTimeZone *tz,
+            int        interval,
+            gint64     t,
+            gint64     span)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  gint64 in = t;
+  gint64 out = t + span;
 
-  put_take_string (out, key, g_date_time_format (local, "%Y-%m-%d %H:%M:%S"));
+  if (g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, out) == interval)
+    return out;
+  while (out - in > 1 || in - out > 1)
+    {
+      gint64 middle = in + (out - in) / 2;
+
+      if (g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, middle) == interval)
+        in = middle;
+      else
+        out = middle;
+    }
+  return in;
+}
+
+/* The offset g_date_time_to_timezone () gives @t in the writer's zone,
+ * looked up once for a day of instants around it. */
+static gint32
+zone_offset (Writer *w,
+             gint64  t)
+{
+  if (t < w->zone_lo || t > w->zone_hi)
+    {
+      int interval = g_time_zone_find_interval (w->tz, G_TIME_TYPE_UNIVERSAL, t);
+
+      w->zone_offset = g_time_zone_get_offset (w->tz, interval);
+      w->zone_lo = zone_reach (w->tz, interval, t, -86400);
+      w->zone_hi = zone_reach (w->tz, interval, t, 86400);
+    }
+  return w->zone_offset;
+}
+
+/* "%Y-%m-%d %H:%M:%S" of @seconds in the writer's zone. */
+static void
+put_local_time (Writer     *w,
+                const char *key,
+                gint64      seconds)
+{
+  gint64 local = seconds + zone_offset (w, seconds);
+  char text[20];
+
+  /* Years 1000 to 9999 (%Y has no padding: GDateTime writes the others). */
+  if (G_UNLIKELY (local < G_GINT64_CONSTANT (-30610224000) || local >= G_GINT64_CONSTANT (253402300800)))
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+      g_autoptr(GDateTime) in_zone = g_date_time_to_timezone (utc, w->tz);
+      g_autofree char *formatted = g_date_time_format (in_zone, "%Y-%m-%d %H:%M:%S");
+
+      put_string (w, key, formatted);
+      return;
+    }
+
+  govorun_format_wall_clock (local, text);
+  put_key (w, key);
+  put_c (w, '"');
+  put_len (w, text, 19);
+  put_lit (w, "\",");
+}
+
+/* "<base>/records/<account>/<record>.wav", as vox_emu_record_url (). */
+static void
+put_record_url (Writer     *w,
+                gint64      account_id,
+                gint64      record_id)
+{
+  put_key (w, "record_url");
+  put_c (w, '"');
+  put_escaped_part (w, w->base);
+  put_lit (w, VOX_EMU_RECORDS_PATH);
+  put_raw_int (w, account_id);
+  put_c (w, '/');
+  put_raw_int (w, record_id);
+  put_lit (w, ".wav\",");
 }
 
 static void
-open_member (GString    *out,
+open_member (Writer     *w,
              const char *key,
              char        bracket)
 {
   if (key != NULL)
-    put_key (out, key);
-  g_string_append_c (out, bracket);
+    put_key (w, key);
+  put_c (w, bracket);
 }
 
 static void
-close_member (GString *out,
-              char     bracket)
+close_member (Writer *w,
+              char    bracket)
 {
+  GString *out = w->out;
+
   if (out->str[out->len - 1] == ',')
     out->str[out->len - 1] = bracket;
   else
-    g_string_append_c (out, bracket);
-  g_string_append_c (out, ',');
+    put_c (w, bracket);
+  put_c (w, ',');
 }
 
 char *
@@ -209,100 +408,128 @@ typedef struct
   gboolean with_other_resources;
 } Parts;
 
+/* "calls":[{ and the members a session's call always has. */
 static void
-put_session (GString                  *out,
+put_call_start (Writer     *w,
+                gint64      call_id,
+                gint64      start,
+                guint       talk_secs,
+                const char *local_number,
+                const char *remote_number,
+                gboolean    incoming,
+                gboolean    successful)
+{
+  open_member (w, "calls", '[');
+  open_member (w, NULL, '{');
+  put_int (w, "call_id", call_id);
+  put_local_time (w, "start_time", start);
+  put_int (w, "duration", talk_secs);
+  put_string (w, "local_number", local_number);
+  put_string (w, "remote_number", remote_number);
+  put_string (w, "remote_number_type", "pstn");
+  put_bool (w, "incoming", incoming);
+  put_bool (w, "successful", successful);
+}
+
+static void
+put_session (Writer                   *w,
              Call                     *call,
              const GovorunHistoryCall *hc,
-             GTimeZone                *tz,
              const Parts              *parts)
 {
-  const char *base = govorun_emulator_get_base_url (GOVORUN_EMULATOR (call->self));
   gint64 account_id = call->account->account_id;
   gint64 answer = hc->start + hc->ring_secs;
 
-  open_member (out, NULL, '{');
-  put_int (out, "call_session_history_id", hc->session_id);
-  put_int (out, "account_id", account_id);
-  put_int (out, "application_id", HISTORY_APP_ID);
-  put_take_string (out, "application_name",
-                   g_strdup_printf ("%s.account%" G_GINT64_FORMAT ".voximplant.com", HISTORY_APP_NAME, account_id));
-  put_int (out, "user_id", 0);
-  put_string (out, "rule_name", hc->incoming ? "govorun-inbound" : "govorun-outbound");
-  put_local_time (out, "start_date", hc->start, tz);
-  put_int (out, "duration", hc->session_secs);
-  put_string (out, "initiator_address", hc->incoming ? "" : "10.20.0.5");
-  put_string (out, "media_server_address", "185.164.148.7");
-  put_take_string (out, "log_file_url", g_strdup_printf ("%s/logs/%" G_GINT64_FORMAT ".log", base, hc->session_id));
-  put_string (out, "finish_reason", hc->finish_reason);
-  put_string (out, "audio_quality", "Standard");
+  open_member (w, NULL, '{');
+  put_int (w, "call_session_history_id", hc->session_id);
+  put_int (w, "account_id", account_id);
+  put_int (w, "application_id", HISTORY_APP_ID);
+  put_key (w, "application_name");
+  put_lit (w, "\"" HISTORY_APP_NAME ".account");
+  put_raw_int (w, account_id);
+  put_lit (w, ".voximplant.com\",");
+  put_int (w, "user_id", 0);
+  put_string (w, "rule_name", hc->incoming ? "govorun-inbound" : "govorun-outbound");
+  put_local_time (w, "start_date", hc->start);
+  put_int (w, "duration", hc->session_secs);
+  put_string (w, "initiator_address", hc->incoming ? "" : "10.20.0.5");
+  put_string (w, "media_server_address", "185.164.148.7");
+  put_key (w, "log_file_url");
+  put_c (w, '"');
+  put_escaped_part (w, w->base);
+  put_lit (w, "/logs/");
+  put_raw_int (w, hc->session_id);
+  put_lit (w, ".log\",");
+  put_string (w, "finish_reason", hc->finish_reason);
+  put_string (w, "audio_quality", "Standard");
   /* What the scenarios store (elevenlabs.js, storeConversationId). */
   if (hc->conversation_id[0] != '\0')
-    put_take_string (out, "custom_data", g_strdup_printf ("{\"el_conv\":\"%s\"}", hc->conversation_id));
+    {
+      put_key (w, "custom_data");
+      put_lit (w, "\"{\\\"el_conv\\\":\\\"");
+      put_escaped_part (w, hc->conversation_id);
+      put_lit (w, "\\\"}\",");
+    }
 
   if (parts->with_calls)
     {
-      open_member (out, "calls", '[');
-      open_member (out, NULL, '{');
-      put_int (out, "call_id", hc->call_id);
-      put_local_time (out, "start_time", hc->start, tz);
-      put_int (out, "duration", hc->talk_secs);
-      put_string (out, "local_number", hc->local_number);
-      put_string (out, "remote_number", hc->remote_number);
-      put_string (out, "remote_number_type", "pstn");
-      put_bool (out, "incoming", hc->incoming);
-      put_bool (out, "successful", hc->talk_secs > 0);
-      put_int (out, "transaction_id", hc->call_id + G_GINT64_CONSTANT (1000000000));
-      put_string (out, "media_server_address", "185.164.148.7");
-      put_double (out, "cost", hc->call_cost);
+      put_call_start (w, hc->call_id, hc->start, hc->talk_secs, hc->local_number, hc->remote_number,
+                      hc->incoming, hc->talk_secs > 0);
+      put_int (w, "transaction_id", hc->call_id + G_GINT64_CONSTANT (1000000000));
+      put_string (w, "media_server_address", "185.164.148.7");
+      put_double (w, "cost", hc->call_cost);
       if (hc->record_id != 0)
-        put_take_string (out, "record_url", vox_emu_record_url (call->self, account_id, hc->record_id));
-      open_member (out, "end_reason", '{');
-      put_int (out, "code", hc->end_code);
-      put_string (out, "description", hc->end_description);
-      close_member (out, '}');
-      close_member (out, '}');
-      close_member (out, ']');
+        put_record_url (w, account_id, hc->record_id);
+      open_member (w, "end_reason", '{');
+      put_int (w, "code", hc->end_code);
+      put_string (w, "description", hc->end_description);
+      close_member (w, '}');
+      close_member (w, '}');
+      close_member (w, ']');
     }
 
   if (parts->with_records)
     {
-      open_member (out, "records", '[');
+      open_member (w, "records", '[');
       if (hc->record_id != 0)
         {
-          open_member (out, NULL, '{');
-          put_int (out, "record_id", hc->record_id);
-          put_take_string (out, "record_name", g_strdup_printf ("%" G_GINT64_FORMAT ".wav", hc->record_id));
-          put_double (out, "cost", hc->record_cost);
-          put_local_time (out, "start_time", answer, tz);
-          put_int (out, "duration", hc->talk_secs);
-          put_take_string (out, "record_url", vox_emu_record_url (call->self, account_id, hc->record_id));
-          put_int (out, "transaction_id", hc->record_id + G_GINT64_CONSTANT (1000000000));
+          open_member (w, NULL, '{');
+          put_int (w, "record_id", hc->record_id);
+          put_key (w, "record_name");
+          put_c (w, '"');
+          put_raw_int (w, hc->record_id);
+          put_lit (w, ".wav\",");
+          put_double (w, "cost", hc->record_cost);
+          put_local_time (w, "start_time", answer);
+          put_int (w, "duration", hc->talk_secs);
+          put_record_url (w, account_id, hc->record_id);
+          put_int (w, "transaction_id", hc->record_id + G_GINT64_CONSTANT (1000000000));
           /* 8 kHz 16-bit mono WAV: 16000 bytes a second and the header. */
-          put_double (out, "file_size", 44.0 + 16000.0 * hc->talk_secs);
-          put_string (out, "transcription_status", "Not required");
-          close_member (out, '}');
+          put_double (w, "file_size", 44.0 + 16000.0 * hc->talk_secs);
+          put_string (w, "transcription_status", "Not required");
+          close_member (w, '}');
         }
-      close_member (out, ']');
+      close_member (w, ']');
     }
 
   if (parts->with_other_resources)
     {
-      open_member (out, "other_resource_usage", '[');
-      open_member (out, NULL, '{');
-      put_int (out, "resource_usage_id", hc->session_id + G_GINT64_CONSTANT (7000000000));
-      put_string (out, "resource_type", "CALLSESSION");
-      put_double (out, "cost", 0.0);
-      put_string (out, "description", "JS session");
-      put_local_time (out, "used_at", hc->start, tz);
-      put_int (out, "transaction_id", hc->session_id + G_GINT64_CONSTANT (8000000000));
-      put_int (out, "resource_quantity", 1);
-      put_string (out, "unit", "session");
-      put_int (out, "ref_call_id", hc->call_id);
-      close_member (out, '}');
-      close_member (out, ']');
+      open_member (w, "other_resource_usage", '[');
+      open_member (w, NULL, '{');
+      put_int (w, "resource_usage_id", hc->session_id + G_GINT64_CONSTANT (7000000000));
+      put_string (w, "resource_type", "CALLSESSION");
+      put_double (w, "cost", 0.0);
+      put_string (w, "description", "JS session");
+      put_local_time (w, "used_at", hc->start);
+      put_int (w, "transaction_id", hc->session_id + G_GINT64_CONSTANT (8000000000));
+      put_int (w, "resource_quantity", 1);
+      put_string (w, "unit", "session");
+      put_int (w, "ref_call_id", hc->call_id);
+      close_member (w, '}');
+      close_member (w, ']');
     }
 
-  close_member (out, '}');
+  close_member (w, '}');
 }
 
 static gint
@@ -418,56 +645,47 @@ vox_emu_record_campaign_call (GovorunVoximplantEmulator *self,
 }
 
 static void
-put_campaign_session (GString                  *out,
+put_campaign_session (Writer                   *w,
                       Call                     *call,
                       const VoxEmuCampaignCall *cc,
-                      GTimeZone                *tz,
                       const Parts              *parts)
 {
   gint64 account_id = call->account->account_id;
 
-  open_member (out, NULL, '{');
-  put_int (out, "call_session_history_id", cc->session_id);
-  put_int (out, "account_id", account_id);
-  put_int (out, "application_id", cc->application_id);
-  put_int (out, "user_id", 0);
-  put_string (out, "rule_name", "govorun-call-list");
-  put_local_time (out, "start_date", cc->start, tz);
-  put_int (out, "duration", cc->talk_secs + 12);
-  put_string (out, "finish_reason", "Normal termination");
-  put_string (out, "audio_quality", "Standard");
-  put_string (out, "custom_data", cc->custom_data);
+  open_member (w, NULL, '{');
+  put_int (w, "call_session_history_id", cc->session_id);
+  put_int (w, "account_id", account_id);
+  put_int (w, "application_id", cc->application_id);
+  put_int (w, "user_id", 0);
+  put_string (w, "rule_name", "govorun-call-list");
+  put_local_time (w, "start_date", cc->start);
+  put_int (w, "duration", cc->talk_secs + 12);
+  put_string (w, "finish_reason", "Normal termination");
+  put_string (w, "audio_quality", "Standard");
+  put_string (w, "custom_data", cc->custom_data);
   if (parts->with_calls)
     {
-      open_member (out, "calls", '[');
-      open_member (out, NULL, '{');
-      put_int (out, "call_id", cc->call_id);
-      put_local_time (out, "start_time", cc->start, tz);
-      put_int (out, "duration", cc->talk_secs);
-      put_string (out, "local_number", cc->local_number);
-      put_string (out, "remote_number", cc->remote_number);
-      put_string (out, "remote_number_type", "pstn");
-      put_bool (out, "incoming", FALSE);
-      put_bool (out, "successful", cc->answered);
-      put_double (out, "cost", 0.05 * ((cc->talk_secs + 59) / 60));
-      open_member (out, "end_reason", '{');
-      put_int (out, "code", cc->answered ? 200 : 480);
-      put_string (out, "description", cc->answered ? "Normal call clearing" : "Temporarily Unavailable");
-      close_member (out, '}');
-      close_member (out, '}');
-      close_member (out, ']');
+      put_call_start (w, cc->call_id, cc->start, cc->talk_secs, cc->local_number, cc->remote_number,
+                      FALSE, cc->answered);
+      put_double (w, "cost", 0.05 * ((cc->talk_secs + 59) / 60));
+      open_member (w, "end_reason", '{');
+      put_int (w, "code", cc->answered ? 200 : 480);
+      put_string (w, "description", cc->answered ? "Normal call clearing" : "Temporarily Unavailable");
+      close_member (w, '}');
+      close_member (w, '}');
+      close_member (w, ']');
     }
   if (parts->with_records)
     {
-      open_member (out, "records", '[');
-      close_member (out, ']');
+      open_member (w, "records", '[');
+      close_member (w, ']');
     }
   if (parts->with_other_resources)
     {
-      open_member (out, "other_resource_usage", '[');
-      close_member (out, ']');
+      open_member (w, "other_resource_usage", '[');
+      close_member (w, ']');
     }
-  close_member (out, '}');
+  close_member (w, '}');
 }
 
 /* The attempts in [@from, @to] of application @app_id_text (NULL: all). */
@@ -504,7 +722,8 @@ vox_emu_method_get_call_history (Call *call)
   g_autoptr(GArray) session_ids = NULL;
   g_auto(GStrv) remote_numbers = NULL;
   g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) out = NULL;
+  GString *out = NULL;
+  Writer w;
   const char *tz_name = NULL;
   const char *app_id_text;
   guint n_sessions = 0;
@@ -553,9 +772,11 @@ vox_emu_method_get_call_history (Call *call)
   app_id_text = vox_emu_call_param (call, "application_id");
   first_offset = offset;
 
-  out = g_string_sized_new (4096);
-  open_member (out, NULL, '{');
-  open_member (out, "result", '[');
+  /* Some 1.3 kB a session with all its parts. */
+  out = g_string_sized_new (4096 + (gsize) MIN (count, MAX_COUNT) * 1536);
+  writer_init (&w, out, tz, govorun_emulator_get_base_url (GOVORUN_EMULATOR (call->self)));
+  open_member (&w, NULL, '{');
+  open_member (&w, "result", '[');
 
   /* Both dates are inclusive. */
   if (history != NULL &&
@@ -605,7 +826,7 @@ vox_emu_method_get_call_history (Call *call)
 
           if (govorun_call_history_get_call (history, g_array_index (indexes, gint64, i), 0, &hc))
             {
-              put_session (out, call, &hc, tz, &parts);
+              put_session (&w, call, &hc, &parts);
               n_sessions++;
             }
         }
@@ -630,7 +851,7 @@ vox_emu_method_get_call_history (Call *call)
 
           if (position >= first && position < first + count && n_sessions < count)
             {
-              put_campaign_session (out, call, g_ptr_array_index (extras, i), tz, &parts);
+              put_campaign_session (&w, call, g_ptr_array_index (extras, i), &parts);
               n_sessions++;
             }
         }
@@ -653,20 +874,20 @@ vox_emu_method_get_call_history (Call *call)
                                                        run->remote_number != NULL ? run->remote_number : "")))
         continue;
       vox_emu_run_to_history (call->self, run, &rc);
-      put_session (out, call, &rc, tz, &parts);
+      put_session (&w, call, &rc, &parts);
       n_sessions++;
       total++;
     }
 
-  close_member (out, ']');
-  put_int (out, "count", n_sessions);
+  close_member (&w, ']');
+  put_int (&w, "count", n_sessions);
   if (with_total)
-    put_int (out, "total_count", total);
-  put_string (out, "timezone", tz_name);
-  close_member (out, '}');
+    put_int (&w, "total_count", total);
+  put_string (&w, "timezone", tz_name);
+  close_member (&w, '}');
   g_string_truncate (out, out->len - 1);
 
-  govorun_emulator_respond_json_string (call->msg, SOUP_STATUS_OK, out->str);
+  govorun_emulator_respond_json_take (call->msg, SOUP_STATUS_OK, out);
 }
 
 /* Whether the request may fetch @account's recordings: always, unless

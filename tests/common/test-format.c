@@ -126,6 +126,32 @@ test_language_name (void)
   g_assert_cmpstr (govorun_format_language_name (NULL), ==, "Not set");
 }
 
+/* Wall-clock seconds as GDateTime formats them in UTC, over random
+ * instants from year 1000 to 9999, and the year zero-padded below. */
+static void
+test_wall_clock (void)
+{
+  GRand *rand = g_rand_new_with_seed (12);
+  char text[20];
+
+  for (guint n = 0; n < 20000; n++)
+    {
+      gint64 seconds = G_GINT64_CONSTANT (-30610224000) +
+                       (gint64) (g_rand_double (rand) * (253402300800.0 + 30610224000.0));
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+      g_autofree char *expected = g_date_time_format (utc, "%Y-%m-%d %H:%M:%S");
+
+      govorun_format_wall_clock (seconds, text);
+      g_assert_cmpstr (text, ==, expected);
+    }
+  g_rand_free (rand);
+
+  govorun_format_wall_clock (G_GINT64_CONSTANT (-30610224001), text);
+  g_assert_cmpstr (text, ==, "0999-12-31 23:59:59");
+  govorun_format_wall_clock (0, text);
+  g_assert_cmpstr (text, ==, "1970-01-01 00:00:00");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +164,7 @@ main (int   argc,
   g_test_add_func ("/Govorun/Format/phone-category", test_phone_category);
   g_test_add_func ("/Govorun/Format/date", test_date);
   g_test_add_func ("/Govorun/Format/language-name", test_language_name);
+  g_test_add_func ("/Govorun/Format/wall-clock", test_wall_clock);
 
   return g_test_run ();
 }

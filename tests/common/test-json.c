@@ -147,6 +147,85 @@ test_ordinary (void)
                    ==, "a & [b]");
 }
 
+/* The bracket count skips strings with memchr; the byte-by-byte count
+ * it replaced is the reference, over random texts of the bytes that
+ * matter. */
+static guint
+reference_depth (const char *data,
+                 gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, deepest = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          depth++;
+          deepest = MAX (deepest, depth);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return deepest;
+}
+
+static void
+test_depth_like_reference (void)
+{
+  static const char alphabet[] = "\"\\[]{}a";
+  GRand *rand = g_rand_new_with_seed (10);
+
+  for (guint n = 0; n < 20000; n++)
+    {
+      char text[40];
+      gsize length = g_rand_int_range (rand, 1, sizeof text);
+      guint deepest;
+
+      for (gsize i = 0; i < length; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      deepest = reference_depth (text, length);
+      for (guint max = 0; max < 5; max++)
+        g_assert_cmpint (govorun_json_check (text, length, 1000, max, NULL), ==, deepest <= max);
+    }
+  g_rand_free (rand);
+}
+
+/* UTF-8 is checked eight ASCII bytes at a time, then by GLib: the same
+ * answer as g_utf8_validate () wherever a NUL or a non-ASCII byte is. */
+static void
+test_utf8_like_glib (void)
+{
+  static const char bytes[] = { 'a', 'a', 'a', '\0', '\xd0', '\x90', '\xff', '\x80' };
+  GRand *rand = g_rand_new_with_seed (11);
+
+  for (guint n = 0; n < 20000; n++)
+    {
+      char text[40];
+      gsize length = g_rand_int_range (rand, 1, sizeof text);
+      gsize from = g_rand_int_range (rand, 0, length);
+
+      memset (text, 'x', sizeof text);
+      for (gsize i = from; i < length; i++)
+        text[i] = bytes[g_rand_int_range (rand, 0, sizeof bytes)];
+      g_assert_cmpint (govorun_json_check (text, length, 1000, 8, NULL), ==,
+                       g_utf8_validate (text, length, NULL));
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +237,8 @@ main (int   argc,
   g_test_add_func ("/Govorun/Json/size", test_size);
   g_test_add_func ("/Govorun/Json/invalid", test_invalid);
   g_test_add_func ("/Govorun/Json/ordinary", test_ordinary);
+  g_test_add_func ("/Govorun/Json/depth-like-reference", test_depth_like_reference);
+  g_test_add_func ("/Govorun/Json/utf8-like-glib", test_utf8_like_glib);
 
   return g_test_run ();
 }

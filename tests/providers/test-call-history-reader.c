@@ -10,6 +10,9 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
+#include "govorun-json.h"
 #include "govorun-voximplant-call-history-reader-private.h"
 #include "govorun-voximplant-client.h"
 
@@ -47,6 +50,11 @@ static const char * const cases[] = {
   "{\"result\":[" SESSION_A "," SESSION_B "],\"count\":2,\"total_count\":2,\"timezone\":\"Europe/Berlin\"}",
   "{\"timezone\":\"Europe/Moscow\",\"total_count\":2,\"result\":[" SESSION_A "," SESSION_B "]}",
   "{\"result\":[],\"timezone\":\"Etc/GMT\"}",
+  /* Escapes other than \u, read without yajl; white space of every kind. */
+  "{ \"result\" : [ {\"call_session_history_id\":1, \"start_date\":\"2026-01-01 00:00:00\",\r\n"
+  "\t\"custom_data\":\"{\\\"el_conv\\\":\\\"a\\/b\\\\c\\\"}\",\"rule_name\":\"\\b\\f\\n\\r\\t\\\"\",\"duration\":-0,"
+  "\"calls\":[ ],\"records\":[{\"record_id\":2,\"cost\":-1.5e+2,\"file_size\":0.25E-1}] } ] ,\n"
+  "\"total_count\":1 , \"timezone\":\"Etc/GMT\",\"x\":[true,false,null,{},[[]]]}\n",
   "{\"result\":[" SESSION_B "],\"timezone\":\"America/New_York\",\"extra\":{\"a\":[1,{\"b\":null}]}}",
   /* Unknown members of every shape are skipped. */
   "{\"result\":[{\"call_session_history_id\":1,\"start_date\":\"2026-01-01 00:00:00\","
@@ -163,6 +171,37 @@ test_deep (void)
   g_string_append_c (text, '}');
   g_assert_true (_govorun_voximplant_call_history_readers_agree ((const guint8 *) text->str,
                                                                   text->len, 200));
+
+  /* The depth is counted while reading: at the bound, past it, past it
+   * inside a session or after text that is not JSON, or not JSON first. */
+  for (guint depth = 126; depth <= 130; depth++)
+    for (guint shape = 0; shape < 4; shape++)
+      {
+        g_autoptr(GString) nested = g_string_new (NULL);
+        g_autoptr(GBytes) body = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GovorunVoximplantCallHistoryPage) page = NULL;
+        guint open = depth - (shape == 1 ? 3 : 1);
+
+        g_string_append (nested, shape == 1 ? "{\"result\":[{\"x\":" : "{\"timezone\":\"Etc/GMT\",");
+        if (shape == 2)
+          g_string_append (nested, "\"bad\":01,");
+        if (shape != 1)
+          g_string_append (nested, "\"x\":");
+        for (guint i = 0; i < open; i++)
+          g_string_append (nested, i % 2 == 0 ? "[" : "{\"k\":");
+        g_string_append (nested, shape == 3 ? "nul" : "1");
+        for (guint i = open; i-- > 0;)
+          g_string_append_c (nested, i % 2 == 0 ? ']' : '}');
+        g_string_append (nested, shape == 1 ? "}],\"timezone\":\"Etc/GMT\"}" : ",\"result\":[]}");
+        g_assert_true (_govorun_voximplant_call_history_readers_agree ((const guint8 *) nested->str,
+                                                                        nested->len, 200));
+        body = g_bytes_new (nested->str, nested->len);
+        page = _govorun_voximplant_call_history_read (body, 200, FALSE, &error);
+        g_assert_true ((page != NULL) == (depth <= GOVORUN_JSON_MAX_DEPTH && shape == 0));
+        if (depth > GOVORUN_JSON_MAX_DEPTH)
+          g_assert_nonnull (strstr (error->message, "nested deeper"));
+      }
 }
 
 /* A page of 1000 sessions reads the same, and says what it holds. */
@@ -203,6 +242,74 @@ test_full_page (void)
   g_assert_cmpuint (first->other_resource_usage->len, ==, 1);
 }
 
+/* A session's custom data: the flat objects the scenarios write are read
+ * without a parser, and must give what json-glib gives; anything else
+ * goes to json-glib. */
+static void
+test_custom_data (void)
+{
+  static const char * const keys[] = { "el_conv", "campaign_id", "contact_id", NULL };
+  static const char * const texts[] = {
+    "{\"el_conv\":\"conv_00000011a\"}",
+    "{\"campaign_id\":\"12\",\"contact_id\":\"345\",\"task_uuid\":\"a-b\"}",
+    "{}", "{\"el_conv\":\"\"}", "{\"el_conv\":\"a\",\"el_conv\":\"b\"}",
+    "{\"x\":\"1\",\"x\":\"2\",\"el_conv\":\"c\"}", "{\"el_conv\":\"a\\\"b\"}",
+    "{\"el_conv\":\"\\u0410\"}", "{\"el_conv\":\"\xd0\x90\"}", "{ \"el_conv\" : \"a\" }",
+    "{\"el_conv\":\"a\"} ", "{\"el_conv\":\"a\"}x", "{\"el_conv\":5}", "{\"el_conv\":\"a\",}",
+    "{\"el_conv\":\"a\"", "{\"\":\"a\",\"el_conv\":\"b\"}", "{\"el_con\":\"a\"}",
+    "{\"el_convx\":\"a\"}", "{\"el_conv\":\"a\",\"campaign_id\":null}", "{,}", "{\"el_conv\"}",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      GovorunVoximplantCallSession session = { 0, };
+      g_autoptr(JsonNode) root = json_from_string (texts[t], NULL);
+      char *values[G_N_ELEMENTS (keys)];
+
+      session.custom_data = (char *) texts[t];
+      govorun_voximplant_call_session_get_custom_strings (&session, keys, values);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          JsonNode *member = root != NULL && JSON_NODE_HOLDS_OBJECT (root)
+                             ? json_object_get_member (json_node_get_object (root), keys[i]) : NULL;
+          const char *expected = member != NULL && json_node_get_value_type (member) == G_TYPE_STRING
+                                 ? json_node_get_string (member) : NULL;
+
+          g_test_message ("%s: %s", texts[t], keys[i]);
+          g_assert_cmpstr (values[i], ==, expected);
+          g_free (values[i]);
+        }
+    }
+}
+
+/* Strings are scanned eight bytes at a time: an escape, a quote or a
+ * control character at every place of strings of every short length. */
+static void
+test_escapes_anywhere (void)
+{
+  static const char * const inserts[] = { "\\\"", "\\\\", "\\n", "\\u0041", "\x01", "\xd0\x90", "\"" };
+
+  for (guint length = 0; length < 20; length++)
+    for (guint at = 0; at <= length; at++)
+      for (guint k = 0; k < G_N_ELEMENTS (inserts); k++)
+        {
+          g_autoptr(GString) text = g_string_new ("{\"result\":[{\"call_session_history_id\":1,"
+                                                  "\"start_date\":\"2026-01-01 00:00:00\",\"rule_name\":\"");
+
+          for (guint i = 0; i < length; i++)
+            {
+              if (i == at)
+                g_string_append (text, inserts[k]);
+              g_string_append_c (text, (char) ('a' + i));
+            }
+          if (at == length)
+            g_string_append (text, inserts[k]);
+          g_string_append (text, "\"}],\"timezone\":\"Etc/GMT\"}");
+          g_assert_true (_govorun_voximplant_call_history_readers_agree ((const guint8 *) text->str,
+                                                                          text->len, 200));
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +320,8 @@ main (int   argc,
   g_test_add_func ("/call-history-reader/deep", test_deep);
   g_test_add_func ("/call-history-reader/trailing", test_trailing);
   g_test_add_func ("/call-history-reader/full-page", test_full_page);
+  g_test_add_func ("/call-history-reader/custom-data", test_custom_data);
+  g_test_add_func ("/call-history-reader/escapes-anywhere", test_escapes_anywhere);
 
   return g_test_run ();
 }

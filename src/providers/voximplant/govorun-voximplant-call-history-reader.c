@@ -66,7 +66,7 @@ typedef struct
   guint8                  kind;     /* Kind */
   guint8                  mode;     /* GovorunVoximplantField */
   guint8                  child;    /* ObjKind of KIND_OBJECTS' elements */
-  guint8                  slot;     /* KIND_OBJECTS: which of Pending's children */
+  guint8                  slot;     /* KIND_OBJECTS: which of Pending's first[] */
   gint8                   dflt;     /* KIND_INT: the value when absent */
   guint16                 offset;
 } Field;
@@ -167,14 +167,41 @@ typedef struct
   guint32  present;      /* a bit per field: given, not null, of its type */
   guint32  bad;          /* a bit per field: of the wrong type (not LENIENT) */
   guint16  time[6];      /* the object's one time field: y, m, d, h, min, s */
-  GArray  *children[3];  /* of Pending, per KIND_OBJECTS field's slot */
+  guint    first[3];     /* per KIND_OBJECTS field's slot: where its elements'
+                          * Pending begin in the reader's pool of their kind */
 } Pending;
 
-static void
-pending_clear (Pending *pending)
+/* The Pending of a page's objects, a pool per kind (sessions, calls,
+ * records, resource usages) instead of an array per object. An array's
+ * elements are consecutive in their pool: while it is open, nothing else
+ * adds objects of that kind (a kind only nests in its parent kind), and a
+ * Pending pointer held by a frame is never to a pool that can grow while
+ * the frame is open. A repeated member starts its elements afresh. */
+typedef struct
 {
-  for (guint i = 0; i < G_N_ELEMENTS (pending->children); i++)
-    g_clear_pointer (&pending->children[i], g_array_unref);
+  GArray *of[OBJ_USAGE + 1];
+} Pools;
+
+static void
+pools_init (Pools *pools)
+{
+  for (guint i = OBJ_SESSION; i < G_N_ELEMENTS (pools->of); i++)
+    pools->of[i] = g_array_sized_new (FALSE, FALSE, sizeof (Pending), 1024);
+}
+
+static void
+pools_clear (Pools *pools)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pools->of); i++)
+    g_clear_pointer (&pools->of[i], g_array_unref);
+}
+
+static Pending *
+pool_get (Pools   *pools,
+          ObjKind  kind,
+          guint    index)
+{
+  return &g_array_index (pools->of[kind], Pending, index);
 }
 
 typedef enum
@@ -217,6 +244,7 @@ typedef struct
   guint8       kind;          /* ObjKind: the object's, or the array's elements' */
   guint8       special;       /* Special: the member being read, when not a field */
   gint8        field;         /* the member being read: index in the table; -1 unknown */
+  guint8       hint;          /* where to look for the next member's name: after the last found */
   gpointer     item;          /* the object's struct; the call of an end_reason */
   Pending     *pending;       /* the object's */
   GPtrArray   *items;         /* an array's */
@@ -227,14 +255,15 @@ typedef struct
   ErrorMember *error;         /* FRAME_ERROR's */
 } Frame;
 
-/* json-glib's parser gives up far below this; govorun_json_check() has
- * refused anything deeper than GOVORUN_JSON_MAX_DEPTH by now. */
+/* Frames are for the shapes read here (five levels); deeper levels are
+ * only counted in `skip`, up to GOVORUN_JSON_MAX_DEPTH (too_deep ()). */
 #define MAX_FRAMES 8
 
 typedef struct
 {
   GovorunVoximplantCallHistoryPage *page;
   Pending                           page_pending;
+  Pools                             pools;
   Frame                             frames[MAX_FRAMES];
   guint                             depth;
   guint                             skip;        /* levels of a value being skipped */
@@ -323,9 +352,8 @@ reset_field (gpointer     item,
     case KIND_TIME:
       break;
     case KIND_OBJECTS:
+      /* The elements' Pending are left in their pool. */
       g_ptr_array_set_size (*MEMBER (item, field, GPtrArray *), 0);
-      if (pending->children[field->slot] != NULL)
-        g_array_set_size (pending->children[field->slot], 0);
       break;
     case KIND_END_REASON:
       {
@@ -619,6 +647,23 @@ on_number (void       *ctx,
 
   if (((Reader *) ctx)->skip > 0)
     return 1;
+
+  /* Up to 18 digits cannot overflow: read them here. */
+  if (len > 0 && len <= 18 + (text[0] == '-'))
+    {
+      gboolean negative = text[0] == '-';
+      guint64 digits = 0;
+      gsize i;
+
+      for (i = negative ? 1 : 0; i < len && g_ascii_isdigit (text[i]); i++)
+        digits = digits * 10 + (guint64) (text[i] - '0');
+      if (i == len && len > (gsize) negative)
+        {
+          value.i = negative ? (gint64) (0 - digits) : (gint64) digits;
+          return on_scalar (ctx, &value);
+        }
+    }
+
   if (len < sizeof buffer)
     {
       memcpy (buffer, text, len);
@@ -694,13 +739,18 @@ on_map_key (void                *ctx,
             error_member_reset (&reader->errors);
             break;
           }
-        for (guint i = 0; i < table->n_fields; i++)
+        /* Members mostly come in the table's order. */
+        for (guint k = 0, i = frame->hint; k < table->n_fields; k++, i++)
           {
-            const Field *field = &table->fields[i];
+            const Field *field;
 
-            if (field->len == len && memcmp (field->name, key, len) == 0)
+            if (i >= table->n_fields)
+              i = 0;
+            field = &table->fields[i];
+            if (field->len == len && field->name[0] == (char) key[0] && memcmp (field->name, key, len) == 0)
               {
                 frame->field = i;
+                frame->hint = i + 1;
                 reset_field (frame->item, frame->pending, field, i);
                 break;
               }
@@ -764,12 +814,23 @@ push_error (Reader      *reader,
   frame->error = member;
 }
 
+/* Every open container is a frame or a level skipped: the text's nesting
+ * is counted here, and the parse stops past GOVORUN_JSON_MAX_DEPTH
+ * (govorun_json_check () then says why). */
+static gboolean
+too_deep (Reader *reader)
+{
+  return reader->depth + reader->skip >= GOVORUN_JSON_MAX_DEPTH;
+}
+
 static int
 on_start_map (void *ctx)
 {
   Reader *reader = ctx;
   Frame *frame;
 
+  if (too_deep (reader))
+    return 0;
   if (reader->skip > 0)
     {
       reader->skip++;
@@ -839,6 +900,8 @@ on_start_array (void *ctx)
   Reader *reader = ctx;
   Frame *frame;
 
+  if (too_deep (reader))
+    return 0;
   if (reader->skip > 0)
     {
       reader->skip++;
@@ -869,16 +932,13 @@ on_start_array (void *ctx)
           guint owner_field = frame->field;
           Frame *array;
 
-          if (owner->children[field->slot] == NULL)
-            {
-              owner->children[field->slot] = g_array_new (FALSE, FALSE, sizeof (Pending));
-              g_array_set_clear_func (owner->children[field->slot], (GDestroyNotify) pending_clear);
-            }
+          /* The items are empty here: new, or reset by the member's name. */
+          owner->first[field->slot] = reader->pools.of[field->child]->len;
           owner->present |= 1u << owner_field;
           array = push (reader, FRAME_ARRAY);
           array->kind = field->child;
           array->items = *MEMBER (frame->item, field, GPtrArray *);
-          array->pendings = owner->children[field->slot];
+          array->pendings = reader->pools.of[field->child];
           array->owner = owner;
           array->owner_field = owner_field;
         }
@@ -976,6 +1036,51 @@ static const yajl_callbacks callbacks = {
 
 /* --- the end of the page ------------------------------------------------------ */
 
+/* The times made for a page: a session's start, its call's and its
+ * resource usage's are mostly the same local time, and GDateTime is
+ * immutable, so they share one. */
+typedef struct
+{
+  GTimeZone *tz;
+  guint      next;
+  struct
+  {
+    guint16    time[6];
+    GDateTime *date;
+  } made[4];
+} Times;
+
+static void
+times_clear (Times *times)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (times->made); i++)
+    g_clear_pointer (&times->made[i].date, g_date_time_unref);
+  g_clear_pointer (&times->tz, g_time_zone_unref);
+}
+
+/* (transfer full) (nullable): as g_date_time_new () in the page's zone. */
+static GDateTime *
+times_get (Times         *times,
+           const guint16 *t)
+{
+  GDateTime *date;
+  guint slot;
+
+  for (guint i = 0; i < G_N_ELEMENTS (times->made); i++)
+    if (times->made[i].date != NULL && memcmp (times->made[i].time, t, sizeof times->made[i].time) == 0)
+      return g_date_time_ref (times->made[i].date);
+
+  date = g_date_time_new (times->tz, (gint16) t[0], (gint16) t[1], (gint16) t[2],
+                          (gint16) t[3], (gint16) t[4], (gint16) t[5]);
+  if (date == NULL)
+    return NULL;
+  slot = times->next++ % G_N_ELEMENTS (times->made);
+  g_clear_pointer (&times->made[slot].date, g_date_time_unref);
+  memcpy (times->made[slot].time, t, sizeof times->made[slot].time);
+  times->made[slot].date = g_date_time_ref (date);
+  return date;
+}
+
 /* Makes the object's times and returns its error, if any: the first
  * field, in the tree reader's order, missing where REQUIRED or of the
  * wrong type; an array's elements after its own shape, in order. */
@@ -983,7 +1088,8 @@ static GError *
 finish_object (ObjKind    kind,
                gpointer   item,
                Pending   *pending,
-               GTimeZone *tz,
+               Pools     *pools,
+               Times     *times,
                gboolean   descend)
 {
   const Table *table = &tables[kind];
@@ -995,9 +1101,7 @@ finish_object (ObjKind    kind,
 
       if (field->kind == KIND_TIME && (pending->present & bit) != 0)
         {
-          const guint16 *t = pending->time;
-          GDateTime *date = g_date_time_new (tz, (gint16) t[0], (gint16) t[1], (gint16) t[2],
-                                             (gint16) t[3], (gint16) t[4], (gint16) t[5]);
+          GDateTime *date = times_get (times, pending->time);
 
           if (date == NULL)
             {
@@ -1014,15 +1118,15 @@ finish_object (ObjKind    kind,
       if ((pending->present & bit) == 0 && field->mode == REQUIRED)
         return govorun_voximplant_error_new_missing_field (field->name);
 
-      if (field->kind == KIND_OBJECTS && descend && pending->children[field->slot] != NULL)
+      if (field->kind == KIND_OBJECTS && descend)
         {
           GPtrArray *items = *MEMBER (item, field, GPtrArray *);
-          GArray *pendings = pending->children[field->slot];
 
           for (guint j = 0; j < items->len; j++)
             {
               GError *error = finish_object (field->child, g_ptr_array_index (items, j),
-                                             &g_array_index (pendings, Pending, j), tz, TRUE);
+                                             pool_get (pools, field->child, pending->first[field->slot] + j),
+                                             pools, times, TRUE);
 
               if (error != NULL)
                 return error;
@@ -1044,26 +1148,22 @@ static GError *
 finish_page (Reader *reader)
 {
   GovorunVoximplantCallHistoryPage *page = reader->page;
-  g_autoptr(GTimeZone) tz = NULL;
-  GError *error;
-  GArray *pendings;
+  Times times = { NULL, };
+  GError *error = NULL;
 
-  error = finish_object (OBJ_PAGE, page, &reader->page_pending, NULL, FALSE);
+  error = finish_object (OBJ_PAGE, page, &reader->page_pending, NULL, NULL, FALSE);
   if (error != NULL)
     return error;
 
-  if ((tz = g_time_zone_new_identifier (page->timezone)) == NULL)
+  if ((times.tz = g_time_zone_new_identifier (page->timezone)) == NULL)
     return govorun_voximplant_error_new_mistyped_field ("timezone");
 
-  pendings = reader->page_pending.children[0];
-  for (guint i = 0; pendings != NULL && i < page->sessions->len; i++)
-    {
-      error = finish_object (OBJ_SESSION, g_ptr_array_index (page->sessions, i),
-                             &g_array_index (pendings, Pending, i), tz, TRUE);
-      if (error != NULL)
-        return error;
-    }
-  return NULL;
+  for (guint i = 0; i < page->sessions->len && error == NULL; i++)
+    error = finish_object (OBJ_SESSION, g_ptr_array_index (page->sessions, i),
+                           pool_get (&reader->pools, OBJ_SESSION, reader->page_pending.first[0] + i),
+                           &reader->pools, &times, TRUE);
+  times_clear (&times);
+  return error;
 }
 
 GovorunVoximplantCallHistoryPage *
@@ -1083,17 +1183,20 @@ _govorun_voximplant_call_history_read (GBytes    *body,
   page->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_session_free);
   page->total_count = -1;
   reader.page = page;
+  pools_init (&reader.pools);
   error_member_reset (&reader.error);
   error_member_reset (&reader.errors);
 
-  /* The bounds every answer has (size, UTF-8, depth), by the same scan. */
-  if (govorun_json_check ((const char *) data, size, GOVORUN_JSON_ANSWER_MAX_SIZE,
+  /* The bounds every answer has (size, UTF-8, depth), as the same check
+   * gives them: the depth is counted while parsing, and when the parse
+   * fails the whole check says whether it was too deep (which it says
+   * before anything else, as for the tree reader). */
+  if (govorun_json_check_text ((const char *) data, size, GOVORUN_JSON_ANSWER_MAX_SIZE, &json_error) &&
+      !parse (&reader, &callbacks, data, size) &&
+      govorun_json_check ((const char *) data, size, GOVORUN_JSON_ANSWER_MAX_SIZE,
                           GOVORUN_JSON_MAX_DEPTH, &json_error))
-    {
-      if (!parse (&reader, &callbacks, data, size))
-        g_set_error_literal (&json_error, GOVORUN_JSON_ERROR, GOVORUN_JSON_ERROR_INVALID,
-                             invalid_json_clause ());
-    }
+    g_set_error_literal (&json_error, GOVORUN_JSON_ERROR, GOVORUN_JSON_ERROR_INVALID,
+                         invalid_json_clause ());
 
   if (json_error == NULL && reader.is_object)
     {
@@ -1118,7 +1221,7 @@ _govorun_voximplant_call_history_read (GBytes    *body,
 
   error_member_reset (&reader.error);
   error_member_reset (&reader.errors);
-  pending_clear (&reader.page_pending);
+  pools_clear (&reader.pools);
   if (local != NULL)
     {
       g_propagate_error (error, local);

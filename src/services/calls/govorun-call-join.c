@@ -38,6 +38,31 @@ _govorun_call_join_number (const char *text)
   return g_string_free (digits, FALSE);
 }
 
+/* _govorun_call_join_number () into @buffer when it fits (a phone
+ * number does), else into *@owned. */
+static const char *
+join_number_in (const char *text,
+                char        buffer[32],
+                char      **owned)
+{
+  gsize n = 0;
+
+  *owned = NULL;
+  if (text == NULL)
+    return NULL;
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      {
+        if (n + 1 >= 32)
+          return *owned = _govorun_call_join_number (text);
+        buffer[n++] = *p;
+      }
+  if (n == 0)
+    return NULL;
+  buffer[n] = '\0';
+  return buffer;
+}
+
 static const char *
 find_agent (GovorunAgentStore *agents,
             const char        *el_agent_id,
@@ -144,8 +169,11 @@ _govorun_call_join_session (const GovorunVoximplantCallSession *session,
 
   if (call != NULL)
     {
-      g_autofree char *local = _govorun_call_join_number (call->local_number);
-      g_autofree char *remote = _govorun_call_join_number (call->remote_number);
+      char local_digits[32], remote_digits[32];
+      g_autofree char *local_owned = NULL;
+      g_autofree char *remote_owned = NULL;
+      const char *local = join_number_in (call->local_number, local_digits, &local_owned);
+      const char *remote = join_number_in (call->remote_number, remote_digits, &remote_owned);
 
       govorun_call_record_set_vox_call_id (record, call->call_id);
       govorun_call_record_set_direction (record, call->incoming ? GOVORUN_CALL_DIRECTION_INBOUND

@@ -13,7 +13,7 @@ _govorun_recordings_info_from_session (GovorunCallRecord                  *recor
                                        const GovorunVoximplantCallSession *session,
                                        const char                         *account_uuid)
 {
-  g_autoptr(GovorunCallInfo) info = govorun_call_info_new ();
+  GovorunCallInfo *info = govorun_call_info_new ();
   const GovorunVoximplantCall *first = NULL;
 
   info->vox_account_uuid = g_strdup (account_uuid);
@@ -33,7 +33,7 @@ _govorun_recordings_info_from_session (GovorunCallRecord                  *recor
     info->end_reason = first->end_reason_code != 0
                        ? g_strdup_printf ("%d %s", first->end_reason_code, first->end_reason)
                        : g_strdup (first->end_reason);
-  govorun_call_record_set_info (record, info);
+  govorun_call_record_take_info (record, info);
 }
 
 static void
