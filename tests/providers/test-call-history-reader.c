@@ -280,6 +280,23 @@ test_custom_data (void)
           g_free (values[i]);
         }
     }
+
+  /* Nested far deeper than any of ours: no value, and no crash. */
+  {
+    g_autoptr(GString) deep = g_string_new ("{\"el_conv\":\"a\",\"x\":");
+    GovorunVoximplantCallSession session = { 0, };
+    char *values[G_N_ELEMENTS (keys)];
+
+    for (guint d = 0; d < 200000; d++)
+      g_string_append_c (deep, '[');
+    for (guint d = 0; d < 200000; d++)
+      g_string_append_c (deep, ']');
+    g_string_append_c (deep, '}');
+    session.custom_data = deep->str;
+    govorun_voximplant_call_session_get_custom_strings (&session, keys, values);
+    for (guint i = 0; keys[i] != NULL; i++)
+      g_assert_null (values[i]);
+  }
 }
 
 /* Strings are scanned eight bytes at a time: an escape, a quote or a

@@ -9,7 +9,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
+#include <yajl/yajl_tree.h>
+
+#include "govorun-json.h"
 #include "govorun-voximplant-call-history-reader-private.h"
 #include "govorun-voximplant-client-private.h"
 
@@ -25,37 +29,45 @@
 
 /* ---- Custom data ---- */
 
+/* Our scenarios write a flat object; anything deeper is no value of ours. */
+#define CUSTOM_DATA_MAX_DEPTH 16
+
 void
 govorun_voximplant_call_session_get_custom_strings (const GovorunVoximplantCallSession *session,
                                                     const char * const                 *keys,
                                                     char                              **out_values)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonObject *object;
-  JsonNode *root;
+  yajl_val root;
 
   g_return_if_fail (session != NULL && keys != NULL && out_values != NULL);
 
   for (guint i = 0; keys[i] != NULL; i++)
     out_values[i] = NULL;
 
-  /* Anyone may set custom data: anything but our object is no value. */
-  if (session->custom_data == NULL || session->custom_data[0] != '{')
+  /* Anyone may set custom data: anything but our object is no value. It
+   * is read with yajl's tree (a few allocations), not json-glib's (a
+   * parser object and a node per value): the sync reads it for every
+   * session. Its size is bounded by the page's, its nesting here: yajl's
+   * tree is freed by recursion. */
+  if (session->custom_data == NULL || session->custom_data[0] != '{' ||
+      !govorun_json_check (session->custom_data, strlen (session->custom_data),
+                           GOVORUN_JSON_ANSWER_MAX_SIZE, CUSTOM_DATA_MAX_DEPTH, NULL) ||
+      (root = yajl_tree_parse (session->custom_data, NULL, 0)) == NULL)
     return;
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, session->custom_data, -1, NULL))
-    return;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-  object = json_node_get_object (root);
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      JsonNode *member = json_object_get_member (object, keys[i]);
+  if (YAJL_IS_OBJECT (root))
+    for (size_t m = 0; m < root->u.object.len; m++)
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          yajl_val value = root->u.object.values[m];
 
-      if (member != NULL && json_node_get_value_type (member) == G_TYPE_STRING)
-        out_values[i] = g_strdup (json_node_get_string (member));
-    }
+          /* A repeated member: the last one counts, as json-glib has it. */
+          if (strcmp (root->u.object.keys[m], keys[i]) != 0)
+            continue;
+          g_clear_pointer (&out_values[i], g_free);
+          if (YAJL_IS_STRING (value))
+            out_values[i] = g_strdup (YAJL_GET_STRING (value));
+        }
+  yajl_tree_free (root);
 }
 
 char *
