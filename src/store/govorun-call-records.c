@@ -563,6 +563,10 @@ statement (Statements  *st,
            guint        which,
            GError     **error)
 {
+  /* The upsert is used for every page, and parsing its text costs about
+   * a millisecond: kept (not finalized with the rest). */
+  if (which == STMT_UPSERT)
+    return govorun_store_kept_statement (st->db, upsert_sql, error);
   if (st->stmts[which] == NULL &&
       sqlite3_prepare_v3 (st->db, upsert_statements[which], -1, SQLITE_PREPARE_PERSISTENT,
                           &st->stmts[which], NULL) != SQLITE_OK)
@@ -912,6 +916,7 @@ sql_upsert (sqlite3         *db,
 {
   UpsertData *upsert = data;
   Statements st = { db, { NULL, } };
+  sqlite3_stmt *upsert_stmt;
   GovorunCallInfoWriter *details = NULL;
   guint changed = 0;
   gboolean bulk = FALSE;
@@ -929,6 +934,11 @@ sql_upsert (sqlite3         *db,
   _govorun_call_info_writer_free (details);
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_finalize (st.stmts[i]);
+  if ((upsert_stmt = govorun_store_kept_statement (db, upsert_sql, NULL)) != NULL)
+    {
+      sqlite3_reset (upsert_stmt);
+      sqlite3_clear_bindings (upsert_stmt);
+    }
   if (ok)
     *out_result = GUINT_TO_POINTER (changed);
   return ok;

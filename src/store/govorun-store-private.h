@@ -77,6 +77,15 @@ gboolean      govorun_store_step_finalize      (sqlite3                *db,
                                                 sqlite3_stmt           *stmt,
                                                 GError                **error);
 
+/* For write/read funcs: @sql (a static string: its address is the key)
+ * prepared once per thread and connection and kept; reset it and clear
+ * its bindings after use, never finalize it. For a statement whose
+ * preparing costs more than its use (a long upsert run for each page of
+ * a sync). */
+sqlite3_stmt *govorun_store_kept_statement     (sqlite3                *db,
+                                                const char             *sql,
+                                                GError                **error);
+
 /* For write/read funcs: binds @text, or NULL when @text is %NULL. */
 void          govorun_store_bind_text          (sqlite3_stmt           *stmt,
                                                 int                     index,

@@ -899,6 +899,62 @@ run_write_job (GovorunStore *self,
     complete_in_context (task, TRUE, result, destroy, NULL);
 }
 
+/* --- kept statements -------------------------------------------------------- */
+
+/* A thread's kept statements, for one connection at a time: the writer's
+ * is the one that matters (one thread, one connection for the store's
+ * life). Finalized when the thread asks for another connection's, before
+ * the writer closes its own, and when the thread ends. */
+typedef struct
+{
+  sqlite3    *db;
+  GHashTable *stmts;  /* SQL text (by address) → sqlite3_stmt * */
+} KeptStatements;
+
+static void
+kept_statements_free (gpointer data)
+{
+  KeptStatements *kept = data;
+
+  g_hash_table_destroy (kept->stmts);
+  g_free (kept);
+}
+
+static GPrivate kept_statements = G_PRIVATE_INIT (kept_statements_free);
+
+sqlite3_stmt *
+govorun_store_kept_statement (sqlite3     *db,
+                              const char  *sql,
+                              GError     **error)
+{
+  KeptStatements *kept = g_private_get (&kept_statements);
+  sqlite3_stmt *stmt;
+
+  if (kept == NULL || kept->db != db)
+    {
+      kept = g_new0 (KeptStatements, 1);
+      kept->db = db;
+      kept->stmts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
+      g_private_replace (&kept_statements, kept);
+    }
+  stmt = g_hash_table_lookup (kept->stmts, sql);
+  if (stmt != NULL)
+    return stmt;
+  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      govorun_store_set_sqlite_error (error, db);
+      return NULL;
+    }
+  g_hash_table_insert (kept->stmts, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static void
+drop_kept_statements (void)
+{
+  g_private_replace (&kept_statements, NULL);
+}
+
 static gpointer
 writer_thread (gpointer data)
 {
@@ -921,6 +977,7 @@ writer_thread (gpointer data)
     }
 
   /* Closing the last read-write connection checkpoints the WAL. */
+  drop_kept_statements ();
   g_clear_pointer (&self->db, sqlite3_close_v2);
   return NULL;
 }
