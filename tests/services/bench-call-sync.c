@@ -213,6 +213,15 @@ main (int   argc,
   call_sync_fixture_counted (db_path, &counted);
 
   raw_path = g_build_filename (f.s.dir, "raw.db", NULL);
+  /* For experiments with the sync alone. */
+  if (g_getenv ("GOVORUN_BENCH_SYNC_NO_RAW") != NULL)
+    {
+      g_print ("bench: sync_wall = %.2f s\n", wall);
+      g_print ("bench: sync_cpu = %.2f s\n", cpu);
+      g_print ("bench: index_after_sync_wall = %.2f s\n", idx_wall);
+      call_sync_fixture_stop (&f);
+      return 0;
+    }
   raw = raw_ingest (db_path, raw_path, &raw_rows, &raw_cpu);
   g_assert_cmpuint (raw_rows, ==, counted.rows);
 

@@ -28,6 +28,7 @@ typedef struct
 {
   gint64 from;  /* inclusive, Unix seconds */
   gint64 to;    /* inclusive */
+  guint  full_pages;  /* a part of a split window: the full pages it likely has */
 } Window;
 
 typedef struct
@@ -50,6 +51,7 @@ typedef struct
   GPtrArray               *records;   /* the page being written */
   GovorunCallSyncState    *next_state;
   gboolean                 last_page;
+  guint                    generation; /* of the window, for answers of an earlier one */
 } Run;
 
 /* Pages asked for ahead of the one being written: the requests and their
@@ -116,8 +118,11 @@ next_window (GTask *task)
     }
   run->window = g_array_index (run->windows, Window, run->windows->len - 1);
   g_array_set_size (run->windows, run->windows->len - 1);
+  run->generation++;
   run->total = -1;
-  run->n_pages = 1;   /* until the first page tells */
+  /* Until the first page tells: one, or the pages a part of a split
+   * window surely has, asked for together (see request_pages()). */
+  run->n_pages = MAX (1, MIN (run->window.full_pages, PREFETCH + 1));
   run->requested = 0;
   run->writing = 0;
   g_ptr_array_set_size (run->pages, 0);
@@ -224,6 +229,7 @@ typedef struct
 {
   GTask *task;
   guint  number;
+  guint  generation;
 } PageRequest;
 
 static void
@@ -237,6 +243,7 @@ page_cb (GObject      *object,
   GovorunVoximplantCallHistoryPage *page;
   GError *error = NULL;
   guint number = request->number;
+  gboolean earlier = request->generation != run->generation;
 
   g_free (request);
   run->in_flight--;
@@ -247,7 +254,8 @@ page_cb (GObject      *object,
       fail (task, error);
       return;
     }
-  if (run->failed || number >= run->n_pages)
+  /* Of a window that was split meanwhile, or past a short last page. */
+  if (run->failed || earlier || number >= run->n_pages)
     {
       /* Past a short last page: not needed. */
       govorun_voximplant_call_history_page_free (page);
@@ -270,8 +278,11 @@ page_cb (GObject      *object,
           govorun_voximplant_call_history_page_free (page);
           for (gint64 i = parts - 1; i >= 0; i--)
             {
+              /* Its full pages if calls are spread evenly (less: a window
+               * that holds fewer answers with an empty page or two). */
               Window part = { run->window.from + span * i / parts,
-                              run->window.from + span * (i + 1) / parts - 1 };
+                              run->window.from + span * (i + 1) / parts - 1,
+                              (guint) (run->total / parts / GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT) };
 
               g_array_append_val (run->windows, part);
             }
@@ -294,7 +305,9 @@ page_cb (GObject      *object,
 
 /* Asks for the window's pages up to PREFETCH ahead of the one written;
  * without a total (not asked for, or the first page still on its way)
- * one at a time. */
+ * one at a time — except the pages a part of a split window surely has,
+ * asked for with its first: a window's first page alone, then the rest,
+ * left the writer idle twice per window (180 windows for a million). */
 static void
 request_pages (GTask *task)
 {
@@ -302,7 +315,8 @@ request_pages (GTask *task)
 
   while (!run->failed && run->requested < run->n_pages &&
          run->requested <= run->writing + PREFETCH &&
-         (run->requested == 0 || run->total >= 0 || run->requested == run->writing))
+         (run->requested == 0 || run->total >= 0 || run->requested == run->writing ||
+          run->requested < run->window.full_pages))
     {
       g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (run->window.from);
       g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (run->window.to);
@@ -322,6 +336,7 @@ request_pages (GTask *task)
       run->in_flight++;
       request->task = g_object_ref (task);
       request->number = number;
+      request->generation = run->generation;
       govorun_voximplant_client_get_call_history_async (run->client, &query,
                                                         g_task_get_cancellable (task),
                                                         page_cb, request);
@@ -337,7 +352,7 @@ account_info_cb (GObject      *object,
   Run *run = g_task_get_task_data (task);
   g_autoptr(GovorunVoximplantAccountInfo) info = NULL;
   GError *error = NULL;
-  Window window;
+  Window window = { 0, };
 
   info = govorun_voximplant_client_get_account_info_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
                                                             result, &error);
