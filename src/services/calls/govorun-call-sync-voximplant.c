@@ -31,6 +31,18 @@ typedef struct
   guint  full_pages;  /* a part of a split window: the full pages it likely has */
 } Window;
 
+/* A window being read. */
+typedef struct
+{
+  Window     window;
+  guint      generation; /* its requests carry it: answers of a window gone are dropped */
+  gint64     total;      /* sessions in the window; -1 unknown */
+  guint      n_pages;    /* once its total is known */
+  guint      requested;  /* pages asked for */
+  gboolean   first_in;   /* its first page came */
+  GPtrArray *pages;      /* GovorunVoximplantCallHistoryPage* by number, or NULL */
+} Part;
+
 typedef struct
 {
   GovorunCallSyncJob      *job;       /* borrowed */
@@ -38,25 +50,62 @@ typedef struct
   char                    *currency;
   GovorunCallSyncState    *state;     /* what is stored */
   GArray                  *windows;   /* of Window: a stack, the earliest last */
-  Window                   window;    /* being read */
-  gint64                   total;     /* sessions in the window; -1 unknown */
-  guint                    n_pages;   /* of the window, once its total is known */
-  guint                    requested; /* pages asked for */
-  guint                    in_flight;
-  GPtrArray               *pages;     /* GovorunVoximplantCallHistoryPage* by number, or NULL */
-  guint                    writing;   /* the page being written, or the next to write */
+  Part                    *cur;       /* being written */
+  Part                    *ahead;     /* the next window, asked for early; or NULL */
+  guint                    generations;
+  guint                    writing;   /* cur's page being written, or the next to write */
   gboolean                 write_busy;
   gboolean                 failed;    /* the task has returned an error */
   gint64                   span_start;
   GPtrArray               *records;   /* the page being written */
   GovorunCallSyncState    *next_state;
   gboolean                 last_page;
-  guint                    generation; /* of the window, for answers of an earlier one */
 } Run;
 
 /* Pages asked for ahead of the one being written: the requests and their
- * parsing overlap the writes. */
+ * parsing overlap the writes. Once a window's pages are all asked for,
+ * the next window's first ones are (a window's first page comes some
+ * 40 ms after it is asked for; with 180 windows for a million calls, the
+ * writer waited seven seconds for them). */
 #define PREFETCH 3
+
+static void
+part_free (Part *part)
+{
+  if (part == NULL)
+    return;
+  g_ptr_array_unref (part->pages);
+  g_free (part);
+}
+
+/* The earliest window left, or NULL. */
+static Part *
+part_pop (Run *run)
+{
+  Part *part;
+
+  if (run->windows->len == 0)
+    return NULL;
+  part = g_new0 (Part, 1);
+  part->window = g_array_index (run->windows, Window, run->windows->len - 1);
+  g_array_set_size (run->windows, run->windows->len - 1);
+  part->generation = ++run->generations;
+  part->total = -1;
+  /* Until the first page tells: one, or the pages a part of a split
+   * window surely has, asked for together (see request_part()). */
+  part->n_pages = MAX (1, MIN (part->window.full_pages, PREFETCH + 1));
+  part->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_history_page_free);
+  return part;
+}
+
+/* Gives @part's window back to the stack (it comes next). */
+static void
+part_push_back (Run  *run,
+                Part *part)
+{
+  g_array_append_val (run->windows, part->window);
+  part_free (part);
+}
 
 static void
 run_free (Run *run)
@@ -67,7 +116,8 @@ run_free (Run *run)
   govorun_call_sync_state_free (run->next_state);
   g_clear_pointer (&run->windows, g_array_unref);
   g_clear_pointer (&run->records, g_ptr_array_unref);
-  g_clear_pointer (&run->pages, g_ptr_array_unref);
+  part_free (run->cur);
+  part_free (run->ahead);
   g_free (run);
 }
 
@@ -103,12 +153,16 @@ bulk_settled_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
 }
 
+/* The window written is done: the next one (asked for already, perhaps). */
 static void
 next_window (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
 
-  if (run->windows->len == 0)
+  g_clear_pointer (&run->cur, part_free);
+  run->cur = run->ahead != NULL ? g_steal_pointer (&run->ahead) : part_pop (run);
+  run->writing = 0;
+  if (run->cur == NULL)
     {
       /* A first sync written in bulk (this one, or one stopped earlier)
        * is settled at its end; the service finishes it in the background. */
@@ -116,17 +170,8 @@ next_window (GTask *task)
                                               bulk_settled_cb, g_object_ref (task));
       return;
     }
-  run->window = g_array_index (run->windows, Window, run->windows->len - 1);
-  g_array_set_size (run->windows, run->windows->len - 1);
-  run->generation++;
-  run->total = -1;
-  /* Until the first page tells: one, or the pages a part of a split
-   * window surely has, asked for together (see request_pages()). */
-  run->n_pages = MAX (1, MIN (run->window.full_pages, PREFETCH + 1));
-  run->requested = 0;
-  run->writing = 0;
-  g_ptr_array_set_size (run->pages, 0);
   request_pages (task);
+  write_next (task);
 }
 
 static void
@@ -160,13 +205,11 @@ written_cb (GObject      *object,
   _govorun_call_sync_page_written (run->job, "Voximplant", n, changed,
                                    CLAMP (fraction, 0.0, 1.0));
 
+  /* Pages asked for past a short last page are not needed: their answers
+   * find no window of theirs. */
   if (run->last_page)
     {
-      /* Pages asked for past a short last page are not needed. */
-      if (run->in_flight == 0)
-        next_window (task);
-      else
-        run->n_pages = run->writing;
+      next_window (task);
       return;
     }
   run->writing++;
@@ -174,24 +217,25 @@ written_cb (GObject      *object,
   write_next (task);
 }
 
-/* Writes the next page in order once it is in, with the watermark after
- * it. */
+/* Writes the window's next page in order once it is in, with the
+ * watermark after it. */
 static void
 write_next (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
+  Part *part = run->cur;
   GovorunVoximplantCallHistoryPage *page;
   guint offset = run->writing * GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
   gint64 watermark;
   guint n;
 
-  if (run->failed || run->write_busy || run->writing >= run->pages->len ||
-      (page = g_ptr_array_index (run->pages, run->writing)) == NULL)
+  if (run->failed || run->write_busy || part == NULL || run->writing >= part->pages->len ||
+      (page = g_ptr_array_index (part->pages, run->writing)) == NULL)
     return;
 
   n = page->sessions->len;
   run->last_page = n < GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT ||
-                   run->writing + 1 >= run->n_pages ||
+                   run->writing + 1 >= part->n_pages ||
                    offset + n > GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_OFFSET;
   run->records = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
@@ -205,13 +249,13 @@ write_next (GTask *task)
       g_ptr_array_add (run->records, record);
     }
   /* The page's sessions are records now. */
-  g_ptr_array_index (run->pages, run->writing) = NULL;
+  g_ptr_array_index (part->pages, run->writing) = NULL;
   govorun_voximplant_call_history_page_free (page);
 
   /* Everything before the last session's start is read (ascending order;
    * sessions of that same second may follow on the next page). */
   if (run->last_page)
-    watermark = run->window.to + 1;
+    watermark = part->window.to + 1;
   else
     watermark = govorun_call_record_get_started_at (g_ptr_array_index (run->records, n - 1));
   run->next_state = govorun_call_sync_state_copy (run->state);
@@ -232,6 +276,29 @@ typedef struct
   guint  generation;
 } PageRequest;
 
+/* A window that holds more than the offset cap lets it reach: its parts
+ * on the stack, as many as its total needs if calls are spread evenly
+ * (each part is cut again if they are not), the latest first. */
+static void
+split (Run  *run,
+       Part *part)
+{
+  gint64 span = part->window.to - part->window.from + 1;
+  gint64 parts = MIN (span, MAX (2, part->total / (MAX_REACH * 3 / 4) + 1));
+
+  for (gint64 i = parts - 1; i >= 0; i--)
+    {
+      /* Its full pages if calls are spread evenly (less: a window that
+       * holds fewer answers with an empty page or two). */
+      Window piece = { part->window.from + span * i / parts,
+                       part->window.from + span * (i + 1) / parts - 1,
+                       (guint) (part->total / parts / GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT) };
+
+      g_array_append_val (run->windows, piece);
+    }
+  part_free (part);
+}
+
 static void
 page_cb (GObject      *object,
          GAsyncResult *result,
@@ -243,104 +310,137 @@ page_cb (GObject      *object,
   GovorunVoximplantCallHistoryPage *page;
   GError *error = NULL;
   guint number = request->number;
-  gboolean earlier = request->generation != run->generation;
+  Part *part = NULL;
 
+  if (run->cur != NULL && run->cur->generation == request->generation)
+    part = run->cur;
+  else if (run->ahead != NULL && run->ahead->generation == request->generation)
+    part = run->ahead;
   g_free (request);
-  run->in_flight--;
   page = govorun_voximplant_client_get_call_history_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
                                                             result, &error);
+  /* Of a window split meanwhile or done, or past a short last page. */
+  if (run->failed || part == NULL || (page != NULL && number >= part->n_pages))
+    {
+      g_clear_error (&error);
+      g_clear_pointer (&page, govorun_voximplant_call_history_page_free);
+      return;
+    }
   if (page == NULL)
     {
       fail (task, error);
       return;
     }
-  /* Of a window that was split meanwhile, or past a short last page. */
-  if (run->failed || earlier || number >= run->n_pages)
-    {
-      /* Past a short last page: not needed. */
-      govorun_voximplant_call_history_page_free (page);
-      if (!run->failed && run->in_flight == 0 && !run->write_busy && run->writing >= run->n_pages)
-        next_window (task);
-      return;
-    }
 
   if (number == 0)
     {
-      run->total = page->total_count;
-      /* More than the offset cap lets a window reach: read it in parts,
-       * as many as its total needs if calls are spread evenly (each part
-       * is cut again if they are not), pushed latest first. */
-      if (run->total > MAX_REACH && run->window.to > run->window.from)
+      part->first_in = TRUE;
+      part->total = page->total_count;
+      if (part->total > MAX_REACH && part->window.to > part->window.from)
         {
-          gint64 span = run->window.to - run->window.from + 1;
-          gint64 parts = MIN (span, MAX (2, run->total / (MAX_REACH * 3 / 4) + 1));
-
           govorun_voximplant_call_history_page_free (page);
-          for (gint64 i = parts - 1; i >= 0; i--)
+          if (part == run->cur)
             {
-              /* Its full pages if calls are spread evenly (less: a window
-               * that holds fewer answers with an empty page or two). */
-              Window part = { run->window.from + span * i / parts,
-                              run->window.from + span * (i + 1) / parts - 1,
-                              (guint) (run->total / parts / GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT) };
-
-              g_array_append_val (run->windows, part);
+              /* The window after it was not asked for yet: a window's
+               * pages all are first, and its first tells its total. */
+              if (run->ahead != NULL)
+                part_push_back (run, g_steal_pointer (&run->ahead));
+              run->cur = NULL;
+              split (run, part);
+              next_window (task);
             }
-          next_window (task);
+          else
+            {
+              run->ahead = NULL;
+              split (run, part);
+              request_pages (task);
+            }
           return;
         }
-      run->n_pages = run->total < 0 ? G_MAXUINT
-                     : (guint) MIN ((run->total + GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT - 1) /
-                                    GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT,
-                                    MAX_REACH / GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT);
-      run->n_pages = MAX (run->n_pages, 1);
+      part->n_pages = part->total < 0 ? G_MAXUINT
+                      : (guint) MIN ((part->total + GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT - 1) /
+                                     GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT,
+                                     MAX_REACH / GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT);
+      part->n_pages = MAX (part->n_pages, 1);
+      if (number >= part->n_pages)
+        {
+          govorun_voximplant_call_history_page_free (page);
+          return;
+        }
     }
 
-  if (run->pages->len <= number)
-    g_ptr_array_set_size (run->pages, number + 1);
-  g_ptr_array_index (run->pages, number) = page;
+  if (part->pages->len <= number)
+    g_ptr_array_set_size (part->pages, number + 1);
+  g_ptr_array_index (part->pages, number) = page;
   request_pages (task);
   write_next (task);
 }
 
-/* Asks for the window's pages up to PREFETCH ahead of the one written;
- * without a total (not asked for, or the first page still on its way)
- * one at a time — except the pages a part of a split window surely has,
- * asked for with its first: a window's first page alone, then the rest,
- * left the writer idle twice per window (180 windows for a million). */
+static void
+request_page (GTask *task,
+              Part  *part)
+{
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (part->window.from);
+  g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (part->window.to);
+  GovorunVoximplantCallHistoryQuery query = { 0, };
+  PageRequest *request = g_new0 (PageRequest, 1);
+  guint number = part->requested++;
+
+  query.from_date = from;
+  query.to_date = to;
+  query.timezone = run->job->timezone;
+  query.with_calls = TRUE;
+  query.with_records = TRUE;
+  query.with_other_resources = TRUE;
+  query.without_total_count = number > 0;
+  query.count = GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
+  query.offset = number * GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
+  request->task = g_object_ref (task);
+  request->number = number;
+  request->generation = part->generation;
+  govorun_voximplant_client_get_call_history_async (run->client, &query,
+                                                    g_task_get_cancellable (task),
+                                                    page_cb, request);
+}
+
+/* Whether @part may ask for page @part->requested, numbered @budget at
+ * most: without a total (not asked for, or the first page still on its
+ * way) the first alone, or the pages a part of a split window surely has,
+ * or (@one_by_one) the page being written's successor. */
+static gboolean
+may_request (const Part *part,
+             guint       budget,
+             gboolean    one_by_one)
+{
+  return part->requested < part->n_pages && part->requested <= budget &&
+         (part->requested == 0 || part->total >= 0 || part->requested < part->window.full_pages ||
+          one_by_one);
+}
+
+/* Asks for the window's pages up to PREFETCH ahead of the one written,
+ * then for the next window's within the same reach. */
 static void
 request_pages (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
+  Part *cur = run->cur;
+  guint ahead_of_writing;
 
-  while (!run->failed && run->requested < run->n_pages &&
-         run->requested <= run->writing + PREFETCH &&
-         (run->requested == 0 || run->total >= 0 || run->requested == run->writing ||
-          run->requested < run->window.full_pages))
-    {
-      g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (run->window.from);
-      g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (run->window.to);
-      GovorunVoximplantCallHistoryQuery query = { 0, };
-      PageRequest *request = g_new0 (PageRequest, 1);
-      guint number = run->requested++;
+  if (run->failed || cur == NULL)
+    return;
+  while (may_request (cur, run->writing + PREFETCH, cur->requested == run->writing))
+    request_page (task, cur);
 
-      query.from_date = from;
-      query.to_date = to;
-      query.timezone = run->job->timezone;
-      query.with_calls = TRUE;
-      query.with_records = TRUE;
-      query.with_other_resources = TRUE;
-      query.without_total_count = number > 0;
-      query.count = GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
-      query.offset = number * GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
-      run->in_flight++;
-      request->task = g_object_ref (task);
-      request->number = number;
-      request->generation = run->generation;
-      govorun_voximplant_client_get_call_history_async (run->client, &query,
-                                                        g_task_get_cancellable (task),
-                                                        page_cb, request);
-    }
+  if (!cur->first_in || cur->total < 0 || cur->requested < cur->n_pages)
+    return;
+  ahead_of_writing = cur->n_pages - run->writing;
+  if (ahead_of_writing > PREFETCH)
+    return;
+  if (run->ahead == NULL && (run->ahead = part_pop (run)) == NULL)
+    return;
+  while (may_request (run->ahead, PREFETCH - ahead_of_writing, FALSE))
+    request_page (task, run->ahead);
 }
 
 static void
@@ -402,7 +502,6 @@ _govorun_call_sync_voximplant_async (GovorunCallSyncJob  *job,
   g_task_set_source_tag (task, _govorun_call_sync_voximplant_async);
   run->job = job;
   run->windows = g_array_new (FALSE, FALSE, sizeof (Window));
-  run->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_history_page_free);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
   _govorun_call_sync_begin_async (job, GOVORUN_CALL_SYNC_PROVIDER_VOXIMPLANT, cancellable,
                                   begun_cb, g_object_ref (task));
