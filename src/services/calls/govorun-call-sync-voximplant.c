@@ -40,7 +40,7 @@ typedef struct
   guint      n_pages;    /* once its total is known */
   guint      requested;  /* pages asked for */
   gboolean   first_in;   /* its first page came */
-  GPtrArray *pages;      /* GovorunVoximplantCallHistoryPage* by number, or NULL */
+  GPtrArray *pages;      /* by number: the page's records (GPtrArray of GovorunCallRecord), or NULL */
 } Part;
 
 typedef struct
@@ -78,6 +78,14 @@ part_free (Part *part)
   g_free (part);
 }
 
+/* A page's records, if it came. */
+static void
+records_unref (gpointer records)
+{
+  if (records != NULL)
+    g_ptr_array_unref (records);
+}
+
 /* The earliest window left, or NULL. */
 static Part *
 part_pop (Run *run)
@@ -94,7 +102,7 @@ part_pop (Run *run)
   /* Until the first page tells: one, or the pages a part of a split
    * window surely has, asked for together (see request_part()). */
   part->n_pages = MAX (1, MIN (part->window.full_pages, PREFETCH + 1));
-  part->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) govorun_voximplant_call_history_page_free);
+  part->pages = g_ptr_array_new_with_free_func (records_unref);
   return part;
 }
 
@@ -224,37 +232,23 @@ write_next (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
   Part *part = run->cur;
-  GovorunVoximplantCallHistoryPage *page;
   guint offset = run->writing * GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
   gint64 watermark;
   guint n;
 
   if (run->failed || run->write_busy || part == NULL || run->writing >= part->pages->len ||
-      (page = g_ptr_array_index (part->pages, run->writing)) == NULL)
+      g_ptr_array_index (part->pages, run->writing) == NULL)
     return;
 
-  n = page->sessions->len;
+  run->records = g_steal_pointer (&g_ptr_array_index (part->pages, run->writing));
+  n = run->records->len;
   run->last_page = n < GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT ||
                    run->writing + 1 >= part->n_pages ||
                    offset + n > GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_OFFSET;
-  run->records = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      GovorunCallRecord *record = _govorun_call_join_session (g_ptr_array_index (page->sessions, i),
-                                                              run->currency, run->job->agents,
-                                                              run->job->account);
-
-      _govorun_recordings_info_from_session (record, g_ptr_array_index (page->sessions, i),
-                                             govorun_account_get_uuid (run->job->account));
-      g_ptr_array_add (run->records, record);
-    }
-  /* The page's sessions are records now. */
-  g_ptr_array_index (part->pages, run->writing) = NULL;
-  govorun_voximplant_call_history_page_free (page);
 
   /* Everything before the last session's start is read (ascending order;
    * sessions of that same second may follow on the next page). */
-  if (run->last_page)
+  if (run->last_page || n == 0)
     watermark = part->window.to + 1;
   else
     watermark = govorun_call_record_get_started_at (g_ptr_array_index (run->records, n - 1));
@@ -267,6 +261,29 @@ write_next (GTask *task)
   _govorun_call_sync_write_page_async (run->job, run->records, run->next_state, TRUE,
                                        g_task_get_cancellable (task), written_cb,
                                        g_object_ref (task));
+}
+
+/* A page's sessions as records, joined when the page comes: while the
+ * writer writes the one before (joined when its turn came, the writer
+ * waited three seconds in a million calls for it). */
+static GPtrArray *
+join_page (Run                              *run,
+           GovorunVoximplantCallHistoryPage *page)
+{
+  GPtrArray *records = g_ptr_array_new_full (page->sessions->len, g_object_unref);
+
+  for (guint i = 0; i < page->sessions->len; i++)
+    {
+      GovorunCallRecord *record = _govorun_call_join_session (g_ptr_array_index (page->sessions, i),
+                                                              run->currency, run->job->agents,
+                                                              run->job->account);
+
+      _govorun_recordings_info_from_session (record, g_ptr_array_index (page->sessions, i),
+                                             govorun_account_get_uuid (run->job->account));
+      g_ptr_array_add (records, record);
+    }
+  govorun_voximplant_call_history_page_free (page);
+  return records;
 }
 
 typedef struct
@@ -371,8 +388,9 @@ page_cb (GObject      *object,
 
   if (part->pages->len <= number)
     g_ptr_array_set_size (part->pages, number + 1);
-  g_ptr_array_index (part->pages, number) = page;
+  /* Asked for the next ones first, so the server works meanwhile. */
   request_pages (task);
+  g_ptr_array_index (part->pages, number) = join_page (run, page);
   write_next (task);
 }
 
