@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "call-test-data.h"
+#include "govorun-call-export-sink.h"
 #include "govorun-call-export.h"
 #include "govorun-call-records.h"
 #include "read-back.h"
@@ -553,6 +554,50 @@ test_data_columns (Fixture       *f,
   govorun_store_close (store);
 }
 
+/* Times in the zone's wall clock on either side of a change that is not
+ * on a UTC hour: Lord Howe goes from +10:30 to +11:00 at 15:30 UTC on
+ * 3 October 2026 (02:00 local). */
+static void
+test_half_hour_change (void)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_util_make_tmp_dir ("govorun-export-zone-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "calls.csv", NULL);
+  g_autofree char *text = NULL;
+  const gint64 change = 1791041400;  /* 2026-10-03 15:30:00 UTC */
+  const gint64 times[] = { change - 15 * 60, change + 15 * 60, change + 75 * 60 };
+  const char * const expected[] = { "2026-10-04 01:45:00", "2026-10-04 02:45:00",
+                                    "2026-10-04 03:45:00" };
+  GovorunCallExportSink *sink;
+
+  g_setenv ("TZ", "Australia/Lord_Howe", TRUE);
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  sink = govorun_call_export_sink_new (GOVORUN_CALL_EXPORT_FORMAT_CSV, path, FALSE, names, NULL,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autoptr(GovorunCallRecord) record = call_test_make (i, FALSE);
+
+      govorun_call_record_set_started_at (record, times[i]);
+      g_assert_true (govorun_call_export_sink_write (sink, record, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (govorun_call_export_sink_close (sink, NULL, &error));
+  g_assert_no_error (error);
+  govorun_call_export_sink_free (sink);
+  g_setenv ("TZ", "Europe/Moscow", TRUE);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("%s", expected[i]);
+      g_assert_nonnull (strstr (text, expected[i]));
+    }
+  test_util_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +625,7 @@ main (int   argc,
               test_unwritable_folder, fixture_tear_down);
   g_test_add ("/Govorun/CallExport/empty", Fixture, NULL, fixture_set_up,
               test_empty, fixture_tear_down);
+  g_test_add_func ("/Govorun/CallExport/half-hour-change", test_half_hour_change);
   g_test_add ("/Govorun/CallExport/data-columns", Fixture, NULL, fixture_set_up,
               test_data_columns, fixture_tear_down);
   status = g_test_run ();

@@ -72,7 +72,7 @@ struct _GovorunCallExportSink
   GovorunXlsxWriter *xlsx;
   GHashTable        *agent_names;
   GTimeZone         *zone;
-  gint64             offset_hour;  /* the hour offset is for */
+  gint64             offset_quarter;  /* the quarter hour offset is for */
   gint32             offset;       /* seconds east of UTC */
   gboolean           excel_ru;     /* the CSV is for Excel in Russian */
   guint              n_columns;
@@ -170,20 +170,22 @@ cell_phone (GovorunCallExportSink *sink,
 }
 
 /* @unix_time as local wall-clock seconds (seconds since 1970-01-01 00:00
- * of the local calendar). The zone's offset is looked up once an hour of
- * calls: rows come in time order, and zones change on the hour. */
+ * of the local calendar). The zone's offset is looked up once a quarter of
+ * an hour of calls: rows come in time order, and zones change at a local
+ * hour or half hour, which is on a UTC quarter hour in every zone (Lord
+ * Howe changes at 15:30 UTC, Nepal's offset is 5:45). */
 static gint64
 local_seconds (GovorunCallExportSink *sink,
                gint64                 unix_time)
 {
-  gint64 hour = unix_time / 3600 - (unix_time % 3600 < 0 ? 1 : 0);
+  gint64 quarter = unix_time / 900 - (unix_time % 900 < 0 ? 1 : 0);
 
-  if (hour != sink->offset_hour)
+  if (quarter != sink->offset_quarter)
     {
       int interval = g_time_zone_find_interval (sink->zone, G_TIME_TYPE_UNIVERSAL, unix_time);
 
       sink->offset = interval >= 0 ? g_time_zone_get_offset (sink->zone, interval) : 0;
-      sink->offset_hour = hour;
+      sink->offset_quarter = quarter;
     }
   return unix_time + sink->offset;
 }
@@ -398,7 +400,7 @@ govorun_call_export_sink_new (GovorunCallExportFormat   format,
   sink->excel_ru = format == GOVORUN_CALL_EXPORT_FORMAT_CSV_EXCEL;
   n_data = sink->data_names != NULL ? g_strv_length (sink->data_names) : 0;
   sink->zone = g_time_zone_new_local ();
-  sink->offset_hour = G_MININT64;
+  sink->offset_quarter = G_MININT64;
   sink->n_columns = with_transcripts ? N_COLUMNS : COLUMN_TRANSCRIPT;
   for (guint i = 0; i < sink->n_columns; i++)
     g_ptr_array_add (titles, (gpointer) _(columns[i].title));
