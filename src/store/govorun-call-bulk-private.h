@@ -38,6 +38,13 @@ gboolean _govorun_call_bulk_begin   (sqlite3   *db,
                                      gboolean  *out_pending,
                                      GError   **error);
 
+/* After a bulk's page: adds its rows (those after @after_id) to the
+ * Overview's sums, or, when it changed @n_rewritten rows written before,
+ * leaves the sums to the settling. */
+gboolean _govorun_call_bulk_page_written (sqlite3   *db,
+                                          gint64     after_id,
+                                          guint      n_rewritten,
+                                          GError   **error);
 /* Settles a bulk under way, if any (govorun_call_records_settle_bulk_async()),
  * inside the caller's transaction; it stays under way. */
 gboolean _govorun_call_bulk_settle  (sqlite3   *db,

@@ -872,7 +872,9 @@ upsert_all (Statements               *st,
             GovorunCallInfoWriter    *details,
             GPtrArray                *records,
             gboolean                  with_search,
+            gint64                    new_after,
             guint                    *out_changed,
+            guint                    *out_rewritten,
             GError                  **error)
 {
   g_autoptr(GArray) search = g_array_sized_new (FALSE, FALSE, sizeof (SearchChange), records->len);
@@ -901,10 +903,28 @@ upsert_all (Statements               *st,
         g_array_append_vals (search, &(SearchChange) { id, g_steal_pointer (&numbers) }, 1);
       if (row_changed || turns != NULL || info_changed)
         (*out_changed)++;
+      /* A row that was there before the page (not one of its new ones). */
+      if (row_changed && id <= new_after)
+        (*out_rewritten)++;
 
       govorun_call_record_set_id (record, id);
     }
   return write_search_changes (st, search, error);
+}
+
+/* The highest row id of the calls (new rows get higher ones). */
+static gboolean
+query_max_id (sqlite3   *db,
+              gint64    *out_id,
+              GError   **error)
+{
+  sqlite3_stmt *stmt = govorun_store_kept_statement (db, "SELECT MAX (id) FROM calls", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  *out_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 static gboolean
@@ -918,6 +938,8 @@ sql_upsert (sqlite3         *db,
   Statements st = { db, { NULL, } };
   sqlite3_stmt *upsert_stmt;
   GovorunCallInfoWriter *details = NULL;
+  gint64 max_id = 0;
+  guint rewritten = 0;
   guint changed = 0;
   gboolean bulk = FALSE;
   gboolean ok;
@@ -927,7 +949,10 @@ sql_upsert (sqlite3         *db,
   if (ok)
     ok = (details = _govorun_call_info_writer_new (db, error)) != NULL;
   if (ok)
-    ok = upsert_all (&st, details, upsert->records, !bulk, &changed, error);
+    ok = query_max_id (db, &max_id, error) &&
+         upsert_all (&st, details, upsert->records, !bulk, max_id, &changed, &rewritten, error);
+  if (ok && bulk)
+    ok = _govorun_call_bulk_page_written (db, max_id, rewritten, error);
   if (ok && upsert->state != NULL)
     ok = _govorun_call_sync_state_write (db, upsert->state, error);
 

@@ -30,6 +30,11 @@ gboolean      govorun_call_stats_records_cover_summary   (const GovorunCallFilte
 sqlite3_stmt *govorun_call_stats_records_prepare_summary (sqlite3                  *db,
                                                           const GovorunCallFilter  *filter,
                                                           GError                  **error);
+/* Adds the calls after row @after_id to the sums, which must not hold
+ * them yet (a first sync's page in bulk, whose new rows are those). */
+gboolean _govorun_call_stats_records_add_after (sqlite3  *db,
+                                                gint64    after_id,
+                                                GError  **error);
 /* Computes call_hourly and call_hourly_durations again from every call
  * (after a bulk, which wrote the calls without the triggers). */
 gboolean _govorun_call_stats_records_rebuild (sqlite3  *db,

@@ -178,6 +178,39 @@ static const char rebuild_sql[] =
   "DELETE FROM call_hourly_durations;"
   FILL_SQL;
 
+/* The calls after row @after_id added to the sums (a bulk's page: its
+ * new rows have the highest ids; govorun-call-bulk.c). */
+static const char add_rows_sql[] =
+  "INSERT INTO call_hourly SELECT " KEY_VALUES_2 ("calls") ", COUNT (*), SUM (duration),"
+  " TOTAL (vox_cost), TOTAL (el_cost) FROM calls WHERE id > ?1 GROUP BY 1, 2, 3, 4, 5, 6, 7"
+  " ON CONFLICT DO UPDATE SET calls = calls + excluded.calls,"
+  " seconds = seconds + excluded.seconds, vox_cost = vox_cost + excluded.vox_cost,"
+  " el_cost = el_cost + excluded.el_cost";
+static const char add_durations_sql[] =
+  "INSERT INTO call_hourly_durations SELECT started_at / 3600, agent_uuid, " BUCKET ("duration")
+  ", COUNT (*) FROM calls WHERE id > ?1 AND status = 1 GROUP BY 1, 2, 3"
+  " ON CONFLICT DO UPDATE SET calls = calls + excluded.calls";
+
+gboolean
+_govorun_call_stats_records_add_after (sqlite3  *db,
+                                       gint64    after_id,
+                                       GError  **error)
+{
+  const char * const sql[] = { add_rows_sql, add_durations_sql };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = govorun_store_kept_statement (db, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, after_id);
+      if (!govorun_store_step_reset (stmt, db, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _govorun_call_stats_records_rebuild (sqlite3  *db,
                                      GError  **error)

@@ -620,6 +620,77 @@ count_sql (Fixture    *f,
   return n;
 }
 
+/* Rows in which call_hourly and call_hourly_durations differ from a
+ * GROUP BY over the calls. */
+#define SUMS_DIFFER \
+  "SELECT (SELECT COUNT(*) FROM (SELECT * FROM (SELECT started_at / 3600, agent_uuid, direction," \
+  " status, success, COALESCE (vox_currency, ''), COALESCE (el_currency, ''), COUNT (*)," \
+  " SUM (duration) FROM calls GROUP BY 1, 2, 3, 4, 5, 6, 7) EXCEPT SELECT hour, agent_uuid," \
+  " direction, status, success, vox_currency, el_currency, calls, seconds FROM call_hourly))" \
+  " + (SELECT COUNT(*) FROM (SELECT hour, agent_uuid, direction, status, success, vox_currency," \
+  " el_currency, calls, seconds FROM call_hourly EXCEPT SELECT started_at / 3600, agent_uuid," \
+  " direction, status, success, COALESCE (vox_currency, ''), COALESCE (el_currency, ''), COUNT (*)," \
+  " SUM (duration) FROM calls GROUP BY 1, 2, 3, 4, 5, 6, 7))" \
+  " + (SELECT COUNT(*) FROM (SELECT hour, agent_uuid, duration_bucket, calls FROM call_hourly_durations" \
+  " EXCEPT SELECT started_at / 3600, agent_uuid, CASE WHEN duration < 15 THEN 0 WHEN duration < 30" \
+  " THEN 1 WHEN duration < 60 THEN 2 WHEN duration < 120 THEN 3 WHEN duration < 300 THEN 4" \
+  " WHEN duration < 600 THEN 5 ELSE 6 END, COUNT (*) FROM calls WHERE status = 1 GROUP BY 1, 2, 3))"
+
+static void
+upsert_bulk (GovorunStore *store,
+             GPtrArray    *page)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  govorun_call_records_upsert_bulk_async (store, page, NULL, NULL, test_util_on_result, &result);
+  g_assert_true (govorun_call_records_upsert_finish (store, test_util_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* The Overview's sums of a bulk: added page by page, or, after a page
+ * that changed a row written before, counted again when it settles;
+ * either way equal to a GROUP BY over the calls. */
+static void
+test_bulk_sums (Fixture       *f,
+                gconstpointer  data)
+{
+  for (guint rewrite = 0; rewrite < 2; rewrite++)
+    {
+      if (rewrite)
+        {
+          fixture_teardown (f, NULL);
+          fixture_setup (f, NULL);
+        }
+      for (guint start = 0; start < N_CALLS; start += 50)
+        {
+          g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (guint i = start; i < MIN (N_CALLS, start + 50); i++)
+            g_ptr_array_add (page, call_test_make (i, FALSE));
+          /* The first call again, longer. */
+          if (rewrite && start == 100)
+            {
+              GovorunCallRecord *again = call_test_make (0, FALSE);
+
+              govorun_call_record_set_duration (again, 4321);
+              g_ptr_array_add (page, again);
+            }
+          upsert_bulk (f->store, page);
+        }
+      g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM call_bulk_ddl WHERE name = 'sums kept'"),
+                       ==, rewrite ? 0 : 1);
+      if (!rewrite)
+        g_assert_cmpint (count_sql (f, SUMS_DIFFER), ==, 0);
+      end_bulk (f->store, TRUE);
+      g_assert_cmpint (count_sql (f, SUMS_DIFFER), ==, 0);
+      g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM calls WHERE duration = 4321"), ==, rewrite);
+      end_bulk (f->store, FALSE);
+      g_assert_cmpint (count_sql (f, SUMS_DIFFER), ==, 0);
+      g_assert_cmpint (count_sql (f, "SELECT COUNT(*) FROM call_bulk_ddl"), ==, 0);
+    }
+}
+
 /* What the list finds between a first sync's end (the bulk settled) and
  * the end of its indexing in the background: every search by number as
  * the index finds it afterwards, the sums and the Overview's aggregates,
@@ -804,6 +875,8 @@ main (int   argc,
               fixture_setup, test_search, fixture_teardown);
   g_test_add ("/Govorun/Store/Calls/search-while-indexing", Fixture, NULL,
               fixture_setup, test_search_while_indexing, fixture_teardown);
+  g_test_add ("/Govorun/Store/Calls/bulk-sums", Fixture, NULL,
+              fixture_setup, test_bulk_sums, fixture_teardown);
   g_test_add ("/Govorun/Store/Calls/sync-state", Fixture, NULL,
               fixture_setup, test_sync_state, fixture_teardown);
 
