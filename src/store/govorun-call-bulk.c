@@ -246,6 +246,8 @@ _govorun_call_bulk_settle (sqlite3  *db,
     return FALSE;
   if (!pending)
     return TRUE;
+  /* SQLite's default again (a bulk's pages checkpoint less often). */
+  sqlite3_wal_autocheckpoint (db, 1000);
   if (!restore (db, " WHERE type = 'trigger' OR name IN (" SETTLED_INDEXES ")", &triggers, error))
     return FALSE;
   /* Once: a bulk settled before has its triggers, which kept the sums. */

@@ -953,6 +953,10 @@ sql_upsert (sqlite3         *db,
          upsert_all (&st, details, upsert->records, !bulk, max_id, &changed, &rewritten, error);
   if (ok && bulk)
     ok = _govorun_call_bulk_page_written (db, max_id, rewritten, error);
+  /* A bulk's pages are checkpointed 16 times less often (each checkpoint
+   * syncs the database file); the settling gives SQLite's default back. */
+  if (ok && bulk)
+    sqlite3_wal_autocheckpoint (db, 16 * 1000);
   if (ok && upsert->state != NULL)
     ok = _govorun_call_sync_state_write (db, upsert->state, error);
 

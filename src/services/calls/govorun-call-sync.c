@@ -437,10 +437,12 @@ run_finished (GovorunCallSync *self,
       g_clear_handle_id (&self->changed_id, g_source_remove);
       emit_changed (self);
     }
-  /* Even after an error or a cancel: what was written stays (a first
-   * sync stopped half-way is not settled, and goes on in bulk at the next
-   * run; its calls are found meanwhile). */
-  index_in_background (self);
+  /* Even after an error: what was written stays (a first sync stopped
+   * half-way is not settled, and goes on in bulk at the next run; its
+   * calls are found meanwhile). Not after a cancel, which may be the
+   * store closing: the next run's end does it. */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    index_in_background (self);
 }
 
 static void
@@ -562,6 +564,10 @@ govorun_call_sync_cancel (GovorunCallSync *self)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  /* And the indexing after a run still queued (the store may be closing:
+   * the next run's end queues it again). */
+  if (self->optimize_cancellable != NULL)
+    g_cancellable_cancel (self->optimize_cancellable);
 }
 
 /* --- automatic runs ---------------------------------------------------------- */

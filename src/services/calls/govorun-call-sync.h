@@ -63,6 +63,8 @@ void        govorun_call_sync_set_timezone      (GovorunCallSync     *self,
 
 /* "Sync Now": every account, both providers; nothing when one is running. */
 void        govorun_call_sync_start             (GovorunCallSync     *self);
+/* Cancels the running sync and the indexing after one that is still
+ * queued (which the next sync's end queues again). */
 void        govorun_call_sync_cancel            (GovorunCallSync     *self);
 
 /* The same as start, for callers and tests that wait for the end. */
