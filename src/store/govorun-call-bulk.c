@@ -211,26 +211,39 @@ restore (sqlite3     *db,
   return ok;
 }
 
+/* Whether the Overview's sums hold every row of the bulk (SUMS_MARK). */
+static gboolean
+sums_kept (sqlite3   *db,
+           gboolean  *out_kept,
+           GError   **error)
+{
+  return query_flag (db, "SELECT 1 FROM call_bulk_ddl WHERE name = '" SUMS_MARK "'", out_kept, error);
+}
+
+static gboolean
+forget_sums_kept (sqlite3  *db,
+                  GError  **error)
+{
+  if (sqlite3_exec (db, "DELETE FROM call_bulk_ddl WHERE name = '" SUMS_MARK "'",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return govorun_store_set_sqlite_error (error, db);
+  return TRUE;
+}
+
 gboolean
 _govorun_call_bulk_page_written (sqlite3  *db,
                                  gint64    after_id,
                                  guint     n_rewritten,
                                  GError  **error)
 {
-  gboolean sums_kept = FALSE;
+  gboolean kept = FALSE;
 
-  if (!query_flag (db, "SELECT 1 FROM call_bulk_ddl WHERE name = '" SUMS_MARK "'", &sums_kept,
-                   error))
+  if (!sums_kept (db, &kept, error))
     return FALSE;
-  if (!sums_kept)
+  if (!kept)
     return TRUE;
   if (n_rewritten > 0)
-    {
-      if (sqlite3_exec (db, "DELETE FROM call_bulk_ddl WHERE name = '" SUMS_MARK "'",
-                        NULL, NULL, NULL) != SQLITE_OK)
-        return govorun_store_set_sqlite_error (error, db);
-      return TRUE;
-    }
+    return forget_sums_kept (db, error);
   return _govorun_call_stats_records_add_after (db, after_id, error);
 }
 
@@ -240,7 +253,7 @@ _govorun_call_bulk_settle (sqlite3  *db,
 {
   gboolean pending = FALSE;
   gboolean triggers = FALSE;
-  gboolean sums_kept = FALSE;
+  gboolean kept = FALSE;
 
   if (!_govorun_call_bulk_pending (db, &pending, error))
     return FALSE;
@@ -253,13 +266,11 @@ _govorun_call_bulk_settle (sqlite3  *db,
   /* Once: a bulk settled before has its triggers, which kept the sums. */
   if (!triggers)
     return TRUE;
-  if (!query_flag (db, "SELECT 1 FROM call_bulk_ddl WHERE name = '" SUMS_MARK "'", &sums_kept,
-                   error) ||
-      (!sums_kept && !_govorun_call_stats_records_rebuild (db, error)) ||
+  if (!sums_kept (db, &kept, error) ||
+      (!kept && !_govorun_call_stats_records_rebuild (db, error)) ||
       !govorun_call_analysis_totals_rebuild (db, error) ||
-      sqlite3_exec (db, "DELETE FROM call_bulk_ddl WHERE name = '" SUMS_MARK "'",
-                    NULL, NULL, NULL) != SQLITE_OK)
-    return error != NULL && *error != NULL ? FALSE : govorun_store_set_sqlite_error (error, db);
+      !forget_sums_kept (db, error))
+    return FALSE;
   g_debug ("The first sync's bulk is settled");
   return TRUE;
 }

@@ -52,7 +52,7 @@ struct _GovorunCallSync
   guint64               rows_changed; /* by this run */
 
   /* The background work after a run (index_in_background()). */
-  GCancellable         *optimize_cancellable;
+  GCancellable         *background_cancellable;
   guint64               optimize_threshold;
   guint                 n_optimize_started;
   guint                 n_optimize_done;
@@ -366,19 +366,19 @@ index_in_background (GovorunCallSync *self)
   if (self->store == NULL)
     return;
 
-  if (self->optimize_cancellable != NULL)
-    g_cancellable_cancel (self->optimize_cancellable);
-  g_clear_object (&self->optimize_cancellable);
-  self->optimize_cancellable = g_cancellable_new ();
+  if (self->background_cancellable != NULL)
+    g_cancellable_cancel (self->background_cancellable);
+  g_clear_object (&self->background_cancellable);
+  self->background_cancellable = g_cancellable_new ();
   self->n_index_started++;
   govorun_call_records_finish_bulk_async (self->store, GOVORUN_CALL_BULK_END_SETTLED,
-                                          self->optimize_cancellable,
+                                          self->background_cancellable,
                                           bulk_finished_cb, g_object_ref (self));
 
   if (self->rows_changed < self->optimize_threshold)
     return;
   self->n_optimize_started++;
-  govorun_call_records_optimize_search_async (self->store, self->optimize_cancellable,
+  govorun_call_records_optimize_search_async (self->store, self->background_cancellable,
                                               optimized_cb, g_object_ref (self));
 }
 
@@ -566,8 +566,8 @@ govorun_call_sync_cancel (GovorunCallSync *self)
     g_cancellable_cancel (self->cancellable);
   /* And the indexing after a run still queued (the store may be closing:
    * the next run's end queues it again). */
-  if (self->optimize_cancellable != NULL)
-    g_cancellable_cancel (self->optimize_cancellable);
+  if (self->background_cancellable != NULL)
+    g_cancellable_cancel (self->background_cancellable);
 }
 
 /* --- automatic runs ---------------------------------------------------------- */
@@ -653,9 +653,9 @@ govorun_call_sync_dispose (GObject *object)
   g_clear_handle_id (&self->changed_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  if (self->optimize_cancellable != NULL)
-    g_cancellable_cancel (self->optimize_cancellable);
-  g_clear_object (&self->optimize_cancellable);
+  if (self->background_cancellable != NULL)
+    g_cancellable_cancel (self->background_cancellable);
+  g_clear_object (&self->background_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->agents);
   g_clear_object (&self->accounts);
