@@ -237,7 +237,15 @@ test_end_to_end (void)
   g_assert_cmpstr (first, ==, second);
   details = govorun_emulator_get_request_count (GOVORUN_EMULATOR (el_emulator (&f)), GET_CONVERSATION);
   g_assert_cmpuint (details, ==, 0);
-  g_assert_cmpuint (govorun_call_sync_get_calls_synced (sync), >, 0);
+  /* The overlap was read again — when the history has calls in it: at
+   * night (the generated hours are a business's) it has none. */
+  {
+    gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+    if (govorun_call_history_index_at (history, now) -
+        govorun_call_history_index_at (history, now - GOVORUN_CALL_SYNC_OVERLAP_SECS + 60) > 0)
+      g_assert_cmpuint (govorun_call_sync_get_calls_synced (sync), >, 0);
+  }
   g_assert_cmpuint (changed, ==, 0);
 
   call_sync_fixture_stop (&f);
@@ -295,13 +303,15 @@ history_of_exactly (guint sessions)
    * have no phone session; the window's edges cut days unevenly) depends on
    * when the test runs: try call counts around @sessions until the sessions
    * come out exact, rather than hoping a shifted end does it. */
-  for (guint step = 0; step <= sessions / 2; step++)
-    for (guint attempt = 0; attempt < 20; attempt++)
+  for (guint step = 0; step <= 2 * sessions; step++)
+    for (guint attempt = 0; attempt < 120; attempt++)
       {
-        /* sessions, sessions - 1, sessions + 1, sessions - 2, … */
-        guint n = step % 2 == 0 ? sessions + step / 2 : sessions - (step + 1) / 2;
+        /* sessions, sessions - 1, sessions + 1, sessions - 2, …; a
+         * count can skip one (calls come in pairs at times), so the end
+         * moves too, by up to two hours. */
+        guint n = step % 2 == 0 ? sessions + step / 2 : sessions - MIN (sessions - 1, (step + 1) / 2);
         g_autoptr(GovorunCallHistory) history =
-          call_sync_fixture_make_history (n, 2, end - 17 * (gint64) attempt);
+          call_sync_fixture_make_history (n, 2, end - 61 * (gint64) attempt);
         gint64 lo = govorun_call_history_index_at (history, govorun_call_history_get_start (history));
         gint64 hi = govorun_call_history_index_at (history, govorun_call_history_get_end (history));
 
