@@ -29,6 +29,23 @@ govorun_profile_data_dir (const char *profile)
   return g_build_filename (g_get_user_data_dir (), APP_ID, profile, NULL);
 }
 
+void
+govorun_context_post (GMainContext   *context,
+                      int             priority,
+                      GSourceFunc     func,
+                      gpointer        data,
+                      GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_return_if_fail (func != NULL);
+
+  g_source_set_priority (source, priority);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[govorun] posted");
+  g_source_attach (source, context);
+}
+
 gboolean
 govorun_ensure_dir (const char  *path,
                     GError     **error)

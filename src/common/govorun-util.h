@@ -21,6 +21,15 @@ gboolean  govorun_ensure_dir             (const char  *path,
 char     *govorun_format_utc_timestamp   (GDateTime   *datetime);
 char     *govorun_uuid_new               (void);
 
+/* Runs @func on the thread that iterates @context, never on the caller's
+ * (unlike g_main_context_invoke(), which runs it at once on a worker thread
+ * when nobody holds @context at that moment). */
+void      govorun_context_post           (GMainContext *context,
+                                          int           priority,
+                                          GSourceFunc   func,
+                                          gpointer      data,
+                                          GDestroyNotify notify);
+
 /* Enum nicks double as the database spelling: the nick of @value of the
  * registered enum @type (NULL when none), and back. */
 const char *govorun_enum_to_nick   (GType        type,

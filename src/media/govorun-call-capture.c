@@ -17,6 +17,7 @@
 #include "govorun-call-capture.h"
 #include "govorun-media-private.h"
 #include "govorun-media.h"
+#include "govorun-util.h"
 
 /* The microphone side of a test call. Chunks are cut on the streaming
  * thread and handed to the main context; the level comes from GStreamer's
@@ -124,7 +125,7 @@ on_new_sample (GstAppSink *sink,
       chunk->self = g_object_ref (self);
       chunk->audio = g_ptr_array_index (ready, i);
       chunk->captured_us = now;
-      g_main_context_invoke_full (self->context, G_PRIORITY_HIGH, emit_chunk, chunk, (GDestroyNotify) chunk_free);
+      govorun_context_post (self->context, G_PRIORITY_HIGH, emit_chunk, chunk, (GDestroyNotify) chunk_free);
     }
   g_ptr_array_unref (ready);
 

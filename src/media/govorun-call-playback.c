@@ -14,6 +14,7 @@
 #include "govorun-call-playback.h"
 #include "govorun-media-private.h"
 #include "govorun-media.h"
+#include "govorun-util.h"
 
 /* The agent's voice. appsrc holds at most AHEAD_MS of audio; the rest
  * waits in self->queue, which an interruption clears. */
@@ -118,8 +119,8 @@ on_need_data (GstAppSrc *src,
 {
   GovorunCallPlayback *self = user_data;
 
-  g_main_context_invoke_full (self->context, G_PRIORITY_HIGH, pump_idle,
-                              g_object_ref (self), g_object_unref);
+  govorun_context_post (self->context, G_PRIORITY_HIGH, pump_idle,
+                        g_object_ref (self), g_object_unref);
 }
 
 /* Where audio leaves our chain: the figure the benchmark prints. */

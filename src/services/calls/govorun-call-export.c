@@ -18,6 +18,7 @@
 #include "govorun-call-export-rows.h"
 #include "govorun-call-export-sink.h"
 #include "govorun-io-error.h"
+#include "govorun-util.h"
 
 struct _GovorunCallExport
 {
@@ -106,8 +107,8 @@ queue_progress (GTask *task)
   /* At most one report waits in the caller's context: a slow main loop
    * sees the latest figures, not a backlog. */
   if (job->progress != NULL && g_atomic_int_compare_and_exchange (&job->report_queued, 0, 1))
-    g_main_context_invoke_full (job->caller_context, G_PRIORITY_DEFAULT, report_progress,
-                                g_object_ref (task), g_object_unref);
+    govorun_context_post (job->caller_context, G_PRIORITY_DEFAULT, report_progress,
+                          g_object_ref (task), g_object_unref);
 }
 
 /* --- the worker ------------------------------------------------------------ */

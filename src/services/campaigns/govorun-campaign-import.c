@@ -19,6 +19,7 @@
 #include "govorun-phone-set.h"
 #include "govorun-table-reader.h"
 #include "govorun-xlsx-reader.h"
+#include "govorun-util.h"
 
 /*
  * Reading contact files: the preview (columns, first rows, sheets), the
@@ -466,7 +467,7 @@ _govorun_campaign_import_free (GovorunCampaignImport *import)
 
       later->destroy = import->progress_destroy;
       later->data = import->progress_data;
-      g_main_context_invoke_full (import->context, G_PRIORITY_DEFAULT, destroy_later, later, g_free);
+      govorun_context_post (import->context, G_PRIORITY_DEFAULT, destroy_later, later, g_free);
     }
   g_main_context_unref (import->context);
   g_free (import);
@@ -503,7 +504,7 @@ post_progress (GovorunCampaignImport *import,
   progress->data = import->progress_data;
   progress->done = done;
   progress->estimate = MAX (import->estimate, done);
-  g_main_context_invoke_full (import->context, G_PRIORITY_DEFAULT, report_progress, progress, g_free);
+  govorun_context_post (import->context, G_PRIORITY_DEFAULT, report_progress, progress, g_free);
 }
 
 /* JSON string text of @text into @out. */
