@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "govorun-call-stats-records-private.h"
 #include "govorun-store-private.h"
 
 G_BEGIN_DECLS
@@ -38,13 +39,13 @@ gboolean _govorun_call_bulk_begin   (sqlite3   *db,
                                      gboolean  *out_pending,
                                      GError   **error);
 
-/* After a bulk's page: adds its rows (those after @after_id) to the
+/* After a bulk's page: adds its new rows (summed in @sums) to the
  * Overview's sums, or, when it changed @n_rewritten rows written before,
  * leaves the sums to the settling. */
-gboolean _govorun_call_bulk_page_written (sqlite3   *db,
-                                          gint64     after_id,
-                                          guint      n_rewritten,
-                                          GError   **error);
+gboolean _govorun_call_bulk_page_written (sqlite3                *db,
+                                          GovorunCallHourlySums  *sums,
+                                          guint                   n_rewritten,
+                                          GError                **error);
 /* Settles a bulk under way, if any (govorun_call_records_settle_bulk_async()),
  * inside the caller's transaction; it stays under way. */
 gboolean _govorun_call_bulk_settle  (sqlite3   *db,

@@ -231,10 +231,10 @@ forget_sums_kept (sqlite3  *db,
 }
 
 gboolean
-_govorun_call_bulk_page_written (sqlite3  *db,
-                                 gint64    after_id,
-                                 guint     n_rewritten,
-                                 GError  **error)
+_govorun_call_bulk_page_written (sqlite3                *db,
+                                 GovorunCallHourlySums  *sums,
+                                 guint                   n_rewritten,
+                                 GError                **error)
 {
   gboolean kept = FALSE;
 
@@ -244,7 +244,7 @@ _govorun_call_bulk_page_written (sqlite3  *db,
     return TRUE;
   if (n_rewritten > 0)
     return forget_sums_kept (db, error);
-  return _govorun_call_stats_records_add_after (db, after_id, error);
+  return _govorun_call_stats_records_add_sums (db, sums, error);
 }
 
 gboolean

@@ -18,6 +18,7 @@
 #include "govorun-call-search.h"
 #include "govorun-call-stats-records-private.h"
 #include "govorun-call-info-rows-private.h"
+#include "govorun-call-sync-lookups-private.h"
 #include "govorun-call-sync-state-private.h"
 #include "govorun-store-private.h"
 
@@ -581,7 +582,8 @@ typedef struct
 {
   GPtrArray            *records;
   GovorunCallSyncState *state;
-  gboolean              bulk;     /* may start a bulk (govorun-call-bulk.c) */
+  gboolean              bulk;     /* may start a bulk (govorun-call-bulk.c), joins first */
+  guint                 join_tolerance;
 } UpsertData;
 
 /*
@@ -867,12 +869,35 @@ write_transcript (Statements  *st,
 /* Writes @records; @out_changed counts the ones that inserted or changed
  * a row. A transcript or analysis is only sent when its conversation is
  * new or changed, so it counts as a change. */
+/* A new row of a bulk's page into the Overview's sums, with the values
+ * bind_record() stored. */
+static void
+add_to_sums (GovorunCallHourlySums *sums,
+             GovorunCallRecord     *record)
+{
+  const char *agent = govorun_call_record_get_agent_uuid (record);
+  const char *vox_currency = govorun_call_record_get_vox_currency (record);
+  const char *el_currency = govorun_call_record_get_el_currency (record);
+
+  _govorun_call_hourly_sums_add (sums, govorun_call_record_get_started_at (record),
+                                 agent != NULL ? agent : "",
+                                 govorun_call_record_get_direction (record),
+                                 govorun_call_record_get_status (record),
+                                 govorun_call_record_get_success (record),
+                                 vox_currency, el_currency,
+                                 govorun_call_record_get_duration (record),
+                                 vox_currency != NULL ? govorun_call_record_get_vox_cost (record) : 0,
+                                 el_currency != NULL ? govorun_call_record_get_el_cost (record) : 0);
+}
+
+/* @sums (nullable) gets the rows the page added. */
 static gboolean
 upsert_all (Statements               *st,
             GovorunCallInfoWriter    *details,
             GPtrArray                *records,
             gboolean                  with_search,
             gint64                    new_after,
+            GovorunCallHourlySums    *sums,
             guint                    *out_changed,
             guint                    *out_rewritten,
             GError                  **error)
@@ -906,6 +931,8 @@ upsert_all (Statements               *st,
       /* A row that was there before the page (not one of its new ones). */
       if (row_changed && id <= new_after)
         (*out_rewritten)++;
+      if (sums != NULL && id > new_after)
+        add_to_sums (sums, record);
 
       govorun_call_record_set_id (record, id);
     }
@@ -938,6 +965,7 @@ sql_upsert (sqlite3         *db,
   Statements st = { db, { NULL, } };
   sqlite3_stmt *upsert_stmt;
   GovorunCallInfoWriter *details = NULL;
+  g_autoptr(GovorunCallHourlySums) sums = NULL;
   gint64 max_id = 0;
   guint rewritten = 0;
   guint changed = 0;
@@ -946,13 +974,17 @@ sql_upsert (sqlite3         *db,
 
   ok = upsert->bulk ? _govorun_call_bulk_begin (db, &bulk, error)
                     : _govorun_call_bulk_before_write (db, error);
+  if (ok && upsert->bulk)
+    ok = _govorun_call_sync_lookups_match (db, upsert->records, upsert->join_tolerance, error);
   if (ok)
     ok = (details = _govorun_call_info_writer_new (db, error)) != NULL;
+  if (ok && bulk)
+    sums = _govorun_call_hourly_sums_new ();
   if (ok)
     ok = query_max_id (db, &max_id, error) &&
-         upsert_all (&st, details, upsert->records, !bulk, max_id, &changed, &rewritten, error);
+         upsert_all (&st, details, upsert->records, !bulk, max_id, sums, &changed, &rewritten, error);
   if (ok && bulk)
-    ok = _govorun_call_bulk_page_written (db, max_id, rewritten, error);
+    ok = _govorun_call_bulk_page_written (db, sums, rewritten, error);
   /* A bulk's pages are checkpointed 16 times less often (each checkpoint
    * syncs the database file); the settling gives SQLite's default back. */
   if (ok && bulk)
@@ -988,6 +1020,7 @@ upsert (GovorunStore               *store,
         GPtrArray                  *records,
         const GovorunCallSyncState *state,
         gboolean                    bulk,
+        guint                       join_tolerance,
         GCancellable               *cancellable,
         GAsyncReadyCallback         callback,
         gpointer                    user_data)
@@ -1001,6 +1034,7 @@ upsert (GovorunStore               *store,
   data->records = g_ptr_array_ref (records);
   data->state = state != NULL ? govorun_call_sync_state_copy (state) : NULL;
   data->bulk = bulk;
+  data->join_tolerance = join_tolerance;
   govorun_store_write_async (store, sql_upsert, data, (GDestroyNotify) upsert_data_free,
                              cancellable, callback, user_data);
 }
@@ -1013,18 +1047,19 @@ govorun_call_records_upsert_async (GovorunStore               *store,
                                    GAsyncReadyCallback         callback,
                                    gpointer                    user_data)
 {
-  upsert (store, records, state, FALSE, cancellable, callback, user_data);
+  upsert (store, records, state, FALSE, 0, cancellable, callback, user_data);
 }
 
 void
 govorun_call_records_upsert_bulk_async (GovorunStore               *store,
                                         GPtrArray                  *records,
                                         const GovorunCallSyncState *state,
+                                        guint                       join_tolerance,
                                         GCancellable               *cancellable,
                                         GAsyncReadyCallback         callback,
                                         gpointer                    user_data)
 {
-  upsert (store, records, state, TRUE, cancellable, callback, user_data);
+  upsert (store, records, state, TRUE, join_tolerance, cancellable, callback, user_data);
 }
 
 gboolean

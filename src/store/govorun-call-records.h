@@ -63,10 +63,13 @@ gboolean            govorun_call_records_upsert_finish_changed (GovorunStore    
  * index, which govorun_call_records_finish_bulk_async() then builds once
  * (see govorun-call-bulk-private.h); otherwise as upsert_async. Finish
  * with upsert_finish_changed. Any other write of calls (upsert_async)
- * ends a bulk under way first. */
+ * ends a bulk under way first. The records are joined first, in the same
+ * transaction, as govorun_call_sync_lookups_match_async() joins them with
+ * @join_tolerance (a bulk's own rows have no partner to look for). */
 void                govorun_call_records_upsert_bulk_async (GovorunStore               *store,
                                                             GPtrArray                  *records,
                                                             const GovorunCallSyncState *state,
+                                                            guint                       join_tolerance,
                                                             GCancellable               *cancellable,
                                                             GAsyncReadyCallback         callback,
                                                             gpointer                    user_data);

@@ -30,11 +30,29 @@ gboolean      govorun_call_stats_records_cover_summary   (const GovorunCallFilte
 sqlite3_stmt *govorun_call_stats_records_prepare_summary (sqlite3                  *db,
                                                           const GovorunCallFilter  *filter,
                                                           GError                  **error);
-/* Adds the calls after row @after_id to the sums, which must not hold
- * them yet (a first sync's page in bulk, whose new rows are those). */
-gboolean _govorun_call_stats_records_add_after (sqlite3  *db,
-                                                gint64    after_id,
-                                                GError  **error);
+/* Calls summed by the sums' keys, as stored (agent_uuid as the upsert
+ * binds it; a currency NULL for none; a cost 0 when it has no currency),
+ * to be added at once: a first sync's page in bulk, whose new rows the
+ * sums do not hold yet. The strings are borrowed until it is freed. */
+typedef struct _GovorunCallHourlySums GovorunCallHourlySums;
+
+GovorunCallHourlySums *_govorun_call_hourly_sums_new  (void);
+void                   _govorun_call_hourly_sums_free (GovorunCallHourlySums *sums);
+void                   _govorun_call_hourly_sums_add  (GovorunCallHourlySums *sums,
+                                                       gint64                 started_at,
+                                                       const char            *agent_uuid,
+                                                       int                    direction,
+                                                       int                    status,
+                                                       int                    success,
+                                                       const char            *vox_currency,
+                                                       const char            *el_currency,
+                                                       guint                  duration,
+                                                       double                 vox_cost,
+                                                       double                 el_cost);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovorunCallHourlySums, _govorun_call_hourly_sums_free)
+gboolean _govorun_call_stats_records_add_sums (sqlite3                *db,
+                                               GovorunCallHourlySums  *sums,
+                                               GError                **error);
 /* Computes call_hourly and call_hourly_durations again from every call
  * (after a bulk, which wrote the calls without the triggers). */
 gboolean _govorun_call_stats_records_rebuild (sqlite3  *db,

@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include "govorun-call-bulk-private.h"
-#include "govorun-call-sync-lookups.h"
+#include "govorun-call-sync-lookups-private.h"
 #include "govorun-store-private.h"
 
 /* --- known conversations --------------------------------------------------- */
@@ -177,15 +177,34 @@ keep_vox_fields (sqlite3_stmt      *stmt,
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-static gboolean
-sql_match (sqlite3         *db,
-           gpointer         data,
-           gpointer        *out_result,
-           GDestroyNotify  *out_result_destroy,
-           GError         **error)
+/* Statements prepared when a record first needs them: a first sync's
+ * pages, written in bulk, need none. */
+typedef struct
 {
-  MatchData *match = data;
-  sqlite3_stmt *vox = NULL, *el = NULL, *written = NULL;
+  sqlite3      *db;
+  sqlite3_stmt *vox;
+  sqlite3_stmt *el;
+  sqlite3_stmt *written;
+} MatchStatements;
+
+static sqlite3_stmt *
+match_statement (MatchStatements  *st,
+                 sqlite3_stmt    **stmt,
+                 const char       *sql,
+                 GError          **error)
+{
+  if (*stmt == NULL && sqlite3_prepare_v2 (st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+    govorun_store_set_sqlite_error (error, st->db);
+  return *stmt;
+}
+
+gboolean
+_govorun_call_sync_lookups_match (sqlite3    *db,
+                                  GPtrArray  *records,
+                                  guint       tolerance,
+                                  GError    **error)
+{
+  MatchStatements st = { db, NULL, NULL, NULL };
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean ok = TRUE;
   gboolean bulk = FALSE;
@@ -200,31 +219,41 @@ sql_match (sqlite3         *db,
     return FALSE;
   bulk = bulk && !settled;
 
-  if (sqlite3_prepare_v2 (db, match_vox_sql, -1, &vox, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, match_el_sql, -1, &el, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, vox_written_sql, -1, &written, NULL) != SQLITE_OK)
-    ok = govorun_store_set_sqlite_error (error, db);
-
-  for (guint i = 0; ok && i < match->records->len; i++)
+  for (guint i = 0; ok && i < records->len; i++)
     {
-      GovorunCallRecord *record = g_ptr_array_index (match->records, i);
+      GovorunCallRecord *record = g_ptr_array_index (records, i);
       gboolean has_vox = govorun_call_record_get_vox_session_id (record) != 0;
       gboolean has_el = govorun_call_record_get_el_conversation_id (record) != NULL;
+      sqlite3_stmt *stmt;
 
-      if (!bulk && has_vox != has_el && govorun_call_record_get_started_at (record) != 0 &&
-          !match_one (has_vox ? el : vox, record, match->tolerance, !has_vox, taken))
-        ok = govorun_store_set_sqlite_error (error, db);
+      if (!bulk && has_vox != has_el && govorun_call_record_get_started_at (record) != 0)
+        ok = (stmt = has_vox ? match_statement (&st, &st.el, match_el_sql, error)
+                             : match_statement (&st, &st.vox, match_vox_sql, error)) != NULL &&
+             (match_one (stmt, record, tolerance, !has_vox, taken) ||
+              govorun_store_set_sqlite_error (error, db));
       /* A conversation joined to a phone call: the call's own fields. */
       if (ok && has_el && govorun_call_record_get_vox_session_id (record) != 0 &&
-          govorun_call_record_get_vox_currency (record) == NULL &&
-          !keep_vox_fields (written, record))
-        ok = govorun_store_set_sqlite_error (error, db);
+          govorun_call_record_get_vox_currency (record) == NULL)
+        ok = (stmt = match_statement (&st, &st.written, vox_written_sql, error)) != NULL &&
+             (keep_vox_fields (stmt, record) || govorun_store_set_sqlite_error (error, db));
     }
 
-  sqlite3_finalize (vox);
-  sqlite3_finalize (el);
-  sqlite3_finalize (written);
+  sqlite3_finalize (st.vox);
+  sqlite3_finalize (st.el);
+  sqlite3_finalize (st.written);
   return ok;
+}
+
+static gboolean
+sql_match (sqlite3         *db,
+           gpointer         data,
+           gpointer        *out_result,
+           GDestroyNotify  *out_result_destroy,
+           GError         **error)
+{
+  MatchData *match = data;
+
+  return _govorun_call_sync_lookups_match (db, match->records, match->tolerance, error);
 }
 
 void

@@ -129,7 +129,6 @@ typedef struct
   GovorunStore         *store;
   GPtrArray            *records;
   GovorunCallSyncState *state;
-  gboolean              bulk;
 } Write;
 
 static void
@@ -171,9 +170,9 @@ matched_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  (write->bulk ? govorun_call_records_upsert_bulk_async : govorun_call_records_upsert_async)
-    (write->store, write->records, write->state, g_task_get_cancellable (task), upserted_cb,
-     g_object_ref (task));
+  govorun_call_records_upsert_async (write->store, write->records, write->state,
+                                     g_task_get_cancellable (task), upserted_cb,
+                                     g_object_ref (task));
 }
 
 static void
@@ -229,10 +228,13 @@ _govorun_call_sync_write_page_async (GovorunCallSyncJob         *job,
   write->store = g_object_ref (job->store);
   write->records = g_ptr_array_ref (records);
   write->state = govorun_call_sync_state_copy (state);
-  write->bulk = bulk;
   g_task_set_task_data (task, write, (GDestroyNotify) write_free);
   if (bulk)
-    match (task);
+    /* Joined on the writer's thread, in the page's transaction: a hop
+     * less for each of a first sync's thousand pages. */
+    govorun_call_records_upsert_bulk_async (job->store, records, state,
+                                            GOVORUN_CALL_SYNC_JOIN_TOLERANCE_SECS, cancellable,
+                                            upserted_cb, g_object_ref (task));
   else
     /* A bulk under way and not settled ends before the join looks for
      * this page's partners (it skips the search while one is). */
