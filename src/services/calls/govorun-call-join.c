@@ -63,24 +63,87 @@ join_number_in (const char *text,
   return buffer;
 }
 
-static const char *
-find_agent (GovorunAgentStore *agents,
-            const char        *el_agent_id,
-            const char        *vox_account_uuid,
-            gint64             application_id)
+/* The agents as the sync began: the join runs on a worker thread, and the
+ * agent store is the main thread's (an agent added meanwhile is found by
+ * the next sync, whose overlap re-reads the last calls). */
+typedef struct
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (agents));
+  char   *uuid;
+  char   *el_agent_id;
+  char   *vox_account_uuid;
+  gint64  application_id;
+} AgentKey;
 
+struct _GovorunCallAgents
+{
+  GArray *keys;  /* of AgentKey, in the store's order */
+};
+
+static void
+agent_key_clear (AgentKey *key)
+{
+  g_free (key->uuid);
+  g_free (key->el_agent_id);
+  g_free (key->vox_account_uuid);
+}
+
+static void
+agents_clear (GovorunCallAgents *agents)
+{
+  g_array_unref (agents->keys);
+}
+
+GovorunCallAgents *
+_govorun_call_agents_new (GovorunAgentStore *store)
+{
+  GovorunCallAgents *agents = g_atomic_rc_box_new0 (GovorunCallAgents);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  agents->keys = g_array_sized_new (FALSE, FALSE, sizeof (AgentKey), n);
+  g_array_set_clear_func (agents->keys, (GDestroyNotify) agent_key_clear);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GovorunAgent) agent = g_list_model_get_item (G_LIST_MODEL (agents), i);
+      g_autoptr(GovorunAgent) agent = g_list_model_get_item (G_LIST_MODEL (store), i);
+      AgentKey key = {
+        g_strdup (govorun_agent_get_uuid (agent)),
+        g_strdup (govorun_agent_get_el_agent_id (agent)),
+        g_strdup (govorun_agent_get_vox_account_uuid (agent)),
+        govorun_agent_get_application_id (agent),
+      };
+
+      g_array_append_val (agents->keys, key);
+    }
+  return agents;
+}
+
+GovorunCallAgents *
+_govorun_call_agents_ref (GovorunCallAgents *agents)
+{
+  return g_atomic_rc_box_acquire (agents);
+}
+
+void
+_govorun_call_agents_unref (GovorunCallAgents *agents)
+{
+  if (agents != NULL)
+    g_atomic_rc_box_release_full (agents, (GDestroyNotify) agents_clear);
+}
+
+static const char *
+find_agent (const GovorunCallAgents *agents,
+            const char              *el_agent_id,
+            const char              *vox_account_uuid,
+            gint64                   application_id)
+{
+  for (guint i = 0; i < agents->keys->len; i++)
+    {
+      const AgentKey *key = &g_array_index (agents->keys, AgentKey, i);
 
       if (el_agent_id != NULL
-          ? g_strcmp0 (govorun_agent_get_el_agent_id (agent), el_agent_id) == 0
-          : (application_id != 0 &&
-             govorun_agent_get_application_id (agent) == application_id &&
-             g_strcmp0 (govorun_agent_get_vox_account_uuid (agent), vox_account_uuid) == 0))
-        return govorun_agent_get_uuid (agent);  /* the store keeps the agent */
+          ? g_strcmp0 (key->el_agent_id, el_agent_id) == 0
+          : (application_id != 0 && key->application_id == application_id &&
+             g_strcmp0 (key->vox_account_uuid, vox_account_uuid) == 0))
+        return key->uuid;
     }
   return NULL;
 }
@@ -111,8 +174,8 @@ session_status (const GovorunVoximplantCall *call)
 GovorunCallRecord *
 _govorun_call_join_session (const GovorunVoximplantCallSession *session,
                             const char                         *currency,
-                            GovorunAgentStore                  *agents,
-                            GovorunAccount                     *account)
+                            const GovorunCallAgents            *agents,
+                            const char                         *account_uuid)
 {
   static const char * const custom_keys[] = { "el_conv", "campaign_id", "contact_id", NULL };
   GovorunCallRecord *record = govorun_call_record_new ();
@@ -125,7 +188,7 @@ _govorun_call_join_session (const GovorunVoximplantCallSession *session,
   govorun_call_record_set_vox_session_id (record, session->call_session_history_id);
   govorun_call_record_set_started_at (record, g_date_time_to_unix (session->start_date));
   govorun_call_record_set_agent_uuid (record,
-                                      find_agent (agents, NULL, govorun_account_get_uuid (account),
+                                      find_agent (agents, NULL, account_uuid,
                                                   session->application_id));
 
   /* Whose call it is when Govorun did not make the agent. */
@@ -256,7 +319,7 @@ conversation_status (const char *status)
 
 GovorunCallRecord *
 _govorun_call_join_conversation (const GovorunElevenlabsConversation *conversation,
-                                 GovorunAgentStore                   *agents)
+                                 const GovorunCallAgents             *agents)
 {
   GovorunCallRecord *record = govorun_call_record_new ();
   GHashTable *variables = conversation->dynamic_variables;

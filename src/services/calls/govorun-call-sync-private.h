@@ -31,13 +31,21 @@ G_BEGIN_DECLS
 #define GOVORUN_CALL_SYNC_PROVIDER_VOXIMPLANT "voximplant"
 #define GOVORUN_CALL_SYNC_PROVIDER_ELEVENLABS "elevenlabs"
 
+/* The agents the join finds calls' agents among (govorun-call-join.c):
+ * a copy, read on worker threads too. */
+typedef struct _GovorunCallAgents GovorunCallAgents;
+
+GovorunCallAgents *_govorun_call_agents_new   (GovorunAgentStore *store);
+GovorunCallAgents *_govorun_call_agents_ref   (GovorunCallAgents *agents);
+void               _govorun_call_agents_unref (GovorunCallAgents *agents);
+
 /* One account's part of a sync: what the provider parts need. */
 typedef struct
 {
   GovorunCallSync      *sync;      /* borrowed: outlives the job */
   GovorunStore         *store;
   GovorunClientFactory *factory;
-  GovorunAgentStore    *agents;
+  GovorunCallAgents    *agents;    /* as the job began */
   GovorunAccount       *account;
   char                 *timezone;  /* Voximplant's dates are asked for in it */
   gint64                now;       /* the end of the sync's window */
@@ -131,10 +139,10 @@ gboolean   _govorun_call_sync_elevenlabs_finish (GAsyncResult        *result,
  * a record carrying the other provider's id when the scenarios left it. */
 GovorunCallRecord *_govorun_call_join_session      (const GovorunVoximplantCallSession   *session,
                                                     const char                           *currency,
-                                                    GovorunAgentStore                    *agents,
-                                                    GovorunAccount                       *account);
+                                                    const GovorunCallAgents              *agents,
+                                                    const char                           *account_uuid);
 GovorunCallRecord *_govorun_call_join_conversation (const GovorunElevenlabsConversation  *conversation,
-                                                    GovorunAgentStore                    *agents);
+                                                    const GovorunCallAgents              *agents);
 /* Whether a listed conversation differs from what is stored (@known may be
  * NULL: not stored), so its details are fetched. */
 gboolean           _govorun_call_join_is_changed   (const GovorunElevenlabsConversationSummary *summary,

@@ -40,6 +40,8 @@ typedef struct
   guint      n_pages;    /* once its total is known */
   guint      requested;  /* pages asked for */
   gboolean   first_in;   /* its first page came */
+  gboolean   capped;     /* holds more than the offset cap reaches: read to the
+                          * cap, then the rest from its last page's start */
   GPtrArray *pages;      /* by number: the page's records (GPtrArray of GovorunCallRecord), or NULL */
 } Part;
 
@@ -53,7 +55,8 @@ typedef struct
   Part                    *cur;       /* being written */
   Part                    *ahead;     /* the next window, asked for early; or NULL */
   guint                    generations;
-  guint                    writing;   /* cur's page being written, or the next to write */
+  guint                    writing;   /* cur's first page being written, or the next to write */
+  guint                    batch;     /* pages being written */
   gboolean                 write_busy;
   gboolean                 failed;    /* the task has returned an error */
   gint64                   span_start;
@@ -67,7 +70,11 @@ typedef struct
  * the next window's first ones are (a window's first page comes some
  * 40 ms after it is asked for; with 180 windows for a million calls, the
  * writer waited seven seconds for them). */
-#define PREFETCH 3
+#define PREFETCH 10
+
+/* Pages written in one transaction at most: the writer's share of a
+ * million calls' sync was a third waiting between pages. */
+#define MAX_BATCH 4
 
 static void
 part_free (Part *part)
@@ -220,38 +227,72 @@ written_cb (GObject      *object,
       next_window (task);
       return;
     }
-  run->writing++;
+  run->writing += run->batch;
   request_pages (task);
   write_next (task);
 }
 
 /* Writes the window's next page in order once it is in, with the
- * watermark after it. */
+ * watermark after it; with the pages after it that are in too, up to
+ * MAX_BATCH, when the writer fell behind: one transaction for them all
+ * (each write costs a commit and a wait for this thread besides its
+ * rows). */
 static void
 write_next (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
   Part *part = run->cur;
-  guint offset = run->writing * GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
+  GovorunCallRecord *latest = NULL;
   gint64 watermark;
-  guint n;
 
   if (run->failed || run->write_busy || part == NULL || run->writing >= part->pages->len ||
       g_ptr_array_index (part->pages, run->writing) == NULL)
     return;
 
-  run->records = g_steal_pointer (&g_ptr_array_index (part->pages, run->writing));
-  n = run->records->len;
-  run->last_page = n < GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT ||
-                   run->writing + 1 >= part->n_pages ||
-                   offset + n > GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_OFFSET;
+  run->batch = 0;
+  run->last_page = FALSE;
+  for (guint number = run->writing;
+       !run->last_page && run->batch < MAX_BATCH && number < part->pages->len &&
+       g_ptr_array_index (part->pages, number) != NULL;
+       number++)
+    {
+      GPtrArray *page = g_steal_pointer (&g_ptr_array_index (part->pages, number));
+      guint offset = number * GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT;
+      guint n = page->len;
+
+      run->last_page = n < GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT ||
+                       number + 1 >= part->n_pages ||
+                       offset + n > GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_OFFSET;
+      if (n > 0)
+        latest = g_ptr_array_index (page, n - 1);
+      if (run->records == NULL)
+        run->records = page;
+      else
+        g_ptr_array_extend_and_steal (run->records, page);
+      run->batch++;
+    }
 
   /* Everything before the last session's start is read (ascending order;
    * sessions of that same second may follow on the next page). */
-  if (run->last_page || n == 0)
+  if (run->last_page && part->capped && latest != NULL)
+    {
+      /* The rest of a capped window, read next: from that second again,
+       * or past it when the whole cap's sessions began in it. */
+      gint64 last = govorun_call_record_get_started_at (latest);
+      Window rest = { last > part->window.from ? last : last + 1, part->window.to, 0 };
+
+      watermark = last;
+      if (run->ahead != NULL)  /* not asked for (request_pages()); kept in order */
+        part_push_back (run, g_steal_pointer (&run->ahead));
+      if (rest.from <= rest.to)
+        g_array_append_val (run->windows, rest);
+      else
+        watermark = part->window.to + 1;
+    }
+  else if (run->last_page || latest == NULL)
     watermark = part->window.to + 1;
   else
-    watermark = govorun_call_record_get_started_at (g_ptr_array_index (run->records, n - 1));
+    watermark = govorun_call_record_get_started_at (latest);
   run->next_state = govorun_call_sync_state_copy (run->state);
   run->next_state->watermark = MAX (run->state->watermark, watermark);
 
@@ -263,27 +304,53 @@ write_next (GTask *task)
                                        g_object_ref (task));
 }
 
-/* A page's sessions as records, joined when the page comes: while the
- * writer writes the one before (joined when its turn came, the writer
- * waited three seconds in a million calls for it). */
-static GPtrArray *
-join_page (Run                              *run,
-           GovorunVoximplantCallHistoryPage *page)
+/* A page's sessions as records, joined on a worker thread when the page
+ * comes: while the writer writes the one before, and away from this
+ * thread, which dispatches the writes (joined here, each page held the
+ * next write back some two milliseconds). */
+typedef struct
 {
-  GPtrArray *records = g_ptr_array_new_full (page->sessions->len, g_object_unref);
+  GovorunVoximplantCallHistoryPage *page;
+  GovorunCallAgents                *agents;
+  char                             *currency;
+  char                             *account_uuid;
+  GPtrArray                        *records;
+} Join;
 
-  for (guint i = 0; i < page->sessions->len; i++)
+static void
+join_free (Join *join)
+{
+  g_clear_pointer (&join->page, govorun_voximplant_call_history_page_free);
+  _govorun_call_agents_unref (join->agents);
+  g_free (join->currency);
+  g_free (join->account_uuid);
+  g_clear_pointer (&join->records, g_ptr_array_unref);
+  g_free (join);
+}
+
+static void
+join_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Join *join = task_data;
+  GPtrArray *sessions = join->page->sessions;
+
+  join->records = g_ptr_array_new_full (sessions->len, g_object_unref);
+  for (guint i = 0; i < sessions->len; i++)
     {
-      GovorunCallRecord *record = _govorun_call_join_session (g_ptr_array_index (page->sessions, i),
-                                                              run->currency, run->job->agents,
-                                                              run->job->account);
+      GovorunCallRecord *record = _govorun_call_join_session (g_ptr_array_index (sessions, i),
+                                                              join->currency, join->agents,
+                                                              join->account_uuid);
 
-      _govorun_recordings_info_from_session (record, g_ptr_array_index (page->sessions, i),
-                                             govorun_account_get_uuid (run->job->account));
-      g_ptr_array_add (records, record);
+      _govorun_recordings_info_from_session (record, g_ptr_array_index (sessions, i),
+                                             join->account_uuid);
+      g_ptr_array_add (join->records, record);
     }
-  govorun_voximplant_call_history_page_free (page);
-  return records;
+  /* Freed here too: a page's sessions are some ten thousand blocks. */
+  g_clear_pointer (&join->page, govorun_voximplant_call_history_page_free);
+  g_task_return_boolean (task, TRUE);
 }
 
 typedef struct
@@ -316,6 +383,39 @@ split (Run  *run,
   part_free (part);
 }
 
+/* The window a request was for, if it is still being read. */
+static Part *
+find_part (Run         *run,
+           PageRequest *request)
+{
+  if (run->cur != NULL && run->cur->generation == request->generation)
+    return run->cur;
+  if (run->ahead != NULL && run->ahead->generation == request->generation)
+    return run->ahead;
+  return NULL;
+}
+
+static void
+joined_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PageRequest *request = user_data;
+  g_autoptr(GTask) task = request->task;
+  Run *run = g_task_get_task_data (task);
+  Join *join = g_task_get_task_data (G_TASK (result));
+  Part *part = find_part (run, request);
+  guint number = request->number;
+
+  g_free (request);
+  if (run->failed || part == NULL || number >= part->n_pages)
+    return;
+  if (part->pages->len <= number)
+    g_ptr_array_set_size (part->pages, number + 1);
+  g_ptr_array_index (part->pages, number) = g_steal_pointer (&join->records);
+  write_next (task);
+}
+
 static void
 page_cb (GObject      *object,
          GAsyncResult *result,
@@ -327,12 +427,8 @@ page_cb (GObject      *object,
   GovorunVoximplantCallHistoryPage *page;
   GError *error = NULL;
   guint number = request->number;
-  Part *part = NULL;
+  Part *part = find_part (run, request);
 
-  if (run->cur != NULL && run->cur->generation == request->generation)
-    part = run->cur;
-  else if (run->ahead != NULL && run->ahead->generation == request->generation)
-    part = run->ahead;
   g_free (request);
   page = govorun_voximplant_client_get_call_history_finish (GOVORUN_VOXIMPLANT_CLIENT (object),
                                                             result, &error);
@@ -353,8 +449,20 @@ page_cb (GObject      *object,
     {
       part->first_in = TRUE;
       part->total = page->total_count;
-      if (part->total > MAX_REACH && part->window.to > part->window.from)
+      /* A window far over the cap is cut into parts, its pages asked for
+       * so far dropped; one less far over is read to the cap and then
+       * from there on (cut, its busiest part's pages were dropped too). */
+      if (part->total > 2 * MAX_REACH && part->window.to > part->window.from)
         {
+          /* Nothing before its first session: the parts cut from there
+           * (a history that began lately is not cut into empty parts). */
+          if (page->sessions->len > 0)
+            {
+              const GovorunVoximplantCallSession *first = g_ptr_array_index (page->sessions, 0);
+              gint64 start = g_date_time_to_unix (first->start_date);
+
+              part->window.from = CLAMP (start, part->window.from, part->window.to);
+            }
           govorun_voximplant_call_history_page_free (page);
           if (part == run->cur)
             {
@@ -379,6 +487,7 @@ page_cb (GObject      *object,
                                      GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT,
                                      MAX_REACH / GOVORUN_VOXIMPLANT_CALL_HISTORY_MAX_COUNT);
       part->n_pages = MAX (part->n_pages, 1);
+      part->capped = part->total > MAX_REACH && part->window.to > part->window.from;
       if (number >= part->n_pages)
         {
           govorun_voximplant_call_history_page_free (page);
@@ -386,12 +495,24 @@ page_cb (GObject      *object,
         }
     }
 
-  if (part->pages->len <= number)
-    g_ptr_array_set_size (part->pages, number + 1);
   /* Asked for the next ones first, so the server works meanwhile. */
   request_pages (task);
-  g_ptr_array_index (part->pages, number) = join_page (run, page);
-  write_next (task);
+  {
+    PageRequest *joined = g_new0 (PageRequest, 1);
+    Join *join = g_new0 (Join, 1);
+    g_autoptr(GTask) join_task = g_task_new (NULL, NULL, joined_cb, joined);
+
+    joined->task = g_object_ref (task);
+    joined->number = number;
+    joined->generation = part->generation;
+    join->page = page;
+    join->agents = _govorun_call_agents_ref (run->job->agents);
+    join->currency = g_strdup (run->currency);
+    join->account_uuid = g_strdup (govorun_account_get_uuid (run->job->account));
+    g_task_set_source_tag (join_task, join_in_thread);
+    g_task_set_task_data (join_task, join, (GDestroyNotify) join_free);
+    g_task_run_in_thread (join_task, join_in_thread);
+  }
 }
 
 static void
@@ -450,7 +571,8 @@ request_pages (GTask *task)
   while (may_request (cur, run->writing + PREFETCH, cur->requested == run->writing))
     request_page (task, cur);
 
-  if (!cur->first_in || cur->total < 0 || cur->requested < cur->n_pages)
+  /* A capped window's rest comes next, from where its last page ends. */
+  if (!cur->first_in || cur->total < 0 || cur->requested < cur->n_pages || cur->capped)
     return;
   ahead_of_writing = cur->n_pages - run->writing;
   if (ahead_of_writing > PREFETCH)

@@ -95,6 +95,7 @@ _govorun_call_sync_job_free (GovorunCallSyncJob *job)
   if (job == NULL)
     return;
   g_clear_object (&job->account);
+  _govorun_call_agents_unref (job->agents);
   g_free (job->timezone);
   g_free (job);
 }
@@ -301,7 +302,7 @@ next_account (GTask *task)
   job->sync = self;
   job->store = self->store;
   job->factory = self->factory;
-  job->agents = self->agents;
+  job->agents = _govorun_call_agents_new (self->agents);
   job->account = g_ptr_array_steal_index (self->queue, 0);
   job->timezone = g_strdup (self->timezone);
   job->now = g_get_real_time () / G_USEC_PER_SEC;
