@@ -42,6 +42,7 @@ typedef struct
   gboolean   first_in;   /* its first page came */
   gboolean   capped;     /* holds more than the offset cap reaches: read to the
                           * cap, then the rest from its last page's start */
+  gboolean   rest_known; /* capped: its rest is on the stack */
   GPtrArray *pages;      /* by number: the page's records (GPtrArray of GovorunCallRecord), or NULL */
 } Part;
 
@@ -53,7 +54,7 @@ typedef struct
   GovorunCallSyncState    *state;     /* what is stored */
   GArray                  *windows;   /* of Window: a stack, the earliest last */
   Part                    *cur;       /* being written */
-  Part                    *ahead;     /* the next window, asked for early; or NULL */
+  GQueue                   ahead;     /* of Part: the next windows, asked for early */
   guint                    generations;
   guint                    writing;   /* cur's first page being written, or the next to write */
   guint                    batch;     /* pages being written */
@@ -67,14 +68,15 @@ typedef struct
 
 /* Pages asked for ahead of the one being written: the requests and their
  * parsing overlap the writes. Once a window's pages are all asked for,
- * the next window's first ones are (a window's first page comes some
- * 40 ms after it is asked for; with 180 windows for a million calls, the
- * writer waited seven seconds for them). */
+ * the next windows' are, as many as the reach holds (a window's first
+ * page comes some 40 ms after it is asked for; with 150 windows of some
+ * seven pages for a million calls, the writer waited for one in three of
+ * them when only the next window was asked for early). */
 #define PREFETCH 10
 
 /* Pages written in one transaction at most: the writer's share of a
  * million calls' sync was a third waiting between pages. */
-#define MAX_BATCH 4
+#define MAX_BATCH 8
 
 static void
 part_free (Part *part)
@@ -122,6 +124,18 @@ part_push_back (Run  *run,
   part_free (part);
 }
 
+/* Gives the windows asked for early after @part back to the stack (all of
+ * them when @part is the one being written); they come after it again. */
+static void
+ahead_push_back (Run  *run,
+                 Part *part)
+{
+  GList *keep = part != run->cur ? g_queue_find (&run->ahead, part) : NULL;
+
+  while (run->ahead.tail != NULL && run->ahead.tail != keep)
+    part_push_back (run, g_queue_pop_tail (&run->ahead));
+}
+
 static void
 run_free (Run *run)
 {
@@ -132,7 +146,7 @@ run_free (Run *run)
   g_clear_pointer (&run->windows, g_array_unref);
   g_clear_pointer (&run->records, g_ptr_array_unref);
   part_free (run->cur);
-  part_free (run->ahead);
+  g_queue_clear_full (&run->ahead, (GDestroyNotify) part_free);
   g_free (run);
 }
 
@@ -175,7 +189,7 @@ next_window (GTask *task)
   Run *run = g_task_get_task_data (task);
 
   g_clear_pointer (&run->cur, part_free);
-  run->cur = run->ahead != NULL ? g_steal_pointer (&run->ahead) : part_pop (run);
+  run->cur = !g_queue_is_empty (&run->ahead) ? g_queue_pop_head (&run->ahead) : part_pop (run);
   run->writing = 0;
   if (run->cur == NULL)
     {
@@ -232,6 +246,24 @@ written_cb (GObject      *object,
   write_next (task);
 }
 
+/* The rest of capped @part, which is read next: from the second its cap's
+ * last session began in (@last) again, or past it when the whole cap's
+ * sessions began in it. Known once that last page is in, so its first
+ * pages are asked for while the cap's are written. */
+static void
+push_rest (Run  *run,
+           Part *part,
+           gint64 last)
+{
+  Window rest = { last > part->window.from ? last : last + 1, part->window.to, 0 };
+
+  part->rest_known = TRUE;
+  /* None after it is asked for until its rest is known (request_pages()). */
+  ahead_push_back (run, part);
+  if (rest.from <= rest.to)
+    g_array_append_val (run->windows, rest);
+}
+
 /* Writes the window's next page in order once it is in, with the
  * watermark after it; with the pages after it that are in too, up to
  * MAX_BATCH, when the writer fell behind: one transaction for them all
@@ -276,18 +308,12 @@ write_next (GTask *task)
    * sessions of that same second may follow on the next page). */
   if (run->last_page && part->capped && latest != NULL)
     {
-      /* The rest of a capped window, read next: from that second again,
-       * or past it when the whole cap's sessions began in it. */
       gint64 last = govorun_call_record_get_started_at (latest);
-      Window rest = { last > part->window.from ? last : last + 1, part->window.to, 0 };
 
+      if (!part->rest_known)
+        push_rest (run, part, last);
+      /* Its rest is read next: a sync stopped here resumes with it. */
       watermark = last;
-      if (run->ahead != NULL)  /* not asked for (request_pages()); kept in order */
-        part_push_back (run, g_steal_pointer (&run->ahead));
-      if (rest.from <= rest.to)
-        g_array_append_val (run->windows, rest);
-      else
-        watermark = part->window.to + 1;
     }
   else if (run->last_page || latest == NULL)
     watermark = part->window.to + 1;
@@ -390,8 +416,9 @@ find_part (Run         *run,
 {
   if (run->cur != NULL && run->cur->generation == request->generation)
     return run->cur;
-  if (run->ahead != NULL && run->ahead->generation == request->generation)
-    return run->ahead;
+  for (GList *l = run->ahead.head; l != NULL; l = l->next)
+    if (((Part *) l->data)->generation == request->generation)
+      return l->data;
   return NULL;
 }
 
@@ -413,6 +440,17 @@ joined_cb (GObject      *object,
   if (part->pages->len <= number)
     g_ptr_array_set_size (part->pages, number + 1);
   g_ptr_array_index (part->pages, number) = g_steal_pointer (&join->records);
+  if (part->capped && !part->rest_known && number + 1 == part->n_pages)
+    {
+      GPtrArray *records = g_ptr_array_index (part->pages, number);
+
+      if (records->len > 0)
+        {
+          push_rest (run, part,
+                     govorun_call_record_get_started_at (g_ptr_array_index (records, records->len - 1)));
+          request_pages (task);
+        }
+    }
   write_next (task);
 }
 
@@ -464,19 +502,17 @@ page_cb (GObject      *object,
               part->window.from = CLAMP (start, part->window.from, part->window.to);
             }
           govorun_voximplant_call_history_page_free (page);
+          /* The windows after it come after its parts. */
+          ahead_push_back (run, part);
           if (part == run->cur)
             {
-              /* The window after it was not asked for yet: a window's
-               * pages all are first, and its first tells its total. */
-              if (run->ahead != NULL)
-                part_push_back (run, g_steal_pointer (&run->ahead));
               run->cur = NULL;
               split (run, part);
               next_window (task);
             }
           else
             {
-              run->ahead = NULL;
+              g_queue_remove (&run->ahead, part);
               split (run, part);
               request_pages (task);
             }
@@ -557,30 +593,51 @@ may_request (const Part *part,
           one_by_one);
 }
 
+/* Whether the windows after @part may be asked for: its first page told
+ * its total and all its pages are asked for (and, capped, its rest is
+ * known, which comes right after it). */
+static gboolean
+part_known (const Part *part)
+{
+  return part->first_in && part->total >= 0 && part->requested >= part->n_pages &&
+         (!part->capped || part->rest_known);
+}
+
 /* Asks for the window's pages up to PREFETCH ahead of the one written,
- * then for the next window's within the same reach. */
+ * then for the next windows' within the same reach. */
 static void
 request_pages (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
   Part *cur = run->cur;
-  guint ahead_of_writing;
+  gint64 budget;
 
   if (run->failed || cur == NULL)
     return;
   while (may_request (cur, run->writing + PREFETCH, cur->requested == run->writing))
     request_page (task, cur);
 
-  /* A capped window's rest comes next, from where its last page ends. */
-  if (!cur->first_in || cur->total < 0 || cur->requested < cur->n_pages || cur->capped)
+  if (!part_known (cur))
     return;
-  ahead_of_writing = cur->n_pages - run->writing;
-  if (ahead_of_writing > PREFETCH)
-    return;
-  if (run->ahead == NULL && (run->ahead = part_pop (run)) == NULL)
-    return;
-  while (may_request (run->ahead, PREFETCH - ahead_of_writing, FALSE))
-    request_page (task, run->ahead);
+  budget = (gint64) PREFETCH - (cur->n_pages - run->writing);
+  for (GList *l = run->ahead.head; budget >= 0; l = l->next)
+    {
+      Part *part;
+
+      if (l == NULL)
+        {
+          if ((part = part_pop (run)) == NULL)
+            return;
+          g_queue_push_tail (&run->ahead, part);
+          l = run->ahead.tail;
+        }
+      part = l->data;
+      while (may_request (part, (guint) budget, FALSE))
+        request_page (task, part);
+      if (!part_known (part))
+        return;
+      budget -= part->n_pages;
+    }
 }
 
 static void
