@@ -454,6 +454,31 @@ joined_cb (GObject      *object,
   write_next (task);
 }
 
+/* Joins page @number of @part (taking @page) on a worker thread;
+ * joined_cb() puts its records in place. */
+static void
+join_page_async (GTask                            *task,
+                 Part                             *part,
+                 guint                             number,
+                 GovorunVoximplantCallHistoryPage *page)
+{
+  Run *run = g_task_get_task_data (task);
+  PageRequest *joined = g_new0 (PageRequest, 1);
+  Join *join = g_new0 (Join, 1);
+  g_autoptr(GTask) join_task = g_task_new (NULL, NULL, joined_cb, joined);
+
+  joined->task = g_object_ref (task);
+  joined->number = number;
+  joined->generation = part->generation;
+  join->page = page;
+  join->agents = _govorun_call_agents_ref (run->job->agents);
+  join->currency = g_strdup (run->currency);
+  join->account_uuid = g_strdup (govorun_account_get_uuid (run->job->account));
+  g_task_set_source_tag (join_task, join_in_thread);
+  g_task_set_task_data (join_task, join, (GDestroyNotify) join_free);
+  g_task_run_in_thread (join_task, join_in_thread);
+}
+
 static void
 page_cb (GObject      *object,
          GAsyncResult *result,
@@ -533,22 +558,7 @@ page_cb (GObject      *object,
 
   /* Asked for the next ones first, so the server works meanwhile. */
   request_pages (task);
-  {
-    PageRequest *joined = g_new0 (PageRequest, 1);
-    Join *join = g_new0 (Join, 1);
-    g_autoptr(GTask) join_task = g_task_new (NULL, NULL, joined_cb, joined);
-
-    joined->task = g_object_ref (task);
-    joined->number = number;
-    joined->generation = part->generation;
-    join->page = page;
-    join->agents = _govorun_call_agents_ref (run->job->agents);
-    join->currency = g_strdup (run->currency);
-    join->account_uuid = g_strdup (govorun_account_get_uuid (run->job->account));
-    g_task_set_source_tag (join_task, join_in_thread);
-    g_task_set_task_data (join_task, join, (GDestroyNotify) join_free);
-    g_task_run_in_thread (join_task, join_in_thread);
-  }
+  join_page_async (task, part, number, page);
 }
 
 static void
